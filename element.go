@@ -1,0 +1,151 @@
+// Package breachkit holds the domain of a data-breach response: cases,
+// the stolen sources, the personal data found in them, the people it
+// belongs to, the legal duties that follow and the notices that discharge
+// them. It depends on the standard library only; storage, detection, law
+// and delivery live in sub-packages that implement or use these types.
+package breachkit
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Element is a kind of personal data. Scan reports findings with these
+// names, people lists the elements exposed for each person, and the rule
+// files of duties say which combinations make a breach notifiable.
+type Element string
+
+// The elements scan detects. Their names are part of the output format.
+const (
+	SSN            Element = "SSN"
+	ITIN           Element = "ITIN"
+	DOB            Element = "DOB"
+	Email          Element = "EMAIL"
+	Phone          Element = "PHONE"
+	Address        Element = "ADDRESS"
+	PersonName     Element = "PERSON_NAME"
+	BankAccount    Element = "BANK_ACCOUNT"
+	RoutingNumber  Element = "ROUTING_NUMBER"
+	CardNumber     Element = "CARD_NUMBER"
+	DriversLicense Element = "DRIVERS_LICENSE"
+	Passport       Element = "PASSPORT"
+	HealthID       Element = "HEALTH_ID"
+	Credentials    Element = "CREDENTIALS"
+)
+
+// Elements that breach statutes name but that scan does not detect in
+// files. A scenario may state them, and counsel may add them to a case.
+const (
+	// AccessCode is a security code, access code or password that permits
+	// access to a financial account or card.
+	AccessCode Element = "ACCESS_CODE"
+	// Biometric is biometric data such as fingerprints or face geometry.
+	Biometric Element = "BIOMETRIC"
+	// MedicalInfo is medical history, condition, treatment or diagnosis.
+	MedicalInfo Element = "MEDICAL_INFO"
+	// GovID is another unique government identification number, such as a
+	// military ID or a tribal ID.
+	GovID Element = "GOV_ID"
+	// Genetic is genetic data.
+	Genetic Element = "GENETIC"
+	// DigitalSignature is an electronic or digital signature.
+	DigitalSignature Element = "DIGITAL_SIGNATURE"
+	// MothersMaidenName is a mother's birth surname.
+	MothersMaidenName Element = "MOTHERS_MAIDEN_NAME"
+	// EmployeeID is an employer-assigned identification number.
+	EmployeeID Element = "EMPLOYEE_ID"
+)
+
+// CustomPrefix starts the name of a user-defined identifier declared in
+// a scan configuration, such as CUSTOM_LOAN_NUMBER.
+const CustomPrefix = "CUSTOM_"
+
+// ScanElements lists the elements scan detects, in output order.
+var ScanElements = []Element{SSN, ITIN, DOB, Email, Phone, Address, PersonName,
+	BankAccount, RoutingNumber, CardNumber, DriversLicense, Passport, HealthID, Credentials}
+
+// LegalElements lists the elements only statutes and scenarios name.
+var LegalElements = []Element{AccessCode, Biometric, MedicalInfo, GovID, Genetic,
+	DigitalSignature, MothersMaidenName, EmployeeID}
+
+var knownElements = func() map[Element]bool {
+	m := map[Element]bool{}
+	for _, e := range ScanElements {
+		m[e] = true
+	}
+	for _, e := range LegalElements {
+		m[e] = true
+	}
+	return m
+}()
+
+// Valid reports whether e is a known element or a user-defined one.
+func (e Element) Valid() bool {
+	return knownElements[e] || (strings.HasPrefix(string(e), CustomPrefix) && len(e) > len(CustomPrefix))
+}
+
+// ParseElement returns the element named s (case-insensitive) or an error
+// that names the unknown value.
+func ParseElement(s string) (Element, error) {
+	e := Element(strings.ToUpper(strings.TrimSpace(s)))
+	if !e.Valid() {
+		return "", fmt.Errorf("unknown element %q (known: %s)", s, strings.Join(elementNames(), ", "))
+	}
+	return e, nil
+}
+
+func elementNames() []string {
+	var out []string
+	for e := range knownElements {
+		out = append(out, string(e))
+	}
+	sort.Strings(out)
+	return out
+}
+
+// ElementSet is a set of elements, kept sorted and without repeats.
+type ElementSet []Element
+
+// NewElementSet returns the sorted set of the given elements.
+func NewElementSet(es ...Element) ElementSet {
+	seen := map[Element]bool{}
+	var out ElementSet
+	for _, e := range es {
+		if !seen[e] {
+			seen[e] = true
+			out = append(out, e)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
+}
+
+// Has reports whether s contains e.
+func (s ElementSet) Has(e Element) bool {
+	for _, x := range s {
+		if x == e {
+			return true
+		}
+	}
+	return false
+}
+
+// Contains reports whether every element of sub is in s.
+func (s ElementSet) Contains(sub []Element) bool {
+	for _, e := range sub {
+		if !s.Has(e) {
+			return false
+		}
+	}
+	return true
+}
+
+// String joins the elements with "+", the form used in tables.
+func (s ElementSet) String() string {
+	parts := make([]string, len(s))
+	for i, e := range s {
+		parts[i] = string(e)
+	}
+	return strings.Join(parts, "+")
+}

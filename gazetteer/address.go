@@ -1,0 +1,112 @@
+package gazetteer
+
+import (
+	"slices"
+	"strings"
+	"sync"
+)
+
+// designatorTable maps the accepted spellings of a street suffix or unit
+// designator (upper case) to its USPS standard abbreviation.
+type designatorTable struct {
+	once   sync.Once
+	file   string
+	toAbbr map[string]string
+	names  map[string]string // abbreviation -> primary name (first listed)
+	abbrs  []string          // sorted unique abbreviations
+}
+
+func (t *designatorTable) load() {
+	t.once.Do(func() {
+		t.toAbbr = map[string]string{}
+		t.names = map[string]string{}
+		recs := readRecords(t.file, 2)
+		// Other forms first, so that a standard abbreviation or primary
+		// name always maps to its own entry (Publication 28 lists "MDW",
+		// the abbreviation of MEADOW, among the forms of MEADOWS).
+		for _, r := range recs {
+			for _, v := range r[2:] {
+				t.toAbbr[v] = r[0]
+			}
+		}
+		for _, r := range recs {
+			t.toAbbr[r[1]] = r[0]
+			if _, ok := t.names[r[0]]; !ok {
+				t.names[r[0]] = r[1]
+			}
+		}
+		for _, r := range recs {
+			t.toAbbr[r[0]] = r[0]
+			if !slices.Contains(t.abbrs, r[0]) {
+				t.abbrs = append(t.abbrs, r[0])
+			}
+		}
+		slices.Sort(t.abbrs)
+	})
+}
+
+func (t *designatorTable) lookup(word string) (string, bool) {
+	t.load()
+	w := strings.ToUpper(strings.TrimSpace(word))
+	if len(w) > 1 {
+		w = strings.TrimSuffix(w, ".")
+	}
+	a, ok := t.toAbbr[w]
+	return a, ok
+}
+
+var (
+	suffixTable = designatorTable{file: "street_suffixes.csv"}
+	unitTable   = designatorTable{file: "unit_designators.csv"}
+)
+
+// StreetSuffix returns the USPS standard abbreviation of a street suffix
+// (street type) per USPS Publication 28 Appendix C1: "Street", "Str" and
+// "St" give "ST"; "Avenue", "Ave" and "Av" give "AVE". The comparison is
+// case-insensitive and a trailing period is ignored. It reports false for a
+// word that is not a recognised suffix form.
+func StreetSuffix(word string) (abbr string, ok bool) {
+	return suffixTable.lookup(word)
+}
+
+// StreetSuffixes returns the sorted USPS standard street suffix
+// abbreviations ("ALY", "ANX", ..., "ST", ...).
+func StreetSuffixes() []string {
+	suffixTable.load()
+	return slices.Clone(suffixTable.abbrs)
+}
+
+// StreetSuffixName returns the primary street suffix name for a standard
+// abbreviation or any other accepted form: "ST" and "str." give "STREET".
+func StreetSuffixName(word string) (string, bool) {
+	a, ok := StreetSuffix(word)
+	if !ok {
+		return "", false
+	}
+	return suffixTable.names[a], true
+}
+
+// UnitDesignator returns the USPS approved abbreviation of a secondary unit
+// designator per USPS Publication 28 Appendix C2: "Apartment" and "Apt" give
+// "APT", "Suite" and "Ste" give "STE", and "#" gives "#". The comparison is
+// case-insensitive and a trailing period is ignored.
+func UnitDesignator(word string) (abbr string, ok bool) {
+	return unitTable.lookup(word)
+}
+
+// UnitDesignators returns the sorted approved unit designator abbreviations,
+// including "#".
+func UnitDesignators() []string {
+	unitTable.load()
+	return slices.Clone(unitTable.abbrs)
+}
+
+// UnitDesignatorName returns the full designator name for an abbreviation
+// or name: "ste" gives "SUITE".
+func UnitDesignatorName(word string) (string, bool) {
+	a, ok := UnitDesignator(word)
+	if !ok {
+		return "", false
+	}
+	return unitTable.names[a], true
+}

@@ -1,0 +1,114 @@
+package gazetteer
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+)
+
+// nameTable is a ranked list of names with their frequency per 100,000
+// people, parsed from a file of "name,per100k" lines, most frequent first.
+type nameTable struct {
+	once sync.Once
+	file string
+	list []string           // normalised names, most frequent first
+	freq map[string]float64 // normalised name -> share of population (0..1)
+}
+
+func (t *nameTable) load() *nameTable {
+	t.once.Do(func() {
+		t.freq = map[string]float64{}
+		for _, r := range readRecords(t.file, 2) {
+			f, err := strconv.ParseFloat(r[1], 64)
+			if err != nil || f < 0 {
+				panic(fmt.Sprintf("gazetteer: data/%s: bad frequency %q", t.file, r[1]))
+			}
+			n := NormalizeName(r[0])
+			if _, dup := t.freq[n]; dup || n == "" {
+				continue
+			}
+			t.list = append(t.list, n)
+			t.freq[n] = f / 100000
+		}
+	})
+	return t
+}
+
+var (
+	givenTable   = nameTable{file: "given_names.csv"}
+	surnameTable = nameTable{file: "surnames.csv"}
+)
+
+// foldAccent maps common accented Latin letters to their base letter.
+var foldAccent = map[rune]rune{
+	'à': 'a', 'á': 'a', 'â': 'a', 'ã': 'a', 'ä': 'a', 'å': 'a', 'ā': 'a',
+	'ç': 'c', 'č': 'c', 'ć': 'c',
+	'è': 'e', 'é': 'e', 'ê': 'e', 'ë': 'e', 'ē': 'e', 'ě': 'e',
+	'ì': 'i', 'í': 'i', 'î': 'i', 'ï': 'i', 'ī': 'i',
+	'ñ': 'n', 'ń': 'n', 'ň': 'n',
+	'ò': 'o', 'ó': 'o', 'ô': 'o', 'õ': 'o', 'ö': 'o', 'ø': 'o', 'ō': 'o',
+	'ù': 'u', 'ú': 'u', 'û': 'u', 'ü': 'u', 'ū': 'u', 'ů': 'u',
+	'ý': 'y', 'ÿ': 'y',
+	'š': 's', 'ś': 's', 'ž': 'z', 'ź': 'z', 'ż': 'z', 'ř': 'r', 'ł': 'l',
+}
+
+// NormalizeName returns the form of a given name or surname used as a key by
+// this package: lower case, common accents removed, and everything but
+// letters dropped, so "O'Brien" gives "obrien", "José" gives "jose" and
+// "De La Cruz" gives "delacruz". This matches how the Census Bureau and the
+// Social Security Administration spell names in their lists.
+func NormalizeName(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if f, ok := foldAccent[r]; ok {
+			r = f
+		}
+		if unicode.IsLetter(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// GivenNames returns the shipped given (first) names, lower case, most
+// frequent first. Male and female uses of a name are combined.
+func GivenNames() []string {
+	return slices.Clone(givenTable.load().list)
+}
+
+// Surnames returns the shipped surnames, lower case, most frequent first.
+func Surnames() []string {
+	return slices.Clone(surnameTable.load().list)
+}
+
+// IsGivenName reports whether s is a shipped given name, compared after
+// NormalizeName (so case-insensitively).
+func IsGivenName(s string) bool {
+	_, ok := givenTable.load().freq[NormalizeName(s)]
+	return ok
+}
+
+// IsSurname reports whether s is a shipped surname, compared after
+// NormalizeName (so case-insensitively).
+func IsSurname(s string) bool {
+	_, ok := surnameTable.load().freq[NormalizeName(s)]
+	return ok
+}
+
+// SurnameFrequency returns the share of the US population that has surname
+// s (e.g. about 0.0083 for "Smith"), or 0 if s is not a shipped surname. It
+// is meant for term-frequency weighting in record matching: agreement on a
+// rare surname is stronger evidence than agreement on a common one.
+func SurnameFrequency(s string) float64 {
+	return surnameTable.load().freq[NormalizeName(s)]
+}
+
+// GivenNameFrequency returns the share of people given the name s (both
+// sexes combined), or 0 if s is not a shipped given name. See
+// data/SOURCES.md for the population it is measured on.
+func GivenNameFrequency(s string) float64 {
+	return givenTable.load().freq[NormalizeName(s)]
+}

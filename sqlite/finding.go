@@ -1,0 +1,96 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"strings"
+
+	"github.com/breachkit/breachkit"
+)
+
+// AddFindings stores a batch of findings in one transaction and sets
+// their IDs.
+func (s *Store) AddFindings(ctx context.Context, fs []*breachkit.Finding) error {
+	if len(fs) == 0 {
+		return nil
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		st, err := tx.PrepareContext(ctx, `INSERT INTO findings (case_id, source_id, type, start_off, end_off, sheet, cell, page, record, confidence, reasons, value, fingerprint)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		for _, f := range fs {
+			reasons, _ := json.Marshal(f.Reasons)
+			res, err := st.ExecContext(ctx, f.CaseID, f.SourceID, f.Type, f.Start, f.End, f.Sheet, f.Cell, f.Page, f.Record, f.Confidence, reasons, []byte(f.Value), f.Fingerprint)
+			if err != nil {
+				return err
+			}
+			if f.ID, err = res.LastInsertId(); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// Findings streams a case's findings in ID order.
+func (s *Store) Findings(ctx context.Context, caseID int64, f breachkit.FindingFilter, fn func(*breachkit.Finding) error) error {
+	q := strings.Builder{}
+	q.WriteString(`SELECT f.id, f.case_id, f.source_id, s.path, f.type, f.start_off, f.end_off, f.sheet, f.cell, f.page, f.record, f.confidence, f.reasons, f.value, f.fingerprint
+		FROM findings f JOIN sources s ON s.id = f.source_id WHERE f.case_id = ? AND f.id > ? AND f.confidence >= ?`)
+	args := []any{caseID, f.AfterID, f.MinConfidence}
+	if f.SourceID != 0 {
+		q.WriteString(` AND f.source_id = ?`)
+		args = append(args, f.SourceID)
+	}
+	if len(f.Types) > 0 {
+		q.WriteString(` AND f.type IN (?` + strings.Repeat(`, ?`, len(f.Types)-1) + `)`)
+		for _, t := range f.Types {
+			args = append(args, string(t))
+		}
+	}
+	q.WriteString(` ORDER BY f.id`)
+	if f.Limit > 0 {
+		q.WriteString(` LIMIT ?`)
+		args = append(args, f.Limit)
+	}
+	rows, err := s.db.QueryContext(ctx, q.String(), args...)
+	if err != nil {
+		return s.describe(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var x breachkit.Finding
+		var reasons []byte
+		if err := rows.Scan(&x.ID, &x.CaseID, &x.SourceID, &x.Path, &x.Type, &x.Start, &x.End, &x.Sheet, &x.Cell, &x.Page, &x.Record, &x.Confidence, &reasons, &x.Value, &x.Fingerprint); err != nil {
+			return err
+		}
+		json.Unmarshal(reasons, &x.Reasons)
+		if err := fn(&x); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// CountFindings counts a case's findings by type.
+func (s *Store) CountFindings(ctx context.Context, caseID int64) (map[breachkit.Element]int64, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT type, count(*) FROM findings WHERE case_id = ? GROUP BY type`, caseID)
+	if err != nil {
+		return nil, s.describe(err)
+	}
+	defer rows.Close()
+	out := map[breachkit.Element]int64{}
+	for rows.Next() {
+		var t string
+		var n int64
+		if err := rows.Scan(&t, &n); err != nil {
+			return nil, err
+		}
+		out[breachkit.Element(t)] = n
+	}
+	return out, rows.Err()
+}
