@@ -80,7 +80,7 @@ var clocks = []string{"discovery", "determination", "notification", "materiality
 var letterItems = []string{"description", "breach-date", "discovery-date", "information-types",
 	"steps-taken", "steps-individual", "contact", "toll-free-number", "cra-contacts",
 	"ftc-contact", "ag-contact", "fraud-alert", "security-freeze", "credit-monitoring-offer",
-	"police-report-right", "law-enforcement-delay", "right-to-information"}
+	"police-report-right", "law-enforcement-delay", "right-to-information", "likely-consequences"}
 
 func contains(list []string, s string) bool {
 	for _, x := range list {

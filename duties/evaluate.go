@@ -575,7 +575,7 @@ func (e *evaluation) residentsPhrase(g group) string {
 	switch {
 	case g.jurisdiction != e.f.Jurisdiction:
 		return comma(g.affected) + " " + JurisdictionName(g.jurisdiction) + " residents'"
-	case !all && len(set) == 1:
+	case !all && (len(set) == 1 || e.f.Jurisdiction != "US"):
 		return comma(g.affected) + " " + JurisdictionName(g.jurisdiction) + " residents'"
 	}
 	return comma(g.affected) + " people's"

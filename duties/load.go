@@ -279,6 +279,27 @@ func (f *RuleFile) validate() []error {
 				bad(nf+".recipient", "required")
 			}
 		}
+		if v.Encryption != nil {
+			refSource(field+".encryption.source", v.Encryption.Source, false)
+		}
+		if v.RiskOfHarm != nil {
+			refSource(field+".risk_of_harm.source", v.RiskOfHarm.Source, false)
+		}
+		if v.Letter != nil {
+			refSource(field+".letter.source", v.Letter.Source, false)
+		}
+		if v.CreditMonitoring != nil {
+			refSource(field+".credit_monitoring.source", v.CreditMonitoring.Source, false)
+		}
+		if v.SubstituteNotice != nil {
+			refSource(field+".substitute_notice.source", v.SubstituteNotice.Source, false)
+		}
+		if v.LawEnforcementDelay != nil {
+			refSource(field+".law_enforcement_delay.source", v.LawEnforcementDelay.Source, false)
+		}
+		for j, dc := range v.DeemedCompliance {
+			refSource(fmt.Sprintf("%s.deemed_compliance[%d].source", field, j), dc.Source, false)
+		}
 		checkNotice(field+".individuals", v.Individuals, "individuals")
 		for j, r := range v.Regulators {
 			checkNotice(fmt.Sprintf("%s.regulators[%d]", field, j), r, "regulator")

@@ -108,8 +108,12 @@ type Version struct {
 // Encryption says whether encrypted data is exempt and whether that
 // exemption is lost when the key was compromised too.
 type Encryption struct {
-	SafeHarbor           bool `yaml:"safe_harbor"`
-	LostIfKeyCompromised bool `yaml:"lost_if_key_compromised"`
+	// Citation and Source (optional) name the section and the source of
+	// this block when they differ from the version's.
+	Citation             string `yaml:"citation"`
+	Source               string `yaml:"source"`
+	SafeHarbor           bool   `yaml:"safe_harbor"`
+	LostIfKeyCompromised bool   `yaml:"lost_if_key_compromised"`
 	// Duties limits the safe harbour to these duties (GDPR Art. 34(3)(a)
 	// excuses notice to individuals only); empty means every duty.
 	Duties []string `yaml:"duties"`
@@ -118,8 +122,12 @@ type Encryption struct {
 
 // RiskOfHarm says whether a documented no-harm determination excuses notice.
 type RiskOfHarm struct {
-	Allowed bool   `yaml:"allowed"`
-	Text    string `yaml:"text"`
+	// Citation and Source (optional) name the section and the source of
+	// this block when they differ from the version's.
+	Citation string `yaml:"citation"`
+	Source   string `yaml:"source"`
+	Allowed  bool   `yaml:"allowed"`
+	Text     string `yaml:"text"`
 }
 
 // Notice is one duty to notify: individuals, a regulator, the consumer
@@ -153,6 +161,10 @@ type Notice struct {
 
 // Letter is what the law prescribes for the letter to individuals.
 type Letter struct {
+	// Citation and Source (optional) name the section and the source of
+	// this block when they differ from the version's.
+	Citation  string   `yaml:"citation"`
+	Source    string   `yaml:"source"`
 	Headings  []string `yaml:"headings"`
 	Items     []string `yaml:"items"`
 	MinFontPt *int     `yaml:"min_font_pt"`
@@ -162,14 +174,22 @@ type Letter struct {
 // CreditMonitoring is a required offer of credit monitoring or identity
 // protection when any of WhenAny was exposed.
 type CreditMonitoring struct {
-	Months  int                 `yaml:"months"`
-	WhenAny []breachkit.Element `yaml:"when_any"`
-	Text    string              `yaml:"text"`
+	// Citation and Source (optional) name the section and the source of
+	// this block when they differ from the version's.
+	Citation string              `yaml:"citation"`
+	Source   string              `yaml:"source"`
+	Months   int                 `yaml:"months"`
+	WhenAny  []breachkit.Element `yaml:"when_any"`
+	Text     string              `yaml:"text"`
 }
 
 // SubstituteNotice is the law's alternative to individual notice (website,
 // email, media) and its conditions.
 type SubstituteNotice struct {
+	// Citation and Source (optional) name the section and the source of
+	// this block when they differ from the version's.
+	Citation    string `yaml:"citation"`
+	Source      string `yaml:"source"`
 	CostOver    *int64 `yaml:"cost_over"`
 	PersonsOver *int64 `yaml:"persons_over"`
 	Text        string `yaml:"text"`
@@ -177,15 +197,23 @@ type SubstituteNotice struct {
 
 // LawEnforcementDelay says whether notice may wait for law enforcement.
 type LawEnforcementDelay struct {
-	Allowed bool   `yaml:"allowed"`
-	Text    string `yaml:"text"`
+	// Citation and Source (optional) name the section and the source of
+	// this block when they differ from the version's.
+	Citation string `yaml:"citation"`
+	Source   string `yaml:"source"`
+	Allowed  bool   `yaml:"allowed"`
+	Text     string `yaml:"text"`
 }
 
 // DeemedCompliance notes another regime whose procedures satisfy this law
 // for organisations of the given kinds. It is shown, not applied.
 type DeemedCompliance struct {
-	Kinds []string `yaml:"kinds"`
-	Text  string   `yaml:"text"`
+	// Citation and Source (optional) name the section and the source of
+	// this block when they differ from the version's.
+	Citation string   `yaml:"citation"`
+	Source   string   `yaml:"source"`
+	Kinds    []string `yaml:"kinds"`
+	Text     string   `yaml:"text"`
 }
 
 // Example is a scenario with expected results, run by the package tests.

@@ -21,6 +21,9 @@ import (
 const Disclaimer = "Not legal advice: breachkit supports counsel. Every obligation and exemption below " +
 	"was computed from rule files and must be checked by counsel against the cited source."
 
+// shortDisclaimer ends each calendar event's description.
+const shortDisclaimer = "Not legal advice: breachkit supports counsel; check this against the cited source."
+
 // Formats are the output formats Write accepts.
 var Formats = []string{"table", "json", "csv", "ics"}
 
@@ -202,7 +205,7 @@ func WriteICS(w io.Writer, r Result) error {
 		if o.Due.IsZero() && o.DeadlineText != "" {
 			desc += "\nThe law sets no fixed day: " + o.DeadlineText + ". This is the organisation's target."
 		}
-		desc += "\n" + Disclaimer
+		desc += "\n" + shortDisclaimer
 		add("DESCRIPTION:" + icsText(desc))
 		add("CATEGORIES:" + icsText(string(o.Duty)))
 		add("TRANSP:TRANSPARENT")

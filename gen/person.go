@@ -58,6 +58,7 @@ type PostalAddress struct {
 	Street string `json:"street"`
 	// Unit is the secondary unit such as "Apt 4B"; it may be empty.
 	Unit string `json:"unit,omitempty"`
+	// City is a generated town name.
 	City string `json:"city"`
 	// State is the USPS abbreviation and StateCode the ISO 3166-2 code.
 	State     string `json:"state"`
@@ -89,7 +90,8 @@ func (p *Person) FullName() string {
 	return p.Given + " " + p.Middle + " " + p.Surname
 }
 
-// TaxID returns the SSN or, failing that, the ITIN, and its element.
+// TaxID returns the SSN or, failing that, the ITIN, and the element name
+// ("SSN" or "ITIN").
 func (p *Person) TaxID() (string, string) {
 	if p.SSN != "" {
 		return p.SSN, "SSN"

@@ -18,13 +18,13 @@ type seg struct {
 	looks string
 }
 
-func pv(typ, part, text string) seg       { return seg{text: text, typ: typ, part: part} }
-func dv(kind, looks, text string) seg     { return seg{text: text, kind: kind, looks: looks} }
-func lit(text string) seg                 { return seg{text: text} }
-func cellOf(ss ...seg) []seg              { return ss }
-func one(typ, part, text string) []seg    { return []seg{pv(typ, part, text)} }
+func pv(typ, part, text string) seg        { return seg{text: text, typ: typ, part: part} }
+func dv(kind, looks, text string) seg      { return seg{text: text, kind: kind, looks: looks} }
+func lit(text string) seg                  { return seg{text: text} }
+func cellOf(ss ...seg) []seg               { return ss }
+func one(typ, part, text string) []seg     { return []seg{pv(typ, part, text)} }
 func dcell(kind, looks, text string) []seg { return []seg{dv(kind, looks, text)} }
-func lcell(text string) []seg             { return []seg{lit(text)} }
+func lcell(text string) []seg              { return []seg{lit(text)} }
 
 // textSink writes one text file, tracking the byte offset so that every
 // personal value and decoy it writes is recorded with exact offsets.

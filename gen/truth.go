@@ -18,21 +18,32 @@ import (
 // or Paragraph (DOCX, 0-based index of w:p in the body). Value is the
 // text exactly as written in the file.
 type Occurrence struct {
-	Path      string `json:"path"`
-	Type      string `json:"type"`
-	Start     *int64 `json:"start,omitempty"`
-	End       *int64 `json:"end,omitempty"`
-	Sheet     string `json:"sheet,omitempty"`
-	Cell      string `json:"cell,omitempty"`
-	Page      int    `json:"page,omitempty"`
-	Paragraph *int   `json:"paragraph,omitempty"`
+	// Path is the file, relative to DIR ("stolen/…", "outer!/inner").
+	Path string `json:"path"`
+	// Type is a breachkit.Element name, or CUSTOM_LOAN_NUMBER.
+	Type string `json:"type"`
+	// Start and End are byte offsets (end exclusive) for text formats.
+	Start *int64 `json:"start,omitempty"`
+	End   *int64 `json:"end,omitempty"`
+	// Sheet and Cell locate a value in an XLSX workbook.
+	Sheet string `json:"sheet,omitempty"`
+	Cell  string `json:"cell,omitempty"`
+	// Page is the 1-based PDF page holding the value.
+	Page int `json:"page,omitempty"`
+	// Paragraph is the 0-based DOCX paragraph holding the value.
+	Paragraph *int `json:"paragraph,omitempty"`
 	// Part says which part of a name or address the value is: given,
 	// middle, surname, full (names); street, unit, city, state, zip, full
 	// (addresses). Empty for other types.
-	Part   string `json:"part,omitempty"`
+	Part string `json:"part,omitempty"`
+	// Person is the ID of the person in people.jsonl.
 	Person string `json:"person"`
+	// Record names the record the value belongs to ("path#row=17",
+	// "path#borrowers[3]", "path#line=9", "path#note=2", "path#page=4",
+	// "path#paragraph=5", "path#body"), for evaluating the resolver.
 	Record string `json:"record"`
-	Value  string `json:"value"`
+	// Value is the text exactly as it appears in the file.
+	Value string `json:"value"`
 }
 
 // Decoy is one line of truth/decoys.jsonl: a value that looks like the
@@ -40,17 +51,25 @@ type Occurrence struct {
 // kind zip-in-9-digit-column, is not that element). Location fields are as
 // in Occurrence.
 type Decoy struct {
-	Path      string `json:"path"`
-	Kind      string `json:"kind"`
+	Path string `json:"path"`
+	// Kind says what the value really is: invalid-ssn, placeholder-ssn,
+	// luhn-fail-16, order-number, invalid-area-phone, due-date,
+	// transaction-date, contact-date, statement-date, sha256, uuid,
+	// zip-in-9-digit-column, loan-amount, role-email, message-id.
+	Kind string `json:"kind"`
+	// LooksLike is the element the value imitates.
 	LooksLike string `json:"looks_like"`
+	// Location fields: as in Occurrence.
 	Start     *int64 `json:"start,omitempty"`
 	End       *int64 `json:"end,omitempty"`
 	Sheet     string `json:"sheet,omitempty"`
 	Cell      string `json:"cell,omitempty"`
 	Page      int    `json:"page,omitempty"`
 	Paragraph *int   `json:"paragraph,omitempty"`
-	Record    string `json:"record,omitempty"`
-	Value     string `json:"value"`
+	// Record is the record the decoy sits in, when there is one.
+	Record string `json:"record,omitempty"`
+	// Value is the text exactly as it appears in the file.
+	Value string `json:"value"`
 }
 
 // loc is where a value sits in its file.
@@ -194,18 +213,18 @@ func (t *truthWriter) abort() {
 
 // manifest is truth/manifest.json.
 type manifest struct {
-	Generator     string           `json:"generator"`
-	Seed          uint64           `json:"seed"`
-	People        int              `json:"people"`
-	RefDate       string           `json:"reference_date"`
-	Files         int              `json:"files"`
-	Bytes         int64            `json:"bytes"`
-	Occurrences   int64            `json:"occurrences"`
-	Decoys        int64            `json:"decoys"`
-	ByType        map[string]int64 `json:"occurrences_by_type"`
-	DecoysByKind  map[string]int64 `json:"decoys_by_kind"`
-	PerFile       []*fileCount     `json:"per_file"`
-	CustomTypes   []string         `json:"custom_types"`
+	Generator     string            `json:"generator"`
+	Seed          uint64            `json:"seed"`
+	People        int               `json:"people"`
+	RefDate       string            `json:"reference_date"`
+	Files         int               `json:"files"`
+	Bytes         int64             `json:"bytes"`
+	Occurrences   int64             `json:"occurrences"`
+	Decoys        int64             `json:"decoys"`
+	ByType        map[string]int64  `json:"occurrences_by_type"`
+	DecoysByKind  map[string]int64  `json:"decoys_by_kind"`
+	PerFile       []*fileCount      `json:"per_file"`
+	CustomTypes   []string          `json:"custom_types"`
 	LocationForms map[string]string `json:"location_forms"`
 }
 

@@ -25,7 +25,8 @@ var migrations embed.FS
 // Options tune how the database file is opened.
 type Options struct {
 	// BusyTimeout is how long a writer waits for another process's lock
-	// before giving up; 5 seconds when zero.
+	// before giving up; when zero, BREACHKIT_LOCK_TIMEOUT (a Go duration
+	// such as 30s) or else 5 seconds.
 	BusyTimeout time.Duration
 }
 
@@ -44,6 +45,9 @@ var _ breachkit.Store = (*Store)(nil)
 func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 	if opt.BusyTimeout == 0 {
 		opt.BusyTimeout = 5 * time.Second
+		if d, err := time.ParseDuration(os.Getenv("BREACHKIT_LOCK_TIMEOUT")); err == nil && d > 0 {
+			opt.BusyTimeout = d
+		}
 	}
 	q := url.Values{}
 	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", opt.BusyTimeout.Milliseconds()))

@@ -12,6 +12,7 @@ import (
 	"github.com/breachkit/breachkit"
 	"github.com/breachkit/breachkit/sqlite"
 	"github.com/breachkit/breachkit/storetest"
+	"github.com/breachkit/breachkit/vault"
 )
 
 func open(t *testing.T) breachkit.Store {
@@ -93,5 +94,54 @@ func TestBadFiles(t *testing.T) {
 	f.Close()
 	if _, err := sqlite.Open(ctx, foreign, sqlite.Options{}); err == nil || !strings.Contains(err.Error(), "not a breachkit store") {
 		t.Fatalf("foreign database: %v", err)
+	}
+}
+
+// TestNoPlaintextAtRest stores sealed findings and checks that none of
+// the plaintext values appears anywhere in the database files.
+func TestNoPlaintextAtRest(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "case.db")
+	s, err := sqlite.Open(ctx, path, sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	master, _ := vault.NewMasterKey(vault.GenerateKey())
+	dk := vault.GenerateKey()
+	c := &breachkit.Case{Name: "c", WrappedKey: master.Wrap(dk), MasterKeyID: master.ID}
+	if err := s.CreateCase(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	keys, _ := vault.NewCaseKeys(c.ID, dk)
+	src, _ := s.BeginSource(ctx, &breachkit.Source{CaseID: c.ID, Path: "x.csv"})
+	values := map[breachkit.Element]string{
+		breachkit.SSN:        "531-94-2867",
+		breachkit.Email:      "wilhelmina.quarrington@example.org",
+		breachkit.PersonName: "Wilhelmina Quarrington",
+		breachkit.CardNumber: "4929150722317703",
+	}
+	var fs []*breachkit.Finding
+	for e, v := range values {
+		fs = append(fs, &breachkit.Finding{CaseID: c.ID, SourceID: src.ID, Type: e, Value: keys.Seal(e, []byte(v)), Fingerprint: keys.Fingerprint(e, v)})
+	}
+	if err := s.AddFindings(ctx, fs); err != nil {
+		t.Fatal(err)
+	}
+	s.ReplacePeople(ctx, c.ID, func() (*breachkit.Person, error) { return nil, nil })
+	s.Close()
+	files, _ := filepath.Glob(filepath.Join(dir, "*"))
+	for _, f := range files {
+		b, _ := os.ReadFile(f)
+		for e, v := range values {
+			for _, form := range []string{v, strings.ToLower(v), breachkit.Normalize(e, v)} {
+				if strings.Contains(string(b), form) {
+					t.Errorf("%s holds a %s in plaintext", filepath.Base(f), e)
+				}
+			}
+		}
+	}
+	if len(files) == 0 {
+		t.Fatal("no database files")
 	}
 }

@@ -1,0 +1,172 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/breachkit/breachkit"
+	"github.com/breachkit/breachkit/duties"
+)
+
+type dutiesFlags struct {
+	scenario       string
+	rulesDir       string
+	discovered     string
+	kinds          []string
+	encrypted      bool
+	keyCompromised bool
+}
+
+func newDutiesCmd(g *globals) *cobra.Command {
+	var f dutiesFlags
+	cmd := &cobra.Command{
+		Use:   "duties",
+		Short: "Who must be told, by when, under which law (with citations)",
+		Long: `duties computes the notification obligations of a breach from the case's
+people (their jurisdictions and exposed elements), or from a what-if
+scenario file (--scenario). Each obligation carries its citation, the
+public source and the date it was read, and one sentence of reasoning.
+Jurisdictions with residents but no obligation are listed with the reason.
+
+` + duties.Disclaimer,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runDuties(cmd.Context(), g, &f)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.scenario, "scenario", "", "evaluate a scenario JSON file instead of the case (nothing is stored)")
+	fl.StringVar(&f.rulesDir, "rules", "", "use the rule files in this folder instead of the built-in ones (for review)")
+	fl.StringVar(&f.discovered, "discovered", "", "discovery date (YYYY-MM-DD); default: the case's")
+	fl.StringSliceVar(&f.kinds, "org-kind", nil, "organisation kind, repeatable: "+strings.Join(duties.Kinds, ", "))
+	fl.BoolVar(&f.encrypted, "encrypted", false, "the stolen data was encrypted")
+	fl.BoolVar(&f.keyCompromised, "key-compromised", false, "the encryption key was taken too")
+	addFormat(cmd, g, duties.Formats...)
+	return cmd
+}
+
+func loadRules(dir string) (*duties.Rules, error) {
+	if dir == "" {
+		return duties.Load()
+	}
+	return duties.LoadFS(os.DirFS(dir))
+}
+
+func runDuties(ctx context.Context, g *globals, f *dutiesFlags) error {
+	rules, err := loadRules(f.rulesDir)
+	if err != nil {
+		return err
+	}
+	if f.scenario != "" {
+		data, err := os.ReadFile(f.scenario)
+		if err != nil {
+			return err
+		}
+		sc, err := duties.ParseScenario(data)
+		if err != nil {
+			return usageError{fmt.Errorf("%s: %w", f.scenario, err)}
+		}
+		return duties.Write(g.stdout, g.format, duties.Evaluate(rules, sc))
+	}
+	a, err := openApp(ctx, g)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	c, _, err := a.openCase(ctx, false)
+	if err != nil {
+		return err
+	}
+	res, err := caseDuties(ctx, a, c, rules, f)
+	if err != nil {
+		return err
+	}
+	if err := a.store.ReplaceObligations(ctx, c.ID, res.Obligations, res.Exemptions); err != nil {
+		return err
+	}
+	detail := fmt.Sprintf("%d obligations, %d exemptions", len(res.Obligations), len(res.Exemptions))
+	if err := a.audit(ctx, "duties", c.ID, "case "+c.Name, detail); err != nil {
+		return err
+	}
+	a.store.AddEvent(ctx, &breachkit.Event{CaseID: c.ID, At: time.Now(), Kind: "duties", Actor: g.actor, Text: "duties computed: " + detail})
+	return duties.Write(g.stdout, g.format, res)
+}
+
+// caseDuties builds the scenario from the case's people and evaluates it.
+// People whose residence is unknown cannot be assigned a law; they are
+// reported as an exemption for counsel to review, never dropped.
+func caseDuties(ctx context.Context, a *app, c *breachkit.Case, rules *duties.Rules, f *dutiesFlags) (duties.Result, error) {
+	discovered := dateOrEmpty(c.Discovered)
+	if f.discovered != "" {
+		discovered = f.discovered
+	}
+	if discovered == "" {
+		return duties.Result{}, usagef("the case has no discovery date: give --discovered YYYY-MM-DD (or 'case create --discovered')")
+	}
+	type group struct {
+		jur   string
+		elems string
+	}
+	counts := map[group]int64{}
+	var unknown, substitute, total int64
+	err := a.store.People(ctx, c.ID, false, func(p *breachkit.Person) error {
+		total++
+		for _, fl := range p.Flags {
+			if fl == "substitute-notice" {
+				substitute++
+			}
+		}
+		if p.Jurisdiction == "" || p.Jurisdiction == "unknown" {
+			unknown++
+			return nil
+		}
+		counts[group{p.Jurisdiction, p.Elements.String()}]++
+		return nil
+	})
+	if err != nil {
+		return duties.Result{}, err
+	}
+	if total == 0 {
+		return duties.Result{}, fmt.Errorf("case %q has no people yet: run 'breachkit people' first, or give --scenario", c.Name)
+	}
+	in := duties.ScenarioInput{
+		Discovered:              discovered,
+		Organization:            duties.OrganizationInput{Kinds: f.kinds},
+		Encrypted:               f.encrypted,
+		KeyCompromised:          f.keyCompromised,
+		SubstituteNoticePersons: substitute,
+	}
+	keys := make([]group, 0, len(counts))
+	for k := range counts {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].jur != keys[j].jur {
+			return keys[i].jur < keys[j].jur
+		}
+		return keys[i].elems < keys[j].elems
+	})
+	for _, k := range keys {
+		var elems []string
+		if k.elems != "" {
+			elems = strings.Split(k.elems, "+")
+		}
+		in.Residents = append(in.Residents, duties.ResidentInput{Jurisdiction: k.jur, Count: counts[k], Elements: elems})
+	}
+	sc, err := in.Scenario()
+	if err != nil {
+		return duties.Result{}, err
+	}
+	res := duties.Evaluate(rules, sc)
+	if unknown > 0 {
+		res.Exemptions = append(res.Exemptions, breachkit.Exemption{Jurisdiction: "unknown", Regime: "-", Affected: unknown,
+			Reason: fmt.Sprintf("%d people have no known residence; no law could be applied: counsel must review (substitute notice, or research their addresses)", unknown)})
+	}
+	return res, nil
+}

@@ -1,0 +1,105 @@
+// Package scan finds personal data in stolen files. Extractors turn a
+// source (a file or an archive member) into text segments that carry
+// their location and structure (a CSV column, a JSON key); detectors find
+// and validate personal values in those segments. Each extractor and
+// detector lives in a folder of its own under extract/ and detect/, behind
+// the small interfaces below, and the pipeline in this package runs them
+// over many files on all cores and records the findings in the case store.
+package scan
+
+import (
+	"context"
+	"io"
+
+	"github.com/breachkit/breachkit"
+)
+
+// Segment is a run of text from a source, with where it is and what
+// structure says about it. Extractors emit segments; detectors read them.
+type Segment struct {
+	// Text is the text, UTF-8.
+	Text []byte
+	// Offset is the byte offset of Text[0] in the source's own bytes when
+	// Text is a byte-for-byte copy of the source; -1 otherwise.
+	Offset int64
+	// OffsetAt, when set, maps an index into Text to a byte offset in the
+	// source's own bytes (for text that was decoded from UTF-16, Latin-1 or
+	// unescaped), or -1 when it has none. Offset and OffsetAt are both
+	// unset (-1, nil) for formats located by cell or page instead.
+	OffsetAt func(i int) int64
+	// Sheet and Cell locate an XLSX cell ("Sheet1", "C5"); Page a PDF page (1-based).
+	Sheet, Cell string
+	Page        int
+	// Field is the structural name of the value: a CSV/XLSX column header,
+	// a JSON key path (borrower.ssn), an SQL column, an XML element. Empty
+	// for free text.
+	Field string
+	// Record identifies the record the text belongs to ("path#row=17",
+	// "path#obj=3", "path#para=5"), so people can group findings.
+	Record string
+}
+
+// Input is one source handed to an extractor.
+type Input struct {
+	// Path is the display path, "outer.zip!/inner/file.csv" inside archives.
+	Path string
+	// R reads the source's bytes, once, from the start.
+	R io.Reader
+	// Size is the size in bytes, or -1 if unknown (a stream inside an archive).
+	Size int64
+	// Depth is how many archives this source is nested in.
+	Depth int
+	// Member hands a member of a container (archive, email attachment)
+	// back to the pipeline, which picks its extractor and scans it as a
+	// source of its own named Path + "!/" + name.
+	Member func(name string, size int64, r io.Reader) error
+	// Warn records a problem that leaves the source partly scanned (a PDF
+	// page that needs OCR, an invalid byte sequence); the source's status
+	// becomes partial with these reasons.
+	Warn func(reason string)
+	// Limits bound what containers may expand to.
+	Limits *Limits
+}
+
+// Limits bound archive expansion, against zip bombs and path tricks.
+type Limits struct {
+	MaxDepth      int     // nesting depth of archives
+	MaxMemberSize int64   // bytes of one expanded member
+	MaxTotalSize  int64   // bytes expanded from one top-level source
+	MaxRatio      float64 // expanded size / compressed size of a member
+	MaxMembers    int     // members in one archive
+}
+
+// DefaultLimits are generous for real data and stop known bombs.
+var DefaultLimits = Limits{MaxDepth: 8, MaxMemberSize: 16 << 30, MaxTotalSize: 64 << 30, MaxRatio: 200, MaxMembers: 1_000_000}
+
+// Extractor turns one format into segments.
+type Extractor interface {
+	// Format is the name recorded for the source: csv, json, xlsx, zip...
+	Format() string
+	// Accepts reports whether the extractor reads a source with this name
+	// and these first bytes (up to 512).
+	Accepts(name string, head []byte) bool
+	// Extract reads in.R and calls emit for each segment. Memory must stay
+	// bounded whatever the source's size. An error means the source could
+	// not be read as this format; the pipeline records it as skipped with
+	// the error as the reason.
+	Extract(ctx context.Context, in *Input, emit func(Segment) error) error
+}
+
+// Match is a value a detector found in a segment.
+type Match struct {
+	Type       breachkit.Element
+	Start, End int // byte range in Segment.Text
+	Value      string
+	Confidence float64  // 0..1
+	Reasons    []string // which rule, keyword or header, and how far
+}
+
+// Detector finds and validates one kind of personal data.
+type Detector interface {
+	// Type is the element the detector reports.
+	Type() breachkit.Element
+	// Detect calls emit for each value of its type in seg.
+	Detect(seg *Segment, emit func(Match))
+}
