@@ -28,10 +28,10 @@ type AuditEntry struct {
 // same bytes. At is taken to the microsecond, the precision every store keeps.
 func (e *AuditEntry) ChainHash(prev []byte) []byte {
 	h := sha256.New()
-	var n [8]byte
+	var n, size [8]byte
 	writeField := func(b []byte) {
-		binary.BigEndian.PutUint64(n[:], uint64(len(b)))
-		h.Write(n[:])
+		binary.BigEndian.PutUint64(size[:], uint64(len(b)))
+		h.Write(size[:])
 		h.Write(b)
 	}
 	h.Write([]byte("breachkit-audit-v1"))

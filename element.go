@@ -149,3 +149,16 @@ func (s ElementSet) String() string {
 	}
 	return strings.Join(parts, "+")
 }
+
+// ParseElementSet reads the "+"-joined form that String writes. Names are
+// taken as they are, so that values stored by a newer version survive.
+func ParseElementSet(s string) ElementSet {
+	if s == "" {
+		return nil
+	}
+	var es []Element
+	for _, e := range strings.Split(s, "+") {
+		es = append(es, Element(e))
+	}
+	return NewElementSet(es...)
+}

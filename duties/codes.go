@@ -61,11 +61,18 @@ const (
 	KindHIPAACoveredEntity     = "hipaa-covered-entity"
 	KindHIPAABusinessAssociate = "hipaa-business-associate"
 	KindNYDFSLicensee          = "nydfs-licensee"
+	// KindInformationBroker: a business that collects and sells information
+	// about individuals to non-affiliated third parties (Georgia's
+	// "information broker"). breachkit cannot infer it; counsel states it.
+	KindInformationBroker = "information-broker"
+	// KindGovernmentAgency: a state or local government body (Georgia's
+	// "data collector").
+	KindGovernmentAgency = "government-agency"
 )
 
 // Kinds lists the organisation kinds breachkit knows, in output order.
 var Kinds = []string{KindFinancialInstitution, KindPublicCompany, KindHIPAACoveredEntity,
-	KindHIPAABusinessAssociate, KindNYDFSLicensee}
+	KindHIPAABusinessAssociate, KindNYDFSLicensee, KindInformationBroker, KindGovernmentAgency}
 
 var regimes = []string{"state-breach-law", "hipaa", "glba-ftc", "sec-8k", "nydfs-500",
 	"gdpr", "uk-gdpr", "pipeda", "au-ndb"}

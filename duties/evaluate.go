@@ -206,6 +206,34 @@ func (e *evaluation) run() {
 	}
 	e.affected = sum(e.triggered)
 
+	// Organisation kinds the law does not apply to, or that it is limited to.
+	if ek := e.kindExemption(""); ek != nil {
+		e.exempt(f.Jurisdiction, e.affected, fmt.Sprintf("%s does not apply to this organisation (%s): %s (%s)",
+			f.Name, e.kindsPhrase(ek.Kinds), strings.TrimSpace(ek.Text), e.blockCitation(ek.Citation, ek.Source)))
+		return
+	}
+	var fileNotes []string
+	if ok := v.OnlyKinds; ok != nil {
+		switch {
+		case overlaps(ok.Kinds, sc.Kinds):
+			fileNotes = append(fileNotes, fmt.Sprintf("%s binds only %s; the organisation is one", f.Name, strings.Join(ok.Kinds, " or ")))
+		case containsAll(sc.NotKinds, ok.Kinds):
+			e.exempt(f.Jurisdiction, e.affected, fmt.Sprintf("%s binds only %s (%s; %s); the scenario records that the organisation is none of these",
+				f.Name, strings.Join(ok.Kinds, " or "), strings.TrimSpace(ok.Text), e.blockCitation(ok.Citation, ok.Source)))
+			return
+		default:
+			fileNotes = append(fileNotes, fmt.Sprintf("%s binds only %s (%s); the scenario does not say whether the organisation is one, so the duty is listed conservatively and counsel must confirm the law applies (organization.not_kinds records that it does not)",
+				f.Name, strings.Join(ok.Kinds, " or "), e.blockCitation(ok.Citation, ok.Source)))
+		}
+	}
+	for _, dc := range v.DeemedCompliance {
+		if len(dc.Kinds) == 0 || !overlaps(dc.Kinds, sc.Kinds) {
+			continue
+		}
+		fileNotes = append(fileNotes, fmt.Sprintf("deemed compliance for %s, not an exemption: the duty remains but may be met under another regime's procedures (%s)",
+			e.kindsPhrase(dc.Kinds), strings.TrimSpace(dc.Text)))
+	}
+
 	// Encryption and no-harm determinations that excuse every duty are
 	// reported once for the file.
 	encExcuses := e.encryptionExcuses()
@@ -230,7 +258,12 @@ func (e *evaluation) run() {
 			e.exempt(f.Jurisdiction, e.affected, fmt.Sprintf("%s: data encrypted and key not compromised (%s)", who, v.Citation))
 			continue
 		}
-		var notes []string
+		if ek := e.kindExemption(c.duty); ek != nil {
+			e.exempt(f.Jurisdiction, e.affected, fmt.Sprintf("%s: does not apply to this organisation (%s): %s (%s)",
+				who, e.kindsPhrase(ek.Kinds), strings.TrimSpace(ek.Text), e.blockCitation(ek.Citation, ek.Source)))
+			continue
+		}
+		notes := append([]string(nil), fileNotes...)
 		if nh != nil && (len(nh.Duties) == 0 || contains(nh.Duties, c.duty)) {
 			if v.RiskOfHarm != nil && v.RiskOfHarm.Allowed {
 				e.exempt(f.Jurisdiction, e.affected, fmt.Sprintf("%s: no-harm determination by %s on %s (%s)", who, nh.By, nh.Date, nh.Basis))
@@ -270,6 +303,57 @@ func (f *RuleFile) inForceText() string {
 		}
 	}
 	return strings.Join(parts, "; ")
+}
+
+// kindExemption returns the exempt_kinds entry that applies to the
+// organisation for duty, or for the whole law when duty is "".
+func (e *evaluation) kindExemption(duty string) *KindExemption {
+	for i, ek := range e.v.ExemptKinds {
+		if !overlaps(ek.Kinds, e.sc.Kinds) {
+			continue
+		}
+		if (duty == "" && len(ek.Duties) == 0) || (duty != "" && contains(ek.Duties, duty)) {
+			return &e.v.ExemptKinds[i]
+		}
+	}
+	return nil
+}
+
+// kindsPhrase names the organisation's kinds among kinds: "financial-institution".
+func (e *evaluation) kindsPhrase(kinds []string) string {
+	var have []string
+	for _, k := range kinds {
+		if contains(e.sc.Kinds, k) {
+			have = append(have, k)
+		}
+	}
+	if len(have) == 0 {
+		have = kinds
+	}
+	return strings.Join(have, ", ")
+}
+
+// blockCitation is a block's citation, or the version's, with the source
+// address when the block names its own source.
+func (e *evaluation) blockCitation(cit, src string) string {
+	if cit == "" {
+		cit = e.v.Citation
+	}
+	if src != "" && src != e.v.Source {
+		if s := e.f.source(src); s != nil {
+			cit += ", " + s.URL
+		}
+	}
+	return cit
+}
+
+func containsAll(have, want []string) bool {
+	for _, w := range want {
+		if !contains(have, w) {
+			return false
+		}
+	}
+	return len(want) > 0
 }
 
 func overlaps(a, b []string) bool {

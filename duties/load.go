@@ -330,6 +330,41 @@ func (f *RuleFile) validate() []error {
 				}
 			}
 		}
+		for j, ek := range v.ExemptKinds {
+			ef := fmt.Sprintf("%s.exempt_kinds[%d]", field, j)
+			refSource(ef+".source", ek.Source, true)
+			if len(ek.Kinds) == 0 {
+				bad(ef+".kinds", "at least one organisation kind is required")
+			}
+			for k, kind := range ek.Kinds {
+				if !contains(Kinds, kind) {
+					bad(fmt.Sprintf("%s.kinds[%d]", ef, k), "unknown organisation kind %q (known: %s)", kind, strings.Join(Kinds, ", "))
+				}
+			}
+			for k, d := range ek.Duties {
+				if !contains(dutyNames, d) {
+					bad(fmt.Sprintf("%s.duties[%d]", ef, k), "unknown duty %q", d)
+				}
+			}
+			if strings.TrimSpace(ek.Text) == "" {
+				bad(ef+".text", "required (what the source says, paraphrased)")
+			}
+		}
+		if ok := v.OnlyKinds; ok != nil {
+			of := field + ".only_kinds"
+			refSource(of+".source", ok.Source, true)
+			if len(ok.Kinds) == 0 {
+				bad(of+".kinds", "at least one organisation kind is required")
+			}
+			for k, kind := range ok.Kinds {
+				if !contains(Kinds, kind) {
+					bad(fmt.Sprintf("%s.kinds[%d]", of, k), "unknown organisation kind %q (known: %s)", kind, strings.Join(Kinds, ", "))
+				}
+			}
+			if strings.TrimSpace(ok.Text) == "" {
+				bad(of+".text", "required (what the source says, paraphrased)")
+			}
+		}
 	}
 	for i, ex := range f.Examples {
 		field := fmt.Sprintf("examples[%d]", i)

@@ -102,7 +102,16 @@ type Version struct {
 	SubstituteNotice    *SubstituteNotice    `yaml:"substitute_notice"`
 	LawEnforcementDelay *LawEnforcementDelay `yaml:"law_enforcement_delay"`
 	DeemedCompliance    []DeemedCompliance   `yaml:"deemed_compliance"`
-	Notes               []string             `yaml:"notes"`
+	// ExemptKinds lists organisation kinds the law does not apply to (Minn.
+	// Stat. § 325E.61 subd. 4: GLBA financial institutions), for every duty
+	// or only the duties named.
+	ExemptKinds []KindExemption `yaml:"exempt_kinds"`
+	// OnlyKinds limits the law to organisations of some kinds that breachkit
+	// cannot infer (Georgia: information brokers and government data
+	// collectors). Obligations are still produced unless the scenario says
+	// the organisation is none of them (organization.not_kinds).
+	OnlyKinds *OnlyKinds `yaml:"only_kinds"`
+	Notes     []string   `yaml:"notes"`
 }
 
 // Encryption says whether encrypted data is exempt and whether that
@@ -206,10 +215,34 @@ type LawEnforcementDelay struct {
 }
 
 // DeemedCompliance notes another regime whose procedures satisfy this law
-// for organisations of the given kinds. It is shown, not applied.
+// for organisations of the given kinds. It is not an exemption: the duty
+// still exists, in another form, so obligations are still produced and their
+// reasoning mentions it (for entries whose kinds the organisation has).
 type DeemedCompliance struct {
 	// Citation and Source (optional) name the section and the source of
 	// this block when they differ from the version's.
+	Citation string   `yaml:"citation"`
+	Source   string   `yaml:"source"`
+	Kinds    []string `yaml:"kinds"`
+	Text     string   `yaml:"text"`
+}
+
+// KindExemption says that the law, or some of its duties, does not apply
+// to organisations of the given kinds. Only write one where a source says
+// the law does not apply; a law that accepts another regime's procedures as
+// compliance is a deemed_compliance entry instead.
+type KindExemption struct {
+	Citation string   `yaml:"citation"`
+	Source   string   `yaml:"source"`
+	Kinds    []string `yaml:"kinds"`
+	// Duties limits the exemption to these duties (Colorado: the consumer
+	// reporting agency notice only); empty means the whole law.
+	Duties []string `yaml:"duties"`
+	Text   string   `yaml:"text"`
+}
+
+// OnlyKinds says the law binds only organisations of the given kinds.
+type OnlyKinds struct {
 	Citation string   `yaml:"citation"`
 	Source   string   `yaml:"source"`
 	Kinds    []string `yaml:"kinds"`

@@ -35,6 +35,10 @@ type ScenarioInput struct {
 // OrganizationInput describes the breached organisation.
 type OrganizationInput struct {
 	Kinds []string `json:"kinds" yaml:"kinds"`
+	// NotKinds records counsel's confirmation that the organisation is not
+	// of these kinds. Only a rule file's only_kinds reads it: without it,
+	// a law limited to kinds breachkit cannot infer is applied conservatively.
+	NotKinds []string `json:"not_kinds,omitempty" yaml:"not_kinds"`
 }
 
 // ResidentInput is a group of affected people: how many live in one
@@ -66,6 +70,7 @@ type Scenario struct {
 	LawEnforcementDelayUntil Date
 	NotifiedIndividuals      Date
 	Kinds                    []string
+	NotKinds                 []string
 	Encrypted                bool
 	KeyCompromised           bool
 	Residents                []Resident
@@ -160,6 +165,15 @@ func (in *ScenarioInput) Scenario() (*Scenario, error) {
 			return nil, fmt.Errorf("organization.kinds[%d]: unknown organisation kind %q (known: %s)", i, k, strings.Join(Kinds, ", "))
 		}
 		s.Kinds = append(s.Kinds, k)
+	}
+	for i, k := range in.Organization.NotKinds {
+		if !contains(Kinds, k) {
+			return nil, fmt.Errorf("organization.not_kinds[%d]: unknown organisation kind %q (known: %s)", i, k, strings.Join(Kinds, ", "))
+		}
+		if contains(s.Kinds, k) {
+			return nil, fmt.Errorf("organization.not_kinds[%d]: %q is also in organization.kinds", i, k)
+		}
+		s.NotKinds = append(s.NotKinds, k)
 	}
 	if in.TargetDays != nil {
 		if *in.TargetDays < 0 {

@@ -35,7 +35,7 @@ func (s *Store) ReplacePeople(ctx context.Context, caseID int64, next func() (*b
 				jurisdiction_by = excluded.jurisdiction_by, elements = excluded.elements, address_quality = excluded.address_quality,
 				flags = excluded.flags, records = excluded.records, explain = excluded.explain
 				RETURNING id`,
-				caseID, p.Key, run, []byte(p.Profile), p.Jurisdiction, p.JurisdictionBy, elementsString(p.Elements),
+				caseID, p.Key, run, []byte(p.Profile), p.Jurisdiction, p.JurisdictionBy, p.Elements.String(),
 				p.AddressQuality, strings.Join(p.Flags, ","), p.Records, p.Explain).Scan(&p.ID)
 			if err != nil {
 				return err
@@ -67,7 +67,7 @@ func scanPerson(row pgx.Row) (*breachkit.Person, error) {
 		return nil, err
 	}
 	p.Records = int(records)
-	p.Elements = parseElements(elements)
+	p.Elements = breachkit.ParseElementSet(elements)
 	if flags != "" {
 		p.Flags = strings.Split(flags, ",")
 	}

@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -128,17 +127,4 @@ func notFound(err error, what string) error {
 		return fmt.Errorf("%s: %w", what, breachkit.ErrNotFound)
 	}
 	return err
-}
-
-func elementsString(s breachkit.ElementSet) string { return s.String() }
-
-func parseElements(s string) breachkit.ElementSet {
-	if s == "" {
-		return nil
-	}
-	var es []breachkit.Element
-	for _, e := range strings.Split(s, "+") {
-		es = append(es, breachkit.Element(e))
-	}
-	return breachkit.NewElementSet(es...)
 }

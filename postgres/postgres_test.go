@@ -79,3 +79,16 @@ func TestAuditTamper(t *testing.T) {
 		t.Fatalf("Verify = %v, want a break at entry 2", err)
 	}
 }
+
+// BenchmarkFindings: BREACHKIT_TEST_POSTGRES=... go test ./postgres -run '^$' -bench Findings -benchtime 1000000x
+func BenchmarkFindings(b *testing.B) {
+	if os.Getenv("BREACHKIT_TEST_POSTGRES") == "" {
+		b.Skip("BREACHKIT_TEST_POSTGRES not set")
+	}
+	s, err := postgres.Open(context.Background(), os.Getenv("BREACHKIT_TEST_POSTGRES"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	storetest.BenchmarkFindings(b, s)
+}

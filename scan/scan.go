@@ -37,6 +37,12 @@ type Segment struct {
 	// Record identifies the record the text belongs to ("path#row=17",
 	// "path#obj=3", "path#para=5"), so people can group findings.
 	Record string
+	// Lead is the number of bytes at the start of Text that are context
+	// only: text repeated from before the segment (the tail of the
+	// previous chunk of a long line or paragraph), so that keywords just
+	// before the segment still count. Detectors report no match that
+	// starts inside the lead. Zero for most segments.
+	Lead int
 }
 
 // Input is one source handed to an extractor.

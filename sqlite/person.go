@@ -74,22 +74,11 @@ func scanPerson(row interface{ Scan(...any) error }) (*breachkit.Person, error) 
 	if err := row.Scan(&p.ID, &p.CaseID, &p.Key, &p.Profile, &p.Jurisdiction, &p.JurisdictionBy, &elements, &p.AddressQuality, &flags, &p.Records, &p.Explain); err != nil {
 		return nil, err
 	}
-	p.Elements = parseElements(elements)
+	p.Elements = breachkit.ParseElementSet(elements)
 	if flags != "" {
 		p.Flags = strings.Split(flags, ",")
 	}
 	return &p, nil
-}
-
-func parseElements(s string) breachkit.ElementSet {
-	if s == "" {
-		return nil
-	}
-	var es []breachkit.Element
-	for _, e := range strings.Split(s, "+") {
-		es = append(es, breachkit.Element(e))
-	}
-	return breachkit.NewElementSet(es...)
 }
 
 // People streams a case's people in ID order.

@@ -145,3 +145,13 @@ func TestNoPlaintextAtRest(t *testing.T) {
 		t.Fatal("no database files")
 	}
 }
+
+// BenchmarkFindings: go test ./sqlite -run '^$' -bench Findings -benchtime 1000000x
+func BenchmarkFindings(b *testing.B) {
+	s, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), "bench.db"), sqlite.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	storetest.BenchmarkFindings(b, s)
+}

@@ -1,0 +1,354 @@
+package people
+
+import (
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/breachkit/breachkit/gazetteer"
+)
+
+// normName is gazetteer.NormalizeName: lower case, accents folded, letters
+// only.
+func normName(s string) string { return gazetteer.NormalizeName(s) }
+
+var nameTitles = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "mx": true, "prof": true, "sir": true}
+var nameSuffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true, "phd": true, "md": true, "esq": true}
+
+// splitFullName splits a full name written as "Given Middle Surname" or
+// "Surname, Given Middle" into its parts, dropping titles and suffixes.
+func splitFullName(s string) (given, middle, surname string) {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, ','); i > 0 {
+		sur := strings.TrimSpace(s[:i])
+		rest := strings.Fields(s[i+1:])
+		var keep []string
+		for _, f := range rest {
+			n := normName(f)
+			if n == "" || nameTitles[n] || nameSuffixes[n] {
+				continue
+			}
+			keep = append(keep, f)
+		}
+		if len(keep) > 0 {
+			given = keep[0]
+			middle = strings.Join(keep[1:], " ")
+		}
+		return given, middle, sur
+	}
+	var keep []string
+	for _, f := range strings.Fields(s) {
+		n := normName(f)
+		if n == "" || nameTitles[n] || nameSuffixes[n] {
+			continue
+		}
+		keep = append(keep, f)
+	}
+	switch len(keep) {
+	case 0:
+		return "", "", ""
+	case 1:
+		return keep[0], "", ""
+	}
+	return keep[0], strings.Join(keep[1:len(keep)-1], " "), keep[len(keep)-1]
+}
+
+var monthNames = map[string]int{
+	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+	"january": 1, "february": 2, "march": 3, "april": 4, "june": 6, "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+}
+
+// ParseDOB parses a date of birth in the common written forms
+// (2006-01-02, 01/02/2006, 1/2/06, January 2, 2006, 02-Jan-2006,
+// 20060102) and returns it packed as YYYYMMDD, or 0 if it cannot. Numeric
+// dates are read month first (US); a first number above 12 is read as the
+// day.
+func ParseDOB(s string) uint32 {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0
+	}
+	var nums []int
+	var numLens []int
+	month := 0
+	cur, curLen := 0, 0
+	var word []byte
+	flushWord := func() {
+		if len(word) > 0 {
+			if m, ok := monthNames[strings.ToLower(string(word))]; ok {
+				month = m
+			}
+			word = word[:0]
+		}
+	}
+	for i := 0; i <= len(s); i++ {
+		var c byte
+		if i < len(s) {
+			c = s[i]
+		}
+		switch {
+		case c >= '0' && c <= '9':
+			cur = cur*10 + int(c-'0')
+			curLen++
+			flushWord()
+			continue
+		case (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'):
+			word = append(word, c)
+		default:
+			flushWord()
+		}
+		if curLen > 0 {
+			nums = append(nums, cur)
+			numLens = append(numLens, curLen)
+			cur, curLen = 0, 0
+		}
+	}
+	var y, m, d int
+	switch {
+	case len(nums) == 1 && numLens[0] == 8 && month == 0:
+		v := nums[0]
+		y, m, d = v/10000, v/100%100, v%100
+		if y < 1800 { // MMDDYYYY
+			m, d, y = v/1000000, v/10000%100, v%10000
+		}
+	case month != 0 && len(nums) == 2:
+		m = month
+		if numLens[0] == 4 {
+			y, d = nums[0], nums[1]
+		} else {
+			d, y = nums[0], nums[1]
+		}
+	case len(nums) == 3 && month == 0:
+		if numLens[0] == 4 {
+			y, m, d = nums[0], nums[1], nums[2]
+		} else {
+			m, d, y = nums[0], nums[1], nums[2]
+			if m > 12 && d <= 12 {
+				m, d = d, m
+			}
+		}
+	default:
+		return 0
+	}
+	if y < 100 {
+		if y > (time.Now().Year()%100)+1 {
+			y += 1900
+		} else {
+			y += 2000
+		}
+	}
+	if y < 1850 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31 {
+		return 0
+	}
+	return uint32(y*10000 + m*100 + d)
+}
+
+// dobLevel compares two packed dates: 1 equal, 2 near (day and month
+// transposed, or two of year, month and day equal), 3 different, 0 if
+// either is missing.
+func dobLevel(a, b uint32) uint8 {
+	if a == 0 || b == 0 {
+		return 0
+	}
+	if a == b {
+		return 1
+	}
+	ya, ma, da := a/10000, a/100%100, a%100
+	yb, mb, db := b/10000, b/100%100, b%100
+	if ya == yb && ma == db && da == mb {
+		return 2
+	}
+	same := 0
+	if ya == yb {
+		same++
+	}
+	if ma == mb {
+		same++
+	}
+	if da == db {
+		same++
+	}
+	if same == 2 && (ya == yb || digitTypo(ya, yb)) {
+		return 2
+	}
+	return 3
+}
+
+// digitTypo reports whether two 4-digit years differ in one digit.
+func digitTypo(a, b uint32) bool {
+	diff := 0
+	for i := 0; i < 4; i++ {
+		if a%10 != b%10 {
+			diff++
+		}
+		a, b = a/10, b/10
+	}
+	return diff == 1
+}
+
+var directionals = map[string]string{
+	"NORTH": "N", "SOUTH": "S", "EAST": "E", "WEST": "W",
+	"NORTHEAST": "NE", "NORTHWEST": "NW", "SOUTHEAST": "SE", "SOUTHWEST": "SW",
+}
+
+// normAddr is an address normalised for comparison.
+type normAddr struct {
+	house  string // house number
+	street string // street name, directionals and USPS suffix, upper case
+	unit   string // unit designator and number, "APT 4B"
+	city   string // upper case, single spaces
+	state  string // USPS abbreviation if known, else upper case text
+	zip    string // five digits
+	intl   bool   // outside the US
+}
+
+// NormalizeStreet normalises a street line per USPS Publication 28: upper
+// case, punctuation dropped, suffixes and unit designators abbreviated
+// ("12 Oak Street Apartment 4b" gives house "12", street "OAK ST", unit
+// "APT 4B").
+func NormalizeStreet(line string) (house, street, unit string) {
+	f := strings.FieldsFunc(strings.ToUpper(line), func(r rune) bool {
+		return unicode.IsSpace(r) || r == ',' || r == '.'
+	})
+	// Split "#4" into "#", "4".
+	var toks []string
+	for _, t := range f {
+		if len(t) > 1 && t[0] == '#' {
+			toks = append(toks, "#", t[1:])
+		} else {
+			toks = append(toks, t)
+		}
+	}
+	// Unit designator: the last designator followed by something.
+	for i := len(toks) - 2; i >= 1; i-- {
+		if d, ok := gazetteer.UnitDesignator(toks[i]); ok {
+			if _, isSuffix := gazetteer.StreetSuffix(toks[i]); isSuffix && i == len(toks)-1 {
+				continue
+			}
+			unit = d + " " + strings.Join(toks[i+1:], " ")
+			toks = toks[:i]
+			break
+		}
+	}
+	if len(toks) > 0 && toks[0] != "" && toks[0][0] >= '0' && toks[0][0] <= '9' {
+		house = toks[0]
+		toks = toks[1:]
+	}
+	for i, t := range toks {
+		if d, ok := directionals[t]; ok {
+			toks[i] = d
+		}
+	}
+	if n := len(toks); n > 1 {
+		if s, ok := gazetteer.StreetSuffix(toks[n-1]); ok {
+			toks[n-1] = s
+		}
+	}
+	return house, strings.Join(toks, " "), unit
+}
+
+// normState returns the USPS abbreviation of a US state or territory
+// written as abbreviation or name, or "" if it is not one.
+func normState(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	if st, ok := gazetteer.StateByAbbr(strings.ToUpper(s)); ok {
+		return st.Abbr
+	}
+	if st, ok := gazetteer.StateByName(s); ok {
+		return st.Abbr
+	}
+	return ""
+}
+
+// zip5 returns the five-digit ZIP Code in s ("75201", "75201-1234"), or "".
+func zip5(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) >= 5 {
+		for i := 0; i < 5; i++ {
+			if s[i] < '0' || s[i] > '9' {
+				return ""
+			}
+		}
+		if len(s) == 5 || (len(s) == 10 && s[5] == '-') || len(s) == 9 {
+			return s[:5]
+		}
+	}
+	return ""
+}
+
+// parseFullAddress splits "12 Oak St Apt 4, Austin, TX 78701" (commas or
+// line breaks between parts) into street line, city, state and ZIP.
+func parseFullAddress(s string) Address {
+	var a Address
+	parts := strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '\n' || r == ';' })
+	for i := range parts {
+		parts[i] = strings.TrimSpace(parts[i])
+	}
+	if len(parts) == 0 {
+		return a
+	}
+	// The last part may be "TX 78701", "TX", "78701" or "Texas 78701".
+	last := strings.Fields(parts[len(parts)-1])
+	if n := len(last); n > 0 && zip5(last[n-1]) != "" {
+		a.ZIP = last[n-1]
+		last = last[:n-1]
+	}
+	if len(last) > 0 {
+		if st := normState(strings.Join(last, " ")); st != "" {
+			a.State = strings.Join(last, " ")
+			last = nil
+		} else if n := len(last); n > 0 && normState(last[n-1]) != "" && len(parts) >= 2 {
+			a.State = last[n-1]
+			last = last[:n-1]
+		}
+	}
+	rest := parts[:len(parts)-1]
+	if len(last) > 0 {
+		rest = append(rest, strings.Join(last, " "))
+	}
+	if len(rest) > 0 {
+		a.Street = rest[0]
+	}
+	if len(rest) > 1 {
+		a.City = rest[len(rest)-1]
+	}
+	if len(rest) > 2 {
+		a.Unit = strings.Join(rest[1:len(rest)-1], " ")
+	}
+	return a
+}
+
+func (a Address) normalize() normAddr {
+	var n normAddr
+	line := a.Street
+	if a.Unit != "" {
+		line += " " + a.Unit
+	}
+	n.house, n.street, n.unit = NormalizeStreet(line)
+	n.city = strings.Join(strings.Fields(strings.ToUpper(a.City)), " ")
+	c := strings.ToUpper(strings.TrimSpace(a.Country))
+	n.intl = c != "" && c != "US" && c != "USA" && c != "UNITED STATES"
+	if n.intl {
+		n.state = strings.ToUpper(strings.TrimSpace(a.State))
+		n.zip = strings.TrimSpace(a.ZIP)
+	} else {
+		n.state = normState(a.State)
+		if n.state == "" {
+			n.state = strings.ToUpper(strings.TrimSpace(a.State))
+		}
+		n.zip = zip5(a.ZIP)
+	}
+	return n
+}
+
+func atoiSafe(s string) int {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return 0
+	}
+	return n
+}

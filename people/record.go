@@ -1,0 +1,219 @@
+package people
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/breachkit/breachkit"
+)
+
+// Address is a postal address as written in a record. Country is empty
+// or "US" for US addresses, else a country code such as "AU".
+type Address struct {
+	Street, Unit, City, State, ZIP, Country string
+}
+
+// empty reports whether no part of the address is set.
+func (a Address) empty() bool {
+	return a.Street == "" && a.City == "" && a.State == "" && a.ZIP == ""
+}
+
+// Ident is an identifier value of a record other than name, date of birth
+// and address: an e-mail, phone, tax ID, account, card or licence number,
+// or a user-defined identifier (CUSTOM_...).
+type Ident struct {
+	Type  breachkit.Element
+	Value string
+}
+
+// FindingRef is a finding that belongs to a record, as scan reported it.
+type FindingRef struct {
+	ID    int64
+	Path  string
+	Type  breachkit.Element
+	Start int64
+	End   int64
+}
+
+// Record is one record's partial view of one person: the values found
+// together in a CSV or XLSX row, a JSON object, an e-mail or a paragraph.
+// Any field may be empty. Values are plaintext and live only in memory.
+type Record struct {
+	// Key identifies the record within the case (scan's Finding.Record).
+	Key string
+	// Given, Middle and Surname are the name parts as written.
+	Given, Middle, Surname string
+	// DOB is the date of birth as written.
+	DOB string
+	// Addresses lists the postal addresses, the first the most complete.
+	Addresses []Address
+	// Idents lists the identifier values (SSN, ITIN, e-mail, phone,
+	// accounts, cards, licences, custom identifiers).
+	Idents []Ident
+	// Elements lists every element the record exposes.
+	Elements breachkit.ElementSet
+	// Findings lists the findings the record was built from (store input).
+	Findings []FindingRef
+	// Customer marks a record of the customer master (CRM export): its
+	// address is authoritative for mailing.
+	Customer bool
+	// Truth is the ground-truth person of the record, for evaluation only.
+	Truth string
+}
+
+// Value is one personal value of a record, in the order it appears (Order
+// is a byte offset, cell order or any increasing number). Part is
+// optional: given, middle, surname or full for names; street, unit, city,
+// state, zip or full for addresses. Without it the part is guessed.
+type Value struct {
+	Type  breachkit.Element
+	Part  string
+	Value string
+	Order int64
+}
+
+// BuildRecord assembles a Record from the values found in one record.
+// Names and addresses given in pieces are put together; without Part the
+// pieces are read in order (given first, surname last; "Surname, Given"
+// is recognised), and address pieces are classified by shape (ZIP, state,
+// house number first).
+func BuildRecord(key string, vals []Value) Record {
+	r := Record{Key: key}
+	sort.SliceStable(vals, func(i, j int) bool { return vals[i].Order < vals[j].Order })
+	var names, namesNoPart []string
+	var elems []breachkit.Element
+	var addr Address
+	haveAddr := false
+	for _, v := range vals {
+		val := strings.TrimSpace(v.Value)
+		if val == "" {
+			continue
+		}
+		elems = append(elems, v.Type)
+		switch v.Type {
+		case breachkit.PersonName:
+			switch v.Part {
+			case "given":
+				if r.Given == "" {
+					r.Given = val
+				}
+			case "middle":
+				if r.Middle == "" {
+					r.Middle = val
+				}
+			case "surname":
+				if r.Surname == "" {
+					r.Surname = val
+				}
+			case "full":
+				names = append(names, val)
+			default:
+				namesNoPart = append(namesNoPart, val)
+			}
+		case breachkit.DOB:
+			if r.DOB == "" {
+				r.DOB = val
+			}
+		case breachkit.Address:
+			switch v.Part {
+			case "street":
+				if addr.Street != "" && haveAddr {
+					r.Addresses = append(r.Addresses, addr)
+					addr = Address{}
+				}
+				addr.Street = val
+			case "unit":
+				addr.Unit = val
+			case "city":
+				addr.City = val
+			case "state":
+				addr.State = val
+			case "zip":
+				addr.ZIP = val
+			case "full":
+				r.Addresses = append(r.Addresses, parseFullAddress(val))
+				continue
+			default:
+				classifyAddressPiece(&addr, &r.Addresses, val)
+			}
+			haveAddr = true
+		case breachkit.RoutingNumber, breachkit.Credentials:
+			// Routing numbers name a bank, not a person; credentials are
+			// not compared.
+		default:
+			r.Idents = append(r.Idents, Ident{Type: v.Type, Value: val})
+		}
+	}
+	if haveAddr && !addr.empty() {
+		r.Addresses = append(r.Addresses, addr)
+	}
+	// Most complete address first.
+	sort.SliceStable(r.Addresses, func(i, j int) bool { return addrScore(r.Addresses[i]) > addrScore(r.Addresses[j]) })
+	if r.Given == "" && r.Surname == "" {
+		switch {
+		case len(names) > 0:
+			r.Given, r.Middle, r.Surname = splitFullName(names[0])
+		case len(namesNoPart) == 1:
+			r.Given, r.Middle, r.Surname = splitFullName(namesNoPart[0])
+		case len(namesNoPart) > 1:
+			// Pieces in separate cells: given ... surname, or "Surname,"
+			// first when it ends with a comma.
+			first := namesNoPart[0]
+			if strings.HasSuffix(first, ",") {
+				r.Surname = strings.TrimSuffix(first, ",")
+				r.Given = namesNoPart[1]
+				r.Middle = strings.Join(namesNoPart[2:], " ")
+			} else {
+				r.Given = first
+				r.Surname = namesNoPart[len(namesNoPart)-1]
+				r.Middle = strings.Join(namesNoPart[1:len(namesNoPart)-1], " ")
+			}
+		}
+	}
+	r.Elements = breachkit.NewElementSet(elems...)
+	return r
+}
+
+func addrScore(a Address) int {
+	s := 0
+	if a.Street != "" {
+		s += 4
+	}
+	if a.ZIP != "" {
+		s += 2
+	}
+	if a.City != "" {
+		s++
+	}
+	if a.State != "" {
+		s++
+	}
+	return s
+}
+
+// classifyAddressPiece puts an address piece without a part label where
+// its shape says it belongs.
+func classifyAddressPiece(a *Address, done *[]Address, v string) {
+	switch {
+	case strings.ContainsAny(v, ",\n"):
+		*done = append(*done, parseFullAddress(v))
+	case zip5(v) != "":
+		a.ZIP = v
+	case normState(v) != "" && a.State == "":
+		a.State = v
+	case v[0] >= '0' && v[0] <= '9':
+		if a.Street != "" {
+			*done = append(*done, *a)
+			*a = Address{}
+		}
+		a.Street = v
+	case a.Street != "" && a.City == "":
+		if h, _, u := NormalizeStreet(v); h == "" && u != "" {
+			a.Unit = v
+		} else {
+			a.City = v
+		}
+	default:
+		a.City = v
+	}
+}

@@ -1,0 +1,36 @@
+// Package bank recognises US bank account numbers. They have no check
+// digit and no fixed length (commonly 6 to 17 digits), so a number is a
+// bank account only when a keyword ("account", "acct") or a column says
+// so; the shape alone gives no confidence.
+package bank
+
+// Keywords are the words that, near a number, say it is a bank account.
+var Keywords = []string{"account", "acct", "accountnumber", "checking", "savings", "dda", "iban", "bankaccount"}
+
+// Valid reports whether the digits can be a bank account number.
+func Valid(d []byte) bool {
+	if len(d) < 6 || len(d) > 17 {
+		return false
+	}
+	same := true
+	for _, c := range d {
+		if c < '0' || c > '9' {
+			return false
+		}
+		same = same && c == d[0]
+	}
+	return !same
+}
+
+// Score validates a digit candidate (see ssn.Score for the arguments).
+func Score(digits []byte, groups []int, seps []byte) (float64, bool) {
+	if !Valid(digits) {
+		return 0, false
+	}
+	for _, s := range seps {
+		if s != '-' {
+			return 0, false
+		}
+	}
+	return 0, true
+}

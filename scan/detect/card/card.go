@@ -1,0 +1,104 @@
+// Package card recognises payment card numbers (PANs): 13 to 19 digits
+// that pass the Luhn check and carry a known issuer prefix with a length
+// that issuer uses (Visa, Mastercard including 2221–2720, American
+// Express, Discover, Diners Club, JCB, UnionPay), bare or in the groups
+// printed on cards (4-4-4-4, 4-6-5, 4-6-4).
+package card
+
+// Keywords are the words that, near a number, say it is a card number.
+var Keywords = []string{"card", "cc", "pan", "visa", "mastercard", "amex", "discover", "credit", "debit", "cardnumber", "ccn"}
+
+// Luhn reports whether the digits pass the Luhn (mod 10) check.
+func Luhn(d []byte) bool {
+	sum, alt := 0, false
+	for i := len(d) - 1; i >= 0; i-- {
+		n := int(d[i] - '0')
+		if alt {
+			n *= 2
+			if n > 9 {
+				n -= 9
+			}
+		}
+		sum += n
+		alt = !alt
+	}
+	return len(d) > 0 && sum%10 == 0
+}
+
+func prefix(d []byte, n int) int {
+	v := 0
+	for i := 0; i < n && i < len(d); i++ {
+		v = v*10 + int(d[i]-'0')
+	}
+	return v
+}
+
+// Issuer names the issuer of a card number by prefix and length, or ""
+// when no known issuer uses that prefix with that length.
+func Issuer(d []byte) string {
+	n := len(d)
+	p1, p2, p3, p4, p6 := prefix(d, 1), prefix(d, 2), prefix(d, 3), prefix(d, 4), prefix(d, 6)
+	switch {
+	case p1 == 4 && (n == 13 || n == 16 || n == 19):
+		return "visa"
+	case (p2 >= 51 && p2 <= 55 || p4 >= 2221 && p4 <= 2720) && n == 16:
+		return "mastercard"
+	case (p2 == 34 || p2 == 37) && n == 15:
+		return "amex"
+	case (p4 == 6011 || p3 >= 644 && p3 <= 649 || p2 == 65 || p6 >= 622126 && p6 <= 622925) && n >= 16 && n <= 19:
+		return "discover"
+	case (p3 >= 300 && p3 <= 305 || p2 == 36 || p2 == 38 || p2 == 39 || p4 == 3095) && n >= 14 && n <= 19:
+		return "diners"
+	case p4 >= 3528 && p4 <= 3589 && n >= 16 && n <= 19:
+		return "jcb"
+	case p2 == 62 && n >= 16 && n <= 19:
+		return "unionpay"
+	}
+	return ""
+}
+
+// Valid reports whether the digits are a plausible card number.
+func Valid(d []byte) bool {
+	if len(d) < 13 || len(d) > 19 {
+		return false
+	}
+	for _, c := range d {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	if allSame(d) {
+		return false
+	}
+	return Issuer(d) != "" && Luhn(d)
+}
+
+func allSame(d []byte) bool {
+	for _, c := range d {
+		if c != d[0] {
+			return false
+		}
+	}
+	return true
+}
+
+// Score validates a digit candidate (see ssn.Score for the arguments).
+func Score(digits []byte, groups []int, seps []byte) (float64, bool) {
+	if !Valid(digits) {
+		return 0, false
+	}
+	if len(groups) == 1 {
+		return 0.8, true
+	}
+	for _, s := range seps {
+		if s != seps[0] || (s != ' ' && s != '-') {
+			return 0, false
+		}
+	}
+	for i, g := range groups {
+		if i < len(groups)-1 && g != 4 && !(i == 1 && (g == 6)) {
+			return 0, false
+		}
+	}
+	return 0.9, true
+}

@@ -1,0 +1,201 @@
+// Package dob recognises dates of birth. A date is a date of birth only
+// when a keyword ("DOB", "born", "birth") or a column says so: the same
+// date shapes are everywhere in due dates, statement dates and
+// timestamps. Dates must be real calendar dates between 1900 and today.
+// Accepted shapes: 1980-05-17, 05/17/1980, 5/17/1980, 17.05.1980,
+// 17-May-1980, May 17, 1980, 17 May 1980, and 19800517 in a date column.
+package dob
+
+import (
+	"strings"
+	"time"
+)
+
+// Keywords are the words that, near a date, say it is a date of birth.
+var Keywords = []string{"dob", "birth", "born", "birthday", "birthdate", "bday", "d.o.b"}
+
+var months = map[string]int{
+	"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+	"may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+	"september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+
+// Month returns the month number of an English month name or its
+// abbreviation (case-insensitive), or 0.
+func Month(w string) int {
+	return months[strings.ToLower(strings.TrimSuffix(w, "."))]
+}
+
+// maxYear is the latest year of birth accepted: this year.
+var maxYear = time.Now().Year()
+
+// ValidDate reports whether y-m-d is a real calendar date in the range a
+// living person's birth date can take.
+func ValidDate(y, m, d int) bool {
+	if y < 1900 || y > maxYear || m < 1 || m > 12 || d < 1 {
+		return false
+	}
+	return d <= daysIn(y, m)
+}
+
+func daysIn(y, m int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+func num(b []byte) int {
+	v := 0
+	for _, c := range b {
+		v = v*10 + int(c-'0')
+	}
+	return v
+}
+
+// Score validates a numeric date candidate: digit groups split by one
+// separator ("/", "-" or "."), year first (4-2-2) or last (2-2-4, month
+// first unless the first part exceeds 12). The shape alone gives little
+// confidence: most dates are not birth dates.
+func Score(digits []byte, groups []int, seps []byte) (float64, bool) {
+	if len(groups) != 3 || seps[0] != seps[1] || (seps[0] != '/' && seps[0] != '-' && seps[0] != '.') {
+		return 0, false
+	}
+	a := digits[:groups[0]]
+	b := digits[groups[0] : groups[0]+groups[1]]
+	c := digits[groups[0]+groups[1]:]
+	var y, m, d int
+	switch {
+	case len(a) == 4 && len(b) <= 2 && len(c) <= 2 && len(b) > 0 && len(c) > 0:
+		y, m, d = num(a), num(b), num(c)
+	case len(c) == 4 && len(a) <= 2 && len(b) <= 2:
+		m, d, y = num(a), num(b), num(c)
+		if m > 12 {
+			m, d = d, m
+		}
+	default:
+		return 0, false
+	}
+	if !ValidDate(y, m, d) {
+		return 0, false
+	}
+	return 0.1, true
+}
+
+// Parse reads a whole value as a date in any accepted shape and reports
+// whether it is a valid birth date.
+func Parse(s string) bool {
+	s = strings.TrimSpace(s)
+	if len(s) < 6 || len(s) > 32 {
+		return false
+	}
+	if len(s) == 8 && allDigits(s) {
+		return ValidDate(num([]byte(s[:4])), num([]byte(s[4:6])), num([]byte(s[6:])))
+	}
+	// Numeric shapes.
+	var groups []int
+	var seps, digits []byte
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			digits = append(digits, c)
+			n++
+		case n > 0 && (c == '/' || c == '-' || c == '.'):
+			groups = append(groups, n)
+			seps = append(seps, c)
+			n = 0
+		default:
+			groups = nil
+			i = len(s)
+		}
+	}
+	if groups != nil && n > 0 {
+		groups = append(groups, n)
+		if _, ok := Score(digits, groups, seps); ok {
+			return true
+		}
+	}
+	_, ok := ParseText(s, false)
+	return ok
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// ParseText reads a date with a month name at the start of s ("May 17,
+// 1980", "17-May-1980", "17 May 1980", "May-17-1980") and returns its
+// length in bytes. With prefix false the whole of s must be the date.
+func ParseText(s string, prefix bool) (int, bool) {
+	toks, ends := tokens(s)
+	try := func(k int, y, m, d int) (int, bool) {
+		if !ValidDate(y, m, d) {
+			return 0, false
+		}
+		if !prefix && ends[k-1] != len(strings.TrimRight(s, " .")) {
+			return 0, false
+		}
+		return ends[k-1], true
+	}
+	if len(toks) < 3 {
+		return 0, false
+	}
+	// Month D, YYYY / Month D YYYY / Mon-D-YYYY
+	if m := Month(toks[0]); m > 0 && isNum(toks[1], 1, 2) && isNum(toks[2], 4, 4) {
+		return try(3, num([]byte(toks[2])), m, num([]byte(toks[1])))
+	}
+	// D Month YYYY / D-Mon-YYYY
+	if m := Month(toks[1]); m > 0 && isNum(toks[0], 1, 2) && isNum(toks[2], 4, 4) {
+		return try(3, num([]byte(toks[2])), m, num([]byte(toks[0])))
+	}
+	return 0, false
+}
+
+func isNum(s string, lo, hi int) bool {
+	return len(s) >= lo && len(s) <= hi && allDigits(s)
+}
+
+// tokens splits the first three words of s at spaces, commas, dashes and
+// slashes, and returns where each ends.
+func tokens(s string) ([]string, []int) {
+	var toks []string
+	var ends []int
+	i := 0
+	for len(toks) < 3 && i < len(s) {
+		for i < len(s) && (s[i] == ' ' || s[i] == ',' || s[i] == '-' || s[i] == '/') {
+			i++
+		}
+		j := i
+		for j < len(s) && s[j] != ' ' && s[j] != ',' && s[j] != '-' && s[j] != '/' {
+			j++
+		}
+		if j == i {
+			break
+		}
+		w := s[i:j]
+		e := j
+		if strings.HasSuffix(w, ".") && len(toks) == 0 {
+			w = w[:len(w)-1]
+		}
+		toks = append(toks, w)
+		ends = append(ends, e)
+		i = j
+		if len(toks) < 3 && (i-len(w) > 20) {
+			break
+		}
+	}
+	return toks, ends
+}

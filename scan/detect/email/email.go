@@ -1,0 +1,116 @@
+// Package email recognises e-mail addresses of people. Role accounts
+// (noreply@, support@, billing@, ...) belong to no person and are not
+// reported; Message-ID values look like addresses but are not.
+package email
+
+import "strings"
+
+// Keywords are the words that, near an address, say it is an e-mail.
+var Keywords = []string{"email", "mail", "e-mail"}
+
+// role lists local parts that name a function, not a person.
+var role = map[string]bool{
+	"noreply": true, "no-reply": true, "donotreply": true, "do-not-reply": true, "support": true,
+	"info": true, "admin": true, "administrator": true, "postmaster": true, "abuse": true,
+	"webmaster": true, "sales": true, "billing": true, "help": true, "helpdesk": true, "contact": true,
+	"hr": true, "service": true, "servicing": true, "customerservice": true, "notifications": true,
+	"notification": true, "alerts": true, "mailer-daemon": true, "privacy": true, "security": true,
+	"team": true, "office": true, "accounts": true, "payments": true, "collections": true,
+	"escrow": true, "loans": true, "compliance": true, "legal": true, "it": true, "root": true,
+	"hostmaster": true, "newsletter": true, "marketing": true, "press": true, "jobs": true,
+	"careers": true, "feedback": true, "bounce": true, "bounces": true, "reply": true, "operations": true,
+	"ops": true, "customer.service": true, "customercare": true, "care": true, "hello": true,
+}
+
+// IsRole reports whether the local part names a role account.
+func IsRole(local string) bool {
+	return role[strings.ToLower(local)]
+}
+
+func localChar(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' ||
+		c == '.' || c == '_' || c == '%' || c == '+' || c == '-' || c == '\''
+}
+
+func domainChar(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-'
+}
+
+// Span finds the address around the '@' at text[at] and returns its byte
+// range, or ok false when there is no valid address there.
+func Span(text []byte, at int) (start, end int, ok bool) {
+	s := at
+	for s > 0 && localChar(text[s-1]) && at-s < 64 {
+		s--
+	}
+	for s < at && (text[s] == '.' || text[s] == '\'' || text[s] == '-') {
+		s++
+	}
+	if s == at || at-s > 64 {
+		return 0, 0, false
+	}
+	e := at + 1
+	for e < len(text) && domainChar(text[e]) && e-at < 255 {
+		e++
+	}
+	for e > at+1 && (text[e-1] == '.' || text[e-1] == '-') {
+		e--
+	}
+	dom := text[at+1 : e]
+	dot := -1
+	for i, c := range dom {
+		if c == '.' {
+			if i == 0 || dom[i-1] == '.' {
+				return 0, 0, false
+			}
+			dot = i
+		}
+	}
+	if dot < 1 {
+		return 0, 0, false
+	}
+	tld := dom[dot+1:]
+	if len(tld) < 2 || len(tld) > 24 {
+		return 0, 0, false
+	}
+	for _, c := range tld {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+			return 0, 0, false
+		}
+	}
+	if text[s] == '.' || text[at-1] == '.' {
+		return 0, 0, false
+	}
+	return s, e, true
+}
+
+// Valid reports whether s as a whole is a personal e-mail address.
+func Valid(s string) bool {
+	s = strings.TrimSpace(s)
+	at := strings.LastIndexByte(s, '@')
+	if at <= 0 {
+		return false
+	}
+	st, en, ok := Span([]byte(s), at)
+	return ok && st == 0 && en == len(s) && !IsRole(s[:at])
+}
+
+// Score judges the address text[start:end] by its surroundings: an
+// address in angle brackets after a Message-ID or References header, or
+// a local part that looks like a generated identifier, is not a person's.
+func Score(text []byte, start, end, at int) (float64, bool) {
+	if IsRole(string(text[start:at])) {
+		return 0, false
+	}
+	if start > 0 && text[start-1] == '<' {
+		line := start - 1
+		for line > 0 && text[line-1] != '\n' && start-line < 200 {
+			line--
+		}
+		h := strings.ToLower(string(text[line:start]))
+		if strings.Contains(h, "message-id") || strings.Contains(h, "references") || strings.Contains(h, "in-reply-to") || strings.Contains(h, "content-id") {
+			return 0, false
+		}
+	}
+	return 0.95, true
+}
