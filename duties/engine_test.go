@@ -479,3 +479,161 @@ func FuzzParseScenario(f *testing.F) {
 		}
 	})
 }
+
+// kindsRuleFile is the fixture Texas file with extra version-level fields
+// appended to its current version.
+func kindsRuleFile(t *testing.T, extra string) *Rules {
+	t.Helper()
+	good, err := os.ReadFile("testdata/fixture/us/us-tx.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	anchor := "    credit_monitoring: {months: 24, when_any: [SSN], text: offer monitoring}\n"
+	data := strings.Replace(string(good), anchor, anchor+extra, 1)
+	if data == string(good) {
+		t.Fatal("anchor not found in the fixture")
+	}
+	f, err := ParseRuleFile("us/us-tx.yaml", []byte(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &Rules{Files: []*RuleFile{f}}
+}
+
+func TestOrganisationKinds(t *testing.T) {
+	const residents = `"residents":[{"jurisdiction":"US-TX","count":12000,"elements":["PERSON_NAME","SSN"]}]}`
+	tests := []struct {
+		name     string
+		extra    string
+		kinds    string // organization object
+		duties   []breachkit.Duty
+		none     []breachkit.Duty
+		exempt   string // substring of some exemption reason
+		reason   string // substring of the individuals' reasoning
+		noReason string // must not occur in the individuals' reasoning
+	}{
+		{
+			name:   "exempt kind: exemption instead of obligations",
+			extra:  "    exempt_kinds: [{kinds: [financial-institution], source: statute, citation: Fixture Code § 9, text: the law does not apply to GLBA financial institutions}]\n",
+			kinds:  `{"kinds":["financial-institution","public-company"]}`,
+			none:   []breachkit.Duty{"individuals", "regulator", "consumer-reporting-agencies", "substitute-notice"},
+			exempt: "Texas does not apply to this organisation (financial-institution): the law does not apply to GLBA financial institutions (Fixture Code § 9)",
+		},
+		{
+			name:   "exempt kind does not touch other organisations",
+			extra:  "    exempt_kinds: [{kinds: [financial-institution], source: statute, text: not for banks}]\n",
+			kinds:  `{"kinds":["public-company"]}`,
+			duties: []breachkit.Duty{"individuals", "regulator", "consumer-reporting-agencies"},
+		},
+		{
+			name:   "exempt kind limited to one duty",
+			extra:  "    exempt_kinds: [{kinds: [financial-institution], duties: [consumer-reporting-agencies], source: statute, text: the CRA notice does not apply to GLBA persons}]\n",
+			kinds:  `{"kinds":["financial-institution"]}`,
+			duties: []breachkit.Duty{"individuals", "regulator"},
+			none:   []breachkit.Duty{"consumer-reporting-agencies"},
+			exempt: "Nationwide consumer reporting agencies: does not apply to this organisation (financial-institution): the CRA notice does not apply to GLBA persons",
+		},
+		{
+			name:     "deemed compliance is a note, not an exemption",
+			extra:    "    deemed_compliance: [{kinds: [financial-institution], text: following GLBA procedures satisfies this law}, {kinds: [hipaa-covered-entity], text: HIPAA entry}]\n",
+			kinds:    `{"kinds":["financial-institution"]}`,
+			duties:   []breachkit.Duty{"individuals", "regulator", "consumer-reporting-agencies"},
+			reason:   "deemed compliance for financial-institution, not an exemption: the duty remains but may be met under another regime's procedures (following GLBA procedures satisfies this law)",
+			noReason: "HIPAA entry",
+		},
+		{
+			name:   "only_kinds unknown: obligations kept, with a note",
+			extra:  "    only_kinds: {kinds: [information-broker, government-agency], source: statute, text: brokers and agencies only}\n",
+			kinds:  `{"kinds":["financial-institution"]}`,
+			duties: []breachkit.Duty{"individuals", "regulator"},
+			reason: "Texas binds only information-broker or government-agency (Fixture Code § 1); the scenario does not say whether the organisation is one, so the duty is listed conservatively",
+		},
+		{
+			name:     "only_kinds met",
+			extra:    "    only_kinds: {kinds: [information-broker, government-agency], source: statute, text: brokers and agencies only}\n",
+			kinds:    `{"kinds":["information-broker"]}`,
+			duties:   []breachkit.Duty{"individuals", "regulator"},
+			reason:   "Texas binds only information-broker or government-agency; the organisation is one",
+			noReason: "conservatively",
+		},
+		{
+			name:   "only_kinds ruled out by counsel",
+			extra:  "    only_kinds: {kinds: [information-broker, government-agency], source: statute, text: brokers and agencies only}\n",
+			kinds:  `{"kinds":["financial-institution"],"not_kinds":["information-broker","government-agency"]}`,
+			none:   []breachkit.Duty{"individuals", "regulator"},
+			exempt: "Texas binds only information-broker or government-agency (brokers and agencies only; Fixture Code § 1); the scenario records that the organisation is none of these",
+		},
+		{
+			name:   "only_kinds: ruling out one kind of two is not enough",
+			extra:  "    only_kinds: {kinds: [information-broker, government-agency], source: statute, text: brokers and agencies only}\n",
+			kinds:  `{"not_kinds":["information-broker"]}`,
+			duties: []breachkit.Duty{"individuals"},
+			reason: "listed conservatively",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rules := kindsRuleFile(t, tt.extra)
+			res := Evaluate(rules, mustScenario(t, `{"discovered":"2023-10-31","organization":`+tt.kinds+`,`+residents))
+			for _, d := range tt.duties {
+				if find(res, d) == nil {
+					t.Errorf("no %s obligation", d)
+				}
+			}
+			for _, d := range tt.none {
+				if o := find(res, d); o != nil {
+					t.Errorf("unexpected %s obligation: %s", d, o.Reasoning)
+				}
+			}
+			if tt.exempt != "" {
+				ok := false
+				for _, e := range res.Exemptions {
+					ok = ok || strings.Contains(e.Reason, tt.exempt)
+				}
+				if !ok {
+					t.Errorf("no exemption containing %q; got %+v", tt.exempt, res.Exemptions)
+				}
+			}
+			if tt.reason != "" || tt.noReason != "" {
+				o := find(res, "individuals")
+				if o == nil {
+					t.Fatal("no individuals obligation")
+				}
+				if tt.reason != "" && !strings.Contains(o.Reasoning, tt.reason) {
+					t.Errorf("reasoning %q lacks %q", o.Reasoning, tt.reason)
+				}
+				if tt.noReason != "" && strings.Contains(o.Reasoning, tt.noReason) {
+					t.Errorf("reasoning %q contains %q", o.Reasoning, tt.noReason)
+				}
+			}
+		})
+	}
+}
+
+func TestOrganisationKindErrors(t *testing.T) {
+	good, err := os.ReadFile("testdata/fixture/us/us-tx.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	anchor := "    credit_monitoring: {months: 24, when_any: [SSN], text: offer monitoring}\n"
+	tests := []struct{ name, extra, want string }{
+		{"unknown kind", "    exempt_kinds: [{kinds: [bank], source: statute, text: x}]\n", `versions[1].exempt_kinds[0].kinds[0]: unknown organisation kind "bank"`},
+		{"no kinds", "    exempt_kinds: [{source: statute, text: x}]\n", "versions[1].exempt_kinds[0].kinds: at least one"},
+		{"no source", "    exempt_kinds: [{kinds: [financial-institution], text: x}]\n", "versions[1].exempt_kinds[0].source: required"},
+		{"bad duty", "    exempt_kinds: [{kinds: [financial-institution], duties: [cra], source: statute, text: x}]\n", `versions[1].exempt_kinds[0].duties[0]: unknown duty "cra"`},
+		{"no text", "    exempt_kinds: [{kinds: [financial-institution], source: statute}]\n", "versions[1].exempt_kinds[0].text: required"},
+		{"only_kinds unknown source", "    only_kinds: {kinds: [information-broker], source: nope, text: x}\n", `versions[1].only_kinds.source: no source with id "nope"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data := strings.Replace(string(good), anchor, anchor+tt.extra, 1)
+			_, err := ParseRuleFile("us/us-tx.yaml", []byte(data))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("got %v, want an error containing %q", err, tt.want)
+			}
+		})
+	}
+	if _, err := ParseScenario([]byte(`{"discovered":"2023-10-31","organization":{"kinds":["information-broker"],"not_kinds":["information-broker"]},"residents":[{"jurisdiction":"US-TX","count":1,"elements":["SSN"]}]}`)); err == nil || !strings.Contains(err.Error(), "organization.not_kinds[0]") {
+		t.Errorf("kind in both kinds and not_kinds: got %v", err)
+	}
+}

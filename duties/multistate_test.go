@@ -122,9 +122,13 @@ jurisdictions; organisation: financial institution and public company). The rows
 testdata/multistate-2023.golden. Regenerating keeps the Verdict and Note columns of rows whose
 jurisdiction, duty/regime and recipient/reason are unchanged; new rows start as "` + unreviewed + `".
 
-Verdicts: **matches** (the reviewer read the cited source and it supports the row), **differs**
-(explain in the note and fix the rule file), ` + unreviewed + `. A row is only as good as its rule
-file: a "matches" verdict is about this row, on this date.
+Verdicts: **matches** (the reviewer read the cited source, or another source recorded in the rule
+file, and it supports the row: duty, recipient, threshold, due date and clock, affected count),
+**corrected: …** (the rule file was fixed, with its source; the row shows the corrected result),
+**uncertain: …** (what could not be confirmed), ` + unreviewed + `. The Note column names the
+evidence. A row is only as good as its rule file: a verdict is about this row, on this date.
+Rows that moved between the two tables after a correction (an obligation that became an
+exemption) carry the verdict on the row as it now stands.
 
 ` + Disclaimer + `
 
@@ -160,5 +164,47 @@ file: a "matches" verdict is about this row, on this date.
 		}
 		fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | - | - | - | %s | %s |\n", i+1, e.Jurisdiction, e.Regime, cell(e.Reason), comma(e.Affected), v[0], v[1])
 	}
+	b.WriteString(reviewSummary(res, verdicts))
 	return b.String()
+}
+
+// reviewSummary counts the verdicts of the rows as they now stand.
+func reviewSummary(res Result, verdicts map[string][2]string) string {
+	kinds := []string{"matches", "corrected", "uncertain", unreviewed}
+	count := func(keys []string) map[string]int {
+		n := map[string]int{}
+		for _, k := range keys {
+			v := unreviewed
+			if got, ok := verdicts[k]; ok {
+				v = got[0]
+			}
+			kind := "other"
+			for _, p := range kinds {
+				if v == p || strings.HasPrefix(v, p+":") {
+					kind = p
+				}
+			}
+			n[kind]++
+		}
+		return n
+	}
+	var ob, ex []string
+	for _, o := range res.Obligations {
+		ob = append(ob, obligationKey(o.Jurisdiction, string(o.Duty), cell(o.Recipient)))
+	}
+	for _, e := range res.Exemptions {
+		ex = append(ex, obligationKey(e.Jurisdiction, e.Regime, cell(e.Reason)))
+	}
+	o, e := count(ob), count(ex)
+	line := func(name string, n map[string]int, total int) string {
+		s := fmt.Sprintf("- %s (%d rows): %d match, %d corrected, %d uncertain, %d unreviewed", name, total,
+			n["matches"], n["corrected"], n["uncertain"], n[unreviewed])
+		if n["other"] > 0 {
+			s += fmt.Sprintf(", %d with another verdict", n["other"])
+		}
+		return s + ".\n"
+	}
+	return "\n## Summary\n\n" + line("Obligations", o, len(ob)) + line("Exemptions", e, len(ex)) +
+		fmt.Sprintf("- All rows: %d match, %d corrected, %d uncertain, %d unreviewed.\n",
+			o["matches"]+e["matches"], o["corrected"]+e["corrected"], o["uncertain"]+e["uncertain"], o[unreviewed]+e[unreviewed])
 }

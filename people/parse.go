@@ -172,6 +172,24 @@ func dobLevel(a, b uint32) uint8 {
 	if same == 2 && (ya == yb || digitTypo(ya, yb)) {
 		return 2
 	}
+	// One digit changed or two adjacent digits swapped in YYYYMMDD.
+	var da8, db8 [8]byte
+	for i := 7; i >= 0; i-- {
+		da8[i], db8[i] = byte(a%10), byte(b%10)
+		a, b = a/10, b/10
+	}
+	diff, first := 0, -1
+	for i := 0; i < 8; i++ {
+		if da8[i] != db8[i] {
+			if first < 0 {
+				first = i
+			}
+			diff++
+		}
+	}
+	if diff == 1 || (diff == 2 && first < 7 && da8[first] == db8[first+1] && da8[first+1] == db8[first]) {
+		return 2
+	}
 	return 3
 }
 

@@ -3,11 +3,13 @@ package report
 import (
 	"cmp"
 	"encoding/json"
+	"io"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/breachkit/breachkit"
+	"github.com/breachkit/breachkit/duties"
 )
 
 // Data is everything the report shows, gathered by the caller from the
@@ -290,6 +292,37 @@ func cloneMap[K comparable, V any](m map[K]V) map[K]V {
 	out := make(map[K]V, len(m))
 	for k, v := range m {
 		out[k] = v
+	}
+	return out
+}
+
+// RuleFilesFrom lists the rule files of rules for the method section: for
+// each, the version in force on the discovery day ("effective
+// 2020-01-01", or "none in force") and the latest day one of its sources
+// was read.
+func RuleFilesFrom(rules *duties.Rules, discovered time.Time) []RuleFile {
+	if rules == nil {
+		return []RuleFile{}
+	}
+	d := day(discovered)
+	out := make([]RuleFile, 0, len(rules.Files))
+	for _, f := range rules.Files {
+		rf := RuleFile{Path: f.Path, Jurisdiction: f.Jurisdiction, Version: "none in force"}
+		for _, v := range f.Versions {
+			if !v.EffectiveFrom.After(d) && (v.EffectiveTo.IsZero() || d.Before(v.EffectiveTo.Time)) {
+				rf.Version = "effective " + v.EffectiveFrom.String()
+			}
+		}
+		var read duties.Date
+		for _, s := range f.Sources {
+			if s.Read.After(read.Time) {
+				read = s.Read
+			}
+		}
+		if !read.IsZero() {
+			rf.Read = read.String()
+		}
+		out = append(out, rf)
 	}
 	return out
 }

@@ -9,27 +9,64 @@ import (
 	"github.com/breachkit/breachkit"
 )
 
+// findingRows is how many findings one INSERT statement carries: fewer
+// statements cost less than many one-row statements.
+const findingRows = 200
+
+var insertFindings = func() string {
+	row := `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	return `INSERT INTO findings (case_id, source_id, type, start_off, end_off, sheet, cell, page, record, confidence, reasons, value, fingerprint) VALUES ` +
+		row + strings.Repeat(", "+row, findingRows-1)
+}()
+
 // AddFindings stores a batch of findings in one transaction and sets
-// their IDs.
+// their IDs. Rows go in multi-row INSERTs; the transaction holds the write
+// lock, so SQLite gives the rows of one statement consecutive IDs ending
+// at last_insert_rowid.
 func (s *Store) AddFindings(ctx context.Context, fs []*breachkit.Finding) error {
 	if len(fs) == 0 {
 		return nil
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		st, err := tx.PrepareContext(ctx, `INSERT INTO findings (case_id, source_id, type, start_off, end_off, sheet, cell, page, record, confidence, reasons, value, fingerprint)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-		if err != nil {
-			return err
-		}
-		defer st.Close()
-		for _, f := range fs {
-			reasons, _ := json.Marshal(f.Reasons)
-			res, err := st.ExecContext(ctx, f.CaseID, f.SourceID, f.Type, f.Start, f.End, f.Sheet, f.Cell, f.Page, f.Record, f.Confidence, reasons, []byte(f.Value), f.Fingerprint)
+		var full *sql.Stmt
+		defer func() {
+			if full != nil {
+				full.Close()
+			}
+		}()
+		args := make([]any, 0, 13*findingRows)
+		for len(fs) > 0 {
+			n := min(len(fs), findingRows)
+			chunk := fs[:n]
+			fs = fs[n:]
+			args = args[:0]
+			for _, f := range chunk {
+				reasons, _ := json.Marshal(f.Reasons)
+				args = append(args, f.CaseID, f.SourceID, string(f.Type), f.Start, f.End, f.Sheet, f.Cell, f.Page, f.Record, f.Confidence, reasons, []byte(f.Value), f.Fingerprint)
+			}
+			var res sql.Result
+			var err error
+			if n == findingRows {
+				if full == nil {
+					if full, err = tx.PrepareContext(ctx, insertFindings); err != nil {
+						return err
+					}
+				}
+				res, err = full.ExecContext(ctx, args...)
+			} else {
+				q := insertFindings[:strings.Index(insertFindings, "VALUES ")+len("VALUES ")] +
+					strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?), ", n), ", ")
+				res, err = tx.ExecContext(ctx, q, args...)
+			}
 			if err != nil {
 				return err
 			}
-			if f.ID, err = res.LastInsertId(); err != nil {
+			last, err := res.LastInsertId()
+			if err != nil {
 				return err
+			}
+			for i, f := range chunk {
+				f.ID = last - int64(n-1-i)
 			}
 		}
 		return nil

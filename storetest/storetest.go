@@ -192,8 +192,11 @@ func testFindings(t *testing.T, s breachkit.Store) {
 		string(f0.Fingerprint) != "fp-0" || len(f0.Reasons) != 1 || f0.Reasons[0] != "header:ssn" || f0.Record != "x.csv#row=0" {
 		t.Fatalf("round trip: %+v", f0)
 	}
-	for i := 1; i < len(got); i++ {
-		if got[i].ID <= got[i-1].ID {
+	for i := range got {
+		if got[i].ID != in[i].ID || string(got[i].Value) != fmt.Sprintf("sealed-%d", i) {
+			t.Fatalf("finding %d: stored ID %d, AddFindings set %d", i, got[i].ID, in[i].ID)
+		}
+		if i > 0 && got[i].ID <= got[i-1].ID {
 			t.Fatal("findings not in ID order")
 		}
 	}

@@ -1,0 +1,600 @@
+package people
+
+import (
+	"cmp"
+	"context"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"sync"
+	"time"
+)
+
+// Link rules.
+const (
+	ruleTax   = 1 // same valid SSN or ITIN
+	ruleEmail = 2 // same e-mail and compatible name
+	ruleFS    = 3 // Fellegi–Sunter weight over the threshold
+)
+
+var ruleNames = map[uint8]string{ruleTax: "same-tax-id", ruleEmail: "same-email+compatible-name", ruleFS: "fellegi-sunter"}
+
+// link is an accepted link between two records.
+type link struct {
+	a, b uint32
+	w    float32
+	p    pattern
+	rule uint8
+}
+
+// unionFind is a disjoint-set forest with the guards of the resolver.
+type unionFind struct {
+	parent []uint32
+	size   []uint32
+	tax    []uint64 // per root: valid SSN/ITIN fingerprint, top bit set for ITIN
+	dob    []uint32 // per root: a date of birth
+}
+
+func (u *unionFind) find(x uint32) uint32 {
+	for u.parent[x] != x {
+		u.parent[x] = u.parent[u.parent[x]]
+		x = u.parent[x]
+	}
+	return x
+}
+
+// Refusal reasons of union.
+const (
+	okUnion = iota
+	sameSet
+	refusedTax
+	refusedDOB
+)
+
+// union joins the sets of a and b unless that would put two different
+// valid SSNs (or two different ITINs) in one set, or, for a probabilistic
+// link (checkDOB), two clearly different dates of birth.
+func (u *unionFind) union(a, b uint32, checkDOB bool) int {
+	ra, rb := u.find(a), u.find(b)
+	if ra == rb {
+		return sameSet
+	}
+	ta, tb := u.tax[ra], u.tax[rb]
+	if ta != 0 && tb != 0 && ta != tb && (ta>>63) == (tb>>63) {
+		return refusedTax
+	}
+	if checkDOB && dobLevel(u.dob[ra], u.dob[rb]) == 3 {
+		return refusedDOB
+	}
+	if u.size[ra] < u.size[rb] {
+		ra, rb = rb, ra
+	}
+	u.parent[rb] = ra
+	u.size[ra] += u.size[rb]
+	if u.tax[ra] == 0 {
+		u.tax[ra] = u.tax[rb]
+	}
+	if u.dob[ra] == 0 {
+		u.dob[ra] = u.dob[rb]
+	}
+	return okUnion
+}
+
+// Stats describes a resolution run.
+type Stats struct {
+	Records    int     `json:"records"`
+	People     int     `json:"people"`
+	Threshold  float64 `json:"threshold"`
+	Candidates int64   `json:"candidate_pairs"`
+	Compared   int64   `json:"compared_pairs"`
+	// Links counts the accepted links by rule.
+	Links map[string]int `json:"links"`
+	// Refused counts unions refused by the guards: "different-ssn" and
+	// "different-dob".
+	Refused map[string]int `json:"refused"`
+	// TaxNameConflicts counts records sharing a tax ID with a record of
+	// a clearly different person (not linked on that ID).
+	TaxNameConflicts int `json:"tax_name_conflicts"`
+	// Generic counts identifier values treated as generic, by kind.
+	Generic map[string]int `json:"generic_values"`
+	// EMIterations is how many EM rounds ran; MatchShare the estimated
+	// share of matches among candidate pairs.
+	EMIterations int                `json:"em_iterations"`
+	MatchShare   float64            `json:"match_share"`
+	Weights      map[string]map[string]float64 `json:"weights"`
+	Timings      map[string]string  `json:"timings"`
+}
+
+// Result is the outcome of Resolve.
+type Result struct {
+	Stats Stats
+	// Cluster gives for each record (in the order added) the index of
+	// its person's first record.
+	Cluster []uint32
+	links   []link
+	r       *Resolver
+}
+
+type entry struct {
+	key uint64
+	sec uint32
+	idx uint32
+}
+
+func cmpEntry(a, b entry) int {
+	if c := cmp.Compare(a.key, b.key); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.sec, b.sec); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.idx, b.idx)
+}
+
+// sortEntries sorts in parallel halves and merges.
+func sortEntries(es []entry, workers int) []entry {
+	if workers < 2 || len(es) < 1<<16 {
+		slices.SortFunc(es, cmpEntry)
+		return es
+	}
+	h := len(es) / 2
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { slices.SortFunc(es[:h], cmpEntry); wg.Done() }()
+	slices.SortFunc(es[h:], cmpEntry)
+	wg.Wait()
+	out := make([]entry, 0, len(es))
+	i, j := 0, h
+	for i < h && j < len(es) {
+		if cmpEntry(es[i], es[j]) <= 0 {
+			out = append(out, es[i])
+			i++
+		} else {
+			out = append(out, es[j])
+			j++
+		}
+	}
+	out = append(out, es[i:h]...)
+	out = append(out, es[j:]...)
+	return out
+}
+
+// groups calls fn for each run of entries with the same key.
+func groups(es []entry, fn func(g []entry)) {
+	for s := 0; s < len(es); {
+		e := s + 1
+		for e < len(es) && es[e].key == es[s].key {
+			e++
+		}
+		fn(es[s:e])
+		s = e
+	}
+}
+
+// identEntries returns an entry per ident of the given kinds.
+func (r *Resolver) identEntries(buf []entry, kinds ...uint8) []entry {
+	buf = buf[:0]
+	for i := range r.recs {
+		c := &r.recs[i]
+		for k := c.idOff; k < c.idOff+uint32(c.idN); k++ {
+			if slices.Contains(kinds, r.idKind[k]) && !r.generic[k] {
+				buf = append(buf, entry{key: r.idFP[k], idx: uint32(i)})
+			}
+		}
+	}
+	return buf
+}
+
+// isGeneric reports whether the records of a group sharing one value look
+// like several different people: two different valid tax IDs, four
+// clearly different dates of birth, five clearly different surnames, or
+// three of each.
+func (r *Resolver) isGeneric(g []entry) bool {
+	if len(g) < 3 {
+		// Two records: a conflict between them is the matcher's business.
+		return false
+	}
+	if len(g) > r.opt.MaxShare {
+		return true
+	}
+	var taxes [2]uint64
+	nt := 0
+	var dobs [4]uint32
+	nd := 0
+	var surs [5]uint32
+	ns := 0
+	tooMany := func() bool { return nt >= 2 || nd >= 4 || ns >= 5 || (nd >= 3 && ns >= 3) }
+	for _, e := range g {
+		c := &r.recs[e.idx]
+		if t, _ := r.tax(e.idx); t != 0 && (nt == 0 || taxes[0] != t) {
+			taxes[nt] = t
+			nt++
+		}
+		if c.dob != 0 {
+			far := true
+			for _, d := range dobs[:nd] {
+				if dobLevel(d, c.dob) != 3 {
+					far = false
+					break
+				}
+			}
+			if far {
+				dobs[nd] = c.dob
+				nd++
+			}
+		}
+		if c.surname != 0 {
+			far := true
+			for _, s := range surs[:ns] {
+				if r.surnameLevel(s, c.surname) != 3 {
+					far = false
+					break
+				}
+			}
+			if far {
+				surs[ns] = c.surname
+				ns++
+			}
+		}
+		if tooMany() {
+			return true
+		}
+	}
+	return false
+}
+
+var kindNames = map[uint8]string{kSSN: "SSN", kITIN: "ITIN", kTaxOther: "invalid-tax-id", kEmail: "EMAIL", kPhone: "PHONE"}
+
+func (r *Resolver) kindName(k uint8) string {
+	if k >= kAcct {
+		for e, i := range r.acctKinds {
+			if kAcct+i == k {
+				return string(e)
+			}
+		}
+	}
+	return kindNames[k]
+}
+
+func (r *Resolver) acctKindList() []uint8 {
+	var ks []uint8
+	for _, i := range r.acctKinds {
+		ks = append(ks, kAcct+i)
+	}
+	slices.Sort(ks)
+	return ks
+}
+
+// namesCompatible reports whether two records' names do not contradict
+// each other (a missing name is compatible with any).
+func (r *Resolver) namesCompatible(i, j uint32) bool {
+	a, b := &r.recs[i], &r.recs[j]
+	sl := r.surnameLevel(a.surname, b.surname)
+	gl := r.givenLevel(a.given, b.given)
+	return sl != 3 && gl != 5
+}
+
+// clearlyDifferent reports whether two records sharing a tax ID name
+// different people: different given name, surname and date of birth.
+func (r *Resolver) clearlyDifferent(i, j uint32) bool {
+	a, b := &r.recs[i], &r.recs[j]
+	return r.givenLevel(a.given, b.given) == 5 && r.surnameLevel(a.surname, b.surname) == 3 && dobLevel(a.dob, b.dob) != 1 && dobLevel(a.dob, b.dob) != 2
+}
+
+// blocking passes for the probabilistic stage.
+type blockPass struct {
+	name  string
+	ident []uint8 // ident kinds, or nil for a computed key
+	key   func(c *crec) (uint64, uint32)
+}
+
+func (r *Resolver) blockPasses() []blockPass {
+	n := r.names
+	return []blockPass{
+		{name: "email", ident: []uint8{kEmail}},
+		{name: "phone", ident: []uint8{kPhone}},
+		{name: "account", ident: r.acctKindList()},
+		{name: "tax", ident: []uint8{kSSN, kITIN}},
+		{name: "dob+surname-soundex", key: func(c *crec) (uint64, uint32) {
+			if c.dob == 0 || c.surname == 0 {
+				return 0, 0
+			}
+			return 1<<60 | uint64(c.dob)<<20 | uint64(n.sdx[c.surname]), n.sdx[c.given]
+		}},
+		{name: "zip+given-initial", key: func(c *crec) (uint64, uint32) {
+			if c.zip == 0 || c.given == 0 {
+				return 0, 0
+			}
+			return 2<<60 | uint64(c.zip)<<8 | uint64(n.str[c.given][0]), n.sdx[c.surname]
+		}},
+		{name: "surname-nysiis+given-initial+birth-year", key: func(c *crec) (uint64, uint32) {
+			if c.surname == 0 || c.given == 0 || c.dob == 0 {
+				return 0, 0
+			}
+			return 3<<60 | uint64(n.nys[c.surname])<<24 | uint64(c.dob/10000)<<8 | uint64(n.str[c.given][0]), c.dob
+		}},
+		{name: "given-soundex+surname-soundex", key: func(c *crec) (uint64, uint32) {
+			if c.surname == 0 || c.given == 0 {
+				return 0, 0
+			}
+			return 4<<60 | uint64(n.sdx[c.given])<<20 | uint64(n.sdx[c.surname]), c.zip
+		}},
+		{name: "street+zip", key: func(c *crec) (uint64, uint32) {
+			if c.street == 0 || c.house == 0 {
+				return 0, 0
+			}
+			return 5<<60 | uint64(c.street)<<28 ^ uint64(c.house)<<4 ^ uint64(c.zip), n.sdx[c.surname]
+		}},
+	}
+}
+
+func (r *Resolver) passEntries(buf []entry, p blockPass, sample uint64) []entry {
+	if p.ident != nil {
+		buf = r.identEntries(buf, p.ident...)
+	} else {
+		buf = buf[:0]
+		for i := range r.recs {
+			k, s := p.key(&r.recs[i])
+			if k != 0 {
+				buf = append(buf, entry{key: k, sec: s, idx: uint32(i)})
+			}
+		}
+	}
+	if sample > 1 {
+		out := buf[:0]
+		for _, e := range buf {
+			if mix64(e.key)%sample == 0 {
+				out = append(out, e)
+			}
+		}
+		buf = out
+	}
+	return buf
+}
+
+// Resolve links the records added so far into people.
+func (r *Resolver) Resolve(ctx context.Context) (*Result, error) {
+	n := len(r.recs)
+	st := Stats{Records: n, Links: map[string]int{}, Refused: map[string]int{}, Generic: map[string]int{}, Timings: map[string]string{}}
+	lap := time.Now()
+	tick := func(name string) {
+		st.Timings[name] = time.Since(lap).Round(time.Millisecond).String()
+		lap = time.Now()
+	}
+	u := &unionFind{parent: make([]uint32, n), size: make([]uint32, n), tax: make([]uint64, n), dob: make([]uint32, n)}
+	for i := range n {
+		u.parent[i] = uint32(i)
+		u.size[i] = 1
+		t, k := r.tax(uint32(i))
+		if k == kITIN {
+			t |= 1 << 63
+		} else {
+			t &^= 1 << 63
+		}
+		u.tax[i] = t
+		u.dob[i] = r.recs[i].dob
+	}
+	r.generic = make([]bool, len(r.idFP))
+	r.prepare()
+	var links []link
+	keep := r.opt.Explain
+	addLink := func(a, b uint32, w float64, p pattern, rule uint8, checkDOB bool) {
+		switch u.union(a, b, checkDOB) {
+		case okUnion:
+			st.Links[ruleNames[rule]]++
+			if keep {
+				links = append(links, link{a: a, b: b, w: float32(w), p: p, rule: rule})
+			}
+		case refusedTax:
+			st.Refused["different-ssn"]++
+		case refusedDOB:
+			st.Refused["different-dob"]++
+		}
+	}
+
+	// Stage 1: generic values and deterministic links, one ident family
+	// at a time so that the sort buffer stays small.
+	var buf []entry
+	genericFP := map[uint64]bool{}
+	for _, kinds := range [][]uint8{{kSSN, kITIN, kTaxOther}, {kEmail}, {kPhone}, r.acctKindList()} {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		buf = sortEntries(r.identEntries(buf, kinds...), r.opt.Workers)
+		groups(buf, func(g []entry) {
+			if len(g) < 2 {
+				return
+			}
+			if r.isGeneric(g) {
+				genericFP[g[0].key] = true
+				// The kind of the value: look it up from the first record.
+				c := &r.recs[g[0].idx]
+				for k := c.idOff; k < c.idOff+uint32(c.idN); k++ {
+					if r.idFP[k] == g[0].key {
+						st.Generic[r.kindName(r.idKind[k])]++
+						break
+					}
+				}
+				return
+			}
+			switch kinds[0] {
+			case kSSN:
+				anchor := g[0].idx
+				for _, e := range g {
+					if r.hasName(e.idx) {
+						anchor = e.idx
+						break
+					}
+				}
+				// Only valid SSNs and ITINs link deterministically.
+				if _, k := r.tax(anchor); k == 0 {
+					return
+				}
+				for _, e := range g {
+					if e.idx == anchor {
+						continue
+					}
+					if t, _ := r.tax(e.idx); t != g[0].key {
+						continue
+					}
+					if r.clearlyDifferent(anchor, e.idx) {
+						st.TaxNameConflicts++
+						continue
+					}
+					addLink(anchor, e.idx, 0, 0, ruleTax, false)
+				}
+			case kEmail:
+				anchor := g[0].idx
+				for _, e := range g {
+					if r.hasName(e.idx) {
+						anchor = e.idx
+						break
+					}
+				}
+				for _, e := range g {
+					if e.idx != anchor && r.namesCompatible(anchor, e.idx) {
+						addLink(anchor, e.idx, 0, 0, ruleEmail, true)
+					}
+				}
+			}
+		})
+	}
+	for k, fp := range r.idFP {
+		r.generic[k] = genericFP[fp]
+	}
+	tick("deterministic")
+
+	// Stage 2: the model. u from random pairs, m by EM over a sample of
+	// candidate pairs.
+	r.model.u = [nFields][6]float64{}
+	rng := rand.New(rand.NewPCG(1, 2))
+	r.estimateU(rng.Uint64, func(i, j uint32) bool { return u.find(i) == u.find(j) })
+	counts := map[pattern]float64{}
+	var total int64
+	for _, p := range r.blockPasses() {
+		total += int64(len(r.passEntries(buf, p, 1)))
+	}
+	sample := uint64(1)
+	if want := int64(r.opt.Samples) / int64(r.opt.Window); total > want {
+		sample = uint64(total / want)
+	}
+	for _, p := range r.blockPasses() {
+		buf = sortEntries(r.passEntries(buf, p, sample), 1)
+		groups(buf, func(g []entry) {
+			for j := 1; j < len(g); j++ {
+				for i := max(0, j-r.opt.Window); i < j; i++ {
+					if g[i].idx != g[j].idx {
+						counts[r.compare(g[i].idx, g[j].idx)]++
+					}
+				}
+			}
+		})
+	}
+	r.em(counts)
+	r.computeWeights()
+	st.EMIterations, st.MatchShare = r.model.iters, r.model.p
+	thr := r.opt.MinWeight
+	if thr == 0 {
+		thr = math.Log2(float64(max(n, 2))) + r.opt.Margin
+	}
+	st.Threshold = thr
+	st.Weights = map[string]map[string]float64{}
+	for f := 0; f < nFields; f++ {
+		m := map[string]float64{}
+		for l := 1; l < nLevels(f); l++ {
+			m[levelNames[f][l]] = math.Round(r.model.w[f][l]*100) / 100
+		}
+		st.Weights[fieldNames[f]] = m
+	}
+	tick("model")
+
+	// Stage 3: probabilistic links over the blocking passes.
+	for i := range n {
+		u.parent[i] = u.find(uint32(i))
+	}
+	var cands []link
+	for _, p := range r.blockPasses() {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		buf = sortEntries(r.passEntries(buf, p, 1), r.opt.Workers)
+		// Split the groups between workers.
+		w := r.opt.Workers
+		bounds := []int{0}
+		for k := 1; k < w; k++ {
+			b := len(buf) * k / w
+			for b < len(buf) && b > 0 && buf[b].key == buf[b-1].key {
+				b++
+			}
+			bounds = append(bounds, b)
+		}
+		bounds = append(bounds, len(buf))
+		outs := make([][]link, w)
+		var compared, candidates [16]int64
+		var wg sync.WaitGroup
+		for k := 0; k < w; k++ {
+			wg.Add(1)
+			go func(k int) {
+				defer wg.Done()
+				groups(buf[bounds[k]:bounds[k+1]], func(g []entry) {
+					for j := 1; j < len(g); j++ {
+						b := g[j].idx
+						rb := u.parent[b]
+						for i := max(0, j-r.opt.Window); i < j; i++ {
+							a := g[i].idx
+							candidates[k]++
+							if u.parent[a] == rb {
+								continue
+							}
+							compared[k]++
+							pt := r.compare(a, b)
+							if wt := r.weight(a, b, pt); wt >= thr {
+								outs[k] = append(outs[k], link{a: a, b: b, w: float32(wt), p: pt, rule: ruleFS})
+							}
+						}
+					}
+				})
+			}(k)
+		}
+		wg.Wait()
+		for k := 0; k < w; k++ {
+			cands = append(cands, outs[k]...)
+			st.Compared += compared[k]
+			st.Candidates += candidates[k]
+		}
+	}
+	buf = nil
+	tick("probabilistic")
+	slices.SortFunc(cands, func(x, y link) int {
+		if c := cmp.Compare(y.w, x.w); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(x.a, y.a); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.b, y.b)
+	})
+	for _, l := range cands {
+		// The date-of-birth guard is for chains: a pair that compared
+		// its own dates was weighed with them already.
+		addLink(l.a, l.b, float64(l.w), l.p, ruleFS, l.p.level(fDOB) == 0)
+	}
+	cands = nil
+	res := &Result{Cluster: make([]uint32, n), links: links, r: r}
+	// Name each cluster by its smallest record index.
+	minOf := make([]uint32, n)
+	for i := range minOf {
+		minOf[i] = math.MaxUint32
+	}
+	for i := range n {
+		root := u.find(uint32(i))
+		if minOf[root] == math.MaxUint32 {
+			minOf[root] = uint32(i)
+			st.People++
+		}
+		res.Cluster[i] = minOf[root]
+	}
+	tick("clustering")
+	res.Stats = st
+	return res, nil
+}

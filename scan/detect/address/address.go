@@ -1,0 +1,337 @@
+// Package address recognises US postal addresses. In free text an address
+// is a house number, street name words and a USPS street suffix (St, Ave,
+// Blvd ... per Publication 28), an optional unit (Apt 4, # 23, Suite
+// 200), and optionally ", City, ST 12345"; the ZIP must belong to the
+// state for the highest confidence. In structured data each address
+// column (street, unit, city, state, ZIP) is checked on its own.
+package address
+
+import (
+	"strings"
+
+	"github.com/breachkit/breachkit/gazetteer"
+)
+
+// Keywords are words that introduce an address in free text.
+var Keywords = []string{"address", "addr", "street", "residence", "mailing", "property", "located", "lives", "moved", "resides"}
+
+var directions = map[string]bool{"N": true, "S": true, "E": true, "W": true, "NE": true, "NW": true, "SE": true, "SW": true,
+	"North": true, "South": true, "East": true, "West": true, "NORTH": true, "SOUTH": true, "EAST": true, "WEST": true}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
+func isAlpha(c byte) bool { return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' }
+
+// word returns the end of the word (letters, digits, apostrophes) at i.
+func word(text []byte, i int) int {
+	j := i
+	for j < len(text) && (isAlpha(text[j]) || isDigit(text[j]) || text[j] == '\'') {
+		j++
+	}
+	return j
+}
+
+func space(text []byte, i int) int {
+	if i < len(text) && text[i] == ' ' {
+		return i + 1
+	}
+	return -1
+}
+
+func boundary(text []byte, i int) bool {
+	return i >= len(text) || !(isAlpha(text[i]) || isDigit(text[i]))
+}
+
+// Find parses an address whose house number starts at text[i]. It
+// returns where the address ends, whether a city, state and ZIP were
+// found, and the confidence; end is 0 when there is no address.
+func Find(text []byte, i int) (end int, full bool, conf float64) {
+	j := i
+	for j < len(text) && isDigit(text[j]) && j-i < 7 {
+		j++
+	}
+	if j == i || j-i > 6 || !boundary(text, j) {
+		return 0, false, 0
+	}
+	p := space(text, j)
+	if p < 0 {
+		return 0, false, 0
+	}
+	// Street name words then a suffix.
+	suffixAt := -1
+	nw := 0
+	for nw < 5 && p < len(text) {
+		e := word(text, p)
+		if e == p {
+			break
+		}
+		w := string(text[p:e])
+		capital := isUpper(w[0]) || isDigit(w[0]) && ordinal(w)
+		if !capital {
+			break
+		}
+		if nw > 0 {
+			if _, ok := gazetteer.StreetSuffix(w); ok {
+				suffixAt = e
+				if e < len(text) && text[e] == '.' {
+					suffixAt = e + 1
+				}
+				// A suffix may also be a name word (Park, Grove): take the last.
+				q := space(text, suffixAt)
+				if q > 0 {
+					e2 := word(text, q)
+					if e2 > q {
+						if _, ok2 := gazetteer.StreetSuffix(string(text[q:e2])); ok2 && isUpper(text[q]) {
+							nw++
+							p = q
+							continue
+						}
+					}
+				}
+				break
+			}
+		}
+		nw++
+		q := space(text, e)
+		if q < 0 {
+			break
+		}
+		p = q
+	}
+	if suffixAt < 0 {
+		return 0, false, 0
+	}
+	end = suffixAt
+	// Post-directional.
+	if q := space(text, end); q > 0 {
+		e := word(text, q)
+		if e > q && directions[string(text[q:e])] && boundary(text, e) {
+			end = e
+		}
+	}
+	// Unit.
+	if q := space(text, end); q > 0 || (end < len(text) && text[end] == ',') {
+		if q < 0 {
+			q = space(text, end+1)
+		}
+		if q > 0 {
+			if e := unit(text, q); e > 0 {
+				end = e
+			}
+		}
+	}
+	// City, ST ZIP.
+	if e := cityStateZIP(text, end); e > 0 {
+		return e, true, 0.95
+	}
+	return end, false, 0.65
+}
+
+func ordinal(w string) bool {
+	n := len(w)
+	if n < 3 {
+		return false
+	}
+	s := strings.ToLower(w[n-2:])
+	return (s == "st" || s == "nd" || s == "rd" || s == "th") && isDigit(w[n-3])
+}
+
+// unit parses "Apt 4B", "# 23", "#23", "Unit 191", "Suite 200" at q.
+func unit(text []byte, q int) int {
+	var e int
+	if text[q] == '#' {
+		e = q + 1
+	} else {
+		e = word(text, q)
+		if e == q {
+			return 0
+		}
+		if _, ok := gazetteer.UnitDesignator(string(text[q:e])); !ok || !isUpper(text[q]) {
+			return 0
+		}
+		if e < len(text) && text[e] == '.' {
+			e++
+		}
+	}
+	if e < len(text) && text[e] == ' ' {
+		e++
+	}
+	v := word(text, e)
+	if v == e || v-e > 8 {
+		return 0
+	}
+	hasDigit := false
+	for _, c := range text[e:v] {
+		hasDigit = hasDigit || isDigit(c)
+	}
+	if !hasDigit && v-e > 2 {
+		return 0
+	}
+	return v
+}
+
+// cityStateZIP parses ", City, ST 12345" or " City, ST 12345-6789" at i
+// and returns its end, or 0.
+func cityStateZIP(text []byte, i int) int {
+	p := i
+	if p < len(text) && text[p] == ',' {
+		p++
+	}
+	if p = space(text, p); p < 0 {
+		return 0
+	}
+	// City: 1-3 capitalised words.
+	n := 0
+	for n < 4 {
+		e := word(text, p)
+		if e == p || !isUpper(text[p]) {
+			return 0
+		}
+		n++
+		p = e
+		if p < len(text) && text[p] == ',' {
+			p++
+			break
+		}
+		if p+1 < len(text) && text[p] == ' ' && isUpper(text[p+1]) {
+			// Maybe the state follows without a comma.
+			e2 := word(text, p+1)
+			if e2-p-1 == 2 && isState(string(text[p+1:e2])) && e2 < len(text) && text[e2] == ' ' && e2+1 < len(text) && isDigit(text[e2+1]) {
+				break
+			}
+			p++
+			continue
+		}
+		return 0
+	}
+	if p = space(text, p); p < 0 {
+		return 0
+	}
+	e := word(text, p)
+	st := string(text[p:e])
+	if !isState(st) {
+		return 0
+	}
+	if p = space(text, e); p < 0 {
+		return 0
+	}
+	z := p
+	for z < len(text) && isDigit(text[z]) {
+		z++
+	}
+	if z-p != 5 {
+		return 0
+	}
+	if z+5 < len(text)+1 && z < len(text) && text[z] == '-' {
+		k := z + 1
+		for k < len(text) && isDigit(text[k]) {
+			k++
+		}
+		if k-z-1 == 4 {
+			z = k
+		}
+	}
+	if !boundary(text, z) {
+		return 0
+	}
+	return z
+}
+
+func isState(s string) bool {
+	if len(s) == 2 {
+		if s != strings.ToUpper(s) {
+			return false
+		}
+		_, ok := gazetteer.StateByAbbr(s)
+		return ok
+	}
+	_, ok := gazetteer.StateByName(s)
+	return ok
+}
+
+// ValidStreet reports whether a structured value looks like a street
+// line: a house number (or PO Box) and at least one word.
+func ValidStreet(s string) bool {
+	s = strings.TrimSpace(s)
+	if len(s) < 4 || len(s) > 120 {
+		return false
+	}
+	u := strings.ToUpper(s)
+	if strings.HasPrefix(u, "PO BOX") || strings.HasPrefix(u, "P.O. BOX") {
+		return true
+	}
+	i := 0
+	for i < len(s) && isDigit(s[i]) {
+		i++
+	}
+	if i == 0 || i > 6 || i >= len(s) || s[i] != ' ' {
+		return false
+	}
+	return strings.IndexFunc(s[i:], func(r rune) bool { return r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' }) >= 0
+}
+
+// ValidFull reports whether a structured value is a whole address with
+// city, state and ZIP, and returns its length.
+func ValidFull(s string) bool {
+	b := []byte(strings.TrimSpace(s))
+	if len(b) == 0 || !isDigit(b[0]) {
+		return false
+	}
+	e, full, _ := Find(b, 0)
+	return full && e == len(b)
+}
+
+// ValidUnit reports whether a structured value is a unit ("Apt 4", "#23").
+func ValidUnit(s string) bool {
+	s = strings.TrimSpace(s)
+	return s != "" && len(s) <= 20 && unit([]byte(s), 0) == len(s) || len(s) <= 6 && s != "" && strings.IndexFunc(s, func(r rune) bool { return r >= '0' && r <= '9' }) >= 0
+}
+
+// ValidCity reports whether a structured value looks like a city name.
+func ValidCity(s string) bool {
+	s = strings.TrimSpace(s)
+	if len(s) < 2 || len(s) > 40 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(isAlpha(c) || c == ' ' || c == '.' || c == '-' || c == '\'' || c >= 0x80) {
+			return false
+		}
+	}
+	return true
+}
+
+// ValidState reports whether a structured value is a US state or
+// territory, by USPS abbreviation or name.
+func ValidState(s string) bool {
+	s = strings.TrimSpace(s)
+	if len(s) == 2 {
+		_, ok := gazetteer.StateByAbbr(strings.ToUpper(s))
+		return ok
+	}
+	_, ok := gazetteer.StateByName(s)
+	return ok
+}
+
+// ValidZIP reports whether a structured value is a ZIP code: five
+// digits, ZIP+4 (12345-6789) or nine digits.
+func ValidZIP(s string) bool {
+	s = strings.TrimSpace(s)
+	switch len(s) {
+	case 5, 9:
+		return allDigits(s)
+	case 10:
+		return s[5] == '-' && allDigits(s[:5]) && allDigits(s[6:])
+	}
+	return false
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return s != ""
+}

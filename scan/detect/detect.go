@@ -1,0 +1,920 @@
+// Package detect runs the detectors of breachkit over text segments. It
+// makes one cheap pass over the bytes of a segment and collects candidate
+// shapes — runs of digits with separators, '@' signs, capitalised words,
+// house numbers followed by street words — together with the positions of
+// keywords. Only then does it ask the detectors in the folders below
+// (ssn, card, phone, ...) to validate the candidates of the shapes they
+// take, and it scores each valid candidate by its context: the column
+// header or key of structured data decides; in free text the nearest
+// keywords do, nearer counting more.
+//
+// Each detector folder holds the validation rules of one type and an
+// examples.yaml of values that must and must not be reported, which
+// TestExamples in this package checks.
+package detect
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/breachkit/breachkit"
+	"github.com/breachkit/breachkit/scan"
+	"github.com/breachkit/breachkit/scan/detect/address"
+	"github.com/breachkit/breachkit/scan/detect/bank"
+	"github.com/breachkit/breachkit/scan/detect/card"
+	"github.com/breachkit/breachkit/scan/detect/creds"
+	"github.com/breachkit/breachkit/scan/detect/custom"
+	"github.com/breachkit/breachkit/scan/detect/dl"
+	"github.com/breachkit/breachkit/scan/detect/dob"
+	"github.com/breachkit/breachkit/scan/detect/email"
+	"github.com/breachkit/breachkit/scan/detect/health"
+	"github.com/breachkit/breachkit/scan/detect/itin"
+	"github.com/breachkit/breachkit/scan/detect/name"
+	"github.com/breachkit/breachkit/scan/detect/passport"
+	"github.com/breachkit/breachkit/scan/detect/phone"
+	"github.com/breachkit/breachkit/scan/detect/routing"
+	"github.com/breachkit/breachkit/scan/detect/ssn"
+)
+
+// Window is how far before a candidate (in bytes) a keyword counts;
+// keywords after a candidate count up to WindowAfter bytes.
+const (
+	Window      = 300
+	WindowAfter = 40
+)
+
+// Keyword classes. Each number rule has one; classNeg marks words that
+// say a number is something else (an order, an amount, a date that is
+// not a birth date).
+const (
+	classSSN = iota
+	classITIN
+	classCard
+	classRouting
+	classBank
+	classPhone
+	classDOB
+	classDL
+	classPassport
+	classHealth
+	classEmail
+	className
+	classAddress
+	classCred
+	classNeg
+	classDate
+	numClasses
+)
+
+// numberRule is a detector that takes digit candidates.
+type numberRule struct {
+	typ   breachkit.Element
+	class int
+	score func(digits []byte, groups []int, seps []byte) (float64, bool)
+}
+
+var numberRules = []numberRule{
+	{breachkit.SSN, classSSN, ssn.Score},
+	{breachkit.ITIN, classITIN, itin.Score},
+	{breachkit.CardNumber, classCard, card.Score},
+	{breachkit.RoutingNumber, classRouting, routing.Score},
+	{breachkit.BankAccount, classBank, bank.Score},
+	{breachkit.Phone, classPhone, phone.Score},
+	{breachkit.DOB, classDOB, dob.Score},
+	{breachkit.DriversLicense, classDL, dl.Score},
+	{breachkit.Passport, classPassport, passport.Score},
+	{breachkit.HealthID, classHealth, health.Score},
+}
+
+// negWords say a nearby number is not personal data; dateWords say a
+// nearby date is not a birth date.
+var (
+	negWords  = []string{"order", "invoice", "ref", "reference", "txn", "transaction", "confirmation", "tracking", "amount", "balance", "principal", "zip", "postal", "ticket", "case", "claim", "sku", "serial", "version", "build", "port", "pid", "seq", "id", "uuid", "sha256", "hash", "total", "fee", "payment", "agent", "req", "request", "loan", "employee", "emp", "po", "batch", "record"}
+	dateWords = []string{"due", "statement", "txn", "transaction", "paid", "posted", "created", "updated", "issued", "expires", "expiry", "effective", "payment", "date", "dated", "closing", "opened", "since", "until", "called", "on", "hired", "deadline", "received", "sent", "visit", "service"}
+)
+
+// Config selects what an Engine reports.
+type Config struct {
+	// Types limits the reported types; empty means all.
+	Types []breachkit.Element
+	// Custom are user-defined identifiers.
+	Custom []*custom.Rule
+	// MinConfidence drops matches below it (0 keeps all above 0.3).
+	MinConfidence float64
+}
+
+// Engine runs all detectors over segments. It is safe for concurrent use.
+type Engine struct {
+	enabled  [numClasses]bool
+	types    map[breachkit.Element]bool
+	kw       map[string]uint32
+	kwFirst  [256]uint32 // bit n set: a keyword of length n starts with this byte
+	custom   []*custom.Rule
+	customKW map[string][]int
+	min      float64
+	pool     sync.Pool
+}
+
+// New returns an engine for cfg.
+func New(cfg Config) *Engine {
+	e := &Engine{kw: map[string]uint32{}, custom: cfg.Custom, min: cfg.MinConfidence, customKW: map[string][]int{}}
+	if e.min < 0.3 {
+		e.min = 0.3
+	}
+	e.types = map[breachkit.Element]bool{}
+	for _, t := range breachkit.ScanElements {
+		e.types[t] = len(cfg.Types) == 0
+	}
+	for _, r := range cfg.Custom {
+		e.types[r.Type] = len(cfg.Types) == 0
+	}
+	for _, t := range cfg.Types {
+		e.types[t] = true
+	}
+	add := func(class int, words []string) {
+		for _, w := range words {
+			w = strings.ToLower(w)
+			e.kw[w] |= 1 << class
+			if len(w) < 32 {
+				e.kwFirst[w[0]] |= 1 << len(w)
+			}
+		}
+	}
+	add(classSSN, ssn.Keywords)
+	add(classITIN, itin.Keywords)
+	add(classCard, card.Keywords)
+	add(classRouting, routing.Keywords)
+	add(classBank, bank.Keywords)
+	add(classPhone, phone.Keywords)
+	add(classDOB, dob.Keywords)
+	add(classDL, dl.Keywords)
+	add(classPassport, passport.Keywords)
+	add(classHealth, health.Keywords)
+	add(classEmail, email.Keywords)
+	add(className, name.Keywords)
+	add(classAddress, address.Keywords)
+	add(classCred, creds.Keywords)
+	add(classNeg, negWords)
+	add(classDate, dateWords)
+	for i, r := range cfg.Custom {
+		for _, w := range r.Keywords {
+			e.customKW[w] = append(e.customKW[w], i)
+			add(classNeg, []string{w}) // a custom keyword says "not an SSN"
+		}
+	}
+	for _, r := range numberRules {
+		e.enabled[r.class] = e.types[r.typ]
+	}
+	e.pool.New = func() any { return &scratch{fields: map[string]*fieldInfo{}} }
+	return e
+}
+
+// Enabled reports whether the engine reports type t.
+func (e *Engine) Enabled(t breachkit.Element) bool { return e.types[t] }
+
+// hit is a keyword in a segment.
+type hit struct {
+	start, end int
+	classes    uint32
+	word       string // only for custom keywords
+}
+
+// numTok is a run of digit groups joined by separators.
+type numTok struct {
+	start, end int
+	g0, gn     int // index range into scratch.gs
+}
+
+type group struct {
+	start, end int
+	sep        byte // separator after this group
+}
+
+type span struct {
+	start, end int
+	conf       float64
+	typ        breachkit.Element
+	reasons    []string
+}
+
+type scratch struct {
+	hits   []hit
+	toks   []numTok
+	gs     []group
+	alnum  [][2]int
+	dates  [][2]int
+	found  []span
+	digits []byte
+	groups []int
+	seps   []byte
+	fields map[string]*fieldInfo
+}
+
+// class of a byte for the candidate pass.
+const (
+	cOther = iota
+	cDigit
+	cUpper
+	cLower
+	cAt
+)
+
+var byteClass = func() (t [256]uint8) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = cDigit
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = cUpper
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = cLower
+	}
+	t['@'] = cAt
+	return
+}()
+
+func isAlnum(c byte) bool { k := byteClass[c]; return k == cDigit || k == cUpper || k == cLower }
+func isLetter(c byte) bool { k := byteClass[c]; return k == cUpper || k == cLower }
+
+// Detect reports the personal data in seg.
+func (e *Engine) Detect(seg *scan.Segment, emit func(scan.Match)) {
+	s := e.pool.Get().(*scratch)
+	defer e.pool.Put(s)
+	if seg.Field != "" {
+		fi := s.fields[seg.Field]
+		if fi == nil {
+			fi = classify(seg.Field)
+			if len(s.fields) > 10000 {
+				clear(s.fields)
+			}
+			s.fields[seg.Field] = fi
+		}
+		if fi.kind != fUnknown {
+			e.field(seg, fi, emit)
+			return
+		}
+	}
+	e.text(s, seg, emit)
+}
+
+// text finds personal data in free text.
+func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
+	text := seg.Text
+	n := len(text)
+	s.hits, s.toks, s.gs, s.alnum, s.dates, s.found = s.hits[:0], s.toks[:0], s.gs[:0], s.alnum[:0], s.dates[:0], s.found[:0]
+	lead := seg.Lead
+	if lead > n {
+		lead = n
+	}
+	// Keywords in the lead count as context.
+	i := lead - Window
+	if i < 0 {
+		i = 0
+	}
+	for i < lead {
+		c := text[i]
+		if isLetter(c) {
+			j := i + 1
+			for j < n && isLetter(text[j]) {
+				j++
+			}
+			e.keyword(s, text, i, j)
+			i = j
+			continue
+		}
+		i++
+	}
+	wantAddr := e.types[breachkit.Address]
+	wantName := e.types[breachkit.PersonName]
+	wantEmail := e.types[breachkit.Email]
+	titled := false
+	i = lead
+	for i < n {
+		c := text[i]
+		switch byteClass[c] {
+		case cOther:
+			i++
+			continue
+		case cAt:
+			if wantEmail {
+				if st, en, ok := email.Span(text, i); ok {
+					if conf, ok := email.Score(text, st, en, i); ok && st >= lead {
+						s.found = append(s.found, span{st, en, conf, breachkit.Email, []string{"rule:email"}})
+					}
+					i = en
+					continue
+				}
+			}
+			i++
+			continue
+		}
+		// A word of letters and digits.
+		j := i
+		hasDigit, hasLetter := false, false
+		for j < n {
+			k := byteClass[text[j]]
+			if k == cDigit {
+				hasDigit = true
+			} else if k == cUpper || k == cLower {
+				hasLetter = true
+			} else {
+				break
+			}
+			j++
+		}
+		switch {
+		case !hasLetter:
+			// House number of an address?
+			if wantAddr && j-i <= 6 && j+1 < n && text[j] == ' ' && (byteClass[text[j+1]] == cUpper || byteClass[text[j+1]] == cDigit) && (i == 0 || !isAlnum(text[i-1]) && text[i-1] != '-' && text[i-1] != '#') {
+				if end, full, conf := address.Find(text, i); end > 0 {
+					r := "rule:address-street"
+					if full {
+						r = "rule:address-full"
+					}
+					s.found = append(s.found, span{i, end, conf, breachkit.Address, []string{r}})
+					i = end
+					titled = false
+					continue
+				}
+			}
+			i = e.number(s, text, i, j)
+		case hasDigit:
+			s.alnum = append(s.alnum, [2]int{i, j})
+			i = j
+		default:
+			e.keyword(s, text, i, j)
+			if byteClass[c] == cUpper {
+				w := text[i:j]
+				if m := dob.Month(string(w)); m > 0 && len(w) >= 3 {
+					e.monthDate(s, text, i)
+				}
+				if wantName && j-i >= 2 {
+					if name.IsTitle(w) {
+						titled = true
+						i = j
+						if i < n && text[i] == '.' {
+							i++
+						}
+						continue
+					}
+					if end, conf := e.name(text, i, titled); end > 0 {
+						r := "rule:name-gazetteer"
+						if titled {
+							r = "rule:name-title"
+						}
+						s.found = append(s.found, span{i, end, conf, breachkit.PersonName, []string{r}})
+						i = end
+						titled = false
+						continue
+					}
+				}
+			}
+			titled = false
+			i = j
+		}
+	}
+	e.resolve(s, seg, text, lead)
+	e.customText(s, text, lead)
+	e.emit(s, seg, emit)
+}
+
+// keyword records text[i:j] if it is a keyword.
+func (e *Engine) keyword(s *scratch, text []byte, i, j int) {
+	l := j - i
+	if l >= 32 {
+		return
+	}
+	c := text[i]
+	if c >= 'A' && c <= 'Z' {
+		c += 32
+	}
+	if e.kwFirst[c]&(1<<l) == 0 {
+		return
+	}
+	var buf [32]byte
+	for k := i; k < j; k++ {
+		b := text[k]
+		if b >= 'A' && b <= 'Z' {
+			b += 32
+		}
+		buf[k-i] = b
+	}
+	if cl, ok := e.kw[string(buf[:l])]; ok {
+		h := hit{start: i, end: j, classes: cl}
+		if len(e.customKW) > 0 {
+			if _, ok := e.customKW[string(buf[:l])]; ok {
+				h.word = string(buf[:l])
+			}
+		}
+		s.hits = append(s.hits, h)
+	}
+}
+
+// number collects the digit token that starts at text[i] (digits up to
+// j) and returns where scanning goes on.
+func (e *Engine) number(s *scratch, text []byte, i, j int) int {
+	n := len(text)
+	start := i
+	if i > 0 && text[i-1] == '(' && j-i == 3 && j < n && text[j] == ')' {
+		start = i - 1
+	}
+	g0 := len(s.gs)
+	s.gs = append(s.gs, group{start: i, end: j})
+	k := j
+	for len(s.gs)-g0 < 8 && k < n {
+		sep := text[k]
+		next := k + 1
+		switch sep {
+		case '-', '.', '/', ' ':
+		case ')':
+			if len(s.gs)-g0 != 1 || start == i {
+				goto done
+			}
+			if next < n && (text[next] == ' ' || text[next] == '-') {
+				next++
+			}
+		default:
+			goto done
+		}
+		if next >= n || byteClass[text[next]] != cDigit {
+			break
+		}
+		m := next
+		for m < n && byteClass[text[m]] == cDigit {
+			m++
+		}
+		if m < n && isLetter(text[m]) && sep == ' ' {
+			break // "12 3rd" — stop before a digit word glued to letters
+		}
+		s.gs[len(s.gs)-1].sep = sep
+		s.gs = append(s.gs, group{start: next, end: m})
+		k = m
+	}
+done:
+	s.toks = append(s.toks, numTok{start: start, end: s.gs[len(s.gs)-1].end, g0: g0, gn: len(s.gs)})
+	return s.gs[len(s.gs)-1].end
+}
+
+// gluedBefore reports whether the byte before position i ties a number
+// to a longer identifier (LN-123, v2.1, $12, /path/123).
+func gluedBefore(text []byte, i int) bool {
+	if i == 0 {
+		return false
+	}
+	p := text[i-1]
+	if isAlnum(p) || p == '_' || p == '@' || p == '$' || p == '/' || p == '\\' || p == '%' || p == '&' {
+		return true
+	}
+	if (p == '-' || p == '.' || p == ':' || p == '+' && i >= 2 && isAlnum(text[i-2])) && i >= 2 && isAlnum(text[i-2]) {
+		return true
+	}
+	return false
+}
+
+// gluedAfter reports whether the byte at position i continues an
+// identifier the number is part of.
+func gluedAfter(text []byte, i int) bool {
+	if i >= len(text) {
+		return false
+	}
+	p := text[i]
+	if isAlnum(p) || p == '_' || p == '@' || p == '%' || p == '/' || p == '\\' {
+		return true
+	}
+	if (p == '-' || p == '.' || p == ':' || p == ',') && i+1 < len(text) && byteClass[text[i+1]] == cDigit {
+		return true
+	}
+	if (p == '-' || p == '.') && i+1 < len(text) && isLetter(text[i+1]) && p == '-' {
+		return true
+	}
+	return false
+}
+
+// monthDate collects a date written with a month name at text[i].
+func (e *Engine) monthDate(s *scratch, text []byte, i int) {
+	if !e.types[breachkit.DOB] {
+		return
+	}
+	// "17-May-1980" or "17 May 1980": the day comes first.
+	st := i
+	if i >= 2 && (text[i-1] == '-' || text[i-1] == ' ') && byteClass[text[i-2]] == cDigit {
+		k := i - 2
+		for k > 0 && byteClass[text[k-1]] == cDigit && i-k < 3 {
+			k--
+		}
+		if k == 0 || !isAlnum(text[k-1]) {
+			st = k
+		}
+	}
+	lim := st + 24
+	if lim > len(text) {
+		lim = len(text)
+	}
+	if l, ok := dob.ParseText(string(text[st:lim]), true); ok && !gluedAfter(text, st+l) {
+		s.dates = append(s.dates, [2]int{st, st + l})
+	}
+}
+
+// name finds a person's name starting at the capitalised word text[i:].
+func (e *Engine) name(text []byte, i int, titled bool) (int, float64) {
+	var ws [5]name.Word
+	n := 0
+	k := i
+	for n < len(ws) && k < len(text) {
+		j := k
+		for j < len(text) && (isLetter(text[j]) || text[j] == '\'' || text[j] == '-') {
+			j++
+		}
+		if j == k {
+			break
+		}
+		ws[n] = name.Word{Start: k, End: j}
+		n++
+		// Next word after one space, or ". " after an initial.
+		if j < len(text) && text[j] == ' ' {
+			k = j + 1
+		} else if j+1 < len(text) && text[j] == '.' && text[j+1] == ' ' && j-k == 1 {
+			k = j + 2
+		} else {
+			break
+		}
+	}
+	words, conf := name.Find(text, ws[:n], titled)
+	if words == 0 {
+		return 0, 0
+	}
+	end := ws[words-1].End
+	// A name followed by a street suffix is a street; by ", ST" a city.
+	if end+1 < len(text) && text[end] == ',' && end+4 <= len(text) && text[end+1] == ' ' && address.ValidState(string(text[end+2:min(end+4, len(text))])) && (end+4 == len(text) || !isLetter(text[end+4])) {
+		return 0, 0
+	}
+	if words < n {
+		nx := text[ws[words].Start:ws[words].End]
+		if _, ok := streetSuffix(nx); ok && nx[0] >= 'A' && nx[0] <= 'Z' {
+			return 0, 0
+		}
+	}
+	return end, conf
+}
+
+// resolve turns the collected candidates into scored spans.
+func (e *Engine) resolve(s *scratch, seg *scan.Segment, text []byte, lead int) {
+	for _, t := range s.toks {
+		if t.start < lead {
+			continue
+		}
+		e.resolveNumber(s, text, t)
+	}
+	for _, d := range s.dates {
+		if d[0] < lead {
+			continue
+		}
+		kw, why := e.context(s, d[0], d[1], classDOB)
+		conf := 0.1 + 0.9*kw*0.95
+		if conf >= e.min {
+			s.found = append(s.found, span{d[0], d[1], conf, breachkit.DOB, []string{"rule:date-month-name", why}})
+		}
+	}
+	for _, a := range s.alnum {
+		if a[0] < lead || gluedBefore(text, a[0]) || gluedAfter(text, a[1]) {
+			continue
+		}
+		w := string(text[a[0]:a[1]])
+		if e.types[breachkit.HealthID] && health.ValidMBI(w) {
+			kw, why := e.context(s, a[0], a[1], classHealth)
+			s.found = append(s.found, span{a[0], a[1], 0.85 + 0.14*kw, breachkit.HealthID, []string{"rule:mbi", why}})
+			continue
+		}
+		best := span{}
+		for _, c := range []struct {
+			class int
+			t     breachkit.Element
+			ok    func(string) bool
+		}{{classDL, breachkit.DriversLicense, dl.Valid}, {classPassport, breachkit.Passport, passport.Valid}, {classHealth, breachkit.HealthID, health.Valid}} {
+			if !e.types[c.t] || !c.ok(w) {
+				continue
+			}
+			kw, why := e.contextNear(s, a[0], a[1], c.class, 60)
+			conf := kw * 0.95
+			if conf > best.conf {
+				best = span{a[0], a[1], conf, c.t, []string{"rule:" + strings.ToLower(string(c.t)) + "-shape", why}}
+			}
+		}
+		if best.conf >= e.min {
+			s.found = append(s.found, best)
+		}
+	}
+	if e.types[breachkit.Credentials] {
+		for _, h := range s.hits {
+			if h.classes&(1<<classCred) == 0 || h.start < lead {
+				continue
+			}
+			st, en := creds.Value(text, h.end)
+			if en == 0 {
+				continue
+			}
+			conf := 0.6
+			why := "keyword:" + strings.ToLower(string(text[h.start:h.end]))
+			// A user name or e-mail nearby makes it a credential pair.
+			lo := max(0, h.start-200)
+			hi := min(len(text), en+200)
+			if bytes.IndexByte(text[lo:hi], '@') >= 0 || containsFold(text[lo:hi], "user") || containsFold(text[lo:hi], "login") {
+				conf = 0.9
+				why += " with user"
+			}
+			s.found = append(s.found, span{st, en, conf, breachkit.Credentials, []string{"rule:password", why}})
+		}
+	}
+}
+
+func containsFold(b []byte, sub string) bool {
+	return bytes.Contains(bytes.ToLower(b), []byte(sub))
+}
+
+// resolveNumber scores the windows of a digit token and keeps the best.
+func (e *Engine) resolveNumber(s *scratch, text []byte, t numTok) {
+	gs := s.gs[t.g0:t.gn]
+	var cands []span
+	for a := 0; a < len(gs); a++ {
+		if a > 0 && gs[a-1].sep != ' ' {
+			continue
+		}
+		st := gs[a].start
+		if a == 0 {
+			st = t.start
+		}
+		if a == 0 && gluedBefore(text, st) {
+			continue
+		}
+		if a > 0 && gs[a-1].sep == ' ' && gs[a-1].end-gs[a-1].start == 1 && text[gs[a-1].start] == '1' {
+			// "+1 212 ..." keeps its country code; a window may still start after it.
+		}
+		s.digits = s.digits[:0]
+		s.groups = s.groups[:0]
+		s.seps = s.seps[:0]
+		for b := a; b < len(gs) && b < a+6; b++ {
+			s.digits = append(s.digits, text[gs[b].start:gs[b].end]...)
+			s.groups = append(s.groups, gs[b].end-gs[b].start)
+			if b > a {
+				s.seps = append(s.seps, gs[b-1].sep)
+			}
+			if len(s.digits) > 19 {
+				break
+			}
+			en := gs[b].end
+			if b < len(gs)-1 && gs[b].sep != ' ' {
+				continue
+			}
+			if b == len(gs)-1 && gluedAfter(text, en) {
+				continue
+			}
+			if sp, ok := e.scoreNumber(s, st, en); ok {
+				cands = append(cands, sp)
+			}
+		}
+	}
+	// Keep the best non-overlapping windows.
+	for len(cands) > 0 {
+		bi := 0
+		for k, c := range cands {
+			b := cands[bi]
+			if c.conf > b.conf || c.conf == b.conf && c.end-c.start > b.end-b.start {
+				bi = k
+			}
+		}
+		b := cands[bi]
+		if b.conf < e.min {
+			break
+		}
+		s.found = append(s.found, b)
+		keep := cands[:0]
+		for _, c := range cands {
+			if c.end <= b.start || c.start >= b.end {
+				keep = append(keep, c)
+			}
+		}
+		cands = keep
+	}
+}
+
+// scoreNumber validates s.digits (text[st:en]) against every number rule
+// and returns the best-scoring type.
+func (e *Engine) scoreNumber(s *scratch, st, en int) (span, bool) {
+	best := span{}
+	found := false
+	for _, r := range numberRules {
+		if !e.enabled[r.class] {
+			continue
+		}
+		base, ok := r.score(s.digits, s.groups, s.seps)
+		if !ok {
+			continue
+		}
+		kw, why := e.context(s, st, en, r.class)
+		conf := base + (1-base)*kw*0.95
+		if conf > best.conf || !found {
+			reasons := []string{"rule:" + strings.ToLower(string(r.typ))}
+			if why != "" {
+				reasons = append(reasons, why)
+			}
+			best = span{st, en, conf, r.typ, reasons}
+			found = true
+		}
+	}
+	return best, found
+}
+
+// context returns how strongly the keywords around text[st:en] speak for
+// class (0..1), and a reason naming the keyword and its distance. A
+// nearer keyword of another kind (an order number, a due date, an
+// account) weakens the claim.
+func (e *Engine) context(s *scratch, st, en, class int) (float64, string) {
+	return e.contextNear(s, st, en, class, Window)
+}
+
+func (e *Engine) contextNear(s *scratch, st, en, class, window int) (float64, string) {
+	hits := s.hits
+	// Binary search for the first hit that ends after st-window.
+	lo, hi := 0, len(hits)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if hits[m].end < st-window {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	best, bestD := 0.0, -1
+	other := -1 // distance of the nearest keyword of a competing class before
+	var bestHit hit
+	rival := uint32(1<<classNeg | 1<<classSSN | 1<<classITIN | 1<<classCard | 1<<classRouting | 1<<classBank | 1<<classPhone | 1<<classDL | 1<<classPassport | 1<<classHealth)
+	if class == classDOB {
+		rival |= 1 << classDate
+	}
+	mine := uint32(1) << class
+	if class == classSSN || class == classITIN {
+		mine = 1<<classSSN | 1<<classITIN
+	}
+	rival &^= mine
+	for k := lo; k < len(hits); k++ {
+		h := hits[k]
+		if h.start >= en+WindowAfter {
+			break
+		}
+		var d int
+		after := false
+		switch {
+		case h.end <= st:
+			d = st - h.end
+		case h.start >= en:
+			d = h.start - en
+			after = true
+		default:
+			continue
+		}
+		if h.classes&mine != 0 {
+			w := 1.0
+			if d > 24 {
+				w = 1 - 0.65*float64(d-24)/float64(window)
+			}
+			if after {
+				w *= 0.5
+			}
+			if w > best {
+				best, bestD, bestHit = w, d, h
+			}
+		} else if h.classes&rival != 0 && !after {
+			if other < 0 || d < other {
+				other = d
+			}
+		}
+	}
+	if best == 0 {
+		return 0, ""
+	}
+	if other >= 0 && other < bestD {
+		best *= 0.35
+	}
+	return best, "keyword:" + string(bestHit.kwText(s)) + " at " + strconv.Itoa(bestD)
+}
+
+func (h hit) kwText(s *scratch) string {
+	return kwName(h.classes)
+}
+
+func kwName(c uint32) string {
+	names := [...]string{"ssn", "itin", "card", "routing", "account", "phone", "dob", "license", "passport", "health", "email", "name", "address", "password", "other", "date"}
+	for i, n := range names {
+		if c&(1<<i) != 0 {
+			return n
+		}
+	}
+	return "?"
+}
+
+// customText finds user-defined identifiers in text.
+func (e *Engine) customText(s *scratch, text []byte, lead int) {
+	for ri, r := range e.custom {
+		if !e.types[r.Type] {
+			continue
+		}
+		if r.Prefix != "" {
+			p := []byte(r.Prefix)
+			off := lead
+			for {
+				k := bytes.Index(text[off:], p)
+				if k < 0 {
+					break
+				}
+				st := off + k
+				off = st + 1
+				if st > 0 && isAlnum(text[st-1]) && isAlnum(p[0]) {
+					continue
+				}
+				en := st + len(p)
+				for en < len(text) && (isAlnum(text[en]) || text[en] == '-' || text[en] == '_') && en-st < 64 {
+					en++
+				}
+				for en > st+len(p) && !r.Re.Match(text[st:en]) {
+					en--
+				}
+				if en > st+len(p) || r.Re.Match(text[st:en]) {
+					if r.Re.Match(text[st:en]) && !(en < len(text) && isAlnum(text[en])) {
+						s.found = append(s.found, e.customSpan(s, ri, r, st, en))
+						off = en
+					}
+				}
+			}
+			continue
+		}
+		// No literal prefix: try each identifier-like run with a digit.
+		i := lead
+		for i < len(text) {
+			if !isAlnum(text[i]) {
+				i++
+				continue
+			}
+			j := i
+			digit := false
+			for j < len(text) && (isAlnum(text[j]) || text[j] == '-' || text[j] == '_') {
+				digit = digit || byteClass[text[j]] == cDigit
+				j++
+			}
+			if digit && r.Re.Match(text[i:j]) {
+				s.found = append(s.found, e.customSpan(s, ri, r, i, j))
+			}
+			i = j
+		}
+	}
+}
+
+func (e *Engine) customSpan(s *scratch, ri int, r *custom.Rule, st, en int) span {
+	conf := r.Confidence
+	why := ""
+	for _, h := range s.hits {
+		if h.word == "" || h.end > st || st-h.end > 60 {
+			continue
+		}
+		for _, k := range e.customKW[h.word] {
+			if k == ri {
+				conf = 0.95
+				why = "keyword:" + h.word + " at " + strconv.Itoa(st-h.end)
+			}
+		}
+	}
+	reasons := []string{"rule:custom-pattern"}
+	if why != "" {
+		reasons = append(reasons, why)
+	}
+	return span{st, en, conf, r.Type, reasons}
+}
+
+// emit reports the spans, dropping those inside a longer span found
+// first (an address claims its house number and ZIP).
+func (e *Engine) emit(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
+	for _, f := range s.found {
+		if f.conf < e.min || !e.types[f.typ] {
+			continue
+		}
+		if f.conf > 1 {
+			f.conf = 1
+		}
+		emit(scan.Match{Type: f.typ, Start: f.start, End: f.end, Value: string(seg.Text[f.start:f.end]), Confidence: round(f.conf), Reasons: compact(f.reasons)})
+	}
+}
+
+func compact(rs []string) []string {
+	out := rs[:0]
+	for _, r := range rs {
+		if r != "" {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func round(f float64) float64 {
+	return float64(int(f*1000+0.5)) / 1000
+}

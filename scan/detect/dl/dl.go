@@ -1,0 +1,39 @@
+// Package dl recognises US driver's license numbers. Each state has its
+// own shapes (CA: a letter and seven digits; NY: nine digits; WA: twelve
+// mixed characters), and many of them collide with other numbers, so a
+// value is a license number only when a keyword ("driver's license",
+// "DL#") or a column says so; the shape only has to be plausible.
+package dl
+
+// Keywords are the words that, near a value, say it is a license number.
+var Keywords = []string{"driver", "drivers", "license", "licence", "dl", "dln", "dlnum", "lic"}
+
+// Valid reports whether s (letters, digits, dashes and spaces removed)
+// has the shape of a US license number: 4 to 15 letters and digits with
+// at least three digits.
+func Valid(s string) bool {
+	n, digits := 0, 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+			n++
+		case c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z':
+			n++
+		case c == '-' || c == ' ':
+		default:
+			return false
+		}
+	}
+	return n >= 4 && n <= 15 && digits >= 3
+}
+
+// Score validates a digit candidate (see ssn.Score for the arguments):
+// the shape gives no confidence on its own.
+func Score(digits []byte, groups []int, seps []byte) (float64, bool) {
+	if len(digits) < 5 || len(digits) > 15 {
+		return 0, false
+	}
+	return 0, len(groups) == 1
+}

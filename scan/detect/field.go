@@ -1,0 +1,415 @@
+package detect
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/breachkit/breachkit"
+	"github.com/breachkit/breachkit/gazetteer"
+	"github.com/breachkit/breachkit/scan"
+	"github.com/breachkit/breachkit/scan/detect/address"
+	"github.com/breachkit/breachkit/scan/detect/bank"
+	"github.com/breachkit/breachkit/scan/detect/card"
+	"github.com/breachkit/breachkit/scan/detect/creds"
+	"github.com/breachkit/breachkit/scan/detect/custom"
+	"github.com/breachkit/breachkit/scan/detect/dl"
+	"github.com/breachkit/breachkit/scan/detect/dob"
+	"github.com/breachkit/breachkit/scan/detect/email"
+	"github.com/breachkit/breachkit/scan/detect/health"
+	"github.com/breachkit/breachkit/scan/detect/itin"
+	"github.com/breachkit/breachkit/scan/detect/name"
+	"github.com/breachkit/breachkit/scan/detect/passport"
+	"github.com/breachkit/breachkit/scan/detect/phone"
+	"github.com/breachkit/breachkit/scan/detect/routing"
+	"github.com/breachkit/breachkit/scan/detect/ssn"
+)
+
+// fieldKind is what a column header or key says its values are.
+type fieldKind int
+
+const (
+	fUnknown fieldKind = iota // free text: detect as in prose
+	fNotPII                   // an id, amount, date or code: only custom identifiers
+	fTaxID                    // SSN or ITIN
+	fITIN
+	fDOB
+	fEmail
+	fPhone
+	fCard
+	fRouting
+	fBank
+	fDL
+	fPassport
+	fHealth
+	fPassword
+	fGiven
+	fMiddle
+	fSurname
+	fFullName
+	fStreet
+	fUnit
+	fCity
+	fState
+	fZIP
+)
+
+var partNames = map[fieldKind]string{fGiven: "given", fMiddle: "middle", fSurname: "surname", fFullName: "full",
+	fStreet: "street", fUnit: "unit", fCity: "city", fState: "state", fZIP: "zip"}
+
+// fieldInfo is a classified field name.
+type fieldInfo struct {
+	kind fieldKind
+	norm string // the last path element, lower case letters and digits
+	name string // the field as given, for reasons
+}
+
+// words splits a field name into lower-case words at non-letters and
+// camelCase boundaries: "postalCode" gives [postal code].
+func words(s string) []string {
+	var out []string
+	var cur []rune
+	prev := rune(0)
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, strings.ToLower(string(cur)))
+			cur = cur[:0]
+		}
+	}
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if unicode.IsUpper(r) && unicode.IsLower(prev) {
+				flush()
+			}
+			cur = append(cur, r)
+		default:
+			flush()
+		}
+		prev = r
+	}
+	flush()
+	return out
+}
+
+func has(ws []string, set ...string) bool {
+	for _, w := range ws {
+		for _, s := range set {
+			if w == s {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// generic are key names that say nothing by themselves.
+var generic = map[string]bool{"value": true, "number": true, "no": true, "num": true, "nbr": true, "text": true, "data": true, "val": true, "v": true, "raw": true, "item": true, "entry": true}
+
+// classify says what a column or key path holds. The last element of a
+// path decides; a generic one ("value", "number") defers to its parent.
+func classify(field string) *fieldInfo {
+	parts := strings.FieldsFunc(field, func(r rune) bool { return r == '.' || r == '/' || r == '[' || r == ']' || r == '@' })
+	fi := &fieldInfo{name: field}
+	for k := len(parts) - 1; k >= 0 && k >= len(parts)-2; k-- {
+		ws := words(parts[k])
+		if k == len(parts)-1 {
+			fi.norm = custom.NormColumn(parts[k])
+		}
+		if len(ws) == 0 {
+			continue
+		}
+		if len(ws) == 1 && generic[ws[0]] && k > 0 {
+			continue
+		}
+		fi.kind = classifyWords(ws, parts, k)
+		if fi.kind == fUnknown && len(ws) == 1 && generic[ws[0]] {
+			continue
+		}
+		return fi
+	}
+	return fi
+}
+
+func classifyWords(ws []string, parts []string, k int) fieldKind {
+	joined := strings.Join(ws, "")
+	parent := ""
+	if k > 0 {
+		parent = strings.ToLower(custom.NormColumn(parts[k-1]))
+	}
+	nonPerson := has(ws, "company", "business", "bank", "product", "file", "host", "user", "username", "street", "city", "branch", "employer",
+		"plan", "type", "event", "table", "column", "org", "organization", "vendor", "merchant", "loan", "program", "device", "server",
+		"app", "application", "db", "database", "display", "screen", "login", "domain", "brand", "campaign", "category", "model",
+		"project", "role", "group", "team", "dept", "department", "status", "country", "county", "key", "tag", "label", "doc",
+		"document", "template", "sheet", "queue", "agent", "officer", "servicer", "lender", "investor", "payee", "institution", "nick", "short", "file", "path")
+	switch {
+	case has(ws, "ip", "mac", "url", "uri", "web", "website", "wallet", "hostname", "server"):
+		return fNotPII
+	case joined == "email" || has(ws, "email", "emails", "emailaddress") || strings.Contains(joined, "email") || has(ws, "mail") && has(ws, "e"):
+		return fEmail
+	case strings.Contains(joined, "password") || strings.Contains(joined, "passwd") || has(ws, "pwd", "pass", "passcode", "passphrase") || strings.Contains(joined, "securityanswer"):
+		return fPassword
+	case has(ws, "itin"):
+		return fITIN
+	case has(ws, "ssn", "ssns", "socsec", "sin") || strings.Contains(joined, "socialsecurity") || strings.Contains(joined, "taxid") || strings.Contains(joined, "taxpayerid") || has(ws, "tin", "taxid", "taxno") || has(ws, "tax") && has(ws, "id", "no", "number", "num"):
+		return fTaxID
+	case has(ws, "dob", "birth", "birthdate", "birthday", "bday", "dateofbirth", "born"):
+		return fDOB
+	case has(ws, "routing", "aba", "rtn", "transit", "routingnumber"):
+		return fRouting
+	case has(ws, "passport"):
+		return fPassport
+	case has(ws, "dl", "dln", "license", "licence", "driverslicense", "dlnum", "dlno") || strings.Contains(joined, "driverslicense") || strings.Contains(joined, "driverlicense"):
+		if has(ws, "st", "state", "class", "exp", "expiration", "expires", "issued", "date", "type", "status", "restrictions") {
+			return fNotPII
+		}
+		return fDL
+	case has(ws, "mbi", "medicare", "mrn", "hicn") || strings.Contains(joined, "medicalrecord") || strings.Contains(joined, "healthplan") || has(ws, "subscriber", "member") && has(ws, "id", "no", "number"):
+		return fHealth
+	case has(ws, "cardholder", "holder") && (has(ws, "name") || len(ws) == 1):
+		return fFullName
+	case has(ws, "card", "cc", "pan", "ccnumber", "creditcard", "cardnumber", "ccn", "cardno", "debitcard"):
+		if has(ws, "type", "brand", "exp", "expiry", "expiration", "cvv", "last4", "last", "network", "status") {
+			return fNotPII
+		}
+		return fCard
+	case has(ws, "account", "acct", "accountnumber", "bankaccount", "iban", "dda", "acctno", "accountno") || joined == "accountnumber":
+		if has(ws, "type", "status", "name", "holder", "open", "opened", "date", "id", "manager", "officer", "balance", "kind") {
+			return fNotPII
+		}
+		return fBank
+	case has(ws, "phone", "phones", "tel", "telephone", "mobile", "cell", "fax", "homephone", "cellphone", "phonenumber", "workphone", "mobilephone") || joined == "contactnumber":
+		if has(ws, "type", "ext", "extension", "country", "verified", "status") {
+			return fNotPII
+		}
+		return fPhone
+	case has(ws, "first", "given", "fname", "firstname", "forename", "givenname", "firstnm") && !has(ws, "date", "payment", "login", "seen", "time", "ts", "amount", "due", "use", "used", "visit", "at", "on", "day"):
+		if nonPerson {
+			return fNotPII
+		}
+		return fGiven
+	case has(ws, "middle", "mname", "mi", "middlename", "middleinitial", "mid"):
+		if nonPerson {
+			return fNotPII
+		}
+		return fMiddle
+	case has(ws, "last", "surname", "lname", "lastname", "family", "familyname", "lastnm") && !has(ws, "date", "payment", "login", "seen", "updated", "modified", "four", "digits", "paid", "time", "ts", "amount", "due", "visit", "at", "on", "activity", "4"):
+		if nonPerson {
+			return fNotPII
+		}
+		return fSurname
+	case has(ws, "name", "fullname", "borrowername", "customername", "contactname", "nm", "insured", "beneficiary", "recipient", "signatory") || joined == "fullname":
+		if nonPerson || parent != "" && has(words(parent), "company", "bank", "product", "file", "employer", "branch", "loan") {
+			return fNotPII
+		}
+		return fFullName
+	case has(ws, "line2", "addr2", "address2", "unit", "apt", "suite", "apartment", "addressline2"):
+		return fUnit
+	case has(ws, "address", "addr", "addr1", "address1", "line1", "street", "streetaddress", "addressline1", "line", "mailing", "residence"):
+		return fStreet
+	case has(ws, "city", "town", "municipality"):
+		return fCity
+	case has(ws, "state", "st", "province", "stateprovince") && len(ws) <= 2 && !has(ws, "status", "statement"):
+		return fState
+	case has(ws, "zip", "zipcode", "postal", "postalcode", "postcode", "zip5", "zip4", "zipplus4"):
+		return fZIP
+	case has(ws, "id", "uuid", "guid", "hash", "sha", "sha256", "sha1", "md5", "order", "invoice", "amount", "cents", "balance",
+		"principal", "due", "date", "dt", "created", "updated", "ts", "timestamp", "time", "ref", "reference", "loan", "txn",
+		"transaction", "status", "type", "count", "qty", "price", "total", "rate", "fee", "page", "version", "source", "code", "sku", "seq", "key", "token", "exported", "at"):
+		return fNotPII
+	}
+	return fUnknown
+}
+
+// trimSpan returns the bounds of seg.Text without surrounding spaces.
+func trimSpan(b []byte) (int, int) {
+	i, j := 0, len(b)
+	for i < j && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n') {
+		i++
+	}
+	for j > i && (b[j-1] == ' ' || b[j-1] == '\t' || b[j-1] == '\r' || b[j-1] == '\n') {
+		j--
+	}
+	return i, j
+}
+
+// digitsOf returns the digits of v and whether v holds only digits and
+// the separators "- ./()+".
+func digitsOf(v []byte, buf []byte) ([]byte, []int, []byte, bool) {
+	buf = buf[:0]
+	var groups []int
+	var seps []byte
+	n := 0
+	for i, c := range v {
+		switch {
+		case c >= '0' && c <= '9':
+			buf = append(buf, c)
+			n++
+		case c == '-' || c == ' ' || c == '.' || c == '/' || c == ')':
+			if n > 0 {
+				groups = append(groups, n)
+				seps = append(seps, c)
+				n = 0
+			}
+			if c == ')' && i+1 < len(v) && v[i+1] == ' ' {
+				continue
+			}
+		case c == '(' || c == '+':
+		default:
+			return nil, nil, nil, false
+		}
+	}
+	if n > 0 {
+		groups = append(groups, n)
+	} else if len(seps) > 0 {
+		seps = seps[:len(seps)-1]
+	}
+	// Collapse ") " into one separator.
+	return buf, groups, seps, len(buf) > 0
+}
+
+// field detects the value of a structured field whose header decides.
+func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, emit func(scan.Match)) {
+	st, en := trimSpan(seg.Text)
+	if st >= en {
+		return
+	}
+	v := seg.Text[st:en]
+	// Quotes left around a value (SQL, loose CSV).
+	if en-st >= 2 && (v[0] == '"' && v[len(v)-1] == '"' || v[0] == '\'' && v[len(v)-1] == '\'') {
+		st, en = st+1, en-1
+		v = seg.Text[st:en]
+	}
+	out := func(t breachkit.Element, conf float64, part string) {
+		if !e.types[t] || conf < e.min {
+			return
+		}
+		r := []string{"header:" + fi.name}
+		if part != "" {
+			r = append(r, "part:"+part)
+		}
+		emit(scan.Match{Type: t, Start: st, End: en, Value: string(v), Confidence: conf, Reasons: r})
+	}
+	var buf [24]byte
+	sv := string(v)
+	switch fi.kind {
+	case fTaxID, fITIN:
+		d, groups, seps, ok := digitsOf(v, buf[:0])
+		if !ok {
+			return
+		}
+		if _, ok := itin.Score(d, groups, seps); ok {
+			out(breachkit.ITIN, 0.99, "")
+		} else if _, ok := ssn.Score(d, groups, seps); ok && fi.kind == fTaxID {
+			out(breachkit.SSN, 0.99, "")
+		}
+	case fDOB:
+		if dob.Parse(sv) {
+			out(breachkit.DOB, 0.98, "")
+		}
+	case fEmail:
+		if email.Valid(sv) {
+			out(breachkit.Email, 0.99, "")
+			return
+		}
+		e.textIn(seg, emit, breachkit.Email)
+	case fPhone:
+		d, groups, seps, ok := digitsOf(v, buf[:0])
+		if ok {
+			if _, ok := phone.Score(d, groups, seps); ok {
+				out(breachkit.Phone, 0.98, "")
+			}
+		}
+	case fCard:
+		d, _, _, ok := digitsOf(v, buf[:0])
+		if ok && card.Valid(d) {
+			out(breachkit.CardNumber, 0.99, "")
+		}
+	case fRouting:
+		d, groups, _, ok := digitsOf(v, buf[:0])
+		if ok && len(groups) == 1 && routing.Valid(d) {
+			out(breachkit.RoutingNumber, 0.99, "")
+		}
+	case fBank:
+		d, _, _, ok := digitsOf(v, buf[:0])
+		if ok && bank.Valid(d) {
+			out(breachkit.BankAccount, 0.97, "")
+		}
+	case fDL:
+		if dl.Valid(sv) {
+			out(breachkit.DriversLicense, 0.95, "")
+		}
+	case fPassport:
+		if passport.Valid(strings.ToUpper(sv)) {
+			out(breachkit.Passport, 0.95, "")
+		}
+	case fHealth:
+		if health.Valid(sv) {
+			out(breachkit.HealthID, 0.95, "")
+		}
+	case fPassword:
+		if creds.Valid(sv) {
+			out(breachkit.Credentials, 0.9, "")
+		}
+	case fGiven, fMiddle, fSurname, fFullName:
+		if name.Valid(sv) {
+			conf := 0.97
+			if fi.kind == fMiddle && len(strings.TrimSuffix(sv, ".")) == 1 {
+				conf = 0.9
+			}
+			out(breachkit.PersonName, conf, partNames[fi.kind])
+		}
+	case fStreet:
+		if address.ValidFull(sv) {
+			out(breachkit.Address, 0.98, "full")
+		} else if address.ValidStreet(sv) {
+			out(breachkit.Address, 0.95, "street")
+		}
+	case fUnit:
+		if address.ValidUnit(sv) {
+			out(breachkit.Address, 0.9, "unit")
+		}
+	case fCity:
+		if address.ValidCity(sv) {
+			out(breachkit.Address, 0.9, "city")
+		}
+	case fState:
+		if address.ValidState(sv) {
+			out(breachkit.Address, 0.9, "state")
+		}
+	case fZIP:
+		if address.ValidZIP(sv) {
+			out(breachkit.Address, 0.9, "zip")
+		}
+	}
+	if len(e.custom) > 0 {
+		for _, r := range e.custom {
+			if e.types[r.Type] && r.Re.Match(v) {
+				conf := r.Confidence
+				if r.Column(fi.norm) {
+					conf = 0.99
+				}
+				out(r.Type, conf, "")
+			}
+		}
+	}
+}
+
+// textIn runs the free-text detectors over a structured value, keeping
+// only type t (a list of e-mail addresses in an e-mail column).
+func (e *Engine) textIn(seg *scan.Segment, emit func(scan.Match), t breachkit.Element) {
+	s := e.pool.Get().(*scratch)
+	defer e.pool.Put(s)
+	e.text(s, seg, func(m scan.Match) {
+		if m.Type == t {
+			m.Reasons = append(m.Reasons, "header:"+seg.Field)
+			emit(m)
+		}
+	})
+}
+
+func streetSuffix(w []byte) (string, bool) {
+	if len(w) > 12 {
+		return "", false
+	}
+	return gazetteer.StreetSuffix(string(w))
+}
