@@ -180,7 +180,7 @@ func reviewSummary(res Result, verdicts map[string][2]string) string {
 			}
 			kind := "other"
 			for _, p := range kinds {
-				if v == p || strings.HasPrefix(v, p+":") {
+				if v == p || strings.HasPrefix(v, p+":") || strings.HasPrefix(v, p+" (") {
 					kind = p
 				}
 			}
