@@ -99,10 +99,10 @@ type Stats struct {
 	Generic map[string]int `json:"generic_values"`
 	// EMIterations is how many EM rounds ran; MatchShare the estimated
 	// share of matches among candidate pairs.
-	EMIterations int                `json:"em_iterations"`
-	MatchShare   float64            `json:"match_share"`
+	EMIterations int                           `json:"em_iterations"`
+	MatchShare   float64                       `json:"match_share"`
 	Weights      map[string]map[string]float64 `json:"weights"`
-	Timings      map[string]string  `json:"timings"`
+	Timings      map[string]string             `json:"timings"`
 }
 
 // Result is the outcome of Resolve.
@@ -329,7 +329,7 @@ func (r *Resolver) blockPasses() []blockPass {
 }
 
 func (r *Resolver) passEntries(buf []entry, p blockPass, sample uint64) []entry {
-	if p.ident != nil {
+	if p.key == nil {
 		buf = r.identEntries(buf, p.ident...)
 	} else {
 		buf = buf[:0]

@@ -8,12 +8,12 @@ import (
 
 // Metrics compares a clustering with the ground truth.
 type Metrics struct {
-	Records      int     `json:"records"`
-	TruePeople   int     `json:"true_people"`
-	FoundPeople  int     `json:"found_people"`
-	PairPrecision float64 `json:"pair_precision"`
-	PairRecall    float64 `json:"pair_recall"`
-	PairF1        float64 `json:"pair_f1"`
+	Records         int     `json:"records"`
+	TruePeople      int     `json:"true_people"`
+	FoundPeople     int     `json:"found_people"`
+	PairPrecision   float64 `json:"pair_precision"`
+	PairRecall      float64 `json:"pair_recall"`
+	PairF1          float64 `json:"pair_f1"`
 	BCubedPrecision float64 `json:"bcubed_precision"`
 	BCubedRecall    float64 `json:"bcubed_recall"`
 	// MixedTaxClusters counts found people holding two or more different

@@ -300,13 +300,30 @@ func (r *Resolver) estimateU(rnd func() uint64, same func(i, j uint32) bool) {
 	}
 }
 
-// em estimates the m-probabilities and the match share from the counts of
-// comparison vectors among candidate pairs, keeping u fixed (it is known
-// better from random pairs than from blocked candidates).
+// em estimates the m- and u-probabilities and the match share from the
+// counts of comparison vectors among candidate pairs (Winkler's EM under
+// conditional independence). The m-probabilities are kept; for the weights
+// u is taken from random pairs (uRand), since blocked candidates agree on
+// their blocking keys far more often than people in general do.
 func (r *Resolver) em(counts map[pattern]float64) {
 	md := r.model
 	md.m = mStart
 	md.p = 0.3
+	uRand := md.u
+	defer func() { md.u = uRand }()
+	// Start u of the candidate population half-way between random pairs
+	// and "everything differs".
+	for f := 0; f < nFields; f++ {
+		last := nLevels(f) - 1
+		for l := 1; l < nLevels(f); l++ {
+			md.u[f][l] = 0.5 * uRand[f][l]
+		}
+		md.u[f][last] += 0.5
+		for l := 1; l < last; l++ {
+			md.u[f][l] += 0.5 / float64(last)
+		}
+		md.u[f][last] -= 0.5 * float64(last-1) / float64(last)
+	}
 	type pc struct {
 		p pattern
 		n float64
@@ -321,7 +338,7 @@ func (r *Resolver) em(counts map[pattern]float64) {
 		return // too few pairs to learn from: keep the starting values
 	}
 	for it := 0; it < 50; it++ {
-		var mc [nFields][6]float64
+		var mc, uc [nFields][6]float64
 		sumG := 0.0
 		for _, x := range pats {
 			lm, lu := math.Log(md.p), math.Log(1-md.p)
@@ -337,6 +354,7 @@ func (r *Resolver) em(counts map[pattern]float64) {
 			sumG += g * x.n
 			for f := 0; f < nFields; f++ {
 				mc[f][x.p.level(f)] += g * x.n
+				uc[f][x.p.level(f)] += (1 - g) * x.n
 			}
 		}
 		delta := 0.0
@@ -352,6 +370,15 @@ func (r *Resolver) em(counts map[pattern]float64) {
 				v := math.Max((mc[f][l]+0.01)/(tot+0.01*float64(nLevels(f))), 1e-3)
 				delta = math.Max(delta, math.Abs(v-md.m[f][l]))
 				md.m[f][l] = v
+			}
+			utot := 0.0
+			for l := 1; l < nLevels(f); l++ {
+				utot += uc[f][l]
+			}
+			if utot >= 1 {
+				for l := 1; l < nLevels(f); l++ {
+					md.u[f][l] = math.Max((uc[f][l]+0.01)/(utot+0.01*float64(nLevels(f))), 1e-6)
+				}
 			}
 		}
 		np := math.Min(math.Max(sumG/total, 1e-4), 1-1e-4)

@@ -76,8 +76,8 @@ func TestFEBRLQuality(t *testing.T) {
 		t.Skip("FEBRL data not available")
 	}
 	for _, tc := range []struct {
-		name  string
-		files []string
+		name       string
+		files      []string
 		minP, minR float64
 	}{
 		{"dataset3", []string{"dataset3.csv"}, 0.99, 0.90},

@@ -171,18 +171,18 @@ func packSoundex(s string) uint32 {
 
 // Resolver collects records and resolves them into people.
 type Resolver struct {
-	opt    Options
-	names  *nameTable
-	recs   []crec
-	idFP   []uint64
-	idKind []uint8
-	elemID map[string]uint16
-	elemSets []breachkit.ElementSet
-	states map[string]uint8
+	opt       Options
+	names     *nameTable
+	recs      []crec
+	idFP      []uint64
+	idKind    []uint8
+	elemID    map[string]uint16
+	elemSets  []breachkit.ElementSet
+	states    map[string]uint8
 	stateList []string
-	records []Record // plaintext, only with KeepRecords
-	truth   []uint32 // ground-truth person per record, when given
-	truthID map[string]uint32
+	records   []Record // plaintext, only with KeepRecords
+	truth     []uint32 // ground-truth person per record, when given
+	truthID   map[string]uint32
 
 	model      *model
 	nickGroups [][]uint32 // per given-name id: ids of the formal names of its nickname groups
@@ -309,16 +309,28 @@ func (r *Resolver) Add(rec *Record) {
 		r.records = append(r.records, *rec)
 	}
 	if rec.Truth != "" {
-		for len(r.truth) < len(r.recs)-1 {
-			r.truth = append(r.truth, 0)
-		}
 		t, ok := r.truthID[rec.Truth]
 		if !ok {
 			t = uint32(len(r.truthID) + 1)
 			r.truthID[rec.Truth] = t
 		}
-		r.truth = append(r.truth, t)
+		r.label(t)
 	}
+}
+
+func (r *Resolver) label(t uint32) {
+	for len(r.truth) < len(r.recs)-1 {
+		r.truth = append(r.truth, 0)
+	}
+	r.truth = append(r.truth, t)
+}
+
+// AddLabeled adds a record whose ground-truth person is the number label
+// (not 0), for evaluation at scale without a string per record.
+func (r *Resolver) AddLabeled(rec *Record, label uint32) {
+	rec.Truth = ""
+	r.Add(rec)
+	r.label(label)
 }
 
 // tax returns the first valid SSN or ITIN of record i with its kind.

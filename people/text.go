@@ -113,7 +113,7 @@ func Soundex(s string) string {
 	return string(out[:])
 }
 
-//                            abcdefghijklmnopqrstuvwxyz
+// abcdefghijklmnopqrstuvwxyz
 var soundexDigit = []byte("01230120022455012623010202")
 
 // NYSIIS returns the New York State Identification and Intelligence
@@ -183,9 +183,9 @@ func NYSIIS(name string) string {
 			rep = []byte("FF")
 			w[i+1] = 'F'
 		case c == 'H' && (!isVowel(w[i-1]) || (i+1 < len(w) && !isVowel(w[i+1])) || i+1 == len(w)):
-			rep = []byte{w[i-1]}
+			rep = []byte{key[len(key)-1]}
 		case c == 'W' && isVowel(w[i-1]):
-			rep = []byte{w[i-1]}
+			rep = []byte{key[len(key)-1]}
 		default:
 			rep = []byte{c}
 		}

@@ -326,3 +326,20 @@ func RuleFilesFrom(rules *duties.Rules, discovered time.Time) []RuleFile {
 	}
 	return out
 }
+
+// PersonRowFrom makes the notification-list row of a stored person. name
+// is the person's name from the opened profile, or "" when there is none;
+// Write masks it unless Data.Reveal is set.
+func PersonRowFrom(p breachkit.Person, name string) PersonRow {
+	return PersonRow{ID: p.ID, Name: name, Jurisdiction: p.Jurisdiction, Elements: p.Elements,
+		AddressQuality: p.AddressQuality, Flags: p.Flags}
+}
+
+// FindingsFrom returns a FindingsFunc that copies r, such as the
+// findings.jsonl that scan wrote, as it is.
+func FindingsFrom(r io.Reader) FindingsFunc {
+	return func(w io.Writer) error {
+		_, err := io.Copy(w, r)
+		return err
+	}
+}

@@ -20,17 +20,17 @@ var indexTemplate string
 var styleCSS string
 
 var indexTmpl = template.Must(template.New("index").Funcs(template.FuncMap{
-	"num":     num,
-	"pct":     pct,
-	"date":    isoDate,
-	"bytes":   byteSize,
-	"elabel":  elementLabel,
-	"jname":   jurisdictionName,
-	"dlabel":  dutyLabel,
-	"combo":   comboLabel,
-	"link":    safeLink,
-	"style":   func() template.CSS { return template.CSS(styleCSS) },
-	"int64":   func(n int) int64 { return int64(n) },
+	"num":    num,
+	"pct":    pct,
+	"date":   isoDate,
+	"bytes":  byteSize,
+	"elabel": elementLabel,
+	"jname":  jurisdictionName,
+	"dlabel": dutyLabel,
+	"combo":  comboLabel,
+	"link":   safeLink,
+	"style":  func() template.CSS { return template.CSS(styleCSS) },
+	"int64":  func(n int) int64 { return int64(n) },
 	"dur": func(d time.Duration) string {
 		if d >= time.Second {
 			return d.Round(100 * time.Millisecond).String()
@@ -72,18 +72,20 @@ type page struct {
 	Disclaimer string
 
 	SourcesTotal, Done, Partial, Skipped, Scanning int
-	Bytes                                         int64
-	Formats                                       []kv
-	Problems                                      []Source
-	ProblemsMore                                  int
-	FindingsTotal                                 int64
-	FindingsByType                                []kv
+	Bytes                                          int64
+	Formats                                        []kv
+	Problems                                       []Source
+	ProblemsMore                                   int
+	FindingsTotal                                  int64
+	FindingsByType                                 []kv
 
 	ElementChart, ComboChart template.HTML
 	MapChart                 template.HTML
 	Timeline                 template.HTML
 
 	US, Other             []kv
+	USCols                [][]kv
+	RuleCols              [][]RuleFile
 	USTotal, OtherTotal   int64
 	Unknown               int64
 	Obligations           []obRow
@@ -170,6 +172,8 @@ func buildPage(d *Data) *page {
 	}
 	p.US = sortedKV(us, jurisdictionName)
 	p.Other = sortedKV(other, jurisdictionName)
+	p.USCols = halves(p.US)
+	p.RuleCols = halves(d.Method.RuleFiles)
 	p.MapChart = tileMap(d.People.ByJurisdiction)
 	p.AddressQuality = sortedKV(d.People.ByAddressQuality, func(k string) string { return k })
 	for _, f := range []string{FlagSubstituteNotice, FlagNoName, FlagSingleIdentifier} {
@@ -211,6 +215,10 @@ func buildPage(d *Data) *page {
 		p.Obligations = append(p.Obligations, r)
 	}
 	p.Jurisdictions = len(jurs)
+	// Soonest first: by the due date, or the target when the law sets none.
+	slices.SortStableFunc(p.Obligations, func(a, b obRow) int {
+		return when(a.Obligation).Compare(when(b.Obligation))
+	})
 	for i := range p.Obligations {
 		r := &p.Obligations[i]
 		if r.Obligation.Due.IsZero() || (!rd.IsZero() && r.Obligation.Due.Before(rd)) {
@@ -222,6 +230,25 @@ func buildPage(d *Data) *page {
 	}
 	p.Timeline = timeline(d.Obligations, day(d.Discovered), rd)
 	return p
+}
+
+// when is the date an obligation is placed on: its due date, or its
+// target when the law sets no fixed day.
+func when(o breachkit.Obligation) time.Time {
+	if o.Due.IsZero() {
+		return o.Target
+	}
+	return o.Due
+}
+
+// halves splits a long list into two columns of at most one more row on
+// the left; a short one (12 rows or fewer) stays in one.
+func halves[T any](xs []T) [][]T {
+	if len(xs) <= 12 {
+		return [][]T{xs}
+	}
+	n := (len(xs) + 1) / 2
+	return [][]T{xs[:n], xs[n:]}
 }
 
 // flagLabels explain the flags the report counts.

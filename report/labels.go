@@ -1,6 +1,7 @@
 package report
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/breachkit/breachkit"
@@ -54,11 +55,35 @@ func elementLabel(e breachkit.Element) string {
 	return strings.ReplaceAll(strings.TrimPrefix(string(e), breachkit.CustomPrefix), "_", " ")
 }
 
+// readingOrder is the order of elements in a combination's label: who,
+// then the identifiers that make a breach notifiable, then contact data.
+var readingOrder = func() map[breachkit.Element]int {
+	m := map[breachkit.Element]int{}
+	for i, e := range []breachkit.Element{breachkit.PersonName, breachkit.SSN, breachkit.ITIN, breachkit.DOB,
+		breachkit.DriversLicense, breachkit.Passport, breachkit.GovID, breachkit.CardNumber, breachkit.BankAccount,
+		breachkit.RoutingNumber, breachkit.AccessCode, breachkit.HealthID, breachkit.MedicalInfo, breachkit.Biometric,
+		breachkit.Genetic, breachkit.Credentials, breachkit.Email, breachkit.Phone, breachkit.Address} {
+		m[e] = i + 1
+	}
+	return m
+}()
+
 // comboLabel names a set of elements briefly: "Name + SSN + DOB".
-func comboLabel(s breachkit.ElementSet) string {
-	if len(s) == 0 {
+func comboLabel(set breachkit.ElementSet) string {
+	if len(set) == 0 {
 		return "(none)"
 	}
+	s := slices.Clone(set)
+	slices.SortStableFunc(s, func(a, b breachkit.Element) int {
+		ra, rb := readingOrder[a], readingOrder[b]
+		if ra == 0 {
+			ra = len(readingOrder) + 1
+		}
+		if rb == 0 {
+			rb = len(readingOrder) + 1
+		}
+		return ra - rb
+	})
 	parts := make([]string, len(s))
 	for i, e := range s {
 		if l, ok := elementShort[e]; ok {

@@ -135,18 +135,26 @@ var (
 // scale bins counts for the map: breaks[i] is the lowest count of bin i.
 type scale struct{ breaks []int64 }
 
-// newScale makes up to len(mapPalette) bins of round numbers spaced
-// evenly on a log scale from 1 to maxV.
-func newScale(maxV int64) scale {
-	if maxV <= 0 {
+// newScale makes up to len(mapPalette) bins from the non-zero values,
+// each holding about as many states as the next, with round lower bounds
+// so that the legend reads easily.
+func newScale(values []int64) scale {
+	var v []int64
+	for _, x := range values {
+		if x > 0 {
+			v = append(v, x)
+		}
+	}
+	if len(v) == 0 {
 		return scale{}
 	}
+	slices.Sort(v)
 	n := len(mapPalette)
 	breaks := []int64{1}
 	for i := 1; i < n; i++ {
-		v := roundNice(math.Pow(float64(maxV), float64(i)/float64(n)))
-		if v > breaks[len(breaks)-1] && v <= maxV {
-			breaks = append(breaks, v)
+		b := roundNice(float64(v[len(v)*i/n]))
+		if b > breaks[len(breaks)-1] && b <= v[len(v)-1] {
+			breaks = append(breaks, b)
 		}
 	}
 	return scale{breaks}
@@ -204,11 +212,11 @@ func (s scale) colour(v int64) (string, bool) {
 // residents, with its legend.
 func tileMap(byJur map[string]int64) template.HTML {
 	const tile, gap, cols, rows = 50, 4, 12, 9
-	var maxV int64
+	var values []int64
 	for _, st := range gazetteer.States() {
-		maxV = max(maxV, byJur[st.Code])
+		values = append(values, byJur[st.Code])
 	}
-	sc := newScale(maxV)
+	sc := newScale(values)
 	w, h := cols*(tile+gap), rows*(tile+gap)+64
 	var s strings.Builder
 	fmt.Fprintf(&s, `<svg class="chart map" role="img" viewBox="0 0 %d %d" width="100%%" style="max-width:%dpx" aria-label="Affected residents by US state and territory">`, w, h, w)
@@ -240,21 +248,22 @@ func tileMap(byJur map[string]int64) template.HTML {
 		fill, label string
 	}{{mapZero, "0"}}
 	for i, lo := range sc.breaks {
-		hi := "+"
+		label := num(lo) + "+"
 		if i+1 < len(sc.breaks) {
-			hi = "–" + compact(sc.breaks[i+1]-1)
-		}
-		label := compact(lo) + hi
-		if i+1 < len(sc.breaks) && sc.breaks[i+1]-1 == lo {
-			label = compact(lo)
+			if hi := sc.breaks[i+1] - 1; hi == lo {
+				label = num(lo)
+			} else {
+				label = num(lo) + "–" + num(hi)
+			}
 		}
 		fill, _ := sc.colour(lo)
 		items = append(items, struct{ fill, label string }{fill, label})
 	}
-	for i, it := range items {
-		x := i * 96
+	x := 0
+	for _, it := range items {
 		fmt.Fprintf(&s, `<rect x="%d" y="%d" width="22" height="16" rx="3" fill="%s" stroke="#c5c9cf"/>`, x, ly+10, it.fill)
 		fmt.Fprintf(&s, `<text x="%d" y="%d" class="lg">%s</text>`, x+28, ly+23, esc(it.label))
+		x += 28 + len(it.label)*7 + 18
 	}
 	s.WriteString(`</svg>`)
 	return template.HTML(s.String())
@@ -274,13 +283,13 @@ var dutyOrder = []breachkit.Duty{breachkit.DutyIndividuals, breachkit.DutySubsti
 
 // dutyLabels name the duties for the reader.
 var dutyLabels = map[breachkit.Duty]string{
-	breachkit.DutyIndividuals:      "Notify individuals",
+	breachkit.DutyIndividuals:      "Individuals",
 	breachkit.DutySubstituteNotice: "Substitute notice",
-	breachkit.DutyRegulator:        "Notify regulators",
+	breachkit.DutyRegulator:        "Regulators",
 	breachkit.DutySupervisory:      "Supervisory authority",
 	breachkit.DutyCRA:              "Credit bureaus",
-	breachkit.DutyMedia:            "Notify media",
-	breachkit.DutyFTC:              "Notify the FTC",
+	breachkit.DutyMedia:            "Media",
+	breachkit.DutyFTC:              "FTC",
 	breachkit.DutySEC8K:            "SEC Form 8-K",
 }
 
@@ -374,7 +383,7 @@ func timeline(obs []breachkit.Obligation, discovered, reportDay time.Time) templ
 		}
 	}
 	endDay := lastDay + max(span/12, 2)
-	const width, labelW, right, top, laneGap, sub = 900, 170, 30, 38, 10, 22
+	const width, labelW, right, top, laneGap, sub = 1060, 172, 30, 38, 10, 22
 	plotW := width - labelW - right
 	x := func(d int) float64 {
 		return float64(labelW) + float64(plotW)*float64(d-firstDay)/float64(endDay-firstDay)
@@ -502,7 +511,7 @@ func timeline(obs []breachkit.Obligation, discovered, reportDay time.Time) templ
 	kx := labelW
 	for _, k := range key {
 		fmt.Fprintf(&s, `<g class="%s"><circle cx="%d" cy="%d" r="6"/></g><text x="%d" y="%d" class="lg">%s</text>`, k.cls, kx, ky-4, kx+10, ky, esc(k.label))
-		kx += 30 + len(k.label)*7
+		kx += 34 + len(k.label)*7
 	}
 	s.WriteString(`</svg>`)
 	return template.HTML(s.String())

@@ -52,6 +52,8 @@ breachkit supports counsel; it is not legal advice.`,
 		newKeysCmd(g),
 		newAuditCmd(g),
 		newGenCmd(g),
+		newScanCmd(g), newEvalCmd(g),
+		newPeopleCmd(g),
 		newDutiesCmd(g),
 	)
 	return root

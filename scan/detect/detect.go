@@ -235,7 +235,7 @@ var byteClass = func() (t [256]uint8) {
 	return
 }()
 
-func isAlnum(c byte) bool { k := byteClass[c]; return k == cDigit || k == cUpper || k == cLower }
+func isAlnum(c byte) bool  { k := byteClass[c]; return k == cDigit || k == cUpper || k == cLower }
 func isLetter(c byte) bool { k := byteClass[c]; return k == cUpper || k == cLower }
 
 // Detect reports the personal data in seg.
@@ -289,7 +289,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 	wantAddr := e.types[breachkit.Address]
 	wantName := e.types[breachkit.PersonName]
 	wantEmail := e.types[breachkit.Email]
-	titled := false
+	titled, cue := false, false
 	i = lead
 	for i < n {
 		c := text[i]
@@ -345,6 +345,14 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 			i = j
 		default:
 			e.keyword(s, text, i, j)
+			if wantName && cue && j+1 < n && text[j] == ' ' || wantName && cue && byteClass[c] == cUpper {
+				if end, conf := lowerName(text, i, j); end > 0 {
+					s.found = append(s.found, span{i, end, conf, breachkit.PersonName, []string{"rule:name-after-cue"}})
+					i, cue = end, false
+					continue
+				}
+			}
+			cue = name.Cue(text[i:j]) && (j >= n || text[j] == ' ' || text[j] == '=' || text[j] == ':')
 			if byteClass[c] == cUpper {
 				w := text[i:j]
 				if m := dob.Month(string(w)); m > 0 && len(w) >= 3 {
@@ -543,6 +551,9 @@ func (e *Engine) name(text []byte, i int, titled bool) (int, float64) {
 	}
 	words, conf := name.Find(text, ws[:n], titled)
 	if words == 0 {
+		words, conf = name.Loose(text, ws[:n])
+	}
+	if words == 0 {
 		return 0, 0
 	}
 	end := ws[words-1].End
@@ -557,6 +568,31 @@ func (e *Engine) name(text []byte, i int, titled bool) (int, float64) {
 		}
 	}
 	return end, conf
+}
+
+// lowerName finds a name after a cue word: a lower-case given name and
+// surname both in the gazetteer ("for jane doe"), or a capitalised given
+// name alone followed by a comma ("Dear Jane,").
+func lowerName(text []byte, i, j int) (int, float64) {
+	w := text[i:j]
+	if !name.IsGiven(w) {
+		return 0, 0
+	}
+	if byteClass[w[0]] == cUpper {
+		if j < len(text) && text[j] == ',' {
+			return j, 0.75
+		}
+		return 0, 0
+	}
+	k := j + 1
+	e := k
+	for e < len(text) && byteClass[text[e]] == cLower {
+		e++
+	}
+	if e > k && name.IsSurname(text[k:e]) && (e == len(text) || !isAlnum(text[e])) {
+		return e, 0.7
+	}
+	return 0, 0
 }
 
 // resolve turns the collected candidates into scored spans.

@@ -152,7 +152,7 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 		return fITIN
 	case has(ws, "ssn", "ssns", "socsec", "sin") || strings.Contains(joined, "socialsecurity") || strings.Contains(joined, "taxid") || strings.Contains(joined, "taxpayerid") || has(ws, "tin", "taxid", "taxno") || has(ws, "tax") && has(ws, "id", "no", "number", "num"):
 		return fTaxID
-	case has(ws, "dob", "birth", "birthdate", "birthday", "bday", "dateofbirth", "born"):
+	case has(ws, "dob", "birth", "birthdate", "birthday", "bday", "dateofbirth", "born") || strings.Contains(joined, "birth"):
 		return fDOB
 	case has(ws, "routing", "aba", "rtn", "transit", "routingnumber"):
 		return fRouting
@@ -166,6 +166,8 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 	case has(ws, "mbi", "medicare", "mrn", "hicn") || strings.Contains(joined, "medicalrecord") || strings.Contains(joined, "healthplan") || has(ws, "subscriber", "member") && has(ws, "id", "no", "number"):
 		return fHealth
 	case has(ws, "cardholder", "holder") && (has(ws, "name") || len(ws) == 1):
+		return fFullName
+	case len(ws) <= 2 && has(ws, "borrower", "coborrower", "customer", "client", "applicant", "insured", "patient", "tenant", "employee", "member", "cosigner", "guarantor", "beneficiary", "policyholder", "subscriber", "contact", "person", "owner") && !has(ws, "id", "no", "number", "num", "type", "status", "since", "count", "code", "key", "ref"):
 		return fFullName
 	case has(ws, "card", "cc", "pan", "ccnumber", "creditcard", "cardnumber", "ccn", "cardno", "debitcard"):
 		if has(ws, "type", "brand", "exp", "expiry", "expiration", "cvv", "last4", "last", "network", "status") {

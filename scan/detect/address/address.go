@@ -177,7 +177,19 @@ func cityStateZIP(text []byte, i int) int {
 	if p < len(text) && text[p] == ',' {
 		p++
 	}
-	if p = space(text, p); p < 0 {
+	switch {
+	case p < len(text) && text[p] == ' ':
+		p++
+	case p < len(text) && (text[p] == '\n' || text[p] == '\r'):
+		// An address block: the city line follows the street line.
+		p++
+		if p < len(text) && text[p] == '\n' {
+			p++
+		}
+		for k := 0; k < 40 && p < len(text) && (text[p] == ' ' || text[p] == '\t'); k++ {
+			p++ // the city line may be indented under the street
+		}
+	default:
 		return 0
 	}
 	// City: 1-3 capitalised words.

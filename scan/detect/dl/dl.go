@@ -35,5 +35,10 @@ func Score(digits []byte, groups []int, seps []byte) (float64, bool) {
 	if len(digits) < 5 || len(digits) > 15 {
 		return 0, false
 	}
-	return 0, len(groups) == 1
+	for _, s := range seps {
+		if s != '-' && s != ' ' {
+			return 0, false
+		}
+	}
+	return 0, len(groups) <= 4
 }

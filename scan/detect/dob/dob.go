@@ -168,34 +168,31 @@ func isNum(s string, lo, hi int) bool {
 	return len(s) >= lo && len(s) <= hi && allDigits(s)
 }
 
-// tokens splits the first three words of s at spaces, commas, dashes and
-// slashes, and returns where each ends.
+// tokens splits the first three words of s (runs of letters and
+// digits, separated by spaces, commas, dashes, slashes or a period after
+// a month abbreviation) and returns where each ends.
 func tokens(s string) ([]string, []int) {
 	var toks []string
 	var ends []int
 	i := 0
 	for len(toks) < 3 && i < len(s) {
-		for i < len(s) && (s[i] == ' ' || s[i] == ',' || s[i] == '-' || s[i] == '/') {
-			i++
-		}
 		j := i
-		for j < len(s) && s[j] != ' ' && s[j] != ',' && s[j] != '-' && s[j] != '/' {
+		for j < len(s) && (s[j] == ' ' || s[j] == ',' || s[j] == '-' || s[j] == '/' || s[j] == '.' && len(toks) == 1) && j-i < 3 {
+			j++
+		}
+		if len(toks) > 0 && j == i {
+			break
+		}
+		i = j
+		for j < len(s) && (s[j] >= 'a' && s[j] <= 'z' || s[j] >= 'A' && s[j] <= 'Z' || s[j] >= '0' && s[j] <= '9') {
 			j++
 		}
 		if j == i {
 			break
 		}
-		w := s[i:j]
-		e := j
-		if strings.HasSuffix(w, ".") && len(toks) == 0 {
-			w = w[:len(w)-1]
-		}
-		toks = append(toks, w)
-		ends = append(ends, e)
+		toks = append(toks, s[i:j])
+		ends = append(ends, j)
 		i = j
-		if len(toks) < 3 && (i-len(w) > 20) {
-			break
-		}
 	}
 	return toks, ends
 }

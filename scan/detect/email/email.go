@@ -22,9 +22,37 @@ var role = map[string]bool{
 	"ops": true, "customer.service": true, "customercare": true, "care": true, "hello": true,
 }
 
-// IsRole reports whether the local part names a role account.
+// roleWord are words that role mailboxes are made of ("collections-reports",
+// "loss.mitigation", "lossmit").
+var roleWord = map[string]bool{
+	"statements": true, "statement": true, "reports": true, "report": true, "collections": true, "collection": true,
+	"lossmit": true, "loss": true, "mitigation": true, "servicing": true, "mortgage": true, "loans": true, "loan": true,
+	"payments": true, "payment": true, "escrow": true, "notices": true, "notice": true, "alerts": true, "alert": true,
+	"updates": true, "news": true, "team": true, "dept": true, "operations": true, "ops": true, "customer": true,
+	"service": true, "services": true, "support": true, "no": true, "reply": true, "noreply": true, "do": true, "not": true,
+	"billing": true, "accounts": true, "account": true, "admin": true, "info": true, "help": true, "desk": true,
+	"helpdesk": true, "hr": true, "it": true, "security": true, "privacy": true, "legal": true, "compliance": true,
+	"mailer": true, "daemon": true, "postmaster": true, "notifications": true, "notification": true, "system": true,
+	"auto": true, "automated": true, "bounce": true, "bounces": true, "sales": true, "marketing": true, "contact": true,
+}
+
+// IsRole reports whether the local part names a role account: a known
+// role name, or made only of role words joined by - . _ +.
 func IsRole(local string) bool {
-	return role[strings.ToLower(local)]
+	l := strings.ToLower(local)
+	if role[l] {
+		return true
+	}
+	parts := strings.FieldsFunc(l, func(r rune) bool { return r == '-' || r == '.' || r == '_' || r == '+' })
+	if len(parts) == 0 {
+		return false
+	}
+	for _, p := range parts {
+		if !roleWord[p] && !role[p] {
+			return false
+		}
+	}
+	return true
 }
 
 func localChar(c byte) bool {

@@ -18,6 +18,9 @@ func Valid(d []byte) bool {
 			return false
 		}
 	}
+	if string(d) == "999999999" || string(d[5:]) == "0000" {
+		return false // placeholder, or no serial
+	}
 	g := int(d[3]-'0')*10 + int(d[4]-'0')
 	return (g >= 50 && g <= 65) || (g >= 70 && g <= 88) || (g >= 90 && g <= 92) || (g >= 94 && g <= 99)
 }

@@ -168,7 +168,8 @@ func Find(text []byte, words []Word, titled bool) (int, float64) {
 		}
 		if IsSurname(w) && (n+1 >= len(words) || !joined(text, words[n], words[n+1]) || !capital(text[words[n+1].Start:words[n+1].End]) || !(IsSurname(text[words[n+1].Start:words[n+1].End]))) {
 			if !uncommon(w) {
-				return 0, 0
+				// King, Long, Ray: surnames that are also words.
+				return n + 1, 0.7
 			}
 			return n + 1, 0.8
 		}
@@ -179,6 +180,98 @@ func Find(text []byte, words []Word, titled bool) (int, float64) {
 		break
 	}
 	return 0, 0
+}
+
+// stop are capitalised words that follow or precede given names in
+// business text without being names.
+var stop = map[string]bool{
+	"period": true, "bank": true, "mortgage": true, "services": true, "service": true, "payment": true, "payments": true,
+	"account": true, "loan": true, "insurance": true, "company": true, "group": true, "inc": true, "llc": true, "corp": true,
+	"center": true, "department": true, "team": true, "support": true, "the": true, "and": true, "of": true, "for": true,
+	"from": true, "with": true, "to": true, "in": true, "on": true, "at": true, "by": true, "card": true, "number": true,
+	"date": true, "due": true, "total": true, "balance": true, "amount": true, "statement": true, "escrow": true, "tax": true,
+	"county": true, "city": true, "state": true, "street": true, "road": true, "avenue": true, "drive": true, "university": true,
+	"college": true, "school": true, "hospital": true, "church": true, "foundation": true, "trust": true, "fund": true,
+	"financial": true, "harbor": true, "capital": true, "national": true, "federal": true, "savings": true, "credit": true,
+	"union": true, "office": true, "house": true, "hall": true, "building": true, "plaza": true, "tower": true, "mall": true,
+	"email": true, "phone": true, "address": true, "name": true, "dob": true, "ssn": true, "id": true, "note": true, "notes": true,
+	"please": true, "thanks": true, "thank": true, "dear": true, "hi": true, "hello": true, "regards": true, "sincerely": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"borrower": true, "customer": true, "agent": true, "manager": true, "mr": true, "mrs": true, "ms": true, "dr": true,
+	"error": true, "warn": true, "info": true, "debug": true, "called": true, "verified": true, "requests": true,
+}
+
+// plausible reports whether w can be a name word the gazetteer lacks: two
+// or more letters (apostrophes and hyphens allowed) and not a stop word.
+func plausible(w []byte) bool {
+	if len(w) < 2 || len(w) > 20 {
+		return false
+	}
+	var buf [32]byte
+	l, ok := lower(w, &buf)
+	if !ok || stop[string(l)] || notName[string(l)] {
+		return false
+	}
+	vowel := false
+	for _, c := range l {
+		vowel = vowel || c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'
+	}
+	return vowel
+}
+
+// Loose looks for a name where only one of the first and last words is
+// in the gazetteer: a given name and a plausible surname, or a plausible
+// given name and a surname (misspelt and uncommon names). It returns the
+// number of words and the confidence, lower than Find's.
+func Loose(text []byte, words []Word) (int, float64) {
+	once.Do(load)
+	if len(words) < 2 {
+		return 0, 0
+	}
+	w0 := text[words[0].Start:words[0].End]
+	if !capital(w0) || !plausible(w0) {
+		return 0, 0
+	}
+	n := 1
+	if len(words) > 2 && words[1].End-words[1].Start == 1 && capital(text[words[1].Start:words[1].End]) && joined(text, words[0], words[1]) {
+		n = 2 // middle initial
+	}
+	if n >= len(words) || !joined(text, words[n-1], words[n]) {
+		return 0, 0
+	}
+	wl := text[words[n].Start:words[n].End]
+	if !capital(wl) || !plausible(wl) {
+		return 0, 0
+	}
+	// A further capitalised word makes it a title or an organisation.
+	if n+1 < len(words) && joined(text, words[n], words[n+1]) && capital(text[words[n+1].Start:words[n+1].End]) {
+		return 0, 0
+	}
+	g, s := IsGiven(w0) && uncommon(w0), IsSurname(wl) && uncommon(wl)
+	switch {
+	case g && s:
+		return n + 1, 0.8
+	case g:
+		return n + 1, 0.65
+	case s:
+		return n + 1, 0.6
+	}
+	return 0, 0
+}
+
+// Cue reports whether a word introduces a name written in lower case
+// ("for jane doe", "name=jane doe").
+func Cue(w []byte) bool {
+	var buf [32]byte
+	l, ok := lower(w, &buf)
+	if !ok {
+		return false
+	}
+	switch string(l) {
+	case "for", "from", "borrower", "customer", "name", "named", "client", "applicant", "member", "user", "dear", "hi", "hello", "with", "by", "mr", "mrs", "ms", "dr":
+		return true
+	}
+	return false
 }
 
 func capital(w []byte) bool {

@@ -147,9 +147,9 @@ type table struct {
 	cell      int // 0-based grid column of the cell being read
 	span      int // grid span of the cell being read
 	header    []string
-	hdrMarked bool // the row is marked as a repeating header row
-	first     []scan.Segment // the first row's paragraphs, held
-	decided   bool           // whether the first row was judged
+	hdrMarked bool                     // the row is marked as a repeating header row
+	first     []scan.Segment           // the first row's paragraphs, held
+	decided   bool                     // whether the first row was judged
 	cells     map[int]*strings.Builder // first row's cell texts by column
 }
 

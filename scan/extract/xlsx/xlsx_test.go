@@ -147,9 +147,9 @@ func handBook(t testing.TB, parts map[string]string) []byte {
 }
 
 const (
-	wbXML = `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><workbookPr %s/><sheets><sheet name="People" sheetId="1" r:id="rId1"/><sheet name="Chart" sheetId="2" r:id="rId9"/></sheets></workbook>`
-	relsXML = `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet" Target="chartsheets/sheet1.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="/xl/sharedStrings.xml"/></Relationships>`
-	sstXML = `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>email</t></si><si><r><t>Jane </t></r><r><t>Roe</t></r><rPh><t>ジェーン</t></rPh></si></sst>`
+	wbXML     = `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><workbookPr %s/><sheets><sheet name="People" sheetId="1" r:id="rId1"/><sheet name="Chart" sheetId="2" r:id="rId9"/></sheets></workbook>`
+	relsXML   = `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet" Target="chartsheets/sheet1.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="/xl/sharedStrings.xml"/></Relationships>`
+	sstXML    = `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>email</t></si><si><r><t>Jane </t></r><r><t>Roe</t></r><rPh><t>ジェーン</t></rPh></si></sst>`
 	stylesXML = `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts><numFmt numFmtId="164" formatCode="[$-409]d\-mmm\-yyyy;@"/><numFmt numFmtId="165" formatCode="&quot;ID &quot;0"/></numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="165"/></cellXfs></styleSheet>`
 )
 
@@ -182,13 +182,13 @@ func TestHandBooks(t *testing.T) {
 	}{
 		{name: "shared rich text, no refs, exponent, custom date, quoted format",
 			parts: with("xl/worksheets/sheet1.xml", sheet(`<row r="3"><c t="s"><v>0</v></c><c><v>1</v></c></row><row><c t="s"><v>1</v></c><c t="inlineStr"><is><t>jane.roe@example.com</t></is></c><c s="1"><v>45306</v></c><c s="2"><v>1.23456789E8</v></c><c t="e"><v>#N/A</v></c><c t="str"><f>A1</f><v>formula text</v></c></row>`)),
-			want: []string{"A3||email", "B3||1", "A4||Jane Roe", "B4||jane.roe@example.com", "C4||2024-01-15", "D4||123456789", "F4||formula text"}},
+			want:  []string{"A3||email", "B3||1", "A4||Jane Roe", "B4||jane.roe@example.com", "C4||2024-01-15", "D4||123456789", "F4||formula text"}},
 		{name: "header row then data",
 			parts: with("xl/worksheets/sheet1.xml", sheet(`<row r="1"><c r="A1" t="inlineStr"><is><t>Full name</t></is></c><c r="C1" t="inlineStr"><is><t>Phone</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>Jane Roe</t></is></c><c r="C2"><v>5550100</v></c><c r="D2"><v>7</v></c></row>`)),
-			want: []string{"A1||Full name", "C1||Phone", "A2|Full name|Jane Roe", "C2|Phone|5550100", "D2||7"}},
+			want:  []string{"A1||Full name", "C1||Phone", "A2|Full name|Jane Roe", "C2|Phone|5550100", "D2||7"}},
 		{name: "1904 dates",
 			parts: with("xl/workbook.xml", fmt.Sprintf(wbXML, `date1904="1"`), "xl/worksheets/sheet1.xml", sheet(`<row r="1"><c r="A1" s="1"><v>0</v></c></row>`)),
-			want: []string{"A1||1904-01-01"}},
+			want:  []string{"A1||1904-01-01"}},
 		{name: "corrupt sheet XML keeps earlier rows",
 			parts: with("xl/worksheets/sheet1.xml", `<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>jane.roe@example.com</t></is></c></row><row r="2"><c r="A2"><v>1</v></c></row></sheet`),
 			want:  []string{"A1||jane.roe@example.com", "A2||1"}, warn: `sheet "People": corrupt XML`},

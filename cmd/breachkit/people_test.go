@@ -1,0 +1,124 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/breachkit/breachkit"
+	"github.com/breachkit/breachkit/sqlite"
+	"github.com/breachkit/breachkit/vault"
+)
+
+// seedFindings stores findings for the test case as scan would: sealed
+// values, one Record key per row.
+func seedFindings(t *testing.T, e *env, rows [][][2]string) {
+	t.Helper()
+	ctx := context.Background()
+	e.ok("case", "create", "default")
+	st, err := sqlite.Open(ctx, e.db, sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	kr, _, err := vault.OpenKeyFile(e.keyFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := st.Case(ctx, "default")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dk, err := kr.Primary.Unwrap(c.WrappedKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys, _ := vault.NewCaseKeys(c.ID, dk)
+	src, err := st.BeginSource(ctx, &breachkit.Source{CaseID: c.ID, Path: "stolen/customers.csv", Format: "csv"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fs []*breachkit.Finding
+	off := int64(0)
+	for i, row := range rows {
+		for _, tv := range row {
+			typ := breachkit.Element(tv[0])
+			fs = append(fs, &breachkit.Finding{CaseID: c.ID, SourceID: src.ID, Path: src.Path, Type: typ, Start: off, End: off + int64(len(tv[1])),
+				Record: "stolen/customers.csv#row=" + string(rune('1'+i)), Confidence: 0.9, Value: keys.Seal(typ, []byte(tv[1])), Fingerprint: keys.Fingerprint(typ, tv[1])})
+			off += int64(len(tv[1])) + 1
+		}
+	}
+	if err := st.AddFindings(ctx, fs); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestPeopleCommand(t *testing.T) {
+	e := newEnv(t)
+	seedFindings(t, e, [][][2]string{
+		{{"PERSON_NAME", "Robert Quincy"}, {"SSN", "123-45-6780"}, {"ADDRESS", "12 Oak Street, Austin, TX 78701"}, {"EMAIL", "rq@example.com"}},
+		{{"PERSON_NAME", "Bob Quincy"}, {"SSN", "123456780"}, {"DOB", "1970-03-04"}},
+		{{"PERSON_NAME", "Alice Zed"}, {"SSN", "234-56-7890"}, {"ADDRESS", "9 Elm Ave, Boston, MA 02108"}},
+		{{"EMAIL", "alone@example.org"}},
+	})
+	tests := []struct {
+		name   string
+		args   []string
+		checks []string
+		absent []string
+	}{
+		{"table", []string{"people"}, []string{"4 records -> 3 people", "US-TX", "US-MA", "substitute-notice"}, []string{"Robert", "Quincy"}},
+		{"jsonl", []string{"people", "--format", "jsonl"}, []string{`"jurisdiction":"US-TX"`, `"name":"R*** Q***"`, `"path":"stolen/customers.csv"`, `"no-name"`}, []string{"Robert", "rq@"}},
+		{"rerun-same-ids", []string{"people", "--format", "jsonl"}, []string{`"id":1,`, `"id":2,`, `"id":3,`}, nil},
+		{"reveal", []string{"--reveal", "people", "--format", "csv"}, []string{"Robert Quincy"}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			out := e.ok(tc.args...)
+			for _, c := range tc.checks {
+				if !strings.Contains(out, c) {
+					t.Errorf("output lacks %q", c)
+				}
+			}
+			for _, c := range tc.absent {
+				if strings.Contains(out, c) {
+					t.Errorf("output shows a plaintext value (%d bytes of output)", len(out))
+				}
+			}
+		})
+	}
+	// Explain the person with two records.
+	out := e.ok("people", "--format", "jsonl")
+	var pid int64
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		var p personOut
+		if err := json.Unmarshal([]byte(l), &p); err != nil {
+			t.Fatal(err)
+		}
+		if p.Records == 2 {
+			pid = p.ID
+		}
+	}
+	if pid == 0 {
+		t.Fatal("no person with two records: the same SSN was not linked")
+	}
+	ex := e.ok("people", "explain", itoa(pid))
+	for _, c := range []string{"same-tax-id", "row=1", "row=2", "ZIP code"} {
+		if !strings.Contains(ex, c) {
+			t.Errorf("explain lacks %q", c)
+		}
+	}
+	if strings.Contains(ex, "Quincy") || strings.Contains(ex, "123-45") {
+		t.Error("explain shows a plaintext value")
+	}
+	audit := e.ok("audit", "list")
+	if !strings.Contains(audit, "people.resolve") || !strings.Contains(audit, "reveal") {
+		t.Error("people runs and reveals are not audited")
+	}
+}
+
+func itoa(n int64) string {
+	b, _ := json.Marshal(n)
+	return string(b)
+}

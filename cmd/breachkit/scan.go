@@ -1,0 +1,587 @@
+package main
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/breachkit/breachkit"
+	"github.com/breachkit/breachkit/scan"
+	"github.com/breachkit/breachkit/scan/detect"
+	"github.com/breachkit/breachkit/scan/detect/custom"
+	"github.com/breachkit/breachkit/scan/eval"
+	"github.com/breachkit/breachkit/scan/standard"
+	"github.com/breachkit/breachkit/vault"
+)
+
+type scanOpts struct {
+	minConf  float64
+	types    []string
+	exclude  []string
+	config   string
+	workers  int
+	progress bool
+}
+
+func newScanCmd(g *globals) *cobra.Command {
+	var o scanOpts
+	cmd := &cobra.Command{
+		Use:   "scan PATH...",
+		Short: "Find personal data in stolen files and record it in the case",
+		Long: `scan walks the files and folders given, opens archives, documents and
+structured files, and records every personal value it finds (sealed) in
+the case store, with its location, confidence and reasons. An interrupted
+scan resumes where it stopped: sources already done are skipped, a source
+cut off midway is scanned again from the start without duplicates.
+
+Unreadable files, unknown formats, corrupt or encrypted archives and bombs
+never stop the scan: they are recorded as skipped (or partial) with the
+reason, listed in the summary, and the exit code is 3.
+
+Values are shown masked unless --reveal is given (audited).`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usagef("scan needs at least one PATH")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runScan(cmd.Context(), g, &o, args)
+		},
+	}
+	addFormat(cmd, g, "table", "json", "jsonl", "csv", "sarif")
+	f := cmd.Flags()
+	f.Float64Var(&o.minConf, "min-confidence", 0.5, "record and report only findings at least this confident (0-1)")
+	f.StringSliceVar(&o.types, "types", nil, "only these types (comma-separated, e.g. SSN,CARD_NUMBER)")
+	f.StringArrayVar(&o.exclude, "exclude", nil, "skip paths matching this glob (repeatable; matched on the path and its base name)")
+	f.StringVar(&o.config, "config", "", "YAML or JSON file declaring custom identifiers (name, pattern, keywords, examples)")
+	f.IntVar(&o.workers, "workers", 0, "sources scanned at once (default: number of CPUs)")
+	f.BoolVar(&o.progress, "progress", false, "show the progress bar on stderr even when it is not a terminal")
+	f.MarkHidden("progress")
+	return cmd
+}
+
+func runScan(ctx context.Context, g *globals, o *scanOpts, paths []string) error {
+	if o.minConf < 0 || o.minConf > 1 {
+		return usagef("--min-confidence must be between 0 and 1, got %g", o.minConf)
+	}
+	var rules []*custom.Rule
+	if o.config != "" {
+		var err error
+		if rules, err = custom.Load(o.config); err != nil {
+			return usagef("--config: %v", err)
+		}
+	}
+	var types []breachkit.Element
+	for _, t := range o.types {
+		e, err := breachkit.ParseElement(t)
+		if err != nil {
+			return usagef("--types: %v", err)
+		}
+		types = append(types, e)
+	}
+	for _, p := range paths {
+		if _, err := os.Stat(p); err != nil {
+			return usagef("%s: %v", p, describeErr(err))
+		}
+	}
+	a, err := openApp(ctx, g)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	c, keys, err := a.openCase(ctx, true)
+	if err != nil {
+		return err
+	}
+	eng := detect.New(detect.Config{Types: types, Custom: rules, MinConfidence: o.minConf})
+	pb := newScanBar(g, o.progress)
+	opt := scan.Options{Store: a.store, Keys: keys, CaseID: c.ID, Extractors: standard.Extractors(), Detect: eng.Detect,
+		Workers: o.workers, Exclude: o.exclude, Progress: pb.update}
+	sum, err := scan.Run(ctx, paths, opt)
+	pb.finish()
+	if err != nil {
+		if sum != nil && ctx.Err() != nil {
+			fmt.Fprintf(g.stderr, "breachkit: scan interrupted after %d sources; run the same command again to resume\n", len(sum.Sources))
+		}
+		return err
+	}
+	skipped := sum.Skipped()
+	counts, err := a.collect(ctx, c.ID, sum, o, keys)
+	if err != nil {
+		return err
+	}
+	detail := fmt.Sprintf("%d sources (%d resumed, %d skipped or partial), %d bytes, findings: %s", len(sum.Sources), sum.Resumed, len(skipped), sum.Bytes, counts.byTypeString())
+	if err := a.audit(ctx, "scan", c.ID, strings.Join(paths, " "), detail); err != nil {
+		return err
+	}
+	a.store.AddEvent(ctx, &breachkit.Event{CaseID: c.ID, At: time.Now(), Kind: "scan", Actor: g.actor,
+		Text: fmt.Sprintf("scanned %d sources, %d findings", len(sum.Sources), counts.total)})
+	if g.format != "table" {
+		if err := a.auditReveal(ctx, c.ID, "scan findings"); err != nil {
+			return err
+		}
+	}
+	if err := writeScan(g, sum, counts, keys, a); err != nil {
+		return err
+	}
+	if len(skipped) > 0 {
+		return skippedError{len(skipped)}
+	}
+	return nil
+}
+
+func describeErr(err error) string {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// scanCounts summarises the findings of the sources a scan touched.
+type scanCounts struct {
+	total   int64
+	byType  map[breachkit.Element][3]int64 // high, medium, low
+	byPath  map[string]int64
+	finding []*breachkit.Finding // for the listing formats
+}
+
+func (s *scanCounts) byTypeString() string {
+	var parts []string
+	for _, t := range sortedTypes(s.byType) {
+		b := s.byType[t]
+		parts = append(parts, fmt.Sprintf("%s=%d", t, b[0]+b[1]+b[2]))
+	}
+	if len(parts) == 0 {
+		return "none"
+	}
+	return strings.Join(parts, " ")
+}
+
+func sortedTypes(m map[breachkit.Element][3]int64) []breachkit.Element {
+	var ts []breachkit.Element
+	for t := range m {
+		ts = append(ts, t)
+	}
+	order := map[breachkit.Element]int{}
+	for i, e := range breachkit.ScanElements {
+		order[e] = i + 1
+	}
+	sort.Slice(ts, func(i, j int) bool {
+		oi, oj := order[ts[i]], order[ts[j]]
+		if oi == 0 {
+			oi = 1000
+		}
+		if oj == 0 {
+			oj = 1000
+		}
+		if oi != oj {
+			return oi < oj
+		}
+		return ts[i] < ts[j]
+	})
+	return ts
+}
+
+// collect reads back the findings of the sources the scan touched.
+func (a *app) collect(ctx context.Context, caseID int64, sum *scan.Summary, o *scanOpts, keys *vault.CaseKeys) (*scanCounts, error) {
+	sc := &scanCounts{byType: map[breachkit.Element][3]int64{}, byPath: map[string]int64{}}
+	var types []breachkit.Element
+	for _, t := range o.types {
+		e, _ := breachkit.ParseElement(t)
+		types = append(types, e)
+	}
+	keep := a.g.format != "table"
+	// The members of an archive an earlier run finished are not visited
+	// again; take them from the store.
+	touched := map[string]bool{}
+	for _, src := range sum.Sources {
+		touched[src.Path] = true
+	}
+	all, err := a.store.Sources(ctx, caseID)
+	if err != nil {
+		return nil, err
+	}
+	var srcs []*breachkit.Source
+	for _, src := range all {
+		in := touched[src.Path]
+		for p := src.Path; !in; {
+			i := strings.LastIndex(p, "!/")
+			if i < 0 {
+				break
+			}
+			p = p[:i]
+			in = touched[p]
+		}
+		if in {
+			srcs = append(srcs, src)
+		}
+	}
+	for _, src := range srcs {
+		if src.Findings == 0 {
+			continue
+		}
+		err := a.store.Findings(ctx, caseID, breachkit.FindingFilter{SourceID: src.ID, Types: types, MinConfidence: o.minConf}, func(f *breachkit.Finding) error {
+			sc.total++
+			b := sc.byType[f.Type]
+			switch {
+			case f.Confidence >= 0.9:
+				b[0]++
+			case f.Confidence >= 0.7:
+				b[1]++
+			default:
+				b[2]++
+			}
+			sc.byType[f.Type] = b
+			sc.byPath[f.Path]++
+			if keep {
+				sc.finding = append(sc.finding, f)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return sc, nil
+}
+
+// findingJSON is one finding in the json, jsonl and csv outputs.
+type findingJSON struct {
+	Path       string   `json:"path"`
+	Type       string   `json:"type"`
+	Start      *int64   `json:"start,omitempty"`
+	End        *int64   `json:"end,omitempty"`
+	Sheet      string   `json:"sheet,omitempty"`
+	Cell       string   `json:"cell,omitempty"`
+	Page       int      `json:"page,omitempty"`
+	Record     string   `json:"record,omitempty"`
+	Confidence float64  `json:"confidence"`
+	Reasons    []string `json:"reasons"`
+	Value      string   `json:"value"`
+}
+
+func (a *app) render(f *breachkit.Finding, keys *vault.CaseKeys) findingJSON {
+	v := "***"
+	if pt, err := keys.Open(f.Type, f.Value); err == nil {
+		v = a.show(f.Type, string(pt))
+	}
+	j := findingJSON{Path: f.Path, Type: string(f.Type), Sheet: f.Sheet, Cell: f.Cell, Page: f.Page, Record: f.Record, Confidence: f.Confidence, Reasons: f.Reasons, Value: v}
+	if f.Start >= 0 {
+		s, e := f.Start, f.End
+		j.Start, j.End = &s, &e
+	}
+	if j.Reasons == nil {
+		j.Reasons = []string{}
+	}
+	return j
+}
+
+func writeScan(g *globals, sum *scan.Summary, sc *scanCounts, keys *vault.CaseKeys, a *app) error {
+	w := g.stdout
+	switch g.format {
+	case "jsonl":
+		enc := json.NewEncoder(w)
+		for _, f := range sc.finding {
+			if err := enc.Encode(a.render(f, keys)); err != nil {
+				return err
+			}
+		}
+		return nil
+	case "json":
+		out := struct {
+			Sources  []*breachkit.Source `json:"sources"`
+			Findings []findingJSON       `json:"findings"`
+		}{Sources: sum.Sources, Findings: []findingJSON{}}
+		for _, f := range sc.finding {
+			out.Findings = append(out.Findings, a.render(f, keys))
+		}
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	case "csv":
+		cw := csv.NewWriter(w)
+		cw.Write([]string{"path", "type", "start", "end", "sheet", "cell", "page", "record", "confidence", "reasons", "value"})
+		for _, f := range sc.finding {
+			j := a.render(f, keys)
+			s, e := "", ""
+			if j.Start != nil {
+				s, e = strconv.FormatInt(*j.Start, 10), strconv.FormatInt(*j.End, 10)
+			}
+			pg := ""
+			if j.Page > 0 {
+				pg = strconv.Itoa(j.Page)
+			}
+			cw.Write([]string{j.Path, j.Type, s, e, j.Sheet, j.Cell, pg, j.Record, strconv.FormatFloat(j.Confidence, 'f', 3, 64), strings.Join(j.Reasons, "; "), j.Value})
+		}
+		cw.Flush()
+		return cw.Error()
+	case "sarif":
+		return writeSARIF(w, sc, keys, a)
+	}
+	// table
+	fmt.Fprintf(w, "Scanned %d sources (%s, %d resumed) in %s: %d findings\n\n", len(sum.Sources), humanBytes(sum.Bytes), sum.Resumed, sum.Elapsed.Round(time.Millisecond), sc.total)
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "TYPE\tHIGH (>=0.9)\tMEDIUM (0.7-0.9)\tLOW (<0.7)\tTOTAL")
+	for _, t := range sortedTypes(sc.byType) {
+		b := sc.byType[t]
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\n", t, b[0], b[1], b[2], b[0]+b[1]+b[2])
+	}
+	tw.Flush()
+	type pc struct {
+		p string
+		n int64
+	}
+	var top []pc
+	for p, n := range sc.byPath {
+		top = append(top, pc{p, n})
+	}
+	sort.Slice(top, func(i, j int) bool { return top[i].n > top[j].n || top[i].n == top[j].n && top[i].p < top[j].p })
+	if len(top) > 0 {
+		fmt.Fprintln(w, "\nTop files:")
+		tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "FINDINGS\tPATH")
+		for i, t := range top {
+			if i == 10 {
+				break
+			}
+			fmt.Fprintf(tw, "%d\t%s\n", t.n, t.p)
+		}
+		tw.Flush()
+	}
+	if sk := sum.Skipped(); len(sk) > 0 {
+		fmt.Fprintf(w, "\nSkipped or partly scanned (%d):\n", len(sk))
+		tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "STATUS\tPATH\tREASON")
+		for _, s := range sk {
+			fmt.Fprintf(tw, "%s\t%s\t%s\n", s.Status, s.Path, s.Reason)
+		}
+		tw.Flush()
+	}
+	return nil
+}
+
+// writeSARIF writes SARIF 2.1.0 with one rule per type.
+func writeSARIF(w io.Writer, sc *scanCounts, keys *vault.CaseKeys, a *app) error {
+	type region struct {
+		ByteOffset int64 `json:"byteOffset"`
+		ByteLength int64 `json:"byteLength"`
+	}
+	type physical struct {
+		ArtifactLocation map[string]string `json:"artifactLocation"`
+		Region           *region           `json:"region,omitempty"`
+	}
+	type location struct {
+		PhysicalLocation physical `json:"physicalLocation"`
+	}
+	type result struct {
+		RuleID     string            `json:"ruleId"`
+		Level      string            `json:"level"`
+		Message    map[string]string `json:"message"`
+		Locations  []location        `json:"locations"`
+		Properties map[string]any    `json:"properties"`
+	}
+	rules := []map[string]any{}
+	seen := map[breachkit.Element]bool{}
+	var results []result
+	for _, f := range sc.finding {
+		if !seen[f.Type] {
+			seen[f.Type] = true
+			rules = append(rules, map[string]any{"id": string(f.Type), "name": string(f.Type),
+				"shortDescription": map[string]string{"text": "Personal data: " + string(f.Type)}})
+		}
+		j := a.render(f, keys)
+		loc := physical{ArtifactLocation: map[string]string{"uri": filepath.ToSlash(f.Path)}}
+		if j.Start != nil {
+			loc.Region = &region{ByteOffset: *j.Start, ByteLength: *j.End - *j.Start}
+		}
+		level := "warning"
+		if f.Confidence >= 0.9 {
+			level = "error"
+		}
+		where := ""
+		if f.Cell != "" {
+			where = " in " + f.Sheet + "!" + f.Cell
+		} else if f.Page > 0 {
+			where = fmt.Sprintf(" on page %d", f.Page)
+		}
+		results = append(results, result{RuleID: string(f.Type), Level: level,
+			Message:    map[string]string{"text": fmt.Sprintf("%s %s%s", f.Type, j.Value, where)},
+			Locations:  []location{{loc}},
+			Properties: map[string]any{"confidence": f.Confidence, "reasons": j.Reasons, "record": f.Record}})
+	}
+	if results == nil {
+		results = []result{}
+	}
+	doc := map[string]any{
+		"$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+		"version": "2.1.0",
+		"runs": []any{map[string]any{
+			"tool":    map[string]any{"driver": map[string]any{"name": "breachkit", "version": version, "informationUri": "https://github.com/breachkit/breachkit", "rules": rules}},
+			"results": results,
+		}},
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(doc)
+}
+
+// scanBar renders files, bytes, rate and ETA on stderr.
+type scanBar struct {
+	w     io.Writer
+	mu    sync.Mutex
+	last  time.Time
+	shown bool
+}
+
+func newScanBar(g *globals, force bool) *scanBar {
+	if g.quiet {
+		return &scanBar{}
+	}
+	if force {
+		return &scanBar{w: g.stderr}
+	}
+	if f, ok := g.stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		return &scanBar{w: f}
+	}
+	return &scanBar{}
+}
+
+func (b *scanBar) update(p scan.Progress) {
+	if b.w == nil {
+		return
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	now := time.Now()
+	if now.Sub(b.last) < 200*time.Millisecond && p.Files < p.TotalFiles {
+		return
+	}
+	b.last = now
+	b.shown = true
+	fmt.Fprint(b.w, "\r"+renderProgress(p, now))
+}
+
+// renderProgress formats one line of progress.
+func renderProgress(p scan.Progress, now time.Time) string {
+	el := now.Sub(p.Started).Seconds()
+	rate := 0.0
+	if el > 0 {
+		rate = float64(p.Bytes) / el
+	}
+	eta := "?"
+	if rate > 0 && p.TotalBytes >= p.Bytes {
+		eta = (time.Duration(float64(p.TotalBytes-p.Bytes)/rate) * time.Second).Round(time.Second).String()
+	}
+	pct := 100.0
+	if p.TotalBytes > 0 {
+		pct = 100 * float64(p.Bytes) / float64(p.TotalBytes)
+	}
+	const width = 24
+	fill := int(pct / 100 * width)
+	fill = min(max(fill, 0), width)
+	return fmt.Sprintf("scanning [%s%s] %3.0f%%  %d/%d files  %s/%s  %s/s  ETA %s  %d findings ",
+		strings.Repeat("=", fill), strings.Repeat(" ", width-fill), pct, p.Files, p.TotalFiles,
+		humanBytes(p.Bytes), humanBytes(p.TotalBytes), humanBytes(int64(rate)), eta, p.Findings)
+}
+
+func (b *scanBar) finish() {
+	if b.w != nil && b.shown {
+		fmt.Fprint(b.w, "\r\033[K")
+	}
+}
+
+func newEvalCmd(g *globals) *cobra.Command {
+	cmd := &cobra.Command{Use: "eval", Short: "Measure breachkit against generated ground truth"}
+	var truth, findings, root string
+	var minConf float64
+	sc := &cobra.Command{
+		Use:   "scan --truth DIR/truth",
+		Short: "Precision and recall of scan findings per type, and decoys reported",
+		Long: `eval scan compares findings with the ground truth written by 'breachkit gen':
+the findings of the case (--case), or those of a jsonl file written by
+'breachkit scan --format jsonl' (--findings). It prints per-type precision
+and recall for structured files and for free text, and the share of
+decoys reported. Only locations are compared, never values.`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if truth == "" {
+				return usagef("eval scan needs --truth DIR/truth")
+			}
+			t, err := eval.LoadTruth(truth)
+			if err != nil {
+				return err
+			}
+			if root == "" {
+				root = filepath.Dir(filepath.Clean(truth))
+			}
+			var fs []eval.Finding
+			if findings != "" {
+				fh, err := os.Open(findings)
+				if err != nil {
+					return err
+				}
+				defer fh.Close()
+				if fs, err = eval.ReadJSONL(fh); err != nil {
+					return fmt.Errorf("%s: %w", findings, err)
+				}
+			} else {
+				ctx := cmd.Context()
+				store, err := openStore(ctx, g.db)
+				if err != nil {
+					return err
+				}
+				defer store.Close()
+				c, err := store.Case(ctx, g.caseNm)
+				if err != nil {
+					return fmt.Errorf("case %q: %w", g.caseNm, err)
+				}
+				err = store.Findings(ctx, c.ID, breachkit.FindingFilter{}, func(f *breachkit.Finding) error {
+					fs = append(fs, eval.Finding{Path: f.Path, Type: string(f.Type), Start: f.Start, End: f.End, Sheet: f.Sheet, Cell: f.Cell, Page: f.Page, Record: f.Record, Confidence: f.Confidence, Reasons: f.Reasons})
+					return nil
+				})
+				if err != nil {
+					return err
+				}
+			}
+			abs, _ := filepath.Abs(root)
+			rep := t.Compare(fs, root, minConf)
+			if len(rep.Scores) > 0 && abs != root {
+				// Paths may have been recorded absolute.
+				if alt := t.Compare(fs, abs, minConf); matched(alt) > matched(rep) {
+					rep = alt
+				}
+			}
+			rep.Write(g.stdout)
+			return nil
+		},
+	}
+	f := sc.Flags()
+	f.StringVar(&truth, "truth", "", "the truth folder written by gen (DIR/truth)")
+	f.StringVar(&findings, "findings", "", "a jsonl file of findings instead of the case's")
+	f.StringVar(&root, "root", "", "the folder finding paths are relative to (default: the parent of --truth)")
+	f.Float64Var(&minConf, "min-confidence", 0, "count only findings at least this confident")
+	cmd.AddCommand(sc)
+	return cmd
+}
+
+func matched(r *eval.Report) int {
+	n := 0
+	for _, s := range r.Scores {
+		n += s.Correct
+	}
+	return n
+}

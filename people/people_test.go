@@ -1,0 +1,136 @@
+package people
+
+import (
+	"context"
+	"math"
+	"testing"
+
+	"github.com/breachkit/breachkit"
+)
+
+func TestComparators(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		jw   float64
+	}{
+		{"martha", "marhta", 0.9611},
+		{"dwayne", "duane", 0.84},
+		{"dixon", "dicksonx", 0.8133},
+		{"abc", "abc", 1},
+		{"", "abc", 0},
+	} {
+		if got := JaroWinkler(tc.a, tc.b); math.Abs(got-tc.jw) > 0.001 {
+			t.Errorf("JaroWinkler(%s, %s) = %.4f, want %.4f", tc.a, tc.b, got, tc.jw)
+		}
+	}
+	for _, tc := range []struct{ in, sdx string }{{"robert", "R163"}, {"rupert", "R163"}, {"tymczak", "T522"}, {"ashcraft", "A261"}, {"", ""}} {
+		if got := Soundex(tc.in); got != tc.sdx {
+			t.Errorf("Soundex(%s) = %s, want %s", tc.in, got, tc.sdx)
+		}
+	}
+	for _, tc := range []struct{ a, b string }{{"brown", "braun"}, {"knight", "night"}, {"macdonald", "mcdonald"}} {
+		if NYSIIS(tc.a) != NYSIIS(tc.b) {
+			t.Errorf("NYSIIS(%s) = %s differs from NYSIIS(%s) = %s", tc.a, NYSIIS(tc.a), tc.b, NYSIIS(tc.b))
+		}
+	}
+}
+
+func TestParseDOB(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want uint32
+	}{
+		{"1948-02-27", 19480227}, {"02/27/1948", 19480227}, {"2/27/1948", 19480227},
+		{"February 27, 1948", 19480227}, {"27-Feb-1948", 19480227}, {"19480227", 19480227},
+		{"27/02/1948", 19480227}, {"not a date", 0}, {"1948-13-40", 0},
+	} {
+		if got := ParseDOB(tc.in); got != tc.want {
+			t.Errorf("ParseDOB(%q) = %d, want %d", tc.in, got, tc.want)
+		}
+	}
+	for _, tc := range []struct {
+		a, b uint32
+		want uint8
+	}{
+		{19480227, 19480227, 1}, {19480305, 19480503, 2}, {19480227, 19480228, 2},
+		{19480227, 19840227, 2}, {19480227, 19710101, 3}, {0, 19480227, 0},
+	} {
+		if got := dobLevel(tc.a, tc.b); got != tc.want {
+			t.Errorf("dobLevel(%d, %d) = %d, want %d", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
+func TestNormalizeStreet(t *testing.T) {
+	for _, tc := range []struct{ in, house, street, unit string }{
+		{"12 Oak Street Apartment 4b", "12", "OAK ST", "APT 4B"},
+		{"12 oak st. apt 4B", "12", "OAK ST", "APT 4B"},
+		{"1600 North Elm Avenue # 7", "1600", "N ELM AVE", "# 7"},
+		{"500 Main St Suite 200", "500", "MAIN ST", "STE 200"},
+	} {
+		h, s, u := NormalizeStreet(tc.in)
+		if h != tc.house || s != tc.street || u != tc.unit {
+			t.Errorf("NormalizeStreet(%q) = %q %q %q, want %q %q %q", tc.in, h, s, u, tc.house, tc.street, tc.unit)
+		}
+	}
+}
+
+func rec(key string, vals ...string) *Record {
+	var vs []Value
+	for i := 0; i+1 < len(vals); i += 2 {
+		vs = append(vs, Value{Type: breachkit.Element(vals[i]), Value: vals[i+1], Order: int64(i)})
+	}
+	r := BuildRecord(key, vs)
+	return &r
+}
+
+// TestGuards checks that over-merging is refused: different valid SSNs
+// never end in one person however alike the rest is, and an office phone
+// shared by many different people is not evidence.
+func TestGuards(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		recs    []*Record
+		people  int
+		generic int
+	}{
+		{"twins-different-ssn", []*Record{
+			rec("a", "PERSON_NAME", "John Smith", "DOB", "1980-01-02", "SSN", "123-45-6780", "ADDRESS", "1 Oak St, Austin, TX 78701", "EMAIL", "js@example.com"),
+			rec("b", "PERSON_NAME", "John Smith", "DOB", "1980-01-02", "SSN", "234-56-7891", "ADDRESS", "1 Oak St, Austin, TX 78701"),
+			rec("c", "PERSON_NAME", "John Smith", "EMAIL", "js@example.com"),
+		}, 2, 0},
+		{"same-ssn-formats", []*Record{
+			rec("a", "PERSON_NAME", "Robert Quincy", "SSN", "123-45-6780"),
+			rec("b", "PERSON_NAME", "Bob Quincy", "SSN", "123 45 6780"),
+		}, 1, 0},
+		{"office-phone", []*Record{
+			rec("a", "PERSON_NAME", "Ann Lee", "DOB", "1970-01-01", "PHONE", "212-555-0100"),
+			rec("b", "PERSON_NAME", "Bo Park", "DOB", "1971-02-02", "PHONE", "212-555-0100"),
+			rec("c", "PERSON_NAME", "Cy Diaz", "DOB", "1972-03-03", "PHONE", "212-555-0100"),
+			rec("d", "PERSON_NAME", "Di Wong", "DOB", "1973-04-04", "PHONE", "212-555-0100"),
+			rec("e", "PERSON_NAME", "Ed Khan", "DOB", "1974-05-05", "PHONE", "212-555-0100"),
+		}, 5, 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := NewResolver(DefaultOptions())
+			for _, x := range tc.recs {
+				r.Add(x)
+			}
+			res, err := r.Resolve(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Stats.People != tc.people {
+				t.Errorf("%d people, want %d", res.Stats.People, tc.people)
+			}
+			if g := res.Stats.Generic["PHONE"]; g != tc.generic {
+				t.Errorf("%d generic phones, want %d", g, tc.generic)
+			}
+			var n int
+			sum, err := res.Build(nil, func(p *breachkit.Person) error { n++; return nil })
+			if err != nil || sum.People != tc.people {
+				t.Errorf("Build: %d people, err %v", sum.People, err)
+			}
+		})
+	}
+}

@@ -1,0 +1,325 @@
+package people
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"sort"
+	"strings"
+
+	"github.com/breachkit/breachkit"
+	"github.com/breachkit/breachkit/gazetteer"
+)
+
+// Profile is the resolved contact profile of a person, stored sealed in
+// Person.Profile.
+type Profile struct {
+	Given   string   `json:"given,omitempty"`
+	Middle  string   `json:"middle,omitempty"`
+	Surname string   `json:"surname,omitempty"`
+	Address *Address `json:"address,omitempty"`
+	Emails  []string `json:"emails,omitempty"`
+	Phones  []string `json:"phones,omitempty"`
+}
+
+// FullName returns the name parts joined by spaces.
+func (p Profile) FullName() string {
+	return strings.Join(strings.Fields(p.Given+" "+p.Middle+" "+p.Surname), " ")
+}
+
+// Person flags.
+const (
+	FlagNoName           = "no-name"
+	FlagNoAddress        = "no-address"
+	FlagSingleIdentifier = "single-identifier"
+	FlagSubstituteNotice = "substitute-notice"
+	FlagCustomer         = "customer-master"
+)
+
+// Address qualities.
+const (
+	QualityDeliverable = "deliverable"
+	QualityPartial     = "partial"
+	QualityNone        = "none"
+)
+
+// Explanation is the JSON stored in Person.Explain: the records of a
+// person and why each link was made. It holds no personal values.
+type Explanation struct {
+	Records []string      `json:"records"`
+	Links   []ExplainLink `json:"links"`
+	Address string        `json:"address_from,omitempty"`
+}
+
+// ExplainLink is one accepted link between two records of a person.
+type ExplainLink struct {
+	A      string  `json:"a"`
+	B      string  `json:"b"`
+	Rule   string  `json:"rule"`
+	Weight float64 `json:"weight,omitempty"`
+	// Fields gives, for a probabilistic link, each compared field's level
+	// and weight contribution, e.g. "surname": "exact (+6.3)".
+	Fields map[string]string `json:"fields,omitempty"`
+}
+
+// Summary counts what Build produced.
+type Summary struct {
+	People         int            `json:"people"`
+	Records        int            `json:"records"`
+	ByJurisdiction map[string]int `json:"by_jurisdiction"`
+	ByElements     map[string]int `json:"by_elements"`
+	ByFlag         map[string]int `json:"by_flag"`
+	// CustomerOnly counts customer-master entries matched to nobody in
+	// the stolen data (not affected, not output).
+	CustomerOnly int `json:"customer_only"`
+}
+
+// ErrNoRecords is returned by Build when the resolver did not keep the
+// records (Options.KeepRecords false).
+var ErrNoRecords = errors.New("people: records were not kept (Options.KeepRecords)")
+
+// Build turns the clusters into people and calls fn with each, in order
+// of their first record. seal, if not nil, seals the profile JSON. People
+// made only of customer-master records are not affected and are skipped.
+func (res *Result) Build(seal func([]byte) breachkit.Sealed, fn func(*breachkit.Person) error) (Summary, error) {
+	r := res.r
+	sum := Summary{ByJurisdiction: map[string]int{}, ByElements: map[string]int{}, ByFlag: map[string]int{}}
+	if len(r.records) != len(r.recs) {
+		return sum, ErrNoRecords
+	}
+	members := map[uint32][]uint32{}
+	var order []uint32
+	for i, c := range res.Cluster {
+		if _, ok := members[c]; !ok {
+			order = append(order, c)
+		}
+		members[c] = append(members[c], uint32(i))
+	}
+	linksOf := map[uint32][]link{}
+	for _, l := range res.links {
+		c := res.Cluster[l.a]
+		linksOf[c] = append(linksOf[c], l)
+	}
+	for _, c := range order {
+		ms := members[c]
+		affected := false
+		for _, i := range ms {
+			if !r.records[i].Customer {
+				affected = true
+			}
+		}
+		if !affected {
+			sum.CustomerOnly++
+			continue
+		}
+		p := res.person(ms, linksOf[c], seal)
+		sum.People++
+		sum.Records += p.Records
+		sum.ByJurisdiction[p.Jurisdiction]++
+		sum.ByElements[p.Elements.String()]++
+		for _, f := range p.Flags {
+			sum.ByFlag[f]++
+		}
+		if err := fn(p); err != nil {
+			return sum, err
+		}
+	}
+	return sum, nil
+}
+
+func (res *Result) person(ms []uint32, links []link, seal func([]byte) breachkit.Sealed) *breachkit.Person {
+	r := res.r
+	p := &breachkit.Person{Records: 0}
+	var prof Profile
+	var elems []breachkit.Element
+	keys := make([]string, 0, len(ms))
+	nameVotes := map[string]int{}
+	var best *Address
+	bestScore, bestFrom := -1, ""
+	emails, phones := map[string]bool{}, map[string]bool{}
+	customer := false
+	for _, i := range ms {
+		rec := &r.records[i]
+		p.Records++
+		keys = append(keys, rec.Key)
+		if !rec.Customer {
+			elems = append(elems, rec.Elements...)
+		}
+		for _, f := range rec.Findings {
+			if f.ID != 0 {
+				p.FindingIDs = append(p.FindingIDs, f.ID)
+			}
+		}
+		if rec.Given != "" || rec.Surname != "" {
+			// The most complete spelling seen most often.
+			nameVotes[rec.Given+"\x00"+rec.Middle+"\x00"+rec.Surname] += 1 + len(rec.Middle)/2
+		}
+		for k := range rec.Addresses {
+			a := &rec.Addresses[k]
+			s := addrScore(*a)
+			if rec.Customer {
+				s += 100 // the customer master is authoritative for mailing
+			}
+			if s > bestScore {
+				bestScore, best, bestFrom = s, a, rec.Key
+			}
+		}
+		for _, id := range rec.Idents {
+			switch id.Type {
+			case breachkit.Email:
+				emails[breachkit.Normalize(breachkit.Email, id.Value)] = true
+			case breachkit.Phone:
+				phones[breachkit.Normalize(breachkit.Phone, id.Value)] = true
+			}
+		}
+		customer = customer || rec.Customer
+	}
+	bestName, bestVotes := "", 0
+	for n, v := range nameVotes {
+		// Most votes, then the longest spelling (the formal name rather
+		// than a nickname), then the first in byte order.
+		if v > bestVotes || v == bestVotes && (len(n) > len(bestName) || len(n) == len(bestName) && n < bestName) {
+			bestName, bestVotes = n, v
+		}
+	}
+	if bestName != "" {
+		parts := strings.SplitN(bestName, "\x00", 3)
+		prof.Given, prof.Middle, prof.Surname = parts[0], parts[1], parts[2]
+	}
+	prof.Address = best
+	prof.Emails = sortedKeys(emails)
+	prof.Phones = sortedKeys(phones)
+	sort.Strings(keys)
+	sum := sha256.Sum256([]byte(keys[0]))
+	p.Key = "rec:" + hex.EncodeToString(sum[:12])
+	p.Elements = breachkit.NewElementSet(elems...)
+	p.Jurisdiction, p.JurisdictionBy = jurisdiction(best)
+	p.AddressQuality = addressQuality(best)
+	if bestName == "" {
+		p.Flags = append(p.Flags, FlagNoName)
+	}
+	if best == nil {
+		p.Flags = append(p.Flags, FlagNoAddress)
+	}
+	if ids := identifierElements(p.Elements); len(ids) <= 1 && len(p.Elements) <= 1 {
+		p.Flags = append(p.Flags, FlagSingleIdentifier)
+	}
+	if p.AddressQuality != QualityDeliverable {
+		p.Flags = append(p.Flags, FlagSubstituteNotice)
+	}
+	if customer {
+		p.Flags = append(p.Flags, FlagCustomer)
+	}
+	sort.Slice(p.FindingIDs, func(i, j int) bool { return p.FindingIDs[i] < p.FindingIDs[j] })
+	if seal != nil {
+		b, _ := json.Marshal(prof)
+		p.Profile = seal(b)
+	}
+	ex := Explanation{Records: keys}
+	if best != nil {
+		ex.Address = bestFrom
+	}
+	for _, l := range links {
+		el := ExplainLink{A: r.records[l.a].Key, B: r.records[l.b].Key, Rule: ruleNames[l.rule]}
+		if l.rule == ruleFS {
+			el.Weight = round2(float64(l.w))
+			el.Fields = map[string]string{}
+			for f := 0; f < nFields; f++ {
+				lv := l.p.level(f)
+				if lv == 0 {
+					continue
+				}
+				w := r.model.w[f][lv]
+				if f == fGiven && lv == 1 {
+					w += tfAdjust(r.model.u[fGiven][1], float64(r.model.gtf[r.recs[l.a].given]))
+				}
+				if f == fSurname && lv == 1 {
+					w += tfAdjust(r.model.u[fSurname][1], float64(r.model.stf[r.recs[l.a].surname]))
+				}
+				el.Fields[fieldNames[f]] = levelNames[f][lv] + " (" + signed(w) + ")"
+			}
+		}
+		ex.Links = append(ex.Links, el)
+	}
+	p.Explain, _ = json.Marshal(ex)
+	return p
+}
+
+func identifierElements(s breachkit.ElementSet) []breachkit.Element {
+	var out []breachkit.Element
+	for _, e := range s {
+		if e != breachkit.PersonName && e != breachkit.Address {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func round2(f float64) float64 { return float64(int64(f*100+0.5*sign(f))) / 100 }
+
+func sign(f float64) float64 {
+	if f < 0 {
+		return -1
+	}
+	return 1
+}
+
+func signed(w float64) string {
+	b, _ := json.Marshal(round2(w))
+	if w >= 0 {
+		return "+" + string(b)
+	}
+	return string(b)
+}
+
+// jurisdiction decides where a person resides from an address: the state
+// of its ZIP Code, else its state name or abbreviation, else its country.
+func jurisdiction(a *Address) (string, string) {
+	if a == nil {
+		return "unknown", "no address"
+	}
+	c := strings.ToUpper(strings.TrimSpace(a.Country))
+	if c != "" && c != "US" && c != "USA" && c != "UNITED STATES" {
+		return c, "address country"
+	}
+	if z := zip5(a.ZIP); z != "" {
+		if st, ok := gazetteer.StateForZIP(z); ok {
+			return st.Code, "ZIP code"
+		}
+		if gazetteer.IsMilitaryZIP(z) {
+			return "unknown", "military APO/FPO ZIP code"
+		}
+	}
+	if st := normState(a.State); st != "" {
+		s, _ := gazetteer.StateByAbbr(st)
+		return s.Code, "state in address"
+	}
+	if a.ZIP != "" {
+		return "unknown", "ZIP code not recognised and no state"
+	}
+	return "unknown", "address has neither ZIP code nor state"
+}
+
+// addressQuality grades an address for mailing.
+func addressQuality(a *Address) string {
+	if a == nil {
+		return QualityNone
+	}
+	if a.Street != "" && (zip5(a.ZIP) != "" || a.City != "" && a.State != "" || a.Country != "" && a.ZIP != "") {
+		return QualityDeliverable
+	}
+	if a.Street != "" || a.ZIP != "" || a.City != "" || a.State != "" {
+		return QualityPartial
+	}
+	return QualityNone
+}

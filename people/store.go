@@ -1,0 +1,150 @@
+package people
+
+import (
+	"context"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/breachkit/breachkit"
+)
+
+// Opener decrypts a sealed finding value (vault.CaseKeys.Open).
+type Opener func(e breachkit.Element, s breachkit.Sealed) ([]byte, error)
+
+// FromStore reads a case's findings, decrypts them in memory with open,
+// groups them by Finding.Record and calls fn with each record. Findings
+// without a record key form a record of their own.
+func FromStore(ctx context.Context, st breachkit.Store, caseID int64, open Opener, minConfidence float64, fn func(*Record)) error {
+	type acc struct {
+		vals  []Value
+		finds []FindingRef
+	}
+	recs := map[string]*acc{}
+	var order []string
+	err := st.Findings(ctx, caseID, breachkit.FindingFilter{MinConfidence: minConfidence}, func(f *breachkit.Finding) error {
+		pt, err := open(f.Type, f.Value)
+		if err != nil {
+			return fmt.Errorf("finding %d: %w", f.ID, err)
+		}
+		key := f.Record
+		if key == "" {
+			key = "finding:" + strconv.FormatInt(f.ID, 10)
+		}
+		a := recs[key]
+		if a == nil {
+			a = &acc{}
+			recs[key] = a
+			order = append(order, key)
+		}
+		ord := f.Start
+		if ord < 0 {
+			ord = f.ID
+		}
+		a.vals = append(a.vals, Value{Type: f.Type, Value: string(pt), Order: ord})
+		a.finds = append(a.finds, FindingRef{ID: f.ID, Path: f.Path, Type: f.Type, Start: f.Start, End: f.End})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, k := range order {
+		a := recs[k]
+		r := BuildRecord(k, a.vals)
+		r.Findings = a.finds
+		fn(&r)
+	}
+	return nil
+}
+
+// customerColumns maps header names of a CRM export to what they hold.
+var customerColumns = map[string]struct {
+	e    breachkit.Element
+	part string
+}{
+	"name": {breachkit.PersonName, "full"}, "full_name": {breachkit.PersonName, "full"}, "fullname": {breachkit.PersonName, "full"},
+	"first_name": {breachkit.PersonName, "given"}, "firstname": {breachkit.PersonName, "given"}, "given_name": {breachkit.PersonName, "given"}, "first": {breachkit.PersonName, "given"},
+	"middle_name": {breachkit.PersonName, "middle"}, "middle": {breachkit.PersonName, "middle"},
+	"last_name": {breachkit.PersonName, "surname"}, "lastname": {breachkit.PersonName, "surname"}, "surname": {breachkit.PersonName, "surname"}, "last": {breachkit.PersonName, "surname"},
+	"email": {breachkit.Email, ""}, "email_address": {breachkit.Email, ""},
+	"phone": {breachkit.Phone, ""}, "phone_number": {breachkit.Phone, ""}, "mobile": {breachkit.Phone, ""},
+	"dob": {breachkit.DOB, ""}, "date_of_birth": {breachkit.DOB, ""}, "birth_date": {breachkit.DOB, ""},
+	"ssn": {breachkit.SSN, ""}, "itin": {breachkit.ITIN, ""},
+	"address": {breachkit.Address, "street"}, "street": {breachkit.Address, "street"}, "address1": {breachkit.Address, "street"}, "address_1": {breachkit.Address, "street"}, "street_address": {breachkit.Address, "street"},
+	"address2": {breachkit.Address, "unit"}, "address_2": {breachkit.Address, "unit"}, "unit": {breachkit.Address, "unit"},
+	"city": {breachkit.Address, "city"}, "state": {breachkit.Address, "state"},
+	"zip": {breachkit.Address, "zip"}, "zip_code": {breachkit.Address, "zip"}, "zipcode": {breachkit.Address, "zip"}, "postal_code": {breachkit.Address, "zip"}, "postcode": {breachkit.Address, "zip"},
+	"country": {"COUNTRY", ""},
+}
+
+// LoadCustomers reads a customer master (CRM export) CSV with a header
+// row and calls fn with a customer Record per row. Columns are recognised
+// by common names (first_name, last_name, email, phone, address, city,
+// state, zip, dob, ssn, country; an unrecognised column named like
+// customer_id or account is kept as a CUSTOM_CUSTOMER_ID identifier).
+// Customer records are authoritative for the mailing address.
+func LoadCustomers(path string, fn func(*Record)) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	cr := csv.NewReader(f)
+	cr.TrimLeadingSpace = true
+	cr.FieldsPerRecord = -1
+	head, err := cr.Read()
+	if err != nil {
+		return fmt.Errorf("%s: %v", path, err)
+	}
+	type col struct {
+		e    breachkit.Element
+		part string
+	}
+	cols := make([]col, len(head))
+	known := 0
+	for i, h := range head {
+		k := strings.ToLower(strings.TrimSpace(h))
+		k = strings.ReplaceAll(k, " ", "_")
+		if c, ok := customerColumns[k]; ok {
+			cols[i] = col{c.e, c.part}
+			known++
+		} else if strings.Contains(k, "customer") || k == "id" || strings.Contains(k, "account") {
+			cols[i] = col{breachkit.Element("CUSTOM_CUSTOMER_ID"), ""}
+		}
+	}
+	if known == 0 {
+		return fmt.Errorf("%s: no recognised column (want e.g. first_name, last_name, email, address, city, state, zip)", path)
+	}
+	line := 1
+	for {
+		row, err := cr.Read()
+		if err == io.EOF {
+			return nil
+		}
+		line++
+		if err != nil {
+			return fmt.Errorf("%s line %d: %v", path, line, err)
+		}
+		var vals []Value
+		country := ""
+		for i, v := range row {
+			if i >= len(cols) || cols[i].e == "" || strings.TrimSpace(v) == "" {
+				continue
+			}
+			if cols[i].e == "COUNTRY" {
+				country = strings.TrimSpace(v)
+				continue
+			}
+			vals = append(vals, Value{Type: cols[i].e, Part: cols[i].part, Value: v, Order: int64(i)})
+		}
+		r := BuildRecord("customers:"+strconv.Itoa(line), vals)
+		for i := range r.Addresses {
+			r.Addresses[i].Country = country
+		}
+		r.Customer = true
+		fn(&r)
+	}
+}

@@ -1,0 +1,392 @@
+// Package csv extracts the cells of delimited text files: CSV, TSV and
+// files separated by semicolons or pipes. The delimiter is sniffed from
+// the first lines; quoted fields may hold delimiters, doubled quotes and
+// newlines. Each cell becomes a segment whose Field is its column header
+// (when the first row is a header) and whose Record is the row, so that
+// file[Start:End] is exactly the cell's value. Memory is bounded: the
+// file is read through a window that grows only to hold one record.
+package csv
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"strconv"
+	"strings"
+
+	"github.com/breachkit/breachkit/scan"
+)
+
+// MaxRecord is the largest record (row) read; a longer one stops the
+// source with an error.
+const MaxRecord = 64 << 20
+
+// Extractor reads delimited text.
+type Extractor struct{}
+
+// Format returns "csv".
+func (Extractor) Format() string { return "csv" }
+
+// Accepts takes files named .csv, .tsv, .tab or .psv.
+func (Extractor) Accepts(name string, head []byte) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".csv", ".tsv", ".tab", ".psv":
+		return bytes.IndexByte(head, 0) < 0 || hasBOM16(head)
+	}
+	return false
+}
+
+func hasBOM16(h []byte) bool {
+	return len(h) >= 2 && (h[0] == 0xFF && h[1] == 0xFE || h[0] == 0xFE && h[1] == 0xFF)
+}
+
+// Sniff picks the delimiter of head: the candidate (comma, tab,
+// semicolon, pipe) that occurs outside quotes most often on the first
+// line and as often on the next lines.
+func Sniff(head []byte, name string) byte {
+	best, bestScore := byte(','), -1
+	if strings.EqualFold(path.Ext(name), ".tsv") || strings.EqualFold(path.Ext(name), ".tab") {
+		best = '\t'
+	}
+	if strings.EqualFold(path.Ext(name), ".psv") {
+		best = '|'
+	}
+	lines := splitLines(head, 6)
+	for _, d := range []byte{',', '\t', ';', '|'} {
+		if len(lines) == 0 {
+			break
+		}
+		n0 := countOutside(lines[0], d)
+		if n0 == 0 {
+			continue
+		}
+		score := n0 * 10
+		for _, l := range lines[1:] {
+			if countOutside(l, d) == n0 {
+				score += 5
+			}
+		}
+		if score > bestScore {
+			best, bestScore = d, score
+		}
+	}
+	return best
+}
+
+func splitLines(b []byte, n int) [][]byte {
+	var out [][]byte
+	for len(out) < n {
+		i := bytes.IndexByte(b, '\n')
+		if i < 0 {
+			break // an incomplete last line says little
+		}
+		out = append(out, b[:i])
+		b = b[i+1:]
+	}
+	if len(out) == 0 && len(b) > 0 {
+		out = append(out, b)
+	}
+	return out
+}
+
+func countOutside(l []byte, d byte) int {
+	n, q := 0, false
+	for _, c := range l {
+		if c == '"' {
+			q = !q
+		} else if c == d && !q {
+			n++
+		}
+	}
+	return n
+}
+
+// Extract reads in.R and emits one segment per non-empty cell.
+func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment) error) error {
+	p := &parser{r: in.R, buf: make([]byte, 0, 256<<10)}
+	// Sniff from the first bytes.
+	if err := p.fill(); err != nil && !errors.Is(err, io.EOF) {
+		return err
+	}
+	if bytes.HasPrefix(p.buf, []byte{0xEF, 0xBB, 0xBF}) {
+		p.pos = 3
+	}
+	if hasBOM16(p.buf) {
+		return errors.New("UTF-16 delimited text is not supported; convert it to UTF-8")
+	}
+	p.delim = Sniff(p.buf[p.pos:min(len(p.buf), p.pos+8192)], in.Path)
+	var header []string
+	row := 0
+	var cells []cell
+	var rec string
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		var err error
+		cells, err = p.record(cells[:0])
+		if err != nil {
+			return err
+		}
+		if cells == nil {
+			return nil
+		}
+		if header == nil && row == 0 {
+			if isHeader(p, cells) {
+				header = make([]string, len(cells))
+				for i, c := range cells {
+					header[i] = strings.TrimSpace(string(c.text(p)))
+				}
+				row = 0
+				header = append(header, "") // sentinel so row 0 is not re-tested
+				continue
+			}
+			header = []string{""}
+		}
+		row++
+		rec = in.Path + "#row=" + strconv.Itoa(row)
+		for i, c := range cells {
+			t := c.text(p)
+			if len(bytes.TrimSpace(t)) == 0 {
+				continue
+			}
+			seg := scan.Segment{Text: t, Offset: c.off, Record: rec}
+			if c.unesc != nil {
+				seg.Offset = -1
+				m := c.unesc
+				base := c.off
+				seg.OffsetAt = func(i int) int64 {
+					if i >= len(m) {
+						if len(m) == 0 {
+							return base
+						}
+						return base + int64(m[len(m)-1]) + 1
+					}
+					return base + int64(m[i])
+				}
+			}
+			if i < len(header)-1 {
+				seg.Field = header[i]
+			}
+			if err := emit(seg); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// isHeader says whether the first record names columns: every cell has
+// a letter, none has an '@' or is mostly digits.
+func isHeader(p *parser, cells []cell) bool {
+	if len(cells) < 2 {
+		return false
+	}
+	for _, c := range cells {
+		t := c.text(p)
+		letters, digits := 0, 0
+		for _, b := range t {
+			switch {
+			case b >= '0' && b <= '9':
+				digits++
+			case b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z':
+				letters++
+			case b == '@':
+				return false
+			}
+		}
+		if len(bytes.TrimSpace(t)) > 0 && (letters == 0 || digits > letters) || len(t) > 64 {
+			return false
+		}
+	}
+	return true
+}
+
+// cell is one field of the current record: where its value starts in the
+// file and where it sits in the parser's buffer, or its unescaped copy.
+type cell struct {
+	off        int64 // file offset of the first byte of the value
+	start, end int   // in p.buf
+	unesc      []int // for a value with doubled quotes: buffer offsets (relative to off) of each byte of val
+	val        []byte
+}
+
+func (c cell) text(p *parser) []byte {
+	if c.unesc != nil {
+		return c.val
+	}
+	return p.buf[c.start:c.end]
+}
+
+type parser struct {
+	r     io.Reader
+	buf   []byte
+	pos   int   // next byte to read in buf
+	base  int64 // file offset of buf[0]
+	eof   bool
+	delim byte
+}
+
+// fill reads more bytes into buf, compacting what was consumed before pos
+// only when told (keep is the first index still needed).
+func (p *parser) fill() error {
+	if p.eof {
+		return io.EOF
+	}
+	if len(p.buf) == cap(p.buf) {
+		if cap(p.buf) >= MaxRecord {
+			return fmt.Errorf("a record is longer than %d MiB", MaxRecord>>20)
+		}
+		nb := make([]byte, len(p.buf), 2*cap(p.buf))
+		copy(nb, p.buf)
+		p.buf = nb
+	}
+	n, err := p.r.Read(p.buf[len(p.buf):cap(p.buf)])
+	p.buf = p.buf[:len(p.buf)+n]
+	if errors.Is(err, io.EOF) {
+		p.eof = true
+		if n > 0 {
+			return nil
+		}
+		return io.EOF
+	}
+	return err
+}
+
+// compact drops the bytes before keep.
+func (p *parser) compact(keep int) {
+	if keep == 0 {
+		return
+	}
+	n := copy(p.buf, p.buf[keep:])
+	p.buf = p.buf[:n]
+	p.base += int64(keep)
+	p.pos -= keep
+}
+
+// record parses the next record into cells; nil at the end of input.
+func (p *parser) record(cells []cell) ([]cell, error) {
+	for {
+		// Skip empty lines between records.
+		for p.pos < len(p.buf) && (p.buf[p.pos] == '\n' || p.buf[p.pos] == '\r') {
+			p.pos++
+		}
+		if p.pos < len(p.buf) {
+			break
+		}
+		p.compact(p.pos)
+		if err := p.fill(); err != nil {
+			if errors.Is(err, io.EOF) {
+				return nil, nil
+			}
+			return nil, err
+		}
+	}
+	start := p.pos
+	for {
+		cs, end, ok := p.parse(start, cells)
+		if ok {
+			p.pos = end
+			return cs, nil
+		}
+		// Need more bytes: keep the record start.
+		if start > 0 {
+			p.compact(start)
+			start = 0
+		}
+		if err := p.fill(); err != nil {
+			if errors.Is(err, io.EOF) {
+				cs, end, _ := p.parseFinal(start, cells)
+				p.pos = end
+				return cs, nil
+			}
+			return nil, err
+		}
+	}
+}
+
+// parse parses a record starting at buf[i]; ok is false when the buffer
+// ends before the record does.
+func (p *parser) parse(i int, cells []cell) ([]cell, int, bool) {
+	return p.parseAt(i, cells, false)
+}
+
+func (p *parser) parseFinal(i int, cells []cell) ([]cell, int, bool) {
+	return p.parseAt(i, cells, true)
+}
+
+func (p *parser) parseAt(i int, cells []cell, final bool) ([]cell, int, bool) {
+	b := p.buf
+	d := p.delim
+	cells = cells[:0]
+	for {
+		if i < len(b) && b[i] == '"' {
+			// Quoted field.
+			j := i + 1
+			esc := false
+			for {
+				k := bytes.IndexByte(b[j:], '"')
+				if k < 0 {
+					if final {
+						cells = append(cells, cell{off: p.base + int64(i+1), start: i + 1, end: len(b)})
+						return cells, len(b), true
+					}
+					return nil, 0, false
+				}
+				j += k
+				if j+1 < len(b) && b[j+1] == '"' {
+					esc = true
+					j += 2
+					continue
+				}
+				if j+1 >= len(b) && !final {
+					return nil, 0, false
+				}
+				break
+			}
+			c := cell{off: p.base + int64(i+1), start: i + 1, end: j}
+			if esc {
+				raw := b[i+1 : j]
+				for k := 0; k < len(raw); k++ {
+					c.val = append(c.val, raw[k])
+					c.unesc = append(c.unesc, k)
+					if raw[k] == '"' && k+1 < len(raw) && raw[k+1] == '"' {
+						k++
+					}
+				}
+			}
+			cells = append(cells, c)
+			i = j + 1
+			// Skip anything up to the delimiter or end of line.
+			for i < len(b) && b[i] != d && b[i] != '\n' {
+				i++
+			}
+		} else {
+			j := i
+			for j < len(b) && b[j] != d && b[j] != '\n' {
+				j++
+			}
+			if j >= len(b) && !final {
+				return nil, 0, false
+			}
+			e := j
+			if e > i && b[e-1] == '\r' {
+				e--
+			}
+			cells = append(cells, cell{off: p.base + int64(i), start: i, end: e})
+			i = j
+		}
+		if i >= len(b) {
+			if !final {
+				return nil, 0, false
+			}
+			return cells, i, true
+		}
+		if b[i] == '\n' {
+			return cells, i + 1, true
+		}
+		i++ // delimiter
+	}
+}

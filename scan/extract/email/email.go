@@ -1,0 +1,573 @@
+// Package email extracts e-mail messages: single messages (.eml, RFC 5322)
+// with EML and mailboxes (.mbox, mboxo/mboxrd) with MBOX, using
+// github.com/emersion/go-message.
+//
+// Each message yields its address and subject headers as segments (Field
+// "From", "To", "Cc", "Bcc", "Reply-To", "Sender", "Subject", ...; encoded
+// words decoded), then its text/plain and text/html bodies, decoded from
+// quoted-printable or base64 and converted to UTF-8, HTML reduced to its
+// text, in pieces of about 256 kB cut at line ends. Attachments (and
+// inline parts that are not text) go back to the pipeline through
+// Input.Member as "mail.eml!/file.pdf" or, in a mailbox,
+// "box.mbox!/msg-3/file.pdf"; forwarded messages as "message-N.eml".
+//
+// Records: a message of an .eml is its path; message N (1-based) of a
+// mailbox is "path#msg=N". Offsets are -1, except for the body of an .eml
+// that is a single text/plain part sent as 7bit, 8bit or binary in UTF-8
+// or US-ASCII, whose segments carry their exact byte offset in the file.
+//
+// A message that cannot be parsed is reported with Input.Warn and, in a
+// mailbox, the next message is read.
+package email
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"strings"
+
+	"github.com/breachkit/breachkit/scan"
+	"github.com/breachkit/breachkit/scan/extract/archive"
+	"github.com/emersion/go-message"
+	_ "github.com/emersion/go-message/charset" // non-UTF-8 charsets
+	"github.com/emersion/go-message/mail"
+	"golang.org/x/net/html"
+)
+
+// headerFields are the headers emitted as segments, in this order.
+var headerFields = []string{"From", "Sender", "Reply-To", "To", "Cc", "Bcc", "Delivered-To", "Return-Path", "Subject"}
+
+// chunk is the size past which body text is emitted, at a line end.
+const chunk = 256 << 10
+
+// EML reads one RFC 5322 message. The zero value is ready.
+type EML struct{}
+
+// Format implements scan.Extractor.
+func (EML) Format() string { return "eml" }
+
+// Accepts implements scan.Extractor: an .eml name, or a head that starts
+// with a mail header and has a From: or Subject: header.
+func (EML) Accepts(name string, head []byte) bool {
+	if strings.HasSuffix(strings.ToLower(name), ".eml") {
+		return true
+	}
+	lower := strings.ToLower(string(head))
+	starts := false
+	for _, h := range []string{"received:", "return-path:", "delivered-to:", "from:", "to:", "date:", "message-id:", "mime-version:", "subject:", "x-"} {
+		if strings.HasPrefix(lower, h) {
+			starts = true
+		}
+	}
+	return starts && (strings.Contains(lower, "\nfrom:") || strings.HasPrefix(lower, "from:") || strings.Contains(lower, "\nsubject:"))
+}
+
+// Extract implements scan.Extractor.
+func (EML) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment) error) error {
+	tee := &capped{max: 64 << 10}
+	m := &msg{in: in, lim: archive.EffectiveLimits(in.Limits), emit: emit, record: in.Path, raw: tee}
+	err := m.read(ctx, io.TeeReader(in.R, tee))
+	if m.emitErr || ctx.Err() != nil {
+		return err
+	}
+	if err != nil {
+		if m.any {
+			warn(in, "message read partly: "+err.Error())
+			return nil
+		}
+		return fmt.Errorf("malformed message: %v", err)
+	}
+	return nil
+}
+
+// MBOX reads a mailbox of messages separated by "From " lines. The zero
+// value is ready.
+type MBOX struct{}
+
+// Format implements scan.Extractor.
+func (MBOX) Format() string { return "mbox" }
+
+// Accepts implements scan.Extractor: an .mbox or .mbx name, or a head
+// starting with a "From " line followed by a header.
+func (MBOX) Accepts(name string, head []byte) bool {
+	lower := strings.ToLower(name)
+	if strings.HasSuffix(lower, ".mbox") || strings.HasSuffix(lower, ".mbx") {
+		return true
+	}
+	if !bytes.HasPrefix(head, []byte("From ")) {
+		return false
+	}
+	i := bytes.IndexByte(head, '\n')
+	if i < 0 {
+		return false
+	}
+	next := head[i+1:]
+	j := bytes.IndexByte(next, ':')
+	return j > 0 && !bytes.ContainsAny(next[:j], " \t\r\n")
+}
+
+// Extract implements scan.Extractor.
+func (MBOX) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment) error) error {
+	sp := &splitter{br: bufio.NewReaderSize(in.R, 64<<10)}
+	if !sp.start() {
+		return errors.New("not an mbox: no \"From \" line at the start")
+	}
+	lim := archive.EffectiveLimits(in.Limits)
+	members := 0
+	for n := 1; ; n++ {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		mr := sp.next()
+		m := &msg{in: in, lim: lim, emit: emit, record: fmt.Sprintf("%s#msg=%d", in.Path, n),
+			prefix: fmt.Sprintf("msg-%d/", n), members: members}
+		err := m.read(ctx, mr)
+		members = m.members
+		if m.emitErr || ctx.Err() != nil {
+			return err
+		}
+		if err != nil {
+			warn(in, fmt.Sprintf("message %d: malformed: %v", n, err))
+		}
+		if _, err := io.Copy(io.Discard, mr); err != nil {
+			return fmt.Errorf("reading mailbox: %w", err)
+		}
+		if sp.err != nil {
+			return fmt.Errorf("reading mailbox: %w", sp.err)
+		}
+		if !sp.more {
+			return nil
+		}
+	}
+}
+
+// warn calls in.Warn when set.
+func warn(in *scan.Input, s string) {
+	if in.Warn != nil {
+		in.Warn(s)
+	}
+}
+
+// msg reads one message.
+type msg struct {
+	in      *scan.Input
+	lim     scan.Limits
+	emit    func(scan.Segment) error
+	emitErr bool
+	record  string
+	prefix  string  // member name prefix in a mailbox
+	raw     *capped // the file's first bytes, for .eml offsets
+	members int     // members handed so far (in the source)
+	names   map[string]int
+	any     bool // something was emitted or handed
+}
+
+// send emits a segment, remembering whether emit failed.
+func (m *msg) send(seg scan.Segment) error {
+	m.any = true
+	if err := m.emit(seg); err != nil {
+		m.emitErr = true
+		return err
+	}
+	return nil
+}
+
+// read parses the message from r.
+func (m *msg) read(ctx context.Context, r io.Reader) error {
+	mr, err := mail.CreateReader(r)
+	if mr == nil {
+		return err
+	}
+	if err != nil {
+		warn(m.in, fmt.Sprintf("%s: %v; body kept undecoded", m.where(), err))
+	}
+	for _, key := range headerFields {
+		for _, v := range mr.Header.Values(key) {
+			text := decodeHeader(v)
+			if strings.TrimSpace(text) == "" {
+				continue
+			}
+			if err := m.send(scan.Segment{Text: []byte(text), Offset: -1, Field: key, Record: m.record}); err != nil {
+				return err
+			}
+		}
+	}
+	offset := m.bodyOffset(&mr.Header)
+	for part := 0; ; part++ {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		p, err := mr.NextPart()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil && !message.IsUnknownCharset(err) {
+			return fmt.Errorf("MIME structure: %v", err)
+		}
+		if err != nil {
+			warn(m.in, fmt.Sprintf("%s: part %d: %v; kept undecoded", m.where(), part+1, err))
+			offset = -1
+		}
+		if err := m.part(p, part, offset); err != nil {
+			return err
+		}
+	}
+}
+
+// where names the message in warnings.
+func (m *msg) where() string {
+	if m.prefix == "" {
+		return "message"
+	}
+	return "message " + strings.TrimSuffix(strings.TrimPrefix(m.prefix, "msg-"), "/")
+}
+
+// decodeHeader decodes RFC 2047 encoded words, keeping the raw value when
+// they are broken.
+func decodeHeader(v string) string {
+	dec := mime.WordDecoder{CharsetReader: message.CharsetReader}
+	if s, err := dec.DecodeHeader(v); err == nil {
+		return s
+	}
+	return v
+}
+
+// bodyOffset is where the body of a plain, unencoded UTF-8 .eml starts in
+// the file, or -1.
+func (m *msg) bodyOffset(h *mail.Header) int64 {
+	if m.raw == nil {
+		return -1
+	}
+	t, params, err := h.ContentType()
+	if err != nil && h.Get("Content-Type") != "" {
+		return -1
+	}
+	if t != "" && t != "text/plain" {
+		return -1
+	}
+	if cs := strings.ToLower(params["charset"]); cs != "" && cs != "utf-8" && cs != "us-ascii" && cs != "utf8" {
+		return -1
+	}
+	switch strings.ToLower(strings.TrimSpace(h.Get("Content-Transfer-Encoding"))) {
+	case "", "7bit", "8bit", "binary":
+	default:
+		return -1
+	}
+	b := m.raw.buf.Bytes()
+	i, j := bytes.Index(b, []byte("\r\n\r\n")), bytes.Index(b, []byte("\n\n"))
+	switch {
+	case i >= 0 && (j < 0 || i < j):
+		return int64(i + 4)
+	case j >= 0:
+		return int64(j + 2)
+	}
+	return -1
+}
+
+// part handles one leaf part of the message.
+func (m *msg) part(p *mail.Part, n int, offset int64) error {
+	switch h := p.Header.(type) {
+	case *mail.InlineHeader:
+		t, _, _ := h.ContentType()
+		switch {
+		case t == "text/html":
+			return m.text(htmlText(p.Body), -1)
+		case t == "" || strings.HasPrefix(t, "text/"):
+			return m.text(p.Body, offset)
+		}
+		return m.member(partName(&h.Header, n), p.Body)
+	case *mail.AttachmentHeader:
+		name, _ := h.Filename()
+		if name == "" {
+			name = partName(&h.Header, n)
+		}
+		return m.member(name, p.Body)
+	}
+	return nil
+}
+
+// partName names a part that has no file name, after its type.
+func partName(h *message.Header, n int) string {
+	t, _, _ := h.ContentType()
+	if t == "message/rfc822" {
+		return fmt.Sprintf("message-%d.eml", n+1)
+	}
+	ext := ""
+	if exts, _ := mime.ExtensionsByType(t); len(exts) > 0 {
+		ext = exts[0]
+	}
+	return fmt.Sprintf("part-%d%s", n+1, ext)
+}
+
+// text emits body text in pieces cut at line ends; offset, when not -1,
+// is where the text starts in the source (it is a byte copy).
+func (m *msg) text(r io.Reader, offset int64) error {
+	br := bufio.NewReaderSize(r, 64<<10)
+	var buf []byte
+	pos := offset
+	flush := func() error {
+		if len(bytes.TrimSpace(buf)) > 0 {
+			seg := scan.Segment{Text: bytes.Clone(buf), Offset: -1, Record: m.record}
+			if pos >= 0 {
+				seg.Offset = pos
+			}
+			if err := m.send(seg); err != nil {
+				return err
+			}
+		}
+		if pos >= 0 {
+			pos += int64(len(buf))
+		}
+		buf = buf[:0]
+		return nil
+	}
+	for {
+		line, err := br.ReadSlice('\n')
+		buf = append(buf, line...)
+		if len(buf) >= chunk && (err == nil || err == io.EOF) {
+			if ferr := flush(); ferr != nil {
+				return ferr
+			}
+		} else if len(buf) >= 4*chunk { // a very long line
+			if ferr := flush(); ferr != nil {
+				return ferr
+			}
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		if err == io.EOF {
+			return flush()
+		}
+		if err != nil {
+			if ferr := flush(); ferr != nil {
+				return ferr
+			}
+			warn(m.in, fmt.Sprintf("%s: body read partly: %v", m.where(), err))
+			return nil
+		}
+	}
+}
+
+// member hands an attachment to the pipeline.
+func (m *msg) member(name string, r io.Reader) error {
+	safe, ok := archive.SafeName(name, "attachment")
+	if !ok {
+		warn(m.in, fmt.Sprintf("%s: attachment %q has an unsafe name; scanned as %q", m.where(), name, safe))
+	}
+	if m.names == nil {
+		m.names = map[string]int{}
+	}
+	if m.names[safe]++; m.names[safe] > 1 {
+		ext := ""
+		if i := strings.LastIndexByte(safe, '.'); i > 0 && !strings.Contains(safe[i:], "/") {
+			safe, ext = safe[:i], safe[i:]
+		}
+		safe = fmt.Sprintf("%s-%d%s", safe, m.names[safe+ext], ext)
+	}
+	safe = m.prefix + safe
+	if m.in.Depth >= m.lim.MaxDepth {
+		warn(m.in, fmt.Sprintf("attachment %q not scanned: nested %d levels deep (limit %d)", safe, m.in.Depth, m.lim.MaxDepth))
+		return nil
+	}
+	if m.members >= m.lim.MaxMembers {
+		if m.members == m.lim.MaxMembers {
+			warn(m.in, fmt.Sprintf("more than %d attachments; the rest were not scanned", m.lim.MaxMembers))
+		}
+		m.members++
+		return nil
+	}
+	m.members++
+	if m.in.Member == nil {
+		return nil
+	}
+	m.any = true
+	lr := &limited{r: r, max: m.lim.MaxMemberSize, name: safe}
+	if err := m.in.Member(safe, -1, lr); err != nil {
+		m.emitErr = true // the pipeline asked to stop
+		return err
+	}
+	if lr.err != nil {
+		warn(m.in, lr.err.Error())
+	}
+	return nil
+}
+
+// limited fails past max bytes.
+type limited struct {
+	r    io.Reader
+	n    int64
+	max  int64
+	name string
+	err  error
+}
+
+// Read implements io.Reader.
+func (l *limited) Read(p []byte) (int, error) {
+	if l.err != nil {
+		return 0, l.err
+	}
+	if room := l.max - l.n + 1; int64(len(p)) > room {
+		p = p[:room]
+	}
+	n, err := l.r.Read(p)
+	l.n += int64(n)
+	if l.n > l.max {
+		l.err = fmt.Errorf("%w: attachment %q is larger than the limit of %d bytes; scanned partly", archive.ErrTooLarge, l.name, l.max)
+		return n - int(l.n-l.max), l.err
+	}
+	return n, err
+}
+
+// capped keeps the first max bytes written to it.
+type capped struct {
+	buf bytes.Buffer
+	max int
+}
+
+// Write implements io.Writer.
+func (c *capped) Write(p []byte) (int, error) {
+	if room := c.max - c.buf.Len(); room > 0 {
+		c.buf.Write(p[:min(room, len(p))])
+	}
+	return len(p), nil
+}
+
+// htmlText streams the text of an HTML body: script and style dropped,
+// entities decoded, block elements ending lines.
+func htmlText(r io.Reader) io.Reader {
+	z := html.NewTokenizer(r)
+	z.SetMaxBuf(1 << 20)
+	return &htmlReader{z: z}
+}
+
+// htmlReader reads the text of an HTML document token by token.
+type htmlReader struct {
+	z    *html.Tokenizer
+	out  []byte
+	skip int
+	err  error
+}
+
+// Read implements io.Reader.
+func (h *htmlReader) Read(p []byte) (int, error) {
+	for len(h.out) == 0 {
+		if h.err != nil {
+			return 0, h.err
+		}
+		tt := h.z.Next()
+		switch tt {
+		case html.ErrorToken:
+			h.err = h.z.Err()
+		case html.TextToken:
+			if h.skip == 0 {
+				h.out = append(h.out[:0], h.z.Text()...)
+			}
+		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
+			name, _ := h.z.TagName()
+			switch string(name) {
+			case "script", "style", "title":
+				if tt == html.StartTagToken {
+					h.skip++
+				} else if tt == html.EndTagToken && h.skip > 0 {
+					h.skip--
+				}
+			case "br", "p", "div", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "blockquote", "pre", "hr":
+				h.out = append(h.out[:0], '\n')
+			case "td", "th":
+				if tt == html.EndTagToken {
+					h.out = append(h.out[:0], '\t')
+				}
+			}
+		}
+	}
+	n := copy(p, h.out)
+	h.out = h.out[n:]
+	return n, nil
+}
+
+// splitter cuts a mailbox into messages at "From " lines.
+type splitter struct {
+	br   *bufio.Reader
+	more bool  // a "From " line was seen and starts the next message
+	err  error // a read error of the mailbox
+}
+
+// start skips blank lines and reports whether a "From " line follows.
+func (s *splitter) start() bool {
+	for {
+		b, err := s.br.Peek(5)
+		if err == nil && string(b) == "From " {
+			s.more = true
+			return true
+		}
+		if len(b) > 0 && (b[0] == '\n' || b[0] == '\r') {
+			s.br.ReadByte()
+			continue
+		}
+		return false
+	}
+}
+
+// next consumes the "From " line and returns a reader for the message
+// that follows it, up to the next "From " line, with ">From " unescaped.
+func (s *splitter) next() *msgReader {
+	s.more = false
+	for { // skip the separator line
+		_, err := s.br.ReadSlice('\n')
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		if err != nil && err != io.EOF {
+			s.err = err
+		}
+		break
+	}
+	return &msgReader{s: s, lineStart: true}
+}
+
+// msgReader reads one message of a mailbox.
+type msgReader struct {
+	s         *splitter
+	cur       []byte
+	lineStart bool
+	done      bool
+}
+
+// Read implements io.Reader.
+func (r *msgReader) Read(p []byte) (int, error) {
+	for len(r.cur) == 0 {
+		if r.done {
+			return 0, io.EOF
+		}
+		if r.lineStart {
+			if b, err := r.s.br.Peek(5); err == nil && string(b) == "From " {
+				r.s.more, r.done = true, true
+				return 0, io.EOF
+			}
+		}
+		line, err := r.s.br.ReadSlice('\n')
+		if r.lineStart && len(line) > 0 && line[0] == '>' {
+			if t := bytes.TrimLeft(line, ">"); bytes.HasPrefix(t, []byte("From ")) {
+				line = line[1:] // mboxrd: one level of quoting
+			}
+		}
+		r.cur = append(r.cur[:0], line...)
+		r.lineStart = err == nil
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		if err == io.EOF {
+			r.done = true
+		} else if err != nil {
+			r.s.err, r.done = err, true
+		}
+	}
+	n := copy(p, r.cur)
+	r.cur = r.cur[n:]
+	return n, nil
+}

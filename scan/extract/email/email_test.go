@@ -1,0 +1,322 @@
+package email
+
+import (
+	"bytes"
+	"context"
+	"encoding/base64"
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/breachkit/breachkit/scan"
+)
+
+// crlf turns "\n" line ends into "\r\n".
+func crlf(s string) string { return strings.ReplaceAll(s, "\n", "\r\n") }
+
+// Fictional people only.
+const plain = `From: Jane Roe <jane.roe@example.com>
+To: John Doe <john.doe@example.com>, billing@example.org
+Cc: =?UTF-8?Q?J=C3=BCrgen_M=C3=BCller?= <jm@example.net>
+Subject: =?ISO-8859-1?Q?Caf=E9_SSN?=
+Date: Mon, 15 Jan 2024 10:00:00 +0000
+Content-Type: text/plain; charset=utf-8
+
+Hello John,
+my SSN is 078-05-1120.
+`
+
+var multipart = `From: Jane Roe <jane.roe@example.com>
+To: hr@example.com
+Reply-To: jane.private@example.net
+Subject: Documents
+MIME-Version: 1.0
+Content-Type: multipart/mixed; boundary="b1"
+
+--b1
+Content-Type: multipart/alternative; boundary="b2"
+
+--b2
+Content-Type: text/plain; charset=iso-8859-1
+Content-Transfer-Encoding: quoted-printable
+
+Phone: +1 555 0100, caf=E9 =
+continued
+
+--b2
+Content-Type: text/html; charset=utf-8
+Content-Transfer-Encoding: base64
+
+` + base64.StdEncoding.EncodeToString([]byte(`<html><head><title>t</title><style>p{}</style></head><body><p>IBAN&nbsp;DE89 3704 0044 0532 0130 00</p><script>var x="hidden";</script><table><tr><td>a</td><td>b</td></tr></table></body></html>`)) + `
+--b2--
+
+--b1
+Content-Type: text/csv; name="people.csv"
+Content-Disposition: attachment; filename="people.csv"
+Content-Transfer-Encoding: base64
+
+` + base64.StdEncoding.EncodeToString([]byte("name,ssn\nJane Roe,078-05-1120\n")) + `
+--b1
+Content-Type: text/csv
+Content-Disposition: attachment; filename="../../etc/people.csv"
+
+name
+--b1
+Content-Type: text/csv
+Content-Disposition: attachment; filename="people.csv"
+
+second
+--b1
+Content-Type: image/png
+Content-Disposition: inline
+
+PNGDATA
+--b1
+Content-Type: message/rfc822
+
+From: a@example.com
+Subject: fwd
+
+inner body
+--b1--
+`
+
+type out struct {
+	segs    []scan.Segment
+	members map[string]string
+	warns   []string
+}
+
+func run(t testing.TB, ex scan.Extractor, path, data string, depth int) (*out, error) {
+	o := &out{members: map[string]string{}}
+	in := &scan.Input{Path: path, R: strings.NewReader(data), Size: int64(len(data)), Depth: depth,
+		Warn: func(s string) { o.warns = append(o.warns, s) },
+		Member: func(name string, size int64, r io.Reader) error {
+			b, err := io.ReadAll(r)
+			if err != nil {
+				t.Errorf("member %s: %v", name, err)
+			}
+			o.members[name] = string(b)
+			return nil
+		}}
+	err := ex.Extract(context.Background(), in, func(s scan.Segment) error {
+		o.segs = append(o.segs, s)
+		return nil
+	})
+	return o, err
+}
+
+func field(o *out, f string) []string {
+	var v []string
+	for _, s := range o.segs {
+		if s.Field == f {
+			v = append(v, string(s.Text))
+		}
+	}
+	return v
+}
+
+func TestPlainOffsets(t *testing.T) {
+	for _, data := range []string{plain, crlf(plain)} {
+		o, err := run(t, EML{}, "mail.eml", data, 0)
+		if err != nil || len(o.warns) > 0 {
+			t.Fatalf("err %v warns %q", err, o.warns)
+		}
+		want := map[string]string{"From": "Jane Roe <jane.roe@example.com>", "To": "John Doe <john.doe@example.com>, billing@example.org",
+			"Cc": "Jürgen Müller <jm@example.net>", "Subject": "Café SSN"}
+		for f, w := range want {
+			if got := field(o, f); len(got) != 1 || got[0] != w {
+				t.Errorf("%s = %q, want %q", f, got, w)
+			}
+		}
+		body := field(o, "")
+		if len(body) != 1 || !strings.Contains(body[0], "078-05-1120") {
+			t.Fatalf("body = %q", body)
+		}
+		s := o.segs[len(o.segs)-1]
+		if s.Offset < 0 || data[s.Offset:s.Offset+int64(len(s.Text))] != string(s.Text) {
+			t.Errorf("body offset %d is not a byte copy", s.Offset)
+		}
+		if s.Record != "mail.eml" {
+			t.Errorf("record %q", s.Record)
+		}
+	}
+}
+
+func TestMultipart(t *testing.T) {
+	o, err := run(t, EML{}, "mail.eml", crlf(multipart), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := strings.Join(field(o, ""), "|")
+	for _, want := range []string{"Phone: +1 555 0100, café continued", "IBAN\u00a0DE89 3704 0044 0532 0130 00", "a\tb"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("body %q lacks %q", body, want)
+		}
+	}
+	if strings.Contains(body, "hidden") || strings.Contains(body, "p{}") {
+		t.Errorf("script or style kept: %q", body)
+	}
+	for _, s := range o.segs {
+		if s.Offset != -1 {
+			t.Errorf("encoded body has offset %d", s.Offset)
+		}
+	}
+	if got := field(o, "Reply-To"); len(got) != 1 {
+		t.Errorf("Reply-To = %q", got)
+	}
+	wantMembers := map[string]string{
+		"people.csv":     "name,ssn\nJane Roe,078-05-1120\n",
+		"etc/people.csv": "name",
+		"people-2.csv":   "second",
+		"part-6.png":     "PNGDATA",
+		"message-7.eml":  "From: a@example.com\r\nSubject: fwd\r\n\r\ninner body",
+	}
+	for name, want := range wantMembers {
+		if got, ok := o.members[name]; !ok || strings.TrimSpace(strings.ReplaceAll(got, "\r", "")) != strings.TrimSpace(strings.ReplaceAll(want, "\r", "")) {
+			t.Errorf("member %s = %q (present %v), want %q; members %v", name, got, ok, want, o.members)
+		}
+	}
+	if len(o.members) != len(wantMembers) {
+		t.Errorf("members %v", o.members)
+	}
+	if len(o.warns) != 1 || !strings.Contains(o.warns[0], `attachment "../../etc/people.csv" has an unsafe name`) {
+		t.Errorf("warnings %q", o.warns)
+	}
+}
+
+func TestEMLErrors(t *testing.T) {
+	tests := []struct {
+		name, data, wantErr, warn string
+		depth                     int
+	}{
+		{name: "not a message", data: "this line has no colon\nand neither this\n\nbody", wantErr: "malformed message"},
+		{name: "broken multipart", data: "From: a@example.com\nContent-Type: multipart/mixed; boundary=x\n\n--x\nContent-Type: text/plain\n\nJane Roe\n--x\nbad header line\n\n", warn: "message read partly"},
+		{name: "too deep for attachments", data: crlf(multipart), depth: 8, warn: "not scanned: nested 8 levels deep"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			o, err := run(t, EML{}, "m.eml", tt.data, tt.depth)
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("err = %v", err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(strings.Join(o.warns, "\n"), tt.warn) {
+				t.Errorf("warnings %q lack %q", o.warns, tt.warn)
+			}
+		})
+	}
+}
+
+func TestMBOX(t *testing.T) {
+	box := "From jane@example.com Mon Jan 15 10:00:00 2024\n" + plain + "\n" +
+		"From nobody Mon Jan 15 10:00:00 2024\nthis is not a header line\n\nbody\n\n" +
+		"From john@example.com Mon Jan 15 10:00:00 2024\n" + multipart + "\n" +
+		"From x@example.com Tue Jan 16 10:00:00 2024\nFrom: x@example.com\nSubject: quoted\n\n>From here on\n>>From two\nend\n"
+	o, err := run(t, MBOX{}, "box.mbox", box, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	records := map[string]bool{}
+	for _, s := range o.segs {
+		records[s.Record] = true
+		if s.Offset != -1 {
+			t.Errorf("mbox segment with offset %d", s.Offset)
+		}
+	}
+	for _, r := range []string{"box.mbox#msg=1", "box.mbox#msg=3", "box.mbox#msg=4"} {
+		if !records[r] {
+			t.Errorf("no record %s in %v", r, records)
+		}
+	}
+	if !strings.Contains(strings.Join(o.warns, "\n"), "message 2: malformed") {
+		t.Errorf("warnings %q", o.warns)
+	}
+	if o.members["msg-3/people.csv"] != "name,ssn\nJane Roe,078-05-1120\n" {
+		t.Errorf("members %v", o.members)
+	}
+	last := o.segs[len(o.segs)-1]
+	if string(last.Text) != "From here on\n>From two\nend\n" || last.Record != "box.mbox#msg=4" {
+		t.Errorf("last body %q (%s)", last.Text, last.Record)
+	}
+	if _, err := run(t, MBOX{}, "x.mbox", "not a mailbox", 0); err == nil {
+		t.Error("no error for a non-mbox")
+	}
+}
+
+func TestAccepts(t *testing.T) {
+	tests := []struct {
+		ex   scan.Extractor
+		name string
+		head string
+		want bool
+	}{
+		{EML{}, "a.eml", "", true},
+		{EML{}, "blob", "Received: from x\nFrom: a@example.com\n", true},
+		{EML{}, "blob", "Date: today\nnothing else", false},
+		{EML{}, "notes.txt", "hello", false},
+		{MBOX{}, "a.mbox", "", true},
+		{MBOX{}, "blob", "From a@example.com Mon Jan 1\nReturn-Path: <a@example.com>\n", true},
+		{MBOX{}, "blob", "From the desk of Jane\nDear John", false},
+	}
+	for _, tt := range tests {
+		if got := tt.ex.Accepts(tt.name, []byte(tt.head)); got != tt.want {
+			t.Errorf("%s.Accepts(%q, %q) = %v", tt.ex.Format(), tt.name, tt.head, got)
+		}
+	}
+}
+
+func TestLongBodyChunks(t *testing.T) {
+	var b bytes.Buffer
+	b.WriteString("From: a@example.com\n\n")
+	for b.Len() < 3*chunk {
+		b.WriteString("Jane Roe lives at 1 Example Street, Springfield.\n")
+	}
+	o, err := run(t, EML{}, "m.eml", b.String(), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := field(o, "")
+	if len(body) < 3 {
+		t.Fatalf("%d body segments", len(body))
+	}
+	for _, s := range o.segs[1:] {
+		if b.String()[s.Offset:s.Offset+int64(len(s.Text))] != string(s.Text) || !strings.HasSuffix(string(s.Text), "\n") {
+			t.Fatalf("segment at %d is not a line-aligned byte copy", s.Offset)
+		}
+	}
+}
+
+func fuzzRun(ex scan.Extractor, data []byte) {
+	in := &scan.Input{Path: "f", R: bytes.NewReader(data), Size: int64(len(data)),
+		Limits: &scan.Limits{MaxMemberSize: 1 << 20, MaxMembers: 50},
+		Warn:   func(string) {},
+		Member: func(name string, size int64, r io.Reader) error {
+			_, err := io.Copy(io.Discard, r)
+			_ = err
+			return nil
+		}}
+	_ = ex.Extract(context.Background(), in, func(s scan.Segment) error {
+		if s.Offset >= 0 && s.Offset+int64(len(s.Text)) <= int64(len(data)) && !bytes.Equal(data[s.Offset:s.Offset+int64(len(s.Text))], s.Text) {
+			panic("offset does not point at the text")
+		}
+		return nil
+	})
+}
+
+func FuzzEML(f *testing.F) {
+	f.Add([]byte(plain))
+	f.Add([]byte(crlf(multipart)))
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzRun(EML{}, data) })
+}
+
+func FuzzMBOX(f *testing.F) {
+	f.Add([]byte("From a Mon Jan 1\n" + plain + "\nFrom b Mon Jan 1\n" + multipart))
+	f.Add([]byte("From a\nFrom: x\n\n>From y\n"))
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzRun(MBOX{}, data) })
+}

@@ -1,0 +1,259 @@
+// Package json extracts the string and number values of JSON documents
+// and of NDJSON / JSON Lines streams, streaming with encoding/json's
+// Decoder.Token. Each value becomes a segment whose Field is its key path
+// without array indexes ("borrowers.name.first") and whose Record is the
+// object it belongs to: a top-level object, or an element of the first
+// array of objects (the records of an API export). Byte offsets are
+// exact: escaped strings carry an offset map to the raw bytes.
+package json
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"path"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/breachkit/breachkit/scan"
+)
+
+// Extractor reads JSON and NDJSON.
+type Extractor struct{}
+
+// Format returns "json".
+func (Extractor) Format() string { return "json" }
+
+// Accepts takes files named .json, .ndjson, .jsonl or .geojson, and
+// files whose first bytes open a JSON object with a key or an array of
+// objects.
+func (Extractor) Accepts(name string, head []byte) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".json", ".ndjson", ".jsonl", ".geojson", ".har":
+		return true
+	case ".csv", ".tsv", ".txt", ".log", ".sql", ".xml", ".html", ".htm":
+		return false
+	}
+	h := bytes.TrimLeft(bytes.TrimPrefix(head, []byte{0xEF, 0xBB, 0xBF}), " \t\r\n")
+	if bytes.HasPrefix(h, []byte("{\"")) {
+		return true
+	}
+	if bytes.HasPrefix(h, []byte("[")) {
+		return bytes.HasPrefix(bytes.TrimLeft(h[1:], " \t\r\n"), []byte("{\""))
+	}
+	return false
+}
+
+// keeper keeps the raw bytes the decoder has read, so that the raw form
+// and offset of each token can be found.
+type keeper struct {
+	r    io.Reader
+	buf  []byte
+	base int64 // offset of buf[0]
+}
+
+func (k *keeper) Read(p []byte) (int, error) {
+	n, err := k.r.Read(p)
+	k.buf = append(k.buf, p[:n]...)
+	return n, err
+}
+
+// trim drops the bytes before offset off.
+func (k *keeper) trim(off int64) {
+	d := int(off - k.base)
+	if d <= 0 || d > len(k.buf) {
+		return
+	}
+	if d < 1<<20 && d < len(k.buf)/2 {
+		return
+	}
+	n := copy(k.buf, k.buf[d:])
+	k.buf = k.buf[:n]
+	k.base = off
+}
+
+// raw returns the raw bytes in [start, end), if still kept.
+func (k *keeper) raw(start, end int64) ([]byte, bool) {
+	if start < k.base || end > k.base+int64(len(k.buf)) || start > end {
+		return nil, false
+	}
+	return k.buf[start-k.base : end-k.base], true
+}
+
+// openQuote finds the offset of the quote that opens the string ending
+// with the quote just before end.
+func (k *keeper) openQuote(end int64) int64 {
+	i := int(end-k.base) - 2 // before the closing quote
+	for ; i >= 0; i-- {
+		if k.buf[i] == '"' {
+			bs := 0
+			for j := i - 1; j >= 0 && k.buf[j] == '\\'; j-- {
+				bs++
+			}
+			if bs%2 == 0 {
+				return k.base + int64(i)
+			}
+		}
+	}
+	return -1
+}
+
+type frame struct {
+	array   bool
+	key     string
+	wantKey bool
+}
+
+// Extract reads in.R and emits one segment per string or number value.
+func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment) error) error {
+	k := &keeper{r: in.R}
+	dec := json.NewDecoder(k)
+	dec.UseNumber()
+	var stack []frame
+	rec, recDepth := 0, -1
+	record := in.Path + "#obj=0"
+	n := 0
+	for {
+		if n++; n&1023 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		end := dec.InputOffset()
+		k.trim(end - 4096)
+		top := len(stack) - 1
+		switch t := tok.(type) {
+		case json.Delim:
+			switch t {
+			case '{', '[':
+				if t == '{' {
+					d := len(stack)
+					parentArray := d > 0 && stack[d-1].array
+					if d == 0 || parentArray && (recDepth < 0 || d == recDepth) {
+						if parentArray && recDepth < 0 {
+							recDepth = d
+						}
+						if d == 0 || parentArray {
+							rec++
+							record = in.Path + "#obj=" + strconv.Itoa(rec)
+						}
+					}
+				}
+				if top >= 0 && !stack[top].array {
+					stack[top].wantKey = true
+				}
+				stack = append(stack, frame{array: t == '[', wantKey: t == '{'})
+			case '}', ']':
+				if top >= 0 {
+					stack = stack[:top]
+				}
+			}
+			continue
+		case string:
+			if top >= 0 && !stack[top].array && stack[top].wantKey {
+				stack[top].key = t
+				stack[top].wantKey = false
+				continue
+			}
+			seg := scan.Segment{Text: []byte(t), Offset: -1, Field: fieldPath(stack), Record: record}
+			if st := k.openQuote(end); st >= 0 {
+				raw, _ := k.raw(st+1, end-1)
+				if len(raw) == len(t) && string(raw) == t {
+					seg.Offset = st + 1
+				} else {
+					seg.OffsetAt = offsetMap(raw, st+1)
+				}
+			}
+			if top >= 0 && !stack[top].array {
+				stack[top].wantKey = true
+			}
+			if len(t) > 0 {
+				if err := emit(seg); err != nil {
+					return err
+				}
+			}
+		case json.Number:
+			s := string(t)
+			seg := scan.Segment{Text: []byte(s), Offset: end - int64(len(s)), Field: fieldPath(stack), Record: record}
+			if top >= 0 && !stack[top].array {
+				stack[top].wantKey = true
+			}
+			if err := emit(seg); err != nil {
+				return err
+			}
+		default:
+			if top >= 0 && !stack[top].array {
+				stack[top].wantKey = true
+			}
+		}
+	}
+}
+
+func fieldPath(stack []frame) string {
+	var b strings.Builder
+	for _, f := range stack {
+		if f.array || f.key == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(f.key)
+	}
+	return b.String()
+}
+
+// offsetMap maps each byte of the decoded string of raw (the bytes
+// between the quotes, starting at file offset base) to its file offset.
+func offsetMap(raw []byte, base int64) func(int) int64 {
+	var offs []int64
+	for i := 0; i < len(raw); {
+		if raw[i] != '\\' || i+1 >= len(raw) {
+			_, w := utf8.DecodeRune(raw[i:])
+			for j := 0; j < w; j++ {
+				offs = append(offs, base+int64(i+j))
+			}
+			i += w
+			continue
+		}
+		w := 2
+		n := 1
+		if raw[i+1] == 'u' && i+6 <= len(raw) {
+			w = 6
+			v, _ := strconv.ParseUint(string(raw[i+2:i+6]), 16, 32)
+			r := rune(v)
+			if r >= 0xD800 && r < 0xDC00 && i+12 <= len(raw) && raw[i+6] == '\\' && raw[i+7] == 'u' {
+				w = 12
+				r = 0x10000 // any supplementary rune: 4 bytes
+			}
+			n = utf8.RuneLen(r)
+			if n < 0 {
+				n = 3
+			}
+		}
+		for j := 0; j < n; j++ {
+			offs = append(offs, base+int64(i))
+		}
+		i += w
+	}
+	end := base + int64(len(raw))
+	return func(k int) int64 {
+		if k >= len(offs) {
+			return end
+		}
+		if k < 0 {
+			return -1
+		}
+		return offs[k]
+	}
+}

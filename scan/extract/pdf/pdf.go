@@ -1,0 +1,212 @@
+// Package pdf extracts the text layer of PDF documents, one segment per
+// page, with github.com/ledongthuc/pdf (pure Go).
+//
+// The library needs random access, so a source that is not an
+// io.ReaderAt is spooled to a temporary file of at most
+// Limits.MaxMemberSize bytes. A page without text (a scan) is reported
+// with Input.Warn as needing OCR, which makes the source partial; so is a
+// page whose text cannot be decoded, or whose content stream expands past
+// MaxPageContent. Encrypted documents open when they need no user
+// password (owner-password-only files); otherwise Extract fails.
+package pdf
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/breachkit/breachkit/scan"
+	"github.com/breachkit/breachkit/scan/extract/archive"
+	lpdf "github.com/ledongthuc/pdf"
+)
+
+// MaxPageContent bounds the expanded size of one page's content stream:
+// the library keeps every operand of a run without operators in memory,
+// so a compressed stream of numbers could otherwise exhaust memory.
+const MaxPageContent = 32 << 20
+
+// maxPages bounds the page tree walk (nodes visited), against cycles.
+const maxPages = 1 << 20
+
+// Extractor reads PDF documents. The zero value is ready.
+type Extractor struct{}
+
+// Format implements scan.Extractor.
+func (Extractor) Format() string { return "pdf" }
+
+// Accepts implements scan.Extractor: a .pdf name, or a %PDF- header in
+// the first bytes.
+func (Extractor) Accepts(name string, head []byte) bool {
+	return strings.HasSuffix(strings.ToLower(name), ".pdf") || bytes.Contains(head, []byte("%PDF-"))
+}
+
+// Extract implements scan.Extractor.
+func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment) error) error {
+	lim := archive.EffectiveLimits(in.Limits)
+	ra, size, cleanup, err := archive.Spool(in, lim.MaxMemberSize)
+	if err != nil {
+		return err
+	}
+	defer cleanup()
+	fixed, fsize, err := normalise(ra, size)
+	if err != nil {
+		return err
+	}
+	r, err := open(fixed, fsize)
+	if err != nil {
+		return err
+	}
+	pages, err := collect(r)
+	if err != nil {
+		return fmt.Errorf("corrupt pdf: page tree: %v", err)
+	}
+	if len(pages) == 0 {
+		warn(in, "document has no pages")
+	}
+	for i, p := range pages {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		n := i + 1
+		text, err := pageText(p)
+		switch {
+		case err != nil:
+			warn(in, fmt.Sprintf("page %d: text not read: %v", n, err))
+		case strings.TrimSpace(text) == "":
+			warn(in, fmt.Sprintf("page %d has no text layer: needs OCR", n))
+		default:
+			seg := scan.Segment{Text: []byte(text), Offset: -1, Page: n, Record: fmt.Sprintf("%s#page=%d", in.Path, n)}
+			if err := emit(seg); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// warn calls in.Warn when set.
+func warn(in *scan.Input, s string) {
+	if in.Warn != nil {
+		in.Warn(s)
+	}
+}
+
+// normalise makes a file the library accepts: it wants "%PDF-1.[0-7]"
+// and an end of line as the first 9 bytes (PDF 2.0 and headers followed
+// by a space are common), and "%%EOF" within the last bytes (writers and
+// mail gateways append junk).
+func normalise(ra io.ReaderAt, size int64) (io.ReaderAt, int64, error) {
+	head := make([]byte, 1024)
+	n, _ := ra.ReadAt(head, 0)
+	head = head[:n]
+	if !bytes.HasPrefix(head, []byte("%PDF-")) {
+		if bytes.Contains(head, []byte("%PDF-")) {
+			return nil, 0, errors.New("corrupt pdf: data before the %PDF- header")
+		}
+		return nil, 0, errors.New("corrupt pdf: no %PDF- header")
+	}
+	tailLen := min(size, 4096)
+	tail := make([]byte, tailLen)
+	if _, err := ra.ReadAt(tail, size-tailLen); err != nil && err != io.EOF {
+		return nil, 0, fmt.Errorf("corrupt pdf: %v", err)
+	}
+	i := bytes.LastIndex(tail, []byte("%%EOF"))
+	if i < 0 {
+		return nil, 0, errors.New("corrupt pdf: no %%EOF marker (truncated?)")
+	}
+	return headerFix{ra}, size - tailLen + int64(i) + 5, nil
+}
+
+// headerFix reads as its ReaderAt with the first 9 bytes replaced by a
+// header the library accepts.
+type headerFix struct{ io.ReaderAt }
+
+// fixedHeader is what the library checks for.
+const fixedHeader = "%PDF-1.7\n"
+
+// ReadAt implements io.ReaderAt.
+func (h headerFix) ReadAt(p []byte, off int64) (int, error) {
+	n, err := h.ReaderAt.ReadAt(p, off)
+	for i := off; i < int64(len(fixedHeader)) && i-off < int64(n); i++ {
+		p[i-off] = fixedHeader[i]
+	}
+	return n, err
+}
+
+// open opens the document, turning the library's panics into errors.
+func open(ra io.ReaderAt, size int64) (r *lpdf.Reader, err error) {
+	defer func() {
+		if x := recover(); x != nil {
+			r, err = nil, fmt.Errorf("corrupt pdf: %v", x)
+		}
+	}()
+	r, err = lpdf.NewReader(ra, size)
+	if err == lpdf.ErrInvalidPassword {
+		return nil, errors.New("pdf is encrypted: needs a password")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("corrupt pdf: %v", err)
+	}
+	return r, nil
+}
+
+// collect walks the page tree in order, bounded in depth and nodes.
+func collect(r *lpdf.Reader) (pages []lpdf.Page, err error) {
+	defer func() {
+		if x := recover(); x != nil {
+			err = fmt.Errorf("%v", x)
+		}
+	}()
+	budget := maxPages
+	var walk func(v lpdf.Value, depth int)
+	walk = func(v lpdf.Value, depth int) {
+		if depth > 64 || budget <= 0 || v.IsNull() {
+			return
+		}
+		budget--
+		kids := v.Key("Kids")
+		if v.Key("Type").Name() == "Pages" || kids.Kind() == lpdf.Array {
+			for i := 0; i < kids.Len(); i++ {
+				walk(kids.Index(i), depth+1)
+			}
+			return
+		}
+		pages = append(pages, lpdf.Page{V: v})
+	}
+	walk(r.Trailer().Key("Root").Key("Pages"), 0)
+	return pages, nil
+}
+
+// pageText returns a page's text, refusing content streams that expand
+// past MaxPageContent.
+func pageText(p lpdf.Page) (text string, err error) {
+	defer func() {
+		if x := recover(); x != nil {
+			text, err = "", fmt.Errorf("%v", x)
+		}
+	}()
+	c := p.V.Key("Contents")
+	var size int64
+	readers := []lpdf.Value{c}
+	if c.Kind() == lpdf.Array {
+		readers = readers[:0]
+		for i := 0; i < c.Len(); i++ {
+			readers = append(readers, c.Index(i))
+		}
+	}
+	for _, v := range readers {
+		if v.Kind() != lpdf.Stream {
+			continue
+		}
+		rc := v.Reader()
+		n, _ := io.Copy(io.Discard, io.LimitReader(rc, MaxPageContent+1-size))
+		rc.Close()
+		if size += n; size > MaxPageContent {
+			return "", fmt.Errorf("content stream expands past %d bytes; not scanned", MaxPageContent)
+		}
+	}
+	return p.GetPlainText(nil)
+}

@@ -1,0 +1,613 @@
+// Package sql extracts the values of SQL dumps (mysqldump, pg_dump with
+// --inserts or COPY, SQLite .dump): each quoted string or number in an
+// INSERT INTO t (cols) VALUES (...), (...) statement becomes a segment
+// whose Field is its column name, taken from the statement's column list
+// or from the CREATE TABLE seen before it, and whose Record is the row.
+// COPY t (cols) FROM stdin blocks are read as tab-separated rows. Other
+// statements are skipped. The dump is read as a stream, one value at a
+// time, with exact byte offsets.
+package sql
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"io"
+	"path"
+	"strconv"
+	"strings"
+
+	"github.com/breachkit/breachkit/scan"
+)
+
+// MaxValue is the longest value kept; longer values are cut.
+const MaxValue = 1 << 20
+
+// Extractor reads SQL dumps.
+type Extractor struct{}
+
+// Format returns "sql".
+func (Extractor) Format() string { return "sql" }
+
+// Accepts takes files named .sql, and dumps whose head has an INSERT INTO
+// or CREATE TABLE statement.
+func (Extractor) Accepts(name string, head []byte) bool {
+	if strings.EqualFold(path.Ext(name), ".sql") {
+		return true
+	}
+	h := strings.ToUpper(string(head))
+	return strings.Contains(h, "INSERT INTO ") || strings.Contains(h, "CREATE TABLE ") && strings.Contains(h, "-- ")
+}
+
+type lexer struct {
+	r   *bufio.Reader
+	off int64 // offset of the next byte
+}
+
+func (l *lexer) next() (byte, error) {
+	c, err := l.r.ReadByte()
+	if err == nil {
+		l.off++
+	}
+	return c, err
+}
+
+func (l *lexer) peek() (byte, error) {
+	b, err := l.r.Peek(1)
+	if err != nil {
+		return 0, err
+	}
+	return b[0], nil
+}
+
+func (l *lexer) back() {
+	l.r.UnreadByte()
+	l.off--
+}
+
+// skipSpace skips white space and comments.
+func (l *lexer) skipSpace() error {
+	for {
+		c, err := l.next()
+		if err != nil {
+			return err
+		}
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+		case c == '-':
+			if p, _ := l.peek(); p == '-' {
+				if err := l.skipLine(); err != nil {
+					return err
+				}
+				continue
+			}
+			l.back()
+			return nil
+		case c == '#':
+			if err := l.skipLine(); err != nil {
+				return err
+			}
+		case c == '/':
+			if p, _ := l.peek(); p == '*' {
+				l.next()
+				prev := byte(0)
+				for {
+					c, err := l.next()
+					if err != nil {
+						return err
+					}
+					if prev == '*' && c == '/' {
+						break
+					}
+					prev = c
+				}
+				continue
+			}
+			l.back()
+			return nil
+		default:
+			l.back()
+			return nil
+		}
+	}
+}
+
+func (l *lexer) skipLine() error {
+	for {
+		c, err := l.next()
+		if err != nil || c == '\n' {
+			return err
+		}
+	}
+}
+
+// word reads an identifier or keyword, unquoting `x`, "x" and [x].
+func (l *lexer) word() (string, error) {
+	if err := l.skipSpace(); err != nil {
+		return "", err
+	}
+	c, err := l.next()
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	switch c {
+	case '`', '"', '[':
+		end := c
+		if c == '[' {
+			end = ']'
+		}
+		for {
+			c, err := l.next()
+			if err != nil {
+				return "", err
+			}
+			if c == end {
+				return b.String(), nil
+			}
+			b.WriteByte(c)
+		}
+	}
+	if !identChar(c) {
+		return string(c), nil
+	}
+	b.WriteByte(c)
+	for {
+		c, err := l.next()
+		if err != nil {
+			return b.String(), nil
+		}
+		if !identChar(c) && c != '.' {
+			l.back()
+			return b.String(), nil
+		}
+		b.WriteByte(c)
+	}
+}
+
+func identChar(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '$' || c >= 0x80
+}
+
+// skipStatement skips to the ';' that ends the statement, outside quotes.
+func (l *lexer) skipStatement() error {
+	var q byte
+	for {
+		c, err := l.next()
+		if err != nil {
+			return err
+		}
+		switch {
+		case q != 0:
+			if c == '\\' && q == '\'' {
+				l.next()
+			} else if c == q {
+				q = 0
+			}
+		case c == '\'' || c == '"' || c == '`':
+			q = c
+		case c == ';':
+			return nil
+		}
+	}
+}
+
+type extraction struct {
+	in     *scan.Input
+	l      *lexer
+	emit   func(scan.Segment) error
+	tables map[string][]string
+	row    int
+	val    []byte
+	offs   []int64
+}
+
+// Extract reads in.R and emits the values of INSERT and COPY statements.
+func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment) error) error {
+	x := &extraction{in: in, l: &lexer{r: bufio.NewReaderSize(in.R, 256<<10)}, emit: emit, tables: map[string][]string{}}
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		w, err := x.l.word()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		switch strings.ToUpper(w) {
+		case "INSERT", "REPLACE":
+			err = x.insert()
+		case "CREATE":
+			err = x.create()
+		case "COPY":
+			err = x.copyStmt()
+		case ";":
+			continue
+		default:
+			err = x.l.skipStatement()
+		}
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+func short(name string) string {
+	if i := strings.LastIndexByte(name, '.'); i >= 0 {
+		return name[i+1:]
+	}
+	return name
+}
+
+// create reads the column names of CREATE TABLE t (col type, ...).
+func (x *extraction) create() error {
+	w, err := x.l.word()
+	if err != nil {
+		return err
+	}
+	if !strings.EqualFold(w, "TABLE") {
+		return x.l.skipStatement()
+	}
+	name, err := x.l.word()
+	if err != nil {
+		return err
+	}
+	for strings.EqualFold(name, "IF") || strings.EqualFold(name, "NOT") || strings.EqualFold(name, "EXISTS") {
+		if name, err = x.l.word(); err != nil {
+			return err
+		}
+	}
+	if p, err := x.l.word(); err != nil || p != "(" {
+		if err != nil {
+			return err
+		}
+		return x.l.skipStatement()
+	}
+	var cols []string
+	depth := 1
+	first := true
+	for depth > 0 {
+		w, err := x.l.word()
+		if err != nil {
+			return err
+		}
+		switch w {
+		case "(":
+			depth++
+		case ")":
+			depth--
+		case ",":
+			if depth == 1 {
+				first = true
+			}
+			continue
+		case "'":
+			x.l.back()
+			if _, err := x.quoted(); err != nil {
+				return err
+			}
+		default:
+			if first && depth == 1 {
+				switch strings.ToUpper(w) {
+				case "PRIMARY", "KEY", "UNIQUE", "CONSTRAINT", "INDEX", "FOREIGN", "CHECK", "FULLTEXT":
+				default:
+					cols = append(cols, w)
+				}
+			}
+		}
+		first = false
+	}
+	x.tables[short(name)] = cols
+	return x.l.skipStatement()
+}
+
+// insert reads INSERT [IGNORE] INTO t [(cols)] VALUES (...), ... ;
+func (x *extraction) insert() error {
+	var table string
+	for {
+		w, err := x.l.word()
+		if err != nil {
+			return err
+		}
+		u := strings.ToUpper(w)
+		if u == "INTO" {
+			if table, err = x.l.word(); err != nil {
+				return err
+			}
+			break
+		}
+		if u == ";" {
+			return nil
+		}
+	}
+	cols := x.tables[short(table)]
+	w, err := x.l.word()
+	if err != nil {
+		return err
+	}
+	if w == "(" {
+		cols = nil
+		for {
+			c, err := x.l.word()
+			if err != nil {
+				return err
+			}
+			if c == ")" {
+				break
+			}
+			if c != "," {
+				cols = append(cols, c)
+			}
+		}
+		if w, err = x.l.word(); err != nil {
+			return err
+		}
+	}
+	if !strings.EqualFold(w, "VALUES") && !strings.EqualFold(w, "VALUE") {
+		return x.l.skipStatement()
+	}
+	for {
+		if err := x.l.skipSpace(); err != nil {
+			return err
+		}
+		c, err := x.l.next()
+		if err != nil {
+			return err
+		}
+		switch c {
+		case ',':
+			continue
+		case ';':
+			return nil
+		case '(':
+			if err := x.tuple(table, cols); err != nil {
+				return err
+			}
+		default:
+			// ON DUPLICATE KEY UPDATE ... or RETURNING: skip the rest.
+			x.l.back()
+			return x.l.skipStatement()
+		}
+	}
+}
+
+// tuple reads one parenthesised row of values.
+func (x *extraction) tuple(table string, cols []string) error {
+	x.row++
+	record := x.in.Path + "#row=" + strconv.Itoa(x.row)
+	col := 0
+	for {
+		if err := x.l.skipSpace(); err != nil {
+			return err
+		}
+		c, err := x.l.peek()
+		if err != nil {
+			return err
+		}
+		switch {
+		case c == ')':
+			x.l.next()
+			return nil
+		case c == ',':
+			x.l.next()
+			col++
+			continue
+		case c == '\'' || c == '"' && false:
+			start, err := x.quoted()
+			if err != nil {
+				return err
+			}
+			if err := x.value(start, cols, col, record); err != nil {
+				return err
+			}
+		case c == '(':
+			// A function call such as UNHEX('..'): skip it.
+			depth := 0
+			for {
+				c, err := x.l.next()
+				if err != nil {
+					return err
+				}
+				if c == '(' {
+					depth++
+				} else if c == ')' {
+					depth--
+					if depth == 0 {
+						break
+					}
+				} else if c == '\'' {
+					x.l.back()
+					if _, err := x.quoted(); err != nil {
+						return err
+					}
+				}
+			}
+		default:
+			// A number, NULL, or an expression up to , or ).
+			start := x.l.off
+			x.val = x.val[:0]
+			x.offs = nil
+			depth := 0
+			for {
+				c, err := x.l.next()
+				if err != nil {
+					return err
+				}
+				if depth == 0 && (c == ',' || c == ')') {
+					x.l.back()
+					break
+				}
+				if c == '(' {
+					depth++
+				} else if c == ')' {
+					depth--
+				}
+				if len(x.val) < MaxValue {
+					x.val = append(x.val, c)
+				}
+			}
+			v := strings.TrimSpace(string(x.val))
+			if v != "" && !strings.EqualFold(v, "NULL") && (v[0] >= '0' && v[0] <= '9' || v[0] == '-') {
+				x.offs = nil
+				if err := x.value(start, cols, col, record); err != nil {
+					return err
+				}
+			}
+		}
+	}
+}
+
+// quoted reads a 'string' with ” and backslash escapes into x.val and
+// x.offs and returns the offset of its first byte.
+func (x *extraction) quoted() (int64, error) {
+	q, err := x.l.next()
+	if err != nil {
+		return 0, err
+	}
+	start := x.l.off
+	x.val = x.val[:0]
+	x.offs = x.offs[:0]
+	escaped := false
+	for {
+		at := x.l.off
+		c, err := x.l.next()
+		if err != nil {
+			return 0, err
+		}
+		if c == '\\' {
+			d, err := x.l.next()
+			if err != nil {
+				return 0, err
+			}
+			escaped = true
+			switch d {
+			case 'n':
+				d = '\n'
+			case 't':
+				d = '\t'
+			case 'r':
+				d = '\r'
+			case '0':
+				d = 0
+			}
+			c = d
+		} else if c == q {
+			if p, _ := x.l.peek(); p == q {
+				x.l.next()
+				escaped = true
+			} else {
+				break
+			}
+		}
+		if len(x.val) < MaxValue {
+			x.val = append(x.val, c)
+			x.offs = append(x.offs, at)
+		}
+	}
+	if !escaped {
+		x.offs = nil
+	}
+	return start, nil
+}
+
+// value emits x.val, found at file offset start, as the value of column col.
+func (x *extraction) value(start int64, cols []string, col int, record string) error {
+	if len(x.val) == 0 {
+		return nil
+	}
+	seg := scan.Segment{Text: x.val, Offset: start, Record: record}
+	if col < len(cols) {
+		seg.Field = cols[col]
+	}
+	if x.offs != nil {
+		offs := x.offs
+		end := x.l.off - 1
+		seg.Offset = -1
+		seg.OffsetAt = func(i int) int64 {
+			if i >= len(offs) {
+				return end
+			}
+			if i < 0 {
+				return -1
+			}
+			return offs[i]
+		}
+	}
+	return x.emit(seg)
+}
+
+// copyStmt reads COPY t (cols) FROM stdin; followed by tab-separated rows
+// up to a line "\.".
+func (x *extraction) copyStmt() error {
+	table, err := x.l.word()
+	if err != nil {
+		return err
+	}
+	cols := x.tables[short(table)]
+	w, err := x.l.word()
+	if err != nil {
+		return err
+	}
+	if w == "(" {
+		cols = nil
+		for {
+			c, err := x.l.word()
+			if err != nil {
+				return err
+			}
+			if c == ")" {
+				break
+			}
+			if c != "," {
+				cols = append(cols, c)
+			}
+		}
+		w, _ = x.l.word()
+	}
+	if !strings.EqualFold(w, "FROM") {
+		return x.l.skipStatement()
+	}
+	src, _ := x.l.word()
+	if err := x.l.skipStatement(); err != nil {
+		return err
+	}
+	if !strings.EqualFold(src, "stdin") {
+		return nil
+	}
+	if err := x.l.skipLine(); err != nil {
+		return err
+	}
+	for {
+		line, err := x.l.r.ReadSlice('\n')
+		start := x.l.off
+		x.l.off += int64(len(line))
+		if len(line) == 0 && err != nil {
+			return err
+		}
+		l := strings.TrimRight(string(line), "\r\n")
+		if l == `\.` {
+			return nil
+		}
+		x.row++
+		record := x.in.Path + "#row=" + strconv.Itoa(x.row)
+		off := start
+		for i, f := range strings.Split(l, "\t") {
+			if f != `\N` && f != "" {
+				x.val = append(x.val[:0], f...)
+				x.offs = nil
+				if err := x.value(off, cols, i, record); err != nil {
+					return err
+				}
+			}
+			off += int64(len(f)) + 1
+		}
+		if err != nil {
+			return err
+		}
+	}
+}

@@ -1,0 +1,441 @@
+// Package text extracts plain text: UTF-8 (with or without a byte order
+// mark), UTF-16 with a byte order mark, and, when the bytes are not valid
+// UTF-8, Latin-1. Decoded text carries an offset map back to the file's
+// own bytes. A paragraph (lines up to a blank line) of at most
+// MaxParagraph bytes is one segment and one record; longer runs of lines
+// (logs, dumps) become one segment per line; a line longer than the
+// read window is cut at whitespace with the tail of the previous piece
+// as context (Segment.Lead). Memory stays bounded whatever the file.
+package text
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"strconv"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/breachkit/breachkit/scan"
+)
+
+// Sizes of the read window, the largest paragraph kept whole and the
+// context repeated before a piece of a cut line.
+const (
+	Window       = 1 << 20
+	MaxParagraph = 16 << 10
+	LeadBytes    = 256
+)
+
+// Extractor reads plain text.
+type Extractor struct{}
+
+// Format returns "text".
+func (Extractor) Format() string { return "text" }
+
+// Accepts takes anything that looks like text: no NUL bytes in the head
+// unless it starts with a UTF-16 byte order mark, and few control bytes.
+func (Extractor) Accepts(name string, head []byte) bool {
+	if len(head) >= 2 && (head[0] == 0xFF && head[1] == 0xFE || head[0] == 0xFE && head[1] == 0xFF) {
+		return true
+	}
+	ctl := 0
+	for _, c := range head {
+		if c == 0 {
+			return false
+		}
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
+			ctl++
+		}
+	}
+	return ctl*20 <= len(head)
+}
+
+type encoding int
+
+const (
+	encUTF8 encoding = iota
+	encLatin1
+	encUTF16LE
+	encUTF16BE
+)
+
+// reader decodes the source into UTF-8 and keeps, for decoded text, the
+// source offset of each decoded byte.
+type reader struct {
+	r        io.Reader
+	enc      encoding
+	srcOff   int64 // source offset of the next raw byte
+	pend     []byte
+	raw      []byte
+	eof      bool
+	warn     func(string)
+	switched bool
+}
+
+// next returns the next decoded piece and, if it is not a byte copy of
+// the source, the source offset of each byte; start is the source
+// offset of a byte copy.
+func (d *reader) next() (out []byte, offs []int64, start int64, err error) {
+	if d.eof && len(d.pend) == 0 {
+		return nil, nil, 0, io.EOF
+	}
+	if d.raw == nil {
+		d.raw = make([]byte, 256<<10)
+	}
+	n := copy(d.raw, d.pend)
+	d.pend = d.pend[:0]
+	if !d.eof {
+		m, rerr := io.ReadFull(d.r, d.raw[n:])
+		n += m
+		if rerr == io.EOF || rerr == io.ErrUnexpectedEOF {
+			d.eof = true
+		} else if rerr != nil {
+			return nil, nil, 0, rerr
+		}
+	}
+	b := d.raw[:n]
+	base := d.srcOff
+	switch d.enc {
+	case encUTF8:
+		// Keep an incomplete rune at the end for the next read.
+		cut := len(b)
+		if !d.eof {
+			for k := len(b) - 1; k >= 0 && k >= len(b)-3; k-- {
+				if b[k] < 0x80 {
+					break
+				}
+				if utf8.RuneStart(b[k]) {
+					if !utf8.FullRune(b[k:]) {
+						cut = k
+					}
+					break
+				}
+			}
+		}
+		if utf8.Valid(b[:cut]) {
+			d.pend = append(d.pend, b[cut:]...)
+			d.srcOff += int64(cut)
+			out = append([]byte(nil), b[:cut]...)
+			return out, nil, base, nil
+		}
+		d.enc = encLatin1
+		if d.warn != nil && !d.switched {
+			d.warn("invalid UTF-8; read as Latin-1 from byte " + strconv.FormatInt(base, 10))
+		}
+		d.switched = true
+		fallthrough
+	case encLatin1:
+		out = make([]byte, 0, len(b)+len(b)/8)
+		offs = make([]int64, 0, cap(out))
+		for i, c := range b {
+			if c < 0x80 {
+				out = append(out, c)
+				offs = append(offs, base+int64(i))
+			} else {
+				out = append(out, 0xC0|c>>6, 0x80|c&0x3F)
+				offs = append(offs, base+int64(i), base+int64(i))
+			}
+		}
+		d.srcOff += int64(len(b))
+		return out, offs, 0, nil
+	default:
+		// UTF-16: whole code units, and whole surrogate pairs.
+		cut := len(b) &^ 1
+		if !d.eof && cut >= 2 {
+			u := d.unit(b[cut-2:])
+			if utf16.IsSurrogate(rune(u)) && u < 0xDC00 {
+				cut -= 2
+			}
+		}
+		d.pend = append(d.pend, b[cut:]...)
+		out = make([]byte, 0, cut)
+		offs = make([]int64, 0, cut)
+		var tmp [4]byte
+		for i := 0; i+1 < cut; i += 2 {
+			r := rune(d.unit(b[i:]))
+			w := 2
+			if utf16.IsSurrogate(r) && i+3 < cut {
+				r = utf16.DecodeRune(r, rune(d.unit(b[i+2:])))
+				w = 4
+			}
+			k := utf8.EncodeRune(tmp[:], r)
+			out = append(out, tmp[:k]...)
+			for j := 0; j < k; j++ {
+				offs = append(offs, base+int64(i))
+			}
+			i += w - 2
+		}
+		d.srcOff += int64(cut)
+		return out, offs, 0, nil
+	}
+}
+
+func (d *reader) unit(b []byte) uint16 {
+	if d.enc == encUTF16LE {
+		return uint16(b[0]) | uint16(b[1])<<8
+	}
+	return uint16(b[1]) | uint16(b[0])<<8
+}
+
+// window is the decoded text not yet emitted, with its offsets.
+type window struct {
+	buf   []byte
+	offs  []int64 // nil while all of buf is a byte copy starting at start
+	start int64
+}
+
+func (w *window) add(out []byte, offs []int64, start int64) {
+	if offs == nil && w.offs == nil && (len(w.buf) == 0 || w.start+int64(len(w.buf)) == start) {
+		if len(w.buf) == 0 {
+			w.start = start
+		}
+		w.buf = append(w.buf, out...)
+		return
+	}
+	if w.offs == nil {
+		w.offs = make([]int64, len(w.buf), len(w.buf)+len(out))
+		for i := range w.buf {
+			w.offs[i] = w.start + int64(i)
+		}
+	}
+	w.buf = append(w.buf, out...)
+	if offs == nil {
+		for i := range out {
+			w.offs = append(w.offs, start+int64(i))
+		}
+	} else {
+		w.offs = append(w.offs, offs...)
+	}
+}
+
+func (w *window) drop(n int) {
+	m := copy(w.buf, w.buf[n:])
+	w.buf = w.buf[:m]
+	if w.offs != nil {
+		k := copy(w.offs, w.offs[n:])
+		w.offs = w.offs[:k]
+		if len(w.offs) == 0 {
+			w.offs = nil
+		}
+	} else {
+		w.start += int64(n)
+	}
+}
+
+// segment returns a segment of buf[i:j] with lead bytes of context before.
+func (w *window) segment(i, j, lead int) scan.Segment {
+	seg := scan.Segment{Text: w.buf[i-lead : j], Lead: lead}
+	if w.offs == nil {
+		seg.Offset = w.start + int64(i-lead)
+		return seg
+	}
+	seg.Offset = -1
+	offs := w.offs[i-lead : j]
+	var end int64
+	if j < len(w.offs) {
+		end = w.offs[j]
+	} else if len(offs) > 0 {
+		end = offs[len(offs)-1] + 1
+	}
+	seg.OffsetAt = func(k int) int64 {
+		if k < 0 {
+			return -1
+		}
+		if k >= len(offs) {
+			return end
+		}
+		return offs[k]
+	}
+	return seg
+}
+
+// Extract reads in.R and emits paragraphs or lines as segments.
+func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment) error) error {
+	d := &reader{r: in.R, warn: in.Warn}
+	var head [3]byte
+	n, err := io.ReadFull(in.R, head[:])
+	switch {
+	case n >= 2 && head[0] == 0xFF && head[1] == 0xFE:
+		d.enc, d.srcOff, d.pend = encUTF16LE, 2, append(d.pend, head[2:n]...)
+	case n >= 2 && head[0] == 0xFE && head[1] == 0xFF:
+		d.enc, d.srcOff, d.pend = encUTF16BE, 2, append(d.pend, head[2:n]...)
+	case n == 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF:
+		d.srcOff = 3
+	default:
+		d.pend = append(d.pend, head[:n]...)
+	}
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) {
+		return err
+	}
+	if err != nil {
+		d.eof = true
+	}
+	t := &splitter{path: in.Path, emit: emit}
+	w := &window{}
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		out, offs, start, err := d.next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		w.add(out, offs, start)
+		if err := t.process(w, false); err != nil {
+			return err
+		}
+	}
+	return t.process(w, true)
+}
+
+// splitter cuts the window into paragraphs, lines and pieces.
+type splitter struct {
+	path     string
+	emit     func(scan.Segment) error
+	line     int // lines emitted or consumed so far
+	para     int
+	lineMode bool // the current paragraph is too long: lines are segments
+	// pieceLead is the number of bytes at the start of the window that
+	// repeat the end of a cut line as context for its next piece.
+	pieceLead int
+}
+
+// process emits what is complete in w; at the end (final) everything.
+func (t *splitter) process(w *window, final bool) error {
+	b := w.buf
+	pStart := t.pieceLead
+	k := pStart
+	for {
+		nl := bytes.IndexByte(b[k:], '\n')
+		if nl < 0 {
+			break
+		}
+		lineEnd := k + nl
+		blank := isBlank(b[k:lineEnd])
+		if t.lineMode {
+			if !blank {
+				if err := t.emitLine(w, k, lineEnd); err != nil {
+					return err
+				}
+			} else {
+				t.lineMode = false
+			}
+			t.line++
+			k = lineEnd + 1
+			pStart = k
+			continue
+		}
+		if blank {
+			if pStart < k {
+				if err := t.emitPara(w, pStart, k); err != nil {
+					return err
+				}
+			}
+			t.line++
+			k = lineEnd + 1
+			pStart = k
+			continue
+		}
+		k = lineEnd + 1
+		if k-pStart > MaxParagraph {
+			// Too long for one record: emit its lines one by one.
+			t.lineMode = true
+			t.para++
+			for s := pStart; s < k; {
+				e := s + bytes.IndexByte(b[s:k], '\n')
+				if err := t.emitLine(w, s, e); err != nil {
+					return err
+				}
+				t.line++
+				s = e + 1
+			}
+			pStart = k
+		}
+	}
+	if final {
+		if pStart < len(b) {
+			if t.lineMode {
+				if err := t.emitLine(w, pStart, len(b)); err != nil {
+					return err
+				}
+			} else if err := t.emitPara(w, pStart, len(b)); err != nil {
+				return err
+			}
+		}
+		w.drop(len(b))
+		return nil
+	}
+	// A line longer than the window: cut it at whitespace.
+	if len(b)-pStart >= Window {
+		cut := len(b)
+		for c := len(b) - 1; c > len(b)-4096 && c > pStart; c-- {
+			if b[c] == ' ' || b[c] == '\t' || b[c] == ',' || b[c] == ';' {
+				cut = c + 1
+				break
+			}
+		}
+		seg := w.segment(pStart, cut, t.leadAt(pStart))
+		seg.Record = t.path + "#line=" + strconv.Itoa(t.line+1)
+		if err := t.emit(seg); err != nil {
+			return err
+		}
+		keep := max(0, cut-LeadBytes)
+		w.drop(keep)
+		t.pieceLead = cut - keep
+		return nil
+	}
+	if pStart > t.pieceLead {
+		t.pieceLead = 0
+	}
+	w.drop(pStart - t.pieceLead)
+	return nil
+}
+
+// leadAt returns the context bytes before position s: those repeated from
+// a cut line when s is where its next piece starts.
+func (t *splitter) leadAt(s int) int {
+	if t.pieceLead > 0 && s == t.pieceLead {
+		l := t.pieceLead
+		t.pieceLead = 0
+		return l
+	}
+	return 0
+}
+
+func (t *splitter) emitPara(w *window, s, e int) error {
+	t.para++
+	lead := t.leadAt(s)
+	for e > s && (w.buf[e-1] == '\n' || w.buf[e-1] == '\r') {
+		e--
+	}
+	seg := w.segment(s, e, lead)
+	seg.Record = t.path + "#para=" + strconv.Itoa(t.para)
+	t.line += bytes.Count(w.buf[s:e], []byte{'\n'}) + 1
+	return t.emit(seg)
+}
+
+func (t *splitter) emitLine(w *window, s, e int) error {
+	if e > s && w.buf[e-1] == '\r' {
+		e--
+	}
+	if s >= e {
+		return nil
+	}
+	seg := w.segment(s, e, t.leadAt(s))
+	seg.Record = t.path + "#line=" + strconv.Itoa(t.line+1)
+	return t.emit(seg)
+}
+
+func isBlank(l []byte) bool {
+	for _, c := range l {
+		if c != ' ' && c != '\t' && c != '\r' {
+			return false
+		}
+	}
+	return true
+}

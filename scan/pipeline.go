@@ -1,0 +1,542 @@
+package scan
+
+import (
+	"bufio"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"hash"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/breachkit/breachkit"
+	"github.com/breachkit/breachkit/vault"
+)
+
+// DetectFunc finds personal data in a segment; a detect.Engine's Detect
+// method is one. It must be safe for concurrent use.
+type DetectFunc func(seg *Segment, emit func(Match))
+
+// Options configure a scan.
+type Options struct {
+	Store  breachkit.Store
+	Keys   *vault.CaseKeys
+	CaseID int64
+	// Extractors are tried in order; the first that accepts a source reads it.
+	Extractors []Extractor
+	Detect     DetectFunc
+	// Workers is the number of sources scanned at once; 0 means GOMAXPROCS.
+	Workers int
+	// Exclude are glob patterns (path.Match syntax, "**/" allowed at the
+	// start) matched against each path and its base name.
+	Exclude []string
+	// Limits bound archive expansion; nil means DefaultLimits.
+	Limits *Limits
+	// BatchSize is the number of findings stored at once; 0 means 5000.
+	BatchSize int
+	// Progress, if set, is called after each source and now and then
+	// during long ones, from any goroutine.
+	Progress func(Progress)
+	// Sourced, if set, is called when a source is recorded as finished
+	// (done, skipped or partial), or found done by an earlier run.
+	Sourced func(s *breachkit.Source, resumed bool)
+}
+
+// Progress is how far a scan got.
+type Progress struct {
+	Files, TotalFiles int64
+	Bytes, TotalBytes int64
+	Findings          int64
+	Started           time.Time
+}
+
+// Summary is what a scan did.
+type Summary struct {
+	// Sources are the sources this run touched, in path order, including
+	// those an earlier run had finished (Resumed counts them).
+	Sources  []*breachkit.Source
+	Resumed  int
+	Files    int64
+	Bytes    int64
+	Findings int64
+	Elapsed  time.Duration
+}
+
+// Skipped returns the sources that were skipped or scanned in part.
+func (s *Summary) Skipped() []*breachkit.Source {
+	var out []*breachkit.Source
+	for _, src := range s.Sources {
+		if src.Status == breachkit.SourceSkipped || src.Status == breachkit.SourcePartial {
+			out = append(out, src)
+		}
+	}
+	return out
+}
+
+type fileJob struct {
+	path string
+	size int64
+}
+
+// Run scans the files and folders at paths into the case store.
+func Run(ctx context.Context, paths []string, opt Options) (*Summary, error) {
+	if opt.Store == nil || opt.Keys == nil || opt.Detect == nil {
+		return nil, errors.New("scan: Store, Keys and Detect are required")
+	}
+	if opt.Workers <= 0 {
+		opt.Workers = runtime.GOMAXPROCS(0)
+	}
+	if opt.BatchSize <= 0 {
+		opt.BatchSize = 5000
+	}
+	if opt.Limits == nil {
+		l := DefaultLimits
+		opt.Limits = &l
+	}
+	for _, p := range opt.Exclude {
+		if _, err := path.Match(strings.TrimPrefix(p, "**/"), ""); err != nil {
+			return nil, fmt.Errorf("--exclude %q: %w", p, err)
+		}
+	}
+	r := &runner{opt: opt, started: time.Now()}
+	r.prog.Started = r.started
+	var jobs []fileJob
+	var walkErrs []*breachkit.Source
+	for _, p := range paths {
+		err := filepath.WalkDir(p, func(fp string, d fs.DirEntry, err error) error {
+			if err != nil {
+				walkErrs = append(walkErrs, &breachkit.Source{Path: filepath.ToSlash(fp), Status: breachkit.SourceSkipped, Reason: "unreadable: " + describe(err)})
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if r.excluded(fp) && fp != p {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() {
+				return nil
+			}
+			if !d.Type().IsRegular() {
+				return nil
+			}
+			info, err := d.Info()
+			size := int64(-1)
+			if err == nil {
+				size = info.Size()
+			}
+			jobs = append(jobs, fileJob{path: fp, size: size})
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	for _, j := range jobs {
+		r.prog.TotalFiles++
+		r.prog.TotalBytes += max(j.size, 0)
+	}
+	// The writer stores findings in batches and finishes sources after
+	// their findings, so an interrupted scan never leaves a source marked
+	// done without all its findings.
+	r.wch = make(chan wmsg, 4*opt.Workers)
+	wdone := make(chan error, 1)
+	go func() { wdone <- r.writer(context.WithoutCancel(ctx)) }()
+	for _, s := range walkErrs {
+		s.CaseID = opt.CaseID
+		s.ScannedAt = time.Now()
+		if err := r.record(ctx, s); err != nil {
+			close(r.wch)
+			<-wdone
+			return nil, err
+		}
+	}
+	jch := make(chan fileJob)
+	var wg sync.WaitGroup
+	var firstErr atomic.Value
+	for w := 0; w < opt.Workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jch {
+				if err := r.file(ctx, j); err != nil {
+					firstErr.CompareAndSwap(nil, err)
+				}
+			}
+		}()
+	}
+feed:
+	for _, j := range jobs {
+		select {
+		case jch <- j:
+		case <-ctx.Done():
+			break feed
+		}
+		if firstErr.Load() != nil {
+			break
+		}
+	}
+	close(jch)
+	wg.Wait()
+	close(r.wch)
+	werr := <-wdone
+	sum := &Summary{Resumed: r.resumed, Files: r.prog.Files, Bytes: r.prog.Bytes, Findings: r.prog.Findings, Elapsed: time.Since(r.started)}
+	r.mu.Lock()
+	sum.Sources = r.sources
+	r.mu.Unlock()
+	sort.Slice(sum.Sources, func(i, j int) bool { return sum.Sources[i].Path < sum.Sources[j].Path })
+	if werr != nil {
+		return sum, werr
+	}
+	if e, ok := firstErr.Load().(error); ok && e != nil {
+		return sum, e
+	}
+	return sum, ctx.Err()
+}
+
+type runner struct {
+	opt     Options
+	started time.Time
+	storeMu sync.Mutex
+	mu      sync.Mutex
+	prog    Progress
+	sources []*breachkit.Source
+	resumed int
+	wch     chan wmsg
+}
+
+type wmsg struct {
+	findings []*breachkit.Finding
+	finish   *breachkit.Source
+}
+
+// excluded reports whether a path matches an --exclude pattern.
+func (r *runner) excluded(p string) bool {
+	p = filepath.ToSlash(p)
+	base := path.Base(p)
+	for _, pat := range r.opt.Exclude {
+		pat = filepath.ToSlash(pat)
+		deep := strings.HasPrefix(pat, "**/")
+		pat = strings.TrimPrefix(pat, "**/")
+		if ok, _ := path.Match(pat, base); ok {
+			return true
+		}
+		if ok, _ := path.Match(pat, p); ok {
+			return true
+		}
+		if deep || strings.Contains(pat, "/") {
+			parts := strings.Split(p, "/")
+			for i := range parts {
+				if ok, _ := path.Match(pat, strings.Join(parts[i:], "/")); ok {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func describe(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// record finishes a source that was never read (unreadable, excluded).
+func (r *runner) record(ctx context.Context, s *breachkit.Source) error {
+	r.storeMu.Lock()
+	got, err := r.opt.Store.BeginSource(ctx, s)
+	r.storeMu.Unlock()
+	if err != nil {
+		return err
+	}
+	s.ID = got.ID
+	r.wch <- wmsg{finish: s}
+	return nil
+}
+
+// file scans one file of the walk.
+func (r *runner) file(ctx context.Context, j fileJob) error {
+	if ctx.Err() != nil {
+		return nil
+	}
+	display := filepath.ToSlash(j.path)
+	f, err := os.Open(j.path)
+	if err != nil {
+		return r.record(ctx, &breachkit.Source{CaseID: r.opt.CaseID, Path: display, Size: j.size, Status: breachkit.SourceSkipped, Reason: "unreadable: " + describe(err), ScannedAt: time.Now()})
+	}
+	defer f.Close()
+	var total atomic.Int64
+	err = r.source(ctx, display, f, j.size, 0, &total)
+	r.mu.Lock()
+	r.prog.Files++
+	p := r.prog
+	r.mu.Unlock()
+	if r.opt.Progress != nil {
+		r.opt.Progress(p)
+	}
+	return err
+}
+
+// countReader hashes and counts what is read through it and reports
+// progress for top-level files.
+type countReader struct {
+	r     io.Reader
+	h     hash.Hash
+	n     int64
+	limit int64 // 0 = none
+	total *atomic.Int64
+	max   int64
+	run   *runner
+	top   bool
+	since int64
+}
+
+var errTooBig = errors.New("expands beyond the archive limits")
+
+func (c *countReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	if n > 0 {
+		c.h.Write(p[:n])
+		c.n += int64(n)
+		if c.top {
+			c.since += int64(n)
+			if c.since >= 4<<20 {
+				c.run.addBytes(c.since)
+				c.since = 0
+			}
+		}
+		if c.limit > 0 && c.n > c.limit {
+			return n, fmt.Errorf("member larger than %d bytes: %w", c.limit, errTooBig)
+		}
+		if c.total != nil && c.max > 0 && c.total.Add(int64(n)) > c.max {
+			return n, fmt.Errorf("more than %d bytes expanded from one file: %w", c.max, errTooBig)
+		}
+	}
+	return n, err
+}
+
+func (r *runner) addBytes(n int64) {
+	r.mu.Lock()
+	r.prog.Bytes += n
+	p := r.prog
+	r.mu.Unlock()
+	if r.opt.Progress != nil {
+		r.opt.Progress(p)
+	}
+}
+
+// source scans one source (a file or an archive member) and records it.
+func (r *runner) source(ctx context.Context, display string, rd io.Reader, size int64, depth int, total *atomic.Int64) error {
+	src := &breachkit.Source{CaseID: r.opt.CaseID, Path: display, Size: size, ScannedAt: time.Now()}
+	r.storeMu.Lock()
+	got, err := r.opt.Store.BeginSource(ctx, src)
+	r.storeMu.Unlock()
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil
+		}
+		return err
+	}
+	if got.Status == breachkit.SourceDone {
+		r.mu.Lock()
+		r.sources = append(r.sources, got)
+		r.resumed++
+		if depth == 0 {
+			r.prog.Bytes += max(size, 0)
+		}
+		r.mu.Unlock()
+		if r.opt.Sourced != nil {
+			r.opt.Sourced(got, true)
+		}
+		return nil
+	}
+	src.ID = got.ID
+	cr := &countReader{r: rd, h: sha256.New(), total: total, run: r, top: depth == 0}
+	if depth > 0 {
+		cr.limit = r.opt.Limits.MaxMemberSize
+		cr.max = r.opt.Limits.MaxTotalSize
+	}
+	br := bufio.NewReaderSize(cr, 64<<10)
+	head, _ := br.Peek(512)
+	name := path.Base(display)
+	if i := strings.LastIndex(display, "!/"); i >= 0 {
+		name = path.Base(display[i+2:])
+	}
+	var x Extractor
+	for _, e := range r.opt.Extractors {
+		if e.Accepts(name, head) {
+			x = e
+			break
+		}
+	}
+	var warns []string
+	var emitted, found int64
+	var batch []*breachkit.Finding
+	flush := func() {
+		if len(batch) > 0 {
+			r.wch <- wmsg{findings: batch}
+			batch = nil
+		}
+	}
+	var xerr error
+	if x == nil {
+		src.Status, src.Reason = breachkit.SourceSkipped, "unsupported format (binary or unknown)"
+	} else {
+		src.Format = x.Format()
+		in := &Input{Path: display, R: br, Size: size, Depth: depth, Limits: r.opt.Limits,
+			Warn: func(reason string) {
+				if len(warns) < 20 {
+					warns = append(warns, reason)
+				}
+			},
+			Member: func(mname string, msize int64, mr io.Reader) error {
+				mp := display + "!/" + strings.TrimPrefix(mname, "/")
+				if depth+1 > r.opt.Limits.MaxDepth {
+					return r.record(ctx, &breachkit.Source{CaseID: r.opt.CaseID, Path: mp, Size: msize, Status: breachkit.SourceSkipped, Reason: fmt.Sprintf("nested deeper than %d archives", r.opt.Limits.MaxDepth), ScannedAt: time.Now()})
+				}
+				return r.source(ctx, mp, mr, msize, depth+1, total)
+			},
+		}
+		xerr = x.Extract(ctx, in, func(seg Segment) error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			emitted++
+			r.opt.Detect(&seg, func(m Match) {
+				if m.Start < seg.Lead {
+					return
+				}
+				f := &breachkit.Finding{CaseID: r.opt.CaseID, SourceID: src.ID, Path: display, Type: m.Type,
+					Start: -1, End: -1, Sheet: seg.Sheet, Cell: seg.Cell, Page: seg.Page, Record: seg.Record,
+					Confidence: m.Confidence, Reasons: m.Reasons}
+				switch {
+				case seg.OffsetAt != nil:
+					f.Start, f.End = seg.OffsetAt(m.Start), seg.OffsetAt(m.End)
+				case seg.Offset >= 0:
+					f.Start, f.End = seg.Offset+int64(m.Start), seg.Offset+int64(m.End)
+				}
+				f.Value = r.opt.Keys.Seal(m.Type, []byte(m.Value))
+				f.Fingerprint = r.opt.Keys.Fingerprint(m.Type, m.Value)
+				batch = append(batch, f)
+				found++
+				if len(batch) >= r.opt.BatchSize {
+					flush()
+				}
+			})
+			return nil
+		})
+	}
+	if ctx.Err() != nil {
+		// Interrupted: leave the source marked scanning; a resumed scan
+		// deletes what was stored of it and scans it again.
+		flush()
+		return nil
+	}
+	// Read the rest for the digest and size.
+	if _, err := io.Copy(io.Discard, br); err != nil && xerr == nil && x != nil {
+		xerr = err
+	}
+	flush()
+	src.SHA256 = hex.EncodeToString(cr.h.Sum(nil))
+	src.Size = cr.n
+	src.Findings = found
+	src.ScannedAt = time.Now()
+	switch {
+	case x == nil:
+	case xerr != nil && emitted == 0:
+		src.Status, src.Reason = breachkit.SourceSkipped, reason(src.Format, xerr)
+	case xerr != nil:
+		src.Status, src.Reason = breachkit.SourcePartial, reason(src.Format, xerr)
+	case len(warns) > 0:
+		src.Status, src.Reason = breachkit.SourcePartial, strings.Join(warns, "; ")
+	default:
+		src.Status = breachkit.SourceDone
+	}
+	if src.Status == breachkit.SourcePartial && len(warns) > 0 && xerr != nil {
+		src.Reason += "; " + strings.Join(warns, "; ")
+	}
+	if cr.top && cr.since > 0 {
+		r.addBytes(cr.since)
+	}
+	r.mu.Lock()
+	r.prog.Findings += found
+	r.mu.Unlock()
+	r.wch <- wmsg{finish: src}
+	return nil
+}
+
+func reason(format string, err error) string {
+	return format + ": " + err.Error()
+}
+
+// writer stores findings in batches and finishes sources after them.
+func (r *runner) writer(ctx context.Context) error {
+	var batch []*breachkit.Finding
+	var pending []*breachkit.Source
+	var werr error
+	flush := func() {
+		if werr != nil {
+			return
+		}
+		if len(batch) > 0 {
+			r.storeMu.Lock()
+			werr = r.opt.Store.AddFindings(ctx, batch)
+			r.storeMu.Unlock()
+			batch = batch[:0]
+		}
+		for _, s := range pending {
+			if werr != nil {
+				break
+			}
+			r.storeMu.Lock()
+			werr = r.opt.Store.FinishSource(ctx, s)
+			r.storeMu.Unlock()
+			r.mu.Lock()
+			r.sources = append(r.sources, s)
+			r.mu.Unlock()
+			if r.opt.Sourced != nil {
+				r.opt.Sourced(s, false)
+			}
+		}
+		pending = pending[:0]
+	}
+	tick := time.NewTicker(500 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		select {
+		case m, ok := <-r.wch:
+			if !ok {
+				flush()
+				return werr
+			}
+			if m.findings != nil {
+				batch = append(batch, m.findings...)
+			}
+			if m.finish != nil {
+				pending = append(pending, m.finish)
+			}
+			if len(batch) >= r.opt.BatchSize || len(pending) >= 256 {
+				flush()
+			}
+		case <-tick.C:
+			flush()
+		}
+	}
+}

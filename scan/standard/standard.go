@@ -1,0 +1,29 @@
+// Package standard wires the extractors and detectors that breachkit
+// ships into a scan: containers and documents first (they are recognised
+// by their magic bytes), then structured text, then plain text as the
+// fallback for anything that looks like text.
+package standard
+
+import (
+	"github.com/breachkit/breachkit/scan"
+	"github.com/breachkit/breachkit/scan/extract/archive"
+	"github.com/breachkit/breachkit/scan/extract/csv"
+	"github.com/breachkit/breachkit/scan/extract/docx"
+	"github.com/breachkit/breachkit/scan/extract/email"
+	"github.com/breachkit/breachkit/scan/extract/json"
+	"github.com/breachkit/breachkit/scan/extract/pdf"
+	"github.com/breachkit/breachkit/scan/extract/sql"
+	"github.com/breachkit/breachkit/scan/extract/text"
+	"github.com/breachkit/breachkit/scan/extract/xlsx"
+	"github.com/breachkit/breachkit/scan/extract/xml"
+)
+
+// Extractors returns the shipped extractors in the order they are tried.
+func Extractors() []scan.Extractor {
+	return []scan.Extractor{
+		archive.Zip{}, archive.Tar{}, archive.Gzip{}, archive.Bzip2{},
+		xlsx.Extractor{}, docx.Extractor{}, pdf.Extractor{}, email.EML{}, email.MBOX{},
+		json.Extractor{}, sql.Extractor{}, xml.Extractor{}, csv.Extractor{},
+		text.Extractor{},
+	}
+}
