@@ -31,7 +31,8 @@ type link struct {
 type unionFind struct {
 	parent []uint32
 	size   []uint32
-	tax    []uint64 // per root: valid SSN/ITIN fingerprint, top bit set for ITIN
+	tax    []uint64 // per root: valid SSN fingerprint
+	itin   []uint64 // per root: valid ITIN fingerprint
 	dob    []uint32 // per root: a date of birth
 }
 
@@ -59,8 +60,10 @@ func (u *unionFind) union(a, b uint32, checkDOB bool) int {
 	if ra == rb {
 		return sameSet
 	}
-	ta, tb := u.tax[ra], u.tax[rb]
-	if ta != 0 && tb != 0 && ta != tb && (ta>>63) == (tb>>63) {
+	if ta, tb := u.tax[ra], u.tax[rb]; ta != 0 && tb != 0 && ta != tb {
+		return refusedTax
+	}
+	if ta, tb := u.itin[ra], u.itin[rb]; ta != 0 && tb != 0 && ta != tb {
 		return refusedTax
 	}
 	if checkDOB && dobLevel(u.dob[ra], u.dob[rb]) == 3 {
@@ -73,6 +76,9 @@ func (u *unionFind) union(a, b uint32, checkDOB bool) int {
 	u.size[ra] += u.size[rb]
 	if u.tax[ra] == 0 {
 		u.tax[ra] = u.tax[rb]
+	}
+	if u.itin[ra] == 0 {
+		u.itin[ra] = u.itin[rb]
 	}
 	if u.dob[ra] == 0 {
 		u.dob[ra] = u.dob[rb]
@@ -361,17 +367,15 @@ func (r *Resolver) Resolve(ctx context.Context) (*Result, error) {
 		st.Timings[name] = time.Since(lap).Round(time.Millisecond).String()
 		lap = time.Now()
 	}
-	u := &unionFind{parent: make([]uint32, n), size: make([]uint32, n), tax: make([]uint64, n), dob: make([]uint32, n)}
+	u := &unionFind{parent: make([]uint32, n), size: make([]uint32, n), tax: make([]uint64, n), itin: make([]uint64, n), dob: make([]uint32, n)}
 	for i := range n {
 		u.parent[i] = uint32(i)
 		u.size[i] = 1
-		t, k := r.tax(uint32(i))
-		if k == kITIN {
-			t |= 1 << 63
+		if t, k := r.tax(uint32(i)); k == kITIN {
+			u.itin[i] = t
 		} else {
-			t &^= 1 << 63
+			u.tax[i] = t
 		}
-		u.tax[i] = t
 		u.dob[i] = r.recs[i].dob
 	}
 	r.generic = make([]bool, len(r.idFP))

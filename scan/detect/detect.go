@@ -15,6 +15,7 @@ package detect
 
 import (
 	"bytes"
+	"math/bits"
 	"strconv"
 	"strings"
 	"sync"
@@ -210,6 +211,9 @@ type scratch struct {
 	groups []int
 	seps   []byte
 	fields map[string]*fieldInfo
+	ctx    ctxInfo
+	// present has a bit set for each keyword class found in the segment.
+	present uint32
 }
 
 // class of a byte for the candidate pass.
@@ -355,7 +359,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 			cue = name.Cue(text[i:j]) && (j >= n || text[j] == ' ' || text[j] == '=' || text[j] == ':')
 			if byteClass[c] == cUpper {
 				w := text[i:j]
-				if m := dob.Month(string(w)); m > 0 && len(w) >= 3 {
+				if len(w) >= 3 && len(w) <= 9 && dob.MonthBytes(w) > 0 {
 					e.monthDate(s, text, i)
 				}
 				if wantName && j-i >= 2 {
@@ -382,6 +386,10 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 			titled = false
 			i = j
 		}
+	}
+	s.present = 0
+	for _, h := range s.hits {
+		s.present |= h.classes
 	}
 	e.resolve(s, seg, text, lead)
 	e.customText(s, text, lead)
@@ -738,41 +746,64 @@ func (e *Engine) resolveNumber(s *scratch, text []byte, t numTok) {
 // scoreNumber validates s.digits (text[st:en]) against every number rule
 // and returns the best-scoring type.
 func (e *Engine) scoreNumber(s *scratch, st, en int) (span, bool) {
-	best := span{}
-	found := false
-	for _, r := range numberRules {
+	var c *ctxInfo
+	best, bestRule, bestD := -1.0, -1, -1
+	for ri, r := range numberRules {
 		if !e.enabled[r.class] {
+			continue
+		}
+		if s.present&(1<<r.class) == 0 && !(r.class == classITIN && s.present&(1<<classSSN) != 0 || r.class == classSSN && s.present&(1<<classITIN) != 0) {
+			// No keyword of its kind in the segment: the shape alone must do.
+			base, ok := r.score(s.digits, s.groups, s.seps)
+			if !ok || base < e.min || base <= best {
+				continue
+			}
+			best, bestRule, bestD = base, ri, -1
 			continue
 		}
 		base, ok := r.score(s.digits, s.groups, s.seps)
 		if !ok {
 			continue
 		}
-		kw, why := e.context(s, st, en, r.class)
+		if c == nil {
+			c = e.gather(s, st, en, Window)
+		}
+		kw, d := c.score(r.class)
 		conf := base + (1-base)*kw*0.95
-		if conf > best.conf || !found {
-			reasons := []string{"rule:" + strings.ToLower(string(r.typ))}
-			if why != "" {
-				reasons = append(reasons, why)
-			}
-			best = span{st, en, conf, r.typ, reasons}
-			found = true
+		if conf > best {
+			best, bestRule, bestD = conf, ri, d
 		}
 	}
-	return best, found
+	if bestRule < 0 {
+		return span{}, false
+	}
+	r := numberRules[bestRule]
+	sp := span{start: st, end: en, conf: best, typ: r.typ}
+	if best >= e.min {
+		sp.reasons = []string{"rule:" + strings.ToLower(string(r.typ))}
+		if bestD >= 0 {
+			sp.reasons = append(sp.reasons, "keyword:"+kwName(1<<r.class)+" at "+strconv.Itoa(bestD))
+		}
+	}
+	return sp, true
 }
 
-// context returns how strongly the keywords around text[st:en] speak for
-// class (0..1), and a reason naming the keyword and its distance. A
-// nearer keyword of another kind (an order number, a due date, an
-// account) weakens the claim.
-func (e *Engine) context(s *scratch, st, en, class int) (float64, string) {
-	return e.contextNear(s, st, en, class, Window)
+// ctxInfo is what the keywords around a candidate say: per class, the
+// distance of the nearest keyword before and after it (-1: none).
+type ctxInfo struct {
+	before, after [numClasses]int
+	window        int
 }
 
-func (e *Engine) contextNear(s *scratch, st, en, class, window int) (float64, string) {
+// gather collects the keywords around text[st:en] within window bytes
+// before and WindowAfter after.
+func (e *Engine) gather(s *scratch, st, en, window int) *ctxInfo {
+	c := &s.ctx
+	c.window = window
+	for i := range c.before {
+		c.before[i], c.after[i] = -1, -1
+	}
 	hits := s.hits
-	// Binary search for the first hit that ends after st-window.
 	lo, hi := 0, len(hits)
 	for lo < hi {
 		m := (lo + hi) / 2
@@ -782,18 +813,6 @@ func (e *Engine) contextNear(s *scratch, st, en, class, window int) (float64, st
 			hi = m
 		}
 	}
-	best, bestD := 0.0, -1
-	other := -1 // distance of the nearest keyword of a competing class before
-	var bestHit hit
-	rival := uint32(1<<classNeg | 1<<classSSN | 1<<classITIN | 1<<classCard | 1<<classRouting | 1<<classBank | 1<<classPhone | 1<<classDL | 1<<classPassport | 1<<classHealth)
-	if class == classDOB {
-		rival |= 1 << classDate
-	}
-	mine := uint32(1) << class
-	if class == classSSN || class == classITIN {
-		mine = 1<<classSSN | 1<<classITIN
-	}
-	rival &^= mine
 	for k := lo; k < len(hits); k++ {
 		h := hits[k]
 		if h.start >= en+WindowAfter {
@@ -805,39 +824,85 @@ func (e *Engine) contextNear(s *scratch, st, en, class, window int) (float64, st
 		case h.end <= st:
 			d = st - h.end
 		case h.start >= en:
-			d = h.start - en
-			after = true
+			d, after = h.start-en, true
 		default:
 			continue
 		}
-		if h.classes&mine != 0 {
-			w := 1.0
-			if d > 24 {
-				w = 1 - 0.65*float64(d-24)/float64(window)
-			}
+		for cl := h.classes; cl != 0; cl &= cl - 1 {
+			i := bits.TrailingZeros32(cl)
 			if after {
-				w *= 0.5
+				if c.after[i] < 0 || d < c.after[i] {
+					c.after[i] = d
+				}
+			} else if c.before[i] < 0 || d < c.before[i] {
+				c.before[i] = d
 			}
-			if w > best {
-				best, bestD, bestHit = w, d, h
+		}
+	}
+	return c
+}
+
+func (c *ctxInfo) weight(d int) float64 {
+	if d <= 24 {
+		return 1
+	}
+	return 1 - 0.65*float64(d-24)/float64(c.window)
+}
+
+// score returns how strongly the keywords speak for class (0..1) and the
+// distance of the keyword that does. A nearer keyword of a competing
+// kind before the candidate (an order number, a due date, an account)
+// weakens the claim.
+func (c *ctxInfo) score(class int) (float64, int) {
+	ssnLike := class == classSSN || class == classITIN
+	best, bestD := 0.0, -1
+	for m := 0; m < numClasses; m++ {
+		if m != class && !(ssnLike && (m == classSSN || m == classITIN)) {
+			continue
+		}
+		if d := c.before[m]; d >= 0 {
+			if w := c.weight(d); w > best {
+				best, bestD = w, d
 			}
-		} else if h.classes&rival != 0 && !after {
-			if other < 0 || d < other {
-				other = d
+		}
+		if d := c.after[m]; d >= 0 {
+			if w := 0.5 * c.weight(d); w > best {
+				best, bestD = w, d
 			}
 		}
 	}
 	if best == 0 {
-		return 0, ""
+		return 0, -1
 	}
-	if other >= 0 && other < bestD {
-		best *= 0.35
+	for r := 0; r < numClasses; r++ {
+		switch {
+		case r == className || r == classAddress || r == classEmail || r == classCred:
+			continue
+		case r == class || ssnLike && (r == classSSN || r == classITIN):
+			continue
+		case (r == classDate || r == classDOB) && class != classDOB:
+			continue
+		}
+		if d := c.before[r]; d >= 0 && d < bestD {
+			best *= 0.35
+			break
+		}
 	}
-	return best, "keyword:" + string(bestHit.kwText(s)) + " at " + strconv.Itoa(bestD)
+	return best, bestD
 }
 
-func (h hit) kwText(s *scratch) string {
-	return kwName(h.classes)
+// context returns how strongly the keywords around text[st:en] speak for
+// class, and a reason naming the keyword and its distance.
+func (e *Engine) context(s *scratch, st, en, class int) (float64, string) {
+	return e.contextNear(s, st, en, class, Window)
+}
+
+func (e *Engine) contextNear(s *scratch, st, en, class, window int) (float64, string) {
+	w, d := e.gather(s, st, en, window).score(class)
+	if w == 0 {
+		return 0, ""
+	}
+	return w, "keyword:" + kwName(1<<class) + " at " + strconv.Itoa(d)
 }
 
 func kwName(c uint32) string {

@@ -61,6 +61,8 @@ type fieldInfo struct {
 	kind fieldKind
 	norm string // the last path element, lower case letters and digits
 	name string // the field as given, for reasons
+	// reasons are the reasons of a match decided by the field, shared.
+	reasons []string
 }
 
 // words splits a field name into lower-case words at non-letters and
@@ -122,6 +124,10 @@ func classify(field string) *fieldInfo {
 			continue
 		}
 		fi.kind = classifyWords(ws, parts, k)
+		fi.reasons = []string{"header:" + field}
+		if p := partNames[fi.kind]; p != "" {
+			fi.reasons = append(fi.reasons, "part:"+p)
+		}
 		if fi.kind == fUnknown && len(ws) == 1 && generic[ws[0]] {
 			continue
 		}
@@ -285,9 +291,12 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, emit func(scan.Match)) 
 		if !e.types[t] || conf < e.min {
 			return
 		}
-		r := []string{"header:" + fi.name}
-		if part != "" {
-			r = append(r, "part:"+part)
+		r := fi.reasons
+		if part != partNames[fi.kind] || r == nil {
+			r = []string{"header:" + fi.name}
+			if part != "" {
+				r = append(r, "part:"+part)
+			}
 		}
 		emit(scan.Match{Type: t, Start: st, End: en, Value: string(v), Confidence: conf, Reasons: r})
 	}

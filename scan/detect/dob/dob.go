@@ -26,6 +26,21 @@ func Month(w string) int {
 	return months[strings.ToLower(strings.TrimSuffix(w, "."))]
 }
 
+// MonthBytes is Month for a word given as bytes, without allocating.
+func MonthBytes(w []byte) int {
+	var buf [9]byte
+	if len(w) > len(buf) {
+		return 0
+	}
+	for i, c := range w {
+		if c >= 'A' && c <= 'Z' {
+			c += 32
+		}
+		buf[i] = c
+	}
+	return months[string(buf[:len(w)])]
+}
+
 // maxYear is the latest year of birth accepted: this year.
 var maxYear = time.Now().Year()
 

@@ -39,18 +39,33 @@ var roleWord = map[string]bool{
 // IsRole reports whether the local part names a role account: a known
 // role name, or made only of role words joined by - . _ +.
 func IsRole(local string) bool {
-	l := strings.ToLower(local)
-	if role[l] {
-		return true
-	}
-	parts := strings.FieldsFunc(l, func(r rune) bool { return r == '-' || r == '.' || r == '_' || r == '+' })
-	if len(parts) == 0 {
+	var buf [64]byte
+	if len(local) > len(buf) {
 		return false
 	}
-	for _, p := range parts {
-		if !roleWord[p] && !role[p] {
-			return false
+	for i := 0; i < len(local); i++ {
+		c := local[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 32
 		}
+		buf[i] = c
+	}
+	l := buf[:len(local)]
+	if role[string(l)] {
+		return true
+	}
+	start := 0
+	for i := 0; i <= len(l); i++ {
+		if i < len(l) && l[i] != '-' && l[i] != '.' && l[i] != '_' && l[i] != '+' {
+			continue
+		}
+		if i > start {
+			p := l[start:i]
+			if !roleWord[string(p)] && !role[string(p)] {
+				return false
+			}
+		}
+		start = i + 1
 	}
 	return true
 }
@@ -127,7 +142,7 @@ func Valid(s string) bool {
 // address in angle brackets after a Message-ID or References header, or
 // a local part that looks like a generated identifier, is not a person's.
 func Score(text []byte, start, end, at int) (float64, bool) {
-	if IsRole(string(text[start:at])) {
+	if isRoleBytes(text[start:at]) {
 		return 0, false
 	}
 	if start > 0 && text[start-1] == '<' {
@@ -142,3 +157,5 @@ func Score(text []byte, start, end, at int) (float64, bool) {
 	}
 	return 0.95, true
 }
+
+func isRoleBytes(b []byte) bool { return IsRole(string(b)) }
