@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"sort"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/breachkit/breachkit"
 	"github.com/breachkit/breachkit/people"
+	"github.com/breachkit/breachkit/vault"
 )
 
 // personOut is one person in json, jsonl and csv output.
@@ -72,37 +74,8 @@ audited). 'breachkit people explain ID' shows why records were linked.`,
 			if err != nil {
 				return err
 			}
-			res := people.NewResolver(opt)
-			if err := people.FromStore(ctx, a.store, c.ID, keys.Open, minConf, res.Add); err != nil {
-				return err
-			}
-			nFound := res.Len()
-			if customers != "" {
-				if err := people.LoadCustomers(customers, res.Add); err != nil {
-					return err
-				}
-			}
-			if nFound == 0 {
-				return fmt.Errorf("case %q has no findings: run 'breachkit scan' first", c.Name)
-			}
-			out, err := res.Resolve(ctx)
+			built, sum, out, err := resolvePeople(ctx, a, c, keys, opt, customers, minConf)
 			if err != nil {
-				return err
-			}
-			var built []*breachkit.Person
-			seal := func(b []byte) breachkit.Sealed { return keys.Seal(breachkit.PersonName, b) }
-			sum, err := out.Build(seal, func(p *breachkit.Person) error { built = append(built, p); return nil })
-			if err != nil {
-				return err
-			}
-			i := 0
-			if err := a.store.ReplacePeople(ctx, c.ID, func() (*breachkit.Person, error) {
-				if i == len(built) {
-					return nil, nil
-				}
-				i++
-				return built[i-1], nil
-			}); err != nil {
 				return err
 			}
 			detail, _ := json.Marshal(map[string]any{"records": sum.Records, "people": sum.People, "threshold": out.Stats.Threshold, "links": out.Stats.Links, "refused": out.Stats.Refused})
@@ -362,4 +335,41 @@ linked together, e.g. dataset4a.csv and dataset4b.csv). No store is used.`,
 	f.Float64Var(&opt.Margin, "margin", opt.Margin, "bits above log2(records) for the automatic --min-weight")
 	f.IntVar(&opt.Window, "window", opt.Window, "records each record is compared with per blocking key")
 	return cmd
+}
+
+// resolvePeople resolves the case's findings (and the customer master, if
+// given) into people and stores them, replacing an earlier run's.
+func resolvePeople(ctx context.Context, a *app, c *breachkit.Case, keys *vault.CaseKeys, opt people.Options, customers string, minConf float64) ([]*breachkit.Person, people.Summary, *people.Result, error) {
+	res := people.NewResolver(opt)
+	if err := people.FromStore(ctx, a.store, c.ID, keys.Open, minConf, res.Add); err != nil {
+		return nil, people.Summary{}, nil, err
+	}
+	nFound := res.Len()
+	if customers != "" {
+		if err := people.LoadCustomers(customers, res.Add); err != nil {
+			return nil, people.Summary{}, nil, err
+		}
+	}
+	if nFound == 0 {
+		return nil, people.Summary{}, nil, fmt.Errorf("case %q has no findings: run 'breachkit scan' first", c.Name)
+	}
+	out, err := res.Resolve(ctx)
+	if err != nil {
+		return nil, people.Summary{}, nil, err
+	}
+	var built []*breachkit.Person
+	seal := func(b []byte) breachkit.Sealed { return keys.Seal(breachkit.PersonName, b) }
+	sum, err := out.Build(seal, func(p *breachkit.Person) error { built = append(built, p); return nil })
+	if err != nil {
+		return nil, people.Summary{}, nil, err
+	}
+	i := 0
+	err = a.store.ReplacePeople(ctx, c.ID, func() (*breachkit.Person, error) {
+		if i == len(built) {
+			return nil, nil
+		}
+		i++
+		return built[i-1], nil
+	})
+	return built, sum, out, err
 }

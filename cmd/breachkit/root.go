@@ -55,6 +55,8 @@ breachkit supports counsel; it is not legal advice.`,
 		newScanCmd(g), newEvalCmd(g),
 		newPeopleCmd(g),
 		newDutiesCmd(g),
+		newRespondCmd(g),
+		newDemoCmd(g),
 	)
 	return root
 }

@@ -435,6 +435,8 @@ func (e *Engine) number(s *scratch, text []byte, i, j int) int {
 	start := i
 	if i > 0 && text[i-1] == '(' && j-i == 3 && j < n && text[j] == ')' {
 		start = i - 1
+	} else if i > 0 && text[i-1] == '+' && j-i <= 3 && (i < 2 || !isAlnum(text[i-2])) {
+		start = i - 1 // +1 212 ...
 	}
 	g0 := len(s.gs)
 	s.gs = append(s.gs, group{start: i, end: j})
@@ -622,10 +624,20 @@ func (e *Engine) resolve(s *scratch, seg *scan.Segment, text []byte, lead int) {
 		}
 	}
 	for _, a := range s.alnum {
-		if a[0] < lead || gluedBefore(text, a[0]) || gluedAfter(text, a[1]) {
+		if a[0] < lead {
+			continue
+		}
+		if a[1]-a[0] == 4 && a[0]+13 <= len(text) && text[a[1]] == '-' && text[a[0]+8] == '-' && health.ValidMBI(string(text[a[0]:a[0]+13])) {
+			a[1] = a[0] + 13 // an MBI written 1EG4-TE5-MK73
+		}
+		if gluedBefore(text, a[0]) || gluedAfter(text, a[1]) {
 			continue
 		}
 		w := string(text[a[0]:a[1]])
+		if a[1]-a[0] == 4 && a[0]+13 <= len(text) && text[a[1]] == '-' && text[a[0]+8] == '-' && !gluedAfter(text, a[0]+13) && health.ValidMBI(string(text[a[0]:a[0]+13])) {
+			a[1] = a[0] + 13 // an MBI written 1EG4-TE5-MK73
+			w = string(text[a[0]:a[1]])
+		}
 		if e.types[breachkit.HealthID] && health.ValidMBI(w) {
 			kw, why := e.context(s, a[0], a[1], classHealth)
 			s.found = append(s.found, span{a[0], a[1], 0.85 + 0.14*kw, breachkit.HealthID, []string{"rule:mbi", why}})

@@ -1,0 +1,102 @@
+package detect
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/breachkit/breachkit"
+	"github.com/breachkit/breachkit/scan"
+)
+
+// example is one line of a detector's examples.yaml.
+type example struct {
+	Text  string `yaml:"text"`
+	Field string `yaml:"field"`
+	Value string `yaml:"value"`
+}
+
+type exampleFile struct {
+	Type     string    `yaml:"type"`
+	Match    []example `yaml:"match"`
+	NotMatch []example `yaml:"not_match"`
+}
+
+// TestExamples checks the must-match and must-not-match examples that
+// each detector folder ships in examples.yaml. Failures show offsets and
+// masked values only.
+func TestExamples(t *testing.T) {
+	files, err := filepath.Glob("*/examples.yaml")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no examples.yaml found: %v", err)
+	}
+	e := New(Config{MinConfidence: 0.5})
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ex exampleFile
+		if err := yaml.Unmarshal(data, &ex); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		typ := breachkit.Element(ex.Type)
+		if !typ.Valid() {
+			t.Fatalf("%s: unknown type %q", f, ex.Type)
+		}
+		run := func(x example) []scan.Match {
+			var ms []scan.Match
+			e.Detect(&scan.Segment{Text: []byte(x.Text), Field: x.Field}, func(m scan.Match) {
+				if m.Type == typ {
+					ms = append(ms, m)
+				}
+			})
+			return ms
+		}
+		for i, x := range ex.Match {
+			ms := run(x)
+			ok := false
+			for _, m := range ms {
+				ok = ok || m.Value == x.Value && x.Text[m.Start:m.End] == x.Value
+			}
+			if !ok {
+				var got []string
+				for _, m := range ms {
+					got = append(got, breachkit.Mask(typ, m.Value))
+				}
+				t.Errorf("%s: match[%d] (field %q): want %s, got %v", f, i, x.Field, breachkit.Mask(typ, x.Value), got)
+			}
+		}
+		for i, x := range ex.NotMatch {
+			for _, m := range run(x) {
+				t.Errorf("%s: not_match[%d] (field %q): reported %s at %d-%d (confidence %.2f, %v)", f, i, x.Field, breachkit.Mask(typ, m.Value), m.Start, m.End, m.Confidence, m.Reasons)
+			}
+		}
+	}
+}
+
+// FuzzDetect checks that no input panics the detectors and that every
+// match lies inside the segment and carries its own bytes.
+func FuzzDetect(f *testing.F) {
+	for _, s := range []string{"SSN 383-41-8663", "Card 4754 6377 7119 2332", "(630) 854-3618", "a@b.co", "66 Fifth St, Stoneland, NC 28684", "DOB 04-Sep-1944", "Dear Jane,", "password: x1y2z3"} {
+		f.Add(s, "")
+		f.Add(s, "ssn")
+	}
+	e := New(Config{})
+	f.Fuzz(func(t *testing.T, text, field string) {
+		seg := &scan.Segment{Text: []byte(text), Field: field}
+		e.Detect(seg, func(m scan.Match) {
+			if m.Start < 0 || m.End > len(text) || m.Start >= m.End {
+				t.Fatalf("match %d-%d outside 0-%d", m.Start, m.End, len(text))
+			}
+			if text[m.Start:m.End] != m.Value {
+				t.Fatalf("match %d-%d: value is not the segment's bytes", m.Start, m.End)
+			}
+			if m.Confidence < 0 || m.Confidence > 1 {
+				t.Fatalf("confidence %v", m.Confidence)
+			}
+		})
+	})
+}
