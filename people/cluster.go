@@ -15,9 +15,11 @@ const (
 	ruleTax   = 1 // same valid SSN or ITIN
 	ruleEmail = 2 // same e-mail and compatible name
 	ruleFS    = 3 // Fellegi–Sunter weight over the threshold
+	ruleIdent = 4 // same phone, card, account or licence, pointing to one person
 )
 
-var ruleNames = map[uint8]string{ruleTax: "same-tax-id", ruleEmail: "same-email+compatible-name", ruleFS: "fellegi-sunter"}
+var ruleNames = map[uint8]string{ruleTax: "same-tax-id", ruleEmail: "same-email+compatible-name", ruleFS: "fellegi-sunter",
+	ruleIdent: "same-identifier+one-person"}
 
 // link is an accepted link between two records.
 type link struct {
@@ -458,6 +460,33 @@ func (r *Resolver) Resolve(ctx context.Context) (*Result, error) {
 				for _, e := range g {
 					if e.idx != anchor && r.namesCompatible(anchor, e.idx) {
 						addLink(anchor, e.idx, 0, 0, ruleEmail, true)
+					}
+				}
+			default:
+				// A phone, card, bank account or licence number links its
+				// records only when it points to one person: every named
+				// record holding it has compatible names and no
+				// conflicting birth date. A household phone or a joint
+				// account shared by different people links nothing here
+				// and is left to the model.
+				anchor, named := uint32(0), false
+				for _, e := range g {
+					if r.hasName(e.idx) {
+						anchor, named = e.idx, true
+						break
+					}
+				}
+				if !named {
+					return
+				}
+				for _, e := range g {
+					if r.hasName(e.idx) && (!r.namesCompatible(anchor, e.idx) || dobLevel(r.recs[anchor].dob, r.recs[e.idx].dob) == 3) {
+						return
+					}
+				}
+				for _, e := range g {
+					if e.idx != anchor {
+						addLink(anchor, e.idx, 0, 0, ruleIdent, true)
 					}
 				}
 			}

@@ -149,7 +149,13 @@ func (d *reader) next() (out []byte, offs []int64, start int64, err error) {
 				cut -= 2
 			}
 		}
-		d.pend = append(d.pend, b[cut:]...)
+		if d.eof {
+			if cut < len(b) && d.warn != nil {
+				d.warn("UTF-16 text ends in half a code unit")
+			}
+		} else {
+			d.pend = append(d.pend, b[cut:]...)
+		}
 		out = make([]byte, 0, cut)
 		offs = make([]int64, 0, cut)
 		var tmp [4]byte
@@ -184,9 +190,11 @@ type window struct {
 	buf   []byte
 	offs  []int64 // nil while all of buf is a byte copy starting at start
 	start int64
+	end   int64 // source offset just past the last byte of buf
 }
 
-func (w *window) add(out []byte, offs []int64, start int64) {
+func (w *window) add(out []byte, offs []int64, start, end int64) {
+	w.end = end
 	if offs == nil && w.offs == nil && (len(w.buf) == 0 || w.start+int64(len(w.buf)) == start) {
 		if len(w.buf) == 0 {
 			w.start = start
@@ -236,8 +244,8 @@ func (w *window) segment(i, j, lead int) scan.Segment {
 	var end int64
 	if j < len(w.offs) {
 		end = w.offs[j]
-	} else if len(offs) > 0 {
-		end = offs[len(offs)-1] + 1
+	} else {
+		end = w.end
 	}
 	seg.OffsetAt = func(k int) int64 {
 		if k < 0 {
@@ -285,7 +293,7 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 		if err != nil {
 			return err
 		}
-		w.add(out, offs, start)
+		w.add(out, offs, start, d.srcOff)
 		if err := t.process(w, false); err != nil {
 			return err
 		}

@@ -1,0 +1,104 @@
+package text
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+	"unicode/utf16"
+
+	"github.com/breachkit/breachkit/scan"
+)
+
+type seg struct {
+	text       string
+	lead       int
+	start, end int64
+	record     string
+}
+
+func extract(t testing.TB, data []byte) ([]seg, []string) {
+	var out []seg
+	var warns []string
+	err := Extractor{}.Extract(context.Background(), &scan.Input{Path: "t.txt", R: bytes.NewReader(data), Size: int64(len(data)), Warn: func(r string) { warns = append(warns, r) }}, func(s scan.Segment) error {
+		st, en := s.Offset, s.Offset+int64(len(s.Text))
+		if s.OffsetAt != nil {
+			st, en = s.OffsetAt(0), s.OffsetAt(len(s.Text))
+		}
+		if st < 0 || en > int64(len(data)) || st > en {
+			t.Fatalf("segment %d-%d outside the file (%d bytes)", st, en, len(data))
+		}
+		if s.OffsetAt == nil && !bytes.Equal(data[st:en], s.Text) {
+			t.Fatalf("segment at %d-%d is not the file's bytes", st, en)
+		}
+		out = append(out, seg{string(s.Text), s.Lead, st, en, s.Record})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out, warns
+}
+
+func TestParagraphs(t *testing.T) {
+	data := []byte("first line\nsecond\n\nnext para\r\n")
+	segs, _ := extract(t, data)
+	if len(segs) != 2 || segs[0].text != "first line\nsecond" || segs[1].text != "next para" || segs[1].record != "t.txt#para=2" {
+		t.Fatalf("segments = %+v", segs)
+	}
+}
+
+func TestEncodings(t *testing.T) {
+	// UTF-16LE with BOM: offsets map back to the 2-byte units.
+	u := utf16.Encode([]rune("SSN 123-45-6780"))
+	data := []byte{0xFF, 0xFE}
+	for _, c := range u {
+		data = append(data, byte(c), byte(c>>8))
+	}
+	var got []scan.Segment
+	Extractor{}.Extract(context.Background(), &scan.Input{Path: "u.txt", R: bytes.NewReader(data)}, func(s scan.Segment) error {
+		got = append(got, s)
+		return nil
+	})
+	if len(got) != 1 || string(got[0].Text) != "SSN 123-45-6780" || got[0].OffsetAt(4) != 2+8 || got[0].OffsetAt(len(got[0].Text)) != int64(len(data)) {
+		t.Fatalf("UTF-16 decode wrong")
+	}
+	// Latin-1: é is one byte in the file, two in the text.
+	lat := []byte("Jos\xe9 SSN 123-45-6780")
+	segs, warns := extract(t, lat)
+	if len(warns) == 0 || len(segs) != 1 || !strings.HasPrefix(segs[0].text, "José") {
+		t.Fatalf("Latin-1 fallback wrong: %d warnings", len(warns))
+	}
+}
+
+// TestLongLine checks that a single line longer than the window is cut
+// into pieces with context, in bounded memory, covering every byte.
+func TestLongLine(t *testing.T) {
+	line := strings.Repeat("word SSN 123-45-6780 ", (3*Window)/21)
+	segs, _ := extract(t, []byte(line))
+	if len(segs) < 3 {
+		t.Fatalf("got %d pieces, want at least 3", len(segs))
+	}
+	covered := int64(0)
+	for _, s := range segs {
+		if len(s.text) > Window+LeadBytes+8192 {
+			t.Fatalf("piece of %d bytes is larger than the window", len(s.text))
+		}
+		if s.start+int64(s.lead) != covered {
+			t.Fatalf("piece starts at %d (+%d lead), want %d", s.start, s.lead, covered)
+		}
+		covered = s.end
+	}
+	if covered != int64(len(line)) {
+		t.Fatalf("covered %d of %d bytes", covered, len(line))
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	f.Add([]byte("a\n\nb\r\n"))
+	f.Add([]byte{0xFF, 0xFE, 'a', 0, 0x3D, 0xD8})
+	f.Add([]byte("caf\xe9\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		extract(t, data)
+	})
+}
