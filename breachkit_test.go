@@ -30,7 +30,10 @@ func TestAuditChain(t *testing.T) {
 		{"intact", func(es []*breachkit.AuditEntry) []*breachkit.AuditEntry { return es }, 0},
 		{"changed detail", func(es []*breachkit.AuditEntry) []*breachkit.AuditEntry { es[2].Detail = "x"; return es }, 3},
 		{"changed actor", func(es []*breachkit.AuditEntry) []*breachkit.AuditEntry { es[0].Actor = "eve"; return es }, 1},
-		{"changed time", func(es []*breachkit.AuditEntry) []*breachkit.AuditEntry { es[4].At = es[4].At.Add(time.Second); return es }, 5},
+		{"changed time", func(es []*breachkit.AuditEntry) []*breachkit.AuditEntry {
+			es[4].At = es[4].At.Add(time.Second)
+			return es
+		}, 5},
 		{"removed entry", func(es []*breachkit.AuditEntry) []*breachkit.AuditEntry { return append(es[:1], es[2:]...) }, 2},
 		{"rehashed entry", func(es []*breachkit.AuditEntry) []*breachkit.AuditEntry {
 			es[1].Detail = "x"

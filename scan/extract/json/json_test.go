@@ -1,0 +1,82 @@
+package json
+
+import (
+	"bytes"
+	"context"
+	"testing"
+
+	"github.com/breachkit/breachkit/scan"
+)
+
+type seg struct {
+	field, record string
+	start, end    int64
+}
+
+func extract(t testing.TB, name string, data []byte) ([]seg, error) {
+	var out []seg
+	err := Extractor{}.Extract(context.Background(), &scan.Input{Path: name, R: bytes.NewReader(data)}, func(s scan.Segment) error {
+		st, en := s.Offset, s.Offset+int64(len(s.Text))
+		if s.OffsetAt != nil {
+			st, en = s.OffsetAt(0), s.OffsetAt(len(s.Text))
+		}
+		if s.Offset >= 0 || s.OffsetAt != nil {
+			if st < 0 || en > int64(len(data)) || st > en {
+				t.Fatalf("segment %d-%d outside the file", st, en)
+			}
+			if s.OffsetAt == nil && !bytes.Equal(data[st:en], s.Text) {
+				t.Fatalf("segment at %d-%d is not the file's bytes", st, en)
+			}
+		}
+		out = append(out, seg{s.Field, s.Record, st, en})
+		return nil
+	})
+	return out, err
+}
+
+func TestPathsRecordsOffsets(t *testing.T) {
+	data := []byte(`{"page":1,"borrowers":[{"name":{"first":"Jane"},"taxId":{"value":"123456780"},"phones":[{"number":"2125550199"}]},` +
+		`{"name":{"first":"Jo\u00e9"},"n":42}]}`)
+	segs, err := extract(t, "b.json", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []seg{
+		{"page", "b.json#obj=1", -1, -1},
+		{"borrowers.name.first", "b.json#obj=2", -1, -1},
+		{"borrowers.taxId.value", "b.json#obj=2", -1, -1},
+		{"borrowers.phones.number", "b.json#obj=2", -1, -1},
+		{"borrowers.name.first", "b.json#obj=3", -1, -1},
+		{"borrowers.n", "b.json#obj=3", -1, -1},
+	}
+	if len(segs) != len(want) {
+		t.Fatalf("got %d segments, want %d: %+v", len(segs), len(want), segs)
+	}
+	for i := range want {
+		if segs[i].field != want[i].field || segs[i].record != want[i].record {
+			t.Errorf("segment %d: %+v, want %+v", i, segs[i], want[i])
+		}
+	}
+	if string(data[segs[2].start:segs[2].end]) != "123456780" {
+		t.Errorf("taxId offsets %d-%d wrong", segs[2].start, segs[2].end)
+	}
+	// The escaped string maps back over its escape.
+	if string(data[segs[4].start:segs[4].end]) != `Jo\u00e9` {
+		t.Errorf("escaped offsets %d-%d wrong", segs[4].start, segs[4].end)
+	}
+}
+
+func TestNDJSON(t *testing.T) {
+	segs, err := extract(t, "e.ndjson", []byte("{\"email\":\"a@b.co\"}\n{\"email\":\"c@d.co\"}\n"))
+	if err != nil || len(segs) != 2 || segs[1].record != "e.ndjson#obj=2" || segs[1].field != "email" {
+		t.Fatalf("NDJSON: %+v, %v", segs, err)
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	f.Add([]byte(`{"a":[{"b":"c\"d"}],"e":1.5e3}`))
+	f.Add([]byte("{\"x\":1}\n{\"y\":\"\\u00e9\"}"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		extract(t, "f.json", data)
+	})
+}

@@ -1,0 +1,69 @@
+package sql
+
+import (
+	"bytes"
+	"context"
+	"testing"
+
+	"github.com/breachkit/breachkit/scan"
+)
+
+type seg struct {
+	field, record, text string
+	start, end          int64
+}
+
+func extract(t testing.TB, data []byte) ([]seg, error) {
+	var out []seg
+	err := Extractor{}.Extract(context.Background(), &scan.Input{Path: "d.sql", R: bytes.NewReader(data)}, func(s scan.Segment) error {
+		st, en := s.Offset, s.Offset+int64(len(s.Text))
+		if s.OffsetAt != nil {
+			st, en = s.OffsetAt(0), s.OffsetAt(len(s.Text))
+		}
+		if st < 0 || en > int64(len(data)) || st > en {
+			t.Fatalf("segment %d-%d outside the file", st, en)
+		}
+		if s.OffsetAt == nil && !bytes.Equal(data[st:en], s.Text) {
+			t.Fatalf("segment at %d-%d is not the file's bytes", st, en)
+		}
+		out = append(out, seg{s.Field, s.Record, string(s.Text), st, en})
+		return nil
+	})
+	return out, err
+}
+
+func TestDump(t *testing.T) {
+	data := []byte("-- dump\nCREATE TABLE `p` (\n  `id` int NOT NULL,\n  `ssn` char(9),\n  `note` text,\n  PRIMARY KEY (`id`)\n);\n" +
+		"INSERT INTO `p` VALUES (1,'123456780','it''s'),(2,NULL,'a\\'b');\n" +
+		"INSERT INTO p (note, id) VALUES ('x; y', 3);\n" +
+		"COPY public.p (id, ssn) FROM stdin;\n4\t987654320\n\\.\n")
+	segs, err := extract(t, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []seg{
+		{"id", "d.sql#row=1", "1", 0, 0}, {"ssn", "d.sql#row=1", "123456780", 0, 0}, {"note", "d.sql#row=1", "it's", 0, 0},
+		{"id", "d.sql#row=2", "2", 0, 0}, {"note", "d.sql#row=2", "a'b", 0, 0},
+		{"note", "d.sql#row=3", "x; y", 0, 0}, {"id", "d.sql#row=3", "3", 0, 0},
+		{"id", "d.sql#row=4", "4", 0, 0}, {"ssn", "d.sql#row=4", "987654320", 0, 0},
+	}
+	if len(segs) != len(want) {
+		t.Fatalf("got %d segments, want %d: %+v", len(segs), len(want), segs)
+	}
+	for i, w := range want {
+		if segs[i].field != w.field || segs[i].record != w.record || segs[i].text != w.text {
+			t.Errorf("segment %d: %+v, want %+v", i, segs[i], w)
+		}
+	}
+	if string(data[segs[2].start:segs[2].end]) != "it''s" {
+		t.Errorf("escaped value offsets %d-%d wrong", segs[2].start, segs[2].end)
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	f.Add([]byte("INSERT INTO t (a) VALUES ('x'),(1);"))
+	f.Add([]byte("CREATE TABLE t (a int); COPY t FROM stdin;\n1\n\\.\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		extract(t, data)
+	})
+}
