@@ -17,7 +17,8 @@ import (
 // Segment is a run of text from a source, with where it is and what
 // structure says about it. Extractors emit segments; detectors read them.
 type Segment struct {
-	// Text is the text, UTF-8.
+	// Text is the text, UTF-8. It may point into the extractor's read
+	// buffer: it is valid only until emit returns.
 	Text []byte
 	// Offset is the byte offset of Text[0] in the source's own bytes when
 	// Text is a byte-for-byte copy of the source; -1 otherwise.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"encoding/csv"
 	"encoding/json"
@@ -26,6 +27,9 @@ import (
 	"github.com/breachkit/breachkit/scan/standard"
 	"github.com/breachkit/breachkit/vault"
 )
+
+// scanProgressHook, when set (by tests), sees every progress update.
+var scanProgressHook func(scan.Progress)
 
 type scanOpts struct {
 	minConf  float64
@@ -109,8 +113,12 @@ func runScan(ctx context.Context, g *globals, o *scanOpts, paths []string) error
 	}
 	eng := detect.New(detect.Config{Types: types, Custom: rules, MinConfidence: o.minConf})
 	pb := newScanBar(g, o.progress)
+	progress := pb.update
+	if scanProgressHook != nil {
+		progress = func(p scan.Progress) { pb.update(p); scanProgressHook(p) }
+	}
 	opt := scan.Options{Store: a.store, Keys: keys, CaseID: c.ID, Extractors: standard.Extractors(), Detect: eng.Detect,
-		Workers: o.workers, Exclude: o.exclude, Progress: pb.update}
+		Workers: o.workers, Exclude: o.exclude, Progress: progress}
 	sum, err := scan.Run(ctx, paths, opt)
 	pb.finish()
 	if err != nil {
@@ -153,10 +161,11 @@ func describeErr(err error) string {
 
 // scanCounts summarises the findings of the sources a scan touched.
 type scanCounts struct {
-	total   int64
-	byType  map[breachkit.Element][3]int64 // high, medium, low
-	byPath  map[string]int64
-	finding []*breachkit.Finding // for the listing formats
+	total  int64
+	byType map[breachkit.Element][3]int64 // high, medium, low
+	byPath map[string]int64
+	// each streams the findings counted, for the listing formats.
+	each func(fn func(*breachkit.Finding) error) error
 }
 
 func (s *scanCounts) byTypeString() string {
@@ -204,7 +213,6 @@ func (a *app) collect(ctx context.Context, caseID int64, sum *scan.Summary, o *s
 		e, _ := breachkit.ParseElement(t)
 		types = append(types, e)
 	}
-	keep := a.g.format != "table"
 	// The members of an archive an earlier run finished are not visited
 	// again; take them from the store.
 	touched := map[string]bool{}
@@ -247,14 +255,22 @@ func (a *app) collect(ctx context.Context, caseID int64, sum *scan.Summary, o *s
 			}
 			sc.byType[f.Type] = b
 			sc.byPath[f.Path]++
-			if keep {
-				sc.finding = append(sc.finding, f)
-			}
 			return nil
 		})
 		if err != nil {
 			return nil, err
 		}
+	}
+	sc.each = func(fn func(*breachkit.Finding) error) error {
+		for _, src := range srcs {
+			if src.Findings == 0 {
+				continue
+			}
+			if err := a.store.Findings(ctx, caseID, breachkit.FindingFilter{SourceID: src.ID, Types: types, MinConfidence: o.minConf}, fn); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
 	return sc, nil
 }
@@ -294,28 +310,43 @@ func writeScan(g *globals, sum *scan.Summary, sc *scanCounts, keys *vault.CaseKe
 	w := g.stdout
 	switch g.format {
 	case "jsonl":
-		enc := json.NewEncoder(w)
-		for _, f := range sc.finding {
-			if err := enc.Encode(a.render(f, keys)); err != nil {
+		bw := bufio.NewWriterSize(w, 1<<20)
+		enc := json.NewEncoder(bw)
+		if err := sc.each(func(f *breachkit.Finding) error { return enc.Encode(a.render(f, keys)) }); err != nil {
+			return err
+		}
+		return bw.Flush()
+	case "json":
+		// Streamed: {"sources": [...], "findings": [ one per line ]}.
+		bw := bufio.NewWriterSize(w, 1<<20)
+		src, err := json.MarshalIndent(sum.Sources, "  ", "  ")
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(bw, "{\n  \"sources\": %s,\n  \"findings\": [", src)
+		n := 0
+		err = sc.each(func(f *breachkit.Finding) error {
+			b, err := json.Marshal(a.render(f, keys))
+			if err != nil {
 				return err
 			}
+			if n > 0 {
+				bw.WriteByte(',')
+			}
+			n++
+			bw.WriteString("\n    ")
+			_, err = bw.Write(b)
+			return err
+		})
+		if err != nil {
+			return err
 		}
-		return nil
-	case "json":
-		out := struct {
-			Sources  []*breachkit.Source `json:"sources"`
-			Findings []findingJSON       `json:"findings"`
-		}{Sources: sum.Sources, Findings: []findingJSON{}}
-		for _, f := range sc.finding {
-			out.Findings = append(out.Findings, a.render(f, keys))
-		}
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		return enc.Encode(out)
+		bw.WriteString("\n  ]\n}\n")
+		return bw.Flush()
 	case "csv":
 		cw := csv.NewWriter(w)
 		cw.Write([]string{"path", "type", "start", "end", "sheet", "cell", "page", "record", "confidence", "reasons", "value"})
-		for _, f := range sc.finding {
+		err := sc.each(func(f *breachkit.Finding) error {
 			j := a.render(f, keys)
 			s, e := "", ""
 			if j.Start != nil {
@@ -325,7 +356,10 @@ func writeScan(g *globals, sum *scan.Summary, sc *scanCounts, keys *vault.CaseKe
 			if j.Page > 0 {
 				pg = strconv.Itoa(j.Page)
 			}
-			cw.Write([]string{j.Path, j.Type, s, e, j.Sheet, j.Cell, pg, j.Record, strconv.FormatFloat(j.Confidence, 'f', 3, 64), strings.Join(j.Reasons, "; "), j.Value})
+			return cw.Write([]string{j.Path, j.Type, s, e, j.Sheet, j.Cell, pg, j.Record, strconv.FormatFloat(j.Confidence, 'f', 3, 64), strings.Join(j.Reasons, "; "), j.Value})
+		})
+		if err != nil {
+			return err
 		}
 		cw.Flush()
 		return cw.Error()
@@ -397,7 +431,7 @@ func writeSARIF(w io.Writer, sc *scanCounts, keys *vault.CaseKeys, a *app) error
 	rules := []map[string]any{}
 	seen := map[breachkit.Element]bool{}
 	var results []result
-	for _, f := range sc.finding {
+	err := sc.each(func(f *breachkit.Finding) error {
 		if !seen[f.Type] {
 			seen[f.Type] = true
 			rules = append(rules, map[string]any{"id": string(f.Type), "name": string(f.Type),
@@ -422,6 +456,10 @@ func writeSARIF(w io.Writer, sc *scanCounts, keys *vault.CaseKeys, a *app) error
 			Message:    map[string]string{"text": fmt.Sprintf("%s %s%s", f.Type, j.Value, where)},
 			Locations:  []location{{loc}},
 			Properties: map[string]any{"confidence": f.Confidence, "reasons": j.Reasons, "record": f.Record}})
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	if results == nil {
 		results = []result{}

@@ -1,0 +1,226 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/breachkit/breachkit/gen"
+	"github.com/breachkit/breachkit/scan"
+	"github.com/breachkit/breachkit/scan/eval"
+)
+
+const loanConfig = `identifiers:
+  - name: LOAN_NUMBER
+    pattern: 'LN-\d{10}'
+    keywords: [loan]
+    columns: [loan_number, loan_no, "loan #", loan]
+    examples: [LN-0123456789]
+    not_examples: [LN-12]
+`
+
+// genData writes a small synthetic breach and a custom-identifier config.
+func genData(t *testing.T, people int, seed uint64) (dir, cfg string) {
+	t.Helper()
+	dir = t.TempDir()
+	if _, err := gen.Generate(context.Background(), gen.Options{Out: dir, People: people, Seed: seed}); err != nil {
+		t.Fatal(err)
+	}
+	cfg = filepath.Join(dir, "loan.yaml")
+	os.WriteFile(cfg, []byte(loanConfig), 0o644)
+	return dir, cfg
+}
+
+// TestScanEval runs gen → scan → eval and checks the targets.
+func TestScanEval(t *testing.T) {
+	dir, cfg := genData(t, 400, 11)
+	e := newEnv(t)
+	code, out, errs := e.run("scan", filepath.Join(dir, "stolen"), "--config", cfg, "--format", "jsonl")
+	if code != 0 && code != exitSkipped {
+		t.Fatalf("scan: exit %d: %s", code, errs)
+	}
+	fs, err := eval.ReadJSONL(strings.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	truth, err := eval.LoadTruth(filepath.Join(dir, "truth"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := truth.Compare(fs, dir, 0)
+	var buf bytes.Buffer
+	rep.Write(&buf)
+	t.Logf("\n%s", buf.String())
+	type target struct {
+		typ        string
+		structured bool
+		min        float64
+	}
+	var targets []target
+	for _, typ := range []string{"SSN", "ITIN", "CARD_NUMBER", "ROUTING_NUMBER", "EMAIL", "PHONE", "DOB"} {
+		targets = append(targets, target{typ, true, 0.99}, target{typ, false, 0.99})
+	}
+	for _, typ := range []string{"BANK_ACCOUNT", "PERSON_NAME", "ADDRESS"} {
+		targets = append(targets, target{typ, true, 0.97})
+	}
+	for _, typ := range []string{"PERSON_NAME", "ADDRESS"} {
+		targets = append(targets, target{typ, false, 0.90})
+	}
+	for _, tg := range targets {
+		s, ok := rep.Get(tg.typ, tg.structured)
+		if !ok || s.Truth == 0 {
+			continue
+		}
+		if s.Precision() < tg.min || s.Recall() < tg.min {
+			t.Errorf("%s (structured %v): precision %.4f recall %.4f, want >= %.2f", tg.typ, tg.structured, s.Precision(), s.Recall(), tg.min)
+		}
+	}
+	if rep.DecoyShare() >= 0.01 {
+		t.Errorf("%.2f%% of decoys reported, want < 1%%", 100*rep.DecoyShare())
+	}
+}
+
+// TestScanResume interrupts a scan after a few sources, resumes it, and
+// checks there are no duplicates and the totals equal a clean scan's.
+func TestScanResume(t *testing.T) {
+	dir, cfg := genData(t, 150, 5)
+	stolen := filepath.Join(dir, "stolen")
+	clean := newEnv(t)
+	_, want, _ := clean.run("scan", stolen, "--config", cfg, "--format", "jsonl", "--workers", "1")
+
+	e := newEnv(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	var once sync.Once
+	scanProgressHook = func(p scan.Progress) {
+		if p.Files >= 4 {
+			once.Do(cancel)
+		}
+	}
+	var out, errb bytes.Buffer
+	code := run(ctx, []string{"--db", e.db, "--key-file", e.keyFile, "scan", stolen, "--config", cfg, "--workers", "1"}, &out, &errb)
+	scanProgressHook = nil
+	if code == 0 {
+		t.Fatalf("interrupted scan exited 0")
+	}
+	_, got, errs := e.run("scan", stolen, "--config", cfg, "--format", "jsonl", "--workers", "1")
+	if got == "" {
+		t.Fatalf("resumed scan printed nothing: %s", errs)
+	}
+	if a, b := lines(want), lines(got); len(a) != len(b) {
+		t.Fatalf("resumed scan has %d findings, clean scan %d", len(b), len(a))
+	}
+	seen := map[string]bool{}
+	for _, l := range lines(got) {
+		var f findingJSON
+		json.Unmarshal([]byte(l), &f)
+		k := f.Path + "|" + f.Type + "|" + l
+		if seen[k] {
+			t.Fatalf("duplicate finding in %s", f.Path)
+		}
+		seen[k] = true
+	}
+}
+
+func lines(s string) []string {
+	var out []string
+	for _, l := range strings.Split(strings.TrimSpace(s), "\n") {
+		if l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// TestScanSkipped checks that bad inputs are recorded, listed with their
+// reasons and give exit code 3, and that --exclude skips silently.
+func TestScanSkipped(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "ok.txt"), []byte("Spoke with Sierra Jefferson, SSN 383-41-8663.\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "blob.bin"), []byte{0, 1, 2, 3, 0, 0, 0xff, 0, 9, 0, 0, 0}, 0o644)
+	os.WriteFile(filepath.Join(dir, "broken.zip"), []byte("PK\x03\x04 this is not a zip archive at all"), 0o644)
+	os.WriteFile(filepath.Join(dir, "bad.json"), []byte(`{"ssn": "383-41-8663", oops`), 0o644)
+	os.WriteFile(filepath.Join(dir, "skipme.csv"), []byte("ssn\n383418663\n"), 0o644)
+	e := newEnv(t)
+	code, out, errs := e.run("scan", dir, "--exclude", "skip*.csv")
+	if code != exitSkipped {
+		t.Fatalf("exit %d, want 3\n%s\n%s", code, out, errs)
+	}
+	for _, want := range []string{"blob.bin", "unsupported format", "broken.zip", "bad.json", "partial"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("summary lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "skipme.csv") {
+		t.Errorf("excluded file listed")
+	}
+	if !strings.Contains(errs, "skipped") {
+		t.Errorf("stderr lacks the skipped notice: %s", errs)
+	}
+}
+
+// TestScanNoPlaintext greps the store, its WAL and every output of a
+// scan for the personal values of the truth file and finds none.
+func TestScanNoPlaintext(t *testing.T) {
+	dir, cfg := genData(t, 60, 9)
+	e := newEnv(t)
+	var all bytes.Buffer
+	for _, f := range []string{"table", "json", "jsonl", "csv", "sarif"} {
+		_, out, errs := e.run("scan", filepath.Join(dir, "stolen"), "--config", cfg, "--format", f, "--progress")
+		all.WriteString(out)
+		all.WriteString(errs)
+	}
+	_, out, errs := e.run("audit", "list", "--format", "json")
+	all.WriteString(out + errs)
+	for _, p := range []string{e.db, e.db + "-wal"} {
+		if b, err := os.ReadFile(p); err == nil {
+			all.Write(b)
+		}
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "truth", "occurrences.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for i, l := range lines(string(data)) {
+		var o struct{ Type, Value string }
+		json.Unmarshal([]byte(l), &o)
+		if len(o.Value) < 8 || o.Type == "CUSTOM_LOAN_NUMBER" {
+			continue // short parts (a state, a first name) occur in ordinary text
+		}
+		checked++
+		if bytes.Contains(all.Bytes(), []byte(o.Value)) {
+			t.Errorf("occurrence %d (%s) found in plaintext in the store or the output", i+1, o.Type)
+		}
+	}
+	if checked < 100 {
+		t.Fatalf("only %d values checked", checked)
+	}
+}
+
+// TestScanProgress renders the bar to a non-terminal writer when forced.
+func TestScanProgress(t *testing.T) {
+	p := scan.Progress{Files: 3, TotalFiles: 10, Bytes: 50 << 20, TotalBytes: 100 << 20, Findings: 42, Started: time.Unix(100, 0)}
+	line := renderProgress(p, time.Unix(110, 0))
+	for _, want := range []string{"50%", "3/10 files", "50.0 MiB/100.0 MiB", "5.0 MiB/s", "ETA 10s", "42 findings"} {
+		if !strings.Contains(line, want) {
+			t.Errorf("progress line %q lacks %q", line, want)
+		}
+	}
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("nothing here\n"), 0o644)
+	e := newEnv(t)
+	_, _, errs := e.run("scan", dir, "--progress")
+	if !strings.Contains(errs, "scanning [") {
+		t.Errorf("forced progress not shown: %q", errs)
+	}
+	_, _, errs = e.run("-q", "scan", dir, "--progress")
+	if strings.Contains(errs, "scanning [") {
+		t.Errorf("progress shown with --quiet")
+	}
+}
