@@ -279,8 +279,9 @@ func newDemoCmd(g *globals) *cobra.Command {
 		Short: "Generate a fictional breach and run the whole response on it",
 		Long: `demo writes the stolen files of a fictional mortgage servicer (breachkit gen)
 to DIR/data, then runs respond on them in the case "demo" of the store, as
-a financial institution that discovered the breach on ` + gen.RefDate.Format(time.DateOnly) + `.
-The report goes to DIR/report. No real person's data is involved.`,
+a financial institution that discovered the breach ten days ago (so that the
+report shows deadlines still ahead). The report goes to DIR/report. No real
+person's data is involved.`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
@@ -294,7 +295,8 @@ The report goes to DIR/report. No real person's data is involved.`,
 			if _, err := gen.Generate(ctx, gen.Options{Out: data, People: n, Seed: seed, Force: true}); err != nil {
 				return err
 			}
-			f := &respondFlags{discovered: gen.RefDate.Format(time.DateOnly), kinds: []string{duties.KindFinancialInstitution},
+			discovered := time.Now().UTC().AddDate(0, 0, -10).Format(time.DateOnly)
+			f := &respondFlags{discovered: discovered, kinds: []string{duties.KindFinancialInstitution},
 				out: filepath.Join(dir, "report"), minConf: 0.5}
 			return runRespond(ctx, g, f, []string{filepath.Join(data, "stolen")})
 		},

@@ -69,6 +69,22 @@ const (
 	numClasses
 )
 
+// shapeRules are the detectors of letters-and-digits identifiers.
+var shapeRules = func() []shapeRule {
+	rs := []shapeRule{{classDL, breachkit.DriversLicense, dl.Valid, ""}, {classPassport, breachkit.Passport, passport.Valid, ""}, {classHealth, breachkit.HealthID, health.Valid, ""}}
+	for i := range rs {
+		rs[i].rule = "rule:" + strings.ToLower(string(rs[i].t)) + "-shape"
+	}
+	return rs
+}()
+
+type shapeRule struct {
+	class int
+	t     breachkit.Element
+	ok    func(string) bool
+	rule  string
+}
+
 // numberRule is a detector that takes digit candidates.
 type numberRule struct {
 	typ   breachkit.Element
@@ -197,7 +213,8 @@ type span struct {
 	start, end int
 	conf       float64
 	typ        breachkit.Element
-	reasons    []string
+	// r0 and r1 are the reasons, "" for none: the rule and the keyword.
+	r0, r1 string
 }
 
 type scratch struct {
@@ -210,6 +227,8 @@ type scratch struct {
 	digits []byte
 	groups []int
 	seps   []byte
+	cands  []span
+	vals   []byte
 	fields map[string]*fieldInfo
 	ctx    ctxInfo
 	// present has a bit set for each keyword class found in the segment.
@@ -305,7 +324,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 			if wantEmail {
 				if st, en, ok := email.Span(text, i); ok {
 					if conf, ok := email.Score(text, st, en, i); ok && st >= lead {
-						s.found = append(s.found, span{st, en, conf, breachkit.Email, []string{"rule:email"}})
+						s.found = append(s.found, span{st, en, conf, breachkit.Email, "rule:email", ""})
 					}
 					i = en
 					continue
@@ -337,7 +356,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 					if full {
 						r = "rule:address-full"
 					}
-					s.found = append(s.found, span{i, end, conf, breachkit.Address, []string{r}})
+					s.found = append(s.found, span{i, end, conf, breachkit.Address, r, ""})
 					i = end
 					titled = false
 					continue
@@ -351,7 +370,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 			e.keyword(s, text, i, j)
 			if wantName && cue && j+1 < n && text[j] == ' ' || wantName && cue && byteClass[c] == cUpper {
 				if end, conf := lowerName(text, i, j); end > 0 {
-					s.found = append(s.found, span{i, end, conf, breachkit.PersonName, []string{"rule:name-after-cue"}})
+					s.found = append(s.found, span{i, end, conf, breachkit.PersonName, "rule:name-after-cue", ""})
 					i, cue = end, false
 					continue
 				}
@@ -376,7 +395,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 						if titled {
 							r = "rule:name-title"
 						}
-						s.found = append(s.found, span{i, end, conf, breachkit.PersonName, []string{r}})
+						s.found = append(s.found, span{i, end, conf, breachkit.PersonName, r, ""})
 						i = end
 						titled = false
 						continue
@@ -620,7 +639,7 @@ func (e *Engine) resolve(s *scratch, seg *scan.Segment, text []byte, lead int) {
 		kw, why := e.context(s, d[0], d[1], classDOB)
 		conf := 0.1 + 0.9*kw*0.95
 		if conf >= e.min {
-			s.found = append(s.found, span{d[0], d[1], conf, breachkit.DOB, []string{"rule:date-month-name", why}})
+			s.found = append(s.found, span{d[0], d[1], conf, breachkit.DOB, "rule:date-month-name", why})
 		}
 	}
 	for _, a := range s.alnum {
@@ -640,22 +659,18 @@ func (e *Engine) resolve(s *scratch, seg *scan.Segment, text []byte, lead int) {
 		}
 		if e.types[breachkit.HealthID] && health.ValidMBI(w) {
 			kw, why := e.context(s, a[0], a[1], classHealth)
-			s.found = append(s.found, span{a[0], a[1], 0.85 + 0.14*kw, breachkit.HealthID, []string{"rule:mbi", why}})
+			s.found = append(s.found, span{a[0], a[1], 0.85 + 0.14*kw, breachkit.HealthID, "rule:mbi", why})
 			continue
 		}
 		best := span{}
-		for _, c := range []struct {
-			class int
-			t     breachkit.Element
-			ok    func(string) bool
-		}{{classDL, breachkit.DriversLicense, dl.Valid}, {classPassport, breachkit.Passport, passport.Valid}, {classHealth, breachkit.HealthID, health.Valid}} {
+		for _, c := range shapeRules {
 			if !e.types[c.t] || !c.ok(w) {
 				continue
 			}
 			kw, why := e.contextNear(s, a[0], a[1], c.class, 60)
 			conf := kw * 0.95
 			if conf > best.conf {
-				best = span{a[0], a[1], conf, c.t, []string{"rule:" + strings.ToLower(string(c.t)) + "-shape", why}}
+				best = span{a[0], a[1], conf, c.t, c.rule, why}
 			}
 		}
 		if best.conf >= e.min {
@@ -680,7 +695,7 @@ func (e *Engine) resolve(s *scratch, seg *scan.Segment, text []byte, lead int) {
 				conf = 0.9
 				why += " with user"
 			}
-			s.found = append(s.found, span{st, en, conf, breachkit.Credentials, []string{"rule:password", why}})
+			s.found = append(s.found, span{st, en, conf, breachkit.Credentials, "rule:password", why})
 		}
 	}
 }
@@ -692,7 +707,7 @@ func containsFold(b []byte, sub string) bool {
 // resolveNumber scores the windows of a digit token and keeps the best.
 func (e *Engine) resolveNumber(s *scratch, text []byte, t numTok) {
 	gs := s.gs[t.g0:t.gn]
-	var cands []span
+	cands := s.cands[:0]
 	for a := 0; a < len(gs); a++ {
 		if a > 0 && gs[a-1].sep != ' ' {
 			continue
@@ -753,6 +768,7 @@ func (e *Engine) resolveNumber(s *scratch, text []byte, t numTok) {
 		}
 		cands = keep
 	}
+	s.cands = cands[:0]
 }
 
 // scoreNumber validates s.digits (text[st:en]) against every number rule
@@ -792,9 +808,9 @@ func (e *Engine) scoreNumber(s *scratch, st, en int) (span, bool) {
 	r := numberRules[bestRule]
 	sp := span{start: st, end: en, conf: best, typ: r.typ}
 	if best >= e.min {
-		sp.reasons = []string{"rule:" + strings.ToLower(string(r.typ))}
+		sp.r0 = ruleReasons[bestRule]
 		if bestD >= 0 {
-			sp.reasons = append(sp.reasons, "keyword:"+kwName(1<<r.class)+" at "+strconv.Itoa(bestD))
+			sp.r1 = kwReason(r.class, bestD)
 		}
 	}
 	return sp, true
@@ -914,7 +930,36 @@ func (e *Engine) contextNear(s *scratch, st, en, class, window int) (float64, st
 	if w == 0 {
 		return 0, ""
 	}
-	return w, "keyword:" + kwName(1<<class) + " at " + strconv.Itoa(d)
+	return w, kwReason(class, d)
+}
+
+// ruleReasons are the rule reasons of numberRules, by index.
+var ruleReasons = func() []string {
+	out := make([]string, len(numberRules))
+	for i, r := range numberRules {
+		out[i] = "rule:" + strings.ToLower(string(r.typ))
+	}
+	return out
+}()
+
+// kwReasons[class][d] is "keyword:<class> at <d>", built once so that
+// scoring a candidate does not format strings.
+var kwReasons = func() (t [numClasses][]string) {
+	for c := range t {
+		t[c] = make([]string, Window+1)
+		for d := range t[c] {
+			t[c][d] = "keyword:" + kwName(1<<c) + " at " + strconv.Itoa(d)
+		}
+	}
+	return
+}()
+
+// kwReason is the reason for a keyword of class at distance d.
+func kwReason(class, d int) string {
+	if d >= 0 && d < len(kwReasons[class]) {
+		return kwReasons[class][d]
+	}
+	return "keyword:" + kwName(1<<class) + " at " + strconv.Itoa(d)
 }
 
 func kwName(c uint32) string {
@@ -997,35 +1042,71 @@ func (e *Engine) customSpan(s *scratch, ri int, r *custom.Rule, st, en int) span
 			}
 		}
 	}
-	reasons := []string{"rule:custom-pattern"}
-	if why != "" {
-		reasons = append(reasons, why)
-	}
-	return span{st, en, conf, r.Type, reasons}
+	return span{st, en, conf, r.Type, "rule:custom-pattern", why}
 }
 
 // emit reports the spans, dropping those inside a longer span found
-// first (an address claims its house number and ZIP).
+// first (an address claims its house number and ZIP). The values and
+// reasons of a segment's matches share one string and one slice backing
+// array, so a match costs no allocation of its own.
 func (e *Engine) emit(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
-	for _, f := range s.found {
+	nr := 0
+	vb := s.vals[:0]
+	for k := range s.found {
+		f := &s.found[k]
 		if f.conf < e.min || !e.types[f.typ] {
+			f.typ = "" // not emitted
+			continue
+		}
+		vb = append(vb, seg.Text[f.start:f.end]...)
+		if f.r0 != "" {
+			nr++
+		}
+		if f.r1 != "" {
+			nr++
+		}
+	}
+	s.vals = vb
+	if len(vb) == 0 && nr == 0 {
+		// Nothing, or only empty values without reasons.
+		for _, f := range s.found {
+			if f.typ != "" {
+				emit(scan.Match{Type: f.typ, Start: f.start, End: f.end, Confidence: round(min(f.conf, 1))})
+			}
+		}
+		return
+	}
+	vals := string(vb)
+	var rs []string
+	if nr > 0 {
+		rs = make([]string, nr)
+	}
+	vo, ro := 0, 0
+	for _, f := range s.found {
+		if f.typ == "" {
 			continue
 		}
 		if f.conf > 1 {
 			f.conf = 1
 		}
-		emit(scan.Match{Type: f.typ, Start: f.start, End: f.end, Value: string(seg.Text[f.start:f.end]), Confidence: round(f.conf), Reasons: compact(f.reasons)})
-	}
-}
-
-func compact(rs []string) []string {
-	out := rs[:0]
-	for _, r := range rs {
-		if r != "" {
-			out = append(out, r)
+		l := f.end - f.start
+		var r []string
+		n := 0
+		if f.r0 != "" {
+			rs[ro+n] = f.r0
+			n++
 		}
+		if f.r1 != "" {
+			rs[ro+n] = f.r1
+			n++
+		}
+		if n > 0 {
+			r = rs[ro : ro+n : ro+n]
+			ro += n
+		}
+		emit(scan.Match{Type: f.typ, Start: f.start, End: f.end, Value: vals[vo : vo+l], Confidence: round(f.conf), Reasons: r})
+		vo += l
 	}
-	return out
 }
 
 func round(f float64) float64 {
