@@ -395,6 +395,10 @@ func (r *runner) source(ctx context.Context, display string, rd io.Reader, size 
 			batch = nil
 		}
 	}
+	// Findings are allocated in slabs and values copied through one
+	// buffer, so a finding costs no allocations besides sealing.
+	var slab []breachkit.Finding
+	var vbuf []byte
 	var xerr error
 	if x == nil {
 		src.Status, src.Reason = breachkit.SourceSkipped, "unsupported format (binary or unknown)"
@@ -423,7 +427,12 @@ func (r *runner) source(ctx context.Context, display string, rd io.Reader, size 
 				if m.Start < seg.Lead {
 					return
 				}
-				f := &breachkit.Finding{CaseID: r.opt.CaseID, SourceID: src.ID, Path: display, Type: m.Type,
+				if len(slab) == 0 {
+					slab = make([]breachkit.Finding, 256)
+				}
+				f := &slab[0]
+				slab = slab[1:]
+				*f = breachkit.Finding{CaseID: r.opt.CaseID, SourceID: src.ID, Path: display, Type: m.Type,
 					Start: -1, End: -1, Sheet: seg.Sheet, Cell: seg.Cell, Page: seg.Page, Record: seg.Record,
 					Confidence: m.Confidence, Reasons: m.Reasons}
 				switch {
@@ -432,8 +441,12 @@ func (r *runner) source(ctx context.Context, display string, rd io.Reader, size 
 				case seg.Offset >= 0:
 					f.Start, f.End = seg.Offset+int64(m.Start), seg.Offset+int64(m.End)
 				}
-				f.Value = r.opt.Keys.Seal(m.Type, []byte(m.Value))
+				vbuf = append(vbuf[:0], m.Value...)
+				f.Value = r.opt.Keys.Seal(m.Type, vbuf)
 				f.Fingerprint = r.opt.Keys.Fingerprint(m.Type, m.Value)
+				if batch == nil {
+					batch = make([]*breachkit.Finding, 0, min(r.opt.BatchSize, 1024))
+				}
 				batch = append(batch, f)
 				found++
 				if len(batch) >= r.opt.BatchSize {

@@ -31,6 +31,7 @@ import (
 	"github.com/breachkit/breachkit/scan/detect/dob"
 	"github.com/breachkit/breachkit/scan/detect/email"
 	"github.com/breachkit/breachkit/scan/detect/health"
+	"github.com/breachkit/breachkit/scan/detect/internal/wordset"
 	"github.com/breachkit/breachkit/scan/detect/itin"
 	"github.com/breachkit/breachkit/scan/detect/name"
 	"github.com/breachkit/breachkit/scan/detect/passport"
@@ -127,7 +128,8 @@ type Engine struct {
 	enabled  [numClasses]bool
 	types    map[breachkit.Element]bool
 	kw       map[string]uint32
-	kwFirst  [256]uint32 // bit n set: a keyword of length n starts with this byte
+	kwSet    *wordset.Set // kw, for lookups by bytes
+	kwFirst  [256]uint32  // bit n set: a keyword of length n starts with this byte
 	custom   []*custom.Rule
 	customKW map[string][]int
 	min      float64
@@ -184,6 +186,7 @@ func New(cfg Config) *Engine {
 	for _, r := range numberRules {
 		e.enabled[r.class] = e.types[r.typ]
 	}
+	e.kwSet = wordset.New(e.kw)
 	e.pool.New = func() any { return &scratch{fields: map[string]*fieldInfo{}} }
 	return e
 }
@@ -233,6 +236,8 @@ type scratch struct {
 	ctx    ctxInfo
 	// present has a bit set for each keyword class found in the segment.
 	present uint32
+	// hcur is where gather last started in hits.
+	hcur int
 }
 
 // class of a byte for the candidate pass.
@@ -406,7 +411,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 			i = j
 		}
 	}
-	s.present = 0
+	s.present, s.hcur = 0, 0
 	for _, h := range s.hits {
 		s.present |= h.classes
 	}
@@ -436,7 +441,7 @@ func (e *Engine) keyword(s *scratch, text []byte, i, j int) {
 		}
 		buf[k-i] = b
 	}
-	if cl, ok := e.kw[string(buf[:l])]; ok {
+	if cl, ok := e.kwSet.Lookup(buf[:l]); ok {
 		h := hit{start: i, end: j, classes: cl}
 		if len(e.customKW) > 0 {
 			if _, ok := e.customKW[string(buf[:l])]; ok {
@@ -832,17 +837,22 @@ func (e *Engine) gather(s *scratch, st, en, window int) *ctxInfo {
 		c.before[i], c.after[i] = -1, -1
 	}
 	hits := s.hits
-	lo, hi := 0, len(hits)
-	for lo < hi {
-		m := (lo + hi) / 2
-		if hits[m].end < st-window {
-			lo = m + 1
-		} else {
-			hi = m
-		}
+	// The first hit that ends at or after st-window. Hits are in text
+	// order and candidates come mostly in text order, so a cursor moved
+	// from the last answer finds it in a step or two.
+	lo := s.hcur
+	if lo > len(hits) {
+		lo = len(hits)
 	}
+	for lo > 0 && hits[lo-1].end >= st-window {
+		lo--
+	}
+	for lo < len(hits) && hits[lo].end < st-window {
+		lo++
+	}
+	s.hcur = lo
 	for k := lo; k < len(hits); k++ {
-		h := hits[k]
+		h := &hits[k]
 		if h.start >= en+WindowAfter {
 			break
 		}

@@ -287,6 +287,7 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, emit func(scan.Match)) 
 		st, en = st+1, en-1
 		v = seg.Text[st:en]
 	}
+	sv := string(v) // the value for the validators, and of every match
 	out := func(t breachkit.Element, conf float64, part string) {
 		if !e.types[t] || conf < e.min {
 			return
@@ -298,10 +299,9 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, emit func(scan.Match)) 
 				r = append(r, "part:"+part)
 			}
 		}
-		emit(scan.Match{Type: t, Start: st, End: en, Value: string(v), Confidence: conf, Reasons: r})
+		emit(scan.Match{Type: t, Start: st, End: en, Value: sv, Confidence: conf, Reasons: r})
 	}
 	var buf [24]byte
-	sv := string(v)
 	switch fi.kind {
 	case fTaxID, fITIN:
 		d, groups, seps, ok := digitsOf(v, buf[:0])

@@ -9,6 +9,8 @@ package dob
 import (
 	"strings"
 	"time"
+
+	"github.com/breachkit/breachkit/scan/detect/internal/wordset"
 )
 
 // Keywords are the words that, near a date, say it is a date of birth.
@@ -28,18 +30,21 @@ func Month(w string) int {
 
 // MonthBytes is Month for a word given as bytes, without allocating.
 func MonthBytes(w []byte) int {
-	var buf [9]byte
-	if len(w) > len(buf) {
+	if len(w) > 9 { // longer than any month name
 		return 0
 	}
-	for i, c := range w {
-		if c >= 'A' && c <= 'Z' {
-			c += 32
-		}
-		buf[i] = c
-	}
-	return months[string(buf[:len(w)])]
+	v, _ := monthSet.LookupFold(w)
+	return int(v)
 }
+
+// monthSet is months, for lookups by bytes.
+var monthSet = func() *wordset.Set {
+	m := map[string]uint32{}
+	for k, v := range months {
+		m[k] = uint32(v)
+	}
+	return wordset.New(m)
+}()
 
 // maxYear is the latest year of birth accepted: this year.
 var maxYear = time.Now().Year()

@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/breachkit/breachkit/gazetteer"
+	"github.com/breachkit/breachkit/scan/detect/internal/wordset"
 )
 
 // Keywords are words that introduce a person's name in free text.
@@ -33,18 +34,36 @@ var notName = map[string]bool{
 
 var (
 	once              sync.Once
-	given, surnameSet map[string]bool
+	given, surnameSet *wordset.Set
+	// titleSet, notNameSet and stopSet are titles, notName and stop.
+	titleSet, notNameSet, stopSet = setOf(titles), setOf(notName), setOf(stop)
 )
 
+func setOf(m map[string]bool) *wordset.Set {
+	v := map[string]uint32{}
+	for w, ok := range m {
+		if ok {
+			v[w] = 1
+		}
+	}
+	return wordset.New(v)
+}
+
 func load() {
-	given = map[string]bool{}
-	surnameSet = map[string]bool{}
-	for _, g := range gazetteer.GivenNames() {
-		given[g] = true
+	g := map[string]uint32{}
+	for _, w := range gazetteer.GivenNames() {
+		g[w] = 1
 	}
-	for _, s := range gazetteer.Surnames() {
-		surnameSet[s] = true
+	s := map[string]uint32{}
+	for _, w := range gazetteer.Surnames() {
+		s[w] = 1
 	}
+	given, surnameSet = wordset.New(g), wordset.New(s)
+}
+
+func in(s *wordset.Set, w []byte) bool {
+	_, ok := s.Lookup(w)
+	return ok
 }
 
 func lower(w []byte, buf *[32]byte) ([]byte, bool) {
@@ -71,7 +90,7 @@ func IsGiven(w []byte) bool {
 	once.Do(load)
 	var buf [32]byte
 	l, ok := lower(w, &buf)
-	return ok && given[string(l)]
+	return ok && in(given, l)
 }
 
 // IsSurname reports whether the word is a surname (ASCII, any case).
@@ -79,20 +98,20 @@ func IsSurname(w []byte) bool {
 	once.Do(load)
 	var buf [32]byte
 	l, ok := lower(w, &buf)
-	return ok && surnameSet[string(l)]
+	return ok && in(surnameSet, l)
 }
 
 // IsTitle reports whether the word is a title such as Mr or Dr.
 func IsTitle(w []byte) bool {
 	var buf [32]byte
 	l, ok := lower(w, &buf)
-	return ok && titles[string(l)]
+	return ok && in(titleSet, l)
 }
 
 func uncommon(w []byte) bool {
 	var buf [32]byte
 	l, ok := lower(w, &buf)
-	return ok && !notName[string(l)]
+	return ok && !in(notNameSet, l)
 }
 
 // Valid reports whether a whole structured value looks like a name or a
@@ -209,7 +228,7 @@ func plausible(w []byte) bool {
 	}
 	var buf [32]byte
 	l, ok := lower(w, &buf)
-	if !ok || stop[string(l)] || notName[string(l)] {
+	if !ok || in(stopSet, l) || in(notNameSet, l) {
 		return false
 	}
 	vowel := false
