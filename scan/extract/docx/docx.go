@@ -18,7 +18,6 @@ package docx
 
 import (
 	"archive/zip"
-	"bytes"
 	"context"
 	"encoding/xml"
 	"errors"
@@ -46,11 +45,7 @@ func (Extractor) Accepts(name string, head []byte) bool {
 	if strings.HasSuffix(lower, ".docx") || strings.HasSuffix(lower, ".docm") {
 		return true
 	}
-	if len(head) < 30 || !bytes.HasPrefix(head, []byte("PK\x03\x04")) {
-		return false
-	}
-	n := min(int(head[26])|int(head[27])<<8, len(head)-30)
-	return strings.HasPrefix(string(head[30:30+n]), "word/")
+	return archive.FirstMemberHasPrefix(head, "word/")
 }
 
 // maxPara is how much text of one paragraph is held before it is emitted
@@ -59,16 +54,11 @@ const maxPara = 1 << 20
 
 // Extract implements scan.Extractor.
 func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment) error) error {
-	lim := archive.EffectiveLimits(in.Limits)
-	ra, size, cleanup, err := archive.Spool(in, lim.MaxMemberSize)
+	zr, lim, cleanup, err := archive.OpenPackage(in, "docx")
 	if err != nil {
 		return err
 	}
 	defer cleanup()
-	zr, err := zip.NewReader(ra, size)
-	if err != nil && !(errors.Is(err, zip.ErrInsecurePath) && zr != nil) {
-		return fmt.Errorf("corrupt docx: %v", err)
-	}
 	var body *zip.File
 	var others []*zip.File
 	for _, f := range zr.File {

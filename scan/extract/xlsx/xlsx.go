@@ -18,7 +18,6 @@ package xlsx
 
 import (
 	"archive/zip"
-	"bytes"
 	"context"
 	"encoding/xml"
 	"errors"
@@ -47,34 +46,16 @@ func (Extractor) Accepts(name string, head []byte) bool {
 	if strings.HasSuffix(lower, ".xlsx") || strings.HasSuffix(lower, ".xlsm") {
 		return true
 	}
-	return firstMemberHasPrefix(head, "xl/")
-}
-
-// firstMemberHasPrefix reports whether head is a zip whose first local
-// header names a file starting with prefix.
-func firstMemberHasPrefix(head []byte, prefix string) bool {
-	if len(head) < 30 || !bytes.HasPrefix(head, []byte("PK\x03\x04")) {
-		return false
-	}
-	n := int(head[26]) | int(head[27])<<8
-	if 30+n > len(head) {
-		n = len(head) - 30
-	}
-	return strings.HasPrefix(string(head[30:30+n]), prefix)
+	return archive.FirstMemberHasPrefix(head, "xl/")
 }
 
 // Extract implements scan.Extractor.
 func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment) error) error {
-	lim := archive.EffectiveLimits(in.Limits)
-	ra, size, cleanup, err := archive.Spool(in, lim.MaxMemberSize)
+	zr, lim, cleanup, err := archive.OpenPackage(in, "xlsx")
 	if err != nil {
 		return err
 	}
 	defer cleanup()
-	zr, err := zip.NewReader(ra, size)
-	if err != nil && !(errors.Is(err, zip.ErrInsecurePath) && zr != nil) {
-		return fmt.Errorf("corrupt xlsx: %v", err)
-	}
 	b := &book{in: in, lim: lim, files: map[string]*zip.File{}}
 	for _, f := range zr.File {
 		b.files[strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(f.Name, `\`, "/"), "/"))] = f

@@ -1,0 +1,40 @@
+package archive
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/breachkit/breachkit/scan"
+)
+
+// FirstMemberHasPrefix reports whether head, the first bytes of a file,
+// is a zip local file header whose member name starts with prefix. Office
+// packages (word/, xl/) are told apart from plain zips this way.
+func FirstMemberHasPrefix(head []byte, prefix string) bool {
+	if len(head) < 30 || !bytes.HasPrefix(head, []byte("PK\x03\x04")) {
+		return false
+	}
+	n := min(int(head[26])|int(head[27])<<8, len(head)-30)
+	return strings.HasPrefix(string(head[30:30+n]), prefix)
+}
+
+// OpenPackage opens an Office package (a zip) from in, spooling it to a
+// temporary file within the input's member-size limit when in.R gives no
+// random access. Insecure member names are tolerated: packages are read,
+// never extracted. The caller must call cleanup.
+func OpenPackage(in *scan.Input, format string) (zr *zip.Reader, lim scan.Limits, cleanup func(), err error) {
+	lim = EffectiveLimits(in.Limits)
+	ra, size, cleanup, err := Spool(in, lim.MaxMemberSize)
+	if err != nil {
+		return nil, lim, nil, err
+	}
+	zr, err = zip.NewReader(ra, size)
+	if err != nil && !(errors.Is(err, zip.ErrInsecurePath) && zr != nil) {
+		cleanup()
+		return nil, lim, nil, fmt.Errorf("corrupt %s: %v", format, err)
+	}
+	return zr, lim, cleanup, nil
+}
