@@ -116,8 +116,10 @@ type Stats struct {
 // Result is the outcome of Resolve.
 type Result struct {
 	Stats Stats
-	// Cluster gives for each record (in the order added) the index of
-	// its person's first record.
+	// Cluster gives for each record, in the order added, the index (in
+	// the order added) of its person's first record in canonical order:
+	// the same records give the same clusters in whatever order they
+	// were added.
 	Cluster []uint32
 	links   []link
 	r       *Resolver
@@ -369,6 +371,9 @@ func (r *Resolver) Resolve(ctx context.Context) (*Result, error) {
 		st.Timings[name] = time.Since(lap).Round(time.Millisecond).String()
 		lap = time.Now()
 	}
+	// Canonical order first: everything below breaks ties by position.
+	buf := r.canonicalize(nil)
+	tick("order")
 	u := &unionFind{parent: make([]uint32, n), size: make([]uint32, n), tax: make([]uint64, n), itin: make([]uint64, n), dob: make([]uint32, n)}
 	for i := range n {
 		u.parent[i] = uint32(i)
@@ -400,7 +405,6 @@ func (r *Resolver) Resolve(ctx context.Context) (*Result, error) {
 
 	// Stage 1: generic values and deterministic links, one ident family
 	// at a time so that the sort buffer stays small.
-	var buf []entry
 	genericFP := map[uint64]bool{}
 	for _, kinds := range [][]uint8{{kSSN, kITIN, kTaxOther}, {kEmail}, {kPhone}, r.acctKindList()} {
 		if err := ctx.Err(); err != nil {
@@ -614,18 +618,19 @@ func (r *Resolver) Resolve(ctx context.Context) (*Result, error) {
 	}
 	cands = nil
 	res := &Result{Cluster: make([]uint32, n), links: links, r: r}
-	// Name each cluster by its smallest record index.
-	minOf := make([]uint32, n)
+	// Name each cluster by the record (in the order added) that is first
+	// in canonical order. The union-find's own arrays are reused.
+	minOf := u.size
 	for i := range minOf {
 		minOf[i] = math.MaxUint32
 	}
-	for i := range n {
-		root := u.find(uint32(i))
+	for k := range n {
+		root := u.find(uint32(k))
 		if minOf[root] == math.MaxUint32 {
-			minOf[root] = uint32(i)
+			minOf[root] = r.orig[k]
 			st.People++
 		}
-		res.Cluster[i] = minOf[root]
+		res.Cluster[r.orig[k]] = minOf[root]
 	}
 	tick("clustering")
 	res.Stats = st

@@ -30,6 +30,10 @@ func TestDebugSplits(t *testing.T) {
 		byT[tt][c] = append(byT[tt][c], i)
 	}
 	shapes := map[string]int{}
+	pos := make([]uint32, len(r.orig)) // order added -> position in r.recs
+	for k, i := range r.orig {
+		pos[i] = uint32(k)
+	}
 	for _, cs := range byT {
 		if len(cs) < 2 {
 			continue
@@ -51,8 +55,8 @@ func TestDebugSplits(t *testing.T) {
 				bw := -1e9
 				var bp pattern
 				for _, j := range cs[main] {
-					p := r.compare(uint32(i), uint32(j))
-					if w := r.weight(uint32(i), uint32(j), p); w > bw {
+					p := r.compare(pos[i], pos[j])
+					if w := r.weight(pos[i], pos[j], p); w > bw {
 						bw, bp = w, p
 					}
 				}

@@ -88,7 +88,7 @@ func Evaluate(res *Result) (Metrics, error) {
 	taxOf := map[uint32]uint64{}
 	mixed := map[uint32]bool{}
 	for i := 0; i < n; i++ {
-		t, k := r.tax(uint32(i))
+		t, k := r.tax(uint32(i)) // i is a position in r.recs
 		if k == 0 {
 			continue
 		}
@@ -97,7 +97,7 @@ func Evaluate(res *Result) (Metrics, error) {
 		} else {
 			t &^= 1 << 63
 		}
-		c := res.Cluster[i]
+		c := res.Cluster[r.orig[i]]
 		if prev, ok := taxOf[c]; ok && prev != t && prev>>63 == t>>63 {
 			mixed[c] = true
 		} else if !ok {

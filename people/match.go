@@ -1,7 +1,9 @@
 package people
 
 import (
+	"cmp"
 	"math"
+	"slices"
 
 	"github.com/breachkit/breachkit/gazetteer"
 )
@@ -332,7 +334,12 @@ func (r *Resolver) em(counts map[pattern]float64) {
 	total := 0.0
 	for p, n := range counts {
 		pats = append(pats, pc{p, n})
-		total += n
+	}
+	// Sum in a fixed order: map order would change the last bits of the
+	// estimates from run to run, and a pair at the threshold with them.
+	slices.SortFunc(pats, func(a, b pc) int { return cmp.Compare(a.p, b.p) })
+	for _, x := range pats {
+		total += x.n
 	}
 	if total < 100 {
 		return // too few pairs to learn from: keep the starting values

@@ -79,8 +79,9 @@ type Summary struct {
 // records (Options.KeepRecords false).
 var ErrNoRecords = errors.New("people: records were not kept (Options.KeepRecords)")
 
-// Build turns the clusters into people and calls fn with each, in order
-// of their first record. seal, if not nil, seals the profile JSON. People
+// Build turns the clusters into people and calls fn with each, in the
+// canonical order of their first record (the same for the same records
+// whatever order they were added in). seal, if not nil, seals the profile JSON. People
 // made only of customer-master records are not affected and are skipped.
 func (res *Result) Build(seal func([]byte) breachkit.Sealed, fn func(*breachkit.Person) error) (Summary, error) {
 	r := res.r
@@ -88,24 +89,28 @@ func (res *Result) Build(seal func([]byte) breachkit.Sealed, fn func(*breachkit.
 	if len(r.records) != len(r.recs) {
 		return sum, ErrNoRecords
 	}
+	// Members in canonical order (positions in r.recs), people in the
+	// canonical order of their first record: the output does not depend
+	// on the order records were added in.
 	members := map[uint32][]uint32{}
 	var order []uint32
-	for i, c := range res.Cluster {
+	for k := range r.recs {
+		c := res.Cluster[r.orig[k]]
 		if _, ok := members[c]; !ok {
 			order = append(order, c)
 		}
-		members[c] = append(members[c], uint32(i))
+		members[c] = append(members[c], uint32(k))
 	}
 	linksOf := map[uint32][]link{}
 	for _, l := range res.links {
-		c := res.Cluster[l.a]
+		c := res.Cluster[r.orig[l.a]]
 		linksOf[c] = append(linksOf[c], l)
 	}
 	for _, c := range order {
 		ms := members[c]
 		affected := false
-		for _, i := range ms {
-			if !r.records[i].Customer {
+		for _, k := range ms {
+			if !r.records[r.orig[k]].Customer {
 				affected = true
 			}
 		}
@@ -139,8 +144,8 @@ func (res *Result) person(ms []uint32, links []link, seal func([]byte) breachkit
 	bestScore, bestFrom := -1, ""
 	emails, phones := map[string]bool{}, map[string]bool{}
 	customer := false
-	for _, i := range ms {
-		rec := &r.records[i]
+	for _, k := range ms {
+		rec := &r.records[r.orig[k]]
 		p.Records++
 		keys = append(keys, rec.Key)
 		if !rec.Customer {
@@ -155,16 +160,6 @@ func (res *Result) person(ms []uint32, links []link, seal func([]byte) breachkit
 			// The most complete spelling seen most often.
 			nameVotes[rec.Given+"\x00"+rec.Middle+"\x00"+rec.Surname] += 1 + len(rec.Middle)/2
 		}
-		for k := range rec.Addresses {
-			a := &rec.Addresses[k]
-			s := addrScore(*a)
-			if rec.Customer {
-				s += 100 // the customer master is authoritative for mailing
-			}
-			if s > bestScore {
-				bestScore, best, bestFrom = s, a, rec.Key
-			}
-		}
 		for _, id := range rec.Idents {
 			switch id.Type {
 			case breachkit.Email:
@@ -174,6 +169,30 @@ func (res *Result) person(ms []uint32, links []link, seal func([]byte) breachkit
 			}
 		}
 		customer = customer || rec.Customer
+	}
+	// The mailing address: the customer master's if any, else the most
+	// complete, then the one seen in most records (a former address is
+	// usually seen less often), then the first in canonical order.
+	seen := map[normAddr]int{}
+	for _, k := range ms {
+		rec := &r.records[r.orig[k]]
+		for j := range rec.Addresses {
+			seen[rec.Addresses[j].normalize()]++
+		}
+	}
+	bestSeen := 0
+	for _, k := range ms {
+		rec := &r.records[r.orig[k]]
+		for j := range rec.Addresses {
+			a := &rec.Addresses[j]
+			s := addrScore(*a)
+			if rec.Customer {
+				s += 100 // the customer master is authoritative for mailing
+			}
+			if n := seen[a.normalize()]; s > bestScore || s == bestScore && n > bestSeen {
+				bestScore, bestSeen, best, bestFrom = s, n, a, rec.Key
+			}
+		}
 	}
 	bestName, bestVotes := "", 0
 	for n, v := range nameVotes {
@@ -221,7 +240,7 @@ func (res *Result) person(ms []uint32, links []link, seal func([]byte) breachkit
 		ex.Address = bestFrom
 	}
 	for _, l := range links {
-		el := ExplainLink{A: r.records[l.a].Key, B: r.records[l.b].Key, Rule: ruleNames[l.rule]}
+		el := ExplainLink{A: r.records[r.orig[l.a]].Key, B: r.records[r.orig[l.b]].Key, Rule: ruleNames[l.rule]}
 		if l.rule == ruleFS {
 			el.Weight = round2(float64(l.w))
 			el.Fields = map[string]string{}

@@ -119,25 +119,22 @@ type crec struct {
 	city                   uint32
 	idOff                  uint32 // first ident in Resolver.idFP
 	idN                    uint8
-	state                  uint8 // 1 + index in the state list, 0 = none
 	intl                   bool
 	customer               bool
-	elems                  uint16 // interned element set
 }
 
 // nameTable interns normalised names with their phonetic codes and counts.
 type nameTable struct {
-	ids   map[string]uint32
-	str   []string
-	sdx   []uint32 // Soundex packed
-	nys   []uint32 // interned NYSIIS code
-	nysID map[string]uint32
-	gcnt  []uint32 // records using it as given name
-	scnt  []uint32 // records using it as surname
+	ids  map[string]uint32
+	str  []string
+	sdx  []uint32 // Soundex packed
+	nys  []uint32 // hash of the NYSIIS code (content, not an interning order)
+	gcnt []uint32 // records using it as given name
+	scnt []uint32 // records using it as surname
 }
 
 func newNameTable() *nameTable {
-	t := &nameTable{ids: map[string]uint32{}, nysID: map[string]uint32{}}
+	t := &nameTable{ids: map[string]uint32{}}
 	t.add("") // id 0 = none
 	return t
 }
@@ -150,13 +147,9 @@ func (t *nameTable) add(n string) uint32 {
 	t.ids[n] = id
 	t.str = append(t.str, n)
 	t.sdx = append(t.sdx, packSoundex(Soundex(n)))
-	code := NYSIIS(n)
-	cid, ok := t.nysID[code]
-	if !ok {
-		cid = uint32(len(t.nysID))
-		t.nysID[code] = cid
-	}
-	t.nys = append(t.nys, cid)
+	// A hash of the code rather than an interned number, so that blocking
+	// keys built from it do not depend on the order names were first seen.
+	t.nys = append(t.nys, uint32(hashString(0, NYSIIS(n))))
 	t.gcnt = append(t.gcnt, 0)
 	t.scnt = append(t.scnt, 0)
 	return id
@@ -171,18 +164,17 @@ func packSoundex(s string) uint32 {
 
 // Resolver collects records and resolves them into people.
 type Resolver struct {
-	opt       Options
-	names     *nameTable
-	recs      []crec
-	idFP      []uint64
-	idKind    []uint8
-	elemID    map[string]uint16
-	elemSets  []breachkit.ElementSet
-	states    map[string]uint8
-	stateList []string
-	records   []Record // plaintext, only with KeepRecords
-	truth     []uint32 // ground-truth person per record, when given
-	truthID   map[string]uint32
+	opt     Options
+	names   *nameTable
+	recs    []crec
+	idFP    []uint64
+	idKind  []uint8
+	records []Record // plaintext, only with KeepRecords, in the order added
+	truth   []uint32 // ground-truth person per record, when given, in the order added
+	truthID map[string]uint32
+	// orig maps the position of a record in recs to the order it was
+	// added in: Resolve sorts recs into a canonical order first.
+	orig []uint32
 
 	model      *model
 	nickGroups [][]uint32 // per given-name id: ids of the formal names of its nickname groups
@@ -205,7 +197,7 @@ func NewResolver(opt Options) *Resolver {
 	if opt.Workers <= 0 {
 		opt.Workers = 1
 	}
-	return &Resolver{opt: opt, names: newNameTable(), elemID: map[string]uint16{}, acctKinds: map[breachkit.Element]uint8{}, states: map[string]uint8{}, truthID: map[string]uint32{}}
+	return &Resolver{opt: opt, names: newNameTable(), acctKinds: map[breachkit.Element]uint8{}, truthID: map[string]uint32{}}
 }
 
 // Len returns the number of records added.
@@ -242,15 +234,6 @@ func (r *Resolver) Add(rec *Record) {
 		a := rec.Addresses[0].normalize()
 		c.zip, c.house, c.street, c.city = r.hash32(a.zip), r.hash32(a.house), r.hash32(a.street), r.hash32(a.city)
 		c.intl = a.intl
-		if a.state != "" {
-			id, ok := r.states[a.state]
-			if !ok && len(r.stateList) < 255 {
-				r.stateList = append(r.stateList, a.state)
-				id = uint8(len(r.stateList))
-				r.states[a.state] = id
-			}
-			c.state = id
-		}
 	}
 	c.customer = rec.Customer
 	c.idOff = uint32(len(r.idFP))
@@ -296,14 +279,6 @@ func (r *Resolver) Add(rec *Record) {
 		r.idKind = append(r.idKind, k)
 		c.idN++
 	}
-	key := rec.Elements.String()
-	eid, ok := r.elemID[key]
-	if !ok {
-		eid = uint16(len(r.elemSets))
-		r.elemID[key] = eid
-		r.elemSets = append(r.elemSets, rec.Elements)
-	}
-	c.elems = eid
 	r.recs = append(r.recs, c)
 	if r.opt.KeepRecords {
 		r.records = append(r.records, *rec)

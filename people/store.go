@@ -17,11 +17,16 @@ type Opener func(e breachkit.Element, s breachkit.Sealed) ([]byte, error)
 
 // FromStore reads a case's findings, decrypts them in memory with open,
 // groups them by Finding.Record and calls fn with each record. Findings
-// without a record key form a record of their own.
+// without a record key form a record of their own, keyed by path and
+// location (not by finding ID, which differs between scans of the same
+// files). Within a record, values are ordered by byte offset, or, when
+// some finding has none (a cell, a page), in the order the scanner
+// emitted them, which is the order of their IDs within one source.
 func FromStore(ctx context.Context, st breachkit.Store, caseID int64, open Opener, minConfidence float64, fn func(*Record)) error {
 	type acc struct {
-		vals  []Value
-		finds []FindingRef
+		vals    []Value
+		finds   []FindingRef
+		located bool // every finding has a byte offset
 	}
 	recs := map[string]*acc{}
 	var order []string
@@ -32,19 +37,19 @@ func FromStore(ctx context.Context, st breachkit.Store, caseID int64, open Opene
 		}
 		key := f.Record
 		if key == "" {
-			key = "finding:" + strconv.FormatInt(f.ID, 10)
+			key = findingKey(f)
+			for n := 2; recs[key] != nil; n++ {
+				key = findingKey(f) + "#" + strconv.Itoa(n)
+			}
 		}
 		a := recs[key]
 		if a == nil {
-			a = &acc{}
+			a = &acc{located: true}
 			recs[key] = a
 			order = append(order, key)
 		}
-		ord := f.Start
-		if ord < 0 {
-			ord = f.ID
-		}
-		a.vals = append(a.vals, Value{Type: f.Type, Value: string(pt), Order: ord})
+		a.located = a.located && f.Start >= 0
+		a.vals = append(a.vals, Value{Type: f.Type, Value: string(pt), Order: f.Start})
 		a.finds = append(a.finds, FindingRef{ID: f.ID, Path: f.Path, Type: f.Type, Start: f.Start, End: f.End})
 		return nil
 	})
@@ -53,11 +58,30 @@ func FromStore(ctx context.Context, st breachkit.Store, caseID int64, open Opene
 	}
 	for _, k := range order {
 		a := recs[k]
+		if !a.located {
+			for i := range a.vals {
+				a.vals[i].Order = int64(i)
+			}
+		}
 		r := BuildRecord(k, a.vals)
 		r.Findings = a.finds
 		fn(&r)
 	}
 	return nil
+}
+
+// findingKey is the record key of a finding without one: its path,
+// location and type.
+func findingKey(f *breachkit.Finding) string {
+	loc := strconv.FormatInt(f.Start, 10) + "-" + strconv.FormatInt(f.End, 10)
+	switch {
+	case f.Start >= 0:
+	case f.Cell != "":
+		loc = f.Sheet + "!" + f.Cell
+	case f.Page > 0:
+		loc = "page=" + strconv.Itoa(f.Page)
+	}
+	return "finding:" + f.Path + "@" + loc + ":" + string(f.Type)
 }
 
 // customerColumns maps header names of a CRM export to what they hold.

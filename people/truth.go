@@ -28,14 +28,6 @@ type truthOcc struct {
 // labels are dropped, so that records are assembled as from scan
 // findings, which carry none.
 func LoadTruth(dir string, parts bool, fn func(*Record)) error {
-	p := filepath.Join(dir, "truth", "occurrences.jsonl")
-	f, err := os.Open(p)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
 	type acc struct {
 		person string
 		vals   []Value
@@ -43,13 +35,7 @@ func LoadTruth(dir string, parts bool, fn func(*Record)) error {
 	}
 	recs := map[string]*acc{}
 	var order []string
-	line := 0
-	for sc.Scan() {
-		line++
-		var o truthOcc
-		if err := json.Unmarshal(sc.Bytes(), &o); err != nil {
-			return fmt.Errorf("%s line %d: %v", p, line, err)
-		}
+	err := eachTruthOcc(dir, func(o truthOcc) {
 		a := recs[o.Record]
 		if a == nil {
 			a = &acc{person: o.Person}
@@ -66,8 +52,8 @@ func LoadTruth(dir string, parts bool, fn func(*Record)) error {
 		}
 		a.vals = append(a.vals, Value{Type: breachkit.Element(o.Type), Part: part, Value: o.Value, Order: int64(len(a.vals))})
 		a.finds = append(a.finds, FindingRef{Path: o.Path, Type: breachkit.Element(o.Type), Start: st, End: en})
-	}
-	if err := sc.Err(); err != nil {
+	})
+	if err != nil {
 		return err
 	}
 	for _, k := range order {
@@ -78,4 +64,27 @@ func LoadTruth(dir string, parts bool, fn func(*Record)) error {
 		fn(&r)
 	}
 	return nil
+}
+
+// eachTruthOcc calls fn with each occurrence of DIR/truth/occurrences.jsonl
+// in file order.
+func eachTruthOcc(dir string, fn func(truthOcc)) error {
+	p := filepath.Join(dir, "truth", "occurrences.jsonl")
+	f, err := os.Open(p)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	line := 0
+	for sc.Scan() {
+		line++
+		var o truthOcc
+		if err := json.Unmarshal(sc.Bytes(), &o); err != nil {
+			return fmt.Errorf("%s line %d: %v", p, line, err)
+		}
+		fn(o)
+	}
+	return sc.Err()
 }
