@@ -33,9 +33,10 @@ type link struct {
 type unionFind struct {
 	parent []uint32
 	size   []uint32
-	tax    []uint64 // per root: valid SSN fingerprint
-	itin   []uint64 // per root: valid ITIN fingerprint
+	tax    []uint32 // per root: 1 + position in fp of a valid SSN, 0 = none
+	itin   []uint32 // per root: 1 + position in fp of a valid ITIN, 0 = none
 	dob    []uint32 // per root: a date of birth
+	fp     []uint64 // the resolver's ident fingerprints (Resolver.idFP)
 }
 
 func (u *unionFind) find(x uint32) uint32 {
@@ -62,10 +63,10 @@ func (u *unionFind) union(a, b uint32, checkDOB bool) int {
 	if ra == rb {
 		return sameSet
 	}
-	if ta, tb := u.tax[ra], u.tax[rb]; ta != 0 && tb != 0 && ta != tb {
+	if ta, tb := u.tax[ra], u.tax[rb]; ta != 0 && tb != 0 && u.fp[ta-1] != u.fp[tb-1] {
 		return refusedTax
 	}
-	if ta, tb := u.itin[ra], u.itin[rb]; ta != 0 && tb != 0 && ta != tb {
+	if ta, tb := u.itin[ra], u.itin[rb]; ta != 0 && tb != 0 && u.fp[ta-1] != u.fp[tb-1] {
 		return refusedTax
 	}
 	if checkDOB && dobLevel(u.dob[ra], u.dob[rb]) == 3 {
@@ -125,6 +126,66 @@ type Result struct {
 	r       *Resolver
 }
 
+// cand is a candidate pair over the threshold.
+type cand struct {
+	a, b uint32
+	w    float32
+	p    pattern
+}
+
+// cmpCand orders candidates strongest first, then by position: a total
+// order on distinct pairs.
+func cmpCand(x, y cand) int {
+	if c := cmp.Compare(y.w, x.w); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(x.a, y.a); c != 0 {
+		return c
+	}
+	return cmp.Compare(x.b, y.b)
+}
+
+// sortCands sorts each part, workers at a time.
+func sortCands(parts [][]cand, workers int) {
+	var wg sync.WaitGroup
+	next := make(chan []cand)
+	for range max(workers, 1) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range next {
+				slices.SortFunc(p, cmpCand)
+			}
+		}()
+	}
+	for _, p := range parts {
+		next <- p
+	}
+	close(next)
+	wg.Wait()
+}
+
+// mergeCands calls fn with the candidates of the sorted parts in cmpCand
+// order, releasing each part when it is used up.
+func mergeCands(parts [][]cand, fn func(cand)) {
+	for {
+		best := -1
+		for i, p := range parts {
+			if len(p) > 0 && (best < 0 || cmpCand(p[0], parts[best][0]) < 0) {
+				best = i
+			}
+		}
+		if best < 0 {
+			return
+		}
+		fn(parts[best][0])
+		parts[best] = parts[best][1:]
+		if len(parts[best]) == 0 {
+			parts[best] = nil
+		}
+	}
+}
+
 type entry struct {
 	key uint64
 	sec uint32
@@ -141,8 +202,10 @@ func cmpEntry(a, b entry) int {
 	return cmp.Compare(a.idx, b.idx)
 }
 
-// sortEntries sorts in parallel halves and merges.
-func sortEntries(es []entry, workers int) []entry {
+// sortEntries sorts in parallel halves and merges into *spare, which
+// then holds the input's array for the next call: two buffers serve every
+// pass instead of a new one per merge.
+func sortEntries(es []entry, spare *[]entry, workers int) []entry {
 	if workers < 2 || len(es) < 1<<16 {
 		slices.SortFunc(es, cmpEntry)
 		return es
@@ -153,7 +216,10 @@ func sortEntries(es []entry, workers int) []entry {
 	go func() { slices.SortFunc(es[:h], cmpEntry); wg.Done() }()
 	slices.SortFunc(es[h:], cmpEntry)
 	wg.Wait()
-	out := make([]entry, 0, len(es))
+	out := (*spare)[:0]
+	if cap(out) < len(es) {
+		out = make([]entry, 0, len(es)+len(es)/8)
+	}
 	i, j := 0, h
 	for i < h && j < len(es) {
 		if cmpEntry(es[i], es[j]) <= 0 {
@@ -166,6 +232,7 @@ func sortEntries(es []entry, workers int) []entry {
 	}
 	out = append(out, es[i:h]...)
 	out = append(out, es[j:]...)
+	*spare = es[:0]
 	return out
 }
 
@@ -372,13 +439,14 @@ func (r *Resolver) Resolve(ctx context.Context) (*Result, error) {
 		lap = time.Now()
 	}
 	// Canonical order first: everything below breaks ties by position.
-	buf := r.canonicalize(nil)
+	var spare []entry
+	buf := r.canonicalize(nil, &spare)
 	tick("order")
-	u := &unionFind{parent: make([]uint32, n), size: make([]uint32, n), tax: make([]uint64, n), itin: make([]uint64, n), dob: make([]uint32, n)}
+	u := &unionFind{parent: make([]uint32, n), size: make([]uint32, n), tax: make([]uint32, n), itin: make([]uint32, n), dob: make([]uint32, n), fp: r.idFP}
 	for i := range n {
 		u.parent[i] = uint32(i)
 		u.size[i] = 1
-		if t, k := r.tax(uint32(i)); k == kITIN {
+		if t, k := r.taxRef(uint32(i)); k == kITIN {
 			u.itin[i] = t
 		} else {
 			u.tax[i] = t
@@ -410,7 +478,7 @@ func (r *Resolver) Resolve(ctx context.Context) (*Result, error) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		buf = sortEntries(r.identEntries(buf, kinds...), r.opt.Workers)
+		buf = sortEntries(r.identEntries(buf, kinds...), &spare, r.opt.Workers)
 		groups(buf, func(g []entry) {
 			if len(g) < 2 {
 				return
@@ -516,7 +584,7 @@ func (r *Resolver) Resolve(ctx context.Context) (*Result, error) {
 		sample = uint64(total / want)
 	}
 	for _, p := range r.blockPasses() {
-		buf = sortEntries(r.passEntries(buf, p, sample), 1)
+		buf = sortEntries(r.passEntries(buf, p, sample), &spare, 1)
 		groups(buf, func(g []entry) {
 			for j := 1; j < len(g); j++ {
 				for i := max(0, j-r.opt.Window); i < j; i++ {
@@ -549,12 +617,15 @@ func (r *Resolver) Resolve(ctx context.Context) (*Result, error) {
 	for i := range n {
 		u.parent[i] = u.find(uint32(i))
 	}
-	var cands []link
+	// Accepted candidate pairs, one slice per pass and worker; each is
+	// sorted and then all are merged, strongest first, without copying
+	// them into one slice.
+	var parts [][]cand
 	for _, p := range r.blockPasses() {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		buf = sortEntries(r.passEntries(buf, p, 1), r.opt.Workers)
+		buf = sortEntries(r.passEntries(buf, p, 1), &spare, r.opt.Workers)
 		// Split the groups between workers.
 		w := r.opt.Workers
 		bounds := []int{0}
@@ -566,7 +637,7 @@ func (r *Resolver) Resolve(ctx context.Context) (*Result, error) {
 			bounds = append(bounds, b)
 		}
 		bounds = append(bounds, len(buf))
-		outs := make([][]link, w)
+		outs := make([][]cand, w)
 		var compared, candidates [16]int64
 		var wg sync.WaitGroup
 		for k := 0; k < w; k++ {
@@ -586,7 +657,7 @@ func (r *Resolver) Resolve(ctx context.Context) (*Result, error) {
 							compared[k]++
 							pt := r.compare(a, b)
 							if wt := r.weight(a, b, pt); wt >= thr {
-								outs[k] = append(outs[k], link{a: a, b: b, w: float32(wt), p: pt, rule: ruleFS})
+								outs[k] = append(outs[k], cand{a: a, b: b, w: float32(wt), p: pt})
 							}
 						}
 					}
@@ -595,28 +666,22 @@ func (r *Resolver) Resolve(ctx context.Context) (*Result, error) {
 		}
 		wg.Wait()
 		for k := 0; k < w; k++ {
-			cands = append(cands, outs[k]...)
+			if len(outs[k]) > 0 {
+				parts = append(parts, slices.Clip(outs[k]))
+			}
 			st.Compared += compared[k]
 			st.Candidates += candidates[k]
 		}
 	}
-	buf = nil
+	buf, spare = nil, nil
 	tick("probabilistic")
-	slices.SortFunc(cands, func(x, y link) int {
-		if c := cmp.Compare(y.w, x.w); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(x.a, y.a); c != 0 {
-			return c
-		}
-		return cmp.Compare(x.b, y.b)
-	})
-	for _, l := range cands {
+	sortCands(parts, r.opt.Workers)
+	mergeCands(parts, func(l cand) {
 		// The date-of-birth guard is for chains: a pair that compared
 		// its own dates was weighed with them already.
 		addLink(l.a, l.b, float64(l.w), l.p, ruleFS, l.p.level(fDOB) == 0)
-	}
-	cands = nil
+	})
+	parts = nil
 	res := &Result{Cluster: make([]uint32, n), links: links, r: r}
 	// Name each cluster by the record (in the order added) that is first
 	// in canonical order. The union-find's own arrays are reused.

@@ -57,7 +57,7 @@ func (r *Resolver) contentHash(i int, acctHash []uint64) uint64 {
 // r.orig where each record came from. Records still tied are identical in
 // everything the resolver reads, so their order cannot change the
 // clusters. It returns the sort buffer for reuse.
-func (r *Resolver) canonicalize(buf []entry) []entry {
+func (r *Resolver) canonicalize(buf []entry, spare *[]entry) []entry {
 	n := len(r.recs)
 	for len(r.orig) < n {
 		r.orig = append(r.orig, uint32(len(r.orig)))
@@ -73,7 +73,7 @@ func (r *Resolver) canonicalize(buf []entry) []entry {
 	for i := range n {
 		es[i] = entry{key: r.contentHash(i, acctHash), idx: uint32(i)}
 	}
-	es = sortEntries(es, r.opt.Workers)
+	es = sortEntries(es, spare, r.opt.Workers)
 	// Equal hashes: order by what was kept of the record's content.
 	full := func(a, b entry) int {
 		ia, ib := r.orig[a.idx], r.orig[b.idx]

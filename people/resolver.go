@@ -319,6 +319,17 @@ func (r *Resolver) tax(i uint32) (uint64, uint8) {
 	return 0, 0
 }
 
+// taxRef is tax with 1 + the ident's position instead of its fingerprint.
+func (r *Resolver) taxRef(i uint32) (uint32, uint8) {
+	c := &r.recs[i]
+	for k := c.idOff; k < c.idOff+uint32(c.idN); k++ {
+		if r.idKind[k] == kSSN || r.idKind[k] == kITIN {
+			return k + 1, r.idKind[k]
+		}
+	}
+	return 0, 0
+}
+
 // hasName reports whether record i has a given name or surname.
 func (r *Resolver) hasName(i uint32) bool {
 	return r.recs[i].given != 0 || r.recs[i].surname != 0

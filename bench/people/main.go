@@ -32,6 +32,7 @@ func main() {
 	eval := flag.Bool("eval", true, "compute precision and recall against the truth")
 	flag.Parse()
 	start := time.Now()
+	peak := samplePeakHeap(250 * time.Millisecond)
 	opt := people.DefaultOptions()
 	opt.KeepRecords, opt.Explain = false, false
 	opt.Workers = runtime.GOMAXPROCS(0)
@@ -97,7 +98,8 @@ func main() {
 	}
 	resolve := time.Since(t)
 	res.Stats.Print(os.Stdout)
-	fmt.Printf("resolve %s, total %s\n", resolve.Round(time.Millisecond), time.Since(start).Round(time.Millisecond))
+	fmt.Printf("resolve %s, total %s, peak heap in use %.0f MB (sampled every 250 ms; GOMEMLIMIT=%q)\n", resolve.Round(time.Millisecond),
+		time.Since(start).Round(time.Millisecond), float64(peak())/1e6, os.Getenv("GOMEMLIMIT"))
 	if *eval {
 		m, err := people.Evaluate(res)
 		if err != nil {
@@ -105,6 +107,31 @@ func main() {
 			os.Exit(1)
 		}
 		m.Print(os.Stdout)
+	}
+}
+
+// samplePeakHeap samples the heap in use (live and not yet collected)
+// every period and returns a function giving the largest value seen.
+func samplePeakHeap(period time.Duration) func() uint64 {
+	var mu sync.Mutex
+	var peak uint64
+	sample := func() {
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		mu.Lock()
+		peak = max(peak, ms.HeapInuse)
+		mu.Unlock()
+	}
+	go func() {
+		for range time.Tick(period) {
+			sample()
+		}
+	}()
+	return func() uint64 {
+		sample()
+		mu.Lock()
+		defer mu.Unlock()
+		return peak
 	}
 }
 
