@@ -30,6 +30,14 @@
 //     the best address, address quality, flags and an explanation of the
 //     links (fields and weights, never values).
 //
+// The result depends only on the set of records, not on the order they
+// were added in or on finding IDs: Resolve first sorts the records into a
+// canonical order by content, and every tie after that (blocking windows,
+// group anchors, the random pairs for u, union order, a person's mailing
+// address) is broken by that order; the random pairs come from a fixed
+// seed and EM sums in a fixed order. A parallel scan of the same files
+// therefore yields the same people and the same counts every run.
+//
 // No function of this package logs or returns plaintext personal values;
 // errors and explanations name fields, never their contents.
 package people
