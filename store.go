@@ -3,6 +3,7 @@ package breachkit
 import (
 	"context"
 	"errors"
+	"time"
 )
 
 // Errors a Store returns, to be tested with errors.Is.
@@ -11,6 +12,8 @@ var (
 	ErrNotFound = errors.New("not found")
 	// ErrConflict means a unique object (a case name, a notice key) exists.
 	ErrConflict = errors.New("already exists")
+	// ErrExhausted means a pool (of monitoring codes) has too few left.
+	ErrExhausted = errors.New("pool exhausted")
 )
 
 // Store is the case store: everything breachkit knows about its cases.
@@ -63,13 +66,43 @@ type Store interface {
 	// Obligations returns a case's obligations and exemptions.
 	Obligations(ctx context.Context, caseID int64) ([]Obligation, []Exemption, error)
 
-	// PutNotice adds a notice, or returns ErrConflict if its Key exists.
-	PutNotice(ctx context.Context, n *Notice) error
-	// UpdateNotice saves a notice's status, attempts and detail.
+	// AddNotices stores the notices whose Key is new and sets their IDs;
+	// notices whose Key exists are left unchanged and get the stored ID,
+	// so that planning twice is idempotent. It returns how many were new.
+	AddNotices(ctx context.Context, ns []*Notice) (added int, err error)
+	// UpdateNotice saves a notice's status, attempts, batch, times,
+	// message ID and detail.
 	UpdateNotice(ctx context.Context, n *Notice) error
+	// Notice returns one notice.
+	Notice(ctx context.Context, caseID, id int64) (*Notice, error)
 	// Notices streams a case's notices in ID order, optionally only those
-	// with the given status.
-	Notices(ctx context.Context, caseID int64, status string, fn func(*Notice) error) error
+	// of one channel and one status ("" for any).
+	Notices(ctx context.Context, caseID int64, channel, status string, fn func(*Notice) error) error
+	// ClaimNotices atomically moves up to limit notices of the channel that
+	// are planned, or failed with fewer than maxAttempts attempts and a
+	// NextAttempt not after now, to sending, counts an attempt, sets
+	// ClaimedAt to now and returns them in ID order. Two callers never
+	// claim the same notice.
+	ClaimNotices(ctx context.Context, caseID int64, channel string, limit, maxAttempts int, now time.Time) ([]*Notice, error)
+	// MarkInDoubt moves the channel's notices that are sending and were
+	// claimed before cutoff to in-doubt, and returns how many.
+	MarkInDoubt(ctx context.Context, caseID int64, channel string, cutoff time.Time) (int64, error)
+	// CountNotices counts a case's notices by channel, variant and status.
+	CountNotices(ctx context.Context, caseID int64) ([]NoticeCount, error)
+
+	// AddCodes adds activation codes to a case's pool; a code whose
+	// Fingerprint is already in the pool is skipped. It returns how many
+	// were added.
+	AddCodes(ctx context.Context, caseID int64, codes []*MonitoringCode) (added int, err error)
+	// AssignCodes gives each listed person who has no code yet one unused
+	// code, in one transaction; if the pool has too few unused codes it
+	// assigns none and returns ErrExhausted.
+	AssignCodes(ctx context.Context, caseID int64, personIDs []int64) error
+	// CodesOf returns the codes assigned to the listed people, by person.
+	CodesOf(ctx context.Context, caseID int64, personIDs []int64) (map[int64]*MonitoringCode, error)
+	// CountCodes returns how many codes the pool holds and how many are
+	// assigned.
+	CountCodes(ctx context.Context, caseID int64) (total, assigned int64, err error)
 
 	// AddEvent adds an entry to a case's timeline.
 	AddEvent(ctx context.Context, e *Event) error

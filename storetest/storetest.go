@@ -28,6 +28,7 @@ func Run(t *testing.T, open Opener) {
 		{"People", testPeople},
 		{"Obligations", testObligations},
 		{"Notices", testNotices},
+		{"Codes", testCodes},
 		{"Events", testEvents},
 		{"Audit", testAudit},
 		{"AuditConcurrent", testAuditConcurrent},
@@ -310,29 +311,133 @@ func testObligations(t *testing.T, s breachkit.Store) {
 func testNotices(t *testing.T, s breachkit.Store) {
 	ctx := context.Background()
 	c := NewCase(t, s, "c")
-	n := &breachkit.Notice{CaseID: c.ID, PersonID: 1, Channel: "email", Status: "planned", Key: "p1/email", Recipient: breachkit.Sealed("sealed"), UpdatedAt: time.Now()}
-	if err := s.PutNotice(ctx, n); err != nil || n.ID == 0 {
-		t.Fatalf("PutNotice: %v", err)
+	now := time.Now().UTC().Truncate(time.Microsecond)
+	mk := func(key, channel string) *breachkit.Notice {
+		return &breachkit.Notice{CaseID: c.ID, PersonID: 1, Channel: channel, Status: breachkit.NoticePlanned, Key: key, Variant: "US-TX",
+			Recipient: breachkit.Sealed("sealed"), UpdatedAt: now}
 	}
-	if err := s.PutNotice(ctx, &breachkit.Notice{CaseID: c.ID, Key: "p1/email", Status: "planned"}); !errors.Is(err, breachkit.ErrConflict) {
-		t.Fatalf("duplicate notice: %v", err)
+	ns := []*breachkit.Notice{mk("p1/email", "email"), mk("p2/email", "email"), mk("p3/email", "email"), mk("p1/mail", "mail")}
+	added, err := s.AddNotices(ctx, ns)
+	if err != nil || added != 4 || ns[0].ID == 0 || ns[3].ID == 0 {
+		t.Fatalf("AddNotices = %d, %v", added, err)
 	}
-	n.Status, n.Attempts, n.Detail = "sent", 1, "250 ok"
-	if err := s.UpdateNotice(ctx, n); err != nil {
+	again := []*breachkit.Notice{mk("p1/email", "email"), mk("p4/email", "email")}
+	added, err = s.AddNotices(ctx, again)
+	if err != nil || added != 1 || again[0].ID != ns[0].ID {
+		t.Fatalf("AddNotices again = %d, %v; id %d want %d", added, err, again[0].ID, ns[0].ID)
+	}
+	// Claim two: the lowest IDs, now sending with one attempt.
+	got, err := s.ClaimNotices(ctx, c.ID, "email", 2, 3, now)
+	if err != nil || len(got) != 2 || got[0].ID != ns[0].ID || got[1].ID != ns[1].ID || got[0].Status != breachkit.NoticeSending || got[0].Attempts != 1 || !got[0].ClaimedAt.Equal(now) {
+		t.Fatalf("ClaimNotices = %+v, %v", got, err)
+	}
+	// The next claim never returns a notice already claimed.
+	got2, err := s.ClaimNotices(ctx, c.ID, "email", 10, 3, now)
+	if err != nil || len(got2) != 2 || got2[0].ID != ns[2].ID || got2[1].ID != again[1].ID {
+		t.Fatalf("second claim = %+v, %v", got2, err)
+	}
+	if more, _ := s.ClaimNotices(ctx, c.ID, "email", 10, 3, now); len(more) != 0 {
+		t.Fatalf("third claim returned %d", len(more))
+	}
+	// A failed notice is claimable again only after NextAttempt, and only
+	// below the attempt limit.
+	f := got[1]
+	f.Status, f.NextAttempt, f.Detail, f.MessageID = breachkit.NoticeFailed, now.Add(time.Minute), "451 try later", "<m1@x>"
+	if err := s.UpdateNotice(ctx, f); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.UpdateNotice(ctx, &breachkit.Notice{ID: 999, CaseID: c.ID}); !errors.Is(err, breachkit.ErrNotFound) {
+	if r, _ := s.ClaimNotices(ctx, c.ID, "email", 10, 3, now); len(r) != 0 {
+		t.Fatalf("claimed before NextAttempt: %d", len(r))
+	}
+	r, _ := s.ClaimNotices(ctx, c.ID, "email", 10, 3, now.Add(2*time.Minute))
+	if len(r) != 1 || r[0].ID != f.ID || r[0].Attempts != 2 || r[0].MessageID != "<m1@x>" {
+		t.Fatalf("retry claim = %+v", r)
+	}
+	r[0].Status, r[0].NextAttempt = breachkit.NoticeFailed, time.Time{}
+	s.UpdateNotice(ctx, r[0])
+	if r, _ := s.ClaimNotices(ctx, c.ID, "email", 10, 2, now.Add(3*time.Minute)); len(r) != 0 {
+		t.Fatalf("claimed at the attempt limit: %d", len(r))
+	}
+	// Sending notices claimed before the cutoff become in-doubt.
+	got[0].Status, got[0].Detail = breachkit.NoticeSent, "250 ok"
+	if err := s.UpdateNotice(ctx, got[0]); err != nil {
+		t.Fatal(err)
+	}
+	n, err := s.MarkInDoubt(ctx, c.ID, "email", now.Add(time.Second))
+	if err != nil || n != 2 {
+		t.Fatalf("MarkInDoubt = %d, %v", n, err)
+	}
+	one, err := s.Notice(ctx, c.ID, got2[0].ID)
+	if err != nil || one.Status != breachkit.NoticeInDoubt || string(one.Recipient) != "sealed" || one.Variant != "US-TX" {
+		t.Fatalf("Notice = %+v, %v", one, err)
+	}
+	if _, err := s.Notice(ctx, c.ID, 99999); !errors.Is(err, breachkit.ErrNotFound) {
+		t.Fatalf("missing notice: %v", err)
+	}
+	if err := s.UpdateNotice(ctx, &breachkit.Notice{ID: 99999, CaseID: c.ID}); !errors.Is(err, breachkit.ErrNotFound) {
 		t.Fatalf("update missing: %v", err)
 	}
-	var got []*breachkit.Notice
-	s.Notices(ctx, c.ID, "sent", func(n *breachkit.Notice) error { got = append(got, n); return nil })
-	if len(got) != 1 || got[0].Attempts != 1 || got[0].Detail != "250 ok" || string(got[0].Recipient) != "sealed" {
-		t.Fatalf("Notices = %+v", got)
+	var sent []*breachkit.Notice
+	s.Notices(ctx, c.ID, "email", breachkit.NoticeSent, func(n *breachkit.Notice) error { sent = append(sent, n); return nil })
+	if len(sent) != 1 || sent[0].Detail != "250 ok" {
+		t.Fatalf("Notices(sent) = %+v", sent)
 	}
-	got = nil
-	s.Notices(ctx, c.ID, "planned", func(n *breachkit.Notice) error { got = append(got, n); return nil })
-	if len(got) != 0 {
-		t.Fatalf("status filter: %d", len(got))
+	var all int
+	s.Notices(ctx, c.ID, "", "", func(*breachkit.Notice) error { all++; return nil })
+	if all != 5 {
+		t.Fatalf("all notices = %d", all)
+	}
+	counts, err := s.CountNotices(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int64{"email/in-doubt": 2, "email/sent": 1, "email/failed": 1, "mail/planned": 1}
+	if len(counts) != len(want) {
+		t.Fatalf("CountNotices = %+v", counts)
+	}
+	for _, k := range counts {
+		if want[k.Channel+"/"+k.Status] != k.Count || k.Variant != "US-TX" {
+			t.Fatalf("CountNotices = %+v", counts)
+		}
+	}
+}
+
+func testCodes(t *testing.T, s breachkit.Store) {
+	ctx := context.Background()
+	c := NewCase(t, s, "c")
+	var codes []*breachkit.MonitoringCode
+	for i := range 3 {
+		codes = append(codes, &breachkit.MonitoringCode{Provider: "p", Value: breachkit.Sealed(fmt.Sprint("v", i)), Fingerprint: []byte(fmt.Sprint("fp", i))})
+	}
+	codes = append(codes, &breachkit.MonitoringCode{Provider: "p", Value: breachkit.Sealed("dup"), Fingerprint: []byte("fp0")})
+	added, err := s.AddCodes(ctx, c.ID, codes)
+	if err != nil || added != 3 {
+		t.Fatalf("AddCodes = %d, %v", added, err)
+	}
+	if err := s.AssignCodes(ctx, c.ID, []int64{10, 11}); err != nil {
+		t.Fatal(err)
+	}
+	// Assigning again keeps each person's code.
+	if err := s.AssignCodes(ctx, c.ID, []int64{11, 10}); err != nil {
+		t.Fatal(err)
+	}
+	total, assigned, err := s.CountCodes(ctx, c.ID)
+	if err != nil || total != 3 || assigned != 2 {
+		t.Fatalf("CountCodes = %d, %d, %v", total, assigned, err)
+	}
+	// Two more people but one code left: nothing is assigned.
+	if err := s.AssignCodes(ctx, c.ID, []int64{12, 13}); !errors.Is(err, breachkit.ErrExhausted) {
+		t.Fatalf("exhausted pool: %v", err)
+	}
+	if _, assigned, _ := s.CountCodes(ctx, c.ID); assigned != 2 {
+		t.Fatalf("partial assignment: %d", assigned)
+	}
+	got, err := s.CodesOf(ctx, c.ID, []int64{10, 11, 12})
+	if err != nil || len(got) != 2 || got[10] == nil || got[11] == nil || string(got[10].Value) == string(got[11].Value) {
+		t.Fatalf("CodesOf = %+v, %v", got, err)
+	}
+	if string(got[10].Value) != "v0" || got[10].PersonID != 10 {
+		t.Fatalf("first person's code = %+v", got[10])
 	}
 }
 
