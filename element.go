@@ -162,3 +162,38 @@ func ParseElementSet(s string) ElementSet {
 	}
 	return NewElementSet(es...)
 }
+
+// Label returns the element's plain-English name ("Social Security
+// number"), for readers who do not know the codes: reports and letters.
+// A user-defined identifier is named after its code.
+func (e Element) Label() string {
+	if l, ok := elementLabels[e]; ok {
+		return l
+	}
+	return strings.ReplaceAll(strings.TrimPrefix(string(e), CustomPrefix), "_", " ")
+}
+
+var elementLabels = map[Element]string{
+	SSN:               "Social Security number",
+	ITIN:              "Taxpayer ID number (ITIN)",
+	DOB:               "Date of birth",
+	Email:             "Email address",
+	Phone:             "Phone number",
+	Address:           "Postal address",
+	PersonName:        "Name",
+	BankAccount:       "Bank account number",
+	RoutingNumber:     "Bank routing number",
+	CardNumber:        "Payment card number",
+	DriversLicense:    "Driver's license number",
+	Passport:          "Passport number",
+	HealthID:          "Health insurance ID",
+	Credentials:       "Username and password",
+	AccessCode:        "Account access code",
+	Biometric:         "Biometric data",
+	MedicalInfo:       "Medical information",
+	GovID:             "Other government ID",
+	Genetic:           "Genetic data",
+	DigitalSignature:  "Digital signature",
+	MothersMaidenName: "Mother's maiden name",
+	EmployeeID:        "Employee ID",
+}

@@ -70,9 +70,9 @@ type Store interface {
 	// notices whose Key exists are left unchanged and get the stored ID,
 	// so that planning twice is idempotent. It returns how many were new.
 	AddNotices(ctx context.Context, ns []*Notice) (added int, err error)
-	// UpdateNotice saves a notice's status, attempts, batch, times,
-	// message ID and detail.
-	UpdateNotice(ctx context.Context, n *Notice) error
+	// UpdateNotices saves the notices' status, attempts, batch, times,
+	// message ID and detail, in one transaction: all or none.
+	UpdateNotices(ctx context.Context, ns ...*Notice) error
 	// Notice returns one notice.
 	Notice(ctx context.Context, caseID, id int64) (*Notice, error)
 	// Notices streams a case's notices in ID order, optionally only those

@@ -54,18 +54,30 @@ func (s *Store) AddNotices(ctx context.Context, ns []*breachkit.Notice) (int, er
 	return added, err
 }
 
-// UpdateNotice saves a notice's mutable fields.
-func (s *Store) UpdateNotice(ctx context.Context, n *breachkit.Notice) error {
-	tag, err := s.pool.Exec(ctx, `UPDATE notices SET status = $1, attempts = $2, batch = $3, next_attempt = $4, claimed_at = $5, message_id = $6, detail = $7, updated_at = $8
-		WHERE id = $9 AND case_id = $10`,
-		n.Status, n.Attempts, n.Batch, micros(n.NextAttempt), micros(n.ClaimedAt), n.MessageID, n.Detail, micros(n.UpdatedAt), n.ID, n.CaseID)
-	if err != nil {
-		return err
-	}
-	if tag.RowsAffected() == 0 {
-		return fmt.Errorf("notice %d: %w", n.ID, breachkit.ErrNotFound)
-	}
-	return nil
+// UpdateNotices saves the notices' mutable fields in one transaction,
+// sent as one batch.
+func (s *Store) UpdateNotices(ctx context.Context, ns ...*breachkit.Notice) error {
+	return s.tx(ctx, func(tx pgx.Tx) error {
+		var b pgx.Batch
+		for _, n := range ns {
+			b.Queue(`UPDATE notices SET status = $1, attempts = $2, batch = $3, next_attempt = $4, claimed_at = $5, message_id = $6, detail = $7, updated_at = $8
+				WHERE id = $9 AND case_id = $10`,
+				n.Status, n.Attempts, n.Batch, micros(n.NextAttempt), micros(n.ClaimedAt), n.MessageID, n.Detail, micros(n.UpdatedAt), n.ID, n.CaseID)
+		}
+		br := tx.SendBatch(ctx, &b)
+		for _, n := range ns {
+			tag, err := br.Exec()
+			if err != nil {
+				br.Close()
+				return err
+			}
+			if tag.RowsAffected() == 0 {
+				br.Close()
+				return fmt.Errorf("notice %d: %w", n.ID, breachkit.ErrNotFound)
+			}
+		}
+		return br.Close()
+	})
 }
 
 // Notice returns one notice.

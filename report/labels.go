@@ -8,33 +8,6 @@ import (
 	"github.com/breachkit/breachkit/gazetteer"
 )
 
-// elementLabels are the plain-English names of the elements, for readers
-// who do not know the codes.
-var elementLabels = map[breachkit.Element]string{
-	breachkit.SSN:               "Social Security number",
-	breachkit.ITIN:              "Taxpayer ID number (ITIN)",
-	breachkit.DOB:               "Date of birth",
-	breachkit.Email:             "Email address",
-	breachkit.Phone:             "Phone number",
-	breachkit.Address:           "Postal address",
-	breachkit.PersonName:        "Name",
-	breachkit.BankAccount:       "Bank account number",
-	breachkit.RoutingNumber:     "Bank routing number",
-	breachkit.CardNumber:        "Payment card number",
-	breachkit.DriversLicense:    "Driver's license number",
-	breachkit.Passport:          "Passport number",
-	breachkit.HealthID:          "Health insurance ID",
-	breachkit.Credentials:       "Username and password",
-	breachkit.AccessCode:        "Account access code",
-	breachkit.Biometric:         "Biometric data",
-	breachkit.MedicalInfo:       "Medical information",
-	breachkit.GovID:             "Other government ID",
-	breachkit.Genetic:           "Genetic data",
-	breachkit.DigitalSignature:  "Digital signature",
-	breachkit.MothersMaidenName: "Mother's maiden name",
-	breachkit.EmployeeID:        "Employee ID",
-}
-
 // elementShort are short names for element combinations.
 var elementShort = map[breachkit.Element]string{
 	breachkit.SSN: "SSN", breachkit.ITIN: "ITIN", breachkit.DOB: "DOB", breachkit.Email: "Email",
@@ -48,12 +21,7 @@ var elementShort = map[breachkit.Element]string{
 }
 
 // elementLabel names an element for the reader.
-func elementLabel(e breachkit.Element) string {
-	if l, ok := elementLabels[e]; ok {
-		return l
-	}
-	return strings.ReplaceAll(strings.TrimPrefix(string(e), breachkit.CustomPrefix), "_", " ")
-}
+func elementLabel(e breachkit.Element) string { return e.Label() }
 
 // readingOrder is the order of elements in a combination's label: who,
 // then the identifiers that make a breach notifiable, then contact data.

@@ -62,18 +62,26 @@ func (s *Store) AddNotices(ctx context.Context, ns []*breachkit.Notice) (int, er
 	return added, nil
 }
 
-// UpdateNotice saves a notice's mutable fields.
-func (s *Store) UpdateNotice(ctx context.Context, n *breachkit.Notice) error {
-	res, err := s.db.ExecContext(ctx, `UPDATE notices SET status = ?, attempts = ?, batch = ?, next_attempt = ?, claimed_at = ?, message_id = ?, detail = ?, updated_at = ?
-		WHERE id = ? AND case_id = ?`,
-		n.Status, n.Attempts, n.Batch, micros(n.NextAttempt), micros(n.ClaimedAt), n.MessageID, n.Detail, micros(n.UpdatedAt), n.ID, n.CaseID)
-	if err != nil {
-		return s.describe(err)
-	}
-	if k, _ := res.RowsAffected(); k == 0 {
-		return fmt.Errorf("notice %d: %w", n.ID, breachkit.ErrNotFound)
-	}
-	return nil
+// UpdateNotices saves the notices' mutable fields in one transaction.
+func (s *Store) UpdateNotices(ctx context.Context, ns ...*breachkit.Notice) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		up, err := tx.PrepareContext(ctx, `UPDATE notices SET status = ?, attempts = ?, batch = ?, next_attempt = ?, claimed_at = ?, message_id = ?, detail = ?, updated_at = ?
+			WHERE id = ? AND case_id = ?`)
+		if err != nil {
+			return err
+		}
+		defer up.Close()
+		for _, n := range ns {
+			res, err := up.ExecContext(ctx, n.Status, n.Attempts, n.Batch, micros(n.NextAttempt), micros(n.ClaimedAt), n.MessageID, n.Detail, micros(n.UpdatedAt), n.ID, n.CaseID)
+			if err != nil {
+				return err
+			}
+			if k, _ := res.RowsAffected(); k == 0 {
+				return fmt.Errorf("notice %d: %w", n.ID, breachkit.ErrNotFound)
+			}
+		}
+		return nil
+	})
 }
 
 // Notice returns one notice.

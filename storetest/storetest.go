@@ -343,7 +343,7 @@ func testNotices(t *testing.T, s breachkit.Store) {
 	// below the attempt limit.
 	f := got[1]
 	f.Status, f.NextAttempt, f.Detail, f.MessageID = breachkit.NoticeFailed, now.Add(time.Minute), "451 try later", "<m1@x>"
-	if err := s.UpdateNotice(ctx, f); err != nil {
+	if err := s.UpdateNotices(ctx, f); err != nil {
 		t.Fatal(err)
 	}
 	if r, _ := s.ClaimNotices(ctx, c.ID, "email", 10, 3, now); len(r) != 0 {
@@ -354,13 +354,13 @@ func testNotices(t *testing.T, s breachkit.Store) {
 		t.Fatalf("retry claim = %+v", r)
 	}
 	r[0].Status, r[0].NextAttempt = breachkit.NoticeFailed, time.Time{}
-	s.UpdateNotice(ctx, r[0])
+	s.UpdateNotices(ctx, r[0])
 	if r, _ := s.ClaimNotices(ctx, c.ID, "email", 10, 2, now.Add(3*time.Minute)); len(r) != 0 {
 		t.Fatalf("claimed at the attempt limit: %d", len(r))
 	}
 	// Sending notices claimed before the cutoff become in-doubt.
 	got[0].Status, got[0].Detail = breachkit.NoticeSent, "250 ok"
-	if err := s.UpdateNotice(ctx, got[0]); err != nil {
+	if err := s.UpdateNotices(ctx, got[0]); err != nil {
 		t.Fatal(err)
 	}
 	n, err := s.MarkInDoubt(ctx, c.ID, "email", now.Add(time.Second))
@@ -374,8 +374,17 @@ func testNotices(t *testing.T, s breachkit.Store) {
 	if _, err := s.Notice(ctx, c.ID, 99999); !errors.Is(err, breachkit.ErrNotFound) {
 		t.Fatalf("missing notice: %v", err)
 	}
-	if err := s.UpdateNotice(ctx, &breachkit.Notice{ID: 99999, CaseID: c.ID}); !errors.Is(err, breachkit.ErrNotFound) {
+	if err := s.UpdateNotices(ctx, &breachkit.Notice{ID: 99999, CaseID: c.ID}); !errors.Is(err, breachkit.ErrNotFound) {
 		t.Fatalf("update missing: %v", err)
+	}
+	// UpdateNotices is all or none: a missing notice undoes the others.
+	changed := *one
+	changed.Status = breachkit.NoticeSent
+	if err := s.UpdateNotices(ctx, &changed, &breachkit.Notice{ID: 99999, CaseID: c.ID}); !errors.Is(err, breachkit.ErrNotFound) {
+		t.Fatalf("update with a missing notice: %v", err)
+	}
+	if again, _ := s.Notice(ctx, c.ID, one.ID); again.Status != breachkit.NoticeInDoubt {
+		t.Fatalf("a failed UpdateNotices changed notice %d to %s", one.ID, again.Status)
 	}
 	var sent []*breachkit.Notice
 	s.Notices(ctx, c.ID, "email", breachkit.NoticeSent, func(n *breachkit.Notice) error { sent = append(sent, n); return nil })
