@@ -1,0 +1,117 @@
+package notify
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/breachkit/breachkit"
+	"github.com/breachkit/breachkit/duties"
+)
+
+func testComposer(t testing.TB, mutate func(*Config)) *Composer {
+	t.Helper()
+	cfg, err := LoadConfig("testdata/notify.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if mutate != nil {
+		mutate(cfg)
+	}
+	rules, err := duties.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := NewComposer(cfg, rules, time.Date(2023, 10, 31, 0, 0, 0, 0, time.UTC), time.Date(2023, 12, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+var samplePerson = Person{
+	Recipient: Recipient{Name: "Sample Recipient", Address: []string{"1 Sample Street", "Springfield, IL 62701"}},
+	Elements:  breachkit.NewElementSet(breachkit.PersonName, breachkit.SSN, breachkit.DOB, breachkit.BankAccount),
+	Code:      "SAMPLE-CODE",
+}
+
+// TestComposeLawRequirements composes letters for jurisdictions with
+// different content rules and checks each against what its law asks.
+func TestComposeLawRequirements(t *testing.T) {
+	c := testComposer(t, nil)
+	tests := []struct {
+		jurisdiction string
+		title        string
+		want         []string // text the letter must contain
+	}{
+		{"US-CA", "Notice of Data Breach", []string{"What Happened", "What Information Was Involved", "What We Are Doing", "What You Can Do", "For More Information", "Equifax", "activation code is SAMPLE-CODE", "not delayed by a law enforcement"}},
+		{"US-MD", "Notice of Data Breach", []string{"Federal Trade Commission", "Attorney General", "1-888-743-0023", "TransUnion"}},
+		{"US-MA", "Notice of Data Breach", []string{"police report", "security freeze"}},
+		{"US-WI", "Notice of Data Breach", []string{"ask us in writing"}},
+		{"US-TX", "Notice of Data Breach", []string{"social Security number", "toll-free at 1-833-555-0142"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.jurisdiction, func(t *testing.T) {
+			p := samplePerson
+			p.Jurisdiction = tt.jurisdiction
+			l, err := c.Compose("BK-1", p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if l.Title != tt.title {
+				t.Errorf("title %q, want %q", l.Title, tt.title)
+			}
+			text := letterText(l)
+			for _, w := range tt.want {
+				if !strings.Contains(strings.ToLower(text), strings.ToLower(w)) {
+					t.Errorf("letter lacks %q", w)
+				}
+			}
+		})
+	}
+}
+
+// TestComposeRefuses checks that a letter the law would not accept is an
+// error at compose time, naming what is missing.
+func TestComposeRefuses(t *testing.T) {
+	tests := []struct {
+		name         string
+		jurisdiction string
+		mutate       func(*Config)
+		code         string
+		want         string
+	}{
+		{"no law-enforcement answer", "US-CA", func(c *Config) { c.Incident.LawEnforcementDelay = nil }, "X", "law_enforcement_delay"},
+		{"no toll-free number", "US-HI", func(c *Config) { c.Organisation.Phone = "214-555-0100" }, "X", "toll-free"},
+		{"AG contact present", "US-DC", func(c *Config) {}, "X", ""},
+		{"no AG contact", "US-NY", func(c *Config) { c.Contacts = &Contacts{AttorneysGeneral: map[string]Contact{"US-NY": {}}} }, "X", "Attorney General"},
+		{"offer without code", "US-CT", func(c *Config) { c.Monitoring.Offer = "required" }, "", "no activation code"},
+		{"too short an offer", "US-CT", func(c *Config) { c.Monitoring.Months = 12 }, "X", "24 months"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := testComposer(t, tt.mutate)
+			p := samplePerson
+			p.Jurisdiction, p.Code = tt.jurisdiction, tt.code
+			_, err := c.Compose("BK-1", p)
+			if tt.want == "" {
+				if err != nil {
+					t.Fatalf("unexpected error: %v", err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("error %v, want one mentioning %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func letterText(l *breachkit.Letter) string {
+	var b strings.Builder
+	b.WriteString(l.Title + "\n")
+	for _, bl := range l.Blocks {
+		b.WriteString(bl.Text + "\n")
+	}
+	return b.String()
+}

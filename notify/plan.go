@@ -1,0 +1,309 @@
+package notify
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/breachkit/breachkit"
+	"github.com/breachkit/breachkit/people"
+)
+
+// Keys seals and opens a case's personal values; vault.CaseKeys is one.
+type Keys interface {
+	Seal(e breachkit.Element, plaintext []byte) breachkit.Sealed
+	Open(e breachkit.Element, s breachkit.Sealed) ([]byte, error)
+}
+
+// regulatorElement is the associated data under which a regulator
+// notice's recipient (an office, not a person) is sealed.
+const regulatorElement breachkit.Element = "REGULATOR"
+
+// mailTo is the sealed recipient of a letter.
+type mailTo struct {
+	Name    string   `json:"name"`
+	Address []string `json:"address"`
+}
+
+// PlanResult says what a plan found and stored.
+type PlanResult struct {
+	People     int64
+	Notices    map[string]int64 // by channel
+	ByVariant  map[string]int64 // letters and emails by jurisdiction variant
+	Added      int              // notices new in this run
+	Codes      int64            // people given a monitoring code
+	Combos     int              // distinct letter variants composed and checked
+	Unprinting int64            // people whose name or address has characters the letter font lacks
+	Skipped    int64            // people left out because no law requires notice and notify_all is false
+}
+
+// Plan decides, for every person of the case, which notices are owed and
+// stores them as planned; it also plans one notice per regulator, bureau
+// or media obligation. Before it stores anything it composes a letter for
+// every distinct combination of jurisdiction, exposed elements and offer
+// and checks each against the law, so that a template error or a missing
+// fact stops the plan, not the campaign. With dryRun nothing is stored.
+// Planning twice adds nothing new: notices are keyed by person and
+// channel, and codes once assigned stay assigned.
+func Plan(ctx context.Context, store breachkit.Store, c *breachkit.Case, keys Keys, comp *Composer, dryRun bool) (*PlanResult, error) {
+	obs, _, err := store.Obligations(ctx, c.ID)
+	if err != nil {
+		return nil, err
+	}
+	if len(obs) == 0 {
+		return nil, errors.New("the case has no obligations: run 'breachkit duties' first")
+	}
+	individual := map[string]int64{}
+	for _, o := range obs {
+		if o.Duty == breachkit.DutyIndividuals {
+			if _, ok := individual[o.Jurisdiction]; !ok || o.Regime == "state-breach-law" {
+				individual[o.Jurisdiction] = o.ID
+			}
+		}
+	}
+	res := &PlanResult{Notices: map[string]int64{}, ByVariant: map[string]int64{}}
+
+	// Pass 1: check every letter variant and count the codes needed.
+	checked := map[string]bool{}
+	var errs []error
+	var eligible []int64
+	err = store.People(ctx, c.ID, false, func(p *breachkit.Person) error {
+		if _, ok := individual[p.Jurisdiction]; !ok && !comp.cfg.notifyAll() {
+			return nil
+		}
+		elig := comp.Eligible(p.Jurisdiction, p.Elements)
+		if elig {
+			eligible = append(eligible, p.ID)
+		}
+		key := p.Jurisdiction + "|" + p.Elements.String() + fmt.Sprint("|", elig)
+		if checked[key] {
+			return nil
+		}
+		checked[key] = true
+		sample := Person{Recipient: Recipient{Name: "Sample Recipient", Address: []string{"1 Sample Street", "Sample City, ST 00000"}},
+			Jurisdiction: p.Jurisdiction, Elements: p.Elements}
+		if elig {
+			sample.Code = "SAMPLE-CODE"
+		}
+		if _, err := comp.Compose("SAMPLE", sample); err != nil {
+			errs = append(errs, err)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	res.Combos = len(checked)
+	if len(errs) > 0 {
+		return nil, errors.Join(dedupe(errs)...)
+	}
+	if len(eligible) > 0 {
+		need, err := codesNeeded(ctx, store, c.ID, eligible)
+		if err != nil {
+			return nil, err
+		}
+		total, assigned, err := store.CountCodes(ctx, c.ID)
+		if err != nil {
+			return nil, err
+		}
+		if need > total-assigned {
+			return nil, fmt.Errorf("%d people are to be offered credit monitoring and have no code yet, but the pool has %d unused codes: import the provider's codes with 'breachkit notify codes import FILE'", need, total-assigned)
+		}
+	}
+	if dryRun {
+		return res, planPass(ctx, store, c, keys, comp, individual, res, true)
+	}
+	for i := 0; i < len(eligible); i += 5000 {
+		if err := store.AssignCodes(ctx, c.ID, eligible[i:min(i+5000, len(eligible))]); err != nil {
+			return nil, err
+		}
+	}
+	res.Codes = int64(len(eligible))
+	if err := planPass(ctx, store, c, keys, comp, individual, res, false); err != nil {
+		return nil, err
+	}
+	added, err := planRegulators(ctx, store, c, keys, obs)
+	res.Added += added
+	return res, err
+}
+
+func codesNeeded(ctx context.Context, store breachkit.Store, caseID int64, ids []int64) (int64, error) {
+	var need int64
+	for i := 0; i < len(ids); i += 5000 {
+		chunk := ids[i:min(i+5000, len(ids))]
+		have, err := store.CodesOf(ctx, caseID, chunk)
+		if err != nil {
+			return 0, err
+		}
+		need += int64(len(chunk) - len(have))
+	}
+	return need, nil
+}
+
+// planPass stores (or, dry, only counts) the person notices.
+func planPass(ctx context.Context, store breachkit.Store, c *breachkit.Case, keys Keys, comp *Composer, individual map[string]int64, res *PlanResult, dry bool) error {
+	var batch []*breachkit.Notice
+	flush := func() error {
+		if dry || len(batch) == 0 {
+			batch = batch[:0]
+			return nil
+		}
+		n, err := store.AddNotices(ctx, batch)
+		res.Added += n
+		batch = batch[:0]
+		return err
+	}
+	err := store.People(ctx, c.ID, false, func(p *breachkit.Person) error {
+		obID, owed := individual[p.Jurisdiction]
+		if !owed && !comp.cfg.notifyAll() {
+			res.Skipped++
+			return nil
+		}
+		res.People++
+		prof, err := openProfile(keys, p)
+		if err != nil {
+			return err
+		}
+		to := mailTo{Name: prof.FullName(), Address: addressLines(prof.Address)}
+		if !printable(to) {
+			res.Unprinting++
+		}
+		add := func(channel string, recipient breachkit.Sealed) {
+			res.Notices[channel]++
+			if channel != ChannelSubstitute {
+				res.ByVariant[p.Jurisdiction]++
+			}
+			batch = append(batch, &breachkit.Notice{CaseID: c.ID, PersonID: p.ID, ObligationID: obID,
+				Channel: channel, Status: breachkit.NoticePlanned, Key: channel + ":" + p.Key,
+				Variant: p.Jurisdiction, Recipient: recipient})
+		}
+		if p.AddressQuality == people.QualityDeliverable && len(to.Address) > 0 {
+			b, _ := json.Marshal(to)
+			add(ChannelMail, keys.Seal(breachkit.Address, b))
+		} else {
+			b, _ := json.Marshal(mailTo{Name: to.Name})
+			add(ChannelSubstitute, keys.Seal(breachkit.PersonName, b))
+		}
+		if comp.EmailAllowed(p.Jurisdiction) && len(prof.Emails) > 0 {
+			add(ChannelEmail, keys.Seal(breachkit.Email, []byte(prof.Emails[0])))
+		}
+		if len(batch) >= 5000 {
+			return flush()
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return flush()
+}
+
+// Short names for the channels, as the notify package uses them.
+const (
+	ChannelMail       = breachkit.ChannelMail
+	ChannelEmail      = breachkit.ChannelEmail
+	ChannelSubstitute = breachkit.ChannelSubstitute
+	ChannelRegulator  = breachkit.ChannelRegulator
+)
+
+// EmailAllowed reports whether email notice is enabled and the law of the
+// jurisdiction accepts it (no law: enabled is enough).
+func (c *Composer) EmailAllowed(jurisdiction string) bool {
+	if !c.cfg.Email.Enabled {
+		return false
+	}
+	s := c.Spec(jurisdiction)
+	return s == nil || slices.Contains(s.Methods, "email")
+}
+
+// planRegulators adds one notice per obligation owed to someone other
+// than the affected people.
+func planRegulators(ctx context.Context, store breachkit.Store, c *breachkit.Case, keys Keys, obs []breachkit.Obligation) (int, error) {
+	var ns []*breachkit.Notice
+	for _, o := range obs {
+		if o.Duty == breachkit.DutyIndividuals || o.Duty == breachkit.DutySubstituteNotice {
+			continue
+		}
+		key := strings.Join([]string{ChannelRegulator, o.Jurisdiction, o.Regime, string(o.Duty), o.Recipient}, ":")
+		ns = append(ns, &breachkit.Notice{CaseID: c.ID, ObligationID: o.ID, Channel: ChannelRegulator,
+			Status: breachkit.NoticePlanned, Key: key, Variant: o.Jurisdiction,
+			Recipient: keys.Seal(regulatorElement, []byte(o.Recipient))})
+	}
+	if len(ns) == 0 {
+		return 0, nil
+	}
+	return store.AddNotices(ctx, ns)
+}
+
+func openProfile(keys Keys, p *breachkit.Person) (people.Profile, error) {
+	var prof people.Profile
+	if len(p.Profile) == 0 {
+		return prof, nil
+	}
+	pt, err := keys.Open(breachkit.PersonName, p.Profile)
+	if err != nil {
+		return prof, fmt.Errorf("person %d: profile: %w", p.ID, err)
+	}
+	if err := json.Unmarshal(pt, &prof); err != nil {
+		return prof, fmt.Errorf("person %d: profile: %w", p.ID, err)
+	}
+	return prof, nil
+}
+
+// addressLines writes an address as it goes on an envelope.
+func addressLines(a *people.Address) []string {
+	if a == nil {
+		return nil
+	}
+	var lines []string
+	if s := strings.TrimSpace(a.Street + " " + a.Unit); s != "" {
+		lines = append(lines, s)
+	}
+	last := a.City
+	if a.State != "" {
+		if last != "" {
+			last += ", "
+		}
+		last += a.State
+	}
+	if a.ZIP != "" {
+		last = strings.TrimSpace(last + " " + a.ZIP)
+	}
+	if last != "" {
+		lines = append(lines, last)
+	}
+	if a.Country != "" && a.Country != "US" {
+		lines = append(lines, a.Country)
+	}
+	return lines
+}
+
+// printable reports whether the letter font (Windows-1252) has every
+// character of the name and address.
+func printable(m mailTo) bool {
+	for _, s := range append([]string{m.Name}, m.Address...) {
+		for _, r := range s {
+			if r >= 0x100 && !strings.ContainsRune("ŒœŠšŸŽž€‚ƒ„…†‡ˆ‰‹‘’“”•–—˜™›", r) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func dedupe(errs []error) []error {
+	seen := map[string]bool{}
+	var out []error
+	for _, e := range errs {
+		if !seen[e.Error()] {
+			seen[e.Error()] = true
+			out = append(out, e)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Error() < out[j].Error() })
+	return out
+}

@@ -1,0 +1,222 @@
+// Package pdf prints letters into print-ready PDF batches with fpdf: US
+// Letter pages, the recipient's address placed for the window of a
+// standard #10 envelope, one file per batch for the mail house. Files are
+// written to a temporary name, synced and renamed, so a batch on disk is
+// always complete.
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+	"github.com/breachkit/breachkit"
+)
+
+// Layout of a page, in inches. A #10 window envelope (4 1/8 × 9 1/2 in)
+// has its address window about 7/8 in from the left edge; a letter
+// folded in three shows the block that starts 2 in from the top of the
+// sheet. The return address shows through the upper window of a
+// double-window envelope.
+const (
+	pageW, pageH  = 8.5, 11.0
+	margin        = 1.0
+	windowLeft    = 0.875
+	returnTop     = 0.5
+	addressTop    = 2.0
+	addressWidth  = 3.75
+	addressHeight = 1.0
+	bodyTop       = 3.4
+	bottomMargin  = 0.9
+)
+
+// Batch is one print file being assembled.
+type Batch struct {
+	f       *fpdf.Fpdf
+	tr      func(string) string
+	letters int
+	// lossy counts letters with characters the core fonts cannot print
+	// (they are printed as '.'), so that the caller can report them.
+	lossy int
+	// The letter and page the footer names: pending becomes current when
+	// the letter's first page starts.
+	pending, current string
+	page             int
+	size             float64 // body type size of the current letter
+}
+
+// NewBatch starts an empty batch. created is written as the file's
+// creation date, so that rendering the same letters twice gives the same
+// bytes.
+func NewBatch(created time.Time) *Batch {
+	f := fpdf.New("P", "in", "Letter", "")
+	f.SetCreationDate(created)
+	f.SetModificationDate(created)
+	f.SetCatalogSort(true)
+	f.SetAutoPageBreak(true, bottomMargin)
+	f.SetMargins(margin, margin, margin)
+	f.SetCreator("breachkit", false)
+	b := &Batch{f: f, tr: f.UnicodeTranslatorFromDescriptor("")}
+	f.SetHeaderFunc(func() {
+		if b.pending != "" {
+			b.current, b.pending, b.page = b.pending, "", 0
+		}
+		b.page++
+	})
+	f.SetFooterFunc(func() {
+		f.SetY(-0.6)
+		f.SetFont("Helvetica", "", 8)
+		f.CellFormat(0, 0.2, b.tr(fmt.Sprintf("%s - page %d", b.current, b.page)), "", 0, "C", false, 0, "")
+		f.SetFont("Helvetica", "", b.size)
+	})
+	return b
+}
+
+// Letters returns how many letters the batch holds.
+func (b *Batch) Letters() int { return b.letters }
+
+// Pages returns how many pages the batch holds.
+func (b *Batch) Pages() int { return b.f.PageCount() }
+
+// Lossy returns how many letters had characters the font cannot print.
+func (b *Batch) Lossy() int { return b.lossy }
+
+// Add prints a letter starting on a new page and returns its first page
+// and how many pages it took.
+func (b *Batch) Add(l *breachkit.Letter) (first, pages int, err error) {
+	f := b.f
+	size := 11.0
+	if float64(l.MinFontPt) > size {
+		size = float64(l.MinFontPt)
+	}
+	small := max(10, float64(l.MinFontPt)) // address blocks: never under 10 pt
+	lossy := false
+	tr := func(s string) string {
+		t := b.tr(s)
+		if !lossy && strings.ContainsRune(t, '.') && strings.Count(t, ".") != strings.Count(s, ".") {
+			lossy = true
+		}
+		return t
+	}
+	before := f.PageCount()
+	b.pending, b.size = l.ID, size
+	f.AddPage()
+	// Return address (upper window).
+	f.SetFont("Helvetica", "", small)
+	lh := small / 72 * 1.25
+	f.SetXY(windowLeft, returnTop)
+	for _, line := range l.From {
+		f.SetX(windowLeft)
+		f.CellFormat(addressWidth, lh, tr(line), "", 1, "L", false, 0, "")
+	}
+	// Recipient (address window): letter ID as the keyline, then the name
+	// and address, at most six lines so the block fits the window.
+	f.SetXY(windowLeft, addressTop)
+	f.SetFont("Helvetica", "", 8)
+	f.CellFormat(addressWidth, 0.16, tr(l.ID), "", 1, "L", false, 0, "")
+	f.SetFont("Helvetica", "", small)
+	for i, line := range l.To {
+		if i == 5 {
+			break
+		}
+		f.SetX(windowLeft)
+		f.CellFormat(addressWidth, lh, tr(strings.ToUpper(line)), "", 1, "L", false, 0, "")
+	}
+	// Body.
+	f.SetXY(margin, bodyTop)
+	f.SetFont("Helvetica", "", size)
+	bh := size / 72 * 1.3
+	f.CellFormat(0, bh, tr(l.Date), "", 1, "L", false, 0, "")
+	f.Ln(bh / 2)
+	f.SetFont("Helvetica", "B", size+3)
+	f.MultiCell(0, (size+3)/72*1.3, tr(l.Title), "", "L", false)
+	f.SetFont("Helvetica", "", size)
+	f.Ln(bh / 2)
+	width := pageW - 2*margin
+	for i, bl := range l.Blocks {
+		if i > 0 && l.Blocks[i-1].Kind == breachkit.BlockBullet && bl.Kind != breachkit.BlockBullet {
+			f.Ln(bh / 3)
+		}
+		switch bl.Kind {
+		case breachkit.BlockHeading:
+			f.Ln(bh / 3)
+			f.SetFont("Helvetica", "B", size+1)
+			f.MultiCell(width, bh, tr(bl.Text), "", "L", false)
+			f.SetFont("Helvetica", "", size)
+		case breachkit.BlockBullet:
+			f.SetX(margin + 0.25)
+			f.CellFormat(0.2, bh, tr("-"), "", 0, "L", false, 0, "")
+			f.MultiCell(width-0.45, bh, tr(bl.Text), "", "L", false)
+		case breachkit.BlockLine:
+			f.CellFormat(width, bh, tr(bl.Text), "", 1, "L", false, 0, "")
+		default:
+			f.MultiCell(width, bh, tr(bl.Text), "", "L", false)
+			f.Ln(bh / 3)
+		}
+	}
+	if err := f.Error(); err != nil {
+		return 0, 0, fmt.Errorf("letter %s: %w", l.ID, err)
+	}
+	b.letters++
+	if lossy {
+		b.lossy++
+	}
+	// The footer of a letter's last page is drawn when the next page is
+	// added or the file is closed; the page count is already final.
+	return before + 1, f.PageCount() - before, nil
+}
+
+// Bytes returns the finished PDF. The batch cannot be added to after.
+func (b *Batch) Bytes() ([]byte, error) {
+	var buf bytes.Buffer
+	if err := b.f.Output(&buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// WriteFile finishes the batch and writes it to path atomically: a
+// temporary file in the same folder, synced, then renamed.
+func (b *Batch) WriteFile(path string) error {
+	data, err := b.Bytes()
+	if err != nil {
+		return err
+	}
+	return WriteAtomic(path, data)
+}
+
+// WriteAtomic writes data to path through a synced temporary file and a
+// rename, then syncs the folder, so that path holds either its old
+// content or all of data.
+func WriteAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return err
+	}
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return d.Sync()
+}
