@@ -22,6 +22,8 @@ type fixture struct {
 	c     *breachkit.Case
 	keys  *vault.CaseKeys
 	path  string // the SQLite file
+	// dataKey opens the case in another process.
+	dataKey []byte
 }
 
 var fixtureStates = []struct{ code, city, zip string }{
@@ -82,7 +84,7 @@ func newFixture(t testing.TB, dir string, n int) *fixture {
 	if err := store.ReplaceObligations(ctx, c.ID, obs, nil); err != nil {
 		t.Fatal(err)
 	}
-	return &fixture{store: store, c: c, keys: keys, path: path}
+	return &fixture{store: store, c: c, keys: keys, path: path, dataKey: dk}
 }
 
 // letters spells i in letters, so that generated names hold no digits.

@@ -29,6 +29,12 @@ type mailTo struct {
 	Address []string `json:"address"`
 }
 
+// emailTo is the sealed recipient of an email.
+type emailTo struct {
+	Name  string `json:"name"`
+	Email string `json:"email"`
+}
+
 // PlanResult says what a plan found and stored.
 type PlanResult struct {
 	People     int64
@@ -189,7 +195,8 @@ func planPass(ctx context.Context, store breachkit.Store, c *breachkit.Case, key
 			add(ChannelSubstitute, keys.Seal(breachkit.PersonName, b))
 		}
 		if comp.EmailAllowed(p.Jurisdiction) && len(prof.Emails) > 0 {
-			add(ChannelEmail, keys.Seal(breachkit.Email, []byte(prof.Emails[0])))
+			b, _ := json.Marshal(emailTo{Name: to.Name, Email: prof.Emails[0]})
+			add(ChannelEmail, keys.Seal(breachkit.Email, b))
 		}
 		if len(batch) >= 5000 {
 			return flush()
