@@ -2,6 +2,7 @@ package notify
 
 import (
 	"context"
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -45,6 +46,10 @@ type PlanResult struct {
 	Combos     int              // distinct letter variants composed and checked
 	Unprinting int64            // people whose name or address has characters the letter font lacks
 	Skipped    int64            // people left out because no law requires notice and notify_all is false
+	// Duplicates counts notices not planned because another person of
+	// the case has the same name and the same address or email: the
+	// resolver kept them apart, but one letter reaches both.
+	Duplicates int64
 }
 
 // Plan decides, for every person of the case, which notices are owed and
@@ -153,6 +158,30 @@ func codesNeeded(ctx context.Context, store breachkit.Store, caseID int64, ids [
 // planPass stores (or, dry, only counts) the person notices.
 func planPass(ctx context.Context, store breachkit.Store, c *breachkit.Case, keys Keys, comp *Composer, individual map[string]int64, res *PlanResult, dry bool) error {
 	var batch []*breachkit.Notice
+	// People the resolver kept apart may still be one person (a name
+	// spelt two ways in a note): two notices to the same address or email
+	// under compatible names (one name's words within the other's, or no
+	// name) are one notice. Different names at one address each get
+	// theirs.
+	seen := map[[16]byte][]string{} // channel and address or email → names planned there
+	dup := func(channel, name string, where ...string) bool {
+		h := sha256.New()
+		h.Write([]byte(channel))
+		for _, part := range where {
+			h.Write([]byte{0})
+			h.Write([]byte(strings.Join(strings.Fields(strings.ToLower(part)), " ")))
+		}
+		var k [16]byte
+		copy(k[:], h.Sum(nil))
+		words := nameWords(name)
+		for _, other := range seen[k] {
+			if compatibleNames(words, other) {
+				return true
+			}
+		}
+		seen[k] = append(seen[k], words)
+		return false
+	}
 	flush := func() error {
 		if dry || len(batch) == 0 {
 			batch = batch[:0]
@@ -188,13 +217,19 @@ func planPass(ctx context.Context, store breachkit.Store, c *breachkit.Case, key
 				Variant: p.Jurisdiction, Recipient: recipient})
 		}
 		if p.AddressQuality == people.QualityDeliverable && len(to.Address) > 0 {
-			b, _ := json.Marshal(to)
-			add(ChannelMail, keys.Seal(breachkit.Address, b))
+			if dup(ChannelMail, to.Name, to.Address...) {
+				res.Duplicates++
+			} else {
+				b, _ := json.Marshal(to)
+				add(ChannelMail, keys.Seal(breachkit.Address, b))
+			}
 		} else {
 			b, _ := json.Marshal(mailTo{Name: to.Name})
 			add(ChannelSubstitute, keys.Seal(breachkit.PersonName, b))
 		}
-		if comp.EmailAllowed(p.Jurisdiction) && len(prof.Emails) > 0 {
+		if comp.EmailAllowed(p.Jurisdiction) && len(prof.Emails) > 0 && dup(ChannelEmail, to.Name, prof.Emails[0]) {
+			res.Duplicates++
+		} else if comp.EmailAllowed(p.Jurisdiction) && len(prof.Emails) > 0 {
 			b, _ := json.Marshal(emailTo{Name: to.Name, Email: prof.Emails[0]})
 			add(ChannelEmail, keys.Seal(breachkit.Email, b))
 		}
@@ -313,4 +348,27 @@ func dedupe(errs []error) []error {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Error() < out[j].Error() })
 	return out
+}
+
+// nameWords returns the distinct words of a name, lower-cased and sorted,
+// joined by spaces.
+func nameWords(name string) string {
+	ws := strings.Fields(strings.ToLower(strings.NewReplacer(",", " ", ".", " ").Replace(name)))
+	sort.Strings(ws)
+	return strings.Join(slices.Compact(ws), " ")
+}
+
+// compatibleNames reports whether one name's words are all among the
+// other's (an empty name is compatible with any).
+func compatibleNames(a, b string) bool {
+	wa, wb := strings.Fields(a), strings.Fields(b)
+	if len(wa) > len(wb) {
+		wa, wb = wb, wa
+	}
+	for _, w := range wa {
+		if !slices.Contains(wb, w) {
+			return false
+		}
+	}
+	return true
 }

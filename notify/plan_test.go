@@ -58,3 +58,22 @@ func TestImportCodes(t *testing.T) {
 		t.Fatalf("second import = %+v", again)
 	}
 }
+
+func TestCompatibleNames(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"Dennis Fuller", "DENNIS FULLER", true},
+		{"Dennis Fuller Dennis", "Dennis Fuller", true},
+		{"Sandra Moore", "Sandra J. Moore", true},
+		{"", "Rickey Calderon", true},
+		{"Sandra Moore", "Samuel Moore", false},
+		{"Ann Lee", "Ann Leigh", false},
+	}
+	for _, tt := range tests {
+		if got := compatibleNames(nameWords(tt.a), nameWords(tt.b)); got != tt.want {
+			t.Errorf("compatibleNames(%q, %q) = %v", tt.a, tt.b, got)
+		}
+	}
+}

@@ -4,7 +4,7 @@
 // the case, its evidence and its audit log in an encrypted store.
 //
 // Exit codes: 0 success, 1 error, 2 usage error, 3 finished but some
-// inputs were skipped.
+// inputs were skipped or some notices are in doubt or failed.
 package main
 
 import (
@@ -58,7 +58,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	var u usageError
 	var sk skippedError
+	var pe pendingError
 	switch {
+	case errors.As(err, &pe):
+		fmt.Fprintln(stderr, "breachkit:", err)
+		return exitSkipped
 	case errors.As(err, &sk):
 		fmt.Fprintln(stderr, "breachkit:", err)
 		return exitSkipped

@@ -55,6 +55,7 @@ breachkit supports counsel; it is not legal advice.`,
 		newScanCmd(g), newEvalCmd(g),
 		newPeopleCmd(g),
 		newDutiesCmd(g),
+		newNotifyCmd(g),
 		newRespondCmd(g),
 		newDemoCmd(g),
 	)
