@@ -89,6 +89,10 @@ func TestNotifyCampaign(t *testing.T) {
 	if !strings.Contains(out, "letter variants checked") {
 		t.Fatalf("plan output: %s", out)
 	}
+	// Once notices are planned, people cannot be re-resolved.
+	if code, _, stderr := e.run("--case", "c", "people"); code != exitError || !strings.Contains(stderr, "campaign planned") {
+		t.Fatalf("people after plan: exit %d %s", code, stderr)
+	}
 	print := filepath.Join(e.dir, "print")
 	out = e.ok("--case", "c", "notify", "letters", "--config", cfg, "--out", print, "--batch-size", "50")
 	var letters int

@@ -340,6 +340,17 @@ linked together, e.g. dataset4a.csv and dataset4b.csv). No store is used.`,
 // resolvePeople resolves the case's findings (and the customer master, if
 // given) into people and stores them, replacing an earlier run's.
 func resolvePeople(ctx context.Context, a *app, c *breachkit.Case, keys *vault.CaseKeys, opt people.Options, customers string, minConf float64) ([]*breachkit.Person, people.Summary, *people.Result, error) {
+	// Notices name people by ID: re-resolving would change whom a planned
+	// letter is for. Refuse once a campaign has been planned.
+	counts, err := a.store.CountNotices(ctx, c.ID)
+	if err != nil {
+		return nil, people.Summary{}, nil, err
+	}
+	for _, nc := range counts {
+		if nc.Channel != breachkit.ChannelRegulator {
+			return nil, people.Summary{}, nil, fmt.Errorf("case %q has a notification campaign planned (%s notices and more): people cannot be resolved again without changing whom notices are for; start a new case for a changed data set", c.Name, nc.Channel)
+		}
+	}
 	res := people.NewResolver(opt)
 	if err := people.FromStore(ctx, a.store, c.ID, keys.Open, minConf, res.Add); err != nil {
 		return nil, people.Summary{}, nil, err
