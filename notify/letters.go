@@ -28,6 +28,14 @@ type LetterResult struct {
 	Lossy     int // letters with characters the font could not print
 }
 
+// LetterOptions say where and how letters are printed.
+type LetterOptions struct {
+	Dir       string // the folder for batches and manifests
+	BatchSize int    // letters per file; default 5000
+	Compress  bool   // compress page streams: half the size, half the speed
+	Now       time.Time
+}
+
 // LetterID is the printed identifier of a letter: it appears in the
 // address window and in the mail-house manifest, and holds no personal
 // data.
@@ -45,9 +53,13 @@ var batchFile = regexp.MustCompile(`^batch-(\d{6})\.csv$`)
 // recorded as printed or printed again. The files hold names and
 // addresses in plaintext, because a mail house needs them; they are
 // written with mode 0600 and belong on an encrypted volume.
-func RenderLetters(ctx context.Context, store breachkit.Store, c *breachkit.Case, keys Keys, comp *Composer, dir string, batchSize int, now time.Time) (*LetterResult, error) {
+func RenderLetters(ctx context.Context, store breachkit.Store, c *breachkit.Case, keys Keys, comp *Composer, opt LetterOptions) (*LetterResult, error) {
+	dir, batchSize, now := opt.Dir, opt.BatchSize, opt.Now
 	if batchSize <= 0 {
 		batchSize = 5000
+	}
+	if now.IsZero() {
+		now = time.Now()
 	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, err
@@ -57,7 +69,7 @@ func RenderLetters(ctx context.Context, store breachkit.Store, c *breachkit.Case
 	if err != nil {
 		return nil, err
 	}
-	r := &renderer{store: store, c: c, keys: keys, comp: comp, dir: dir, now: now, res: res}
+	r := &renderer{store: store, c: c, keys: keys, comp: comp, dir: dir, now: now, res: res, compress: opt.Compress}
 	if err := r.loadPeople(ctx); err != nil {
 		return nil, err
 	}
@@ -120,6 +132,8 @@ type renderer struct {
 	res    *LetterResult
 	combos []breachkit.ElementSet
 	combo  map[int64]uint16 // person ID → index into combos
+	// compress compresses the PDF page streams.
+	compress bool
 }
 
 // loadPeople keeps the exposed elements of every person, interned, so
@@ -152,6 +166,7 @@ func (r *renderer) batch(ctx context.Context, num int, ns []*breachkit.Notice) e
 	}
 	name := fmt.Sprintf("batch-%06d", num)
 	b := pdf.NewBatch(r.now)
+	b.Compress(r.compress)
 	rows := [][]string{{"letter_id", "batch", "file", "page", "pages", "jurisdiction", "name", "address_1", "address_2", "address_3", "address_4"}}
 	var printed, failed []*breachkit.Notice
 	for _, n := range ns {

@@ -75,7 +75,7 @@ func TestRenderLetters(t *testing.T) {
 	ctx := context.Background()
 	f, comp := plannedFixture(t, 40)
 	dir := t.TempDir()
-	res, err := RenderLetters(ctx, f.store, f.c, f.keys, comp, dir, 10, renderTime)
+	res, err := RenderLetters(ctx, f.store, f.c, f.keys, comp, LetterOptions{Dir: dir, BatchSize: 10, Now: renderTime})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,7 +84,7 @@ func TestRenderLetters(t *testing.T) {
 	}
 	printedOnce(t, dir, 36)
 	// A second run prints nothing new.
-	again, err := RenderLetters(ctx, f.store, f.c, f.keys, comp, dir, 10, renderTime)
+	again, err := RenderLetters(ctx, f.store, f.c, f.keys, comp, LetterOptions{Dir: dir, BatchSize: 10, Now: renderTime})
 	if err != nil || again.Letters != 0 {
 		t.Fatalf("second render = %+v, %v", again, err)
 	}
@@ -116,7 +116,7 @@ func TestRenderLettersResume(t *testing.T) {
 	if err := r.batch(ctx, 1, ns); err == nil {
 		t.Fatal("the failing store did not fail")
 	}
-	res, err := RenderLetters(ctx, f.store, f.c, f.keys, comp, dir, 10, renderTime)
+	res, err := RenderLetters(ctx, f.store, f.c, f.keys, comp, LetterOptions{Dir: dir, BatchSize: 10, Now: renderTime})
 	if err != nil {
 		t.Fatal(err)
 	}

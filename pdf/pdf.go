@@ -51,7 +51,8 @@ type Batch struct {
 
 // NewBatch starts an empty batch. created is written as the file's
 // creation date, so that rendering the same letters twice gives the same
-// bytes.
+// bytes. Page streams are not compressed: that halves the time per
+// letter and doubles the file size (see Compress).
 func NewBatch(created time.Time) *Batch {
 	f := fpdf.New("P", "in", "Letter", "")
 	f.SetCreationDate(created)
@@ -60,6 +61,7 @@ func NewBatch(created time.Time) *Batch {
 	f.SetAutoPageBreak(true, bottomMargin)
 	f.SetMargins(margin, margin, margin)
 	f.SetCreator("breachkit", false)
+	f.SetCompression(false)
 	b := &Batch{f: f, tr: f.UnicodeTranslatorFromDescriptor("")}
 	f.SetHeaderFunc(func() {
 		if b.pending != "" {
@@ -75,6 +77,10 @@ func NewBatch(created time.Time) *Batch {
 	})
 	return b
 }
+
+// Compress sets whether page streams are compressed (flate): files about
+// half the size, rendering about half as fast. Call it before Add.
+func (b *Batch) Compress(on bool) { b.f.SetCompression(on) }
 
 // Letters returns how many letters the batch holds.
 func (b *Batch) Letters() int { return b.letters }
