@@ -45,8 +45,12 @@ func BenchmarkLetter(b *testing.B) {
 // claim, open the sealed recipients and codes, compose, print, write the
 // batches and manifests atomically, record every letter.
 func BenchmarkRenderLetters(b *testing.B) {
-	for _, compress := range []bool{false, true} {
-		b.Run(fmt.Sprintf("compress=%v", compress), func(b *testing.B) {
+	for _, tc := range []struct {
+		compress bool
+		workers  int
+	}{{false, 1}, {false, 2}, {true, 1}} {
+		compress := tc.compress
+		b.Run(fmt.Sprintf("compress=%v/workers=%d", tc.compress, tc.workers), func(b *testing.B) {
 			const n = 2000
 			ctx := context.Background()
 			b.StopTimer()
@@ -59,7 +63,7 @@ func BenchmarkRenderLetters(b *testing.B) {
 				}
 				dir := b.TempDir()
 				b.StartTimer()
-				res, err := RenderLetters(ctx, f.store, f.c, f.keys, comp, LetterOptions{Dir: dir, BatchSize: 5000, Compress: compress, Now: renderTime})
+				res, err := RenderLetters(ctx, f.store, f.c, f.keys, comp, LetterOptions{Dir: dir, BatchSize: 500, Compress: compress, Workers: tc.workers, Now: renderTime})
 				b.StopTimer()
 				if err != nil || res.Letters != n*9/10 {
 					b.Fatalf("%+v %v", res, err)

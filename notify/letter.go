@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"text/template"
 	"time"
 
@@ -69,6 +70,7 @@ type Composer struct {
 	specs      map[string]*duties.LetterSpec
 	specErrs   map[string]error
 	tmpls      map[string]*template.Template
+	mu         sync.Mutex // guards the caches: specs, specErrs, tmpls
 }
 
 // NewComposer returns a composer for a case discovered on the given day.
@@ -90,6 +92,8 @@ func NewComposer(cfg *Config, rules *duties.Rules, discovered time.Time, now tim
 // Spec returns the letter requirements for a jurisdiction, or nil when
 // no rule file governs it (a country or "unknown": the plain letter).
 func (c *Composer) Spec(jurisdiction string) *duties.LetterSpec {
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	if s, ok := c.specs[jurisdiction]; ok {
 		return s
 	}
@@ -127,6 +131,8 @@ func (c *Composer) template(jurisdiction string) (*template.Template, *itemSet, 
 		}
 	}
 	items := &itemSet{}
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	if t, ok := c.tmpls[key]; ok {
 		return t, items, nil
 	}

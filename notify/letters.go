@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/breachkit/breachkit"
@@ -33,6 +34,7 @@ type LetterOptions struct {
 	Dir       string // the folder for batches and manifests
 	BatchSize int    // letters per file; default 5000
 	Compress  bool   // compress page streams: half the size, half the speed
+	Workers   int    // batches printed in parallel; default 1
 	Now       time.Time
 }
 
@@ -107,19 +109,36 @@ func RenderLetters(ctx context.Context, store breachkit.Store, c *breachkit.Case
 		}
 		redo = redo[k:]
 	}
-	for {
-		ns, err := store.ClaimNotices(ctx, c.ID, ChannelMail, batchSize, 1, now)
-		if err != nil {
-			return res, err
-		}
-		if len(ns) == 0 {
-			return res, nil
-		}
-		last++
-		if err := r.batch(ctx, last, ns); err != nil {
-			return res, err
-		}
+	// Workers each claim a batch, number it and print it; batches are
+	// independent, so they print in parallel.
+	workers := max(opt.Workers, 1)
+	var claimMu sync.Mutex
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for {
+				claimMu.Lock()
+				ns, err := store.ClaimNotices(ctx, c.ID, ChannelMail, batchSize, 1, now)
+				last++
+				num := last
+				claimMu.Unlock()
+				if err != nil || len(ns) == 0 {
+					errs[w] = err
+					return
+				}
+				if err := r.batch(ctx, num, ns); err != nil {
+					errs[w] = err
+					return
+				}
+			}
+		}(w)
 	}
+	wg.Wait()
+	sort.Strings(res.Batches)
+	return res, errors.Join(errs...)
 }
 
 type renderer struct {
@@ -134,6 +153,7 @@ type renderer struct {
 	combo  map[int64]uint16 // person ID → index into combos
 	// compress compresses the PDF page streams.
 	compress bool
+	mu       sync.Mutex // guards res
 }
 
 // loadPeople keeps the exposed elements of every person, interned, so
@@ -205,12 +225,16 @@ func (r *renderer) batch(ctx context.Context, num int, ns []*breachkit.Notice) e
 		if err := pdf.WriteAtomic(filepath.Join(r.dir, name+".csv"), []byte(sb.String())); err != nil {
 			return err
 		}
+		r.mu.Lock()
 		r.res.Batches = append(r.res.Batches, name+".pdf")
 		r.res.Letters += len(printed)
 		r.res.Pages += b.Pages()
 		r.res.Lossy += b.Lossy()
+		r.mu.Unlock()
 	}
+	r.mu.Lock()
 	r.res.Failed += len(failed)
+	r.mu.Unlock()
 	return r.store.UpdateNotices(ctx, append(printed, failed...)...)
 }
 

@@ -75,7 +75,7 @@ func TestRenderLetters(t *testing.T) {
 	ctx := context.Background()
 	f, comp := plannedFixture(t, 40)
 	dir := t.TempDir()
-	res, err := RenderLetters(ctx, f.store, f.c, f.keys, comp, LetterOptions{Dir: dir, BatchSize: 10, Now: renderTime})
+	res, err := RenderLetters(ctx, f.store, f.c, f.keys, comp, LetterOptions{Dir: dir, BatchSize: 10, Workers: 3, Now: renderTime})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -209,6 +210,7 @@ func newNotifyLettersCmd(g *globals) *cobra.Command {
 	var config, out string
 	var size int
 	var compress bool
+	var workers int
 	cmd := &cobra.Command{
 		Use:   "letters",
 		Short: "Print the planned letters into PDF batches with mail-house manifests",
@@ -224,7 +226,7 @@ func newNotifyLettersCmd(g *globals) *cobra.Command {
 			}
 			defer n.a.Close()
 			start := time.Now()
-			res, err := notify.RenderLetters(ctx, n.a.store, n.c, n.keys, n.comp, notify.LetterOptions{Dir: out, BatchSize: size, Compress: compress, Now: start})
+			res, err := notify.RenderLetters(ctx, n.a.store, n.c, n.keys, n.comp, notify.LetterOptions{Dir: out, BatchSize: size, Compress: compress, Workers: workers, Now: start})
 			if res != nil && res.Letters+res.Recovered > 0 {
 				detail := fmt.Sprintf("%d letters in %d batches to %s (%d recovered)", res.Letters, len(res.Batches), out, res.Recovered)
 				if aerr := n.a.audit(ctx, "notify.letters", n.c.ID, out, detail); aerr != nil && err == nil {
@@ -251,6 +253,7 @@ func newNotifyLettersCmd(g *globals) *cobra.Command {
 	configFlag(cmd, &config)
 	cmd.Flags().StringVar(&out, "out", "", "folder for the PDF batches and manifests (keep it on an encrypted volume)")
 	cmd.Flags().IntVar(&size, "batch-size", 5000, "letters per PDF file")
+	cmd.Flags().IntVar(&workers, "workers", runtime.NumCPU(), "batches printed in parallel")
 	cmd.Flags().BoolVar(&compress, "compress", false, "compress the PDF pages: files about half the size, printing about half as fast")
 	return cmd
 }
