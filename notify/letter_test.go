@@ -1,6 +1,8 @@
 package notify
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -114,4 +116,32 @@ func letterText(l *breachkit.Letter) string {
 		b.WriteString(bl.Text + "\n")
 	}
 	return b.String()
+}
+
+// TestTemplateOverride checks that a user's template for a jurisdiction
+// replaces the built-in one and is held to the same law.
+func TestTemplateOverride(t *testing.T) {
+	dir := t.TempDir()
+	good := "Dear {{.Salutation}},\n\n## What Happened\n{{.Incident.WhatHappened}}{{item \"description\"}}\n\n## Our own heading\nCall {{.Org.Phone}}.{{item \"contact\"}}\n"
+	os.WriteFile(filepath.Join(dir, "US-WI.tmpl"), []byte(good+"{{item \"right-to-information\"}}"), 0o600)
+	os.WriteFile(filepath.Join(dir, "US-CA.tmpl"), []byte(good), 0o600)
+	os.WriteFile(filepath.Join(dir, "US-TX.tmpl"), []byte("{{.NoSuchField}}"), 0o600)
+	c := testComposer(t, func(cfg *Config) { cfg.Templates = dir })
+	p := samplePerson
+	p.Jurisdiction = "US-WI"
+	l, err := c.Compose("BK-1", p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hs := l.Headings(); len(hs) != 2 || hs[1] != "Our own heading" {
+		t.Fatalf("override not used: headings %q", hs)
+	}
+	p.Jurisdiction = "US-CA"
+	if _, err := c.Compose("BK-1", p); err == nil || !strings.Contains(err.Error(), "headings") {
+		t.Fatalf("a California template without the prescribed headings was accepted: %v", err)
+	}
+	p.Jurisdiction = "US-TX"
+	if _, err := c.Compose("BK-1", p); err == nil || !strings.Contains(err.Error(), "NoSuchField") {
+		t.Fatalf("a template error was not reported: %v", err)
+	}
 }
