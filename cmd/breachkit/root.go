@@ -47,6 +47,8 @@ breachkit supports counsel; it is not legal advice.`,
 	pf.StringVar(&g.actor, "actor", envOr("BREACHKIT_ACTOR", currentUser()), "who is acting, for the audit log (env BREACHKIT_ACTOR)")
 	pf.BoolVar(&g.reveal, "reveal", false, "show personal values unmasked (recorded in the audit log)")
 	pf.BoolVarP(&g.quiet, "quiet", "q", false, "no progress output")
+	memLimit := pf.String("memory-limit", "auto", "soft limit for the heap: auto (40% of RAM unless GOMEMLIMIT is set), off, or a size such as 10GiB")
+	root.PersistentPreRunE = func(*cobra.Command, []string) error { return applyMemoryLimit(*memLimit) }
 	root.AddCommand(
 		newCaseCmd(g),
 		newKeysCmd(g),
