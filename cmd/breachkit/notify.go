@@ -172,33 +172,15 @@ func newNotifyCodesCmd(g *globals) *cobra.Command {
 		Short: "Import the provider's activation codes (CSV) into the case's pool",
 		Args:  exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			n, err := openNotify(ctx, g, "", false)
-			if err != nil {
-				return err
-			}
-			defer n.a.Close()
-			fh, err := os.Open(args[0])
-			if err != nil {
-				return err
-			}
-			defer fh.Close()
-			res, err := notify.ImportCodes(ctx, n.a.store, n.c.ID, n.keys, provider, fh)
-			if err != nil {
-				return fmt.Errorf("%s: %w", args[0], err)
-			}
-			if err := n.a.audit(ctx, "notify.codes.import", n.c.ID, args[0], fmt.Sprintf("%d added, %d duplicates", res.Added, res.Duplicates)); err != nil {
-				return err
-			}
-			total, assigned, _ := n.a.store.CountCodes(ctx, n.c.ID)
-			printf(g.stdout, "%d codes read, %d added, %d duplicates; the pool holds %d (%d assigned)\n", res.Read, res.Added, res.Duplicates, total, assigned)
-			for _, e := range res.Errors {
-				printf(g.stderr, "%s: %s\n", args[0], e)
-			}
-			if len(res.Errors) > 0 {
-				return skippedError{len(res.Errors)}
-			}
-			return nil
+			return importFile(cmd.Context(), g, args[0], func(ctx context.Context, n *notifyCtx, fh *os.File) (string, []string, error) {
+				res, err := notify.ImportCodes(ctx, n.a.store, n.c.ID, n.keys, provider, fh)
+				if err != nil {
+					return "", nil, err
+				}
+				total, assigned, _ := n.a.store.CountCodes(ctx, n.c.ID)
+				printf(g.stdout, "%d codes read, %d added, %d duplicates; the pool holds %d (%d assigned)\n", res.Read, res.Added, res.Duplicates, total, assigned)
+				return fmt.Sprintf("notify.codes.import: %d added, %d duplicates", res.Added, res.Duplicates), res.Errors, nil
+			})
 		},
 	}
 	imp.Flags().StringVar(&provider, "provider", "", "the monitoring provider's name")
@@ -415,32 +397,14 @@ func newNotifyBouncesCmd(g *globals) *cobra.Command {
 		Short: "Record bounced emails from a mailbox of bounce messages (mbox) or a CSV",
 		Args:  exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			n, err := openNotify(ctx, g, "", false)
-			if err != nil {
-				return err
-			}
-			defer n.a.Close()
-			fh, err := os.Open(args[0])
-			if err != nil {
-				return err
-			}
-			defer fh.Close()
-			res, err := notify.ImportBounces(ctx, n.a.store, n.c, n.keys, fh, time.Now())
-			if err != nil {
-				return fmt.Errorf("%s: %w", args[0], err)
-			}
-			if err := n.a.audit(ctx, "notify.bounces", n.c.ID, args[0], fmt.Sprintf("%d bounced, %d unmatched", res.Marked, res.Unmatched)); err != nil {
-				return err
-			}
-			printf(g.stdout, "%d bounce reports, %d notices marked bounced, %d matched no notice of the case\n", res.Bounces, res.Marked, res.Unmatched)
-			for _, e := range res.Errors {
-				printf(g.stderr, "%s: %s\n", args[0], e)
-			}
-			if len(res.Errors) > 0 {
-				return skippedError{len(res.Errors)}
-			}
-			return nil
+			return importFile(cmd.Context(), g, args[0], func(ctx context.Context, n *notifyCtx, fh *os.File) (string, []string, error) {
+				res, err := notify.ImportBounces(ctx, n.a.store, n.c, n.keys, fh, time.Now())
+				if err != nil {
+					return "", nil, err
+				}
+				printf(g.stdout, "%d bounce reports, %d notices marked bounced, %d matched no notice of the case\n", res.Bounces, res.Marked, res.Unmatched)
+				return fmt.Sprintf("notify.bounces: %d bounced, %d unmatched", res.Marked, res.Unmatched), res.Errors, nil
+			})
 		},
 	}
 }
@@ -586,4 +550,35 @@ func writeLetterPDF(path string, l *breachkit.Letter) error {
 		return err
 	}
 	return b.WriteFile(path)
+}
+
+// importFile opens the case and a file, runs an import on it, audits the
+// summary it returns ("action: detail") and reports the lines it could
+// not read, with exit code 3 when there were any.
+func importFile(ctx context.Context, g *globals, path string, run func(context.Context, *notifyCtx, *os.File) (string, []string, error)) error {
+	n, err := openNotify(ctx, g, "", false)
+	if err != nil {
+		return err
+	}
+	defer n.a.Close()
+	fh, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer fh.Close()
+	summary, lineErrs, err := run(ctx, n, fh)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	action, detail, _ := strings.Cut(summary, ": ")
+	if err := n.a.audit(ctx, action, n.c.ID, path, detail); err != nil {
+		return err
+	}
+	for _, e := range lineErrs {
+		printf(g.stderr, "%s: %s\n", path, e)
+	}
+	if len(lineErrs) > 0 {
+		return skippedError{len(lineErrs)}
+	}
+	return nil
 }
