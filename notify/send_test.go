@@ -119,14 +119,19 @@ func TestSendCrashResume(t *testing.T) {
 	ctx := context.Background()
 	f, comp := plannedFixture(t, 40)
 	r := startRelay(t)
-	child := startChild(t, f, r.addr)
-	exited := make(chan struct{})
+	var child *exec.Cmd
+	started, exited := make(chan struct{}), make(chan struct{})
+	r.mu.Lock()
 	r.onAccept = func(k int) {
 		if k == 17 {
+			<-started
 			child.Process.Kill()
 			<-exited // dead before the reply is written
 		}
 	}
+	r.mu.Unlock()
+	child = startChild(t, f, r.addr)
+	close(started)
 	child.Wait()
 	close(exited)
 	r.mu.Lock()
