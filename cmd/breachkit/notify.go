@@ -102,7 +102,7 @@ for the mail house: keep them on an encrypted volume.
 Letters are drafts for counsel's review; breachkit is not legal advice.`,
 	}
 	cmd.AddCommand(newNotifyPlanCmd(g), newNotifyCodesCmd(g), newNotifyLettersCmd(g), newNotifySendCmd(g),
-		newNotifyReconcileCmd(g), newNotifyBouncesCmd(g), newNotifyDraftsCmd(g), newNotifyStatusCmd(g), newNotifyPreviewCmd(g))
+		newNotifyReconcileCmd(g), newNotifyBouncesCmd(g), newNotifyDraftsCmd(g), newNotifyStatusCmd(g), newNotifyPreviewCmd(g), newNotifyRegulatorsCmd(g), newNotifyFiledCmd(g))
 	return cmd
 }
 
@@ -581,4 +581,90 @@ func importFile(ctx context.Context, g *globals, path string, run func(context.C
 		return skippedError{len(lineErrs)}
 	}
 	return nil
+}
+
+func newNotifyRegulatorsCmd(g *globals) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "regulators",
+		Short: "List the regulator, credit-bureau and media notices with their due dates and state",
+		Args:  noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			n, err := openNotify(ctx, g, "", false)
+			if err != nil {
+				return err
+			}
+			defer n.a.Close()
+			obs, _, err := n.a.store.Obligations(ctx, n.c.ID)
+			if err != nil {
+				return err
+			}
+			byID := map[int64]breachkit.Obligation{}
+			for _, o := range obs {
+				byID[o.ID] = o
+			}
+			var rows [][]string
+			err = n.a.store.Notices(ctx, n.c.ID, notify.ChannelRegulator, "", func(nt *breachkit.Notice) error {
+				o := byID[nt.ObligationID]
+				due := o.DeadlineText
+				if !o.Due.IsZero() {
+					due = o.Due.Format(time.DateOnly)
+				}
+				rows = append(rows, []string{strconv.FormatInt(nt.ID, 10), nt.Variant, string(o.Duty), o.Recipient, due, nt.Status, nt.Detail})
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			return writeRows(g, []string{"id", "jurisdiction", "duty", "recipient", "due", "status", "detail"}, rows)
+		},
+	}
+	addFormat(cmd, g, "table", "json", "csv")
+	return cmd
+}
+
+func newNotifyFiledCmd(g *globals) *cobra.Command {
+	var ref string
+	cmd := &cobra.Command{
+		Use:   "filed ID... --ref TEXT",
+		Short: "Record that regulator notices were filed (by counsel, outside breachkit)",
+		Args:  cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			if strings.TrimSpace(ref) == "" {
+				return usagef("--ref is required: how and when it was filed (portal receipt, letter date)")
+			}
+			n, err := openNotify(ctx, g, "", false)
+			if err != nil {
+				return err
+			}
+			defer n.a.Close()
+			var ns []*breachkit.Notice
+			for _, a := range args {
+				id, err := strconv.ParseInt(a, 10, 64)
+				if err != nil {
+					return usagef("%q is not a notice ID (see 'breachkit notify regulators')", a)
+				}
+				nt, err := n.a.store.Notice(ctx, n.c.ID, id)
+				if err != nil {
+					return err
+				}
+				if nt.Channel != notify.ChannelRegulator {
+					return usagef("notice %d is a %s notice, not a regulator notice", id, nt.Channel)
+				}
+				nt.Status, nt.Detail, nt.UpdatedAt = breachkit.NoticeSent, "filed: "+ref, time.Now()
+				ns = append(ns, nt)
+			}
+			if err := n.a.store.UpdateNotices(ctx, ns...); err != nil {
+				return err
+			}
+			if err := n.a.audit(ctx, "notify.filed", n.c.ID, strings.Join(args, ","), ref); err != nil {
+				return err
+			}
+			printf(g.stdout, "%d regulator notices recorded as filed\n", len(ns))
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&ref, "ref", "", "how and when it was filed (recorded in the notice and the audit log)")
+	return cmd
 }

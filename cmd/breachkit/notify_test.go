@@ -124,6 +124,19 @@ func TestNotifyCampaign(t *testing.T) {
 		t.Errorf("status: %s", status)
 	}
 	e.ok("--case", "c", "notify", "drafts", "--config", cfg, "--out", filepath.Join(e.dir, "drafts"))
+	regs := e.ok("--case", "c", "notify", "regulators", "--format", "csv")
+	lines := strings.Split(strings.TrimSpace(regs), "\n")
+	if len(lines) < 2 {
+		t.Fatalf("no regulator notices: %s", regs)
+	}
+	id := strings.SplitN(lines[1], ",", 2)[0]
+	e.ok("--case", "c", "notify", "filed", id, "--ref", "portal receipt 123")
+	if regs := e.ok("--case", "c", "notify", "regulators", "--format", "csv"); !strings.Contains(regs, "filed: portal receipt 123") {
+		t.Errorf("filing not recorded: %s", regs)
+	}
+	if code, _, _ := e.run("--case", "c", "notify", "filed", "1", "--ref", "x"); code != exitUsage {
+		t.Errorf("filing a person's notice: exit %d, want usage error", code)
+	}
 	audit := e.ok("audit", "verify")
 	_ = audit
 }
