@@ -46,7 +46,7 @@ func ImportBounces(ctx context.Context, store breachkit.Store, c *breachkit.Case
 		return res, err
 	}
 	var marked []*breachkit.Notice
-	err := store.Notices(ctx, c.ID, ChannelEmail, "", func(n *breachkit.Notice) error {
+	err := store.Notices(ctx, c.ID, breachkit.ChannelEmail, "", func(n *breachkit.Notice) error {
 		reason, ok := reasons[n.ID]
 		if !ok && len(byEmail) > 0 {
 			var to emailTo

@@ -17,7 +17,7 @@ func TestImportBounces(t *testing.T) {
 		t.Fatal(err)
 	}
 	var ids []string
-	f.store.Notices(ctx, f.c.ID, ChannelEmail, "", func(n *breachkit.Notice) error {
+	f.store.Notices(ctx, f.c.ID, breachkit.ChannelEmail, "", func(n *breachkit.Notice) error {
 		ids = append(ids, n.MessageID)
 		return nil
 	})
@@ -39,7 +39,7 @@ func TestImportBounces(t *testing.T) {
 		t.Fatalf("csv import = %+v", res)
 	}
 	bounced := 0
-	f.store.Notices(ctx, f.c.ID, ChannelEmail, breachkit.NoticeBounced, func(n *breachkit.Notice) error {
+	f.store.Notices(ctx, f.c.ID, breachkit.ChannelEmail, breachkit.NoticeBounced, func(n *breachkit.Notice) error {
 		bounced++
 		if strings.Contains(n.Detail, "person1@") {
 			t.Errorf("detail keeps the address: %q", n.Detail)

@@ -47,7 +47,7 @@ func WriteDrafts(ctx context.Context, store breachkit.Store, c *breachkit.Case, 
 	}
 	told := map[string]map[string]int64{} // variant → channel → planned or sent
 	for _, nc := range counts {
-		if nc.Channel == ChannelRegulator || nc.Status == breachkit.NoticeBounced {
+		if nc.Channel == breachkit.ChannelRegulator || nc.Status == breachkit.NoticeBounced {
 			continue
 		}
 		if told[nc.Variant] == nil {
@@ -70,7 +70,7 @@ func WriteDrafts(ctx context.Context, store breachkit.Store, c *breachkit.Case, 
 	}
 	res := &DraftResult{}
 	samples := map[string]string{}
-	err = store.Notices(ctx, c.ID, ChannelRegulator, "", func(n *breachkit.Notice) error {
+	err = store.Notices(ctx, c.ID, breachkit.ChannelRegulator, "", func(n *breachkit.Notice) error {
 		o, ok := byID[n.ObligationID]
 		if !ok {
 			return nil
@@ -162,7 +162,7 @@ func draftText(comp *Composer, c *breachkit.Case, o breachkit.Obligation, told m
 		w("- Discovered: %s\n", c.Discovered.Format(time.DateOnly))
 	}
 	w("- Residents of %s affected: %d\n", o.Jurisdiction, o.Affected)
-	w("- Notices to them: %d letters, %d emails, %d by substitute notice\n\n", told[ChannelMail], told[ChannelEmail], told[ChannelSubstitute])
+	w("- Notices to them: %d letters, %d emails, %d by substitute notice\n\n", told[breachkit.ChannelMail], told[breachkit.ChannelEmail], told[breachkit.ChannelSubstitute])
 	w("## Information involved (residents of %s)\n\n", o.Jurisdiction)
 	var es []breachkit.Element
 	for e := range els {

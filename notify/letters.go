@@ -78,7 +78,7 @@ func RenderLetters(ctx context.Context, store breachkit.Store, c *breachkit.Case
 	// Letters an interrupted run claimed: printed if a manifest lists
 	// them, else printed now.
 	var stale []*breachkit.Notice
-	err = store.Notices(ctx, c.ID, ChannelMail, breachkit.NoticeSending, func(n *breachkit.Notice) error {
+	err = store.Notices(ctx, c.ID, breachkit.ChannelMail, breachkit.NoticeSending, func(n *breachkit.Notice) error {
 		stale = append(stale, n)
 		return nil
 	})
@@ -121,7 +121,7 @@ func RenderLetters(ctx context.Context, store breachkit.Store, c *breachkit.Case
 			defer wg.Done()
 			for {
 				claimMu.Lock()
-				ns, err := store.ClaimNotices(ctx, c.ID, ChannelMail, batchSize, 1, now)
+				ns, err := store.ClaimNotices(ctx, c.ID, breachkit.ChannelMail, batchSize, 1, now)
 				last++
 				num := last
 				claimMu.Unlock()

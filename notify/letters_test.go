@@ -102,7 +102,7 @@ func TestRenderLettersResume(t *testing.T) {
 	f, comp := plannedFixture(t, 40)
 	dir := t.TempDir()
 	// Crash 1: letters claimed, nothing written.
-	if _, err := f.store.ClaimNotices(ctx, f.c.ID, ChannelMail, 7, 1, renderTime); err != nil {
+	if _, err := f.store.ClaimNotices(ctx, f.c.ID, breachkit.ChannelMail, 7, 1, renderTime); err != nil {
 		t.Fatal(err)
 	}
 	// Crash 2: a batch written to disk but its letters not yet recorded.
@@ -110,7 +110,7 @@ func TestRenderLettersResume(t *testing.T) {
 	if err := r.loadPeople(ctx); err != nil {
 		t.Fatal(err)
 	}
-	ns, _ := f.store.ClaimNotices(ctx, f.c.ID, ChannelMail, 5, 1, renderTime)
+	ns, _ := f.store.ClaimNotices(ctx, f.c.ID, breachkit.ChannelMail, 5, 1, renderTime)
 	saved := r.store
 	r.store = failingUpdates{saved}
 	if err := r.batch(ctx, 1, ns); err == nil {
@@ -125,7 +125,7 @@ func TestRenderLettersResume(t *testing.T) {
 	}
 	printedOnce(t, dir, 36)
 	sent := 0
-	f.store.Notices(ctx, f.c.ID, ChannelMail, "", func(n *breachkit.Notice) error {
+	f.store.Notices(ctx, f.c.ID, breachkit.ChannelMail, "", func(n *breachkit.Notice) error {
 		if n.Status != breachkit.NoticeSent {
 			t.Errorf("notice %d is %s", n.ID, n.Status)
 		}

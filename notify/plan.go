@@ -209,7 +209,7 @@ func planPass(ctx context.Context, store breachkit.Store, c *breachkit.Case, key
 		}
 		add := func(channel string, recipient breachkit.Sealed) {
 			res.Notices[channel]++
-			if channel != ChannelSubstitute {
+			if channel != breachkit.ChannelSubstitute {
 				res.ByVariant[p.Jurisdiction]++
 			}
 			batch = append(batch, &breachkit.Notice{CaseID: c.ID, PersonID: p.ID, ObligationID: obID,
@@ -217,21 +217,21 @@ func planPass(ctx context.Context, store breachkit.Store, c *breachkit.Case, key
 				Variant: p.Jurisdiction, Recipient: recipient})
 		}
 		if p.AddressQuality == people.QualityDeliverable && len(to.Address) > 0 {
-			if dup(ChannelMail, to.Name, to.Address...) {
+			if dup(breachkit.ChannelMail, to.Name, to.Address...) {
 				res.Duplicates++
 			} else {
 				b, _ := json.Marshal(to)
-				add(ChannelMail, keys.Seal(breachkit.Address, b))
+				add(breachkit.ChannelMail, keys.Seal(breachkit.Address, b))
 			}
 		} else {
 			b, _ := json.Marshal(mailTo{Name: to.Name})
-			add(ChannelSubstitute, keys.Seal(breachkit.PersonName, b))
+			add(breachkit.ChannelSubstitute, keys.Seal(breachkit.PersonName, b))
 		}
-		if comp.EmailAllowed(p.Jurisdiction) && len(prof.Emails) > 0 && dup(ChannelEmail, to.Name, prof.Emails[0]) {
+		if comp.EmailAllowed(p.Jurisdiction) && len(prof.Emails) > 0 && dup(breachkit.ChannelEmail, to.Name, prof.Emails[0]) {
 			res.Duplicates++
 		} else if comp.EmailAllowed(p.Jurisdiction) && len(prof.Emails) > 0 {
 			b, _ := json.Marshal(emailTo{Name: to.Name, Email: prof.Emails[0]})
-			add(ChannelEmail, keys.Seal(breachkit.Email, b))
+			add(breachkit.ChannelEmail, keys.Seal(breachkit.Email, b))
 		}
 		if len(batch) >= 5000 {
 			return flush()
@@ -243,14 +243,6 @@ func planPass(ctx context.Context, store breachkit.Store, c *breachkit.Case, key
 	}
 	return flush()
 }
-
-// Short names for the channels, as the notify package uses them.
-const (
-	ChannelMail       = breachkit.ChannelMail
-	ChannelEmail      = breachkit.ChannelEmail
-	ChannelSubstitute = breachkit.ChannelSubstitute
-	ChannelRegulator  = breachkit.ChannelRegulator
-)
 
 // EmailAllowed reports whether email notice is enabled and the law of the
 // jurisdiction accepts it (no law: enabled is enough).
@@ -270,8 +262,8 @@ func planRegulators(ctx context.Context, store breachkit.Store, c *breachkit.Cas
 		if o.Duty == breachkit.DutyIndividuals || o.Duty == breachkit.DutySubstituteNotice {
 			continue
 		}
-		key := strings.Join([]string{ChannelRegulator, o.Jurisdiction, o.Regime, string(o.Duty), o.Recipient}, ":")
-		ns = append(ns, &breachkit.Notice{CaseID: c.ID, ObligationID: o.ID, Channel: ChannelRegulator,
+		key := strings.Join([]string{breachkit.ChannelRegulator, o.Jurisdiction, o.Regime, string(o.Duty), o.Recipient}, ":")
+		ns = append(ns, &breachkit.Notice{CaseID: c.ID, ObligationID: o.ID, Channel: breachkit.ChannelRegulator,
 			Status: breachkit.NoticePlanned, Key: key, Variant: o.Jurisdiction,
 			Recipient: keys.Seal(regulatorElement, []byte(o.Recipient))})
 	}

@@ -2,6 +2,7 @@ package notify
 
 import (
 	"context"
+	"github.com/breachkit/breachkit"
 	"strings"
 	"testing"
 )
@@ -18,7 +19,7 @@ func TestPlan(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if dry.Notices[ChannelMail] != 45 || dry.Notices[ChannelSubstitute] != 5 || dry.Notices[ChannelEmail] != 50 || dry.Added != 0 {
+	if dry.Notices[breachkit.ChannelMail] != 45 || dry.Notices[breachkit.ChannelSubstitute] != 5 || dry.Notices[breachkit.ChannelEmail] != 50 || dry.Added != 0 {
 		t.Fatalf("dry run = %+v", dry)
 	}
 	res, err := Plan(ctx, f.store, f.c, f.keys, comp, false)

@@ -61,7 +61,7 @@ func Reconcile(ctx context.Context, store breachkit.Store, c *breachkit.Case, mo
 		return nil, fmt.Errorf("unknown reconcile mode %q", mode)
 	}
 	var ns []*breachkit.Notice
-	err := store.Notices(ctx, c.ID, ChannelEmail, breachkit.NoticeInDoubt, func(n *breachkit.Notice) error {
+	err := store.Notices(ctx, c.ID, breachkit.ChannelEmail, breachkit.NoticeInDoubt, func(n *breachkit.Notice) error {
 		ns = append(ns, n)
 		return nil
 	})

@@ -71,7 +71,7 @@ func Send(ctx context.Context, store breachkit.Store, c *breachkit.Case, keys Ke
 		return nil, errors.New("email.enabled is false in the notify config")
 	}
 	res := &SendResult{}
-	n, err := store.MarkInDoubt(ctx, c.ID, ChannelEmail, opt.Now().Add(-opt.StaleAfter+time.Microsecond))
+	n, err := store.MarkInDoubt(ctx, c.ID, breachkit.ChannelEmail, opt.Now().Add(-opt.StaleAfter+time.Microsecond))
 	if err != nil {
 		return nil, err
 	}
@@ -154,7 +154,7 @@ func (s *sender) work(ctx context.Context) error {
 			return err
 		}
 		now := s.opt.Now()
-		ns, err := s.r.store.ClaimNotices(ctx, s.r.c.ID, ChannelEmail, 1, s.opt.MaxAttempts, now)
+		ns, err := s.r.store.ClaimNotices(ctx, s.r.c.ID, breachkit.ChannelEmail, 1, s.opt.MaxAttempts, now)
 		if err != nil {
 			return err
 		}

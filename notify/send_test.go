@@ -36,7 +36,7 @@ func checkOnce(t *testing.T, f *fixture, r *relay, want int) {
 			t.Errorf("%s got %d messages", breachkit.Mask(breachkit.Email, to), k)
 		}
 	}
-	f.store.Notices(context.Background(), f.c.ID, ChannelEmail, "", func(n *breachkit.Notice) error {
+	f.store.Notices(context.Background(), f.c.ID, breachkit.ChannelEmail, "", func(n *breachkit.Notice) error {
 		if n.Status != breachkit.NoticeSent {
 			t.Errorf("notice %d is %s (%s)", n.ID, n.Status, n.Detail)
 		}
@@ -63,7 +63,7 @@ func TestSend(t *testing.T) {
 	// The message is the letter, with the code and a Message-ID that
 	// names the notice.
 	var one *breachkit.Notice
-	f.store.Notices(ctx, f.c.ID, ChannelEmail, "", func(n *breachkit.Notice) error { one = n; return nil })
+	f.store.Notices(ctx, f.c.ID, breachkit.ChannelEmail, "", func(n *breachkit.Notice) error { one = n; return nil })
 	if !strings.HasPrefix(one.MessageID, strings.ToLower(LetterID(one))+"@example.com") {
 		t.Errorf("Message-ID %q", one.MessageID)
 	}
@@ -99,7 +99,7 @@ func TestSendRetriesAndBounces(t *testing.T) {
 	if got := r.counts(); len(got) != 9 || got["person3@example.test"] != 1 {
 		t.Fatalf("deliveries %v", len(got))
 	}
-	f.store.Notices(ctx, f.c.ID, ChannelEmail, breachkit.NoticeBounced, func(n *breachkit.Notice) error {
+	f.store.Notices(ctx, f.c.ID, breachkit.ChannelEmail, breachkit.NoticeBounced, func(n *breachkit.Notice) error {
 		if strings.Contains(n.Detail, "person4@") || !strings.Contains(n.Detail, "550") {
 			t.Errorf("bounce detail %q", n.Detail)
 		}
@@ -184,7 +184,7 @@ func TestSendKilledAtRandom(t *testing.T) {
 		}
 		// As an operator would: mark what the dead sender left, settle it
 		// from the relay's log.
-		if _, err := f.store.MarkInDoubt(ctx, f.c.ID, ChannelEmail, time.Now()); err != nil {
+		if _, err := f.store.MarkInDoubt(ctx, f.c.ID, breachkit.ChannelEmail, time.Now()); err != nil {
 			t.Fatal(err)
 		}
 		accepted, _ := ReadAcceptedLog(strings.NewReader(r.log()))

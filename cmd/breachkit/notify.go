@@ -141,7 +141,7 @@ func newNotifyPlanCmd(g *globals) *cobra.Command {
 				verb = "would plan (dry run, nothing stored)"
 			}
 			printf(w, "%d people; %d letter variants checked against their laws\n", res.People, res.Combos)
-			for _, ch := range []string{notify.ChannelMail, notify.ChannelEmail, notify.ChannelSubstitute} {
+			for _, ch := range []string{breachkit.ChannelMail, breachkit.ChannelEmail, breachkit.ChannelSubstitute} {
 				printf(w, "  %-11s %d %s\n", ch, res.Notices[ch], verb)
 			}
 			if !dry {
@@ -314,7 +314,7 @@ func pendingNotices(ctx context.Context, n *notifyCtx) error {
 	}
 	var doubt, failed int64
 	for _, nc := range counts {
-		if nc.Channel != notify.ChannelEmail {
+		if nc.Channel != breachkit.ChannelEmail {
 			continue
 		}
 		switch nc.Status {
@@ -604,7 +604,7 @@ func newNotifyRegulatorsCmd(g *globals) *cobra.Command {
 				byID[o.ID] = o
 			}
 			var rows [][]string
-			err = n.a.store.Notices(ctx, n.c.ID, notify.ChannelRegulator, "", func(nt *breachkit.Notice) error {
+			err = n.a.store.Notices(ctx, n.c.ID, breachkit.ChannelRegulator, "", func(nt *breachkit.Notice) error {
 				o := byID[nt.ObligationID]
 				due := o.DeadlineText
 				if !o.Due.IsZero() {
@@ -649,7 +649,7 @@ func newNotifyFiledCmd(g *globals) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				if nt.Channel != notify.ChannelRegulator {
+				if nt.Channel != breachkit.ChannelRegulator {
 					return usagef("notice %d is a %s notice, not a regulator notice", id, nt.Channel)
 				}
 				nt.Status, nt.Detail, nt.UpdatedAt = breachkit.NoticeSent, "filed: "+ref, time.Now()
