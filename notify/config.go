@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/emersion/go-message/mail"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -169,6 +170,10 @@ func (c *Config) check() error {
 	}
 	if c.Email.Enabled && c.Email.From == "" {
 		errs = append(errs, errors.New("email.from is required when email.enabled is true"))
+	} else if c.Email.From != "" {
+		if _, err := mail.ParseAddress(c.Email.From); err != nil {
+			errs = append(errs, fmt.Errorf("email.from %q is not an address: %v", c.Email.From, err))
+		}
 	}
 	return errors.Join(errs...)
 }

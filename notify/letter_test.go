@@ -145,3 +145,29 @@ func TestTemplateOverride(t *testing.T) {
 		t.Fatalf("a template error was not reported: %v", err)
 	}
 }
+
+func TestConfigErrors(t *testing.T) {
+	base, err := os.ReadFile("testdata/notify.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ name, extra, want string }{
+		{"unknown field", "organisaton: {}\n", "organisaton"},
+		{"bad from", "", "not an address"},
+		{"bad date", "", "YYYY-MM-DD"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := string(base) + tt.extra
+			switch tt.name {
+			case "bad from":
+				in = strings.Replace(in, "from: Example Home Loans <notices@example.com>", "from: not an address", 1)
+			case "bad date":
+				in = strings.Replace(in, "breach_start: 2023-10-30", "breach_start: 2023-30-10", 1)
+			}
+			if _, err := ParseConfig([]byte(in)); err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("error %v, want one mentioning %q", err, tt.want)
+			}
+		})
+	}
+}
