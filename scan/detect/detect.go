@@ -712,6 +712,16 @@ func containsFold(b []byte, sub string) bool {
 // resolveNumber scores the windows of a digit token and keeps the best.
 func (e *Engine) resolveNumber(s *scratch, text []byte, t numTok) {
 	gs := s.gs[t.g0:t.gn]
+	// No number rule takes fewer than minDigits digits, and every window
+	// holds a subset of the token's digits: most tokens (times, counts,
+	// house numbers, years) end here without a window scored.
+	nd := 0
+	for _, g := range gs {
+		nd += g.end - g.start
+	}
+	if nd < minDigits {
+		return
+	}
 	cands := s.cands[:0]
 	for a := 0; a < len(gs); a++ {
 		if a > 0 && gs[a-1].sep != ' ' {
@@ -746,6 +756,9 @@ func (e *Engine) resolveNumber(s *scratch, text []byte, t numTok) {
 			if b == len(gs)-1 && gluedAfter(text, en) {
 				continue
 			}
+			if len(s.digits) < minDigits {
+				continue
+			}
 			if sp, ok := e.scoreNumber(s, st, en); ok {
 				cands = append(cands, sp)
 			}
@@ -775,6 +788,11 @@ func (e *Engine) resolveNumber(s *scratch, text []byte, t numTok) {
 	}
 	s.cands = cands[:0]
 }
+
+// minDigits is the fewest digits any number rule accepts: driver's
+// licences 5; bank accounts, passports, health IDs and dates 6; the rest
+// more. A window with fewer is not scored.
+const minDigits = 5
 
 // scoreNumber validates s.digits (text[st:en]) against every number rule
 // and returns the best-scoring type.
