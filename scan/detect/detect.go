@@ -127,6 +127,7 @@ type Config struct {
 type Engine struct {
 	enabled  [numClasses]bool
 	types    map[breachkit.Element]bool
+	all      bool // no --types filter: every type the detectors emit is on
 	kw       map[string]uint32
 	kwSet    *wordset.Set // kw, for lookups by bytes
 	kwFirst  [256]uint32  // bit n set: a keyword of length n starts with this byte
@@ -143,6 +144,7 @@ func New(cfg Config) *Engine {
 		e.min = 0.3
 	}
 	e.types = map[breachkit.Element]bool{}
+	e.all = len(cfg.Types) == 0
 	for _, t := range breachkit.ScanElements {
 		e.types[t] = len(cfg.Types) == 0
 	}
@@ -193,6 +195,9 @@ func New(cfg Config) *Engine {
 
 // Enabled reports whether the engine reports type t.
 func (e *Engine) Enabled(t breachkit.Element) bool { return e.types[t] }
+
+// on is Enabled without a map lookup in the common case.
+func (e *Engine) on(t breachkit.Element) bool { return e.all || e.types[t] }
 
 // hit is a keyword in a segment.
 type hit struct {
@@ -314,9 +319,9 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 		}
 		i++
 	}
-	wantAddr := e.types[breachkit.Address]
-	wantName := e.types[breachkit.PersonName]
-	wantEmail := e.types[breachkit.Email]
+	wantAddr := e.on(breachkit.Address)
+	wantName := e.on(breachkit.PersonName)
+	wantEmail := e.on(breachkit.Email)
 	titled, cue := false, false
 	i = lead
 	for i < n {
@@ -536,7 +541,7 @@ func gluedAfter(text []byte, i int) bool {
 
 // monthDate collects a date written with a month name at text[i].
 func (e *Engine) monthDate(s *scratch, text []byte, i int) {
-	if !e.types[breachkit.DOB] {
+	if !e.on(breachkit.DOB) {
 		return
 	}
 	// "17-May-1980" or "17 May 1980": the day comes first.
@@ -662,14 +667,14 @@ func (e *Engine) resolve(s *scratch, seg *scan.Segment, text []byte, lead int) {
 			a[1] = a[0] + 13 // an MBI written 1EG4-TE5-MK73
 			w = string(text[a[0]:a[1]])
 		}
-		if e.types[breachkit.HealthID] && health.ValidMBI(w) {
+		if e.on(breachkit.HealthID) && health.ValidMBI(w) {
 			kw, why := e.context(s, a[0], a[1], classHealth)
 			s.found = append(s.found, span{a[0], a[1], 0.85 + 0.14*kw, breachkit.HealthID, "rule:mbi", why})
 			continue
 		}
 		best := span{}
 		for _, c := range shapeRules {
-			if !e.types[c.t] || !c.ok(w) {
+			if !e.on(c.t) || !c.ok(w) {
 				continue
 			}
 			kw, why := e.contextNear(s, a[0], a[1], c.class, 60)
@@ -682,7 +687,7 @@ func (e *Engine) resolve(s *scratch, seg *scan.Segment, text []byte, lead int) {
 			s.found = append(s.found, best)
 		}
 	}
-	if e.types[breachkit.Credentials] {
+	if e.on(breachkit.Credentials) {
 		for _, h := range s.hits {
 			if h.classes&(1<<classCred) == 0 || h.start < lead {
 				continue
@@ -1003,7 +1008,7 @@ func kwName(c uint32) string {
 // customText finds user-defined identifiers in text.
 func (e *Engine) customText(s *scratch, text []byte, lead int) {
 	for ri, r := range e.custom {
-		if !e.types[r.Type] {
+		if !e.on(r.Type) {
 			continue
 		}
 		if r.Prefix != "" {
@@ -1082,7 +1087,7 @@ func (e *Engine) emit(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 	vb := s.vals[:0]
 	for k := range s.found {
 		f := &s.found[k]
-		if f.conf < e.min || !e.types[f.typ] {
+		if f.conf < e.min || !e.on(f.typ) {
 			f.typ = "" // not emitted
 			continue
 		}

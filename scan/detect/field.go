@@ -53,7 +53,7 @@ const (
 	fZIP
 )
 
-var partNames = map[fieldKind]string{fGiven: "given", fMiddle: "middle", fSurname: "surname", fFullName: "full",
+var partNames = [...]string{fGiven: "given", fMiddle: "middle", fSurname: "surname", fFullName: "full",
 	fStreet: "street", fUnit: "unit", fCity: "city", fState: "state", fZIP: "zip"}
 
 // fieldInfo is a classified field name.
@@ -289,7 +289,7 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, emit func(scan.Match)) 
 	}
 	sv := string(v) // the value for the validators, and of every match
 	out := func(t breachkit.Element, conf float64, part string) {
-		if !e.types[t] || conf < e.min {
+		if !e.on(t) || conf < e.min {
 			return
 		}
 		r := fi.reasons
@@ -394,7 +394,7 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, emit func(scan.Match)) 
 	}
 	if len(e.custom) > 0 {
 		for _, r := range e.custom {
-			if e.types[r.Type] && r.Re.Match(v) {
+			if e.on(r.Type) && r.Re.Match(v) {
 				conf := r.Confidence
 				if r.Column(fi.norm) {
 					conf = 0.99
