@@ -51,6 +51,11 @@ type Options struct {
 	// Sourced, if set, is called when a source is recorded as finished
 	// (done, skipped or partial), or found done by an earlier run.
 	Sourced func(s *breachkit.Source, resumed bool)
+	// Stored, if set, is called with each batch of findings right after
+	// the store committed it, always from the one goroutine that writes,
+	// so that a caller can count or print the findings of this run
+	// without reading them back. The slice is the callee's to keep.
+	Stored func([]*breachkit.Finding)
 }
 
 // Progress is how far a scan got.
@@ -512,6 +517,9 @@ func (r *runner) writer(ctx context.Context) error {
 			r.storeMu.Lock()
 			werr = r.opt.Store.AddFindings(ctx, batch)
 			r.storeMu.Unlock()
+			if werr == nil && r.opt.Stored != nil {
+				r.opt.Stored(append([]*breachkit.Finding(nil), batch...))
+			}
 			batch = batch[:0]
 		}
 		for _, s := range pending {

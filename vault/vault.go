@@ -15,7 +15,9 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 	"strconv"
+	"sync"
 
 	"golang.org/x/crypto/chacha20poly1305"
 
@@ -75,6 +77,14 @@ type CaseKeys struct {
 	caseID int64
 	aead   cipher.AEAD
 	fpKey  []byte
+	// fps holds keyed HMAC states with a scratch buffer, so that a
+	// fingerprint does not set up HMAC (two SHA-256 blocks) every time.
+	fps sync.Pool
+}
+
+type fpState struct {
+	h   hash.Hash
+	buf []byte
 }
 
 // NewCaseKeys derives the sealing and fingerprint keys of a case from its
@@ -117,11 +127,19 @@ func (k *CaseKeys) Open(e breachkit.Element, s breachkit.Sealed) ([]byte, error)
 // breachkit.Normalize), 16 bytes: equal for equal values of the case,
 // and useless to anyone without the data key.
 func (k *CaseKeys) Fingerprint(e breachkit.Element, value string) []byte {
-	m := hmac.New(sha256.New, k.fpKey)
-	m.Write([]byte(e))
-	m.Write([]byte{0})
-	m.Write([]byte(breachkit.Normalize(e, value)))
-	return m.Sum(nil)[:16]
+	st, _ := k.fps.Get().(*fpState)
+	if st == nil {
+		st = &fpState{h: hmac.New(sha256.New, k.fpKey)}
+	} else {
+		st.h.Reset()
+	}
+	st.buf = append(append(append(st.buf[:0], e...), 0), breachkit.Normalize(e, value)...)
+	st.h.Write(st.buf)
+	st.buf = st.h.Sum(st.buf[:0])
+	out := make([]byte, 16)
+	copy(out, st.buf)
+	k.fps.Put(st)
+	return out
 }
 
 func seal(aead cipher.AEAD, plaintext, ad []byte) []byte {

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -117,33 +118,40 @@ func runScan(ctx context.Context, g *globals, o *scanOpts, paths []string) error
 	if scanProgressHook != nil {
 		progress = func(p scan.Progress) { pb.update(p); scanProgressHook(p) }
 	}
+	if g.format != "table" {
+		// Listing formats print values as the scan stores them.
+		if err := a.auditReveal(ctx, c.ID, "scan findings"); err != nil {
+			return err
+		}
+	}
+	sink := newScanSink(g, a, keys, types, o.minConf)
 	opt := scan.Options{Store: a.store, Keys: keys, CaseID: c.ID, Extractors: standard.Extractors(), Detect: eng.Detect,
-		Workers: o.workers, Exclude: o.exclude, Progress: progress}
+		Workers: o.workers, Exclude: o.exclude, Progress: progress, Stored: sink.stored, Sourced: sink.sourced}
 	sum, err := scan.Run(ctx, paths, opt)
 	pb.finish()
+	if serr := sink.wait(); err == nil {
+		err = serr
+	}
 	if err != nil {
 		if sum != nil && ctx.Err() != nil {
 			fmt.Fprintf(g.stderr, "breachkit: scan interrupted after %d sources; run the same command again to resume\n", len(sum.Sources))
 		}
 		return err
 	}
-	skipped := sum.Skipped()
-	counts, err := a.collect(ctx, c.ID, sum, o, keys)
-	if err != nil {
+	// Sources an earlier run finished were not read again: their
+	// findings come from the store.
+	if err := sink.resumedFindings(ctx, c.ID); err != nil {
 		return err
 	}
+	skipped := sum.Skipped()
+	counts := &sink.counts
 	detail := fmt.Sprintf("%d sources (%d resumed, %d skipped or partial), %d bytes, findings: %s", len(sum.Sources), sum.Resumed, len(skipped), sum.Bytes, counts.byTypeString())
 	if err := a.audit(ctx, "scan", c.ID, strings.Join(paths, " "), detail); err != nil {
 		return err
 	}
 	a.store.AddEvent(ctx, &breachkit.Event{CaseID: c.ID, At: time.Now(), Kind: "scan", Actor: g.actor,
 		Text: fmt.Sprintf("scanned %d sources, %d findings", len(sum.Sources), counts.total)})
-	if g.format != "table" {
-		if err := a.auditReveal(ctx, c.ID, "scan findings"); err != nil {
-			return err
-		}
-	}
-	if err := writeScan(g, sum, counts, keys, a); err != nil {
+	if err := sink.finish(sum); err != nil {
 		return err
 	}
 	if len(skipped) > 0 {
@@ -159,13 +167,26 @@ func describeErr(err error) string {
 	return err.Error()
 }
 
-// scanCounts summarises the findings of the sources a scan touched.
+// scanCounts summarises the findings a scan reports.
 type scanCounts struct {
 	total  int64
 	byType map[breachkit.Element][3]int64 // high, medium, low
 	byPath map[string]int64
-	// each streams the findings counted, for the listing formats.
-	each func(fn func(*breachkit.Finding) error) error
+}
+
+func (s *scanCounts) add(f *breachkit.Finding) {
+	s.total++
+	b := s.byType[f.Type]
+	switch {
+	case f.Confidence >= 0.9:
+		b[0]++
+	case f.Confidence >= 0.7:
+		b[1]++
+	default:
+		b[2]++
+	}
+	s.byType[f.Type] = b
+	s.byPath[f.Path]++
 }
 
 func (s *scanCounts) byTypeString() string {
@@ -205,74 +226,176 @@ func sortedTypes(m map[breachkit.Element][3]int64) []breachkit.Element {
 	return ts
 }
 
-// collect reads back the findings of the sources the scan touched.
-func (a *app) collect(ctx context.Context, caseID int64, sum *scan.Summary, o *scanOpts, keys *vault.CaseKeys) (*scanCounts, error) {
-	sc := &scanCounts{byType: map[breachkit.Element][3]int64{}, byPath: map[string]int64{}}
-	var types []breachkit.Element
-	for _, t := range o.types {
-		e, _ := breachkit.ParseElement(t)
-		types = append(types, e)
+// scanSink counts and prints the findings of a scan as the pipeline
+// stores them, so that nothing is read back from the store except the
+// findings of sources an earlier run finished. Batches go through a
+// channel to one goroutine, so opening, masking and encoding run beside
+// the store's writes instead of after them.
+type scanSink struct {
+	g       *globals
+	a       *app
+	keys    *vault.CaseKeys
+	types   []breachkit.Element
+	minConf float64
+	counts  scanCounts
+	// emit prints one finding; nil for the table, which only counts.
+	emit   func(*breachkit.Finding) error
+	end    func(sum *scan.Summary) error
+	bw     *bufio.Writer
+	err    error
+	ch     chan []*breachkit.Finding
+	done   chan struct{}
+	mu     sync.Mutex
+	resume map[string]bool // paths of sources an earlier run finished
+}
+
+func newScanSink(g *globals, a *app, keys *vault.CaseKeys, types []breachkit.Element, minConf float64) *scanSink {
+	k := &scanSink{g: g, a: a, keys: keys, types: types, minConf: minConf, resume: map[string]bool{},
+		counts: scanCounts{byType: map[breachkit.Element][3]int64{}, byPath: map[string]int64{}},
+		ch:     make(chan []*breachkit.Finding, 8), done: make(chan struct{})}
+	k.bw = bufio.NewWriterSize(g.stdout, 1<<20)
+	switch g.format {
+	case "jsonl":
+		enc := json.NewEncoder(k.bw)
+		k.emit = func(f *breachkit.Finding) error { return enc.Encode(a.render(f, keys)) }
+	case "json":
+		// Streamed: {"findings": [ one per line ], "sources": [...]}.
+		n := 0
+		k.bw.WriteString("{\n  \"findings\": [")
+		k.emit = func(f *breachkit.Finding) error {
+			b, err := json.Marshal(a.render(f, keys))
+			if err != nil {
+				return err
+			}
+			if n > 0 {
+				k.bw.WriteByte(',')
+			}
+			n++
+			k.bw.WriteString("\n    ")
+			_, err = k.bw.Write(b)
+			return err
+		}
+		k.end = func(sum *scan.Summary) error {
+			src, err := json.MarshalIndent(sum.Sources, "  ", "  ")
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(k.bw, "\n  ],\n  \"sources\": %s\n}\n", src)
+			return nil
+		}
+	case "csv":
+		cw := csv.NewWriter(k.bw)
+		cw.Write([]string{"path", "type", "start", "end", "sheet", "cell", "page", "record", "confidence", "reasons", "value"})
+		k.emit = func(f *breachkit.Finding) error {
+			j := a.render(f, keys)
+			s, e := "", ""
+			if j.Start != nil {
+				s, e = strconv.FormatInt(*j.Start, 10), strconv.FormatInt(*j.End, 10)
+			}
+			pg := ""
+			if j.Page > 0 {
+				pg = strconv.Itoa(j.Page)
+			}
+			return cw.Write([]string{j.Path, j.Type, s, e, j.Sheet, j.Cell, pg, j.Record, strconv.FormatFloat(j.Confidence, 'f', 3, 64), strings.Join(j.Reasons, "; "), j.Value})
+		}
+		k.end = func(*scan.Summary) error {
+			cw.Flush()
+			return cw.Error()
+		}
+	case "sarif":
+		sw := &sarifWriter{rules: []map[string]any{}, seen: map[breachkit.Element]bool{}}
+		k.emit = func(f *breachkit.Finding) error { sw.add(f, a.render(f, keys)); return nil }
+		k.end = func(*scan.Summary) error { return sw.write(k.bw) }
+	default:
+		k.end = func(sum *scan.Summary) error { return writeScanTable(k.bw, sum, &k.counts) }
 	}
-	// The members of an archive an earlier run finished are not visited
-	// again; take them from the store.
-	touched := map[string]bool{}
-	for _, src := range sum.Sources {
-		touched[src.Path] = true
+	go func() {
+		defer close(k.done)
+		for batch := range k.ch {
+			for _, f := range batch {
+				k.take(f)
+			}
+		}
+	}()
+	return k
+}
+
+// take counts and prints one finding; after a write error it only counts.
+func (k *scanSink) take(f *breachkit.Finding) {
+	if f.Confidence < k.minConf || len(k.types) > 0 && !slices.Contains(k.types, f.Type) {
+		return
 	}
-	all, err := a.store.Sources(ctx, caseID)
+	k.counts.add(f)
+	if k.emit != nil && k.err == nil {
+		k.err = k.emit(f)
+	}
+}
+
+// stored is the pipeline's Stored hook.
+func (k *scanSink) stored(batch []*breachkit.Finding) { k.ch <- batch }
+
+// sourced is the pipeline's Sourced hook: it notes resumed sources.
+func (k *scanSink) sourced(s *breachkit.Source, resumed bool) {
+	if resumed {
+		k.mu.Lock()
+		k.resume[s.Path] = true
+		k.mu.Unlock()
+	}
+}
+
+// wait returns when every stored batch has been taken.
+func (k *scanSink) wait() error {
+	close(k.ch)
+	<-k.done
+	return k.err
+}
+
+// resumedFindings takes the findings of the sources an earlier run
+// finished, and of the archive members inside them, from the store.
+func (k *scanSink) resumedFindings(ctx context.Context, caseID int64) error {
+	if len(k.resume) == 0 {
+		return nil
+	}
+	all, err := k.a.store.Sources(ctx, caseID)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	var srcs []*breachkit.Source
 	for _, src := range all {
-		in := touched[src.Path]
+		in := k.resume[src.Path]
 		for p := src.Path; !in; {
 			i := strings.LastIndex(p, "!/")
 			if i < 0 {
 				break
 			}
 			p = p[:i]
-			in = touched[p]
+			in = k.resume[p]
 		}
-		if in {
-			srcs = append(srcs, src)
-		}
-	}
-	for _, src := range srcs {
-		if src.Findings == 0 {
+		if !in || src.Findings == 0 {
 			continue
 		}
-		err := a.store.Findings(ctx, caseID, breachkit.FindingFilter{SourceID: src.ID, Types: types, MinConfidence: o.minConf}, func(f *breachkit.Finding) error {
-			sc.total++
-			b := sc.byType[f.Type]
-			switch {
-			case f.Confidence >= 0.9:
-				b[0]++
-			case f.Confidence >= 0.7:
-				b[1]++
-			default:
-				b[2]++
-			}
-			sc.byType[f.Type] = b
-			sc.byPath[f.Path]++
-			return nil
+		err := k.a.store.Findings(ctx, caseID, breachkit.FindingFilter{SourceID: src.ID, Types: k.types, MinConfidence: k.minConf}, func(f *breachkit.Finding) error {
+			k.take(f)
+			return k.err
 		})
 		if err != nil {
-			return nil, err
+			return err
 		}
 	}
-	sc.each = func(fn func(*breachkit.Finding) error) error {
-		for _, src := range srcs {
-			if src.Findings == 0 {
-				continue
-			}
-			if err := a.store.Findings(ctx, caseID, breachkit.FindingFilter{SourceID: src.ID, Types: types, MinConfidence: o.minConf}, fn); err != nil {
-				return err
-			}
-		}
-		return nil
+	return nil
+}
+
+// finish writes what follows the findings (the table, the sources, the
+// SARIF document) and flushes.
+func (k *scanSink) finish(sum *scan.Summary) error {
+	if k.err != nil {
+		return k.err
 	}
-	return sc, nil
+	if k.end != nil {
+		if err := k.end(sum); err != nil {
+			return err
+		}
+	}
+	return k.bw.Flush()
 }
 
 // findingJSON is one finding in the json, jsonl and csv outputs.
@@ -306,67 +429,9 @@ func (a *app) render(f *breachkit.Finding, keys *vault.CaseKeys) findingJSON {
 	return j
 }
 
-func writeScan(g *globals, sum *scan.Summary, sc *scanCounts, keys *vault.CaseKeys, a *app) error {
-	w := g.stdout
-	switch g.format {
-	case "jsonl":
-		bw := bufio.NewWriterSize(w, 1<<20)
-		enc := json.NewEncoder(bw)
-		if err := sc.each(func(f *breachkit.Finding) error { return enc.Encode(a.render(f, keys)) }); err != nil {
-			return err
-		}
-		return bw.Flush()
-	case "json":
-		// Streamed: {"sources": [...], "findings": [ one per line ]}.
-		bw := bufio.NewWriterSize(w, 1<<20)
-		src, err := json.MarshalIndent(sum.Sources, "  ", "  ")
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(bw, "{\n  \"sources\": %s,\n  \"findings\": [", src)
-		n := 0
-		err = sc.each(func(f *breachkit.Finding) error {
-			b, err := json.Marshal(a.render(f, keys))
-			if err != nil {
-				return err
-			}
-			if n > 0 {
-				bw.WriteByte(',')
-			}
-			n++
-			bw.WriteString("\n    ")
-			_, err = bw.Write(b)
-			return err
-		})
-		if err != nil {
-			return err
-		}
-		bw.WriteString("\n  ]\n}\n")
-		return bw.Flush()
-	case "csv":
-		cw := csv.NewWriter(w)
-		cw.Write([]string{"path", "type", "start", "end", "sheet", "cell", "page", "record", "confidence", "reasons", "value"})
-		err := sc.each(func(f *breachkit.Finding) error {
-			j := a.render(f, keys)
-			s, e := "", ""
-			if j.Start != nil {
-				s, e = strconv.FormatInt(*j.Start, 10), strconv.FormatInt(*j.End, 10)
-			}
-			pg := ""
-			if j.Page > 0 {
-				pg = strconv.Itoa(j.Page)
-			}
-			return cw.Write([]string{j.Path, j.Type, s, e, j.Sheet, j.Cell, pg, j.Record, strconv.FormatFloat(j.Confidence, 'f', 3, 64), strings.Join(j.Reasons, "; "), j.Value})
-		})
-		if err != nil {
-			return err
-		}
-		cw.Flush()
-		return cw.Error()
-	case "sarif":
-		return writeSARIF(w, sc, keys, a)
-	}
-	// table
+// writeScanTable writes the summary: findings by type and confidence,
+// the top files, and what was skipped.
+func writeScanTable(w io.Writer, sum *scan.Summary, sc *scanCounts) error {
 	fmt.Fprintf(w, "Scanned %d sources (%s, %d resumed) in %s: %d findings\n\n", len(sum.Sources), humanBytes(sum.Bytes), sum.Resumed, sum.Elapsed.Round(time.Millisecond), sc.total)
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "TYPE\tHIGH (>=0.9)\tMEDIUM (0.7-0.9)\tLOW (<0.7)\tTOTAL")
@@ -403,72 +468,76 @@ func writeScan(g *globals, sum *scan.Summary, sc *scanCounts, keys *vault.CaseKe
 		for _, s := range sk {
 			fmt.Fprintf(tw, "%s\t%s\t%s\n", s.Status, s.Path, s.Reason)
 		}
-		tw.Flush()
+		return tw.Flush()
 	}
 	return nil
 }
 
-// writeSARIF writes SARIF 2.1.0 with one rule per type.
-func writeSARIF(w io.Writer, sc *scanCounts, keys *vault.CaseKeys, a *app) error {
-	type region struct {
-		ByteOffset int64 `json:"byteOffset"`
-		ByteLength int64 `json:"byteLength"`
+// sarifWriter collects SARIF 2.1.0 results, one rule per type.
+type sarifWriter struct {
+	rules   []map[string]any
+	seen    map[breachkit.Element]bool
+	results []sarifResult
+}
+
+type sarifRegion struct {
+	ByteOffset int64 `json:"byteOffset"`
+	ByteLength int64 `json:"byteLength"`
+}
+
+type sarifPhysical struct {
+	ArtifactLocation map[string]string `json:"artifactLocation"`
+	Region           *sarifRegion      `json:"region,omitempty"`
+}
+
+type sarifLocation struct {
+	PhysicalLocation sarifPhysical `json:"physicalLocation"`
+}
+
+type sarifResult struct {
+	RuleID     string            `json:"ruleId"`
+	Level      string            `json:"level"`
+	Message    map[string]string `json:"message"`
+	Locations  []sarifLocation   `json:"locations"`
+	Properties map[string]any    `json:"properties"`
+}
+
+func (s *sarifWriter) add(f *breachkit.Finding, j findingJSON) {
+	if !s.seen[f.Type] {
+		s.seen[f.Type] = true
+		s.rules = append(s.rules, map[string]any{"id": string(f.Type), "name": string(f.Type),
+			"shortDescription": map[string]string{"text": "Personal data: " + string(f.Type)}})
 	}
-	type physical struct {
-		ArtifactLocation map[string]string `json:"artifactLocation"`
-		Region           *region           `json:"region,omitempty"`
+	loc := sarifPhysical{ArtifactLocation: map[string]string{"uri": filepath.ToSlash(f.Path)}}
+	if j.Start != nil {
+		loc.Region = &sarifRegion{ByteOffset: *j.Start, ByteLength: *j.End - *j.Start}
 	}
-	type location struct {
-		PhysicalLocation physical `json:"physicalLocation"`
+	level := "warning"
+	if f.Confidence >= 0.9 {
+		level = "error"
 	}
-	type result struct {
-		RuleID     string            `json:"ruleId"`
-		Level      string            `json:"level"`
-		Message    map[string]string `json:"message"`
-		Locations  []location        `json:"locations"`
-		Properties map[string]any    `json:"properties"`
+	where := ""
+	if f.Cell != "" {
+		where = " in " + f.Sheet + "!" + f.Cell
+	} else if f.Page > 0 {
+		where = fmt.Sprintf(" on page %d", f.Page)
 	}
-	rules := []map[string]any{}
-	seen := map[breachkit.Element]bool{}
-	var results []result
-	err := sc.each(func(f *breachkit.Finding) error {
-		if !seen[f.Type] {
-			seen[f.Type] = true
-			rules = append(rules, map[string]any{"id": string(f.Type), "name": string(f.Type),
-				"shortDescription": map[string]string{"text": "Personal data: " + string(f.Type)}})
-		}
-		j := a.render(f, keys)
-		loc := physical{ArtifactLocation: map[string]string{"uri": filepath.ToSlash(f.Path)}}
-		if j.Start != nil {
-			loc.Region = &region{ByteOffset: *j.Start, ByteLength: *j.End - *j.Start}
-		}
-		level := "warning"
-		if f.Confidence >= 0.9 {
-			level = "error"
-		}
-		where := ""
-		if f.Cell != "" {
-			where = " in " + f.Sheet + "!" + f.Cell
-		} else if f.Page > 0 {
-			where = fmt.Sprintf(" on page %d", f.Page)
-		}
-		results = append(results, result{RuleID: string(f.Type), Level: level,
-			Message:    map[string]string{"text": fmt.Sprintf("%s %s%s", f.Type, j.Value, where)},
-			Locations:  []location{{loc}},
-			Properties: map[string]any{"confidence": f.Confidence, "reasons": j.Reasons, "record": f.Record}})
-		return nil
-	})
-	if err != nil {
-		return err
-	}
+	s.results = append(s.results, sarifResult{RuleID: string(f.Type), Level: level,
+		Message:    map[string]string{"text": fmt.Sprintf("%s %s%s", f.Type, j.Value, where)},
+		Locations:  []sarifLocation{{loc}},
+		Properties: map[string]any{"confidence": f.Confidence, "reasons": j.Reasons, "record": f.Record}})
+}
+
+func (s *sarifWriter) write(w io.Writer) error {
+	results := s.results
 	if results == nil {
-		results = []result{}
+		results = []sarifResult{}
 	}
 	doc := map[string]any{
 		"$schema": "https://json.schemastore.org/sarif-2.1.0.json",
 		"version": "2.1.0",
 		"runs": []any{map[string]any{
-			"tool":    map[string]any{"driver": map[string]any{"name": "breachkit", "version": version, "informationUri": "https://github.com/breachkit/breachkit", "rules": rules}},
+			"tool":    map[string]any{"driver": map[string]any{"name": "breachkit", "version": version, "informationUri": "https://github.com/breachkit/breachkit", "rules": s.rules}},
 			"results": results,
 		}},
 	}
