@@ -30,6 +30,9 @@ type DetectFunc func(seg *Segment, emit func(Match))
 
 // Options configure a scan.
 type Options struct {
+	// Store and Keys receive the sealed findings and the sources. With
+	// both nil the scan is a dry run: nothing is sealed or stored, and
+	// Stored sees findings without values or fingerprints.
 	Store  breachkit.Store
 	Keys   *vault.CaseKeys
 	CaseID int64
@@ -96,8 +99,8 @@ type fileJob struct {
 
 // Run scans the files and folders at paths into the case store.
 func Run(ctx context.Context, paths []string, opt Options) (*Summary, error) {
-	if opt.Store == nil || opt.Keys == nil || opt.Detect == nil {
-		return nil, errors.New("scan: Store, Keys and Detect are required")
+	if opt.Detect == nil || (opt.Store == nil) != (opt.Keys == nil) {
+		return nil, errors.New("scan: Detect is required, and Store and Keys go together")
 	}
 	if opt.Workers <= 0 {
 		opt.Workers = runtime.GOMAXPROCS(0)
@@ -265,15 +268,24 @@ func describe(err error) string {
 
 // record finishes a source that was never read (unreadable, excluded).
 func (r *runner) record(ctx context.Context, s *breachkit.Source) error {
-	r.storeMu.Lock()
-	got, err := r.opt.Store.BeginSource(ctx, s)
-	r.storeMu.Unlock()
+	got, err := r.begin(ctx, s)
 	if err != nil {
 		return err
 	}
 	s.ID = got.ID
 	r.wch <- wmsg{finish: s}
 	return nil
+}
+
+// begin records that a source is being scanned and returns its stored
+// state: done if an earlier run finished it. A dry run records nothing.
+func (r *runner) begin(ctx context.Context, s *breachkit.Source) (*breachkit.Source, error) {
+	if r.opt.Store == nil {
+		return s, nil
+	}
+	r.storeMu.Lock()
+	defer r.storeMu.Unlock()
+	return r.opt.Store.BeginSource(ctx, s)
 }
 
 // file scans one file of the walk.
@@ -350,9 +362,7 @@ func (r *runner) addBytes(n int64) {
 // source scans one source (a file or an archive member) and records it.
 func (r *runner) source(ctx context.Context, display string, rd io.Reader, size int64, depth int, total *atomic.Int64) error {
 	src := &breachkit.Source{CaseID: r.opt.CaseID, Path: display, Size: size, ScannedAt: time.Now()}
-	r.storeMu.Lock()
-	got, err := r.opt.Store.BeginSource(ctx, src)
-	r.storeMu.Unlock()
+	got, err := r.begin(ctx, src)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil
@@ -446,9 +456,11 @@ func (r *runner) source(ctx context.Context, display string, rd io.Reader, size 
 				case seg.Offset >= 0:
 					f.Start, f.End = seg.Offset+int64(m.Start), seg.Offset+int64(m.End)
 				}
-				vbuf = append(vbuf[:0], m.Value...)
-				f.Value = r.opt.Keys.Seal(m.Type, vbuf)
-				f.Fingerprint = r.opt.Keys.Fingerprint(m.Type, m.Value)
+				if r.opt.Keys != nil {
+					vbuf = append(vbuf[:0], m.Value...)
+					f.Value = r.opt.Keys.Seal(m.Type, vbuf)
+					f.Fingerprint = r.opt.Keys.Fingerprint(m.Type, m.Value)
+				}
 				if batch == nil {
 					batch = make([]*breachkit.Finding, 0, min(r.opt.BatchSize, 1024))
 				}
@@ -514,9 +526,11 @@ func (r *runner) writer(ctx context.Context) error {
 			return
 		}
 		if len(batch) > 0 {
-			r.storeMu.Lock()
-			werr = r.opt.Store.AddFindings(ctx, batch)
-			r.storeMu.Unlock()
+			if r.opt.Store != nil {
+				r.storeMu.Lock()
+				werr = r.opt.Store.AddFindings(ctx, batch)
+				r.storeMu.Unlock()
+			}
 			if werr == nil && r.opt.Stored != nil {
 				r.opt.Stored(append([]*breachkit.Finding(nil), batch...))
 			}
@@ -526,9 +540,11 @@ func (r *runner) writer(ctx context.Context) error {
 			if werr != nil {
 				break
 			}
-			r.storeMu.Lock()
-			werr = r.opt.Store.FinishSource(ctx, s)
-			r.storeMu.Unlock()
+			if r.opt.Store != nil {
+				r.storeMu.Lock()
+				werr = r.opt.Store.FinishSource(ctx, s)
+				r.storeMu.Unlock()
+			}
 			r.mu.Lock()
 			r.sources = append(r.sources, s)
 			r.mu.Unlock()

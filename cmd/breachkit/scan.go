@@ -39,6 +39,7 @@ type scanOpts struct {
 	config   string
 	workers  int
 	progress bool
+	dryRun   bool
 }
 
 func newScanCmd(g *globals) *cobra.Command {
@@ -56,7 +57,12 @@ Unreadable files, unknown formats, corrupt or encrypted archives and bombs
 never stop the scan: they are recorded as skipped (or partial) with the
 reason, listed in the summary, and the exit code is 3.
 
-Values are shown masked unless --reveal is given (audited).`,
+Values are shown masked unless --reveal is given (audited).
+
+With --dry-run nothing is recorded: no case, no store, no key is touched,
+and the output holds types, locations and confidence but no values. Use it
+to triage a share before opening a case; it is also the detection pass
+alone, as bench/scan.sh measures it.`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return usagef("scan needs at least one PATH")
@@ -74,6 +80,7 @@ Values are shown masked unless --reveal is given (audited).`,
 	f.StringArrayVar(&o.exclude, "exclude", nil, "skip paths matching this glob (repeatable; matched on the path and its base name)")
 	f.StringVar(&o.config, "config", "", "YAML or JSON file declaring custom identifiers (name, pattern, keywords, examples)")
 	f.IntVar(&o.workers, "workers", 0, "sources scanned at once (default: number of CPUs)")
+	f.BoolVar(&o.dryRun, "dry-run", false, "find and report, but record nothing and print no values (no case, no store)")
 	f.BoolVar(&o.progress, "progress", false, "show the progress bar on stderr even when it is not a terminal")
 	f.MarkHidden("progress")
 	return cmd
@@ -103,6 +110,13 @@ func runScan(ctx context.Context, g *globals, o *scanOpts, paths []string) error
 			return usagef("%s: %v", p, describeErr(err))
 		}
 	}
+	eng := detect.New(detect.Config{Types: types, Custom: rules, MinConfidence: o.minConf})
+	if o.dryRun {
+		if g.reveal {
+			return usagef("--reveal and --dry-run: a dry run keeps no values to show")
+		}
+		return dryScan(ctx, g, o, paths, eng, types)
+	}
 	a, err := openApp(ctx, g)
 	if err != nil {
 		return err
@@ -112,35 +126,20 @@ func runScan(ctx context.Context, g *globals, o *scanOpts, paths []string) error
 	if err != nil {
 		return err
 	}
-	eng := detect.New(detect.Config{Types: types, Custom: rules, MinConfidence: o.minConf})
-	pb := newScanBar(g, o.progress)
-	progress := pb.update
-	if scanProgressHook != nil {
-		progress = func(p scan.Progress) { pb.update(p); scanProgressHook(p) }
-	}
 	if g.format != "table" {
 		// Listing formats print values as the scan stores them.
 		if err := a.auditReveal(ctx, c.ID, "scan findings"); err != nil {
 			return err
 		}
 	}
-	sink := newScanSink(g, a, keys, types, o.minConf)
-	opt := scan.Options{Store: a.store, Keys: keys, CaseID: c.ID, Extractors: standard.Extractors(), Detect: eng.Detect,
-		Workers: o.workers, Exclude: o.exclude, Progress: progress, Stored: sink.stored, Sourced: sink.sourced}
-	sum, err := scan.Run(ctx, paths, opt)
-	pb.finish()
-	if serr := sink.wait(); err == nil {
-		err = serr
-	}
+	sink := newScanSink(g, keys, a.show, types, o.minConf)
+	sum, err := runScanPipeline(ctx, g, o, paths, sink, scan.Options{Store: a.store, Keys: keys, CaseID: c.ID, Detect: eng.Detect})
 	if err != nil {
-		if sum != nil && ctx.Err() != nil {
-			fmt.Fprintf(g.stderr, "breachkit: scan interrupted after %d sources; run the same command again to resume\n", len(sum.Sources))
-		}
 		return err
 	}
 	// Sources an earlier run finished were not read again: their
 	// findings come from the store.
-	if err := sink.resumedFindings(ctx, c.ID); err != nil {
+	if err := sink.resumedFindings(ctx, a.store, c.ID); err != nil {
 		return err
 	}
 	skipped := sum.Skipped()
@@ -156,6 +155,44 @@ func runScan(ctx context.Context, g *globals, o *scanOpts, paths []string) error
 	}
 	if len(skipped) > 0 {
 		return skippedError{len(skipped)}
+	}
+	return nil
+}
+
+// runScanPipeline runs the scan with the progress bar and the sink
+// wired in, and says how to resume after an interruption.
+func runScanPipeline(ctx context.Context, g *globals, o *scanOpts, paths []string, sink *scanSink, opt scan.Options) (*scan.Summary, error) {
+	pb := newScanBar(g, o.progress)
+	opt.Progress = pb.update
+	if scanProgressHook != nil {
+		opt.Progress = func(p scan.Progress) { pb.update(p); scanProgressHook(p) }
+	}
+	opt.Extractors, opt.Workers, opt.Exclude = standard.Extractors(), o.workers, o.exclude
+	opt.Stored, opt.Sourced = sink.stored, sink.sourced
+	sum, err := scan.Run(ctx, paths, opt)
+	pb.finish()
+	if serr := sink.wait(); err == nil {
+		err = serr
+	}
+	if err != nil && sum != nil && ctx.Err() != nil && opt.Store != nil {
+		fmt.Fprintf(g.stderr, "breachkit: scan interrupted after %d sources; run the same command again to resume\n", len(sum.Sources))
+	}
+	return sum, err
+}
+
+// dryScan finds and reports without a store: nothing is sealed, stored
+// or audited, and no value leaves the process.
+func dryScan(ctx context.Context, g *globals, o *scanOpts, paths []string, eng *detect.Engine, types []breachkit.Element) error {
+	sink := newScanSink(g, nil, nil, types, o.minConf)
+	sum, err := runScanPipeline(ctx, g, o, paths, sink, scan.Options{Detect: eng.Detect})
+	if err != nil {
+		return err
+	}
+	if err := sink.finish(sum); err != nil {
+		return err
+	}
+	if sk := sum.Skipped(); len(sk) > 0 {
+		return skippedError{len(sk)}
 	}
 	return nil
 }
@@ -233,8 +270,8 @@ func sortedTypes(m map[breachkit.Element][3]int64) []breachkit.Element {
 // the store's writes instead of after them.
 type scanSink struct {
 	g       *globals
-	a       *app
-	keys    *vault.CaseKeys
+	keys    *vault.CaseKeys // nil in a dry run: no values
+	show    func(breachkit.Element, string) string
 	types   []breachkit.Element
 	minConf float64
 	counts  scanCounts
@@ -249,21 +286,21 @@ type scanSink struct {
 	resume map[string]bool // paths of sources an earlier run finished
 }
 
-func newScanSink(g *globals, a *app, keys *vault.CaseKeys, types []breachkit.Element, minConf float64) *scanSink {
-	k := &scanSink{g: g, a: a, keys: keys, types: types, minConf: minConf, resume: map[string]bool{},
+func newScanSink(g *globals, keys *vault.CaseKeys, show func(breachkit.Element, string) string, types []breachkit.Element, minConf float64) *scanSink {
+	k := &scanSink{g: g, keys: keys, show: show, types: types, minConf: minConf, resume: map[string]bool{},
 		counts: scanCounts{byType: map[breachkit.Element][3]int64{}, byPath: map[string]int64{}},
 		ch:     make(chan []*breachkit.Finding, 8), done: make(chan struct{})}
 	k.bw = bufio.NewWriterSize(g.stdout, 1<<20)
 	switch g.format {
 	case "jsonl":
 		enc := json.NewEncoder(k.bw)
-		k.emit = func(f *breachkit.Finding) error { return enc.Encode(a.render(f, keys)) }
+		k.emit = func(f *breachkit.Finding) error { return enc.Encode(k.render(f)) }
 	case "json":
 		// Streamed: {"findings": [ one per line ], "sources": [...]}.
 		n := 0
 		k.bw.WriteString("{\n  \"findings\": [")
 		k.emit = func(f *breachkit.Finding) error {
-			b, err := json.Marshal(a.render(f, keys))
+			b, err := json.Marshal(k.render(f))
 			if err != nil {
 				return err
 			}
@@ -287,7 +324,7 @@ func newScanSink(g *globals, a *app, keys *vault.CaseKeys, types []breachkit.Ele
 		cw := csv.NewWriter(k.bw)
 		cw.Write([]string{"path", "type", "start", "end", "sheet", "cell", "page", "record", "confidence", "reasons", "value"})
 		k.emit = func(f *breachkit.Finding) error {
-			j := a.render(f, keys)
+			j := k.render(f)
 			s, e := "", ""
 			if j.Start != nil {
 				s, e = strconv.FormatInt(*j.Start, 10), strconv.FormatInt(*j.End, 10)
@@ -304,7 +341,7 @@ func newScanSink(g *globals, a *app, keys *vault.CaseKeys, types []breachkit.Ele
 		}
 	case "sarif":
 		sw := &sarifWriter{rules: []map[string]any{}, seen: map[breachkit.Element]bool{}}
-		k.emit = func(f *breachkit.Finding) error { sw.add(f, a.render(f, keys)); return nil }
+		k.emit = func(f *breachkit.Finding) error { sw.add(f, k.render(f)); return nil }
 		k.end = func(*scan.Summary) error { return sw.write(k.bw) }
 	default:
 		k.end = func(sum *scan.Summary) error { return writeScanTable(k.bw, sum, &k.counts) }
@@ -352,11 +389,11 @@ func (k *scanSink) wait() error {
 
 // resumedFindings takes the findings of the sources an earlier run
 // finished, and of the archive members inside them, from the store.
-func (k *scanSink) resumedFindings(ctx context.Context, caseID int64) error {
+func (k *scanSink) resumedFindings(ctx context.Context, store breachkit.Store, caseID int64) error {
 	if len(k.resume) == 0 {
 		return nil
 	}
-	all, err := k.a.store.Sources(ctx, caseID)
+	all, err := store.Sources(ctx, caseID)
 	if err != nil {
 		return err
 	}
@@ -373,7 +410,7 @@ func (k *scanSink) resumedFindings(ctx context.Context, caseID int64) error {
 		if !in || src.Findings == 0 {
 			continue
 		}
-		err := k.a.store.Findings(ctx, caseID, breachkit.FindingFilter{SourceID: src.ID, Types: k.types, MinConfidence: k.minConf}, func(f *breachkit.Finding) error {
+		err := store.Findings(ctx, caseID, breachkit.FindingFilter{SourceID: src.ID, Types: k.types, MinConfidence: k.minConf}, func(f *breachkit.Finding) error {
 			k.take(f)
 			return k.err
 		})
@@ -414,9 +451,26 @@ type findingJSON struct {
 }
 
 func (a *app) render(f *breachkit.Finding, keys *vault.CaseKeys) findingJSON {
-	v := "***"
-	if pt, err := keys.Open(f.Type, f.Value); err == nil {
-		v = a.show(f.Type, string(pt))
+	return renderFinding(f, keys, a.show)
+}
+
+// render is one finding for output; a dry run has no value to show.
+func (k *scanSink) render(f *breachkit.Finding) findingJSON {
+	if k.keys == nil {
+		return renderFinding(f, nil, nil)
+	}
+	return renderFinding(f, k.keys, k.show)
+}
+
+// renderFinding opens and shows (masks unless --reveal) the value of f;
+// with no keys the value is left empty.
+func renderFinding(f *breachkit.Finding, keys *vault.CaseKeys, show func(breachkit.Element, string) string) findingJSON {
+	v := ""
+	if keys != nil {
+		v = "***"
+		if pt, err := keys.Open(f.Type, f.Value); err == nil {
+			v = show(f.Type, string(pt))
+		}
 	}
 	j := findingJSON{Path: f.Path, Type: string(f.Type), Sheet: f.Sheet, Cell: f.Cell, Page: f.Page, Record: f.Record, Confidence: f.Confidence, Reasons: f.Reasons, Value: v}
 	if f.Start >= 0 {

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -222,5 +224,53 @@ func TestScanProgress(t *testing.T) {
 	_, _, errs = e.run("-q", "scan", dir, "--progress")
 	if strings.Contains(errs, "scanning [") {
 		t.Errorf("progress shown with --quiet")
+	}
+}
+
+// TestScanDryRun checks that --dry-run reports the same findings as a
+// recording scan (type, place, confidence, reasons), prints no value,
+// and creates neither a store nor a key.
+func TestScanDryRun(t *testing.T) {
+	dir, cfg := genData(t, 80, 13)
+	stolen := filepath.Join(dir, "stolen")
+	rec := newEnv(t)
+	_, want, _ := rec.run("scan", stolen, "--config", cfg, "--format", "jsonl")
+	dry := newEnv(t)
+	code, got, errs := dry.run("scan", stolen, "--config", cfg, "--format", "jsonl", "--dry-run")
+	if code != 0 && code != exitSkipped {
+		t.Fatalf("dry run: exit %d: %s", code, errs)
+	}
+	key := func(out string) []string {
+		var ks []string
+		for _, l := range lines(out) {
+			var f findingJSON
+			if err := json.Unmarshal([]byte(l), &f); err != nil {
+				t.Fatal(err)
+			}
+			if f.Value != "" && f.Value != "***" && out == got {
+				t.Fatalf("dry run printed a value for %s in %s", f.Type, f.Path)
+			}
+			f.Value = ""
+			b, _ := json.Marshal(f)
+			ks = append(ks, string(b))
+		}
+		slices.Sort(ks)
+		return ks
+	}
+	w, g := key(want), key(got)
+	if len(w) == 0 || !slices.Equal(w, g) {
+		t.Fatalf("dry run found %d findings, recording scan %d (or they differ)", len(g), len(w))
+	}
+	for _, p := range []string{dry.db, dry.keyFile} {
+		if _, err := os.Stat(p); err == nil {
+			t.Errorf("dry run created %s", p)
+		}
+	}
+	code, out, _ := dry.run("scan", stolen, "--config", cfg, "--dry-run")
+	if code != 0 && code != exitSkipped || !strings.Contains(out, fmt.Sprintf(": %d findings", len(w))) {
+		t.Errorf("dry run table: exit %d, want %d findings:\n%s", code, len(w), out)
+	}
+	if code, _, _ := dry.run("--reveal", "scan", stolen, "--dry-run"); code != exitUsage {
+		t.Errorf("--reveal --dry-run: exit %d, want %d", code, exitUsage)
 	}
 }
