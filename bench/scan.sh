@@ -2,6 +2,9 @@
 # bench/scan.sh — throughput and peak memory of `breachkit scan` against
 # ripgrep with one OR-regex of plain patterns for the same types, on the
 # same text + CSV corpus, same thread count, several runs; medians and ratio.
+# Two breachkit figures: the detection pass alone (`scan --dry-run`: walk,
+# extract, detect, count; nothing sealed or stored), which is what ripgrep
+# does, and the full scan into a case (seal, store, print jsonl).
 #
 # Usage: bench/scan.sh            (SIZE_MB=1024 RUNS=3 THREADS=2 by default)
 #        SIZE_MB=256 RUNS=5 bench/scan.sh
@@ -46,20 +49,33 @@ re='\b\d{3}-\d{2}-\d{4}\b|\b(?:\d[ -]?){13,19}\b|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-bk_t=(); bk_m=(); rg_t=(); rg_m=()
+# FULL=0 skips the full scan into a case (minutes per GiB).
+FULL=${FULL:-1}
+bk_t=(); bk_m=(); dr_t=(); dr_m=(); rg_t=(); rg_m=()
 for i in $(seq "$RUNS"); do
-	rm -f "$base/case.db"*
-	read -r t m < <("$TIME" -f '%e %M' "$bin" --db "$base/case.db" --key-file "$base/key" -q scan "$corpus" --workers "$THREADS" --format jsonl 2>&1 >/dev/null | tail -1)
-	bk_t+=("$t"); bk_m+=("$m")
+	read -r t m < <("$TIME" -f '%e %M' "$bin" -q scan "$corpus" --workers "$THREADS" --dry-run 2>&1 >/dev/null | tail -1)
+	dr_t+=("$t"); dr_m+=("$m")
 	read -r t m < <("$TIME" -f '%e %M' rg -j "$THREADS" -o -e "$re" "$corpus" 2>&1 >/dev/null | tail -1)
 	rg_t+=("$t"); rg_m+=("$m")
-	echo "run $i: breachkit ${bk_t[-1]}s ${bk_m[-1]} KB, ripgrep ${rg_t[-1]}s ${rg_m[-1]} KB" >&2
+	line="run $i: dry-run ${dr_t[-1]}s ${dr_m[-1]} KB, ripgrep ${rg_t[-1]}s ${rg_m[-1]} KB"
+	if [ "$FULL" = 1 ]; then
+		rm -f "$base/case.db"*
+		read -r t m < <("$TIME" -f '%e %M' "$bin" --db "$base/case.db" --key-file "$base/key" -q scan "$corpus" --workers "$THREADS" --format jsonl 2>&1 >/dev/null | tail -1)
+		bk_t+=("$t"); bk_m+=("$m")
+		line="$line, full scan ${bk_t[-1]}s ${bk_m[-1]} KB"
+	fi
+	echo "$line" >&2
 done
-bt=$(printf '%s\n' "${bk_t[@]}" | median); rt=$(printf '%s\n' "${rg_t[@]}" | median)
-bm=$(printf '%s\n' "${bk_m[@]}" | median); rm_=$(printf '%s\n' "${rg_m[@]}" | median)
 mb=$(awk -v b="$bytes" 'BEGIN{print b/1048576}')
+rt=$(printf '%s\n' "${rg_t[@]}" | median)
+row() { # name times... | memories...
+	local name=$1 t m
+	t=$(printf '%s\n' $2 | median); m=$(printf '%s\n' $3 | median)
+	printf '%-20s %10s %10.1f %14.1f %12.0f %10.2f\n' "$name" "$t" "$(awk -v m="$mb" -v t="$t" 'BEGIN{print m/t}')" \
+		"$(awk -v m="$mb" -v t="$t" -v n="$THREADS" 'BEGIN{print m/t/n}')" "$(awk -v k="$m" 'BEGIN{print k/1024}')" "$(awk -v a="$t" -v b="$rt" 'BEGIN{print a/b}')"
+}
 printf 'corpus: %.0f MiB (%s), threads %s, runs %s\n' "$mb" "$corpus" "$THREADS" "$RUNS"
-printf '%-10s %10s %10s %12s\n' tool median_s MiB/s peak_RSS_MB
-printf '%-10s %10s %10.1f %12.0f\n' breachkit "$bt" "$(awk -v m="$mb" -v t="$bt" 'BEGIN{print m/t}')" "$(awk -v k="$bm" 'BEGIN{print k/1024}')"
-printf '%-10s %10s %10.1f %12.0f\n' ripgrep "$rt" "$(awk -v m="$mb" -v t="$rt" 'BEGIN{print m/t}')" "$(awk -v k="$rm_" 'BEGIN{print k/1024}')"
-printf 'ratio breachkit/ripgrep time: %.2f\n' "$(awk -v a="$bt" -v b="$rt" 'BEGIN{print a/b}')"
+printf '%-20s %10s %10s %14s %12s %10s\n' tool median_s MiB/s MiB/s/thread peak_RSS_MB x_ripgrep
+row "breachkit --dry-run" "${dr_t[*]}" "${dr_m[*]}"
+[ "$FULL" = 1 ] && row "breachkit (store)" "${bk_t[*]}" "${bk_m[*]}"
+row "ripgrep" "${rg_t[*]}" "${rg_m[*]}"

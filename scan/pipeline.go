@@ -433,43 +433,49 @@ func (r *runner) source(ctx context.Context, display string, rd io.Reader, size 
 				return r.source(ctx, mp, mr, msize, depth+1, total)
 			},
 		}
-		xerr = x.Extract(ctx, in, func(seg Segment) error {
+		// One segment variable and one match callback serve every
+		// segment: Detect takes a pointer, and a fresh one (and a closure
+		// over it) per CSV cell was two allocations a cell.
+		seg := new(Segment)
+		onMatch := func(m Match) {
+			if m.Start < seg.Lead {
+				return
+			}
+			if len(slab) == 0 {
+				slab = make([]breachkit.Finding, 256)
+			}
+			f := &slab[0]
+			slab = slab[1:]
+			*f = breachkit.Finding{CaseID: r.opt.CaseID, SourceID: src.ID, Path: display, Type: m.Type,
+				Start: -1, End: -1, Sheet: seg.Sheet, Cell: seg.Cell, Page: seg.Page, Record: seg.Record,
+				Confidence: m.Confidence, Reasons: m.Reasons}
+			switch {
+			case seg.OffsetAt != nil:
+				f.Start, f.End = seg.OffsetAt(m.Start), seg.OffsetAt(m.End)
+			case seg.Offset >= 0:
+				f.Start, f.End = seg.Offset+int64(m.Start), seg.Offset+int64(m.End)
+			}
+			if r.opt.Keys != nil {
+				vbuf = append(vbuf[:0], m.Value...)
+				f.Value = r.opt.Keys.Seal(m.Type, vbuf)
+				f.Fingerprint = r.opt.Keys.Fingerprint(m.Type, m.Value)
+			}
+			if batch == nil {
+				batch = make([]*breachkit.Finding, 0, min(r.opt.BatchSize, 1024))
+			}
+			batch = append(batch, f)
+			found++
+			if len(batch) >= r.opt.BatchSize {
+				flush()
+			}
+		}
+		xerr = x.Extract(ctx, in, func(s Segment) error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
 			emitted++
-			r.opt.Detect(&seg, func(m Match) {
-				if m.Start < seg.Lead {
-					return
-				}
-				if len(slab) == 0 {
-					slab = make([]breachkit.Finding, 256)
-				}
-				f := &slab[0]
-				slab = slab[1:]
-				*f = breachkit.Finding{CaseID: r.opt.CaseID, SourceID: src.ID, Path: display, Type: m.Type,
-					Start: -1, End: -1, Sheet: seg.Sheet, Cell: seg.Cell, Page: seg.Page, Record: seg.Record,
-					Confidence: m.Confidence, Reasons: m.Reasons}
-				switch {
-				case seg.OffsetAt != nil:
-					f.Start, f.End = seg.OffsetAt(m.Start), seg.OffsetAt(m.End)
-				case seg.Offset >= 0:
-					f.Start, f.End = seg.Offset+int64(m.Start), seg.Offset+int64(m.End)
-				}
-				if r.opt.Keys != nil {
-					vbuf = append(vbuf[:0], m.Value...)
-					f.Value = r.opt.Keys.Seal(m.Type, vbuf)
-					f.Fingerprint = r.opt.Keys.Fingerprint(m.Type, m.Value)
-				}
-				if batch == nil {
-					batch = make([]*breachkit.Finding, 0, min(r.opt.BatchSize, 1024))
-				}
-				batch = append(batch, f)
-				found++
-				if len(batch) >= r.opt.BatchSize {
-					flush()
-				}
-			})
+			*seg = s
+			r.opt.Detect(seg, onMatch)
 			return nil
 		})
 	}

@@ -204,26 +204,57 @@ func describeErr(err error) string {
 	return err.Error()
 }
 
-// scanCounts summarises the findings a scan reports.
+// scanCounts summarises the findings a scan reports. Findings come in
+// runs of one path and mostly a few types, so the last path and type are
+// counted aside and folded into the maps when they change: two map
+// updates per finding were a tenth of a dry run's time.
 type scanCounts struct {
-	total  int64
-	byType map[breachkit.Element][3]int64 // high, medium, low
-	byPath map[string]int64
+	total    int64
+	byType   map[breachkit.Element][3]int64 // high, medium, low
+	byPath   map[string]int64
+	lastPath string
+	pathN    int64
+	lastType breachkit.Element
+	typeN    [3]int64
 }
 
 func (s *scanCounts) add(f *breachkit.Finding) {
 	s.total++
-	b := s.byType[f.Type]
+	if f.Type != s.lastType {
+		s.fold()
+		s.lastType = f.Type
+	}
 	switch {
 	case f.Confidence >= 0.9:
-		b[0]++
+		s.typeN[0]++
 	case f.Confidence >= 0.7:
-		b[1]++
+		s.typeN[1]++
 	default:
-		b[2]++
+		s.typeN[2]++
 	}
-	s.byType[f.Type] = b
-	s.byPath[f.Path]++
+	if f.Path != s.lastPath {
+		if s.pathN > 0 {
+			s.byPath[s.lastPath] += s.pathN
+		}
+		s.lastPath, s.pathN = f.Path, 0
+	}
+	s.pathN++
+}
+
+// fold moves the counts kept aside into the maps.
+func (s *scanCounts) fold() {
+	if n := s.typeN; n != [3]int64{} {
+		b := s.byType[s.lastType]
+		for i := range b {
+			b[i] += n[i]
+		}
+		s.byType[s.lastType] = b
+		s.typeN = [3]int64{}
+	}
+	if s.pathN > 0 {
+		s.byPath[s.lastPath] += s.pathN
+		s.pathN = 0
+	}
 }
 
 func (s *scanCounts) byTypeString() string {
@@ -384,6 +415,7 @@ func (k *scanSink) sourced(s *breachkit.Source, resumed bool) {
 func (k *scanSink) wait() error {
 	close(k.ch)
 	<-k.done
+	k.counts.fold()
 	return k.err
 }
 
@@ -418,6 +450,7 @@ func (k *scanSink) resumedFindings(ctx context.Context, store breachkit.Store, c
 			return err
 		}
 	}
+	k.counts.fold()
 	return nil
 }
 

@@ -243,6 +243,42 @@ type scratch struct {
 	present uint32
 	// hcur is where gather last started in hits.
 	hcur int
+	// fcache holds the fields of the last columns seen, in column order,
+	// so that a table's cells find their header's classification by a
+	// string comparison (usually of the same string) instead of a map
+	// lookup; fnext is where the next column is expected.
+	fcache [32]fieldSlot
+	fnext  int
+}
+
+type fieldSlot struct {
+	name string
+	fi   *fieldInfo
+}
+
+// fieldOf returns the classification of a field name, cached.
+func (s *scratch) fieldOf(name string) *fieldInfo {
+	if c := &s.fcache[s.fnext]; c.fi != nil && c.name == name {
+		s.fnext = (s.fnext + 1) % len(s.fcache)
+		return c.fi
+	}
+	for i := range s.fcache {
+		if c := &s.fcache[i]; c.fi != nil && c.name == name {
+			s.fnext = (i + 1) % len(s.fcache)
+			return c.fi
+		}
+	}
+	fi := s.fields[name]
+	if fi == nil {
+		fi = classify(name)
+		if len(s.fields) > 10000 {
+			clear(s.fields)
+		}
+		s.fields[name] = fi
+	}
+	s.fcache[s.fnext] = fieldSlot{name, fi}
+	s.fnext = (s.fnext + 1) % len(s.fcache)
+	return fi
 }
 
 // class of a byte for the candidate pass.
@@ -276,15 +312,7 @@ func (e *Engine) Detect(seg *scan.Segment, emit func(scan.Match)) {
 	s := e.pool.Get().(*scratch)
 	defer e.pool.Put(s)
 	if seg.Field != "" {
-		fi := s.fields[seg.Field]
-		if fi == nil {
-			fi = classify(seg.Field)
-			if len(s.fields) > 10000 {
-				clear(s.fields)
-			}
-			s.fields[seg.Field] = fi
-		}
-		if fi.kind != fUnknown {
+		if fi := s.fieldOf(seg.Field); fi.kind != fUnknown {
 			e.field(seg, fi, emit)
 			return
 		}

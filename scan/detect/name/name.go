@@ -281,6 +281,11 @@ func Loose(text []byte, words []Word) (int, float64) {
 // Cue reports whether a word introduces a name written in lower case
 // ("for jane doe", "name=jane doe").
 func Cue(w []byte) bool {
+	// Most words are not cues: reject them by length and first letter
+	// before lowering them.
+	if len(w) < 2 || len(w) > 9 || !cueFirst[w[0]|0x20] {
+		return false
+	}
 	var buf [32]byte
 	l, ok := lower(w, &buf)
 	if !ok {
@@ -292,6 +297,14 @@ func Cue(w []byte) bool {
 	}
 	return false
 }
+
+// cueFirst marks the first letters (lower case) of the cue words.
+var cueFirst = func() (t [256]bool) {
+	for _, c := range "fbcnamudhw" {
+		t[c] = true
+	}
+	return
+}()
 
 func capital(w []byte) bool {
 	return len(w) > 0 && w[0] >= 'A' && w[0] <= 'Z'
