@@ -173,6 +173,14 @@ func Run(ctx context.Context, paths []string, opt Options) (*Summary, error) {
 			return nil, err
 		}
 	}
+	var dwg sync.WaitGroup
+	if opt.Workers > 1 {
+		r.djobs = make(chan *detJob, opt.Workers)
+		for w := 0; w < opt.Workers; w++ {
+			dwg.Add(1)
+			go func() { defer dwg.Done(); r.detector() }()
+		}
+	}
 	jch := make(chan fileJob)
 	var wg sync.WaitGroup
 	var firstErr atomic.Value
@@ -200,6 +208,10 @@ feed:
 	}
 	close(jch)
 	wg.Wait()
+	if r.djobs != nil {
+		close(r.djobs)
+		dwg.Wait()
+	}
 	close(r.wch)
 	werr := <-wdone
 	sum := &Summary{Resumed: r.resumed, Files: r.prog.Files, Bytes: r.prog.Bytes, Findings: r.prog.Findings, Elapsed: time.Since(r.started)}
@@ -225,6 +237,9 @@ type runner struct {
 	sources []*breachkit.Source
 	resumed int
 	wch     chan wmsg
+	// djobs feeds the detect pool; nil with one worker.
+	djobs   chan *detJob
+	jobPool sync.Pool
 }
 
 type wmsg struct {
@@ -402,18 +417,23 @@ func (r *runner) source(ctx context.Context, display string, rd io.Reader, size 
 		}
 	}
 	var warns []string
-	var emitted, found int64
-	var batch []*breachkit.Finding
-	flush := func() {
-		if len(batch) > 0 {
-			r.wch <- wmsg{findings: batch}
-			batch = nil
+	var emitted int64
+	col := &collector{r: r, src: src, display: display, seg: new(Segment)}
+	// Large sources are cut into jobs of segments that the detect pool
+	// works on in parallel, so that one big file uses every core.
+	var jobs sync.WaitGroup
+	var jobFound atomic.Int64
+	var job *detJob
+	dispatch := func() {
+		if job == nil {
+			return
 		}
+		job.seal()
+		jobs.Add(1)
+		r.djobs <- job
+		job = nil
 	}
-	// Findings are allocated in slabs and values copied through one
-	// buffer, so a finding costs no allocations besides sealing.
-	var slab []breachkit.Finding
-	var vbuf []byte
+	parallel := r.djobs != nil && size >= parallelMin
 	var xerr error
 	if x == nil {
 		src.Status, src.Reason = breachkit.SourceSkipped, "unsupported format (binary or unknown)"
@@ -434,62 +454,46 @@ func (r *runner) source(ctx context.Context, display string, rd io.Reader, size 
 			},
 		}
 		// One segment variable and one match callback serve every
-		// segment: Detect takes a pointer, and a fresh one (and a closure
-		// over it) per CSV cell was two allocations a cell.
-		seg := new(Segment)
-		onMatch := func(m Match) {
-			if m.Start < seg.Lead {
-				return
-			}
-			if len(slab) == 0 {
-				slab = make([]breachkit.Finding, 256)
-			}
-			f := &slab[0]
-			slab = slab[1:]
-			*f = breachkit.Finding{CaseID: r.opt.CaseID, SourceID: src.ID, Path: display, Type: m.Type,
-				Start: -1, End: -1, Sheet: seg.Sheet, Cell: seg.Cell, Page: seg.Page, Record: seg.Record,
-				Confidence: m.Confidence, Reasons: m.Reasons}
-			switch {
-			case seg.OffsetAt != nil:
-				f.Start, f.End = seg.OffsetAt(m.Start), seg.OffsetAt(m.End)
-			case seg.Offset >= 0:
-				f.Start, f.End = seg.Offset+int64(m.Start), seg.Offset+int64(m.End)
-			}
-			if r.opt.Keys != nil {
-				vbuf = append(vbuf[:0], m.Value...)
-				f.Value = r.opt.Keys.Seal(m.Type, vbuf)
-				f.Fingerprint = r.opt.Keys.Fingerprint(m.Type, m.Value)
-			}
-			if batch == nil {
-				batch = make([]*breachkit.Finding, 0, min(r.opt.BatchSize, 1024))
-			}
-			batch = append(batch, f)
-			found++
-			if len(batch) >= r.opt.BatchSize {
-				flush()
-			}
-		}
+		// segment inline: Detect takes a pointer, and a fresh one (and a
+		// closure over it) per CSV cell was two allocations a cell.
+		onMatch := col.match
 		xerr = x.Extract(ctx, in, func(s Segment) error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
 			emitted++
-			*seg = s
-			r.opt.Detect(seg, onMatch)
+			// A segment whose offsets come from a function is detected
+			// here: the function may read the extractor's reused state.
+			if parallel && s.OffsetAt == nil {
+				if job == nil {
+					job = r.newJob()
+					job.col = collector{r: r, src: src, display: display}
+					job.done, job.found = &jobs, &jobFound
+				}
+				if job.add(s) {
+					dispatch()
+				}
+				return nil
+			}
+			*col.seg = s
+			r.opt.Detect(col.seg, onMatch)
 			return nil
 		})
 	}
+	dispatch()
+	jobs.Wait()
+	found := col.found + jobFound.Load()
 	if ctx.Err() != nil {
 		// Interrupted: leave the source marked scanning; a resumed scan
 		// deletes what was stored of it and scans it again.
-		flush()
+		col.flush()
 		return nil
 	}
 	// Read the rest for the digest and size.
 	if _, err := io.Copy(io.Discard, br); err != nil && xerr == nil && x != nil {
 		xerr = err
 	}
-	flush()
+	col.flush()
 	src.SHA256 = hex.EncodeToString(cr.h.Sum(nil))
 	src.Size = cr.n
 	src.Findings = found
@@ -516,6 +520,130 @@ func (r *runner) source(ctx context.Context, display string, rd io.Reader, size 
 	r.mu.Unlock()
 	r.wch <- wmsg{finish: src}
 	return nil
+}
+
+// parallelMin is the size from which a source's segments are detected
+// by the detect pool rather than by the goroutine that extracts them.
+const parallelMin = 4 << 20
+
+// collector turns the matches of one source's segments into findings
+// and hands them to the writer in batches. Findings are allocated in
+// slabs and values copied through one buffer, so a finding costs no
+// allocation besides sealing.
+type collector struct {
+	r       *runner
+	src     *breachkit.Source
+	display string
+	seg     *Segment // the segment being detected
+	slab    []breachkit.Finding
+	vbuf    []byte
+	batch   []*breachkit.Finding
+	found   int64
+}
+
+func (c *collector) match(m Match) {
+	seg, r := c.seg, c.r
+	if m.Start < seg.Lead {
+		return
+	}
+	if len(c.slab) == 0 {
+		c.slab = make([]breachkit.Finding, 256)
+	}
+	f := &c.slab[0]
+	c.slab = c.slab[1:]
+	*f = breachkit.Finding{CaseID: r.opt.CaseID, SourceID: c.src.ID, Path: c.display, Type: m.Type,
+		Start: -1, End: -1, Sheet: seg.Sheet, Cell: seg.Cell, Page: seg.Page, Record: seg.Record,
+		Confidence: m.Confidence, Reasons: m.Reasons}
+	switch {
+	case seg.OffsetAt != nil:
+		f.Start, f.End = seg.OffsetAt(m.Start), seg.OffsetAt(m.End)
+	case seg.Offset >= 0:
+		f.Start, f.End = seg.Offset+int64(m.Start), seg.Offset+int64(m.End)
+	}
+	if r.opt.Keys != nil {
+		c.vbuf = append(c.vbuf[:0], m.Value...)
+		f.Value = r.opt.Keys.Seal(m.Type, c.vbuf)
+		f.Fingerprint = r.opt.Keys.Fingerprint(m.Type, m.Value)
+	}
+	if c.batch == nil {
+		c.batch = make([]*breachkit.Finding, 0, min(r.opt.BatchSize, 1024))
+	}
+	c.batch = append(c.batch, f)
+	c.found++
+	if len(c.batch) >= r.opt.BatchSize {
+		c.flush()
+	}
+}
+
+// flush hands the pending findings to the writer.
+func (c *collector) flush() {
+	if len(c.batch) > 0 {
+		c.r.wch <- wmsg{findings: c.batch}
+		c.batch = nil
+	}
+}
+
+// detJob is a run of one source's segments, with their text copied out
+// of the extractor's buffers, for the detect pool.
+type detJob struct {
+	col   collector
+	text  []byte
+	segs  []Segment
+	spans [][2]int // where each segment's text is in text
+	done  *sync.WaitGroup
+	found *atomic.Int64
+}
+
+// Job limits: a job is dispatched when its text or its segments reach them.
+const (
+	jobBytes = 256 << 10
+	jobSegs  = 4096
+)
+
+// newJob returns an empty job, reusing the buffers of a finished one:
+// allocating them afresh for every few thousand CSV cells cost more in
+// clearing and collecting memory than the second core gained.
+func (r *runner) newJob() *detJob {
+	if j, ok := r.jobPool.Get().(*detJob); ok {
+		return j
+	}
+	return &detJob{}
+}
+
+// add copies seg into the job and reports whether the job is full.
+func (j *detJob) add(seg Segment) bool {
+	a := len(j.text)
+	j.text = append(j.text, seg.Text...)
+	seg.Text = nil
+	j.segs = append(j.segs, seg)
+	j.spans = append(j.spans, [2]int{a, len(j.text)})
+	return len(j.text) >= jobBytes || len(j.segs) >= jobSegs
+}
+
+// seal points the segments at the job's copy of their text.
+func (j *detJob) seal() {
+	for i, sp := range j.spans {
+		j.segs[i].Text = j.text[sp[0]:sp[1]:sp[1]]
+	}
+}
+
+// detector is one goroutine of the detect pool.
+func (r *runner) detector() {
+	for j := range r.djobs {
+		onMatch := j.col.match
+		for i := range j.segs {
+			j.col.seg = &j.segs[i]
+			r.opt.Detect(j.col.seg, onMatch)
+		}
+		j.col.flush()
+		j.found.Add(j.col.found)
+		done := j.done
+		// Keep the buffers, drop what refers to the source.
+		clear(j.segs)
+		j.col, j.text, j.segs, j.spans, j.done, j.found = collector{}, j.text[:0], j.segs[:0], j.spans[:0], nil, nil
+		r.jobPool.Put(j)
+		done.Done()
+	}
 }
 
 func reason(format string, err error) string {

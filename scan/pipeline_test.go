@@ -1,0 +1,93 @@
+package scan_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"sync"
+	"testing"
+
+	"github.com/breachkit/breachkit"
+	"github.com/breachkit/breachkit/gen"
+	"github.com/breachkit/breachkit/scan"
+	"github.com/breachkit/breachkit/scan/detect"
+	"github.com/breachkit/breachkit/scan/standard"
+)
+
+// TestLargeFileParallel checks that files big enough for the detect pool
+// (a text file and a CSV file over 4 MiB) give exactly the findings of a
+// one-worker scan, each counted once in its source.
+func TestLargeFileParallel(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := gen.Generate(context.Background(), gen.Options{Out: dir, People: 200, Seed: 17}); err != nil {
+		t.Fatal(err)
+	}
+	notes, _ := filepath.Glob(filepath.Join(dir, "stolen", "notes", "*.txt"))
+	csvs, _ := filepath.Glob(filepath.Join(dir, "stolen", "exports", "customers_*.csv"))
+	if len(notes) == 0 || len(csvs) == 0 {
+		t.Fatal("gen wrote no notes or customer exports")
+	}
+	rows, err := os.ReadFile(csvs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, body, _ := bytes.Cut(rows, []byte("\n"))
+	var text, table bytes.Buffer
+	table.Write(head)
+	table.WriteByte('\n')
+	for text.Len() < 9<<19 || table.Len() < 9<<19 {
+		for _, n := range notes {
+			b, _ := os.ReadFile(n)
+			text.Write(b)
+		}
+		table.Write(body)
+	}
+	big := filepath.Join(dir, "big")
+	os.MkdirAll(big, 0o755)
+	os.WriteFile(filepath.Join(big, "notes.txt"), text.Bytes(), 0o644)
+	os.WriteFile(filepath.Join(big, "customers.csv"), table.Bytes(), 0o644)
+
+	eng := detect.New(detect.Config{})
+	run := func(workers int) ([]string, map[string]int64) {
+		var mu sync.Mutex
+		var got []string
+		perSource := map[string]int64{}
+		sum, err := scan.Run(context.Background(), []string{big}, scan.Options{Detect: eng.Detect, Extractors: standard.Extractors(), Workers: workers,
+			Stored: func(fs []*breachkit.Finding) {
+				mu.Lock()
+				defer mu.Unlock()
+				for _, f := range fs {
+					got = append(got, fmt.Sprintf("%s %s %d-%d %s %.3f %v", f.Path, f.Type, f.Start, f.End, f.Record, f.Confidence, f.Reasons))
+				}
+			}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range sum.Sources {
+			if s.Status != breachkit.SourceDone {
+				t.Fatalf("%s: %s %s", s.Path, s.Status, s.Reason)
+			}
+			perSource[s.Path] = s.Findings
+		}
+		slices.Sort(got)
+		return got, perSource
+	}
+	one, n1 := run(1)
+	two, n2 := run(2)
+	if len(one) < 10000 || !slices.Equal(one, two) {
+		t.Fatalf("one worker: %d findings, two workers: %d (or they differ)", len(one), len(two))
+	}
+	var total int64
+	for p, n := range n2 {
+		if n != n1[p] {
+			t.Errorf("%s: %d findings counted with two workers, %d with one", p, n, n1[p])
+		}
+		total += n
+	}
+	if total != int64(len(two)) {
+		t.Errorf("sources count %d findings, %d were stored", total, len(two))
+	}
+}
