@@ -146,11 +146,13 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 		"plan", "type", "event", "table", "column", "org", "organization", "vendor", "merchant", "loan", "program", "device", "server",
 		"app", "application", "db", "database", "display", "screen", "login", "domain", "brand", "campaign", "category", "model",
 		"project", "role", "group", "team", "dept", "department", "status", "country", "county", "key", "tag", "label", "doc",
-		"document", "template", "sheet", "queue", "agent", "officer", "servicer", "lender", "investor", "payee", "institution", "nick", "short", "file", "path")
+		"document", "template", "sheet", "queue", "agent", "officer", "servicer", "lender", "investor", "payee", "institution", "nick", "short", "file", "path",
+		"entreprise", "société", "societe", "firma", "empresa", "unternehmen", "azienda", "banque", "banco", "produit", "producto", "fichier", "archivo", "utilisateur", "usuario", "benutzer")
 	switch {
 	case has(ws, "ip", "mac", "url", "uri", "web", "website", "wallet", "hostname", "server"):
 		return fNotPII
-	case joined == "email" || has(ws, "email", "emails", "emailaddress") || strings.Contains(joined, "email") || has(ws, "mail") && has(ws, "e"):
+	case joined == "email" || has(ws, "email", "emails", "emailaddress", "courriel") || strings.Contains(joined, "email") || has(ws, "mail") && has(ws, "e") ||
+		has(ws, "correo") && has(ws, "electrónico", "electronico", "e"):
 		return fEmail
 	case strings.Contains(joined, "password") || strings.Contains(joined, "passwd") || has(ws, "pwd", "pass", "passcode", "passphrase") || strings.Contains(joined, "securityanswer"):
 		return fPassword
@@ -158,7 +160,8 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 		return fITIN
 	case has(ws, "ssn", "ssns", "socsec", "sin") || strings.Contains(joined, "socialsecurity") || strings.Contains(joined, "taxid") || strings.Contains(joined, "taxpayerid") || has(ws, "tin", "taxid", "taxno") || has(ws, "tax") && has(ws, "id", "no", "number", "num"):
 		return fTaxID
-	case has(ws, "dob", "birth", "birthdate", "birthday", "bday", "dateofbirth", "born") || strings.Contains(joined, "birth"):
+	case has(ws, "dob", "birth", "birthdate", "birthday", "bday", "dateofbirth", "born") || strings.Contains(joined, "birth") ||
+		has(ws, "naissance", "geburtsdatum", "geburtstag", "nacimiento", "nascita", "nascimento", "geboortedatum", "geboren", "née", "né"):
 		return fDOB
 	case has(ws, "routing", "aba", "rtn", "transit", "routingnumber"):
 		return fRouting
@@ -173,6 +176,8 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 		return fHealth
 	case has(ws, "cardholder", "holder") && (has(ws, "name") || len(ws) == 1):
 		return fFullName
+	case has(ws, "nom", "nombre", "nome", "name") && has(ws, "complet", "completo", "complète", "vollständiger", "volledige"):
+		return fFullName
 	case len(ws) <= 2 && has(ws, "borrower", "coborrower", "customer", "client", "applicant", "insured", "patient", "tenant", "employee", "member", "cosigner", "guarantor", "beneficiary", "policyholder", "subscriber", "contact", "person", "owner") && !has(ws, "id", "no", "number", "num", "type", "status", "since", "count", "code", "key", "ref"):
 		return fFullName
 	case has(ws, "card", "cc", "pan", "ccnumber", "creditcard", "cardnumber", "ccn", "cardno", "debitcard"):
@@ -185,12 +190,13 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 			return fNotPII
 		}
 		return fBank
-	case has(ws, "phone", "phones", "tel", "telephone", "mobile", "cell", "fax", "homephone", "cellphone", "phonenumber", "workphone", "mobilephone") || joined == "contactnumber":
+	case has(ws, "phone", "phones", "tel", "telephone", "mobile", "cell", "fax", "homephone", "cellphone", "phonenumber", "workphone", "mobilephone",
+		"téléphone", "telefon", "teléfono", "telefono", "telefone", "telefoon", "handy", "portable", "móvil", "movil", "celular", "cellulare", "mobiel") || joined == "contactnumber":
 		if has(ws, "type", "ext", "extension", "country", "verified", "status") {
 			return fNotPII
 		}
 		return fPhone
-	case has(ws, "first", "given", "fname", "firstname", "forename", "givenname", "firstnm") && !has(ws, "date", "payment", "login", "seen", "time", "ts", "amount", "due", "use", "used", "visit", "at", "on", "day"):
+	case has(ws, "first", "given", "fname", "firstname", "forename", "givenname", "firstnm", "prénom", "prenom", "vorname", "voornaam", "nombre", "nome", "primeiro") && !has(ws, "date", "payment", "login", "seen", "time", "ts", "amount", "due", "use", "used", "visit", "at", "on", "day"):
 		if nonPerson {
 			return fNotPII
 		}
@@ -200,7 +206,7 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 			return fNotPII
 		}
 		return fMiddle
-	case has(ws, "last", "surname", "lname", "lastname", "family", "familyname", "lastnm") && !has(ws, "date", "payment", "login", "seen", "updated", "modified", "four", "digits", "paid", "time", "ts", "amount", "due", "visit", "at", "on", "activity", "4"):
+	case has(ws, "last", "surname", "lname", "lastname", "family", "familyname", "lastnm", "nom", "nachname", "familienname", "apellido", "apellidos", "cognome", "achternaam", "sobrenome") && !has(ws, "date", "payment", "login", "seen", "updated", "modified", "four", "digits", "paid", "time", "ts", "amount", "due", "visit", "at", "on", "activity", "4"):
 		if nonPerson {
 			return fNotPII
 		}
@@ -212,13 +218,14 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 		return fFullName
 	case has(ws, "line2", "addr2", "address2", "unit", "apt", "suite", "apartment", "addressline2"):
 		return fUnit
-	case has(ws, "address", "addr", "addr1", "address1", "line1", "street", "streetaddress", "addressline1", "line", "mailing", "residence"):
+	case has(ws, "address", "addr", "addr1", "address1", "line1", "street", "streetaddress", "addressline1", "line", "mailing", "residence",
+		"adresse", "dirección", "direccion", "domicilio", "indirizzo", "endereço", "endereco", "straße", "strasse", "adres", "rue", "calle"):
 		return fStreet
-	case has(ws, "city", "town", "municipality"):
+	case has(ws, "city", "town", "municipality", "ville", "stadt", "ort", "wohnort", "ciudad", "localidad", "città", "citta", "comune", "cidade", "plaats", "woonplaats"):
 		return fCity
 	case has(ws, "state", "st", "province", "stateprovince") && len(ws) <= 2 && !has(ws, "status", "statement"):
 		return fState
-	case has(ws, "zip", "zipcode", "postal", "postalcode", "postcode", "zip5", "zip4", "zipplus4"):
+	case has(ws, "zip", "zipcode", "postal", "postalcode", "postcode", "zip5", "zip4", "zipplus4", "plz", "postleitzahl", "postale"):
 		return fZIP
 	case has(ws, "id", "uuid", "guid", "hash", "sha", "sha256", "sha1", "md5", "order", "invoice", "amount", "cents", "balance",
 		"principal", "due", "date", "dt", "created", "updated", "ts", "timestamp", "time", "ref", "reference", "loan", "txn",

@@ -16,6 +16,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/breachkit/breachkit/scan"
 )
@@ -138,7 +139,11 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 			if isHeader(p, cells) {
 				header = make([]string, len(cells))
 				for i, c := range cells {
-					header[i] = strings.TrimSpace(string(c.text(p)))
+					t := c.text(p)
+					if !utf8.Valid(t) {
+						t, _ = latin1(t)
+					}
+					header[i] = strings.TrimSpace(string(t))
 				}
 				row = 0
 				header = append(header, "") // sentinel so row 0 is not re-tested
@@ -168,6 +173,25 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 					return base + int64(m[i])
 				}
 			}
+			if !utf8.Valid(t) {
+				// Not UTF-8: an export in Latin-1 (or Windows-1252), as
+				// spreadsheet programs write them. Decode the cell and map
+				// each decoded byte back to the byte it came from.
+				dec, from := latin1(t)
+				at := seg.OffsetAt
+				if at == nil {
+					base := c.off
+					at = func(i int) int64 { return base + int64(i) }
+				}
+				n := len(t)
+				seg.Text, seg.Offset = dec, -1
+				seg.OffsetAt = func(i int) int64 {
+					if i >= len(from) {
+						return at(n)
+					}
+					return at(from[i])
+				}
+			}
 			if i < len(header)-1 {
 				seg.Field = header[i]
 			}
@@ -176,6 +200,24 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 			}
 		}
 	}
+}
+
+// latin1 decodes b as ISO 8859-1 (every byte one character, as the text
+// extractor reads invalid UTF-8) into UTF-8, and returns for each byte of
+// the result the index in b of the byte it came from.
+func latin1(b []byte) ([]byte, []int) {
+	out := make([]byte, 0, len(b)+len(b)/4)
+	from := make([]int, 0, cap(out))
+	for i, c := range b {
+		if c < 0x80 {
+			out = append(out, c)
+			from = append(from, i)
+			continue
+		}
+		out = append(out, 0xC0|c>>6, 0x80|c&0x3F)
+		from = append(from, i, i)
+	}
+	return out, from
 }
 
 // isHeader says whether the first record names columns: every cell has

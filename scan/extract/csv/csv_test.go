@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/breachkit/breachkit/scan"
 )
@@ -114,4 +115,42 @@ func FuzzExtract(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		extract(t, "f.csv", []byte(s))
 	})
+}
+
+// TestLatin1 checks that cells that are not UTF-8 are decoded as Latin-1
+// and that every decoded cell maps back to exactly its bytes in the file,
+// quoted and escaped ones included.
+func TestLatin1(t *testing.T) {
+	data, err := os.ReadFile("testdata/latin1.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fields []string
+	decoded := 0
+	err = Extractor{}.Extract(context.Background(), &scan.Input{Path: "latin1.csv", R: bytes.NewReader(data), Size: int64(len(data))}, func(s scan.Segment) error {
+		if !utf8.Valid(s.Text) {
+			t.Errorf("segment %q is not UTF-8", s.Text)
+		}
+		fields = append(fields, s.Field)
+		if s.OffsetAt == nil {
+			return nil
+		}
+		decoded++
+		st, en := s.OffsetAt(0), s.OffsetAt(len(s.Text))
+		// The range is the value inside its quotes, with doubled quotes.
+		raw := bytes.ReplaceAll(data[st:en], []byte(`""`), []byte(`"`))
+		if want, _ := latin1(raw); !bytes.Equal(want, s.Text) {
+			t.Errorf("segment %q maps to %d-%d, which reads %q", s.Text, st, en, want)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if decoded != 5 {
+		t.Errorf("%d cells decoded, want 5", decoded)
+	}
+	if len(fields) == 0 || fields[0] != "Prénom" || fields[2] != "Téléphone" {
+		t.Errorf("headers read as %q", fields)
+	}
 }
