@@ -123,6 +123,27 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 	row := 0
 	var cells []cell
 	var rec string
+	// A file without a header row is profiled: its first rows are held
+	// back until the columns' contents have been looked at (inferColumns),
+	// then emitted with the names inferred, like the rows after them.
+	profiling := false
+	var held []heldCell
+	var heldBytes int
+	var cols [][]string
+	release := func() error {
+		profiling = false
+		header = append(inferColumns(cols), "")
+		for _, h := range held {
+			if h.col < len(header)-1 {
+				h.seg.Field = header[h.col]
+			}
+			if err := emit(h.seg); err != nil {
+				return err
+			}
+		}
+		held, cols = nil, nil
+		return nil
+	}
 	for {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -133,6 +154,9 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 			return err
 		}
 		if cells == nil {
+			if profiling {
+				return release()
+			}
 			return nil
 		}
 		if header == nil && row == 0 {
@@ -150,47 +174,26 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 				continue
 			}
 			header = []string{""}
+			profiling = true
 		}
 		row++
 		rec = in.Path + "#row=" + strconv.Itoa(row)
 		for i, c := range cells {
-			t := c.text(p)
-			if len(bytes.TrimSpace(t)) == 0 {
+			seg, ok := cellSegment(p, c, rec)
+			if !ok {
 				continue
 			}
-			seg := scan.Segment{Text: t, Offset: c.off, Record: rec}
-			if c.unesc != nil {
-				seg.Offset = -1
-				m := c.unesc
-				base := c.off
-				seg.OffsetAt = func(i int) int64 {
-					if i >= len(m) {
-						if len(m) == 0 {
-							return base
-						}
-						return base + int64(m[len(m)-1]) + 1
-					}
-					return base + int64(m[i])
+			if profiling {
+				if c.unesc == nil && utf8.Valid(seg.Text) {
+					seg.Text = bytes.Clone(seg.Text) // it points into the read buffer
 				}
-			}
-			if !utf8.Valid(t) {
-				// Not UTF-8: an export in Latin-1 (or Windows-1252), as
-				// spreadsheet programs write them. Decode the cell and map
-				// each decoded byte back to the byte it came from.
-				dec, from := latin1(t)
-				at := seg.OffsetAt
-				if at == nil {
-					base := c.off
-					at = func(i int) int64 { return base + int64(i) }
+				held = append(held, heldCell{i, seg})
+				heldBytes += len(seg.Text)
+				for len(cols) <= i {
+					cols = append(cols, nil)
 				}
-				n := len(t)
-				seg.Text, seg.Offset = dec, -1
-				seg.OffsetAt = func(i int) int64 {
-					if i >= len(from) {
-						return at(n)
-					}
-					return at(from[i])
-				}
+				cols[i] = append(cols[i], strings.TrimSpace(string(seg.Text)))
+				continue
 			}
 			if i < len(header)-1 {
 				seg.Field = header[i]
@@ -199,7 +202,70 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 				return err
 			}
 		}
+		if profiling && (row >= profileRows || heldBytes >= profileBytes) {
+			if err := release(); err != nil {
+				return err
+			}
+		}
 	}
+}
+
+// profileRows is how many rows of a file without a header are looked at
+// before its columns are named.
+const profileRows = 200
+
+// profileBytes bounds the text held back while profiling, whatever the
+// rows hold.
+const profileBytes = 4 << 20
+
+// heldCell is a cell of a headerless file waiting for its column's name.
+type heldCell struct {
+	col int
+	seg scan.Segment
+}
+
+// cellSegment returns the segment of a non-empty cell: its text (decoded
+// from Latin-1 when it is not UTF-8) and where each byte is in the file.
+func cellSegment(p *parser, c cell, rec string) (scan.Segment, bool) {
+	t := c.text(p)
+	if len(bytes.TrimSpace(t)) == 0 {
+		return scan.Segment{}, false
+	}
+	seg := scan.Segment{Text: t, Offset: c.off, Record: rec}
+	if c.unesc != nil {
+		seg.Offset = -1
+		m := c.unesc
+		base := c.off
+		seg.OffsetAt = func(i int) int64 {
+			if i >= len(m) {
+				if len(m) == 0 {
+					return base
+				}
+				return base + int64(m[len(m)-1]) + 1
+			}
+			return base + int64(m[i])
+		}
+	}
+	if !utf8.Valid(t) {
+		// Not UTF-8: an export in Latin-1 (or Windows-1252), as
+		// spreadsheet programs write them. Decode the cell and map each
+		// decoded byte back to the byte it came from.
+		dec, from := latin1(t)
+		at := seg.OffsetAt
+		if at == nil {
+			base := c.off
+			at = func(i int) int64 { return base + int64(i) }
+		}
+		n := len(t)
+		seg.Text, seg.Offset = dec, -1
+		seg.OffsetAt = func(i int) int64 {
+			if i >= len(from) {
+				return at(n)
+			}
+			return at(from[i])
+		}
+	}
+	return seg, true
 }
 
 // latin1 decodes b as ISO 8859-1 (every byte one character, as the text

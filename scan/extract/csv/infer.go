@@ -1,0 +1,218 @@
+package csv
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/breachkit/breachkit/gazetteer"
+)
+
+// inferColumns names the columns of a file without a header row from
+// what their first values look like, so that detection can treat them as
+// structured data: a column of given names, of dashed SSNs, of birth
+// dates. A name it returns ends in "(inferred)", which the reasons of a
+// finding show; "" means the column stays free text. The detectors still
+// validate every value: a name only gives the context a header would.
+func inferColumns(cols [][]string) []string {
+	out := make([]string, len(cols))
+	share := func(vals []string, ok func(string) bool) float64 {
+		n, yes := 0, 0
+		for _, v := range vals {
+			if v == "" {
+				continue
+			}
+			n++
+			if ok(v) {
+				yes++
+			}
+		}
+		if n < 2 {
+			return 0
+		}
+		return float64(yes) / float64(n)
+	}
+	state := make([]bool, len(cols))
+	for i, vals := range cols {
+		switch {
+		case share(vals, looksEmail) >= 0.8:
+			out[i] = "email"
+		case share(vals, looksSSN) >= 0.8:
+			out[i] = "ssn"
+		case share(vals, looksPhone) >= 0.8:
+			out[i] = "phone"
+		case share(vals, looksState) >= 0.9:
+			out[i], state[i] = "state", true
+		case share(vals, looksStreet) >= 0.7:
+			out[i] = "street address"
+		case looksBirthDates(vals):
+			out[i] = "date of birth"
+		default:
+			g := share(vals, func(v string) bool { return !strings.Contains(v, " ") && gazetteer.IsGivenName(v) })
+			sn := share(vals, func(v string) bool { return !strings.Contains(v, " ") && gazetteer.IsSurname(v) })
+			full := share(vals, looksFullName)
+			switch {
+			case full >= 0.7:
+				out[i] = "name"
+			case g >= 0.7 && g >= sn:
+				out[i] = "first name"
+			case sn >= 0.7:
+				out[i] = "last name"
+			}
+		}
+	}
+	// A ZIP column and a city column are told by their place next to a
+	// state column: five digits alone could be anything.
+	for i := range cols {
+		if out[i] != "" {
+			continue
+		}
+		nearState := i > 0 && state[i-1] || i+1 < len(cols) && state[i+1]
+		switch {
+		case nearState && share(cols[i], looksZIP) >= 0.9:
+			out[i] = "zip"
+		case i+1 < len(cols) && state[i+1] && share(cols[i], looksPlace) >= 0.9:
+			out[i] = "city"
+		}
+	}
+	for i := range out {
+		if out[i] != "" {
+			out[i] += " (inferred)"
+		}
+	}
+	return out
+}
+
+func looksEmail(v string) bool {
+	at := strings.IndexByte(v, '@')
+	return at > 0 && strings.Count(v, "@") == 1 && !strings.ContainsAny(v, " ,;") && strings.Contains(v[at:], ".")
+}
+
+// looksSSN is the dashed 3-2-4 shape; nine bare digits could be any ID.
+func looksSSN(v string) bool {
+	return len(v) == 11 && v[3] == '-' && v[6] == '-' && digits(v[:3]+v[4:6]+v[7:]) == 9
+}
+
+// looksPhone is a formatted NANP number: ten digits (eleven with a
+// leading 1) and separators or a leading +; bare digit runs could be IDs.
+func looksPhone(v string) bool {
+	d := digits(v)
+	if d != 10 && !(d == 11 && strings.TrimLeft(v, "+(")[0] == '1') {
+		return false
+	}
+	sep := false
+	for _, c := range v {
+		switch {
+		case c >= '0' && c <= '9':
+		case c == '-' || c == '.' || c == ' ' || c == '(' || c == ')' || c == '+':
+			sep = true
+		default:
+			return false
+		}
+	}
+	return sep
+}
+
+func looksState(v string) bool {
+	if len(v) != 2 || strings.ToUpper(v) != v {
+		return false
+	}
+	_, ok := gazetteer.StateByAbbr(v)
+	return ok
+}
+
+func looksZIP(v string) bool {
+	return len(v) == 5 && digits(v) == 5 || len(v) == 10 && v[5] == '-' && digits(v) == 9
+}
+
+// looksStreet is a house number, words, and a USPS street suffix, or a
+// PO box.
+func looksStreet(v string) bool {
+	f := strings.Fields(v)
+	if len(f) >= 3 && strings.EqualFold(f[0], "po") && strings.EqualFold(f[1], "box") {
+		return true
+	}
+	if len(f) < 3 || digits(f[0]) != len(f[0]) || len(f[0]) > 6 {
+		return false
+	}
+	for _, w := range f[2:] {
+		if _, ok := gazetteer.StreetSuffix(strings.Trim(w, ".,")); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// looksPlace is a few words of letters: a city.
+func looksPlace(v string) bool {
+	f := strings.Fields(v)
+	if len(f) == 0 || len(f) > 4 {
+		return false
+	}
+	for _, c := range v {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == ' ' || c == '.' || c == '-' || c == '\'' || c > 0x7f) {
+			return false
+		}
+	}
+	return true
+}
+
+func looksFullName(v string) bool {
+	f := strings.Fields(v)
+	return len(f) >= 2 && len(f) <= 4 && gazetteer.IsGivenName(f[0]) && gazetteer.IsSurname(f[len(f)-1])
+}
+
+// looksBirthDates says whether most values are dates whose median year
+// is at least 16 years ago: transaction and due dates are recent.
+func looksBirthDates(vals []string) bool {
+	var years []int
+	n := 0
+	for _, v := range vals {
+		if v == "" {
+			continue
+		}
+		n++
+		if y, ok := dateYear(v); ok {
+			years = append(years, y)
+		}
+	}
+	if n < 2 || float64(len(years)) < 0.8*float64(n) {
+		return false
+	}
+	sort.Ints(years)
+	return years[len(years)/2] <= time.Now().Year()-16 && years[0] >= 1900
+}
+
+// dateYear reads the year of 1980-05-17, 05/17/1980, 17.05.1980 or
+// 5-17-1980.
+func dateYear(v string) (int, bool) {
+	parts := strings.FieldsFunc(v, func(r rune) bool { return r == '-' || r == '/' || r == '.' })
+	if len(parts) != 3 {
+		return 0, false
+	}
+	for _, p := range parts {
+		if p == "" || digits(p) != len(p) {
+			return 0, false
+		}
+	}
+	y := parts[2]
+	if len(parts[0]) == 4 {
+		y = parts[0]
+	}
+	if len(y) != 4 {
+		return 0, false
+	}
+	n, err := strconv.Atoi(y)
+	return n, err == nil
+}
+
+func digits(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			n++
+		}
+	}
+	return n
+}
