@@ -309,7 +309,13 @@ func isHeader(p *parser, cells []cell) bool {
 			return false
 		}
 	}
-	return true
+	// Letters alone do not make a header: "Anna,Berg,1200 Mission St"
+	// is a person. Taken for a header, that row would never be scanned.
+	texts := make([]string, len(cells))
+	for i, c := range cells {
+		texts[i] = strings.TrimSpace(string(c.text(p)))
+	}
+	return !looksLikeData(texts)
 }
 
 // cell is one field of the current record: where its value starts in the

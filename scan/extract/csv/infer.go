@@ -84,6 +84,21 @@ func inferColumns(cols [][]string) []string {
 	return out
 }
 
+// looksLikeData says whether a row of letters is a person rather than
+// column names: it holds a street address or a full name, or a given
+// name followed by a surname.
+func looksLikeData(cells []string) bool {
+	for i, c := range cells {
+		if looksStreet(c) || looksFullName(c) {
+			return true
+		}
+		if i+1 < len(cells) && !strings.Contains(c, " ") && gazetteer.IsGivenName(c) && gazetteer.IsSurname(cells[i+1]) {
+			return true
+		}
+	}
+	return false
+}
+
 func looksEmail(v string) bool {
 	at := strings.IndexByte(v, '@')
 	return at > 0 && strings.Count(v, "@") == 1 && !strings.ContainsAny(v, " ,;") && strings.Contains(v[at:], ".")
