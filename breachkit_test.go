@@ -90,6 +90,8 @@ func TestNormalize(t *testing.T) {
 	}{
 		{breachkit.SSN, "123 45 6789", "123456789"},
 		{breachkit.Phone, "+1 (212) 555-0147", "2125550147"},
+		{breachkit.Phone, "+44 20 7946 0958", "442079460958"},
+		{breachkit.Phone, "0044 20 7946 0958", "442079460958"},
 		{breachkit.Email, " Ann@Example.COM", "ann@example.com"},
 		{breachkit.PersonName, "  Ann   SMITH ", "ann smith"},
 	}

@@ -84,6 +84,9 @@ func Normalize(e Element, v string) string {
 		if e == Phone && len(d) == 11 && d[0] == '1' {
 			d = d[1:]
 		}
+		if e == Phone && len(d) > 10 && strings.HasPrefix(d, "00") {
+			d = d[2:] // 0044 20 … is +44 20 …
+		}
 		return d
 	case Email:
 		return strings.ToLower(strings.TrimSpace(v))

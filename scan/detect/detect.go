@@ -492,8 +492,8 @@ func (e *Engine) number(s *scratch, text []byte, i, j int) int {
 	start := i
 	if i > 0 && text[i-1] == '(' && j-i == 3 && j < n && text[j] == ')' {
 		start = i - 1
-	} else if i > 0 && text[i-1] == '+' && j-i <= 3 && (i < 2 || !isAlnum(text[i-2])) {
-		start = i - 1 // +1 212 ...
+	} else if i > 0 && text[i-1] == '+' && (j-i <= 3 || j-i >= 8 && j-i <= 15 && text[i] != '1') && (i < 2 || !isAlnum(text[i-2])) {
+		start = i - 1 // +1 212 ..., +44 20 ..., +447700900123
 	}
 	g0 := len(s.gs)
 	s.gs = append(s.gs, group{start: i, end: j})
@@ -755,6 +755,9 @@ func (e *Engine) resolveNumber(s *scratch, text []byte, t numTok) {
 	if nd < minDigits {
 		return
 	}
+	if text[t.start] == '+' && e.enabled[classPhone] && e.intlPhone(s, text, t, gs) {
+		return
+	}
 	cands := s.cands[:0]
 	for a := 0; a < len(gs); a++ {
 		if a > 0 && gs[a-1].sep != ' ' {
@@ -820,6 +823,37 @@ func (e *Engine) resolveNumber(s *scratch, text []byte, t numTok) {
 		cands = keep
 	}
 	s.cands = cands[:0]
+}
+
+// intlPhone records a token written "+CC ..." with a country code other
+// than 1 as a phone number when it is valid for that country, and
+// reports whether it did.
+func (e *Engine) intlPhone(s *scratch, text []byte, t numTok, gs []group) bool {
+	if text[gs[0].start] == '1' || gluedBefore(text, t.start) {
+		return false
+	}
+	// The longest run of groups from the start that is a valid number:
+	// a token may run on into a following number ("+44 20 7946 0958 2025").
+	for b := len(gs); b >= 1; b-- {
+		end := gs[b-1].end
+		if b < len(gs) && gs[b-1].sep != ' ' || b == len(gs) && gluedAfter(text, end) {
+			continue
+		}
+		s.digits = s.digits[:0]
+		for _, g := range gs[:b] {
+			s.digits = append(s.digits, text[g.start:g.end]...)
+		}
+		if len(s.digits) > 15 || !phone.International(s.digits) {
+			continue
+		}
+		kw, why := e.context(s, t.start, end, classPhone)
+		conf := 0.85 + 0.14*kw
+		if conf >= e.min {
+			s.found = append(s.found, span{t.start, end, conf, breachkit.Phone, "rule:phone-international", why})
+		}
+		return true
+	}
+	return false
 }
 
 // minDigits is the fewest digits any number rule accepts: driver's

@@ -335,6 +335,8 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, emit func(scan.Match)) 
 		if ok {
 			if _, ok := phone.Score(d, groups, seps); ok {
 				out(breachkit.Phone, 0.98, "")
+			} else if v[0] == '+' && phone.International(d) || len(d) > 2 && d[0] == '0' && d[1] == '0' && v[0] == '0' && phone.International(d[2:]) {
+				out(breachkit.Phone, 0.98, "")
 			}
 		}
 	case fCard:

@@ -2,8 +2,12 @@
 // digits, optionally after a country code 1, whose area code and exchange
 // start with 2–9 and are not N11 service codes, outside the fictional
 // 555-0100–0199 block, written (212) 555-0123, 212-555-0123,
-// 212.555.0123, +1 212 555 0123 or bare.
+// 212.555.0123, +1 212 555 0123 or bare. Numbers of other countries are
+// recognised when written in international form (+44 20 7946 0958) and
+// valid for their country by libphonenumber's metadata.
 package phone
+
+import "github.com/nyaruka/phonenumbers"
 
 // Keywords are the words that, near a number, say it is a phone number.
 var Keywords = []string{"phone", "tel", "telephone", "mobile", "cell", "fax", "call", "callback", "contact", "ph", "mob", "home", "work", "sms", "text"}
@@ -67,4 +71,20 @@ func Score(digits []byte, groups []int, seps []byte) (float64, bool) {
 		return 0.35, true
 	}
 	return 0, false
+}
+
+// International reports whether digits (a country code other than 1 and
+// the national number, as written after a "+") are a valid telephone
+// number of that country.
+func International(digits []byte) bool {
+	if len(digits) < 8 || len(digits) > 15 || digits[0] < '2' || digits[0] > '9' {
+		return false
+	}
+	for _, c := range digits {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	n, err := phonenumbers.Parse("+"+string(digits), "")
+	return err == nil && phonenumbers.IsValidNumber(n)
 }
