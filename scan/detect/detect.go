@@ -438,6 +438,12 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 						titled = false
 						continue
 					}
+					if end, conf := name.SurnameFirst(text, i, j); end > 0 && !stateAfter(text, end) {
+						s.found = append(s.found, span{i, end, conf, breachkit.PersonName, "rule:name-surname-first", ""})
+						i = end
+						titled = false
+						continue
+					}
 				}
 			}
 			titled = false
@@ -637,6 +643,12 @@ func (e *Engine) name(text []byte, i int, titled bool) (int, float64) {
 	return end, conf
 }
 
+// stateAfter reports whether ", ST" (a state abbreviation) follows
+// text[:end]: "Jordan, Alexis, TX" is more likely a place.
+func stateAfter(text []byte, end int) bool {
+	return end+4 <= len(text) && text[end] == ',' && text[end+1] == ' ' && address.ValidState(string(text[end+2:end+4])) && (end+4 == len(text) || !isLetter(text[end+4]))
+}
+
 // lowerName finds a name after a cue word: a lower-case given name and
 // surname both in the gazetteer ("for jane doe"), or a capitalised given
 // name alone followed by a comma ("Dear Jane,").
@@ -732,6 +744,13 @@ func (e *Engine) resolve(s *scratch, seg *scan.Segment, text []byte, lead int) {
 			if bytes.IndexByte(text[lo:hi], '@') >= 0 || containsFold(text[lo:hi], "user") || containsFold(text[lo:hi], "login") {
 				conf = 0.9
 				why += " with user"
+			}
+			// A password is not the identifier it looks like
+			// ("Summer2023" is no driver's licence).
+			for k := range s.found {
+				if f := &s.found[k]; f.start >= st && f.end <= en {
+					f.conf = 0
+				}
 			}
 			s.found = append(s.found, span{st, en, conf, breachkit.Credentials, "rule:password", why})
 		}

@@ -316,3 +316,34 @@ func joined(text []byte, a, b Word) bool {
 	gap := text[a.End:b.Start]
 	return len(gap) == 1 && gap[0] == ' ' || a.End-a.Start == 1 && len(gap) == 2 && gap[0] == '.' && gap[1] == ' '
 }
+
+// SurnameFirst finds a name written surname first, "Kim, Patricia" or
+// "Kim, Patricia A.", whose first word is text[i:j]: a capitalised
+// surname of the gazetteer, a comma and a space, and a capitalised given
+// name of the gazetteer, optionally with a middle initial. Neither may be
+// an ordinary word ("Will", "Long"). It returns the end of the name and
+// its confidence, or 0.
+func SurnameFirst(text []byte, i, j int) (int, float64) {
+	once.Do(load)
+	w := text[i:j]
+	if j+3 >= len(text) || text[j] != ',' || text[j+1] != ' ' || !capital(w) || !IsSurname(w) || !uncommon(w) {
+		return 0, 0
+	}
+	k := j + 2
+	e := k
+	for e < len(text) && (text[e] >= 'a' && text[e] <= 'z' || text[e] >= 'A' && text[e] <= 'Z' || text[e] == '-' || text[e] == '\'') {
+		e++
+	}
+	g := text[k:e]
+	if len(g) < 2 || !capital(g) || !IsGiven(g) || !uncommon(g) {
+		return 0, 0
+	}
+	if e < len(text) && text[e] >= '0' && text[e] <= '9' {
+		return 0, 0
+	}
+	// A middle initial: " A." or " A " before a non-letter.
+	if e+2 < len(text) && text[e] == ' ' && text[e+1] >= 'A' && text[e+1] <= 'Z' && text[e+2] == '.' {
+		e += 3
+	}
+	return e, 0.75
+}
