@@ -154,14 +154,23 @@ func TestResolveOrderIndependent(t *testing.T) {
 	}
 }
 
-// fakeStore serves findings from memory; only Findings is implemented.
+// fakeStore serves sources and findings from memory; only Sources and
+// Findings are implemented.
 type fakeStore struct {
 	breachkit.Store
+	sources  []*breachkit.Source
 	findings []*breachkit.Finding
 }
 
-func (s *fakeStore) Findings(_ context.Context, _ int64, _ breachkit.FindingFilter, fn func(*breachkit.Finding) error) error {
+func (s *fakeStore) Sources(context.Context, int64) ([]*breachkit.Source, error) {
+	return s.sources, nil
+}
+
+func (s *fakeStore) Findings(_ context.Context, _ int64, ff breachkit.FindingFilter, fn func(*breachkit.Finding) error) error {
 	for _, f := range s.findings {
+		if ff.SourceID != 0 && f.SourceID != ff.SourceID {
+			continue
+		}
 		if err := fn(f); err != nil {
 			return err
 		}
@@ -219,7 +228,7 @@ func TestFromStoreOrderIndependent(t *testing.T) {
 			for n := 1 + rng.IntN(40); n > 0 && next[k] < len(s.occ); n-- {
 				o := s.occ[next[k]]
 				next[k]++
-				f := &breachkit.Finding{ID: id, Path: o.Path, Type: breachkit.Element(o.Type), Start: -1, End: -1, Record: o.Record, Value: breachkit.Sealed(o.Value)}
+				f := &breachkit.Finding{ID: id, SourceID: int64(k + 1), Path: o.Path, Type: breachkit.Element(o.Type), Start: -1, End: -1, Record: o.Record, Value: breachkit.Sealed(o.Value)}
 				if o.Start != nil {
 					f.Start, f.End = *o.Start, *o.End
 				}
@@ -233,6 +242,10 @@ func TestFromStoreOrderIndependent(t *testing.T) {
 			if next[k] == len(s.occ) {
 				left--
 			}
+		}
+		// The store lists sources in an order of its own.
+		for _, k := range rng.Perm(len(srcs)) {
+			st.sources = append(st.sources, &breachkit.Source{ID: int64(k + 1), Path: srcs[k].path})
 		}
 		return st, locs
 	}

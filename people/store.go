@@ -22,7 +22,15 @@ type Opener func(e breachkit.Element, s breachkit.Sealed) ([]byte, error)
 // files). Within a record, values are ordered by byte offset, or, when
 // some finding has none (a cell, a page), in the order the scanner
 // emitted them, which is the order of their IDs within one source.
+//
+// A record never spans sources (its key names the file), so findings are
+// read one source at a time and only that source's are held while its
+// records are built: memory follows the largest file, not the case.
 func FromStore(ctx context.Context, st breachkit.Store, caseID int64, open Opener, minConfidence float64, fn func(*Record)) error {
+	srcs, err := st.Sources(ctx, caseID)
+	if err != nil {
+		return err
+	}
 	type acc struct {
 		vals    []Value
 		finds   []FindingRef
@@ -30,42 +38,48 @@ func FromStore(ctx context.Context, st breachkit.Store, caseID int64, open Opene
 	}
 	recs := map[string]*acc{}
 	var order []string
-	err := st.Findings(ctx, caseID, breachkit.FindingFilter{MinConfidence: minConfidence}, func(f *breachkit.Finding) error {
-		pt, err := open(f.Type, f.Value)
+	for _, src := range srcs {
+		// Every source is read, whatever its status: an interrupted one
+		// may hold findings before it is scanned again.
+		err := st.Findings(ctx, caseID, breachkit.FindingFilter{SourceID: src.ID, MinConfidence: minConfidence}, func(f *breachkit.Finding) error {
+			pt, err := open(f.Type, f.Value)
+			if err != nil {
+				return fmt.Errorf("finding %d: %w", f.ID, err)
+			}
+			key := f.Record
+			if key == "" {
+				key = findingKey(f)
+				for n := 2; recs[key] != nil; n++ {
+					key = findingKey(f) + "#" + strconv.Itoa(n)
+				}
+			}
+			a := recs[key]
+			if a == nil {
+				a = &acc{located: true}
+				recs[key] = a
+				order = append(order, key)
+			}
+			a.located = a.located && f.Start >= 0
+			a.vals = append(a.vals, Value{Type: f.Type, Value: string(pt), Order: f.Start})
+			a.finds = append(a.finds, FindingRef{ID: f.ID, Path: f.Path, Type: f.Type, Start: f.Start, End: f.End})
+			return nil
+		})
 		if err != nil {
-			return fmt.Errorf("finding %d: %w", f.ID, err)
+			return err
 		}
-		key := f.Record
-		if key == "" {
-			key = findingKey(f)
-			for n := 2; recs[key] != nil; n++ {
-				key = findingKey(f) + "#" + strconv.Itoa(n)
+		for _, k := range order {
+			a := recs[k]
+			if !a.located {
+				for i := range a.vals {
+					a.vals[i].Order = int64(i)
+				}
 			}
+			r := BuildRecord(k, a.vals)
+			r.Findings = a.finds
+			fn(&r)
 		}
-		a := recs[key]
-		if a == nil {
-			a = &acc{located: true}
-			recs[key] = a
-			order = append(order, key)
-		}
-		a.located = a.located && f.Start >= 0
-		a.vals = append(a.vals, Value{Type: f.Type, Value: string(pt), Order: f.Start})
-		a.finds = append(a.finds, FindingRef{ID: f.ID, Path: f.Path, Type: f.Type, Start: f.Start, End: f.End})
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	for _, k := range order {
-		a := recs[k]
-		if !a.located {
-			for i := range a.vals {
-				a.vals[i].Order = int64(i)
-			}
-		}
-		r := BuildRecord(k, a.vals)
-		r.Findings = a.finds
-		fn(&r)
+		clear(recs)
+		order = order[:0]
 	}
 	return nil
 }
