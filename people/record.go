@@ -27,6 +27,8 @@ type Ident struct {
 }
 
 // FindingRef is a finding that belongs to a record, as scan reported it.
+// Records read from a case store (FromStore) carry only the finding's ID;
+// records from ground truth carry its path, type and location instead.
 type FindingRef struct {
 	ID    int64
 	Path  string

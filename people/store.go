@@ -38,6 +38,9 @@ func FromStore(ctx context.Context, st breachkit.Store, caseID int64, open Opene
 	}
 	recs := map[string]*acc{}
 	var order []string
+	// Each finding read from a store comes with its own copy of the type
+	// name; records keep the one shared copy instead.
+	types := map[breachkit.Element]breachkit.Element{}
 	for _, src := range srcs {
 		// Every source is read, whatever its status: an interrupted one
 		// may hold findings before it is scanned again.
@@ -59,9 +62,17 @@ func FromStore(ctx context.Context, st breachkit.Store, caseID int64, open Opene
 				recs[key] = a
 				order = append(order, key)
 			}
+			t, ok := types[f.Type]
+			if !ok {
+				t = f.Type
+				types[t] = t
+			}
 			a.located = a.located && f.Start >= 0
-			a.vals = append(a.vals, Value{Type: f.Type, Value: string(pt), Order: f.Start})
-			a.finds = append(a.finds, FindingRef{ID: f.ID, Path: f.Path, Type: f.Type, Start: f.Start, End: f.End})
+			a.vals = append(a.vals, Value{Type: t, Value: string(pt), Order: f.Start})
+			// The ID is all a person needs of a stored finding (it can be
+			// looked up); not keeping its path and location saves a third
+			// of the memory of a large case.
+			a.finds = append(a.finds, FindingRef{ID: f.ID})
 			return nil
 		})
 		if err != nil {
