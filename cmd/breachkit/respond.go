@@ -135,14 +135,45 @@ func runRespond(ctx context.Context, g *globals, f *respondFlags, paths []string
 	}
 	t := &stageTimer{stderr: g.stderr, quiet: g.quiet}
 
-	// Scan.
+	// Scan. findings.jsonl is written as the scan stores findings, into
+	// a spool file beside the report (the same place and the same masked
+	// values as the file itself), instead of reading the case back.
+	if err := a.auditReveal(ctx, c.ID, "respond report (people.csv, findings.jsonl)"); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(f.out, 0o755); err != nil {
+		return err
+	}
+	// A spool left by a run that was killed is of no use.
+	if old, _ := filepath.Glob(filepath.Join(f.out, ".findings-spool-*")); len(old) > 0 {
+		for _, p := range old {
+			os.Remove(p)
+		}
+	}
+	spool, err := os.CreateTemp(f.out, ".findings-spool-*")
+	if err != nil {
+		return err
+	}
+	defer func() { spool.Close(); os.Remove(spool.Name()) }()
+	sink := newScanSink(spool, "jsonl", keys, a.show, nil, 0)
 	t.begin("scan")
 	eng := detect.New(detect.Config{MinConfidence: f.minConf})
 	pb := newScanBar(g, false)
 	sum, err := scan.Run(ctx, paths, scan.Options{Store: a.store, Keys: keys, CaseID: c.ID, Extractors: standard.Extractors(),
-		Detect: eng.Detect, Exclude: f.exclude, Progress: pb.update})
+		Detect: eng.Detect, Exclude: f.exclude, Progress: pb.update, Stored: sink.stored, Sourced: sink.sourced})
 	pb.finish()
+	if serr := sink.wait(); err == nil {
+		err = serr
+	}
 	if err != nil {
+		return err
+	}
+	// The case's other findings: sources a previous run finished, or that
+	// an earlier scan of other paths added to the case.
+	if err := sink.otherFindings(ctx, a.store, c.ID); err != nil {
+		return err
+	}
+	if err := sink.finish(sum); err != nil {
 		return err
 	}
 	t.end("scan", sum.Findings)
@@ -218,12 +249,10 @@ func runRespond(ctx context.Context, g *globals, f *respondFlags, paths []string
 		})
 	}
 	findingRows := func(w io.Writer) error {
-		enc := json.NewEncoder(w)
-		return a.store.Findings(ctx, c.ID, breachkit.FindingFilter{}, func(fd *breachkit.Finding) error {
-			return enc.Encode(a.render(fd, keys))
-		})
-	}
-	if err := a.auditReveal(ctx, c.ID, "respond report (people.csv, findings.jsonl)"); err != nil {
+		if _, err := spool.Seek(0, io.SeekStart); err != nil {
+			return err
+		}
+		_, err := io.Copy(w, spool)
 		return err
 	}
 	t.end("report", 0)

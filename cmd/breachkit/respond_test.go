@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -169,5 +170,63 @@ func TestRespondEndToEnd(t *testing.T) {
 	}
 	if out := e.ok("audit", "verify"); !strings.Contains(out, "intact") {
 		t.Fatalf("audit: %s", out)
+	}
+}
+
+// TestRespondFindingsFile checks findings.jsonl: one line per finding of
+// the case, the same whether the scan ran in this respond (written as the
+// findings were stored) or in an earlier one (read from the store), with
+// the findings of an earlier scan of other paths included, and no spool
+// file left behind.
+func TestRespondFindingsFile(t *testing.T) {
+	e := newEnv(t)
+	data := filepath.Join(e.dir, "data")
+	if _, err := gen.Generate(context.Background(), gen.Options{Out: data, People: 120, Seed: 5}); err != nil {
+		t.Fatal(err)
+	}
+	stolen := filepath.Join(data, "stolen")
+	// An earlier scan of one folder, then respond on everything.
+	dirs, _ := filepath.Glob(filepath.Join(stolen, "*"))
+	if len(dirs) < 2 {
+		t.Fatalf("gen wrote %d folders", len(dirs))
+	}
+	e.run("--case", "ff", "scan", dirs[0])
+	files := func(out string) []string {
+		t.Helper()
+		b, err := os.ReadFile(filepath.Join(out, "findings.jsonl"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ls := lines(string(b))
+		slices.Sort(ls)
+		if left, _ := filepath.Glob(filepath.Join(out, ".findings-spool-*")); len(left) > 0 {
+			t.Errorf("spool files left: %v", left)
+		}
+		return ls
+	}
+	var counts []int64
+	var got [][]string
+	for _, out := range []string{filepath.Join(e.dir, "r1"), filepath.Join(e.dir, "r2")} {
+		code, _, stderr := e.run("--case", "ff", "respond", stolen, "--discovered", "2023-10-31", "--out", out)
+		if code != 0 && code != exitSkipped {
+			t.Fatalf("respond: exit %d\n%s", code, stderr)
+		}
+		var rep struct {
+			FindingsByType map[string]int64 `json:"findings_by_type"`
+		}
+		b, _ := os.ReadFile(filepath.Join(out, "report.json"))
+		json.Unmarshal(b, &rep)
+		var n int64
+		for _, c := range rep.FindingsByType {
+			n += c
+		}
+		counts = append(counts, n)
+		got = append(got, files(out))
+	}
+	if counts[0] == 0 || int64(len(got[0])) != counts[0] {
+		t.Errorf("findings.jsonl has %d lines, the case %d findings", len(got[0]), counts[0])
+	}
+	if !slices.Equal(got[0], got[1]) {
+		t.Errorf("findings.jsonl differs between a fresh respond (%d lines) and a rerun (%d)", len(got[0]), len(got[1]))
 	}
 }

@@ -140,7 +140,7 @@ func runScan(ctx context.Context, g *globals, o *scanOpts, paths []string) error
 			return err
 		}
 	}
-	sink := newScanSink(g, keys, a.show, types, o.minConf)
+	sink := newScanSink(g.stdout, g.format, keys, a.show, types, o.minConf)
 	sum, err := runScanPipeline(ctx, g, o, paths, sink, scan.Options{Store: a.store, Keys: keys, CaseID: c.ID, Detect: eng.Detect})
 	if err != nil {
 		return err
@@ -191,7 +191,7 @@ func runScanPipeline(ctx context.Context, g *globals, o *scanOpts, paths []strin
 // dryScan finds and reports without a store: nothing is sealed, stored
 // or audited, and no value leaves the process.
 func dryScan(ctx context.Context, g *globals, o *scanOpts, paths []string, eng *detect.Engine, types []breachkit.Element) error {
-	sink := newScanSink(g, nil, nil, types, o.minConf)
+	sink := newScanSink(g.stdout, g.format, nil, nil, types, o.minConf)
 	sum, err := runScanPipeline(ctx, g, o, paths, sink, scan.Options{Detect: eng.Detect})
 	if err != nil {
 		return err
@@ -308,7 +308,6 @@ func sortedTypes(m map[breachkit.Element][3]int64) []breachkit.Element {
 // channel to one goroutine, so opening, masking and encoding run beside
 // the store's writes instead of after them.
 type scanSink struct {
-	g       *globals
 	keys    *vault.CaseKeys // nil in a dry run: no values
 	show    func(breachkit.Element, string) string
 	types   []breachkit.Element
@@ -323,14 +322,15 @@ type scanSink struct {
 	done   chan struct{}
 	mu     sync.Mutex
 	resume map[string]bool // paths of sources an earlier run finished
+	fresh  map[int64]bool  // IDs of sources this run scanned
 }
 
-func newScanSink(g *globals, keys *vault.CaseKeys, show func(breachkit.Element, string) string, types []breachkit.Element, minConf float64) *scanSink {
-	k := &scanSink{g: g, keys: keys, show: show, types: types, minConf: minConf, resume: map[string]bool{},
+func newScanSink(w io.Writer, format string, keys *vault.CaseKeys, show func(breachkit.Element, string) string, types []breachkit.Element, minConf float64) *scanSink {
+	k := &scanSink{keys: keys, show: show, types: types, minConf: minConf, resume: map[string]bool{}, fresh: map[int64]bool{},
 		counts: scanCounts{byType: map[breachkit.Element][3]int64{}, byPath: map[string]int64{}},
 		ch:     make(chan []*breachkit.Finding, 8), done: make(chan struct{})}
-	k.bw = bufio.NewWriterSize(g.stdout, 1<<20)
-	switch g.format {
+	k.bw = bufio.NewWriterSize(w, 1<<20)
+	switch format {
 	case "jsonl":
 		enc := json.NewEncoder(k.bw)
 		k.emit = func(f *breachkit.Finding) error { return enc.Encode(k.render(f)) }
@@ -412,11 +412,13 @@ func (k *scanSink) stored(batch []*breachkit.Finding) { k.ch <- batch }
 
 // sourced is the pipeline's Sourced hook: it notes resumed sources.
 func (k *scanSink) sourced(s *breachkit.Source, resumed bool) {
+	k.mu.Lock()
 	if resumed {
-		k.mu.Lock()
 		k.resume[s.Path] = true
-		k.mu.Unlock()
+	} else {
+		k.fresh[s.ID] = true
 	}
+	k.mu.Unlock()
 }
 
 // wait returns when every stored batch has been taken.
@@ -433,11 +435,7 @@ func (k *scanSink) resumedFindings(ctx context.Context, store breachkit.Store, c
 	if len(k.resume) == 0 {
 		return nil
 	}
-	all, err := store.Sources(ctx, caseID)
-	if err != nil {
-		return err
-	}
-	for _, src := range all {
+	return k.storedFindings(ctx, store, caseID, func(src *breachkit.Source) bool {
 		in := k.resume[src.Path]
 		for p := src.Path; !in; {
 			i := strings.LastIndex(p, "!/")
@@ -447,7 +445,26 @@ func (k *scanSink) resumedFindings(ctx context.Context, store breachkit.Store, c
 			p = p[:i]
 			in = k.resume[p]
 		}
-		if !in || src.Findings == 0 {
+		return in
+	})
+}
+
+// otherFindings takes from the store the findings of every source of the
+// case that this run did not scan: the whole case, with what the
+// pipeline already gave.
+func (k *scanSink) otherFindings(ctx context.Context, store breachkit.Store, caseID int64) error {
+	return k.storedFindings(ctx, store, caseID, func(src *breachkit.Source) bool { return !k.fresh[src.ID] })
+}
+
+// storedFindings takes the findings of the case's sources that want
+// accepts from the store.
+func (k *scanSink) storedFindings(ctx context.Context, store breachkit.Store, caseID int64, want func(*breachkit.Source) bool) error {
+	all, err := store.Sources(ctx, caseID)
+	if err != nil {
+		return err
+	}
+	for _, src := range all {
+		if !want(src) {
 			continue
 		}
 		err := store.Findings(ctx, caseID, breachkit.FindingFilter{SourceID: src.ID, Types: k.types, MinConfidence: k.minConf}, func(f *breachkit.Finding) error {
@@ -489,10 +506,6 @@ type findingJSON struct {
 	Confidence float64  `json:"confidence"`
 	Reasons    []string `json:"reasons"`
 	Value      string   `json:"value"`
-}
-
-func (a *app) render(f *breachkit.Finding, keys *vault.CaseKeys) findingJSON {
-	return renderFinding(f, keys, a.show)
 }
 
 // render is one finding for output; a dry run has no value to show.
