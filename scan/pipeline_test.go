@@ -91,3 +91,37 @@ func TestLargeFileParallel(t *testing.T) {
 		t.Errorf("sources count %d findings, %d were stored", total, len(two))
 	}
 }
+
+// BenchmarkDryRun measures the detection pass end to end (walk, extract,
+// detect, hand over findings; nothing sealed or stored), as
+// `breachkit scan --dry-run` runs it, on a generated breach (all formats)
+// or on the files under $BREACHKIT_BENCH_DIR. MB/s is over the input
+// bytes; with -cpu 1 it is per core.
+func BenchmarkDryRun(b *testing.B) {
+	dir := os.Getenv("BREACHKIT_BENCH_DIR")
+	if dir == "" {
+		dir = b.TempDir()
+		if _, err := gen.Generate(context.Background(), gen.Options{Out: dir, People: 2000, Seed: 3}); err != nil {
+			b.Fatal(err)
+		}
+		dir = filepath.Join(dir, "stolen")
+	}
+	var total int64
+	filepath.Walk(dir, func(_ string, fi os.FileInfo, err error) error {
+		if err == nil && fi.Mode().IsRegular() {
+			total += fi.Size()
+		}
+		return nil
+	})
+	eng := detect.New(detect.Config{MinConfidence: 0.5})
+	b.SetBytes(total)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		var n int
+		_, err := scan.Run(context.Background(), []string{dir}, scan.Options{Detect: eng.Detect, Extractors: standard.Extractors(),
+			Stored: func(fs []*breachkit.Finding) { n += len(fs) }})
+		if err != nil || n == 0 {
+			b.Fatalf("%d findings, %v", n, err)
+		}
+	}
+}
