@@ -19,6 +19,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/breachkit/breachkit/scan"
+	"github.com/breachkit/breachkit/scan/columns"
 )
 
 // MaxRecord is the largest record (row) read; a longer one stops the
@@ -124,7 +125,7 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 	var cells []cell
 	var rec string
 	// A file without a header row is profiled: its first rows are held
-	// back until the columns' contents have been looked at (inferColumns),
+	// back until the columns' contents have been looked at (columns.Infer),
 	// then emitted with the names inferred, like the rows after them.
 	profiling := false
 	var held []heldCell
@@ -132,7 +133,7 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 	var cols [][]string
 	release := func() error {
 		profiling = false
-		header = append(inferColumns(cols), "")
+		header = append(columns.Infer(cols), "")
 		for _, h := range held {
 			if h.col < len(header)-1 {
 				h.seg.Field = header[h.col]
@@ -315,7 +316,7 @@ func isHeader(p *parser, cells []cell) bool {
 	for i, c := range cells {
 		texts[i] = strings.TrimSpace(string(c.text(p)))
 	}
-	return !looksLikeData(texts)
+	return !columns.LooksLikeData(texts)
 }
 
 // cell is one field of the current record: where its value starts in the

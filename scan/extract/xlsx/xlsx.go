@@ -30,6 +30,7 @@ import (
 	"time"
 
 	"github.com/breachkit/breachkit/scan"
+	"github.com/breachkit/breachkit/scan/columns"
 	"github.com/breachkit/breachkit/scan/extract/archive"
 )
 
@@ -351,7 +352,31 @@ func (b *book) sheet(ctx context.Context, sh sheetRef, emit func(scan.Segment) e
 		rowNum  int
 		row     []cell
 		col     int
+		// A sheet without a header row is profiled: its first rows are
+		// held back until columns.Infer has named the columns.
+		profiling bool
+		held      []heldCell
+		heldRows  int
+		heldBytes int
+		cols      [][]string
 	)
+	release := func() error {
+		profiling = false
+		header = map[int]string{}
+		for i, name := range columns.Infer(cols) {
+			if name != "" {
+				header[i] = name
+			}
+		}
+		for _, h := range held {
+			h.seg.Field = header[h.col]
+			if err := emit(h.seg); err != nil {
+				return err
+			}
+		}
+		held, cols = nil, nil
+		return nil
+	}
 	flush := func() error {
 		if len(row) == 0 {
 			return nil
@@ -359,17 +384,32 @@ func (b *book) sheet(ctx context.Context, sh sheetRef, emit func(scan.Segment) e
 		isHeader := false
 		if !decided {
 			decided = true
-			if looksLikeHeader(row) {
+			texts := make([]string, len(row))
+			for i, c := range row {
+				texts[i] = strings.TrimSpace(c.text)
+			}
+			if looksLikeHeader(row) && !columns.LooksLikeData(texts) {
 				isHeader = true
 				header = map[int]string{}
 				for _, c := range row {
 					header[c.col] = strings.TrimSpace(c.text)
 				}
+			} else {
+				profiling = true
 			}
 		}
 		rec := fmt.Sprintf("%s#sheet=%s!row=%d", b.in.Path, sh.name, rowNum)
 		for _, c := range row {
 			seg := scan.Segment{Text: []byte(c.text), Offset: -1, Sheet: sh.name, Cell: c.ref, Record: rec}
+			if profiling {
+				held = append(held, heldCell{c.col, seg})
+				heldBytes += len(c.text)
+				for len(cols) <= c.col {
+					cols = append(cols, nil)
+				}
+				cols[c.col] = append(cols[c.col], strings.TrimSpace(c.text))
+				continue
+			}
 			if !isHeader {
 				seg.Field = header[c.col]
 			}
@@ -378,15 +418,33 @@ func (b *book) sheet(ctx context.Context, sh sheetRef, emit func(scan.Segment) e
 			}
 		}
 		row = row[:0]
+		if profiling {
+			heldRows++
+		}
+		if profiling && (heldRows >= profileRows || heldBytes >= profileBytes) {
+			if err := release(); err != nil {
+				return err
+			}
+		}
 		return ctx.Err()
+	}
+	// finish emits the last row, and the held rows of a short sheet.
+	finish := func() error {
+		if err := flush(); err != nil {
+			return err
+		}
+		if profiling {
+			return release()
+		}
+		return nil
 	}
 	for {
 		tok, err := d.RawToken()
 		if err == io.EOF {
-			return flush()
+			return finish()
 		}
 		if err != nil {
-			if err := flush(); err != nil {
+			if err := finish(); err != nil {
 				return err
 			}
 			if errors.Is(err, archive.ErrLimit) || errors.Is(err, archive.ErrTooLarge) {
@@ -639,6 +697,19 @@ func colName(col int) string {
 // looksLikeHeader reports whether the first non-empty row is a header:
 // at least 60% of its cells are short text with letters and no digits,
 // no '@', and all values differ.
+// profileRows and profileBytes bound what a headerless sheet holds back
+// before its columns are named.
+const (
+	profileRows  = 200
+	profileBytes = 4 << 20
+)
+
+// heldCell is a cell of a headerless sheet waiting for its column's name.
+type heldCell struct {
+	col int
+	seg scan.Segment
+}
+
 func looksLikeHeader(row []cell) bool {
 	seen := map[string]bool{}
 	good := 0

@@ -319,3 +319,37 @@ func FuzzXLSX(f *testing.F) {
 		_ = Extractor{}.Extract(context.Background(), in, func(s scan.Segment) error { return nil })
 	})
 }
+
+// TestHeaderlessSheet checks that a sheet that starts with data has its
+// columns named from their values, and that no row is lost or moved.
+func TestHeaderlessSheet(t *testing.T) {
+	f := excelize.NewFile()
+	rows := [][]any{
+		{"Anna", "Berg", "412-55-8901", "anna.berg@gmail.com", "Portland", "OR"},
+		{"John", "Miller", "523-44-9012", "jm@yahoo.com", "Austin", "TX"},
+		{"Maria", "Garcia", "601-23-4455", "mg@example.org", "Boston", "MA"},
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+3) // data from row 3
+		if err := f.SetSheetRow("Sheet1", cell, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	segs, warns, err := extract(t, buf.Bytes())
+	if err != nil || len(warns) > 0 {
+		t.Fatalf("err %v warns %q", err, warns)
+	}
+	if len(segs) != 18 {
+		t.Fatalf("got %d segments, want 18: %v", len(segs), segs)
+	}
+	want := []string{"first name (inferred)", "last name (inferred)", "ssn (inferred)", "email (inferred)", "city (inferred)", "state (inferred)"}
+	for i, s := range segs {
+		if s.field != want[i%6] || s.text != fmt.Sprint(rows[i/6][i%6]) {
+			t.Errorf("segment %d: %q in field %q, want %q in %q", i, s.text, s.field, rows[i/6][i%6], want[i%6])
+		}
+	}
+}

@@ -1,4 +1,9 @@
-package csv
+// Package columns names the columns of a table that has no header row
+// (a CSV export without one, a sheet that starts with data) from what
+// their values look like, so that the detectors can treat them as
+// structured data. Extractors call it; it only looks at shapes and at the
+// gazetteer, and every value is still validated by its detector.
+package columns
 
 import (
 	"sort"
@@ -9,13 +14,13 @@ import (
 	"github.com/breachkit/breachkit/gazetteer"
 )
 
-// inferColumns names the columns of a file without a header row from
-// what their first values look like, so that detection can treat them as
-// structured data: a column of given names, of dashed SSNs, of birth
-// dates. A name it returns ends in "(inferred)", which the reasons of a
-// finding show; "" means the column stays free text. The detectors still
-// validate every value: a name only gives the context a header would.
-func inferColumns(cols [][]string) []string {
+// Infer names the columns of a table without a header row from their
+// first values (cols[i] holds column i's values, trimmed): a column of
+// given names, of dashed SSNs, of birth dates. A name it returns ends in
+// "(inferred)", which the reasons of a finding show; "" means the column
+// stays free text. The detectors still validate every value: a name only
+// gives the context a header would.
+func Infer(cols [][]string) []string {
 	out := make([]string, len(cols))
 	share := func(vals []string, ok func(string) bool) float64 {
 		n, yes := 0, 0
@@ -84,10 +89,10 @@ func inferColumns(cols [][]string) []string {
 	return out
 }
 
-// looksLikeData says whether a row of letters is a person rather than
+// LooksLikeData says whether a row of text cells is a person rather than
 // column names: it holds a street address or a full name, or a given
 // name followed by a surname.
-func looksLikeData(cells []string) bool {
+func LooksLikeData(cells []string) bool {
 	for i, c := range cells {
 		if looksStreet(c) || looksFullName(c) {
 			return true

@@ -1,0 +1,49 @@
+package columns
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestInfer(t *testing.T) {
+	tests := []struct {
+		name string
+		cols [][]string
+		want []string
+	}{
+		{"person columns",
+			[][]string{{"Anna", "John", "Maria"}, {"Berg", "Miller", "Garcia"}, {"412-55-8901", "523-44-9012", "601-23-4455"},
+				{"1980-05-17", "03/04/1968", "17.05.1975"}, {"a@b.org", "jm@yahoo.com", "mg@example.org"}},
+			[]string{"first name (inferred)", "last name (inferred)", "ssn (inferred)", "date of birth (inferred)", "email (inferred)"}},
+		{"address columns",
+			[][]string{{"1200 Mission St", "88 Pine Street", "PO Box 12"}, {"San Francisco", "Portland", "Boston"}, {"CA", "OR", "MA"}, {"94103", "97205", "02110-1234"}},
+			[]string{"street address (inferred)", "city (inferred)", "state (inferred)", "zip (inferred)"}},
+		{"not personal",
+			[][]string{{"10234", "10235", "10236"}, {"2025-11-02", "2025-11-03", "2025-10-30"}, {"1234567890", "2234567890", "3234567890"}, {"12345", "54321", "99999"}, {"OK", "OK", "FAILED"}},
+			[]string{"", "", "", "", ""}},
+		{"one value is not enough", [][]string{{"412-55-8901"}}, []string{""}},
+	}
+	for _, tt := range tests {
+		if got := Infer(tt.cols); !slices.Equal(got, tt.want) {
+			t.Errorf("%s: Infer = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestLooksLikeData(t *testing.T) {
+	tests := []struct {
+		row  []string
+		want bool
+	}{
+		{[]string{"First Name", "Last Name", "SSN", "Date of Birth"}, false},
+		{[]string{"ID", "Name", "Email", "State"}, false},
+		{[]string{"Anna", "Berg", "Portland", "OR"}, true},
+		{[]string{"Robert Kim", "Portland"}, true},
+		{[]string{"Acct", "1200 Mission St"}, true},
+	}
+	for _, tt := range tests {
+		if got := LooksLikeData(tt.row); got != tt.want {
+			t.Errorf("LooksLikeData(%q) = %v, want %v", tt.row, got, tt.want)
+		}
+	}
+}
