@@ -44,6 +44,11 @@ type Options struct {
 	// Exclude are glob patterns (path.Match syntax, "**/" allowed at the
 	// start) matched against each path and its base name.
 	Exclude []string
+	// Own, if set, names the tool's own files (the case store, its WAL,
+	// the key file) that a walk must not read as evidence; Owned is told
+	// of each one left out.
+	Own   func(path string) bool
+	Owned func(path string)
 	// Limits bound archive expansion; nil means DefaultLimits.
 	Limits *Limits
 	// BatchSize is the number of findings stored at once; 0 means 5000.
@@ -140,6 +145,12 @@ func Run(ctx context.Context, paths []string, opt Options) (*Summary, error) {
 				return nil
 			}
 			if !d.Type().IsRegular() {
+				return nil
+			}
+			if opt.Own != nil && opt.Own(fp) {
+				if opt.Owned != nil {
+					opt.Owned(fp)
+				}
 				return nil
 			}
 			info, err := d.Info()

@@ -159,11 +159,22 @@ func caseDuties(ctx context.Context, a *app, c *breachkit.Case, rules *duties.Ru
 		}
 		in.Residents = append(in.Residents, duties.ResidentInput{Jurisdiction: k.jur, Count: counts[k], Elements: elems})
 	}
-	sc, err := in.Scenario()
-	if err != nil {
-		return duties.Result{}, err
+	var res duties.Result
+	if len(in.Residents) == 0 {
+		// Nobody's residence is known: no law can be applied yet, and the
+		// exemption below says so; the report is still written.
+		d, err := time.Parse("2006-01-02", discovered)
+		if err != nil {
+			return duties.Result{}, usagef("--discovered %q: want YYYY-MM-DD", discovered)
+		}
+		res.Scenario = &duties.Scenario{Discovered: duties.Date{Time: d}}
+	} else {
+		sc, err := in.Scenario()
+		if err != nil {
+			return duties.Result{}, err
+		}
+		res = duties.Evaluate(rules, sc)
 	}
-	res := duties.Evaluate(rules, sc)
 	if unknown > 0 {
 		res.Exemptions = append(res.Exemptions, breachkit.Exemption{Jurisdiction: "unknown", Regime: "-", Affected: unknown,
 			Reason: fmt.Sprintf("%d people have no known residence; no law could be applied: counsel must review (substitute notice, or research their addresses)", unknown)})

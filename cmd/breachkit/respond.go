@@ -159,8 +159,9 @@ func runRespond(ctx context.Context, g *globals, f *respondFlags, paths []string
 	t.begin("scan")
 	eng := detect.New(detect.Config{MinConfidence: f.minConf})
 	pb := newScanBar(g, false)
+	own, owned := ownFiles(g, f.out)
 	sum, err := scan.Run(ctx, paths, scan.Options{Store: a.store, Keys: keys, CaseID: c.ID, Extractors: standard.Extractors(),
-		Detect: eng.Detect, Exclude: f.exclude, Progress: pb.update, Stored: sink.stored, Sourced: sink.sourced})
+		Detect: eng.Detect, Exclude: f.exclude, Progress: pb.update, Stored: sink.stored, Sourced: sink.sourced, Own: own, Owned: owned})
 	pb.finish()
 	if serr := sink.wait(); err == nil {
 		err = serr

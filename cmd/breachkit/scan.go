@@ -176,6 +176,7 @@ func runScanPipeline(ctx context.Context, g *globals, o *scanOpts, paths []strin
 		opt.Progress = func(p scan.Progress) { pb.update(p); scanProgressHook(p) }
 	}
 	opt.Extractors, opt.Workers, opt.Exclude = standard.Extractors(), o.workers, o.exclude
+	opt.Own, opt.Owned = ownFiles(g)
 	opt.Stored, opt.Sourced = sink.stored, sink.sourced
 	sum, err := scan.Run(ctx, paths, opt)
 	pb.finish()
@@ -186,6 +187,50 @@ func runScanPipeline(ctx context.Context, g *globals, o *scanOpts, paths []strin
 		fmt.Fprintf(g.stderr, "breachkit: scan interrupted after %d sources; run the same command again to resume\n", len(sum.Sources))
 	}
 	return sum, err
+}
+
+// ownFiles recognises breachkit's own files — the SQLite case store with
+// its WAL, the master key file and anything under dirs (respond's report
+// folder) — so that scanning the folder they sit
+// in (breachkit scan .) does not read them as evidence; each one left out
+// is said on stderr.
+func ownFiles(g *globals, dirs ...string) (func(string) bool, func(string)) {
+	own := map[string]bool{}
+	var under []string
+	for _, d := range dirs {
+		if abs, err := filepath.Abs(d); err == nil {
+			under = append(under, abs+string(filepath.Separator))
+		}
+	}
+	add := func(p string) {
+		if p == "" {
+			return
+		}
+		if abs, err := filepath.Abs(p); err == nil {
+			own[abs] = true
+		}
+	}
+	if !strings.HasPrefix(g.db, "postgres://") && !strings.HasPrefix(g.db, "postgresql://") {
+		for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+			add(g.db + suffix)
+		}
+	}
+	add(g.keyFile)
+	add(g.keyFile + ".new")
+	return func(p string) bool {
+			abs, err := filepath.Abs(p)
+			if err != nil {
+				return false
+			}
+			for _, u := range under {
+				if strings.HasPrefix(abs, u) {
+					return true
+				}
+			}
+			return own[abs]
+		}, func(p string) {
+			fmt.Fprintf(g.stderr, "breachkit: not scanning %s: it is breachkit's own case store, key or report\n", p)
+		}
 }
 
 // dryScan finds and reports without a store: nothing is sealed, stored

@@ -274,3 +274,46 @@ func TestScanDryRun(t *testing.T) {
 		t.Errorf("--reveal --dry-run: exit %d, want %d", code, exitUsage)
 	}
 }
+
+// TestScanOwnFiles runs scan and respond in a folder that holds the case
+// store, the key file and the report: none of them is read as evidence,
+// each is named on stderr, and the exit code is clean. The one person has
+// no address, which respond must report rather than fail on.
+func TestScanOwnFiles(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("Spoke with Sierra Jefferson, SSN 383-41-8663.\n"), 0o644)
+	e := &env{t: t, dir: dir, db: filepath.Join(dir, "case.db"), keyFile: filepath.Join(dir, "master.key")}
+	t.Setenv("BREACHKIT_MASTER_KEY", "")
+	if code, out, errs := e.run("scan", dir); code != 0 {
+		t.Fatalf("first scan: exit %d\n%s\n%s", code, out, errs)
+	}
+	// Now the store and key exist beside the evidence.
+	code, out, errs := e.run("scan", dir)
+	if code != 0 || strings.Contains(out, "case.db") {
+		t.Fatalf("scan of its own folder: exit %d\n%s\n%s", code, out, errs)
+	}
+	for _, f := range []string{"case.db", "master.key"} {
+		if !strings.Contains(errs, f) {
+			t.Errorf("stderr does not say %s was left out: %s", f, errs)
+		}
+	}
+	rep := filepath.Join(dir, "report")
+	for i := 0; i < 2; i++ {
+		code, _, errs := e.run("respond", dir, "--discovered", "2026-11-01", "--out", rep)
+		if code != 0 {
+			t.Fatalf("respond %d: exit %d\n%s", i+1, code, errs)
+		}
+		if i == 1 && !strings.Contains(errs, filepath.Join("report", "index.html")) {
+			t.Errorf("second respond does not say the old report was left out: %s", errs)
+		}
+	}
+	// Nobody here has a known residence: the report says counsel must
+	// review them instead of failing.
+	if js, _ := os.ReadFile(filepath.Join(rep, "report.json")); !strings.Contains(string(js), "no known residence") {
+		t.Errorf("report.json has no exemption for people without a residence")
+	}
+	srcs, _ := os.ReadFile(filepath.Join(rep, "sources.csv"))
+	if strings.Contains(string(srcs), "report/") || strings.Contains(string(srcs), "case.db") {
+		t.Errorf("sources.csv lists breachkit's own files:\n%s", srcs)
+	}
+}
