@@ -127,6 +127,13 @@ func Run(ctx context.Context, paths []string, opt Options) (*Summary, error) {
 	var jobs []fileJob
 	var walkErrs []*breachkit.Source
 	for _, p := range paths {
+		// A path given by the user is followed if it is a link; links
+		// found inside it are listed, not followed.
+		if fi, err := os.Lstat(p); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+			if rp, err := filepath.EvalSymlinks(p); err == nil {
+				p = rp
+			}
+		}
 		err := filepath.WalkDir(p, func(fp string, d fs.DirEntry, err error) error {
 			if err != nil {
 				walkErrs = append(walkErrs, &breachkit.Source{Path: filepath.ToSlash(fp), Status: breachkit.SourceSkipped, Reason: "unreadable: " + describe(err)})
@@ -145,6 +152,13 @@ func Run(ctx context.Context, paths []string, opt Options) (*Summary, error) {
 				return nil
 			}
 			if !d.Type().IsRegular() {
+				// Listed, not read: a link may lead out of the evidence or
+				// back into it, and a device or pipe has no end.
+				reason := "not a regular file (device, pipe or socket)"
+				if d.Type()&fs.ModeSymlink != 0 {
+					reason = "symbolic link, not followed"
+				}
+				walkErrs = append(walkErrs, &breachkit.Source{Path: filepath.ToSlash(fp), Status: breachkit.SourceSkipped, Reason: reason})
 				return nil
 			}
 			if opt.Own != nil && opt.Own(fp) {

@@ -148,12 +148,13 @@ func TestScanSkipped(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "broken.zip"), []byte("PK\x03\x04 this is not a zip archive at all"), 0o644)
 	os.WriteFile(filepath.Join(dir, "bad.json"), []byte(`{"ssn": "383-41-8663", oops`), 0o644)
 	os.WriteFile(filepath.Join(dir, "skipme.csv"), []byte("ssn\n383418663\n"), 0o644)
+	os.Symlink(filepath.Join(dir, "ok.txt"), filepath.Join(dir, "link.txt"))
 	e := newEnv(t)
 	code, out, errs := e.run("scan", dir, "--exclude", "skip*.csv")
 	if code != exitSkipped {
 		t.Fatalf("exit %d, want 3\n%s\n%s", code, out, errs)
 	}
-	for _, want := range []string{"blob.bin", "unsupported format", "broken.zip", "bad.json", "partial"} {
+	for _, want := range []string{"blob.bin", "unsupported format", "broken.zip", "bad.json", "partial", "link.txt", "symbolic link, not followed"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("summary lacks %q:\n%s", want, out)
 		}
