@@ -350,6 +350,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 	wantAddr := e.on(breachkit.Address)
 	wantName := e.on(breachkit.PersonName)
 	wantEmail := e.on(breachkit.Email)
+	wantBank := e.on(breachkit.BankAccount)
 	titled, cue := false, false
 	i = lead
 	for i < n {
@@ -402,6 +403,13 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 			}
 			i = e.number(s, text, i, j)
 		case hasDigit:
+			if wantBank && j-i >= 4 && byteClass[c] == cUpper {
+				if end, ok := bank.IBANAt(text, i); ok {
+					s.found = append(s.found, span{i, end, 0.9, breachkit.BankAccount, "rule:iban", ""})
+					i = end
+					continue
+				}
+			}
 			s.alnum = append(s.alnum, [2]int{i, j})
 			i = j
 		default:

@@ -353,6 +353,8 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, emit func(scan.Match)) 
 		d, _, _, ok := digitsOf(v, buf[:0])
 		if ok && bank.Valid(d) {
 			out(breachkit.BankAccount, 0.97, "")
+		} else if end, ok := bank.IBANAt(v, 0); ok && end == len(v) {
+			out(breachkit.BankAccount, 0.99, "")
 		}
 	case fDL:
 		if dl.Valid(sv) {

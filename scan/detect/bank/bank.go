@@ -1,7 +1,9 @@
-// Package bank recognises US bank account numbers. They have no check
-// digit and no fixed length (commonly 6 to 17 digits), so a number is a
-// bank account only when a keyword ("account", "acct") or a column says
-// so; the shape alone gives no confidence.
+// Package bank recognises bank account numbers. US account numbers have
+// no check digit and no fixed length (commonly 6 to 17 digits), so a
+// number is a bank account only when a keyword ("account", "acct") or a
+// column says so; the shape alone gives no confidence. IBANs carry a
+// country code, a fixed length and a check, and are recognised on their
+// own.
 package bank
 
 // Keywords are the words that, near a number, say it is a bank account.
