@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -93,9 +94,15 @@ func (t *stageTimer) end(stage string, items int64) {
 }
 
 func runRespond(ctx context.Context, g *globals, f *respondFlags, paths []string) error {
+	out, _ := filepath.Abs(f.out)
 	for _, p := range paths {
 		if _, err := os.Stat(p); err != nil {
 			return usagef("%s: %v", p, describeErr(err))
+		}
+		// The report folder is left out of the scan: it must not hold
+		// the evidence.
+		if ap, err := filepath.Abs(p); err == nil && (ap == out || strings.HasPrefix(ap, out+string(filepath.Separator))) {
+			return usagef("--out %s holds %s: write the report outside the evidence", f.out, p)
 		}
 	}
 	var discovered time.Time
