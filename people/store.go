@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -35,6 +36,7 @@ func FromStore(ctx context.Context, st breachkit.Store, caseID int64, open Opene
 		vals    []Value
 		finds   []FindingRef
 		located bool // every finding has a byte offset
+		text    bool // every finding was found in free text, none by a column or key
 	}
 	recs := map[string]*acc{}
 	var order []string
@@ -58,7 +60,7 @@ func FromStore(ctx context.Context, st breachkit.Store, caseID int64, open Opene
 			}
 			a := recs[key]
 			if a == nil {
-				a = &acc{located: true}
+				a = &acc{located: true, text: true}
 				recs[key] = a
 				order = append(order, key)
 			}
@@ -68,6 +70,7 @@ func FromStore(ctx context.Context, st breachkit.Store, caseID int64, open Opene
 				types[t] = t
 			}
 			a.located = a.located && f.Start >= 0
+			a.text = a.text && !structured(f.Reasons)
 			a.vals = append(a.vals, Value{Type: t, Value: string(pt), Order: f.Start})
 			// The ID is all a person needs of a stored finding (it can be
 			// looked up); not keeping its path and location saves a third
@@ -85,14 +88,75 @@ func FromStore(ctx context.Context, st breachkit.Store, caseID int64, open Opene
 					a.vals[i].Order = int64(i)
 				}
 			}
-			r := BuildRecord(k, a.vals)
-			r.Findings = a.finds
-			fn(&r)
+			for i, g := range splitByName(a.vals, a.finds, a.text) {
+				key := k
+				if i > 0 {
+					key = k + "~" + strconv.Itoa(i+1)
+				}
+				r := BuildRecord(key, g.vals)
+				r.Findings = g.finds
+				fn(&r)
+			}
 		}
 		clear(recs)
 		order = order[:0]
 	}
 	return nil
+}
+
+// structured reports whether a finding was placed by its column or key
+// ("header:..." reason) rather than found in free text.
+func structured(reasons []string) bool {
+	for _, r := range reasons {
+		if strings.HasPrefix(r, "header:") {
+			return true
+		}
+	}
+	return false
+}
+
+type valueGroup struct {
+	vals  []Value
+	finds []FindingRef
+}
+
+// splitByName cuts a free-text record that names several people (a memo
+// listing employees, a paragraph about a borrower and a co-borrower)
+// into one record per name: each name takes the values that follow it up
+// to the next name, and the first name also those before it. Put
+// together, their SSNs and addresses would make one person of several,
+// the worse error. Structured records (a row, an object) are one record
+// whatever they hold: their names are parts of one person.
+func splitByName(vals []Value, finds []FindingRef, text bool) []valueGroup {
+	names := 0
+	for _, v := range vals {
+		if v.Type == breachkit.PersonName {
+			names++
+		}
+	}
+	if !text || names < 2 {
+		return []valueGroup{{vals, finds}}
+	}
+	idx := make([]int, len(vals))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return vals[idx[a]].Order < vals[idx[b]].Order })
+	var out []valueGroup
+	var cur valueGroup
+	named := false
+	for _, i := range idx {
+		if vals[i].Type == breachkit.PersonName && named {
+			out = append(out, cur)
+			cur = valueGroup{}
+		}
+		named = named || vals[i].Type == breachkit.PersonName
+		cur.vals = append(cur.vals, vals[i])
+		if i < len(finds) {
+			cur.finds = append(cur.finds, finds[i])
+		}
+	}
+	return append(out, cur)
 }
 
 // findingKey is the record key of a finding without one: its path,

@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -121,4 +123,22 @@ func TestPeopleCommand(t *testing.T) {
 func itoa(n int64) string {
 	b, _ := json.Marshal(n)
 	return string(b)
+}
+
+// TestPeopleListInText scans a memo that lists three people in one
+// paragraph and requires three people, not one holding three SSNs.
+func TestPeopleListInText(t *testing.T) {
+	dir := t.TempDir()
+	memo := "Please update payroll for the following:\n" +
+		"1. Jennifer Martinez (SSN 412-55-8901, DOB 06/12/1979) - 4521 Oak Hollow Dr., Austin, TX 78745\n" +
+		"2. Robert Kim, social security no. 523 44 9012, born March 3, 1968\n" +
+		"3. Kim, Patricia - SSN: 601-23-4455; email pkim1968@example.com\n"
+	os.WriteFile(filepath.Join(dir, "memo.txt"), []byte(memo), 0o644)
+	e := newEnv(t)
+	e.ok("scan", dir)
+	e.ok("people")
+	out := e.ok("people", "--format", "jsonl")
+	if n := len(lines(out)); n != 3 {
+		t.Errorf("%d people from a memo listing three:\n%s", n, out)
+	}
 }
