@@ -6,7 +6,8 @@
 // person (a CSV row, a JSON object, an e-mail, a paragraph): name parts,
 // tax ID, date of birth, e-mails, phones, addresses and account numbers.
 // Records come from the case store (FromStore decrypts findings with the
-// case keys, in memory only), from generator ground truth (LoadTruth) or
+// case keys, in memory only, and splits a free-text record that names
+// several people at each name), from generator ground truth (LoadTruth) or
 // from a CSV import such as FEBRL (LoadFEBRL); all feed the same Resolver.
 //
 // Resolution has four steps:
