@@ -126,7 +126,8 @@ func itoa(n int64) string {
 }
 
 // TestPeopleListInText scans a memo that lists three people in one
-// paragraph and requires three people, not one holding three SSNs.
+// paragraph and a short log of three users, and requires six people, not
+// two holding three SSNs each.
 func TestPeopleListInText(t *testing.T) {
 	dir := t.TempDir()
 	memo := "Please update payroll for the following:\n" +
@@ -134,11 +135,16 @@ func TestPeopleListInText(t *testing.T) {
 		"2. Robert Kim, social security no. 523 44 9012, born March 3, 1968\n" +
 		"3. Kim, Patricia - SSN: 601-23-4455; email pkim1968@example.com\n"
 	os.WriteFile(filepath.Join(dir, "memo.txt"), []byte(memo), 0o644)
+	// And a short log without names: a line is a person.
+	log := "2025-01-01 10:00 login user_email=jane.roe@example.com ssn=212-45-6791\n" +
+		"2025-01-01 10:02 login user_email=bob.lee@example.com ssn=383-41-8663\n" +
+		"2025-01-02 09:13 login user_email=ann.fox@example.com ssn=050-21-0670\n"
+	os.WriteFile(filepath.Join(dir, "app.log"), []byte(log), 0o644)
 	e := newEnv(t)
 	e.ok("scan", dir)
 	e.ok("people")
 	out := e.ok("people", "--format", "jsonl")
-	if n := len(lines(out)); n != 3 {
-		t.Errorf("%d people from a memo listing three:\n%s", n, out)
+	if n := len(lines(out)); n != 6 {
+		t.Errorf("%d people from a memo listing three and a log of three:\n%s", n, out)
 	}
 }

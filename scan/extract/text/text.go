@@ -2,8 +2,10 @@
 // mark), UTF-16 with a byte order mark, and, when the bytes are not valid
 // UTF-8, Latin-1. Decoded text carries an offset map back to the file's
 // own bytes. A paragraph (lines up to a blank line) of at most
-// MaxParagraph bytes is one segment and one record; longer runs of lines
-// (logs, dumps) become one segment per line; a line longer than the
+// MaxParagraph bytes is one segment and one record, unless its lines
+// read as a list or a log (most start with a digit, a bracket or a
+// bullet); those, and longer runs of lines, become one segment and one
+// record per line; a line longer than the
 // read window is cut at whitespace with the tail of the previous piece
 // as context (Segment.Lead). Memory stays bounded whatever the file.
 package text
@@ -417,10 +419,26 @@ func (t *splitter) leadAt(s int) int {
 
 func (t *splitter) emitPara(w *window, s, e int) error {
 	t.para++
-	lead := t.leadAt(s)
 	for e > s && (w.buf[e-1] == '\n' || w.buf[e-1] == '\r') {
 		e--
 	}
+	if listLike(w.buf[s:e]) {
+		// A list or a log: a line is a record (a person per line), not
+		// the paragraph, which would make one person of them all.
+		for ls := s; ls <= e; {
+			le := e
+			if i := bytes.IndexByte(w.buf[ls:e], '\n'); i >= 0 {
+				le = ls + i
+			}
+			if err := t.emitLine(w, ls, le); err != nil {
+				return err
+			}
+			t.line++
+			ls = le + 1
+		}
+		return nil
+	}
+	lead := t.leadAt(s)
 	seg := w.segment(s, e, lead)
 	seg.Record = t.path + "#para=" + strconv.Itoa(t.para)
 	t.line += bytes.Count(w.buf[s:e], []byte{'\n'}) + 1
@@ -437,6 +455,30 @@ func (t *splitter) emitLine(w *window, s, e int) error {
 	seg := w.segment(s, e, t.leadAt(s))
 	seg.Record = t.path + "#line=" + strconv.Itoa(t.line+1)
 	return t.emit(seg)
+}
+
+// listLike reports whether a paragraph is a list or a log rather than
+// prose: three lines or more, four in five of which start with a digit
+// (a date, a time, a number), a bracket or a bullet.
+func listLike(p []byte) bool {
+	lines, marked := 0, 0
+	for len(p) > 0 {
+		l := p
+		if i := bytes.IndexByte(p, '\n'); i >= 0 {
+			l, p = p[:i], p[i+1:]
+		} else {
+			p = nil
+		}
+		l = bytes.TrimLeft(l, " \t")
+		if len(l) == 0 {
+			continue
+		}
+		lines++
+		if c := l[0]; c >= '0' && c <= '9' || c == '[' || c == '-' || c == '*' || bytes.HasPrefix(l, []byte("•")) {
+			marked++
+		}
+	}
+	return lines >= 3 && marked*5 >= lines*4
 }
 
 func isBlank(l []byte) bool {

@@ -102,3 +102,21 @@ func FuzzExtract(f *testing.F) {
 		extract(t, data)
 	})
 }
+
+func TestListLike(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"2025-01-01 login a\n2025-01-01 login b\n2025-01-02 login c", true},
+		{"- Jane Doe, SSN 212-45-6791\n- Bob Lee\n- Ann Fox", true},
+		{"[INFO] a\n[INFO] b\n[WARN] c\n[INFO] d\nnot marked", true},
+		{"Borrower Jane Doe called on 2025-01-01 about her\nloan and asked us to update the address on\nfile to 12 Main St.", false},
+		{"1. one\n2. two", false}, // two lines: a paragraph
+	}
+	for _, tt := range tests {
+		if got := listLike([]byte(tt.text)); got != tt.want {
+			t.Errorf("listLike(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
