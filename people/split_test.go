@@ -18,18 +18,33 @@ func TestSplitByName(t *testing.T) {
 	for i := range finds {
 		finds[i] = FindingRef{ID: int64(i + 1)}
 	}
+	all := func(n int, b bool) []bool {
+		f := make([]bool, n)
+		for i := range f {
+			f[i] = b
+		}
+		return f
+	}
+	// An e-mail: the sender's name and address from the headers, then a
+	// body about two customers.
+	mail := []Value{
+		v(breachkit.PersonName, "Agent Smith", 1), v(breachkit.Email, "agent@example.com", 2),
+		v(breachkit.PersonName, "Robert Kim", 100), v(breachkit.SSN, "523 44 9012", 130),
+		v(breachkit.PersonName, "Patricia Kim", 200), v(breachkit.SSN, "601-23-4455", 230),
+	}
 	tests := []struct {
-		name string
-		vals []Value
-		text bool
-		want [][]int64 // finding IDs per group
+		name  string
+		vals  []Value
+		fixed []bool
+		want  [][]int64 // finding IDs per group
 	}{
-		{"memo of three people", memo, true, [][]int64{{8, 2, 1, 3}, {4, 5}, {6, 7}}},
-		{"a row is one person", memo, false, [][]int64{{1, 2, 3, 4, 5, 6, 7, 8}}},
-		{"one name", memo[:3], true, [][]int64{{1, 2, 3}}},
+		{"memo of three people", memo, all(len(memo), false), [][]int64{{8, 2, 1, 3}, {4, 5}, {6, 7}}},
+		{"a row is one person", memo, all(len(memo), true), [][]int64{{1, 2, 3, 4, 5, 6, 7, 8}}},
+		{"one name", memo[:3], all(3, false), [][]int64{{1, 2, 3}}},
+		{"mail headers go with the first", mail, []bool{true, true, false, false, false, false}, [][]int64{{3, 4, 1, 2}, {5, 6}}},
 	}
 	for _, tt := range tests {
-		gs := splitByName(tt.vals, finds[:len(tt.vals)], tt.text)
+		gs := splitByName(tt.vals, finds[:len(tt.vals)], tt.fixed)
 		var got [][]int64
 		for _, g := range gs {
 			var ids []int64

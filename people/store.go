@@ -35,8 +35,8 @@ func FromStore(ctx context.Context, st breachkit.Store, caseID int64, open Opene
 	type acc struct {
 		vals    []Value
 		finds   []FindingRef
-		located bool // every finding has a byte offset
-		text    bool // every finding was found in free text, none by a column or key
+		located bool   // every finding has a byte offset
+		fixed   []bool // per value: placed by a column or key, not found in free text
 	}
 	recs := map[string]*acc{}
 	var order []string
@@ -60,7 +60,7 @@ func FromStore(ctx context.Context, st breachkit.Store, caseID int64, open Opene
 			}
 			a := recs[key]
 			if a == nil {
-				a = &acc{located: true, text: true}
+				a = &acc{located: true}
 				recs[key] = a
 				order = append(order, key)
 			}
@@ -70,7 +70,7 @@ func FromStore(ctx context.Context, st breachkit.Store, caseID int64, open Opene
 				types[t] = t
 			}
 			a.located = a.located && f.Start >= 0
-			a.text = a.text && !structured(f.Reasons)
+			a.fixed = append(a.fixed, structured(f.Reasons))
 			a.vals = append(a.vals, Value{Type: t, Value: string(pt), Order: f.Start})
 			// The ID is all a person needs of a stored finding (it can be
 			// looked up); not keeping its path and location saves a third
@@ -88,7 +88,7 @@ func FromStore(ctx context.Context, st breachkit.Store, caseID int64, open Opene
 					a.vals[i].Order = int64(i)
 				}
 			}
-			for i, g := range splitByName(a.vals, a.finds, a.text) {
+			for i, g := range splitByName(a.vals, a.finds, a.fixed) {
 				key := k
 				if i > 0 {
 					key = k + "~" + strconv.Itoa(i+1)
@@ -120,21 +120,23 @@ type valueGroup struct {
 	finds []FindingRef
 }
 
-// splitByName cuts a free-text record that names several people (a memo
-// listing employees, a paragraph about a borrower and a co-borrower)
-// into one record per name: each name takes the values that follow it up
-// to the next name, and the first name also those before it. Put
-// together, their SSNs and addresses would make one person of several,
-// the worse error. Structured records (a row, an object) are one record
-// whatever they hold: their names are parts of one person.
-func splitByName(vals []Value, finds []FindingRef, text bool) []valueGroup {
+// splitByName cuts a record whose free text names several people (a
+// memo listing employees, an e-mail body about three customers) into one
+// record per name: each name takes the free-text values that follow it
+// up to the next name, and the first name also those before it and the
+// values placed by a column or key (an e-mail's headers). Put together,
+// their SSNs and addresses would make one person of several, the worse
+// error. A record whose names all come from columns or keys (a row, an
+// object) is one record: its names are parts of one person.
+func splitByName(vals []Value, finds []FindingRef, fixed []bool) []valueGroup {
+	isFixed := func(i int) bool { return i < len(fixed) && fixed[i] }
 	names := 0
-	for _, v := range vals {
-		if v.Type == breachkit.PersonName {
+	for i, v := range vals {
+		if v.Type == breachkit.PersonName && !isFixed(i) {
 			names++
 		}
 	}
-	if !text || names < 2 {
+	if names < 2 {
 		return []valueGroup{{vals, finds}}
 	}
 	idx := make([]int, len(vals))
@@ -144,8 +146,13 @@ func splitByName(vals []Value, finds []FindingRef, text bool) []valueGroup {
 	sort.SliceStable(idx, func(a, b int) bool { return vals[idx[a]].Order < vals[idx[b]].Order })
 	var out []valueGroup
 	var cur valueGroup
+	var first []int // fixed values, for the first group
 	named := false
 	for _, i := range idx {
+		if isFixed(i) {
+			first = append(first, i)
+			continue
+		}
 		if vals[i].Type == breachkit.PersonName && named {
 			out = append(out, cur)
 			cur = valueGroup{}
@@ -156,7 +163,14 @@ func splitByName(vals []Value, finds []FindingRef, text bool) []valueGroup {
 			cur.finds = append(cur.finds, finds[i])
 		}
 	}
-	return append(out, cur)
+	out = append(out, cur)
+	for _, i := range first {
+		out[0].vals = append(out[0].vals, vals[i])
+		if i < len(finds) {
+			out[0].finds = append(out[0].finds, finds[i])
+		}
+	}
+	return out
 }
 
 // findingKey is the record key of a finding without one: its path,
