@@ -422,6 +422,17 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 				}
 			}
 			cue = name.Cue(text[i:j]) && (j >= n || text[j] == ' ' || text[j] == '=' || text[j] == ':')
+			if wantAddr && (c == 'P' || c == 'p') && j-i <= 2 {
+				if end, full, conf := address.FindPOBox(text, i); end > 0 {
+					r := "rule:address-po-box"
+					if full {
+						r = "rule:address-full"
+					}
+					s.found = append(s.found, span{i, end, conf, breachkit.Address, r, ""})
+					i, titled = end, false
+					continue
+				}
+			}
 			if byteClass[c] == cUpper {
 				w := text[i:j]
 				if len(w) >= 3 && len(w) <= 9 && dob.MonthBytes(w) > 0 {

@@ -127,6 +127,58 @@ func Find(text []byte, i int) (end int, full bool, conf float64) {
 	return end, false, 0.65
 }
 
+// FindPOBox parses a post-office box address starting at text[i]:
+// "PO Box 1234", "P.O. Box 1234" or "P. O. BOX 1234", with the city,
+// state and ZIP when they follow. It returns the end, whether the city,
+// state and ZIP were found, and the confidence; end is 0 when there is
+// none.
+func FindPOBox(text []byte, i int) (end int, full bool, conf float64) {
+	if i > 0 && (isAlpha(text[i-1]) || isDigit(text[i-1])) {
+		return 0, false, 0
+	}
+	p := i
+	expect := func(c byte) bool {
+		if p < len(text) && (text[p] == c || text[p] == c+32) {
+			p++
+			return true
+		}
+		return false
+	}
+	skip := func(c byte) {
+		if p < len(text) && text[p] == c {
+			p++
+		}
+	}
+	if !expect('P') {
+		return 0, false, 0
+	}
+	skip('.')
+	skip(' ')
+	if !expect('O') {
+		return 0, false, 0
+	}
+	skip('.')
+	if p >= len(text) || text[p] != ' ' {
+		return 0, false, 0
+	}
+	p++
+	if !expect('B') || !expect('O') || !expect('X') || p >= len(text) || text[p] != ' ' {
+		return 0, false, 0
+	}
+	p++
+	q := p
+	for p < len(text) && (isDigit(text[p]) || isAlpha(text[p]) || text[p] == '-') && p-q < 10 {
+		p++
+	}
+	if p == q || !isDigit(text[q]) || !boundary(text, p) {
+		return 0, false, 0
+	}
+	if e := cityStateZIP(text, p); e > 0 {
+		return e, true, 0.95
+	}
+	return p, false, 0.7
+}
+
 func ordinal(w string) bool {
 	n := len(w)
 	if n < 3 {

@@ -99,6 +99,21 @@ func Score(digits []byte, groups []int, seps []byte) (float64, bool) {
 		if m > 12 {
 			m, d = d, m
 		}
+	case len(c) == 2 && len(a) <= 2 && len(b) <= 2 && seps[0] != '.':
+		// 5/17/80: a two-digit year is a birth year of the last hundred
+		// years. The shape alone says almost nothing; only a keyword
+		// (DOB, born) makes it a birth date.
+		m, d, y = num(a), num(b), 1900+num(c)
+		if m > 12 {
+			m, d = d, m
+		}
+		if y+100 <= maxYear {
+			y += 100
+		}
+		if !ValidDate(y, m, d) {
+			return 0, false
+		}
+		return 0.02, true
 	default:
 		return 0, false
 	}
