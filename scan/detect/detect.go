@@ -1016,19 +1016,19 @@ func (c *ctxInfo) weight(d int) float64 {
 // weakens the claim.
 func (c *ctxInfo) score(class int) (float64, int) {
 	ssnLike := class == classSSN || class == classITIN
-	best, bestD := 0.0, -1
+	best, bestD, before := 0.0, -1, false
 	for m := 0; m < numClasses; m++ {
 		if m != class && !(ssnLike && (m == classSSN || m == classITIN)) {
 			continue
 		}
 		if d := c.before[m]; d >= 0 {
 			if w := c.weight(d); w > best {
-				best, bestD = w, d
+				best, bestD, before = w, d, true
 			}
 		}
 		if d := c.after[m]; d >= 0 {
 			if w := 0.5 * c.weight(d); w > best {
-				best, bestD = w, d
+				best, bestD, before = w, d, false
 			}
 		}
 	}
@@ -1044,7 +1044,9 @@ func (c *ctxInfo) score(class int) (float64, int) {
 		case (r == classDate || r == classDOB) && class != classDOB:
 			continue
 		}
-		if d := c.before[r]; d >= 0 && d < bestD {
+		// A two-letter word right after the keyword before the value is
+		// part of its phrase, not a competing claim: "member ID".
+		if d := c.before[r]; d >= 0 && d < bestD && !(before && bestD-d <= 3) {
 			best *= 0.35
 			break
 		}
