@@ -79,3 +79,49 @@ func equalIDs(a, b []int64) bool {
 	}
 	return true
 }
+
+func TestSplitCo(t *testing.T) {
+	row := []Value{
+		{Type: breachkit.PersonName, Value: "Ann Berg", Order: 0},
+		{Type: breachkit.SSN, Value: "212-45-6791", Order: 1},
+		{Type: breachkit.Address, Value: "12 Elm St, Salem, OR 97301", Order: 2},
+		{Type: breachkit.PersonName, Value: "Luis Perez", Order: 3},
+		{Type: breachkit.SSN, Value: "383-41-8663", Order: 4},
+		{Type: breachkit.BankAccount, Value: "004412345678", Order: 5},
+	}
+	reasons := [][]string{{"header:Borrower Name"}, {"header:SSN"}, {"header:Property Address"}, {"header:Co-Borrower Name"}, {"header:CoBorrower_SSN"}, {"header:Account"}}
+	finds := make([]FindingRef, len(row))
+	fixed, co := make([]bool, len(row)), make([]bool, len(row))
+	for i := range row {
+		finds[i] = FindingRef{ID: int64(i + 1)}
+		fixed[i], co[i] = structured(reasons[i]), coColumn(reasons[i])
+	}
+	first, second := splitCo(row, finds, fixed, co)
+	ids := func(fs []FindingRef) []int64 {
+		var out []int64
+		for _, f := range fs {
+			out = append(out, f.ID)
+		}
+		return out
+	}
+	if got := ids(first.finds); !equalIDs(got, []int64{1, 2, 3, 6}) {
+		t.Errorf("first person's findings %v, want [1 2 3 6]", got)
+	}
+	if got := ids(second.finds); !equalIDs(got, []int64{4, 5}) {
+		t.Errorf("co-borrower's findings %v, want [4 5]", got)
+	}
+	var addr bool
+	for _, v := range second.vals {
+		addr = addr || v.Type == breachkit.Address
+		if v.Type == breachkit.BankAccount {
+			t.Error("the co-borrower took the loan's account")
+		}
+	}
+	if !addr {
+		t.Error("the co-borrower has no address")
+	}
+	// A row without co-borrower columns is one person.
+	if _, s := splitCo(row[:3], finds[:3], fixed[:3], co[:3]); len(s.vals) != 0 {
+		t.Error("a row without a co-borrower was split")
+	}
+}

@@ -37,6 +37,7 @@ func FromStore(ctx context.Context, st breachkit.Store, caseID int64, open Opene
 		finds   []FindingRef
 		located bool   // every finding has a byte offset
 		fixed   []bool // per value: placed by a column or key, not found in free text
+		co      []bool // per value: its column names a second person (co-borrower)
 	}
 	recs := map[string]*acc{}
 	var order []string
@@ -71,6 +72,7 @@ func FromStore(ctx context.Context, st breachkit.Store, caseID int64, open Opene
 			}
 			a.located = a.located && f.Start >= 0
 			a.fixed = append(a.fixed, structured(f.Reasons))
+			a.co = append(a.co, coColumn(f.Reasons))
 			a.vals = append(a.vals, Value{Type: t, Value: string(pt), Order: f.Start})
 			// The ID is all a person needs of a stored finding (it can be
 			// looked up); not keeping its path and location saves a third
@@ -88,13 +90,19 @@ func FromStore(ctx context.Context, st breachkit.Store, caseID int64, open Opene
 					a.vals[i].Order = int64(i)
 				}
 			}
-			for i, g := range splitByName(a.vals, a.finds, a.fixed) {
+			primary, second := splitCo(a.vals, a.finds, a.fixed, a.co)
+			for i, g := range splitByName(primary.vals, primary.finds, primary.fixed) {
 				key := k
 				if i > 0 {
 					key = k + "~" + strconv.Itoa(i+1)
 				}
 				r := BuildRecord(key, g.vals)
 				r.Findings = g.finds
+				fn(&r)
+			}
+			if len(second.vals) > 0 {
+				r := BuildRecord(k+"~co", second.vals)
+				r.Findings = second.finds
 				fn(&r)
 			}
 		}
@@ -118,6 +126,68 @@ func structured(reasons []string) bool {
 type valueGroup struct {
 	vals  []Value
 	finds []FindingRef
+	fixed []bool
+}
+
+// coRoles are the words of a column name that say its value belongs to a
+// second person of the row: a co-borrower, a co-signer, a spouse.
+var coRoles = []string{"coborrower", "cobuyer", "cosigner", "coapplicant", "coowner", "comaker", "spouse"}
+
+// coColumn reports whether a finding's column names a second person.
+func coColumn(reasons []string) bool {
+	for _, r := range reasons {
+		h, ok := strings.CutPrefix(r, "header:")
+		if !ok {
+			continue
+		}
+		var b strings.Builder
+		for _, c := range strings.ToLower(h) {
+			if c >= 'a' && c <= 'z' {
+				b.WriteRune(c)
+			}
+		}
+		n := b.String()
+		for _, w := range coRoles {
+			if strings.Contains(n, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// splitCo separates the values of a row's second person (the columns of
+// a co-borrower) from the row's first person: two people on one loan are
+// two people to notify. The second person also takes the row's postal
+// address, which the two usually share; identifiers (the loan's account)
+// stay with the first, lest they link the two into one again.
+func splitCo(vals []Value, finds []FindingRef, fixed, co []bool) (first, second valueGroup) {
+	has := false
+	for _, c := range co {
+		has = has || c
+	}
+	if !has {
+		return valueGroup{vals, finds, fixed}, valueGroup{}
+	}
+	for i, v := range vals {
+		f := FindingRef{}
+		if i < len(finds) {
+			f = finds[i]
+		}
+		isCo := i < len(co) && co[i]
+		isFixed := i < len(fixed) && fixed[i]
+		if isCo {
+			second.vals, second.finds, second.fixed = append(second.vals, v), append(second.finds, f), append(second.fixed, isFixed)
+			continue
+		}
+		first.vals, first.finds, first.fixed = append(first.vals, v), append(first.finds, f), append(first.fixed, isFixed)
+		if v.Type == breachkit.Address {
+			// The address is the household's; its finding stays the
+			// first's, so second.finds may be shorter than second.vals.
+			second.vals = append(second.vals, v)
+		}
+	}
+	return first, second
 }
 
 // splitByName cuts a record whose free text names several people (a
@@ -137,7 +207,7 @@ func splitByName(vals []Value, finds []FindingRef, fixed []bool) []valueGroup {
 		}
 	}
 	if names < 2 {
-		return []valueGroup{{vals, finds}}
+		return []valueGroup{{vals, finds, fixed}}
 	}
 	idx := make([]int, len(vals))
 	for i := range idx {
