@@ -193,6 +193,22 @@ func addrScore(a Address) int {
 	return s
 }
 
+// isPOBox reports whether v is a post-office box line ("PO Box 12",
+// "P.O. BOX 12"): a street line for the mail, though it has no number first.
+func isPOBox(v string) bool {
+	var b strings.Builder
+	for _, c := range strings.ToUpper(v) {
+		if c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+			b.WriteRune(c)
+		}
+		if b.Len() >= 6 {
+			break
+		}
+	}
+	u := b.String()
+	return strings.HasPrefix(u, "POBOX") && len(u) == 6 && u[5] >= '0' && u[5] <= '9'
+}
+
 // classifyAddressPiece puts an address piece without a part label where
 // its shape says it belongs.
 func classifyAddressPiece(a *Address, done *[]Address, v string) {
@@ -203,7 +219,7 @@ func classifyAddressPiece(a *Address, done *[]Address, v string) {
 		a.ZIP = v
 	case normState(v) != "" && a.State == "":
 		a.State = v
-	case v[0] >= '0' && v[0] <= '9':
+	case v[0] >= '0' && v[0] <= '9' || isPOBox(v):
 		if a.Street != "" {
 			*done = append(*done, *a)
 			*a = Address{}

@@ -125,3 +125,27 @@ func TestSplitCo(t *testing.T) {
 		t.Error("a row without a co-borrower was split")
 	}
 }
+
+// TestPOBoxStreet checks that a PO box given as an address line is the
+// street of a deliverable address, not a city.
+func TestPOBoxStreet(t *testing.T) {
+	for _, box := range []string{"PO Box 1234", "P.O. BOX 99", "po box 7"} {
+		r := BuildRecord("row", []Value{
+			{Type: breachkit.PersonName, Value: "Ann Berg", Order: 0},
+			{Type: breachkit.Address, Value: box, Order: 1},
+			{Type: breachkit.Address, Value: "Boston", Order: 2},
+			{Type: breachkit.Address, Value: "MA", Order: 3},
+			{Type: breachkit.Address, Value: "02110", Order: 4},
+		})
+		if len(r.Addresses) == 0 || r.Addresses[0].Street != box || r.Addresses[0].City != "Boston" {
+			t.Errorf("%q: addresses %+v", box, r.Addresses)
+			continue
+		}
+		if q := addressQuality(&r.Addresses[0]); q != QualityDeliverable {
+			t.Errorf("%q: quality %s, want deliverable", box, q)
+		}
+	}
+	if isPOBox("Pobox Street") || isPOBox("POBOXER") {
+		t.Error("a word beginning with pobox taken for a PO box")
+	}
+}
