@@ -44,6 +44,27 @@ func FromStore(ctx context.Context, st breachkit.Store, caseID int64, open Opene
 	// Each finding read from a store comes with its own copy of the type
 	// name; records keep the one shared copy instead.
 	types := map[breachkit.Element]breachkit.Element{}
+	// Whether a column names a second person, by reason: a table's
+	// columns repeat on every row.
+	coByReason := map[string]bool{}
+	isCo := func(reasons []string) bool {
+		for i, r := range reasons {
+			if !strings.HasPrefix(r, "header:") {
+				continue
+			}
+			c, ok := coByReason[r]
+			if !ok {
+				c = coColumn(reasons[i : i+1])
+				if len(coByReason) < 100000 {
+					coByReason[r] = c
+				}
+			}
+			if c {
+				return true
+			}
+		}
+		return false
+	}
 	for _, src := range srcs {
 		// Every source is read, whatever its status: an interrupted one
 		// may hold findings before it is scanned again.
@@ -72,7 +93,7 @@ func FromStore(ctx context.Context, st breachkit.Store, caseID int64, open Opene
 			}
 			a.located = a.located && f.Start >= 0
 			a.fixed = append(a.fixed, structured(f.Reasons))
-			a.co = append(a.co, coColumn(f.Reasons))
+			a.co = append(a.co, isCo(f.Reasons))
 			a.vals = append(a.vals, Value{Type: t, Value: string(pt), Order: f.Start})
 			// The ID is all a person needs of a stored finding (it can be
 			// looked up); not keeping its path and location saves a third
