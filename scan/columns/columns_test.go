@@ -47,3 +47,17 @@ func TestLooksLikeData(t *testing.T) {
 		}
 	}
 }
+
+// FuzzInfer checks that no values make the profiler panic, and that it
+// names every column it is given.
+func FuzzInfer(f *testing.F) {
+	f.Add("Anna", "412-55-8901", "1200 Mission St", "OR")
+	f.Add("", "P.O. Box", "+1 (", "5/17/80")
+	f.Fuzz(func(t *testing.T, a, b, c, d string) {
+		cols := [][]string{{a, b}, {c, d}, {a, c}, {b, d}}
+		if got := Infer(cols); len(got) != len(cols) {
+			t.Fatalf("%d names for %d columns", len(got), len(cols))
+		}
+		LooksLikeData([]string{a, b, c, d})
+	})
+}
