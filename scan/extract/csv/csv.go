@@ -125,25 +125,15 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 	var cells []cell
 	var rec string
 	// A file without a header row is profiled: its first rows are held
-	// back until the columns' contents have been looked at (columns.Infer),
-	// then emitted with the names inferred, like the rows after them.
+	// back until the columns' contents have been looked at, then emitted
+	// with the names inferred, like the rows after them.
 	profiling := false
-	var held []heldCell
-	var heldBytes int
-	var cols [][]string
+	var held columns.Holder
 	release := func() error {
 		profiling = false
-		header = append(columns.Infer(cols), "")
-		for _, h := range held {
-			if h.col < len(header)-1 {
-				h.seg.Field = header[h.col]
-			}
-			if err := emit(h.seg); err != nil {
-				return err
-			}
-		}
-		held, cols = nil, nil
-		return nil
+		names, err := held.Release(emit)
+		header = append(names, "")
+		return err
 	}
 	for {
 		if err := ctx.Err(); err != nil {
@@ -188,12 +178,7 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 				if c.unesc == nil && utf8.Valid(seg.Text) {
 					seg.Text = bytes.Clone(seg.Text) // it points into the read buffer
 				}
-				held = append(held, heldCell{i, seg})
-				heldBytes += len(seg.Text)
-				for len(cols) <= i {
-					cols = append(cols, nil)
-				}
-				cols[i] = append(cols[i], strings.TrimSpace(string(seg.Text)))
+				held.Add(i, seg)
 				continue
 			}
 			if i < len(header)-1 {
@@ -203,26 +188,12 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 				return err
 			}
 		}
-		if profiling && (row >= profileRows || heldBytes >= profileBytes) {
+		if profiling && held.EndRow() {
 			if err := release(); err != nil {
 				return err
 			}
 		}
 	}
-}
-
-// profileRows is how many rows of a file without a header are looked at
-// before its columns are named.
-const profileRows = 200
-
-// profileBytes bounds the text held back while profiling, whatever the
-// rows hold.
-const profileBytes = 4 << 20
-
-// heldCell is a cell of a headerless file waiting for its column's name.
-type heldCell struct {
-	col int
-	seg scan.Segment
 }
 
 // cellSegment returns the segment of a non-empty cell: its text (decoded

@@ -353,29 +353,20 @@ func (b *book) sheet(ctx context.Context, sh sheetRef, emit func(scan.Segment) e
 		row     []cell
 		col     int
 		// A sheet without a header row is profiled: its first rows are
-		// held back until columns.Infer has named the columns.
+		// held back until the columns are named.
 		profiling bool
-		held      []heldCell
-		heldRows  int
-		heldBytes int
-		cols      [][]string
+		held      columns.Holder
 	)
 	release := func() error {
 		profiling = false
+		names, err := held.Release(emit)
 		header = map[int]string{}
-		for i, name := range columns.Infer(cols) {
+		for i, name := range names {
 			if name != "" {
 				header[i] = name
 			}
 		}
-		for _, h := range held {
-			h.seg.Field = header[h.col]
-			if err := emit(h.seg); err != nil {
-				return err
-			}
-		}
-		held, cols = nil, nil
-		return nil
+		return err
 	}
 	flush := func() error {
 		if len(row) == 0 {
@@ -402,12 +393,7 @@ func (b *book) sheet(ctx context.Context, sh sheetRef, emit func(scan.Segment) e
 		for _, c := range row {
 			seg := scan.Segment{Text: []byte(c.text), Offset: -1, Sheet: sh.name, Cell: c.ref, Record: rec}
 			if profiling {
-				held = append(held, heldCell{c.col, seg})
-				heldBytes += len(c.text)
-				for len(cols) <= c.col {
-					cols = append(cols, nil)
-				}
-				cols[c.col] = append(cols[c.col], strings.TrimSpace(c.text))
+				held.Add(c.col, seg)
 				continue
 			}
 			if !isHeader {
@@ -418,10 +404,7 @@ func (b *book) sheet(ctx context.Context, sh sheetRef, emit func(scan.Segment) e
 			}
 		}
 		row = row[:0]
-		if profiling {
-			heldRows++
-		}
-		if profiling && (heldRows >= profileRows || heldBytes >= profileBytes) {
+		if profiling && held.EndRow() {
 			if err := release(); err != nil {
 				return err
 			}
@@ -697,19 +680,6 @@ func colName(col int) string {
 // looksLikeHeader reports whether the first non-empty row is a header:
 // at least 60% of its cells are short text with letters and no digits,
 // no '@', and all values differ.
-// profileRows and profileBytes bound what a headerless sheet holds back
-// before its columns are named.
-const (
-	profileRows  = 200
-	profileBytes = 4 << 20
-)
-
-// heldCell is a cell of a headerless sheet waiting for its column's name.
-type heldCell struct {
-	col int
-	seg scan.Segment
-}
-
 func looksLikeHeader(row []cell) bool {
 	seen := map[string]bool{}
 	good := 0
