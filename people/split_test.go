@@ -138,7 +138,7 @@ func TestPOBoxStreet(t *testing.T) {
 			{Type: breachkit.Address, Value: "02110", Order: 4},
 		})
 		if len(r.Addresses) == 0 || r.Addresses[0].Street != box || r.Addresses[0].City != "Boston" {
-			t.Errorf("%q: addresses %+v", box, r.Addresses)
+			t.Errorf("%q: %d addresses, the first without the box as street and Boston as city", box, len(r.Addresses))
 			continue
 		}
 		if q := addressQuality(&r.Addresses[0]); q != QualityDeliverable {

@@ -152,10 +152,9 @@ func runRespond(ctx context.Context, g *globals, f *respondFlags, paths []string
 		return err
 	}
 	// A spool left by a run that was killed is of no use.
-	if old, _ := filepath.Glob(filepath.Join(f.out, ".findings-spool-*")); len(old) > 0 {
-		for _, p := range old {
-			os.Remove(p)
-		}
+	old, _ := filepath.Glob(filepath.Join(f.out, ".findings-spool-*"))
+	for _, p := range old {
+		os.Remove(p)
 	}
 	spool, err := os.CreateTemp(f.out, ".findings-spool-*")
 	if err != nil {

@@ -555,9 +555,6 @@ type findingJSON struct {
 
 // render is one finding for output; a dry run has no value to show.
 func (k *scanSink) render(f *breachkit.Finding) findingJSON {
-	if k.keys == nil {
-		return renderFinding(f, nil, nil)
-	}
 	return renderFinding(f, k.keys, k.show)
 }
 
