@@ -22,7 +22,7 @@ type globals struct {
 	stderr  io.Writer
 }
 
-func newRoot(stdout, stderr io.Writer) *cobra.Command {
+func newRoot(stdout, stderr io.Writer) (*cobra.Command, func()) {
 	g := &globals{stdout: stdout, stderr: stderr}
 	root := &cobra.Command{
 		Use:   "breachkit",
@@ -61,7 +61,7 @@ breachkit supports counsel; it is not legal advice.`,
 		newRespondCmd(g),
 		newDemoCmd(g),
 	)
-	return root
+	return root, addProfileFlag(root)
 }
 
 // addFormat adds --format with the allowed values, the first the default.

@@ -129,8 +129,10 @@ type Engine struct {
 	types    map[breachkit.Element]bool
 	all      bool // no --types filter: every type the detectors emit is on
 	kw       map[string]uint32
-	kwSet    *wordset.Set // kw, for lookups by bytes
-	kwFirst  [256]uint32  // bit n set: a keyword of length n starts with this byte
+	// lex holds the keywords (their classes in the low numClasses bits)
+	// and the name lexicon (its roles above them), so that each word of
+	// free text is looked up once.
+	lex *wordset.Set
 	custom   []*custom.Rule
 	customKW map[string][]int
 	min      float64
@@ -158,9 +160,6 @@ func New(cfg Config) *Engine {
 		for _, w := range words {
 			w = strings.ToLower(w)
 			e.kw[w] |= 1 << class
-			if len(w) < 32 {
-				e.kwFirst[w[0]] |= 1 << len(w)
-			}
 		}
 	}
 	add(classSSN, ssn.Keywords)
@@ -188,7 +187,14 @@ func New(cfg Config) *Engine {
 	for _, r := range numberRules {
 		e.enabled[r.class] = e.types[r.typ]
 	}
-	e.kwSet = wordset.New(e.kw)
+	lex := map[string]uint32{}
+	for w, c := range e.kw {
+		lex[w] = c
+	}
+	for w, r := range name.Lexicon() {
+		lex[w] |= uint32(r) << numClasses
+	}
+	e.lex = wordset.New(lex)
 	e.pool.New = func() any { return &scratch{fields: map[string]*fieldInfo{}} }
 	return e
 }
@@ -341,7 +347,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 			for j < n && isLetter(text[j]) {
 				j++
 			}
-			e.keyword(s, text, i, j)
+			e.word(s, text, i, j)
 			i = j
 			continue
 		}
@@ -413,7 +419,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 			s.alnum = append(s.alnum, [2]int{i, j})
 			i = j
 		default:
-			e.keyword(s, text, i, j)
+			roles := e.word(s, text, i, j)
 			if wantName && cue && j+1 < n && text[j] == ' ' || wantName && cue && byteClass[c] == cUpper {
 				if end, conf := lowerName(text, i, j); end > 0 {
 					s.found = append(s.found, span{i, end, conf, breachkit.PersonName, "rule:name-after-cue", ""})
@@ -421,7 +427,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 					continue
 				}
 			}
-			cue = name.Cue(text[i:j]) && (j >= n || text[j] == ' ' || text[j] == '=' || text[j] == ':')
+			cue = roles&name.Cue != 0 && (j >= n || text[j] == ' ' || text[j] == '=' || text[j] == ':')
 			if wantAddr && (c == 'P' || c == 'p') && j-i <= 2 {
 				if end, full, conf := address.FindPOBox(text, i); end > 0 {
 					r := "rule:address-po-box"
@@ -439,7 +445,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 					e.monthDate(s, text, i)
 				}
 				if wantName && j-i >= 2 {
-					if name.IsTitle(w) {
+					if roles&name.Title != 0 {
 						titled = true
 						i = j
 						if i < n && text[i] == '.' {
@@ -447,7 +453,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 						}
 						continue
 					}
-					if end, conf := e.name(text, i, titled); end > 0 {
+					if end, conf := e.name(text, i, j, titled, roles); end > 0 {
 						r := "rule:name-gazetteer"
 						if titled {
 							r = "rule:name-title"
@@ -478,18 +484,15 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 	e.emit(s, seg, emit)
 }
 
-// keyword records text[i:j] if it is a keyword.
-func (e *Engine) keyword(s *scratch, text []byte, i, j int) {
+// kwMask selects the keyword classes of a lexicon value.
+const kwMask = 1<<numClasses - 1
+
+// word looks up the letters text[i:j] in the lexicon, records them as a
+// keyword hit if they are one, and returns their name roles.
+func (e *Engine) word(s *scratch, text []byte, i, j int) name.Role {
 	l := j - i
 	if l >= 32 {
-		return
-	}
-	c := text[i]
-	if c >= 'A' && c <= 'Z' {
-		c += 32
-	}
-	if e.kwFirst[c]&(1<<l) == 0 {
-		return
+		return 0
 	}
 	var buf [32]byte
 	for k := i; k < j; k++ {
@@ -499,7 +502,11 @@ func (e *Engine) keyword(s *scratch, text []byte, i, j int) {
 		}
 		buf[k-i] = b
 	}
-	if cl, ok := e.kwSet.Lookup(buf[:l]); ok {
+	v, ok := e.lex.Lookup(buf[:l])
+	if !ok {
+		return 0
+	}
+	if cl := v & kwMask; cl != 0 {
 		h := hit{start: i, end: j, classes: cl}
 		if len(e.customKW) > 0 {
 			if _, ok := e.customKW[string(buf[:l])]; ok {
@@ -508,6 +515,7 @@ func (e *Engine) keyword(s *scratch, text []byte, i, j int) {
 		}
 		s.hits = append(s.hits, h)
 	}
+	return name.Role(v >> numClasses)
 }
 
 // number collects the digit token that starts at text[i] (digits up to
@@ -617,26 +625,36 @@ func (e *Engine) monthDate(s *scratch, text []byte, i int) {
 	}
 }
 
-// name finds a person's name starting at the capitalised word text[i:].
-func (e *Engine) name(text []byte, i int, titled bool) (int, float64) {
+// name finds a person's name starting at the capitalised word text[i:];
+// text[i:j] is its run of letters, whose roles are r.
+func (e *Engine) name(text []byte, i, j int, titled bool, r name.Role) (int, float64) {
 	var ws [5]name.Word
 	n := 0
 	k := i
 	for n < len(ws) && k < len(text) {
-		j := k
-		for j < len(text) && (isLetter(text[j]) || text[j] == '\'' || text[j] == '-') {
-			j++
+		j0 := k
+		for k < len(text) && (isLetter(text[k]) || text[k] == '\'' || text[k] == '-') {
+			k++
 		}
-		if j == k {
+		if k == j0 || n > 0 && byteClass[text[j0]] != cUpper {
+			// Only capitalised words can go on a name: the rules stop
+			// at the first word that is not.
 			break
 		}
-		ws[n] = name.Word{Start: k, End: j}
+		w := name.Word{Start: j0, End: k, Roles: r}
+		if n > 0 || k != j {
+			w.Roles = name.RolesOf(text[j0:k])
+		}
+		if n == 0 && !titled && !name.Plausible(text[j0:k], w.Roles) {
+			return 0, 0
+		}
+		ws[n] = w
 		n++
 		// Next word after one space, or ". " after an initial.
-		if j < len(text) && text[j] == ' ' {
-			k = j + 1
-		} else if j+1 < len(text) && text[j] == '.' && text[j+1] == ' ' && j-k == 1 {
-			k = j + 2
+		if k < len(text) && text[k] == ' ' {
+			k++
+		} else if k+1 < len(text) && text[k] == '.' && text[k+1] == ' ' && k-j0 == 1 {
+			k += 2
 		} else {
 			break
 		}

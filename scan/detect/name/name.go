@@ -32,40 +32,62 @@ var notName = map[string]bool{
 	"sterling": true, "major": true, "sunny": true, "dale": true, "rose": true, "lane": true,
 }
 
-var (
-	once              sync.Once
-	given, surnameSet *wordset.Set
-	// titleSet, notNameSet and stopSet are titles, notName and stop.
-	titleSet, notNameSet, stopSet = setOf(titles), setOf(notName), setOf(stop)
+// Role says what a word can be around a name. A word may have several
+// roles ("Kim" is a given name and a surname), or-ed together.
+type Role uint32
+
+// The roles of the name lexicon.
+const (
+	Given   Role = 1 << iota // a given name of the gazetteer
+	Surname                  // a surname of the gazetteer
+	Title                    // Mr, Ms, Dr...
+	Common                   // a name far more often an ordinary word (Will, Bill, Lake)
+	Stop                     // a word that stands next to names without being one
+	Cue                      // a word that introduces a lower-case name ("for jane doe")
 )
 
-func setOf(m map[string]bool) *wordset.Set {
-	v := map[string]uint32{}
-	for w, ok := range m {
-		if ok {
-			v[w] = 1
-		}
-	}
-	return wordset.New(v)
-}
+var (
+	once sync.Once
+	// lex holds every word of the lexicon with its roles, so that one
+	// lookup answers every question asked of a word.
+	lex *wordset.Set
+)
 
 func load() {
-	g := map[string]uint32{}
+	m := map[string]uint32{}
+	for w, r := range Lexicon() {
+		m[w] = uint32(r)
+	}
+	lex = wordset.New(m)
+}
+
+// Lexicon returns the words this package knows, lower case, with their
+// roles: for a caller that folds these roles into a word lookup of its
+// own (the detector's keyword table) and so looks each word up once.
+func Lexicon() map[string]Role {
+	m := map[string]Role{}
 	for _, w := range gazetteer.GivenNames() {
-		g[w] = 1
+		m[w] |= Given
 	}
-	s := map[string]uint32{}
 	for _, w := range gazetteer.Surnames() {
-		s[w] = 1
+		m[w] |= Surname
 	}
-	given, surnameSet = wordset.New(g), wordset.New(s)
+	for _, set := range []struct {
+		words map[string]bool
+		role  Role
+	}{{titles, Title}, {notName, Common}, {stop, Stop}, {cues, Cue}} {
+		for w, ok := range set.words {
+			if ok {
+				m[w] |= set.role
+			}
+		}
+	}
+	return m
 }
 
-func in(s *wordset.Set, w []byte) bool {
-	_, ok := s.Lookup(w)
-	return ok
-}
-
+// lower lower-cases an ASCII word into buf, leaving out apostrophes and
+// hyphens (O'Brien is looked up as obrien); false if w has any other
+// byte than letters.
 func lower(w []byte, buf *[32]byte) ([]byte, bool) {
 	if len(w) > len(buf) {
 		return nil, false
@@ -85,34 +107,28 @@ func lower(w []byte, buf *[32]byte) ([]byte, bool) {
 	return b, true
 }
 
-// IsGiven reports whether the word is a given name (ASCII, any case).
-func IsGiven(w []byte) bool {
+// RolesOf returns the roles of an ASCII word in any case; 0 for a word
+// the lexicon lacks or one with bytes other than letters, apostrophes
+// and hyphens.
+func RolesOf(w []byte) Role {
 	once.Do(load)
 	var buf [32]byte
 	l, ok := lower(w, &buf)
-	return ok && in(given, l)
+	if !ok {
+		return 0
+	}
+	v, _ := lex.Lookup(l)
+	return Role(v)
 }
+
+// IsGiven reports whether the word is a given name (ASCII, any case).
+func IsGiven(w []byte) bool { return RolesOf(w)&Given != 0 }
 
 // IsSurname reports whether the word is a surname (ASCII, any case).
-func IsSurname(w []byte) bool {
-	once.Do(load)
-	var buf [32]byte
-	l, ok := lower(w, &buf)
-	return ok && in(surnameSet, l)
-}
+func IsSurname(w []byte) bool { return RolesOf(w)&Surname != 0 }
 
 // IsTitle reports whether the word is a title such as Mr or Dr.
-func IsTitle(w []byte) bool {
-	var buf [32]byte
-	l, ok := lower(w, &buf)
-	return ok && in(titleSet, l)
-}
-
-func uncommon(w []byte) bool {
-	var buf [32]byte
-	l, ok := lower(w, &buf)
-	return ok && !in(notNameSet, l)
-}
+func IsTitle(w []byte) bool { return RolesOf(w)&Title != 0 }
 
 // Valid reports whether a whole structured value looks like a name or a
 // part of one: letters with spaces, hyphens, apostrophes, periods and a
@@ -148,10 +164,11 @@ func Valid(s string) bool {
 	return true
 }
 
-// Word is a word of free text: its byte range and whether it starts
-// with a capital letter or is all capitals.
+// Word is a word of free text: its byte range and its roles (RolesOf),
+// which the caller looks up once.
 type Word struct {
 	Start, End int
+	Roles      Role
 }
 
 // Find looks for a name whose first word is words[0] (the words that
@@ -175,24 +192,24 @@ func Find(text []byte, words []Word, titled bool) (int, float64) {
 		}
 		return n, 0.8
 	}
-	if !IsGiven(w0) || !uncommon(w0) || len(w0) < 2 {
+	if words[0].Roles&(Given|Common) != Given || len(w0) < 2 {
 		return 0, 0
 	}
 	// Given [Middle|Initial]{0,2} Surname
 	n := 1
 	for n < len(words) && n <= 3 && joined(text, words[n-1], words[n]) {
-		w := text[words[n].Start:words[n].End]
+		w, r := text[words[n].Start:words[n].End], words[n].Roles
 		if !capital(w) {
 			break
 		}
-		if IsSurname(w) && (n+1 >= len(words) || !joined(text, words[n], words[n+1]) || !capital(text[words[n+1].Start:words[n+1].End]) || !(IsSurname(text[words[n+1].Start:words[n+1].End]))) {
-			if !uncommon(w) {
+		if r&Surname != 0 && (n+1 >= len(words) || !joined(text, words[n], words[n+1]) || !capital(text[words[n+1].Start:words[n+1].End]) || words[n+1].Roles&Surname == 0) {
+			if r&Common != 0 {
 				// King, Long, Ray: surnames that are also words.
 				return n + 1, 0.7
 			}
 			return n + 1, 0.8
 		}
-		if len(w) == 1 || IsGiven(w) || IsSurname(w) {
+		if len(w) == 1 || r&(Given|Surname) != 0 {
 			n++
 			continue
 		}
@@ -220,22 +237,34 @@ var stop = map[string]bool{
 	"error": true, "warn": true, "info": true, "debug": true, "called": true, "verified": true, "requests": true,
 }
 
-// plausible reports whether w can be a name word the gazetteer lacks: two
-// or more letters (apostrophes and hyphens allowed) and not a stop word.
-func plausible(w []byte) bool {
-	if len(w) < 2 || len(w) > 20 {
-		return false
-	}
-	var buf [32]byte
-	l, ok := lower(w, &buf)
-	if !ok || in(stopSet, l) || in(notNameSet, l) {
+// plausible reports whether w, with roles r, can be a name word the
+// gazetteer lacks: two or more letters (apostrophes and hyphens allowed)
+// with a vowel, and not a stop word.
+func plausible(w []byte, r Role) bool {
+	if len(w) < 2 || len(w) > 20 || r&(Stop|Common) != 0 {
 		return false
 	}
 	vowel := false
-	for _, c := range l {
-		vowel = vowel || c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'
+	for _, c := range w {
+		switch {
+		case c == '\'' || c == '-':
+		case c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z':
+			switch c | 0x20 {
+			case 'a', 'e', 'i', 'o', 'u', 'y':
+				vowel = true
+			}
+		default:
+			return false
+		}
 	}
 	return vowel
+}
+
+// Plausible reports whether w can start a name the gazetteer may lack;
+// false rules out Find and Loose both, so a caller need not collect the
+// words after it.
+func Plausible(w []byte, r Role) bool {
+	return r&(Given|Common) == Given && len(w) >= 2 || plausible(w, r)
 }
 
 // Loose looks for a name where only one of the first and last words is
@@ -248,7 +277,7 @@ func Loose(text []byte, words []Word) (int, float64) {
 		return 0, 0
 	}
 	w0 := text[words[0].Start:words[0].End]
-	if !capital(w0) || !plausible(w0) {
+	if !capital(w0) || !plausible(w0, words[0].Roles) {
 		return 0, 0
 	}
 	n := 1
@@ -258,15 +287,16 @@ func Loose(text []byte, words []Word) (int, float64) {
 	if n >= len(words) || !joined(text, words[n-1], words[n]) {
 		return 0, 0
 	}
-	wl := text[words[n].Start:words[n].End]
-	if !capital(wl) || !plausible(wl) {
+	wl, rl := text[words[n].Start:words[n].End], words[n].Roles
+	if !capital(wl) || !plausible(wl, rl) {
 		return 0, 0
 	}
 	// A further capitalised word makes it a title or an organisation.
 	if n+1 < len(words) && joined(text, words[n], words[n+1]) && capital(text[words[n+1].Start:words[n+1].End]) {
 		return 0, 0
 	}
-	g, s := IsGiven(w0) && uncommon(w0), IsSurname(wl) && uncommon(wl)
+	r0 := words[0].Roles
+	g, s := r0&(Given|Common) == Given, rl&(Surname|Common) == Surname
 	switch {
 	case g && s:
 		return n + 1, 0.8
@@ -278,33 +308,9 @@ func Loose(text []byte, words []Word) (int, float64) {
 	return 0, 0
 }
 
-// Cue reports whether a word introduces a name written in lower case
-// ("for jane doe", "name=jane doe").
-func Cue(w []byte) bool {
-	// Most words are not cues: reject them by length and first letter
-	// before lowering them.
-	if len(w) < 2 || len(w) > 9 || !cueFirst[w[0]|0x20] {
-		return false
-	}
-	var buf [32]byte
-	l, ok := lower(w, &buf)
-	if !ok {
-		return false
-	}
-	switch string(l) {
-	case "for", "from", "borrower", "customer", "name", "named", "client", "applicant", "member", "user", "dear", "hi", "hello", "with", "by", "mr", "mrs", "ms", "dr":
-		return true
-	}
-	return false
-}
-
-// cueFirst marks the first letters (lower case) of the cue words.
-var cueFirst = func() (t [256]bool) {
-	for _, c := range "fbcnamudhw" {
-		t[c] = true
-	}
-	return
-}()
+// cues are words that introduce a name written in lower case ("for jane
+// doe", "name=jane doe").
+var cues = map[string]bool{"for": true, "from": true, "borrower": true, "customer": true, "name": true, "named": true, "client": true, "applicant": true, "member": true, "user": true, "dear": true, "hi": true, "hello": true, "with": true, "by": true, "mr": true, "mrs": true, "ms": true, "dr": true}
 
 func capital(w []byte) bool {
 	return len(w) > 0 && w[0] >= 'A' && w[0] <= 'Z'
@@ -326,7 +332,7 @@ func joined(text []byte, a, b Word) bool {
 func SurnameFirst(text []byte, i, j int) (int, float64) {
 	once.Do(load)
 	w := text[i:j]
-	if j+3 >= len(text) || text[j] != ',' || text[j+1] != ' ' || !capital(w) || !IsSurname(w) || !uncommon(w) {
+	if j+3 >= len(text) || text[j] != ',' || text[j+1] != ' ' || !capital(w) || RolesOf(w)&(Surname|Common) != Surname {
 		return 0, 0
 	}
 	k := j + 2
@@ -335,7 +341,7 @@ func SurnameFirst(text []byte, i, j int) (int, float64) {
 		e++
 	}
 	g := text[k:e]
-	if len(g) < 2 || !capital(g) || !IsGiven(g) || !uncommon(g) {
+	if len(g) < 2 || !capital(g) || RolesOf(g)&(Given|Common) != Given {
 		return 0, 0
 	}
 	if e < len(text) && text[e] >= '0' && text[e] <= '9' {
