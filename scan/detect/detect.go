@@ -125,14 +125,14 @@ type Config struct {
 
 // Engine runs all detectors over segments. It is safe for concurrent use.
 type Engine struct {
-	enabled  [numClasses]bool
-	types    map[breachkit.Element]bool
-	all      bool // no --types filter: every type the detectors emit is on
-	kw       map[string]uint32
+	enabled [numClasses]bool
+	types   map[breachkit.Element]bool
+	all     bool // no --types filter: every type the detectors emit is on
+	kw      map[string]uint32
 	// lex holds the keywords (their classes in the low numClasses bits)
 	// and the name lexicon (its roles above them), so that each word of
 	// free text is looked up once.
-	lex *wordset.Set
+	lex      *wordset.Set
 	custom   []*custom.Rule
 	customKW map[string][]int
 	min      float64
