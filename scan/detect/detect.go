@@ -963,9 +963,12 @@ func (e *Engine) scoreNumber(s *scratch, st, en int) (span, bool) {
 }
 
 // ctxInfo is what the keywords around a candidate say: per class, the
-// distance of the nearest keyword before and after it (-1: none).
+// distance of the nearest keyword before and after it. A distance counts
+// only where its class's bit is set in bset or aset, so that gathering
+// does not clear the arrays and scoring visits only the classes present.
 type ctxInfo struct {
 	before, after [numClasses]int
+	bset, aset    uint32
 	window        int
 }
 
@@ -974,9 +977,7 @@ type ctxInfo struct {
 func (e *Engine) gather(s *scratch, st, en, window int) *ctxInfo {
 	c := &s.ctx
 	c.window = window
-	for i := range c.before {
-		c.before[i], c.after[i] = -1, -1
-	}
+	c.bset, c.aset = 0, 0
 	hits := s.hits
 	// The first hit that ends at or after st-window. Hits are in text
 	// order and candidates come mostly in text order, so a cursor moved
@@ -1009,12 +1010,15 @@ func (e *Engine) gather(s *scratch, st, en, window int) *ctxInfo {
 		}
 		for cl := h.classes; cl != 0; cl &= cl - 1 {
 			i := bits.TrailingZeros32(cl)
+			bit := uint32(1) << i
 			if after {
-				if c.after[i] < 0 || d < c.after[i] {
+				if c.aset&bit == 0 || d < c.after[i] {
 					c.after[i] = d
+					c.aset |= bit
 				}
-			} else if c.before[i] < 0 || d < c.before[i] {
+			} else if c.bset&bit == 0 || d < c.before[i] {
 				c.before[i] = d
+				c.bset |= bit
 			}
 		}
 	}
@@ -1033,44 +1037,54 @@ func (c *ctxInfo) weight(d int) float64 {
 // kind before the candidate (an order number, a due date, an account)
 // weakens the claim.
 func (c *ctxInfo) score(class int) (float64, int) {
-	ssnLike := class == classSSN || class == classITIN
+	own := ownClasses[class]
 	best, bestD, before := 0.0, -1, false
-	for m := 0; m < numClasses; m++ {
-		if m != class && !(ssnLike && (m == classSSN || m == classITIN)) {
-			continue
-		}
-		if d := c.before[m]; d >= 0 {
-			if w := c.weight(d); w > best {
-				best, bestD, before = w, d, true
+	for m := (c.bset | c.aset) & own; m != 0; m &= m - 1 {
+		i := bits.TrailingZeros32(m)
+		if c.bset&(1<<i) != 0 {
+			if w := c.weight(c.before[i]); w > best {
+				best, bestD, before = w, c.before[i], true
 			}
 		}
-		if d := c.after[m]; d >= 0 {
-			if w := 0.5 * c.weight(d); w > best {
-				best, bestD, before = w, d, false
+		if c.aset&(1<<i) != 0 {
+			if w := 0.5 * c.weight(c.after[i]); w > best {
+				best, bestD, before = w, c.after[i], false
 			}
 		}
 	}
 	if best == 0 {
 		return 0, -1
 	}
-	for r := 0; r < numClasses; r++ {
-		switch {
-		case r == className || r == classAddress || r == classEmail || r == classCred:
-			continue
-		case r == class || ssnLike && (r == classSSN || r == classITIN):
-			continue
-		case (r == classDate || r == classDOB) && class != classDOB:
-			continue
-		}
+	for m := c.bset &^ uncompeting[class]; m != 0; m &= m - 1 {
 		// A two-letter word right after the keyword before the value is
 		// part of its phrase, not a competing claim: "member ID".
-		if d := c.before[r]; d >= 0 && d < bestD && !(before && bestD-d <= 3) {
+		if d := c.before[bits.TrailingZeros32(m)]; d < bestD && !(before && bestD-d <= 3) {
 			best *= 0.35
 			break
 		}
 	}
 	return best, bestD
 }
+
+// ownClasses[c] are the keyword classes that speak for class c: its own,
+// and for SSN and ITIN both (an ITIN is written where an SSN would be).
+// uncompeting[c] are the classes whose keywords do not speak against c:
+// its own, those of names, addresses, e-mail and passwords (which sit
+// beside numbers without claiming them), and dates unless c is a birth
+// date.
+var ownClasses, uncompeting = func() (own, unc [numClasses]uint32) {
+	for c := range own {
+		own[c] = 1 << c
+		if c == classSSN || c == classITIN {
+			own[c] = 1<<classSSN | 1<<classITIN
+		}
+		unc[c] = own[c] | 1<<className | 1<<classAddress | 1<<classEmail | 1<<classCred
+		if c != classDOB {
+			unc[c] |= 1<<classDate | 1<<classDOB
+		}
+	}
+	return
+}()
 
 // context returns how strongly the keywords around text[st:en] speak for
 // class, and a reason naming the keyword and its distance.
