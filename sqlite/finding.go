@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"fmt"
 	"strings"
 
 	"github.com/breachkit/breachkit"
@@ -13,11 +14,12 @@ import (
 // statements cost less than many one-row statements.
 const findingRows = 200
 
-var insertFindings = func() string {
-	row := `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-	return `INSERT INTO findings (case_id, source_id, type, start_off, end_off, sheet, cell, page, record, confidence, reasons, value, fingerprint) VALUES ` +
-		row + strings.Repeat(", "+row, findingRows-1)
-}()
+// findingRow is one row of insertFindings. The columns that data
+// replaces get constants, which SQLite stores in a header byte each.
+const findingRow = `(?, ?, ?, ?, 0, 0, x'', x'', ?)`
+
+var insertFindings = `INSERT INTO findings (case_id, source_id, type, confidence, start_off, end_off, value, fingerprint, data) VALUES ` +
+	findingRow + strings.Repeat(", "+findingRow, findingRows-1)
 
 // AddFindings stores a batch of findings in one transaction and sets
 // their IDs. Rows go in multi-row INSERTs; the transaction holds the write
@@ -34,15 +36,26 @@ func (s *Store) AddFindings(ctx context.Context, fs []*breachkit.Finding) error 
 				full.Close()
 			}
 		}()
-		args := make([]any, 0, 13*findingRows)
+		args := make([]any, 0, 5*findingRows)
+		var buf []byte
 		for len(fs) > 0 {
 			n := min(len(fs), findingRows)
 			chunk := fs[:n]
 			fs = fs[n:]
 			args = args[:0]
-			for _, f := range chunk {
-				reasons, _ := json.Marshal(f.Reasons)
-				args = append(args, f.CaseID, f.SourceID, string(f.Type), f.Start, f.End, f.Sheet, f.Cell, f.Page, f.Record, f.Confidence, reasons, []byte(f.Value), f.Fingerprint)
+			// The rows' data share one buffer, sliced once it is complete.
+			buf = buf[:0]
+			ends := make([]int, n)
+			for i, f := range chunk {
+				buf = appendData(buf, f)
+				ends[i] = len(buf)
+			}
+			for i, f := range chunk {
+				st := 0
+				if i > 0 {
+					st = ends[i-1]
+				}
+				args = append(args, f.CaseID, f.SourceID, string(f.Type), f.Confidence, buf[st:ends[i]:ends[i]])
 			}
 			var res sql.Result
 			var err error
@@ -55,7 +68,7 @@ func (s *Store) AddFindings(ctx context.Context, fs []*breachkit.Finding) error 
 				res, err = full.ExecContext(ctx, args...)
 			} else {
 				q := insertFindings[:strings.Index(insertFindings, "VALUES ")+len("VALUES ")] +
-					strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?), ", n), ", ")
+					findingRow + strings.Repeat(", "+findingRow, n-1)
 				res, err = tx.ExecContext(ctx, q, args...)
 			}
 			if err != nil {
@@ -76,7 +89,7 @@ func (s *Store) AddFindings(ctx context.Context, fs []*breachkit.Finding) error 
 // Findings streams a case's findings in ID order.
 func (s *Store) Findings(ctx context.Context, caseID int64, f breachkit.FindingFilter, fn func(*breachkit.Finding) error) error {
 	q := strings.Builder{}
-	q.WriteString(`SELECT f.id, f.case_id, f.source_id, s.path, f.type, f.start_off, f.end_off, f.sheet, f.cell, f.page, f.record, f.confidence, f.reasons, f.value, f.fingerprint
+	q.WriteString(`SELECT f.id, f.case_id, f.source_id, s.path, f.type, f.confidence, f.data, f.start_off, f.end_off, f.sheet, f.cell, f.page, f.record, f.reasons, f.value, f.fingerprint
 		FROM findings f JOIN sources s ON s.id = f.source_id WHERE f.case_id = ? AND f.id > ? AND f.confidence >= ?`)
 	args := []any{caseID, f.AfterID, f.MinConfidence}
 	if f.SourceID != 0 {
@@ -101,11 +114,17 @@ func (s *Store) Findings(ctx context.Context, caseID int64, f breachkit.FindingF
 	defer rows.Close()
 	for rows.Next() {
 		var x breachkit.Finding
-		var reasons []byte
-		if err := rows.Scan(&x.ID, &x.CaseID, &x.SourceID, &x.Path, &x.Type, &x.Start, &x.End, &x.Sheet, &x.Cell, &x.Page, &x.Record, &x.Confidence, &reasons, &x.Value, &x.Fingerprint); err != nil {
+		var reasons, data sql.RawBytes
+		if err := rows.Scan(&x.ID, &x.CaseID, &x.SourceID, &x.Path, &x.Type, &x.Confidence, &data, &x.Start, &x.End, &x.Sheet, &x.Cell, &x.Page, &x.Record, &reasons, &x.Value, &x.Fingerprint); err != nil {
 			return err
 		}
-		json.Unmarshal(reasons, &x.Reasons)
+		if data != nil {
+			if err := readData(data, &x); err != nil {
+				return fmt.Errorf("database %s: finding %d: %w", s.path, x.ID, err)
+			}
+		} else {
+			json.Unmarshal(reasons, &x.Reasons)
+		}
 		if err := fn(&x); err != nil {
 			return err
 		}
