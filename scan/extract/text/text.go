@@ -73,7 +73,6 @@ type reader struct {
 	raw      []byte
 	eof      bool
 	warn     func(string)
-	switched bool
 }
 
 // next returns the next decoded piece and, if it is not a byte copy of
@@ -122,11 +121,10 @@ func (d *reader) next() (out []byte, offs []int64, start int64, err error) {
 			out = append([]byte(nil), b[:cut]...)
 			return out, nil, base, nil
 		}
+		// Not UTF-8: read as Latin-1 from here on. Every byte maps to
+		// one character, so nothing is lost and the source is not
+		// partial (the CSV extractor decides alike).
 		d.enc = encLatin1
-		if d.warn != nil && !d.switched {
-			d.warn("invalid UTF-8; read as Latin-1 from byte " + strconv.FormatInt(base, 10))
-		}
-		d.switched = true
 		fallthrough
 	case encLatin1:
 		out = make([]byte, 0, len(b)+len(b)/8)
