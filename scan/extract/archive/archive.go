@@ -1,5 +1,6 @@
-// Package archive extracts the members of zip, tar (plain, gzip- or
-// bzip2-compressed), gzip and bzip2 sources. It emits no segments itself:
+// Package archive extracts the members of zip, tar (plain, or compressed
+// with gzip, bzip2, xz or Zstandard), gzip, bzip2, xz and Zstandard
+// sources. It emits no segments itself:
 // each member goes back to the pipeline through scan.Input.Member, which
 // picks the member's extractor and scans it as a source of its own named
 // "outer.zip!/inner/file.csv".

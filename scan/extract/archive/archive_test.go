@@ -19,6 +19,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/klauspost/compress/zstd"
+	"github.com/ulikunitz/xz"
+
 	"github.com/breachkit/breachkit/scan"
 )
 
@@ -148,6 +151,26 @@ func gz(data []byte) []byte {
 	return b.Bytes()
 }
 
+func xzOf(data []byte) []byte {
+	var b bytes.Buffer
+	w, err := xz.NewWriter(&b)
+	if err != nil {
+		panic(err)
+	}
+	w.Write(data)
+	w.Close()
+	return b.Bytes()
+}
+
+func zstdOf(data []byte) []byte {
+	w, err := zstd.NewWriter(nil)
+	if err != nil {
+		panic(err)
+	}
+	defer w.Close()
+	return w.EncodeAll(data, nil)
+}
+
 func mustHex(s string) []byte {
 	b, err := hex.DecodeString(s)
 	if err != nil {
@@ -196,6 +219,22 @@ func TestExtract(t *testing.T) {
 			want: map[string]string{"backup.gz!/backup!/p.csv": csvRows}},
 		{name: "bzip2", ex: Bzip2{}, path: "people.csv.bz2", data: mustHex(csvBz2),
 			want: map[string]string{"people.csv.bz2!/people.csv": csvRows}},
+		{name: "xz", ex: Xz{}, path: "dump.sql.xz", data: xzOf([]byte(csvRows)),
+			want: map[string]string{"dump.sql.xz!/dump.sql": csvRows}},
+		{name: "xz, two streams", ex: Xz{}, path: "p.csv.xz", data: append(xzOf([]byte("a,b\n")), xzOf([]byte("c,d\n"))...),
+			want: map[string]string{"p.csv.xz!/p.csv": "a,b\nc,d\n"}},
+		{name: "zstd", ex: Zstd{}, path: "people.csv.zst", data: zstdOf([]byte(csvRows)),
+			want: map[string]string{"people.csv.zst!/people.csv": csvRows}},
+		{name: "zstd, two frames", ex: Zstd{}, path: "p.csv.zstd", data: append(zstdOf([]byte("a,b\n")), zstdOf([]byte("c,d\n"))...),
+			want: map[string]string{"p.csv.zstd!/p.csv": "a,b\nc,d\n"}},
+		{name: "tar.xz", ex: Tar{}, path: "a.tar.xz", data: xzOf(makeTar(t, entry{"people.csv", []byte(csvRows)}, entry{"in.zip", inner})),
+			want: map[string]string{"a.tar.xz!/people.csv": csvRows, "a.tar.xz!/in.zip!/deep/people.csv": csvRows}},
+		{name: "tar.zst", ex: Tar{}, path: "a.tzst", data: zstdOf(makeTar(t, entry{"people.csv", []byte(csvRows)})),
+			want: map[string]string{"a.tzst!/people.csv": csvRows}},
+		{name: "xz truncated", ex: Xz{}, path: "p.csv.xz", data: xzOf(bytes.Repeat([]byte(csvRows), 100))[:80], warn: "corrupt archive"},
+		{name: "xz bad header", ex: Xz{}, path: "p.csv.xz", data: []byte("plain text, not xz"), wantErr: "corrupt archive"},
+		{name: "zstd truncated", ex: Zstd{}, path: "p.csv.zst", data: zstdOf(bytes.Repeat([]byte(csvRows), 100))[:60], warn: "corrupt archive"},
+		{name: "zstd bad magic", ex: Zstd{}, path: "p.csv.zst", data: []byte("plain text, not zstd"), warn: "corrupt archive"},
 		{name: "zip truncated", ex: Zip{}, path: "t.zip", data: makeZip(t, entry{"people.csv", []byte(csvRows)})[:40], wantErr: "corrupt archive"},
 		{name: "not a zip", ex: Zip{}, path: "t.zip", data: []byte("hello"), wantErr: "corrupt archive"},
 		{name: "tar truncated in first member", ex: Tar{}, path: "t.tar", data: makeTar(t, entry{"people.csv", bytes.Repeat([]byte("x"), 5000)})[:2000],
@@ -274,6 +313,16 @@ func TestAccepts(t *testing.T) {
 		{Bzip2{}, "blob", mustHex(csvBz2), true},
 		{Bzip2{}, "a.tar.bz2", mustHex(csvBz2), false},
 		{Bzip2{}, "blob", []byte("BZh9 is not enough"), false},
+		{Xz{}, "dump.sql.xz", nil, true},
+		{Xz{}, "blob", xzOf(nil), true},
+		{Xz{}, "a.tar.xz", xzOf(nil), false},
+		{Xz{}, "a.txt", []byte("7zXZ"), false},
+		{Zstd{}, "dump.sql.zst", nil, true},
+		{Zstd{}, "dump.sql.ZSTD", nil, true},
+		{Zstd{}, "blob", zstdOf([]byte("x")), true},
+		{Zstd{}, "a.tar.zst", zstdOf(nil), false},
+		{Tar{}, "a.tar.xz", nil, true},
+		{Tar{}, "a.tzst", nil, true},
 	}
 	for _, tt := range tests {
 		if got := tt.ex.Accepts(tt.name, tt.head); got != tt.want {
@@ -563,6 +612,9 @@ func TestZipBomb(t *testing.T) {
 		nested = bytes.Clone(b.Bytes())
 	}
 	t.Logf("single bomb %d bytes (expands to 1 GiB); nested bomb %d bytes (expands to 64 TiB)", len(single), len(nested))
+	// The xz and zstd bombs are smaller, to be quick to write; 32 MiB of
+	// zeros still go past the ratio limit once RatioGrace has expanded.
+	xzZeros, zstdZeros := xzOf(make([]byte, 32<<20)), zstdOf(make([]byte, 32<<20))
 
 	tests := []struct {
 		name string
@@ -574,6 +626,8 @@ func TestZipBomb(t *testing.T) {
 		{"zip 1 GiB streamed", Zip{}, "bomb.zip", single},
 		{"nested 42.zip style", Zip{}, "42.zip", nested},
 		{"gzip 1 GiB", Gzip{}, "bomb.gz", gzipOf(deflated, crc, bombSize)},
+		{"xz 32 MiB of zeros", Xz{}, "bomb.xz", xzZeros},
+		{"zstd 32 MiB of zeros", Zstd{}, "bomb.zst", zstdZeros},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -672,6 +726,18 @@ func FuzzGzip(f *testing.F) {
 	f.Add(gz(makeTar(f, entry{"p.csv", []byte(csvRows)})))
 	f.Add(append(gz([]byte("a")), gz([]byte("b"))...))
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzExtract(t, Gzip{}, data) })
+}
+
+func FuzzXz(f *testing.F) {
+	f.Add(xzOf([]byte(csvRows)))
+	f.Add(xzOf(makeTar(f, entry{"p.csv", []byte(csvRows)})))
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzExtract(t, Xz{}, data) })
+}
+
+func FuzzZstd(f *testing.F) {
+	f.Add(zstdOf([]byte(csvRows)))
+	f.Add(append(zstdOf([]byte("a")), zstdOf([]byte("b"))...))
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzExtract(t, Zstd{}, data) })
 }
 
 func FuzzBzip2(f *testing.F) {

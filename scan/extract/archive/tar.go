@@ -15,7 +15,8 @@ import (
 )
 
 // Tar extracts the regular files of a tar archive, plain or compressed
-// with gzip (.tar.gz, .tgz) or bzip2 (.tar.bz2, .tbz2), as a stream.
+// with gzip (.tar.gz, .tgz), bzip2 (.tar.bz2, .tbz2), xz (.tar.xz, .txz)
+// or Zstandard (.tar.zst, .tzst), as a stream.
 // Links, devices and directories are skipped; nothing is ever written.
 type Tar struct{}
 
@@ -23,7 +24,7 @@ type Tar struct{}
 func (Tar) Format() string { return "tar" }
 
 // tarExts are the names Tar reads whatever their first bytes.
-var tarExts = []string{".tar", ".tar.gz", ".tgz", ".taz", ".tar.bz2", ".tbz2", ".tbz", ".tb2"}
+var tarExts = []string{".tar", ".tar.gz", ".tgz", ".taz", ".tar.bz2", ".tbz2", ".tbz", ".tb2", ".tar.xz", ".txz", ".tar.zst", ".tar.zstd", ".tzst"}
 
 // Accepts implements scan.Extractor: a tar name, or a ustar header.
 func (Tar) Accepts(name string, head []byte) bool {
@@ -56,6 +57,19 @@ func (Tar) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment) 
 		stream = gz
 	case IsBzip2(head):
 		stream = bzip2.NewReader(br)
+	case IsXz(head):
+		x, err := newXz(br)
+		if err != nil {
+			return fmt.Errorf("corrupt archive: %v", err)
+		}
+		stream = x
+	case IsZstd(head):
+		z, err := newZstd(br)
+		if err != nil {
+			return fmt.Errorf("corrupt archive: %v", err)
+		}
+		defer z.(io.Closer).Close()
+		stream = z
 	}
 	b := &budget{lim: lim}
 	st := &streamMeter{b: b, r: stream, raw: raw}

@@ -66,13 +66,13 @@ const (
 // reader decodes the source into UTF-8 and keeps, for decoded text, the
 // source offset of each decoded byte.
 type reader struct {
-	r        io.Reader
-	enc      encoding
-	srcOff   int64 // source offset of the next raw byte
-	pend     []byte
-	raw      []byte
-	eof      bool
-	warn     func(string)
+	r      io.Reader
+	enc    encoding
+	srcOff int64 // source offset of the next raw byte
+	pend   []byte
+	raw    []byte
+	eof    bool
+	warn   func(string)
 }
 
 // next returns the next decoded piece and, if it is not a byte copy of
