@@ -409,6 +409,19 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 			}
 			i = e.number(s, text, i, j)
 		case hasDigit:
+			// A house number with a letter: 221B Baker Street.
+			if wantAddr && byteClass[text[j-1]] == cUpper && byteClass[text[j-2]] == cDigit && j-i <= 7 && j+1 < n && text[j] == ' ' && byteClass[text[j+1]] == cUpper && (i == 0 || !isAlnum(text[i-1]) && text[i-1] != '-' && text[i-1] != '#') {
+				if end, full, conf := address.Find(text, i); end > 0 {
+					r := "rule:address-street"
+					if full {
+						r = "rule:address-full"
+					}
+					s.found = append(s.found, span{i, end, conf, breachkit.Address, r, ""})
+					i = end
+					titled = false
+					continue
+				}
+			}
 			if wantBank && j-i >= 4 && byteClass[c] == cUpper {
 				if end, ok := bank.IBANAt(text, i); ok {
 					s.found = append(s.found, span{i, end, 0.9, breachkit.BankAccount, "rule:iban", ""})

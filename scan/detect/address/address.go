@@ -50,7 +50,14 @@ func Find(text []byte, i int) (end int, full bool, conf float64) {
 	for j < len(text) && isDigit(text[j]) && j-i < 7 {
 		j++
 	}
-	if j == i || j-i > 6 || !boundary(text, j) {
+	if j == i || j-i > 6 {
+		return 0, false, 0
+	}
+	// A letter glued to the house number: 221B, 12A.
+	if j+1 < len(text) && isUpper(text[j]) && text[j+1] == ' ' {
+		j++
+	}
+	if !boundary(text, j) {
 		return 0, false, 0
 	}
 	p := space(text, j)
@@ -328,7 +335,13 @@ func ValidStreet(s string) bool {
 	for i < len(s) && isDigit(s[i]) {
 		i++
 	}
-	if i == 0 || i > 6 || i >= len(s) || s[i] != ' ' {
+	if i == 0 || i > 6 {
+		return false
+	}
+	if i+1 < len(s) && isUpper(s[i]) && s[i+1] == ' ' {
+		i++ // 221B
+	}
+	if i >= len(s) || s[i] != ' ' {
 		return false
 	}
 	return strings.IndexFunc(s[i:], func(r rune) bool { return r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' }) >= 0
