@@ -363,6 +363,20 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 		c := text[i]
 		switch byteClass[c] {
 		case cOther:
+			// A name that starts with an accented capital: Ángel, Élodie.
+			if c >= 0xC0 && wantName && name.Capital(text[i:]) {
+				if end, conf := e.name(text, i, i, titled, 0); end > 0 {
+					r := "rule:name-gazetteer"
+					if titled {
+						r = "rule:name-title"
+					}
+					s.found = append(s.found, span{i, end, conf, breachkit.PersonName, r, ""})
+					i, titled = end, false
+					continue
+				}
+				i, titled = name.WordEnd(text, i), false
+				continue
+			}
 			i++
 			continue
 		case cAt:
@@ -433,8 +447,22 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 			i = j
 		default:
 			roles := e.word(s, text, i, j)
+			// The name word runs on over accented letters and
+			// apostrophes: José, O'Brien.
+			wj := j
+			if j < n && (text[j] == '\'' || text[j] == '-' || text[j] >= 0x80) {
+				wj = name.WordEnd(text, i)
+			}
 			if wantName && cue && j+1 < n && text[j] == ' ' || wantName && cue && byteClass[c] == cUpper {
-				if end, conf := lowerName(text, i, j); end > 0 {
+				if byteClass[c] == cUpper {
+					// "Customer SMITH, JOHN A."
+					if end, conf := name.SurnameFirst(text, i, wj); end > 0 && !stateAfter(text, end) {
+						s.found = append(s.found, span{i, end, conf, breachkit.PersonName, "rule:name-surname-first", ""})
+						i, cue = end, false
+						continue
+					}
+				}
+				if end, conf := lowerName(text, i, wj); end > 0 {
 					s.found = append(s.found, span{i, end, conf, breachkit.PersonName, "rule:name-after-cue", ""})
 					i, cue = end, false
 					continue
@@ -457,7 +485,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 				if len(w) >= 3 && len(w) <= 9 && dob.MonthBytes(w) > 0 {
 					e.monthDate(s, text, i)
 				}
-				if wantName && j-i >= 2 {
+				if wantName && wj-i >= 2 {
 					if roles&name.Title != 0 {
 						titled = true
 						i = j
@@ -476,7 +504,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 						titled = false
 						continue
 					}
-					if end, conf := name.SurnameFirst(text, i, j); end > 0 && !stateAfter(text, end) {
+					if end, conf := name.SurnameFirst(text, i, wj); end > 0 && !stateAfter(text, end) {
 						s.found = append(s.found, span{i, end, conf, breachkit.PersonName, "rule:name-surname-first", ""})
 						i = end
 						titled = false
@@ -646,10 +674,8 @@ func (e *Engine) name(text []byte, i, j int, titled bool, r name.Role) (int, flo
 	k := i
 	for n < len(ws) && k < len(text) {
 		j0 := k
-		for k < len(text) && (isLetter(text[k]) || text[k] == '\'' || text[k] == '-') {
-			k++
-		}
-		if k == j0 || n > 0 && byteClass[text[j0]] != cUpper {
+		k = name.WordEnd(text, k)
+		if k == j0 || n > 0 && !name.Capital(text[j0:k]) {
 			// Only capitalised words can go on a name: the rules stop
 			// at the first word that is not.
 			break

@@ -8,7 +8,10 @@
 package name
 
 import (
+	"bytes"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/breachkit/breachkit/gazetteer"
 	"github.com/breachkit/breachkit/scan/detect/internal/wordset"
@@ -85,31 +88,47 @@ func Lexicon() map[string]Role {
 	return m
 }
 
-// lower lower-cases an ASCII word into buf, leaving out apostrophes and
-// hyphens (O'Brien is looked up as obrien); false if w has any other
-// byte than letters.
+// lower lower-cases a word into buf, spelling accented Latin letters in
+// ASCII (José as jose) and leaving out apostrophes and hyphens (O'Brien
+// as obrien); false if w has other bytes than letters or is too long.
 func lower(w []byte, buf *[32]byte) ([]byte, bool) {
-	if len(w) > len(buf) {
-		return nil, false
-	}
 	b := buf[:0]
-	for _, c := range w {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
 		switch {
 		case c >= 'A' && c <= 'Z':
-			b = append(b, c+32)
+			c += 32
 		case c >= 'a' && c <= 'z':
-			b = append(b, c)
 		case c == '\'' || c == '-':
+			continue
+		case c >= utf8.RuneSelf:
+			r, n := utf8.DecodeRune(w[i:])
+			i += n - 1
+			if apostrophe(r) {
+				continue
+			}
+			f := fold(r)
+			if f == "" || len(b)+len(f) > len(buf) {
+				return nil, false
+			}
+			b = append(b, f...)
+			continue
 		default:
 			return nil, false
 		}
+		if len(b) == len(buf) {
+			return nil, false
+		}
+		b = append(b, c)
 	}
 	return b, true
 }
 
-// RolesOf returns the roles of an ASCII word in any case; 0 for a word
-// the lexicon lacks or one with bytes other than letters, apostrophes
-// and hyphens.
+// RolesOf returns the roles of a word in any case; 0 for a word the
+// lexicon lacks or one with bytes other than letters, apostrophes and
+// hyphens. A hyphenated word also takes the roles of its parts: a given
+// name from its first part (Jean-Luc, Mary-Kate), a surname from any
+// (García-López, Smith-Jones).
 func RolesOf(w []byte) Role {
 	once.Do(load)
 	var buf [32]byte
@@ -118,7 +137,19 @@ func RolesOf(w []byte) Role {
 		return 0
 	}
 	v, _ := lex.Lookup(l)
-	return Role(v)
+	r := Role(v)
+	if h := bytes.IndexByte(w, '-'); h > 0 && h < len(w)-1 {
+		first := true
+		for part := range bytes.SplitSeq(w, []byte("-")) {
+			p := RolesOf(part)
+			if first {
+				r |= p & (Given | Common | Stop | Title)
+				first = false
+			}
+			r |= p & Surname
+		}
+	}
+	return r
 }
 
 // IsGiven reports whether the word is a given name (ASCII, any case).
@@ -245,12 +276,26 @@ func plausible(w []byte, r Role) bool {
 		return false
 	}
 	vowel := false
-	for _, c := range w {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
 		switch {
 		case c == '\'' || c == '-':
 		case c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z':
 			switch c | 0x20 {
 			case 'a', 'e', 'i', 'o', 'u', 'y':
+				vowel = true
+			}
+		case c >= utf8.RuneSelf:
+			r, n := utf8.DecodeRune(w[i:])
+			i += n - 1
+			if apostrophe(r) {
+				continue
+			}
+			if !unicode.IsLetter(r) {
+				return false
+			}
+			switch fold(r) {
+			case "a", "e", "i", "o", "u", "y", "ae", "oe":
 				vowel = true
 			}
 		default:
@@ -312,9 +357,7 @@ func Loose(text []byte, words []Word) (int, float64) {
 // doe", "name=jane doe").
 var cues = map[string]bool{"for": true, "from": true, "borrower": true, "customer": true, "name": true, "named": true, "client": true, "applicant": true, "member": true, "user": true, "dear": true, "hi": true, "hello": true, "with": true, "by": true, "mr": true, "mrs": true, "ms": true, "dr": true}
 
-func capital(w []byte) bool {
-	return len(w) > 0 && w[0] >= 'A' && w[0] <= 'Z'
-}
+func capital(w []byte) bool { return Capital(w) }
 
 // joined reports whether two words are separated by one space, or by a
 // period and a space after an initial.
@@ -336,10 +379,7 @@ func SurnameFirst(text []byte, i, j int) (int, float64) {
 		return 0, 0
 	}
 	k := j + 2
-	e := k
-	for e < len(text) && (text[e] >= 'a' && text[e] <= 'z' || text[e] >= 'A' && text[e] <= 'Z' || text[e] == '-' || text[e] == '\'') {
-		e++
-	}
+	e := WordEnd(text, k)
 	g := text[k:e]
 	if len(g) < 2 || !capital(g) || RolesOf(g)&(Given|Common) != Given {
 		return 0, 0

@@ -1,0 +1,88 @@
+package name
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// folds maps the accented Latin letters U+00C0–U+017F to the lower-case
+// ASCII letters the gazetteers spell them with (José → jose, Łukasz →
+// lukasz, Strauß → strauss); "" for those that are not letters.
+var folds = func() (t [0x180 - 0xC0]string) {
+	set := func(s, to string) {
+		for _, r := range s {
+			t[r-0xC0] = to
+		}
+	}
+	set("ÀÁÂÃÄÅàáâãäåĀāĂăĄą", "a")
+	set("Ææ", "ae")
+	set("ÇçĆćĈĉĊċČč", "c")
+	set("ÐðĎďĐđ", "d")
+	set("ÈÉÊËèéêëĒēĔĕĖėĘęĚě", "e")
+	set("ĜĝĞğĠġĢģ", "g")
+	set("ĤĥĦħ", "h")
+	set("ÌÍÎÏìíîïĨĩĪīĬĭĮįİı", "i")
+	set("Ĳĳ", "ij")
+	set("Ĵĵ", "j")
+	set("Ķķĸ", "k")
+	set("ĹĺĻļĽľĿŀŁł", "l")
+	set("ÑñŃńŅņŇňŉŊŋ", "n")
+	set("ÒÓÔÕÖØòóôõöøŌōŎŏŐő", "o")
+	set("Œœ", "oe")
+	set("ŔŕŖŗŘř", "r")
+	set("ŚśŜŝŞşŠšſ", "s")
+	set("ß", "ss")
+	set("ŢţŤťŦŧ", "t")
+	set("Þþ", "th")
+	set("ÙÚÛÜùúûüŨũŪūŬŭŮůŰűŲų", "u")
+	set("Ŵŵ", "w")
+	set("ÝýÿŶŷŸ", "y")
+	set("ŹźŻżŽž", "z")
+	return
+}()
+
+// fold returns the ASCII spelling of an accented Latin letter, or "".
+func fold(r rune) string {
+	if r >= 0xC0 && r < 0x180 {
+		return folds[r-0xC0]
+	}
+	return ""
+}
+
+// apostrophe reports whether r joins the parts of a name: O'Brien,
+// O’Brien (a typographic apostrophe, as word processors write it).
+func apostrophe(r rune) bool { return r == '\'' || r == '’' }
+
+// WordEnd returns where the name word that starts at text[i] ends: it
+// runs over letters, accented ones included, apostrophes and hyphens.
+func WordEnd(text []byte, i int) int {
+	for i < len(text) {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '\'' || c == '-' {
+				i++
+				continue
+			}
+			return i
+		}
+		r, n := utf8.DecodeRune(text[i:])
+		if !unicode.IsLetter(r) && !apostrophe(r) {
+			return i
+		}
+		i += n
+	}
+	return i
+}
+
+// Capital reports whether w starts with a capital letter, accented ones
+// included.
+func Capital(w []byte) bool {
+	if len(w) == 0 {
+		return false
+	}
+	if w[0] < utf8.RuneSelf {
+		return w[0] >= 'A' && w[0] <= 'Z'
+	}
+	r, _ := utf8.DecodeRune(w)
+	return unicode.IsUpper(r)
+}
