@@ -366,11 +366,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 			// A name that starts with an accented capital: Ángel, Élodie.
 			if c >= 0xC0 && wantName && name.Capital(text[i:]) {
 				if end, conf := e.name(text, i, i, titled, 0); end > 0 {
-					r := "rule:name-gazetteer"
-					if titled {
-						r = "rule:name-title"
-					}
-					s.found = append(s.found, span{i, end, conf, breachkit.PersonName, r, ""})
+					s.found = append(s.found, span{i, end, conf, breachkit.PersonName, pick(titled, "rule:name-title", "rule:name-gazetteer"), ""})
 					i, titled = end, false
 					continue
 				}
@@ -411,11 +407,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 			// House number of an address?
 			if wantAddr && j-i <= 6 && j+1 < n && text[j] == ' ' && (byteClass[text[j+1]] == cUpper || byteClass[text[j+1]] == cDigit) && (i == 0 || !isAlnum(text[i-1]) && text[i-1] != '-' && text[i-1] != '#') {
 				if end, full, conf := address.Find(text, i); end > 0 {
-					r := "rule:address-street"
-					if full {
-						r = "rule:address-full"
-					}
-					s.found = append(s.found, span{i, end, conf, breachkit.Address, r, ""})
+					s.found = append(s.found, span{i, end, conf, breachkit.Address, pick(full, "rule:address-full", "rule:address-street"), ""})
 					i = end
 					titled = false
 					continue
@@ -426,11 +418,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 			// A house number with a letter: 221B Baker Street.
 			if wantAddr && byteClass[text[j-1]] == cUpper && byteClass[text[j-2]] == cDigit && j-i <= 7 && j+1 < n && text[j] == ' ' && byteClass[text[j+1]] == cUpper && (i == 0 || !isAlnum(text[i-1]) && text[i-1] != '-' && text[i-1] != '#') {
 				if end, full, conf := address.Find(text, i); end > 0 {
-					r := "rule:address-street"
-					if full {
-						r = "rule:address-full"
-					}
-					s.found = append(s.found, span{i, end, conf, breachkit.Address, r, ""})
+					s.found = append(s.found, span{i, end, conf, breachkit.Address, pick(full, "rule:address-full", "rule:address-street"), ""})
 					i = end
 					titled = false
 					continue
@@ -471,11 +459,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 			cue = roles&name.Cue != 0 && (j >= n || text[j] == ' ' || text[j] == '=' || text[j] == ':')
 			if wantAddr && (c == 'P' || c == 'p') && j-i <= 2 {
 				if end, full, conf := address.FindPOBox(text, i); end > 0 {
-					r := "rule:address-po-box"
-					if full {
-						r = "rule:address-full"
-					}
-					s.found = append(s.found, span{i, end, conf, breachkit.Address, r, ""})
+					s.found = append(s.found, span{i, end, conf, breachkit.Address, pick(full, "rule:address-full", "rule:address-po-box"), ""})
 					i, titled = end, false
 					continue
 				}
@@ -495,11 +479,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 						continue
 					}
 					if end, conf := e.name(text, i, j, titled, roles); end > 0 {
-						r := "rule:name-gazetteer"
-						if titled {
-							r = "rule:name-title"
-						}
-						s.found = append(s.found, span{i, end, conf, breachkit.PersonName, r, ""})
+						s.found = append(s.found, span{i, end, conf, breachkit.PersonName, pick(titled, "rule:name-title", "rule:name-gazetteer"), ""})
 						i = end
 						titled = false
 						continue
@@ -523,6 +503,14 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 	e.resolve(s, seg, text, lead)
 	e.customText(s, text, lead)
 	e.emit(s, seg, emit)
+}
+
+// pick returns yes if cond holds, else no.
+func pick(cond bool, yes, no string) string {
+	if cond {
+		return yes
+	}
+	return no
 }
 
 // kwMask selects the keyword classes of a lexicon value.
