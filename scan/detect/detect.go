@@ -634,15 +634,20 @@ func (e *Engine) monthDate(s *scratch, text []byte, i int) {
 	if !e.on(breachkit.DOB) {
 		return
 	}
-	// "17-May-1980" or "17 May 1980": the day comes first.
+	// "17-May-1980", "17 May 1980" or "17th May 1980": the day comes first.
 	st := i
-	if i >= 2 && (text[i-1] == '-' || text[i-1] == ' ') && byteClass[text[i-2]] == cDigit {
-		k := i - 2
-		for k > 0 && byteClass[text[k-1]] == cDigit && i-k < 3 {
-			k--
+	if q := i - 1; q >= 1 && (text[q] == '-' || text[q] == ' ') {
+		if q >= 3 && ordinalSuffix(text[q-2:q]) && byteClass[text[q-3]] == cDigit {
+			q -= 2
 		}
-		if k == 0 || !isAlnum(text[k-1]) {
-			st = k
+		if byteClass[text[q-1]] == cDigit {
+			k := q - 1
+			for k > 0 && byteClass[text[k-1]] == cDigit && q-k < 2 {
+				k--
+			}
+			if k == 0 || !isAlnum(text[k-1]) {
+				st = k
+			}
 		}
 	}
 	lim := st + 24
@@ -652,6 +657,15 @@ func (e *Engine) monthDate(s *scratch, text []byte, i int) {
 	if l, ok := dob.ParseText(string(text[st:lim]), true); ok && !gluedAfter(text, st+l) {
 		s.dates = append(s.dates, [2]int{st, st + l})
 	}
+}
+
+// ordinalSuffix reports whether b is st, nd, rd or th in any case.
+func ordinalSuffix(b []byte) bool {
+	switch string([]byte{b[0] | 0x20, b[1] | 0x20}) {
+	case "st", "nd", "rd", "th":
+		return true
+	}
+	return false
 }
 
 // name finds a person's name starting at the capitalised word text[i:];

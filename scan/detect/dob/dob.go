@@ -188,15 +188,49 @@ func ParseText(s string, prefix bool) (int, bool) {
 	if len(toks) < 3 {
 		return 0, false
 	}
-	// Month D, YYYY / Month D YYYY / Mon-D-YYYY
-	if m := Month(toks[0]); m > 0 && isNum(toks[1], 1, 2) && isNum(toks[2], 4, 4) {
-		return try(3, num([]byte(toks[2])), m, num([]byte(toks[1])))
+	// Month D, YYYY / Month Dth, YYYY / Month D YYYY / Mon-D-YYYY
+	if m := Month(toks[0]); m > 0 && isNum(toks[2], 4, 4) {
+		if d, ok := day(toks[1]); ok {
+			return try(3, num([]byte(toks[2])), m, d)
+		}
 	}
-	// D Month YYYY / D-Mon-YYYY
-	if m := Month(toks[1]); m > 0 && isNum(toks[0], 1, 2) && isNum(toks[2], 4, 4) {
-		return try(3, num([]byte(toks[2])), m, num([]byte(toks[0])))
+	// D Month YYYY / Dth Month YYYY / D-Mon-YYYY, and D-Mon-YY as
+	// database exports write it (03-MAR-75: a birth year of the last
+	// hundred years).
+	if m := Month(toks[1]); m > 0 {
+		if d, ok := day(toks[0]); ok {
+			switch {
+			case isNum(toks[2], 4, 4):
+				return try(3, num([]byte(toks[2])), m, d)
+			case isNum(toks[2], 2, 2) && len(s) > ends[0] && s[ends[0]] == '-':
+				y := 1900 + num([]byte(toks[2]))
+				if y+100 <= maxYear {
+					y += 100
+				}
+				return try(3, y, m, d)
+			}
+		}
 	}
 	return 0, false
+}
+
+// day reads a day of the month: 1 or 2 digits, optionally with an
+// ordinal suffix (1st, 2nd, 3rd, 17th).
+func day(s string) (int, bool) {
+	n := 0
+	for n < len(s) && n < 2 && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	if n == 0 {
+		return 0, false
+	}
+	switch strings.ToLower(s[n:]) {
+	case "":
+	case "st", "nd", "rd", "th":
+	default:
+		return 0, false
+	}
+	return num([]byte(s[:n])), true
 }
 
 func isNum(s string, lo, hi int) bool {
