@@ -553,15 +553,13 @@ const parallelMin = 4 << 20
 
 // collector turns the matches of one source's segments into findings
 // and hands them to the writer in batches. Findings are allocated in
-// slabs and values copied through one buffer, so a finding costs no
-// allocation besides sealing.
+// slabs, so a finding costs no allocation besides sealing.
 type collector struct {
 	r       *runner
 	src     *breachkit.Source
 	display string
 	seg     *Segment // the segment being detected
 	slab    []breachkit.Finding
-	vbuf    []byte
 	batch   []*breachkit.Finding
 	found   int64
 }
@@ -586,9 +584,9 @@ func (c *collector) match(m Match) {
 		f.Start, f.End = seg.Offset+int64(m.Start), seg.Offset+int64(m.End)
 	}
 	if r.opt.Keys != nil {
-		c.vbuf = append(c.vbuf[:0], m.Value...)
-		f.Value = r.opt.Keys.Seal(m.Type, c.vbuf)
-		f.Fingerprint = r.opt.Keys.Fingerprint(m.Type, m.Value)
+		v := seg.Text[m.Start:m.End]
+		f.Value = r.opt.Keys.Seal(m.Type, v)
+		f.Fingerprint = r.opt.Keys.Fingerprint(m.Type, string(v))
 	}
 	if c.batch == nil {
 		c.batch = make([]*breachkit.Finding, 0, min(r.opt.BatchSize, 1024))

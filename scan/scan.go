@@ -94,11 +94,12 @@ type Extractor interface {
 	Extract(ctx context.Context, in *Input, emit func(Segment) error) error
 }
 
-// Match is a value a detector found in a segment.
+// Match is a value a detector found in a segment: the value is
+// Segment.Text[Start:End], valid, like the segment, until emit returns.
+// Matches carry no copy of it, so that finding costs no allocation.
 type Match struct {
 	Type       breachkit.Element
-	Start, End int // byte range in Segment.Text
-	Value      string
+	Start, End int      // byte range in Segment.Text
 	Confidence float64  // 0..1
 	Reasons    []string // which rule, keyword or header, and how far
 }

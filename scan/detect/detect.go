@@ -242,7 +242,6 @@ type scratch struct {
 	groups []int
 	seps   []byte
 	cands  []span
-	vals   []byte
 	fields map[string]*fieldInfo
 	ctx    ctxInfo
 	// present has a bit set for each keyword class found in the segment.
@@ -1253,20 +1252,17 @@ func (e *Engine) customSpan(s *scratch, ri int, r *custom.Rule, st, en int) span
 	return span{st, en, conf, r.Type, "rule:custom-pattern", why}
 }
 
-// emit reports the spans, dropping those inside a longer span found
-// first (an address claims its house number and ZIP). The values and
-// reasons of a segment's matches share one string and one slice backing
+// emit reports the spans that pass the confidence floor and the type
+// filter. The reasons of a segment's matches share one slice backing
 // array, so a match costs no allocation of its own.
 func (e *Engine) emit(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 	nr := 0
-	vb := s.vals[:0]
 	for k := range s.found {
 		f := &s.found[k]
 		if f.conf < e.min || !e.on(f.typ) {
 			f.typ = "" // not emitted
 			continue
 		}
-		vb = append(vb, seg.Text[f.start:f.end]...)
 		if f.r0 != "" {
 			nr++
 		}
@@ -1274,30 +1270,15 @@ func (e *Engine) emit(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 			nr++
 		}
 	}
-	s.vals = vb
-	if len(vb) == 0 && nr == 0 {
-		// Nothing, or only empty values without reasons.
-		for _, f := range s.found {
-			if f.typ != "" {
-				emit(scan.Match{Type: f.typ, Start: f.start, End: f.end, Confidence: round(min(f.conf, 1))})
-			}
-		}
-		return
-	}
-	vals := string(vb)
 	var rs []string
 	if nr > 0 {
 		rs = make([]string, nr)
 	}
-	vo, ro := 0, 0
+	ro := 0
 	for _, f := range s.found {
 		if f.typ == "" {
 			continue
 		}
-		if f.conf > 1 {
-			f.conf = 1
-		}
-		l := f.end - f.start
 		var r []string
 		n := 0
 		if f.r0 != "" {
@@ -1312,8 +1293,7 @@ func (e *Engine) emit(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 			r = rs[ro : ro+n : ro+n]
 			ro += n
 		}
-		emit(scan.Match{Type: f.typ, Start: f.start, End: f.end, Value: vals[vo : vo+l], Confidence: round(f.conf), Reasons: r})
-		vo += l
+		emit(scan.Match{Type: f.typ, Start: f.start, End: f.end, Confidence: round(min(f.conf, 1)), Reasons: r})
 	}
 }
 

@@ -80,7 +80,7 @@ func TestDumpMatches(t *testing.T) {
 					nseg++
 					e.Detect(&seg, func(m scan.Match) {
 						fmt.Fprintf(w, "%s\t%d\t%d\t%s\t%d\t%d\t%g\t%s\t%x\t%s\n", name, ei, nseg, m.Type, m.Start, m.End, m.Confidence,
-							strings.Join(m.Reasons, "|"), sha256.Sum256([]byte(m.Value)), seg.Field)
+							strings.Join(m.Reasons, "|"), sha256.Sum256(seg.Text[m.Start:m.End]), seg.Field)
 					})
 					return nil
 				})

@@ -59,26 +59,26 @@ func TestExamples(t *testing.T) {
 			ms := run(x)
 			ok := false
 			for _, m := range ms {
-				ok = ok || m.Value == x.Value && x.Text[m.Start:m.End] == x.Value
+				ok = ok || x.Text[m.Start:m.End] == x.Value
 			}
 			if !ok {
 				var got []string
 				for _, m := range ms {
-					got = append(got, breachkit.Mask(typ, m.Value))
+					got = append(got, breachkit.Mask(typ, x.Text[m.Start:m.End]))
 				}
 				t.Errorf("%s: match[%d] (field %q): want %s, got %v", f, i, x.Field, breachkit.Mask(typ, x.Value), got)
 			}
 		}
 		for i, x := range ex.NotMatch {
 			for _, m := range run(x) {
-				t.Errorf("%s: not_match[%d] (field %q): reported %s at %d-%d (confidence %.2f, %v)", f, i, x.Field, breachkit.Mask(typ, m.Value), m.Start, m.End, m.Confidence, m.Reasons)
+				t.Errorf("%s: not_match[%d] (field %q): reported %s at %d-%d (confidence %.2f, %v)", f, i, x.Field, breachkit.Mask(typ, x.Text[m.Start:m.End]), m.Start, m.End, m.Confidence, m.Reasons)
 			}
 		}
 	}
 }
 
 // FuzzDetect checks that no input panics the detectors and that every
-// match lies inside the segment and carries its own bytes.
+// match lies inside the segment.
 func FuzzDetect(f *testing.F) {
 	for _, s := range []string{"SSN 383-41-8663", "Card 4754 6377 7119 2332", "(630) 854-3618", "a@b.co", "66 Fifth St, Stoneland, NC 28684", "DOB 04-Sep-1944", "Dear Jane,", "password: x1y2z3"} {
 		f.Add(s, "")
@@ -90,9 +90,6 @@ func FuzzDetect(f *testing.F) {
 		e.Detect(seg, func(m scan.Match) {
 			if m.Start < 0 || m.End > len(text) || m.Start >= m.End {
 				t.Fatalf("match %d-%d outside 0-%d", m.Start, m.End, len(text))
-			}
-			if text[m.Start:m.End] != m.Value {
-				t.Fatalf("match %d-%d: value is not the segment's bytes", m.Start, m.End)
 			}
 			if m.Confidence < 0 || m.Confidence > 1 {
 				t.Fatalf("confidence %v", m.Confidence)

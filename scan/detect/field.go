@@ -3,6 +3,7 @@ package detect
 import (
 	"strings"
 	"unicode"
+	"unsafe"
 
 	"github.com/breachkit/breachkit"
 	"github.com/breachkit/breachkit/gazetteer"
@@ -294,7 +295,9 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, emit func(scan.Match)) 
 		st, en = st+1, en-1
 		v = seg.Text[st:en]
 	}
-	sv := string(v) // the value for the validators, and of every match
+	// The validators take the value as a string they do not keep: a
+	// view of the segment's bytes, not a copy per cell.
+	sv := unsafe.String(unsafe.SliceData(v), len(v))
 	out := func(t breachkit.Element, conf float64, part string) {
 		if !e.on(t) || conf < e.min {
 			return
@@ -306,7 +309,7 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, emit func(scan.Match)) 
 				r = append(r, "part:"+part)
 			}
 		}
-		emit(scan.Match{Type: t, Start: st, End: en, Value: sv, Confidence: conf, Reasons: r})
+		emit(scan.Match{Type: t, Start: st, End: en, Confidence: conf, Reasons: r})
 	}
 	var buf [24]byte
 	switch fi.kind {
