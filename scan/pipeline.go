@@ -574,9 +574,14 @@ func (c *collector) match(m Match) {
 	}
 	f := &c.slab[0]
 	c.slab = c.slab[1:]
-	*f = breachkit.Finding{CaseID: r.opt.CaseID, SourceID: c.src.ID, Path: c.display, Type: m.Type,
-		Start: -1, End: -1, Sheet: seg.Sheet, Cell: seg.Cell, Page: seg.Page, Record: seg.Record,
-		Confidence: m.Confidence, Reasons: m.Reasons}
+	// The slab is fresh, so its zero fields need no store: setting the
+	// others one by one costs less than copying a whole struct literal
+	// in (with a write barrier over every pointer of it).
+	f.CaseID, f.SourceID, f.Path, f.Type = r.opt.CaseID, c.src.ID, c.display, m.Type
+	f.Start, f.End, f.Record, f.Confidence, f.Reasons = -1, -1, seg.Record, m.Confidence, m.Reasons
+	if seg.Sheet != "" || seg.Cell != "" || seg.Page != 0 {
+		f.Sheet, f.Cell, f.Page = seg.Sheet, seg.Cell, seg.Page
+	}
 	switch {
 	case seg.OffsetAt != nil:
 		f.Start, f.End = seg.OffsetAt(m.Start), seg.OffsetAt(m.End)
