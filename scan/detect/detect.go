@@ -653,7 +653,7 @@ func (e *Engine) monthDate(s *scratch, text []byte, i int) {
 	if lim > len(text) {
 		lim = len(text)
 	}
-	if l, ok := dob.ParseText(string(text[st:lim]), true); ok && !gluedAfter(text, st+l) {
+	if l, ok := dob.ParseText(view(text[st:lim]), true); ok && !gluedAfter(text, st+l) {
 		s.dates = append(s.dates, [2]int{st, st + l})
 	}
 }
@@ -708,7 +708,7 @@ func (e *Engine) name(text []byte, i, j int, titled bool, r name.Role) (int, flo
 	}
 	end := ws[words-1].End
 	// A name followed by a street suffix is a street; by ", ST" a city.
-	if end+1 < len(text) && text[end] == ',' && end+4 <= len(text) && text[end+1] == ' ' && address.ValidState(string(text[end+2:min(end+4, len(text))])) && (end+4 == len(text) || !isLetter(text[end+4])) {
+	if end+1 < len(text) && text[end] == ',' && end+4 <= len(text) && text[end+1] == ' ' && address.ValidState(view(text[end+2:min(end+4, len(text))])) && (end+4 == len(text) || !isLetter(text[end+4])) {
 		return 0, 0
 	}
 	if words < n {
@@ -723,7 +723,7 @@ func (e *Engine) name(text []byte, i, j int, titled bool, r name.Role) (int, flo
 // stateAfter reports whether ", ST" (a state abbreviation) follows
 // text[:end]: "Jordan, Alexis, TX" is more likely a place.
 func stateAfter(text []byte, end int) bool {
-	return end+4 <= len(text) && text[end] == ',' && text[end+1] == ' ' && address.ValidState(string(text[end+2:end+4])) && (end+4 == len(text) || !isLetter(text[end+4]))
+	return end+4 <= len(text) && text[end] == ',' && text[end+1] == ' ' && address.ValidState(view(text[end+2:end+4])) && (end+4 == len(text) || !isLetter(text[end+4]))
 }
 
 // lowerName finds a name after a cue word: a lower-case given name and
@@ -773,16 +773,16 @@ func (e *Engine) resolve(s *scratch, seg *scan.Segment, text []byte, lead int) {
 		if a[0] < lead {
 			continue
 		}
-		if a[1]-a[0] == 4 && a[0]+13 <= len(text) && text[a[1]] == '-' && text[a[0]+8] == '-' && health.ValidMBI(string(text[a[0]:a[0]+13])) {
+		if a[1]-a[0] == 4 && a[0]+13 <= len(text) && text[a[1]] == '-' && text[a[0]+8] == '-' && health.ValidMBI(view(text[a[0]:a[0]+13])) {
 			a[1] = a[0] + 13 // an MBI written 1EG4-TE5-MK73
 		}
 		if gluedBefore(text, a[0]) || gluedAfter(text, a[1]) {
 			continue
 		}
-		w := string(text[a[0]:a[1]])
-		if a[1]-a[0] == 4 && a[0]+13 <= len(text) && text[a[1]] == '-' && text[a[0]+8] == '-' && !gluedAfter(text, a[0]+13) && health.ValidMBI(string(text[a[0]:a[0]+13])) {
+		w := view(text[a[0]:a[1]])
+		if a[1]-a[0] == 4 && a[0]+13 <= len(text) && text[a[1]] == '-' && text[a[0]+8] == '-' && !gluedAfter(text, a[0]+13) && health.ValidMBI(view(text[a[0]:a[0]+13])) {
 			a[1] = a[0] + 13 // an MBI written 1EG4-TE5-MK73
-			w = string(text[a[0]:a[1]])
+			w = view(text[a[0]:a[1]])
 		}
 		if e.on(breachkit.HealthID) && health.ValidMBI(w) {
 			kw, why := e.context(s, a[0], a[1], classHealth)

@@ -295,9 +295,7 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, emit func(scan.Match)) 
 		st, en = st+1, en-1
 		v = seg.Text[st:en]
 	}
-	// The validators take the value as a string they do not keep: a
-	// view of the segment's bytes, not a copy per cell.
-	sv := unsafe.String(unsafe.SliceData(v), len(v))
+	sv := view(v)
 	out := func(t breachkit.Element, conf float64, part string) {
 		if !e.on(t) || conf < e.min {
 			return
@@ -418,6 +416,11 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, emit func(scan.Match)) 
 		}
 	}
 }
+
+// view returns b as a string without copying it, for validators, which
+// read their argument and never keep it: a copy per cell or candidate
+// was one allocation each.
+func view(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
 // textIn runs the free-text detectors over a structured value, keeping
 // only type t (a list of e-mail addresses in an e-mail column).

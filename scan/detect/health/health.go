@@ -11,22 +11,42 @@ import "strings"
 var Keywords = []string{"medicare", "mbi", "hicn", "mrn", "medical", "health", "member", "subscriber", "beneficiary", "insurance", "policy", "plan"}
 
 func mbiLetter(c byte) bool {
-	return c >= 'A' && c <= 'Z' && !strings.ContainsRune("SLOIBZ", rune(c))
+	switch c {
+	case 'S', 'L', 'O', 'I', 'B', 'Z':
+		return false
+	}
+	return c >= 'A' && c <= 'Z'
 }
 
 func digit(c byte) bool { return c >= '0' && c <= '9' }
 
-// ValidMBI reports whether s is a Medicare Beneficiary Identifier, with
-// or without the dashes after the 4th and 7th characters.
+// ValidMBI reports whether s is a Medicare Beneficiary Identifier, in
+// either case, with or without the dashes after the 4th and 7th
+// characters.
 func ValidMBI(s string) bool {
-	s = strings.ToUpper(strings.ReplaceAll(s, "-", ""))
-	if len(s) != 11 {
+	var b [11]byte
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '-' {
+			continue
+		}
+		if n == len(b) {
+			return false
+		}
+		if c >= 'a' && c <= 'z' {
+			c -= 32
+		}
+		b[n] = c
+		n++
+	}
+	if n != len(b) {
 		return false
 	}
 	an := func(c byte) bool { return digit(c) || mbiLetter(c) }
-	return s[0] >= '1' && s[0] <= '9' && mbiLetter(s[1]) && an(s[2]) && digit(s[3]) &&
-		mbiLetter(s[4]) && an(s[5]) && digit(s[6]) && mbiLetter(s[7]) && mbiLetter(s[8]) &&
-		digit(s[9]) && digit(s[10])
+	return b[0] >= '1' && b[0] <= '9' && mbiLetter(b[1]) && an(b[2]) && digit(b[3]) &&
+		mbiLetter(b[4]) && an(b[5]) && digit(b[6]) && mbiLetter(b[7]) && mbiLetter(b[8]) &&
+		digit(b[9]) && digit(b[10])
 }
 
 // Valid reports whether a structured value can be a health identifier:
