@@ -52,6 +52,11 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 	q := url.Values{}
 	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", opt.BusyTimeout.Milliseconds()))
 	q.Add("_pragma", "foreign_keys(1)")
+	// 16 KiB pages for a new store (an existing one keeps its own): a
+	// scan appends hundreds of millions of findings, and larger pages
+	// mean a quarter of the page writes and B-tree splits (full scan
+	// -10 %; notify and respond measured unchanged).
+	q.Add("_pragma", "page_size(16384)")
 	q.Add("_pragma", "synchronous(NORMAL)")
 	q.Set("_txlock", "immediate")
 	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
