@@ -132,7 +132,12 @@ type Engine struct {
 	// lex holds the keywords (their classes in the low numClasses bits)
 	// and the name lexicon (its roles above them), so that each word of
 	// free text is looked up once.
-	lex      *wordset.Set
+	lex *wordset.Set
+	// lowFirst has bit n of entry c set when a keyword or cue of length
+	// n starts with the lower-case letter c: a lower-case word can only
+	// be one of those (names count when capitalised), so most skip the
+	// lookup.
+	lowFirst [256]uint32
 	custom   []*custom.Rule
 	customKW map[string][]int
 	min      float64
@@ -195,6 +200,11 @@ func New(cfg Config) *Engine {
 		lex[w] |= uint32(r) << numClasses
 	}
 	e.lex = wordset.New(lex)
+	for w, v := range lex {
+		if len(w) < 32 && (v&kwMask != 0 || name.Role(v>>numClasses)&name.Cue != 0) {
+			e.lowFirst[w[0]] |= 1 << len(w)
+		}
+	}
 	e.pool.New = func() any { return &scratch{fields: map[string]*fieldInfo{}} }
 	return e
 }
@@ -519,7 +529,7 @@ const kwMask = 1<<numClasses - 1
 // keyword hit if they are one, and returns their name roles.
 func (e *Engine) word(s *scratch, text []byte, i, j int) name.Role {
 	l := j - i
-	if l >= 32 {
+	if l >= 32 || byteClass[text[i]] == cLower && e.lowFirst[text[i]]&(1<<l) == 0 {
 		return 0
 	}
 	var buf [32]byte
