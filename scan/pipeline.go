@@ -38,7 +38,13 @@ type Options struct {
 	CaseID int64
 	// Extractors are tried in order; the first that accepts a source reads it.
 	Extractors []Extractor
-	Detect     DetectFunc
+	// Detect finds the personal data in a segment, from any goroutine.
+	// NewDetect, if set instead, returns a DetectFunc for one goroutine
+	// at a time: the pipeline keeps them in a pool and takes one per
+	// source and per detect goroutine, not per segment (a detect.Engine's
+	// Detector method makes them, without Detect's per-call scratch pool).
+	Detect    DetectFunc
+	NewDetect func() DetectFunc
 	// Workers is the number of sources scanned at once; 0 means GOMAXPROCS.
 	Workers int
 	// Exclude are glob patterns (path.Match syntax, "**/" allowed at the
@@ -104,8 +110,8 @@ type fileJob struct {
 
 // Run scans the files and folders at paths into the case store.
 func Run(ctx context.Context, paths []string, opt Options) (*Summary, error) {
-	if opt.Detect == nil || (opt.Store == nil) != (opt.Keys == nil) {
-		return nil, errors.New("scan: Detect is required, and Store and Keys go together")
+	if opt.Detect == nil && opt.NewDetect == nil || (opt.Store == nil) != (opt.Keys == nil) {
+		return nil, errors.New("scan: Detect or NewDetect is required, and Store and Keys go together")
 	}
 	if opt.Workers <= 0 {
 		opt.Workers = runtime.GOMAXPROCS(0)
@@ -124,6 +130,12 @@ func Run(ctx context.Context, paths []string, opt Options) (*Summary, error) {
 	}
 	r := &runner{opt: opt, started: time.Now()}
 	r.prog.Started = r.started
+	r.dets.New = func() any {
+		if opt.NewDetect != nil {
+			return opt.NewDetect()
+		}
+		return opt.Detect
+	}
 	var jobs []fileJob
 	var walkErrs []*breachkit.Source
 	for _, p := range paths {
@@ -265,6 +277,8 @@ type runner struct {
 	// djobs feeds the detect pool; nil with one worker.
 	djobs   chan *detJob
 	jobPool sync.Pool
+	// dets holds DetectFuncs for one goroutine's use (see NewDetect).
+	dets sync.Pool
 }
 
 type wmsg struct {
@@ -482,6 +496,8 @@ func (r *runner) source(ctx context.Context, display string, rd io.Reader, size 
 		// segment inline: Detect takes a pointer, and a fresh one (and a
 		// closure over it) per CSV cell was two allocations a cell.
 		onMatch := col.match
+		det := r.dets.Get().(DetectFunc)
+		defer r.dets.Put(det)
 		xerr = x.Extract(ctx, in, func(s Segment) error {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -501,7 +517,7 @@ func (r *runner) source(ctx context.Context, display string, rd io.Reader, size 
 				return nil
 			}
 			*col.seg = s
-			r.opt.Detect(col.seg, onMatch)
+			det(col.seg, onMatch)
 			return nil
 		})
 	}
@@ -657,11 +673,13 @@ func (j *detJob) seal() {
 
 // detector is one goroutine of the detect pool.
 func (r *runner) detector() {
+	det := r.dets.Get().(DetectFunc)
+	defer r.dets.Put(det)
 	for j := range r.djobs {
 		onMatch := j.col.match
 		for i := range j.segs {
 			j.col.seg = &j.segs[i]
-			r.opt.Detect(j.col.seg, onMatch)
+			det(j.col.seg, onMatch)
 		}
 		j.col.flush()
 		j.found.Add(j.col.found)

@@ -19,7 +19,8 @@ import (
 
 // TestLargeFileParallel checks that files big enough for the detect pool
 // (a text file and a CSV file over 4 MiB) give exactly the findings of a
-// one-worker scan, each counted once in its source.
+// one-worker scan, each counted once in its source, whether the
+// goroutines share the engine's Detect or hold Detectors of their own.
 func TestLargeFileParallel(t *testing.T) {
 	dir := t.TempDir()
 	if _, err := gen.Generate(context.Background(), gen.Options{Out: dir, People: 200, Seed: 17}); err != nil {
@@ -51,18 +52,22 @@ func TestLargeFileParallel(t *testing.T) {
 	os.WriteFile(filepath.Join(big, "customers.csv"), table.Bytes(), 0o644)
 
 	eng := detect.New(detect.Config{})
-	run := func(workers int) ([]string, map[string]int64) {
+	run := func(workers int, own bool) ([]string, map[string]int64) {
 		var mu sync.Mutex
 		var got []string
 		perSource := map[string]int64{}
-		sum, err := scan.Run(context.Background(), []string{big}, scan.Options{Detect: eng.Detect, Extractors: standard.Extractors(), Workers: workers,
+		opt := scan.Options{Detect: eng.Detect, Extractors: standard.Extractors(), Workers: workers,
 			Stored: func(fs []*breachkit.Finding) {
 				mu.Lock()
 				defer mu.Unlock()
 				for _, f := range fs {
 					got = append(got, fmt.Sprintf("%s %s %d-%d %s %.3f %v", f.Path, f.Type, f.Start, f.End, f.Record, f.Confidence, f.Reasons))
 				}
-			}})
+			}}
+		if own {
+			opt.Detect, opt.NewDetect = nil, func() scan.DetectFunc { return eng.Detector().Detect }
+		}
+		sum, err := scan.Run(context.Background(), []string{big}, opt)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -75,10 +80,13 @@ func TestLargeFileParallel(t *testing.T) {
 		slices.Sort(got)
 		return got, perSource
 	}
-	one, n1 := run(1)
-	two, n2 := run(2)
+	one, n1 := run(1, false)
+	two, n2 := run(2, false)
 	if len(one) < 10000 || !slices.Equal(one, two) {
 		t.Fatalf("one worker: %d findings, two workers: %d (or they differ)", len(one), len(two))
+	}
+	if own, _ := run(2, true); !slices.Equal(one, own) {
+		t.Fatalf("with Detectors of their own: %d findings, with the shared engine: %d (or they differ)", len(own), len(one))
 	}
 	var total int64
 	for p, n := range n2 {

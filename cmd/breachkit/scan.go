@@ -141,7 +141,7 @@ func runScan(ctx context.Context, g *globals, o *scanOpts, paths []string) error
 		}
 	}
 	sink := newScanSink(g.stdout, g.format, keys, a.show, types, o.minConf)
-	sum, err := runScanPipeline(ctx, g, o, paths, sink, scan.Options{Store: a.store, Keys: keys, CaseID: c.ID, Detect: eng.Detect})
+	sum, err := runScanPipeline(ctx, g, o, paths, sink, scan.Options{Store: a.store, Keys: keys, CaseID: c.ID, NewDetect: detectors(eng)})
 	if err != nil {
 		return err
 	}
@@ -237,7 +237,7 @@ func ownFiles(g *globals, dirs ...string) (func(string) bool, func(string)) {
 // or audited, and no value leaves the process.
 func dryScan(ctx context.Context, g *globals, o *scanOpts, paths []string, eng *detect.Engine, types []breachkit.Element) error {
 	sink := newScanSink(g.stdout, g.format, nil, nil, types, o.minConf)
-	sum, err := runScanPipeline(ctx, g, o, paths, sink, scan.Options{Detect: eng.Detect})
+	sum, err := runScanPipeline(ctx, g, o, paths, sink, scan.Options{NewDetect: detectors(eng)})
 	if err != nil {
 		return err
 	}
@@ -841,4 +841,9 @@ func matched(r *eval.Report) int {
 		n += s.Correct
 	}
 	return n
+}
+
+// detectors gives each scan goroutine a detector of its own.
+func detectors(eng *detect.Engine) func() scan.DetectFunc {
+	return func() scan.DetectFunc { return eng.Detector().Detect }
 }

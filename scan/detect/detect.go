@@ -325,7 +325,27 @@ func isLetter(c byte) bool { k := byteClass[c]; return k == cUpper || k == cLowe
 // Detect reports the personal data in seg.
 func (e *Engine) Detect(seg *scan.Segment, emit func(scan.Match)) {
 	s := e.pool.Get().(*scratch)
-	defer e.pool.Put(s)
+	e.detect(s, seg, emit)
+	e.pool.Put(s)
+}
+
+// Detector runs an Engine with scratch space of its own, so that a
+// segment costs no trip through the Engine's pool. It is not safe for
+// concurrent use: each goroutine takes its own.
+type Detector struct {
+	e *Engine
+	s *scratch
+}
+
+// Detector returns a new Detector of e.
+func (e *Engine) Detector() *Detector {
+	return &Detector{e: e, s: e.pool.New().(*scratch)}
+}
+
+// Detect is Engine.Detect.
+func (d *Detector) Detect(seg *scan.Segment, emit func(scan.Match)) { d.e.detect(d.s, seg, emit) }
+
+func (e *Engine) detect(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 	if seg.Field != "" {
 		if fi := s.fieldOf(seg.Field); fi.kind != fUnknown {
 			e.field(seg, fi, emit)
