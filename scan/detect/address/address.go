@@ -197,6 +197,9 @@ func ordinal(w string) bool {
 
 // unit parses "Apt 4B", "# 23", "#23", "Unit 191", "Suite 200" at q.
 func unit(text []byte, q int) int {
+	if q >= len(text) {
+		return 0 // "... Ct " at the very end of the text
+	}
 	var e int
 	if text[q] == '#' {
 		e = q + 1
