@@ -462,6 +462,7 @@ func (r *runner) source(ctx context.Context, display string, rd io.Reader, size 
 	// works on in parallel, so that one big file uses every core.
 	var jobs sync.WaitGroup
 	var jobFound atomic.Int64
+	var jobErr atomic.Pointer[string]
 	var job *detJob
 	dispatch := func() {
 		if job == nil {
@@ -498,31 +499,36 @@ func (r *runner) source(ctx context.Context, display string, rd io.Reader, size 
 		onMatch := col.match
 		det := r.dets.Get().(DetectFunc)
 		defer r.dets.Put(det)
-		xerr = x.Extract(ctx, in, func(s Segment) error {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			emitted++
-			// A segment whose offsets come from a function is detected
-			// here: the function may read the extractor's reused state.
-			if parallel && s.OffsetAt == nil {
-				if job == nil {
-					job = r.newJob()
-					job.col = collector{r: r, src: src, display: display}
-					job.done, job.found = &jobs, &jobFound
+		xerr = guard(func() error {
+			return x.Extract(ctx, in, func(s Segment) error {
+				if err := ctx.Err(); err != nil {
+					return err
 				}
-				if job.add(s) {
-					dispatch()
+				emitted++
+				// A segment whose offsets come from a function is detected
+				// here: the function may read the extractor's reused state.
+				if parallel && s.OffsetAt == nil {
+					if job == nil {
+						job = r.newJob()
+						job.col = collector{r: r, src: src, display: display}
+						job.done, job.found, job.err = &jobs, &jobFound, &jobErr
+					}
+					if job.add(s) {
+						dispatch()
+					}
+					return nil
 				}
+				*col.seg = s
+				det(col.seg, onMatch)
 				return nil
-			}
-			*col.seg = s
-			det(col.seg, onMatch)
-			return nil
+			})
 		})
 	}
 	dispatch()
 	jobs.Wait()
+	if p := jobErr.Load(); p != nil && xerr == nil {
+		xerr = errors.New(*p)
+	}
 	found := col.found + jobFound.Load()
 	if ctx.Err() != nil {
 		// Interrupted: leave the source marked scanning; a resumed scan
@@ -561,6 +567,18 @@ func (r *runner) source(ctx context.Context, display string, rd io.Reader, size 
 	r.mu.Unlock()
 	r.wch <- wmsg{finish: src}
 	return nil
+}
+
+// guard runs f and turns a panic in it — a bug in an extractor or a
+// detector, met on some input — into an error, so that the source is
+// recorded as partial or skipped with the reason and the scan goes on.
+func guard(f func() error) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("internal error (a breachkit bug, please report it): %v", p)
+		}
+	}()
+	return f()
 }
 
 // parallelMin is the size from which a source's segments are detected
@@ -636,6 +654,7 @@ type detJob struct {
 	spans [][2]int // where each segment's text is in text
 	done  *sync.WaitGroup
 	found *atomic.Int64
+	err   *atomic.Pointer[string] // the first failure of the source's jobs
 }
 
 // Job limits: a job is dispatched when its text or its segments reach them.
@@ -677,16 +696,23 @@ func (r *runner) detector() {
 	defer r.dets.Put(det)
 	for j := range r.djobs {
 		onMatch := j.col.match
-		for i := range j.segs {
-			j.col.seg = &j.segs[i]
-			det(j.col.seg, onMatch)
+		err := guard(func() error {
+			for i := range j.segs {
+				j.col.seg = &j.segs[i]
+				det(j.col.seg, onMatch)
+			}
+			return nil
+		})
+		if err != nil {
+			msg := err.Error()
+			j.err.CompareAndSwap(nil, &msg)
 		}
 		j.col.flush()
 		j.found.Add(j.col.found)
 		done := j.done
 		// Keep the buffers, drop what refers to the source.
 		clear(j.segs)
-		j.col, j.text, j.segs, j.spans, j.done, j.found = collector{}, j.text[:0], j.segs[:0], j.spans[:0], nil, nil
+		j.col, j.text, j.segs, j.spans, j.done, j.found, j.err = collector{}, j.text[:0], j.segs[:0], j.spans[:0], nil, nil, nil
 		r.jobPool.Put(j)
 		done.Done()
 	}

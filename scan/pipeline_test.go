@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -131,5 +132,49 @@ func BenchmarkDryRun(b *testing.B) {
 		if err != nil || n == 0 {
 			b.Fatalf("%d findings, %v", n, err)
 		}
+	}
+}
+
+// TestPanicIsolated checks that a detector that panics on some input
+// fails only that source, inline and in the detect pool alike, and that
+// the scan goes on with the others.
+func TestPanicIsolated(t *testing.T) {
+	dir := t.TempDir()
+	ok := "Borrower SSN 383-41-8663 on file.\n\n"
+	bad := "the BOOM-TRIGGER line\n\n"
+	os.WriteFile(filepath.Join(dir, "small-bad.txt"), []byte(ok+bad), 0o644)
+	os.WriteFile(filepath.Join(dir, "small-ok.txt"), []byte(ok), 0o644)
+	big := strings.Repeat(ok, (5<<20)/len(ok))
+	os.WriteFile(filepath.Join(dir, "big-bad.txt"), []byte(big+bad+big), 0o644)
+	eng := detect.New(detect.Config{})
+	var mu sync.Mutex
+	found := 0
+	sum, err := scan.Run(context.Background(), []string{dir}, scan.Options{Extractors: standard.Extractors(), Workers: 2,
+		Detect: func(seg *scan.Segment, emit func(scan.Match)) {
+			if bytes.Contains(seg.Text, []byte("BOOM-TRIGGER")) {
+				var m map[string]int
+				m["x"]++ // a bug: assignment to a nil map
+			}
+			eng.Detect(seg, emit)
+		},
+		Stored: func(fs []*breachkit.Finding) { mu.Lock(); found += len(fs); mu.Unlock() }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]*breachkit.Source{}
+	for _, s := range sum.Sources {
+		got[filepath.Base(s.Path)] = s
+	}
+	for name, want := range map[string]breachkit.SourceStatus{"small-bad.txt": breachkit.SourcePartial, "big-bad.txt": breachkit.SourcePartial, "small-ok.txt": breachkit.SourceDone} {
+		s := got[name]
+		if s == nil || s.Status != want {
+			t.Fatalf("%s: %+v, want status %s", name, s, want)
+		}
+		if want == breachkit.SourcePartial && !strings.Contains(s.Reason, "internal error") {
+			t.Errorf("%s: reason %q does not say it was an internal error", name, s.Reason)
+		}
+	}
+	if got["small-ok.txt"].Findings == 0 || found == 0 {
+		t.Errorf("the sources around the failure lost their findings: %d stored", found)
 	}
 }
