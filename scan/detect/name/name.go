@@ -325,6 +325,14 @@ func Loose(text []byte, words []Word) (int, float64) {
 	if !capital(w0) || !plausible(w0, words[0].Roles) {
 		return 0, 0
 	}
+	// Vietnamese order: a surname, Van or Thi, a given name (Nguyen Van
+	// Thanh, Tran Thi Mai).
+	if len(words) >= 3 && words[0].Roles&Surname != 0 && joined(text, words[0], words[1]) && joined(text, words[1], words[2]) {
+		w1, w2 := text[words[1].Start:words[1].End], text[words[2].Start:words[2].End]
+		if (bytes.EqualFold(w1, []byte("van")) || bytes.EqualFold(w1, []byte("thi"))) && capital(w2) && plausible(w2, words[2].Roles) {
+			return 3, 0.7
+		}
+	}
 	n := 1
 	if len(words) > 2 && words[1].End-words[1].Start == 1 && capital(text[words[1].Start:words[1].End]) && joined(text, words[0], words[1]) {
 		n = 2 // middle initial
