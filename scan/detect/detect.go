@@ -319,6 +319,19 @@ var byteClass = func() (t [256]uint8) {
 	return
 }()
 
+// alnumBits is 1 for a digit and 2 for an ASCII letter, 0 otherwise.
+var alnumBits = func() (t [256]uint8) {
+	for c := range t {
+		switch byteClass[c] {
+		case cDigit:
+			t[c] = 1
+		case cUpper, cLower:
+			t[c] = 2
+		}
+	}
+	return
+}()
+
 func isAlnum(c byte) bool  { k := byteClass[c]; return k == cDigit || k == cUpper || k == cLower }
 func isLetter(c byte) bool { k := byteClass[c]; return k == cUpper || k == cLower }
 
@@ -419,18 +432,16 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 		}
 		// A word of letters and digits.
 		j := i
-		hasDigit, hasLetter := false, false
+		var seen uint8
 		for j < n {
-			k := byteClass[text[j]]
-			if k == cDigit {
-				hasDigit = true
-			} else if k == cUpper || k == cLower {
-				hasLetter = true
-			} else {
+			m := alnumBits[text[j]]
+			if m == 0 {
 				break
 			}
+			seen |= m
 			j++
 		}
+		hasDigit, hasLetter := seen&1 != 0, seen&2 != 0
 		switch {
 		case !hasLetter:
 			// House number of an address?
