@@ -2,8 +2,12 @@
 // documents with encoding/xml (non-strict for HTML). Each text node and
 // attribute value becomes a segment whose Field is the element name
 // ("ssn", or "customer@ssn" for an attribute) and whose Record is the
-// child of the root element it sits in. Values written with entities
-// have no byte offsets; the rest are exact.
+// child of the root element it sits in. In HTML, element names say
+// nothing about values: there each block (paragraph, list item, table
+// row...) is a record of its own, and a table cell takes its column's
+// header (<th>, or the cells of <thead>) as its Field, so that an HTML
+// table reads like a CSV file. Values written with entities have no byte
+// offsets; the rest are exact.
 package xml
 
 import (
@@ -76,10 +80,13 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 		dec.Entity = xml.HTMLEntity
 	}
 	dec.CharsetReader = func(label string, r io.Reader) (io.Reader, error) { return r, nil }
+	html := ext == ".html" || ext == ".htm"
 	var stack []string
 	rec := 0
 	record := in.Path
-	skip := 0 // inside <script> or <style>
+	skip := 0           // inside <script> or <style>
+	var tables []*table // open HTML tables, innermost last
+	ntables := 0
 	for n := 0; ; n++ {
 		if n&1023 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -99,7 +106,29 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 		case xml.StartElement:
 			name := t.Name.Local
 			stack = append(stack, name)
-			if len(stack) == 2 {
+			if html {
+				name = strings.ToLower(name)
+				switch {
+				case name == "table":
+					ntables++
+					tables = append(tables, &table{n: ntables})
+				case len(tables) > 0 && name == "thead":
+					tables[len(tables)-1].inHead = true
+				case len(tables) > 0 && name == "tr":
+					tb := tables[len(tables)-1]
+					tb.row++
+					tb.col, tb.cell = -1, ""
+					record = in.Path + "#table=" + strconv.Itoa(tb.n) + ",row=" + strconv.Itoa(tb.row)
+				case len(tables) > 0 && (name == "td" || name == "th"):
+					tb := tables[len(tables)-1]
+					tb.col++
+					tb.cell = name
+					tb.data = tb.data || name == "td" && !tb.inHead
+				case blocks[name]:
+					rec++
+					record = in.Path + "#elem=" + strconv.Itoa(rec)
+				}
+			} else if len(stack) == 2 {
 				rec++
 				record = in.Path + "#elem=" + strconv.Itoa(rec)
 			}
@@ -129,6 +158,16 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 			if len(stack) > 0 {
 				stack = stack[:len(stack)-1]
 			}
+			if html && len(tables) > 0 {
+				switch strings.ToLower(t.Name.Local) {
+				case "table":
+					tables = tables[:len(tables)-1]
+				case "thead":
+					tables[len(tables)-1].inHead = false
+				case "td", "th":
+					tables[len(tables)-1].cell = ""
+				}
+			}
 			if t.Name.Local == "script" || t.Name.Local == "style" {
 				skip = max(0, skip-1)
 			}
@@ -137,10 +176,18 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 				break
 			}
 			seg := scan.Segment{Text: append([]byte(nil), t...), Offset: -1, Record: record}
-			if len(stack) > 0 {
+			if len(stack) > 0 && !html {
 				seg.Field = stack[len(stack)-1]
-				if ext == ".html" || ext == ".htm" {
-					seg.Field = "" // HTML elements say nothing about values
+			}
+			// HTML elements say nothing about values, but a table's
+			// header cells do.
+			if html && len(tables) > 0 {
+				tb := tables[len(tables)-1]
+				switch {
+				case tb.cell == "th" && !tb.data || tb.cell == "td" && tb.inHead:
+					tb.header(string(bytes.TrimSpace(t)))
+				case tb.cell == "td" && tb.col >= 0 && tb.col < len(tb.heads):
+					seg.Field = tb.heads[tb.col]
 				}
 			}
 			raw := k.raw(start, end)
@@ -155,4 +202,33 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 		}
 		k.trim(end)
 	}
+}
+
+// blocks are the HTML elements that start a record of their own.
+var blocks = map[string]bool{"p": true, "li": true, "div": true, "section": true, "article": true, "dd": true, "dt": true,
+	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "blockquote": true, "pre": true, "address": true, "tr": true}
+
+// table is an open HTML table: its number in the document, the row and
+// column being read, and the column headers met so far.
+type table struct {
+	n, row, col int
+	cell        string // "td" or "th" while inside a cell
+	inHead      bool   // inside <thead>
+	data        bool   // a data cell (td outside thead) has been met: a later th labels a row, not a column
+	heads       []string
+}
+
+// header records text of a header cell as the name of the current
+// column; a header cell's text in several pieces is joined.
+func (tb *table) header(text string) {
+	for len(tb.heads) <= tb.col {
+		tb.heads = append(tb.heads, "")
+	}
+	if tb.col < 0 {
+		return
+	}
+	if tb.heads[tb.col] != "" {
+		text = tb.heads[tb.col] + " " + text
+	}
+	tb.heads[tb.col] = text
 }

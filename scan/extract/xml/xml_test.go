@@ -56,8 +56,50 @@ func TestHTML(t *testing.T) {
 }
 
 func FuzzExtract(f *testing.F) {
-	f.Add([]byte(`<a b="c">d<![CDATA[e]]></a>`))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		extract(t, "f.xml", data)
+	f.Add([]byte(`<a b="c">d<![CDATA[e]]></a>`), false)
+	f.Add([]byte(`<table><thead><tr><th>SSN</th></tr></thead><tr><td>1</td><th>x</th></tr></table><p>y</p>`), true)
+	f.Fuzz(func(t *testing.T, data []byte, html bool) {
+		name := "f.xml"
+		if html {
+			name = "f.html"
+		}
+		extract(t, name, data)
 	})
+}
+
+// TestHTMLTable checks that an HTML table reads like a CSV file: each row
+// a record, each data cell named by its column's header, whether the
+// headers are <th> cells or the cells of <thead>, and that a <th> that
+// labels a row names no column.
+func TestHTMLTable(t *testing.T) {
+	page := `<html><body><p>Intro</p>
+<table><tr><th>Name</th><th>SSN</th><th><b>Date</b> of Birth</th></tr>
+<tr><td>Jane Roe</td><td>123-45-6780</td><td>03/14/1987</td></tr>
+<tr><th>Row 2</th><td>987654320</td><td><i>1990-02-01</i></td></tr></table>
+<table><thead><tr><td>Email</td></tr></thead><tbody><tr><td>a@example.com</td></tr></tbody></table>
+<p>Contact us</p></body></html>`
+	segs, err := extract(t, "p.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][2]string{}
+	for _, s := range segs {
+		got[string(s.Text)] = [2]string{s.Field, s.Record}
+	}
+	want := map[string][2]string{
+		"Intro":         {"", "p.html#elem=1"},
+		"Jane Roe":      {"Name", "p.html#table=1,row=2"},
+		"123-45-6780":   {"SSN", "p.html#table=1,row=2"},
+		"03/14/1987":    {"Date of Birth", "p.html#table=1,row=2"},
+		"Row 2":         {"", "p.html#table=1,row=3"},
+		"987654320":     {"SSN", "p.html#table=1,row=3"},
+		"1990-02-01":    {"Date of Birth", "p.html#table=1,row=3"},
+		"a@example.com": {"Email", "p.html#table=2,row=2"},
+		"Contact us":    {"", "p.html#elem=2"},
+	}
+	for text, w := range want {
+		if g, ok := got[text]; !ok || g != w {
+			t.Errorf("%q: field and record %q, want %q", text, g, w)
+		}
+	}
 }
