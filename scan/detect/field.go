@@ -111,7 +111,7 @@ var generic = map[string]bool{"value": true, "number": true, "no": true, "num": 
 // classify says what a column or key path holds. The last element of a
 // path decides; a generic one ("value", "number") defers to its parent.
 func classify(field string) *fieldInfo {
-	parts := strings.FieldsFunc(field, func(r rune) bool { return r == '.' || r == '/' || r == '[' || r == ']' || r == '@' })
+	parts := pathParts(field)
 	fi := &fieldInfo{name: field}
 	for k := len(parts) - 1; k >= 0 && k >= len(parts)-2; k-- {
 		ws := words(parts[k])
@@ -137,6 +137,37 @@ func classify(field string) *fieldInfo {
 	return fi
 }
 
+// pathParts splits a field name into the elements of its key path (at
+// ".", "/", "[", "]" and "@"). A slash inside parentheses is a format
+// hint, not a path: "DOB (MM/DD/YYYY)" is one element.
+func pathParts(field string) []string {
+	var parts []string
+	depth, start := 0, 0
+	for i, r := range field {
+		sep := false
+		switch r {
+		case '(':
+			depth++
+		case ')':
+			depth = max(0, depth-1)
+		case '/':
+			sep = depth == 0
+		case '.', '[', ']', '@':
+			sep = true
+		}
+		if sep {
+			if i > start {
+				parts = append(parts, field[start:i])
+			}
+			start = i + 1
+		}
+	}
+	if start < len(field) {
+		parts = append(parts, field[start:])
+	}
+	return parts
+}
+
 func classifyWords(ws []string, parts []string, k int) fieldKind {
 	joined := strings.Join(ws, "")
 	parent := ""
@@ -159,7 +190,7 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 		return fPassword
 	case has(ws, "itin"):
 		return fITIN
-	case has(ws, "ssn", "ssns", "socsec", "sin") || strings.Contains(joined, "socialsecurity") || strings.Contains(joined, "taxid") || strings.Contains(joined, "taxpayerid") || has(ws, "tin", "taxid", "taxno") || has(ws, "tax") && has(ws, "id", "no", "number", "num"):
+	case has(ws, "ssn", "ssns", "socsec", "sin") || joined == "ss" || joined == "ssno" || joined == "ssnum" || joined == "ssnumber" || strings.Contains(joined, "socialsecurity") || strings.Contains(joined, "taxid") || strings.Contains(joined, "taxpayerid") || has(ws, "tin", "taxid", "taxno") || has(ws, "tax") && has(ws, "id", "no", "number", "num"):
 		return fTaxID
 	case has(ws, "dob", "birth", "birthdate", "birthday", "bday", "dateofbirth", "born") || strings.Contains(joined, "birth") ||
 		has(ws, "naissance", "geburtsdatum", "geburtstag", "nacimiento", "nascita", "nascimento", "geboortedatum", "geboren", "née", "né"):
