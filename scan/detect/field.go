@@ -165,6 +165,15 @@ func pathParts(field string) []string {
 	if start < len(field) {
 		parts = append(parts, field[start:])
 	}
+	// Initials with periods are one word, not a path: D.O.B., S.S.N.
+	if len(parts) > 1 {
+		for _, p := range parts {
+			if len(strings.TrimSpace(p)) != 1 {
+				return parts
+			}
+		}
+		return []string{strings.ReplaceAll(strings.Join(parts, ""), " ", "")}
+	}
 	return parts
 }
 
@@ -190,7 +199,7 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 		return fPassword
 	case has(ws, "itin"):
 		return fITIN
-	case has(ws, "ssn", "ssns", "socsec", "sin") || joined == "ss" || joined == "ssno" || joined == "ssnum" || joined == "ssnumber" || strings.Contains(joined, "socialsecurity") || strings.Contains(joined, "taxid") || strings.Contains(joined, "taxpayerid") || has(ws, "tin", "taxid", "taxno") || has(ws, "tax") && has(ws, "id", "no", "number", "num"):
+	case has(ws, "ssn", "ssns", "socsec", "sin") || strings.HasPrefix(joined, "socsec") || joined == "ss" || joined == "ssno" || joined == "ssnum" || joined == "ssnumber" || strings.Contains(joined, "socialsecurity") || strings.Contains(joined, "taxid") || strings.Contains(joined, "taxpayerid") || has(ws, "tin", "taxid", "taxno") || has(ws, "tax") && has(ws, "id", "no", "number", "num"):
 		return fTaxID
 	case has(ws, "dob", "birth", "birthdate", "birthday", "bday", "dateofbirth", "born") || strings.Contains(joined, "birth") ||
 		has(ws, "naissance", "geburtsdatum", "geburtstag", "nacimiento", "nascita", "nascimento", "geboortedatum", "geboren", "née", "né"):
@@ -223,7 +232,8 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 		}
 		return fBank
 	case has(ws, "phone", "phones", "tel", "telephone", "mobile", "cell", "fax", "homephone", "cellphone", "phonenumber", "workphone", "mobilephone",
-		"téléphone", "telefon", "teléfono", "telefono", "telefone", "telefoon", "handy", "portable", "móvil", "movil", "celular", "cellulare", "mobiel") || joined == "contactnumber":
+		"téléphone", "telefon", "teléfono", "telefono", "telefone", "telefoon", "handy", "portable", "móvil", "movil", "celular", "cellulare", "mobiel") || joined == "contactnumber" ||
+		has(ws, "ph") && len(ws) <= 2:
 		if has(ws, "type", "ext", "extension", "country", "verified", "status") {
 			return fNotPII
 		}
