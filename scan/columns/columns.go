@@ -89,6 +89,31 @@ func Infer(cols [][]string) []string {
 	return out
 }
 
+// HeaderRow reports whether the first row of a table (a Word or HTML
+// table) reads as column names: at least two cells, all different, at
+// least 60 % of them short text with letters and no digits or '@', and
+// not a row of data (LooksLikeData).
+func HeaderRow(cells []string) bool {
+	if len(cells) < 2 {
+		return false
+	}
+	seen := map[string]bool{}
+	good := 0
+	for _, c := range cells {
+		t := strings.ToLower(strings.TrimSpace(c))
+		if seen[t] {
+			return false
+		}
+		seen[t] = true
+		if len(t) <= 64 && !strings.ContainsAny(t, "0123456789@") && strings.IndexFunc(t, func(r rune) bool {
+			return r >= 'a' && r <= 'z' || r > 0x7f
+		}) >= 0 {
+			good++
+		}
+	}
+	return good*10 >= len(cells)*6 && !LooksLikeData(cells)
+}
+
 // LooksLikeData says whether a row of text cells is a person rather than
 // column names: it holds a street address or a full name, or a given
 // name followed by a surname.

@@ -29,6 +29,7 @@ import (
 	"strings"
 
 	"github.com/breachkit/breachkit/scan"
+	"github.com/breachkit/breachkit/scan/columns"
 	"github.com/breachkit/breachkit/scan/extract/archive"
 )
 
@@ -397,25 +398,11 @@ func attr(se xml.StartElement, name string) string {
 }
 
 // looksLikeHeader reports whether a first row's cells look like column
-// names: at least 60% short text with letters and no digits or '@', all
-// different, and at least two cells.
+// names (columns.HeaderRow).
 func looksLikeHeader(cells map[int]*strings.Builder) bool {
-	if len(cells) < 2 {
-		return false
-	}
-	seen := map[string]bool{}
-	good := 0
+	texts := make([]string, 0, len(cells))
 	for _, c := range cells {
-		t := strings.ToLower(strings.TrimSpace(c.String()))
-		if seen[t] {
-			return false
-		}
-		seen[t] = true
-		if len(t) <= 64 && !strings.ContainsAny(t, "0123456789@") && strings.IndexFunc(t, func(r rune) bool {
-			return r >= 'a' && r <= 'z' || r > 0x7f
-		}) >= 0 {
-			good++
-		}
+		texts = append(texts, c.String())
 	}
-	return good*10 >= len(cells)*6
+	return columns.HeaderRow(texts)
 }

@@ -5,8 +5,8 @@
 // child of the root element it sits in. In HTML, element names say
 // nothing about values: there each block (paragraph, list item, table
 // row...) is a record of its own, and a table cell takes its column's
-// header (<th>, or the cells of <thead>) as its Field, so that an HTML
-// table reads like a CSV file. Values written with entities have no byte
+// header (<th>, the cells of <thead>, or a first row that reads as column
+// names) as its Field, so that an HTML table reads like a CSV file. Values written with entities have no byte
 // offsets; the rest are exact.
 package xml
 
@@ -21,6 +21,7 @@ import (
 	"strings"
 
 	"github.com/breachkit/breachkit/scan"
+	"github.com/breachkit/breachkit/scan/columns"
 )
 
 // Extractor reads XML and HTML.
@@ -116,6 +117,7 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 					tables[len(tables)-1].inHead = true
 				case len(tables) > 0 && name == "tr":
 					tb := tables[len(tables)-1]
+					tb.endFirstRow()
 					tb.row++
 					tb.col, tb.cell = -1, ""
 					record = in.Path + "#table=" + strconv.Itoa(tb.n) + ",row=" + strconv.Itoa(tb.row)
@@ -162,6 +164,8 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 				switch strings.ToLower(t.Name.Local) {
 				case "table":
 					tables = tables[:len(tables)-1]
+				case "tr":
+					tables[len(tables)-1].endFirstRow()
 				case "thead":
 					tables[len(tables)-1].inHead = false
 				case "td", "th":
@@ -188,6 +192,12 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 					tb.header(string(bytes.TrimSpace(t)))
 				case tb.cell == "td" && tb.col >= 0 && tb.col < len(tb.heads):
 					seg.Field = tb.heads[tb.col]
+				case tb.cell == "td" && tb.row == 1 && tb.col >= 0 && tb.heads == nil:
+					// A first row of plain cells may name the columns.
+					for len(tb.first) <= tb.col {
+						tb.first = append(tb.first, "")
+					}
+					tb.first[tb.col] = strings.TrimSpace(tb.first[tb.col] + " " + string(bytes.TrimSpace(t)))
 				}
 			}
 			raw := k.raw(start, end)
@@ -216,6 +226,22 @@ type table struct {
 	inHead      bool   // inside <thead>
 	data        bool   // a data cell (td outside thead) has been met: a later th labels a row, not a column
 	heads       []string
+	first       []string // the first row's cell texts, while it may turn out to be the header
+	decided     bool     // the first row has been judged
+}
+
+// endFirstRow takes the first row's plain cells as the column headers
+// when the table has no <th> headers and the row reads as column names
+// (columns.HeaderRow), as Word tables are judged.
+func (tb *table) endFirstRow() {
+	if tb.decided || tb.row != 1 {
+		return
+	}
+	tb.decided = true
+	if tb.heads == nil && columns.HeaderRow(tb.first) {
+		tb.heads = tb.first
+	}
+	tb.first = nil
 }
 
 // header records text of a header cell as the name of the current

@@ -69,14 +69,17 @@ func FuzzExtract(f *testing.F) {
 
 // TestHTMLTable checks that an HTML table reads like a CSV file: each row
 // a record, each data cell named by its column's header, whether the
-// headers are <th> cells or the cells of <thead>, and that a <th> that
-// labels a row names no column.
+// headers are <th> cells, the cells of <thead> or a first row of column
+// names, that a <th> that labels a row names no column, and that a first
+// row of data names none.
 func TestHTMLTable(t *testing.T) {
 	page := `<html><body><p>Intro</p>
 <table><tr><th>Name</th><th>SSN</th><th><b>Date</b> of Birth</th></tr>
 <tr><td>Jane Roe</td><td>123-45-6780</td><td>03/14/1987</td></tr>
 <tr><th>Row 2</th><td>987654320</td><td><i>1990-02-01</i></td></tr></table>
 <table><thead><tr><td>Email</td></tr></thead><tbody><tr><td>a@example.com</td></tr></tbody></table>
+<table><tr><td>Customer</td><td>Phone</td></tr><tr><td>Ann Lee</td><td>415-867-5309</td></tr></table>
+<table><tr><td>Bob Stone</td><td>212-736-1212</td></tr><tr><td>Cy Young</td><td>312-555-0100</td></tr></table>
 <p>Contact us</p></body></html>`
 	segs, err := extract(t, "p.html", []byte(page))
 	if err != nil {
@@ -96,6 +99,10 @@ func TestHTMLTable(t *testing.T) {
 		"1990-02-01":    {"Date of Birth", "p.html#table=1,row=3"},
 		"a@example.com": {"Email", "p.html#table=2,row=2"},
 		"Contact us":    {"", "p.html#elem=2"},
+		"Customer":      {"", "p.html#table=3,row=1"},
+		"415-867-5309":  {"Phone", "p.html#table=3,row=2"},
+		"Bob Stone":     {"", "p.html#table=4,row=1"},
+		"312-555-0100":  {"", "p.html#table=4,row=2"},
 	}
 	for text, w := range want {
 		if g, ok := got[text]; !ok || g != w {
