@@ -89,6 +89,7 @@ func TestNormalize(t *testing.T) {
 		in, want string
 	}{
 		{breachkit.SSN, "123 45 6789", "123456789"},
+		{breachkit.SSN, "12448721", "012448721"}, // stored as a number: the leading zero comes back
 		{breachkit.Phone, "+1 (212) 555-0147", "2125550147"},
 		{breachkit.Phone, "+44 20 7946 0958", "442079460958"},
 		{breachkit.Phone, "0044 20 7946 0958", "442079460958"},

@@ -87,6 +87,9 @@ func Normalize(e Element, v string) string {
 		if e == Phone && len(d) > 10 && strings.HasPrefix(d, "00") {
 			d = d[2:] // 0044 20 … is +44 20 …
 		}
+		if e == SSN && len(d) >= 7 && len(d) < 9 {
+			d = strings.Repeat("0", 9-len(d)) + d // stored as a number, it lost its leading zeros
+		}
 		return d
 	case Email:
 		return strings.ToLower(strings.TrimSpace(v))

@@ -298,6 +298,17 @@ func zip5(s string) string {
 	return ""
 }
 
+// padZIP restores the leading zero of a ZIP code that a spreadsheet
+// stored as a number (2134 for 02134, 2134-1234 for 02134-1234); other
+// values are returned as they are. Only for values a column names a ZIP.
+func padZIP(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) == 4 && zip5("0"+s) != "" || len(s) == 9 && s[4] == '-' && zip5("0"+s) != "" {
+		return "0" + s
+	}
+	return s
+}
+
 // parseFullAddress splits "12 Oak St Apt 4, Austin, TX 78701" (commas or
 // line breaks between parts) into street line, city, state and ZIP.
 func parseFullAddress(s string) Address {

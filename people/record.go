@@ -131,7 +131,7 @@ func BuildRecord(key string, vals []Value) Record {
 			case "state":
 				addr.State = val
 			case "zip":
-				addr.ZIP = val
+				addr.ZIP = padZIP(val)
 			case "full":
 				r.Addresses = append(r.Addresses, parseFullAddress(val))
 				continue

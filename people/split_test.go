@@ -149,3 +149,20 @@ func TestPOBoxStreet(t *testing.T) {
 		t.Error("a word beginning with pobox taken for a PO box")
 	}
 }
+
+// TestZIPLeadingZero checks that a ZIP code column that lost its leading
+// zero to a spreadsheet (2134 for 02134) still places the person.
+func TestZIPLeadingZero(t *testing.T) {
+	r := BuildRecord("row", []Value{
+		{Type: breachkit.PersonName, Value: "Ann Berg", Part: "full", Order: 0},
+		{Type: breachkit.Address, Value: "12 Oak St", Part: "street", Order: 1},
+		{Type: breachkit.Address, Value: "Boston", Part: "city", Order: 2},
+		{Type: breachkit.Address, Value: "2110", Part: "zip", Order: 3},
+	})
+	if len(r.Addresses) == 0 || r.Addresses[0].ZIP != "02110" {
+		t.Fatalf("addresses %+v, want the ZIP 02110", r.Addresses)
+	}
+	if got := padZIP("2019 Main"); got != "2019 Main" {
+		t.Errorf("padZIP changed %q", got)
+	}
+}

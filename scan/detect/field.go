@@ -361,6 +361,18 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, emit func(scan.Match)) 
 			out(breachkit.ITIN, 0.99, "")
 		} else if _, ok := ssn.Score(d, groups, seps); ok && fi.kind == fTaxID {
 			out(breachkit.SSN, 0.99, "")
+		} else if fi.kind == fTaxID && len(groups) == 1 && len(d) >= 7 && len(d) <= 8 && e.on(breachkit.SSN) {
+			// An SSN that a spreadsheet stored as a number lost its
+			// leading zeros (012-44-8721 became 12448721): restored, it
+			// must still be a valid SSN.
+			var p [9]byte
+			n := copy(p[9-len(d):], d)
+			for k := range 9 - n {
+				p[k] = '0'
+			}
+			if _, ok := ssn.Score(p[:], []int{9}, nil); ok && 0.9 >= e.min {
+				emit(scan.Match{Type: breachkit.SSN, Start: st, End: en, Confidence: 0.9, Reasons: []string{"header:" + fi.name, "rule:ssn-leading-zeros-lost"}})
+			}
 		}
 	case fDOB:
 		if dob.Parse(sv) {

@@ -399,7 +399,7 @@ func ValidState(s string) bool {
 func ValidZIP(s string) bool {
 	s = strings.TrimSpace(s)
 	switch len(s) {
-	case 5, 9:
+	case 4, 5, 9: // 4: a ZIP stored as a number lost its leading zero (02134)
 		return allDigits(s)
 	case 10:
 		return s[5] == '-' && allDigits(s[:5]) && allDigits(s[6:])

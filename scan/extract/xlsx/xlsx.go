@@ -6,8 +6,10 @@
 // the shared-string table and one row, not the sheet. Values are rendered
 // the way a person reads them, not as Excel's display format: numbers in
 // plain decimal (123456789 stays "123456789", never 1.23456789E+08 or
-// "123456789.0"), numbers with a date format as ISO 8601 dates, booleans
-// as TRUE/FALSE. Formula cells give their cached result. Hidden sheets,
+// "123456789.0"), numbers with a date format as ISO 8601 dates, whole
+// numbers with a zero-padding format as it shows them (an SSN stored as
+// 12345678 with format 000-00-0000 reads "012-34-5678"), booleans as
+// TRUE/FALSE. Formula cells give their cached result. Hidden sheets,
 // rows and columns are read like the others.
 //
 // The first non-empty row of a sheet is taken as its header when it looks
@@ -87,7 +89,8 @@ type book struct {
 	files    map[string]*zip.File // by lower-case name
 	date1904 bool
 	sst      []string
-	dateXF   []bool // by cell style index: the number format is a date
+	dateXF   []bool   // by cell style index: the number format is a date
+	padXF    []string // by cell style index: a zero-padding template ("000-00-0000"), or ""
 	rels     map[string]rel
 }
 
@@ -269,9 +272,11 @@ func (b *book) styles() {
 		custom[f.ID] = f.Code
 	}
 	b.dateXF = make([]bool, len(st.Xfs))
+	b.padXF = make([]string, len(st.Xfs))
 	for i, xf := range st.Xfs {
 		if code, ok := custom[xf.NumFmtID]; ok {
 			b.dateXF[i] = IsDateFormat(code)
+			b.padXF[i] = ZeroTemplate(code)
 		} else {
 			b.dateXF[i] = isBuiltinDate(xf.NumFmtID)
 		}
@@ -581,7 +586,82 @@ func (b *book) render(typ string, style int, v, is string, hasIS bool) (string, 
 			}
 		}
 	}
+	if style >= 0 && style < len(b.padXF) && b.padXF[style] != "" {
+		return Pad(Number(v), b.padXF[style]), false
+	}
 	return Number(v), false
+}
+
+// ZeroTemplate returns the template of a number format that pads whole
+// numbers with zeros and separators — Excel's "Social Security Number"
+// (000-00-0000) and "Zip Code" (00000) formats and their like — as
+// placeholders '0' and literal characters; "" for any other format. An
+// SSN or ZIP stored as a number loses its leading zeros, and only its
+// format brings them back: 012345678 is stored as 12345678.
+func ZeroTemplate(code string) string {
+	if i := strings.IndexByte(code, ';'); i >= 0 {
+		code = code[:i] // the positive section decides
+	}
+	var t []byte
+	zeros := 0
+	for i := 0; i < len(code); i++ {
+		switch c := code[i]; c {
+		case '0':
+			t = append(t, '0')
+			zeros++
+		case '-', ' ', '(', ')', '/':
+			t = append(t, c)
+		case '\\':
+			if i+1 >= len(code) || code[i+1] == '0' {
+				return ""
+			}
+			i++
+			t = append(t, code[i])
+		case '"':
+			j := strings.IndexByte(code[i+1:], '"')
+			if j < 0 || strings.Contains(code[i+1:i+1+j], "0") {
+				return ""
+			}
+			t = append(t, code[i+1:i+1+j]...)
+			i += j + 1
+		default:
+			return "" // digits with #, decimals, thousands, text, colours: not a pad
+		}
+	}
+	if zeros < 4 {
+		return ""
+	}
+	return string(t)
+}
+
+// Pad renders a whole number n (plain decimal digits) with a zero
+// template: leading zeros to fill the placeholders, the literals in
+// place, and any digits beyond the placeholders in front, as Excel does.
+// Anything else is returned unchanged.
+func Pad(n, tmpl string) string {
+	if !isDigits(n) {
+		return n
+	}
+	zeros := strings.Count(tmpl, "0")
+	if len(n) < zeros {
+		n = strings.Repeat("0", zeros-len(n)) + n
+	}
+	extra := len(n) - zeros
+	var b strings.Builder
+	k := 0
+	for i := 0; i < len(tmpl); i++ {
+		if tmpl[i] != '0' {
+			b.WriteByte(tmpl[i])
+			continue
+		}
+		if k == 0 {
+			b.WriteString(n[:extra])
+			k = extra
+		}
+		b.WriteByte(n[k])
+		k++
+	}
+	return b.String()
 }
 
 // Number renders a stored number in plain decimal: digit strings are

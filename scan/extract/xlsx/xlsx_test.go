@@ -353,3 +353,60 @@ func TestHeaderlessSheet(t *testing.T) {
 		}
 	}
 }
+
+func TestZeroTemplate(t *testing.T) {
+	tests := []struct{ code, tmpl, n, want string }{
+		{"000-00-0000", "000-00-0000", "12345678", "012-34-5678"},
+		{`000\-00\-0000`, "000-00-0000", "512448721", "512-44-8721"},
+		{"00000", "00000", "2134", "02134"},
+		{"00000-0000", "00000-0000", "21341234", "02134-1234"},
+		{`"ID "00000`, "ID 00000", "42", "ID 00042"},
+		{"00000", "00000", "1234567", "1234567"}, // more digits than places: in front
+		{"00000", "00000", "12.5", "12.5"},       // not a whole number: as stored
+		{"[<=9999999]###-####;(###) ###-####", "", "", ""},
+		{"#,##0", "", "", ""}, {"0.00", "", "", ""}, {"000", "", "", ""}, {"General", "", "", ""}, {"yyyy-mm-dd", "", "", ""},
+	}
+	for _, tt := range tests {
+		tmpl := ZeroTemplate(tt.code)
+		if tmpl != tt.tmpl {
+			t.Errorf("ZeroTemplate(%q) = %q, want %q", tt.code, tmpl, tt.tmpl)
+			continue
+		}
+		if tmpl != "" {
+			if got := Pad(tt.n, tmpl); got != tt.want {
+				t.Errorf("Pad(%q, %q) = %q, want %q", tt.n, tmpl, got, tt.want)
+			}
+		}
+	}
+}
+
+// TestPaddedNumbers checks end to end that SSNs and ZIP codes stored as
+// numbers with Excel's padding formats keep their leading zeros.
+func TestPaddedNumbers(t *testing.T) {
+	f := excelize.NewFile()
+	ssnFmt, zipFmt := "000-00-0000", "00000"
+	ssn, _ := f.NewStyle(&excelize.Style{CustomNumFmt: &ssnFmt})
+	zip, _ := f.NewStyle(&excelize.Style{CustomNumFmt: &zipFmt})
+	f.SetSheetRow("Sheet1", "A1", &[]any{"SSN", "ZIP", "Count"})
+	f.SetSheetRow("Sheet1", "A2", &[]any{12345678, 2134, 2134})
+	f.SetCellStyle("Sheet1", "A2", "A2", ssn)
+	f.SetCellStyle("Sheet1", "B2", "B2", zip)
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	segs, _, err := extract(t, buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"A2": "012-34-5678", "B2": "02134", "C2": "2134"}
+	for _, s := range segs {
+		if w, ok := want[s.cell]; ok && s.text != w {
+			t.Errorf("%s = %q, want %q", s.cell, s.text, w)
+		}
+		delete(want, s.cell)
+	}
+	if len(want) > 0 {
+		t.Errorf("cells not emitted: %v", want)
+	}
+}
