@@ -195,7 +195,9 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 	case joined == "email" || has(ws, "email", "emails", "emailaddress", "courriel") || strings.Contains(joined, "email") || has(ws, "mail") && has(ws, "e") ||
 		has(ws, "correo") && has(ws, "electrónico", "electronico", "e"):
 		return fEmail
-	case strings.Contains(joined, "password") || strings.Contains(joined, "passwd") || has(ws, "pwd", "pass", "passcode", "passphrase") || strings.Contains(joined, "securityanswer"):
+	case strings.Contains(joined, "password") || strings.Contains(joined, "passwd") || has(ws, "pwd", "pass", "passcode", "passphrase") || strings.Contains(joined, "securityanswer") ||
+		strings.Contains(joined, "mothersmaiden") || strings.Contains(joined, "mothermaiden"):
+		// A mother's maiden name is the classic answer to a security question.
 		return fPassword
 	case has(ws, "itin"):
 		return fITIN
