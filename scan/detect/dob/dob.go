@@ -84,6 +84,15 @@ func num(b []byte) int {
 // first unless the first part exceeds 12). The shape alone gives little
 // confidence: most dates are not birth dates.
 func Score(digits []byte, groups []int, seps []byte) (float64, bool) {
+	if len(groups) == 1 && len(digits) == 8 && (digits[0] == '1' && digits[1] == '9' || digits[0] == '2' && digits[1] == '0') {
+		// 19850709: the compact ISO form of logs, HL7 and database
+		// exports. Like a two-digit year it needs a birth keyword.
+		y, m, d := num(digits[:4]), num(digits[4:6]), num(digits[6:])
+		if !ValidDate(y, m, d) {
+			return 0, false
+		}
+		return 0.02, true
+	}
 	if len(groups) != 3 || seps[0] != seps[1] || (seps[0] != '/' && seps[0] != '-' && seps[0] != '.') {
 		return 0, false
 	}
