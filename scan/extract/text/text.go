@@ -5,14 +5,16 @@
 // MaxParagraph bytes is one segment and one record, unless its lines
 // read as a list or a log (most start with a digit, a bracket or a
 // bullet); those, and longer runs of lines, become one segment and one
-// record per line; a line longer than the
-// read window is cut at whitespace with the tail of the previous piece
+// record per line (a log line that ends in a JSON object gives that
+// object's values named by their keys, as the JSON extractor reads them);
+// a line longer than the read window is cut at whitespace with the tail of the previous piece
 // as context (Segment.Lead). Memory stays bounded whatever the file.
 package text
 
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"io"
 	"strconv"
@@ -20,6 +22,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/breachkit/breachkit/scan"
+	jsonx "github.com/breachkit/breachkit/scan/extract/json"
 )
 
 // Sizes of the read window, the largest paragraph kept whole and the
@@ -280,7 +283,7 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 	if err != nil {
 		d.eof = true
 	}
-	t := &splitter{path: in.Path, emit: emit}
+	t := &splitter{ctx: ctx, path: in.Path, emit: emit}
 	w := &window{}
 	for {
 		if err := ctx.Err(); err != nil {
@@ -303,6 +306,7 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 
 // splitter cuts the window into paragraphs, lines and pieces.
 type splitter struct {
+	ctx      context.Context
 	path     string
 	emit     func(scan.Segment) error
 	line     int // lines emitted or consumed so far
@@ -452,7 +456,59 @@ func (t *splitter) emitLine(w *window, s, e int) error {
 	}
 	seg := w.segment(s, e, t.leadAt(s))
 	seg.Record = t.path + "#line=" + strconv.Itoa(t.line+1)
+	if b := jsonTail(seg); b >= 0 {
+		return t.emitJSON(seg, b)
+	}
 	return t.emit(seg)
+}
+
+// jsonTail returns where a JSON object that ends a log line starts
+// (`... INFO kyc {"first_name":"Ana","ssn":"..."}`), or -1. Only lines
+// read byte for byte, without context repeated from a cut line, qualify.
+func jsonTail(seg scan.Segment) int {
+	if seg.OffsetAt != nil || seg.Offset < 0 || seg.Lead != 0 {
+		return -1
+	}
+	txt := bytes.TrimRight(seg.Text, " \t")
+	if len(txt) < 2 || txt[len(txt)-1] != '}' {
+		return -1
+	}
+	b := bytes.IndexByte(txt, '{')
+	if b < 0 || !json.Valid(txt[b:]) {
+		return -1
+	}
+	return b
+}
+
+// emitJSON emits the text of a line before its JSON object as it is, and
+// the object's values as the JSON extractor reads them, named by their
+// keys, located in the file and belonging to the line's record.
+func (t *splitter) emitJSON(seg scan.Segment, b int) error {
+	if len(bytes.TrimSpace(seg.Text[:b])) > 0 {
+		pre := seg
+		pre.Text = seg.Text[:b]
+		if err := t.emit(pre); err != nil {
+			return err
+		}
+	}
+	obj := bytes.TrimRight(seg.Text[b:], " \t")
+	base := seg.Offset + int64(b)
+	in := &scan.Input{Path: t.path, R: bytes.NewReader(obj), Size: int64(len(obj))}
+	return jsonx.Extractor{}.Extract(t.ctx, in, func(js scan.Segment) error {
+		js.Record = seg.Record
+		if js.Offset >= 0 {
+			js.Offset += base
+		}
+		if at := js.OffsetAt; at != nil {
+			js.OffsetAt = func(i int) int64 {
+				if o := at(i); o >= 0 {
+					return o + base
+				}
+				return -1
+			}
+		}
+		return t.emit(js)
+	})
 }
 
 // listLike reports whether a paragraph is a list or a log rather than

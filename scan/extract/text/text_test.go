@@ -3,6 +3,7 @@ package text
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -98,6 +99,7 @@ func FuzzExtract(f *testing.F) {
 	f.Add([]byte("a\n\nb\r\n"))
 	f.Add([]byte{0xFF, 0xFE, 'a', 0, 0x3D, 0xD8})
 	f.Add([]byte("caf\xe9\n"))
+	f.Add([]byte("1 a {\"k\":\"v\\u0041\"}\n2 b {\"n\":[1,{\"x\":\"y\"}]}\n3 c {}\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		extract(t, data)
 	})
@@ -118,5 +120,41 @@ func TestListLike(t *testing.T) {
 		if got := listLike([]byte(tt.text)); got != tt.want {
 			t.Errorf("listLike(%q) = %v, want %v", tt.text, got, tt.want)
 		}
+	}
+}
+
+// TestJSONTail checks that a log line ending in a JSON object gives the
+// text before it as it is and the object's values named by their keys,
+// at their bytes in the file and in the line's record; a line whose
+// braces are not JSON stays text.
+func TestJSONTail(t *testing.T) {
+	data := []byte("2024-05-01 10:00 INFO kyc {\"first_name\":\"Ana\",\"ssn\":\"512-44-8725\",\"tags\":[\"a\\u0041\"]}\n" +
+		"2024-05-01 10:01 INFO note {not json}\n" +
+		"2024-05-01 10:02 INFO done\n")
+	var fields []string
+	err := Extractor{}.Extract(context.Background(), &scan.Input{Path: "t.log", R: bytes.NewReader(data), Size: int64(len(data))}, func(s scan.Segment) error {
+		st := s.Offset
+		if s.OffsetAt != nil {
+			st = s.OffsetAt(0)
+		}
+		if s.OffsetAt == nil && !bytes.Equal(data[st:st+int64(len(s.Text))], s.Text) {
+			t.Errorf("%q at %d is not the file's bytes", s.Text, st)
+		}
+		fields = append(fields, fmt.Sprintf("%s=%s@%s", s.Field, s.Text, s.Record))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"=2024-05-01 10:00 INFO kyc @t.log#line=1",
+		"first_name=Ana@t.log#line=1",
+		"ssn=512-44-8725@t.log#line=1",
+		"tags=aA@t.log#line=1",
+		"=2024-05-01 10:01 INFO note {not json}@t.log#line=2",
+		"=2024-05-01 10:02 INFO done@t.log#line=3",
+	}
+	if strings.Join(fields, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(fields, "\n"), strings.Join(want, "\n"))
 	}
 }
