@@ -889,7 +889,12 @@ func (e *Engine) resolveNumber(s *scratch, text []byte, t numTok) {
 	for _, g := range gs {
 		nd += g.end - g.start
 	}
-	if nd < minDigits {
+	// The exception: a short date (7/9/85) near a birth keyword.
+	least := minDigits
+	if nd == 4 && len(gs) == 3 && e.enabled[classDOB] && s.present&(1<<classDOB) != 0 {
+		least = 4
+	}
+	if nd < least {
 		return
 	}
 	if text[t.start] == '+' && e.enabled[classPhone] && e.intlPhone(s, text, t, gs) {
@@ -929,7 +934,7 @@ func (e *Engine) resolveNumber(s *scratch, text []byte, t numTok) {
 			if b == len(gs)-1 && gluedAfter(text, en) {
 				continue
 			}
-			if len(s.digits) < minDigits {
+			if len(s.digits) < least {
 				continue
 			}
 			if sp, ok := e.scoreNumber(s, st, en); ok {
