@@ -471,6 +471,21 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 					continue
 				}
 			}
+			// A letter and digits in dashed groups: the licence numbers
+			// of several states (S530-4608-1234).
+			if byteClass[c] == cUpper && j-i >= 2 && j+1 < n && text[j] == '-' && byteClass[text[j+1]] == cDigit && allDigits(text[i+1:j]) {
+				k := j
+				for g := 0; g < 4 && k+1 < n && text[k] == '-' && byteClass[text[k+1]] == cDigit; g++ {
+					k++
+					for k < n && byteClass[text[k]] == cDigit {
+						k++
+					}
+				}
+				if k < n && isLetter(text[k]) {
+					k = j // glued to letters: not a number of this shape
+				}
+				j = k
+			}
 			s.alnum = append(s.alnum, [2]int{i, j})
 			i = j
 		default:
@@ -632,6 +647,16 @@ func (e *Engine) number(s *scratch, text []byte, i, j int) int {
 done:
 	s.toks = append(s.toks, numTok{start: start, end: s.gs[len(s.gs)-1].end, g0: g0, gn: len(s.gs)})
 	return s.gs[len(s.gs)-1].end
+}
+
+// allDigits reports whether b is all ASCII digits.
+func allDigits(b []byte) bool {
+	for _, c := range b {
+		if byteClass[c] != cDigit {
+			return false
+		}
+	}
+	return true
 }
 
 // gluedBefore reports whether the byte before position i ties a number
