@@ -512,6 +512,15 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 				}
 			}
 			cue = roles&name.Cue != 0 && (j >= n || text[j] == ' ' || text[j] == '=' || text[j] == ':')
+			// first_name=Ana, "last_name":"Souza": a key of a name part
+			// in a log line or a fragment of JSON.
+			if wantName && roles&name.Cue != 0 && j-i == 4 && (c == 'n' || c == 'N') {
+				if st, end, conf := namePartValue(text, i, j); end > 0 {
+					s.found = append(s.found, span{st, end, conf, breachkit.PersonName, "rule:name-part-key", ""})
+					i, cue = end, false
+					continue
+				}
+			}
 			if wantAddr && (c == 'P' || c == 'p') && j-i <= 2 {
 				if end, full, conf := address.FindPOBox(text, i); end > 0 {
 					s.found = append(s.found, span{i, end, conf, breachkit.Address, pick(full, "rule:address-full", "rule:address-po-box"), ""})
@@ -790,6 +799,49 @@ func (e *Engine) name(text []byte, i, j int, titled bool, r name.Role) (int, flo
 // text[:end]: "Jordan, Alexis, TX" is more likely a place.
 func stateAfter(text []byte, end int) bool {
 	return end+4 <= len(text) && text[end] == ',' && text[end+1] == ' ' && address.ValidState(view(text[end+2:end+4])) && (end+4 == len(text) || !isLetter(text[end+4]))
+}
+
+// namePartValue finds the value after a key that names a part of a
+// name, "first_name=Ana" or "last_name: Souza" (text[i:j] is "name"):
+// a given name of the gazetteer after a first or given name key, a
+// surname of the gazetteer after a last, family or surname key. It
+// returns the value's bounds and the confidence, or 0.
+func namePartValue(text []byte, i, j int) (int, int, float64) {
+	if i < 2 || text[i-1] != '_' && text[i-1] != '-' && text[i-1] != '.' {
+		return 0, 0, 0
+	}
+	k := i - 1
+	for k > 0 && isLetter(text[k-1]) {
+		k--
+	}
+	// The key says what the value is: a capitalised word will do, a
+	// lower-case one must be in the gazetteer.
+	var known func([]byte) bool
+	switch strings.ToLower(string(text[k : i-1])) {
+	case "first", "given", "f":
+		known = name.IsGiven
+	case "last", "family", "sur", "l":
+		known = name.IsSurname
+	default:
+		return 0, 0, 0
+	}
+	want := func(w []byte) bool { return name.Capital(w) && name.Plausible(w, name.RolesOf(w)) || known(w) }
+	p := j
+	if p < len(text) && text[p] == '"' {
+		p++ // "first_name":"Ana"
+	}
+	if p >= len(text) || text[p] != '=' && text[p] != ':' {
+		return 0, 0, 0
+	}
+	p++
+	for p < len(text) && (text[p] == ' ' || text[p] == '"' || text[p] == '\'') {
+		p++
+	}
+	e := name.WordEnd(text, p)
+	if e-p < 2 || !want(text[p:e]) || e < len(text) && isAlnum(text[e]) {
+		return 0, 0, 0
+	}
+	return p, e, 0.8
 }
 
 // lowerName finds a name after a cue word: a lower-case given name and
