@@ -515,8 +515,10 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 			// first_name=Ana, "last_name":"Souza": a key of a name part
 			// in a log line or a fragment of JSON.
 			if wantName && roles&name.Cue != 0 && j-i == 4 && (c == 'n' || c == 'N') {
-				if st, end, conf := namePartValue(text, i, j); end > 0 {
-					s.found = append(s.found, span{st, end, conf, breachkit.PersonName, "rule:name-part-key", ""})
+				if st, end, key, conf := namePartValue(text, i, j); end > 0 {
+					// The key is the value's header, as a column's would
+					// be: people keeps the parts of one line together.
+					s.found = append(s.found, span{st, end, conf, breachkit.PersonName, "rule:name-part-key", "header:" + key})
 					i, cue = end, false
 					continue
 				}
@@ -805,10 +807,10 @@ func stateAfter(text []byte, end int) bool {
 // name, "first_name=Ana" or "last_name: Souza" (text[i:j] is "name"):
 // a given name of the gazetteer after a first or given name key, a
 // surname of the gazetteer after a last, family or surname key. It
-// returns the value's bounds and the confidence, or 0.
-func namePartValue(text []byte, i, j int) (int, int, float64) {
+// returns the value's bounds, the key and the confidence, or end 0.
+func namePartValue(text []byte, i, j int) (int, int, string, float64) {
 	if i < 2 || text[i-1] != '_' && text[i-1] != '-' && text[i-1] != '.' {
-		return 0, 0, 0
+		return 0, 0, "", 0
 	}
 	k := i - 1
 	for k > 0 && isLetter(text[k-1]) {
@@ -823,7 +825,7 @@ func namePartValue(text []byte, i, j int) (int, int, float64) {
 	case "last", "family", "sur", "l":
 		known = name.IsSurname
 	default:
-		return 0, 0, 0
+		return 0, 0, "", 0
 	}
 	want := func(w []byte) bool { return name.Capital(w) && name.Plausible(w, name.RolesOf(w)) || known(w) }
 	p := j
@@ -831,7 +833,7 @@ func namePartValue(text []byte, i, j int) (int, int, float64) {
 		p++ // "first_name":"Ana"
 	}
 	if p >= len(text) || text[p] != '=' && text[p] != ':' {
-		return 0, 0, 0
+		return 0, 0, "", 0
 	}
 	p++
 	for p < len(text) && (text[p] == ' ' || text[p] == '"' || text[p] == '\'') {
@@ -839,9 +841,9 @@ func namePartValue(text []byte, i, j int) (int, int, float64) {
 	}
 	e := name.WordEnd(text, p)
 	if e-p < 2 || !want(text[p:e]) || e < len(text) && isAlnum(text[e]) {
-		return 0, 0, 0
+		return 0, 0, "", 0
 	}
-	return p, e, 0.8
+	return p, e, strings.ToLower(string(text[k:j])), 0.8
 }
 
 // lowerName finds a name after a cue word: a lower-case given name and

@@ -3,6 +3,7 @@ package detect
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"go.yaml.in/yaml/v3"
@@ -96,4 +97,22 @@ func FuzzDetect(f *testing.F) {
 			}
 		})
 	})
+}
+
+// TestNamePartKey checks that the value of a name-part key in free text
+// carries the key as its header, which keeps the parts of one log line
+// together as one person downstream.
+func TestNamePartKey(t *testing.T) {
+	e := New(Config{})
+	text := "INFO update first_name=Ana last_name=Souza ssn=512-44-8790"
+	var got []string
+	e.Detect(&scan.Segment{Text: []byte(text)}, func(m scan.Match) {
+		if m.Type == breachkit.PersonName {
+			got = append(got, text[m.Start:m.End]+" "+strings.Join(m.Reasons, " "))
+		}
+	})
+	want := []string{"Ana rule:name-part-key header:first_name", "Souza rule:name-part-key header:last_name"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q, want %q", got, want)
+	}
 }
