@@ -12,6 +12,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"path"
 	"strconv"
@@ -101,6 +102,14 @@ func (k *keeper) openQuote(end int64) int64 {
 	return -1
 }
 
+// kind names what a frame is, for errors.
+func kind(f frame) string {
+	if f.array {
+		return "array"
+	}
+	return "object"
+}
+
 type frame struct {
 	array   bool
 	key     string
@@ -123,7 +132,15 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 			}
 		}
 		tok, err := dec.Token()
+		if errors.Is(err, io.ErrUnexpectedEOF) {
+			return fmt.Errorf("truncated: the document ends inside a value at byte %d", dec.InputOffset())
+		}
 		if errors.Is(err, io.EOF) {
+			if len(stack) > 0 {
+				// A cut download or dump: what was read is scanned, and
+				// the source is partial, not done.
+				return fmt.Errorf("truncated: the document ends inside an unclosed %s at byte %d", kind(stack[len(stack)-1]), dec.InputOffset())
+			}
 			return nil
 		}
 		if err != nil {

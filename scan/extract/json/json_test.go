@@ -3,6 +3,7 @@ package json
 import (
 	"bytes"
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/breachkit/breachkit/scan"
@@ -79,4 +80,22 @@ func FuzzExtract(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		extract(t, "f.json", data)
 	})
+}
+
+// TestTruncated checks that a document cut short (a partial download or
+// dump) gives the values read before the cut and an error that says so,
+// so the source is recorded as partial, not done.
+func TestTruncated(t *testing.T) {
+	for _, doc := range []string{`{"ssn":"123-45-6780","name":"Ann`, `[{"ssn":"123-45-6780"},{"a":`, "{\"ssn\":\"123-45-6780\"}\n{\"b\":"} {
+		segs, err := extract(t, "cut.json", []byte(doc))
+		if err == nil || !strings.Contains(err.Error(), "truncated") {
+			t.Errorf("%q: err = %v, want one that says truncated", doc, err)
+		}
+		if len(segs) == 0 || segs[0].field != "ssn" {
+			t.Errorf("%q: the values before the cut were not emitted: %+v", doc, segs)
+		}
+	}
+	if _, err := extract(t, "ok.json", []byte("{\"a\":1}\n{\"b\":2}\n")); err != nil {
+		t.Errorf("complete NDJSON: %v", err)
+	}
 }
