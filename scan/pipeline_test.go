@@ -178,3 +178,38 @@ func TestPanicIsolated(t *testing.T) {
 		t.Errorf("the sources around the failure lost their findings: %d stored", found)
 	}
 }
+
+func TestBinary(t *testing.T) {
+	noise := make([]byte, 512) // ciphertext-like: every byte value but 0
+	for i := range noise {
+		noise[i] = byte(i*167%255 + 1)
+	}
+	tests := []struct {
+		name string
+		head []byte
+		want bool
+	}{
+		{"csv", []byte("name,ssn\r\nAnn,123-45-6780\r\n"), false},
+		{"tabs and form feed", []byte("a\tb\fc\n"), false},
+		{"latin-1", []byte("Jos\xe9,Garc\xeda\n"), false},
+		{"utf-16 with BOM", []byte{0xFF, 0xFE, 'a', 0, 'b', 0}, false},
+		{"nul", []byte("abc\x00def"), true},
+		{"noise", noise, true},
+	}
+	for _, tt := range tests {
+		if got := scan.Binary(tt.head); got != tt.want {
+			t.Errorf("%s: Binary = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+	// A ".csv" of ciphertext (ransomware, say) is skipped, not "done" and empty.
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "customers.csv"), bytes.Repeat(noise, 8), 0o644)
+	eng := detect.New(detect.Config{})
+	sum, err := scan.Run(context.Background(), []string{dir}, scan.Options{Detect: eng.Detect, Extractors: standard.Extractors()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sum.Sources) != 1 || sum.Sources[0].Status != breachkit.SourceSkipped {
+		t.Fatalf("sources %+v, want the file skipped", sum.Sources[0])
+	}
+}

@@ -111,3 +111,25 @@ type Detector interface {
 	// Detect calls emit for each value of its type in seg.
 	Detect(seg *Segment, emit func(Match))
 }
+
+// Binary reports whether the first bytes of a source look binary rather
+// than text: a NUL byte, or more than one in twenty control characters,
+// unless a UTF-16 byte order mark says the NULs are text. A text format's
+// extractor refuses such a source even when its name says ".csv" or
+// ".sql": an encrypted or corrupt file is reported as skipped, not as
+// scanned and empty.
+func Binary(head []byte) bool {
+	if len(head) >= 2 && (head[0] == 0xFF && head[1] == 0xFE || head[0] == 0xFE && head[1] == 0xFF) {
+		return false
+	}
+	ctl := 0
+	for _, c := range head {
+		if c == 0 {
+			return true
+		}
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
+			ctl++
+		}
+	}
+	return ctl*20 > len(head)
+}

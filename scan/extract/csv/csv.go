@@ -36,7 +36,7 @@ func (Extractor) Format() string { return "csv" }
 func (Extractor) Accepts(name string, head []byte) bool {
 	switch strings.ToLower(path.Ext(name)) {
 	case ".csv", ".tsv", ".tab", ".psv":
-		return bytes.IndexByte(head, 0) < 0 || hasBOM16(head)
+		return !scan.Binary(head)
 	}
 	return false
 }

@@ -32,6 +32,9 @@ func (Extractor) Format() string { return "sql" }
 // Accepts takes files named .sql, and dumps whose head has an INSERT INTO
 // or CREATE TABLE statement.
 func (Extractor) Accepts(name string, head []byte) bool {
+	if scan.Binary(head) {
+		return false
+	}
 	if strings.EqualFold(path.Ext(name), ".sql") {
 		return true
 	}

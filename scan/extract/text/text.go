@@ -41,21 +41,7 @@ func (Extractor) Format() string { return "text" }
 
 // Accepts takes anything that looks like text: no NUL bytes in the head
 // unless it starts with a UTF-16 byte order mark, and few control bytes.
-func (Extractor) Accepts(name string, head []byte) bool {
-	if len(head) >= 2 && (head[0] == 0xFF && head[1] == 0xFE || head[0] == 0xFE && head[1] == 0xFF) {
-		return true
-	}
-	ctl := 0
-	for _, c := range head {
-		if c == 0 {
-			return false
-		}
-		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
-			ctl++
-		}
-	}
-	return ctl*20 <= len(head)
-}
+func (Extractor) Accepts(name string, head []byte) bool { return !scan.Binary(head) }
 
 type encoding int
 
