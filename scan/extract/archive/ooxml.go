@@ -21,6 +21,10 @@ func FirstMemberHasPrefix(head []byte, prefix string) bool {
 	return strings.HasPrefix(string(head[30:30+n]), prefix)
 }
 
+// oleMagic starts an OLE compound file: legacy Office formats, and the
+// wrapper of encrypted OOXML documents.
+const oleMagic = "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
 // OpenPackage opens an Office package (a zip) from in, spooling it to a
 // temporary file within the input's member-size limit when in.R gives no
 // random access. Insecure member names are tolerated: packages are read,
@@ -33,7 +37,14 @@ func OpenPackage(in *scan.Input, format string) (zr *zip.Reader, lim scan.Limits
 	}
 	zr, err = zip.NewReader(ra, size)
 	if err != nil && !(errors.Is(err, zip.ErrInsecurePath) && zr != nil) {
+		var head [8]byte
+		n, _ := ra.ReadAt(head[:], 0)
 		cleanup()
+		if n == len(head) && string(head[:]) == oleMagic {
+			// Word and Excel keep a password-protected document in an
+			// OLE compound file around the encrypted package.
+			return nil, lim, nil, fmt.Errorf("encrypted %s (password-protected Office document): its content cannot be read without the password", format)
+		}
 		return nil, lim, nil, fmt.Errorf("corrupt %s: %v", format, err)
 	}
 	return zr, lim, cleanup, nil

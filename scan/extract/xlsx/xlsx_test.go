@@ -410,3 +410,14 @@ func TestPaddedNumbers(t *testing.T) {
 		t.Errorf("cells not emitted: %v", want)
 	}
 }
+
+// TestEncrypted checks that a password-protected workbook (an OLE
+// compound file around the encrypted package) is reported as encrypted,
+// not as corrupt.
+func TestEncrypted(t *testing.T) {
+	data := append([]byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), make([]byte, 4096)...)
+	_, _, err := extract(t, data)
+	if err == nil || !strings.Contains(err.Error(), "encrypted xlsx") {
+		t.Fatalf("err = %v, want one that says the workbook is encrypted", err)
+	}
+}
