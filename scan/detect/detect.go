@@ -900,10 +900,6 @@ func (e *Engine) resolve(s *scratch, seg *scan.Segment, text []byte, lead int) {
 			continue
 		}
 		w := view(text[a[0]:a[1]])
-		if a[1]-a[0] == 4 && a[0]+13 <= len(text) && text[a[1]] == '-' && text[a[0]+8] == '-' && !gluedAfter(text, a[0]+13) && health.ValidMBI(view(text[a[0]:a[0]+13])) {
-			a[1] = a[0] + 13 // an MBI written 1EG4-TE5-MK73
-			w = view(text[a[0]:a[1]])
-		}
 		if e.on(breachkit.HealthID) && health.ValidMBI(w) {
 			kw, why := e.context(s, a[0], a[1], classHealth)
 			s.found = append(s.found, span{a[0], a[1], 0.85 + 0.14*kw, breachkit.HealthID, "rule:mbi", why})

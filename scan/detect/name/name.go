@@ -213,12 +213,12 @@ func Find(text []byte, words []Word, titled bool) (int, float64) {
 		return 0, 0
 	}
 	w0 := text[words[0].Start:words[0].End]
-	if !capital(w0) {
+	if !Capital(w0) {
 		return 0, 0
 	}
 	if titled {
 		n := 1
-		for n < len(words) && n < 3 && capital(text[words[n].Start:words[n].End]) && joined(text, words[n-1], words[n]) {
+		for n < len(words) && n < 3 && Capital(text[words[n].Start:words[n].End]) && joined(text, words[n-1], words[n]) {
 			n++
 		}
 		return n, 0.8
@@ -230,10 +230,10 @@ func Find(text []byte, words []Word, titled bool) (int, float64) {
 	n := 1
 	for n < len(words) && n <= 3 && joined(text, words[n-1], words[n]) {
 		w, r := text[words[n].Start:words[n].End], words[n].Roles
-		if !capital(w) {
+		if !Capital(w) {
 			break
 		}
-		if r&Surname != 0 && (n+1 >= len(words) || !joined(text, words[n], words[n+1]) || !capital(text[words[n+1].Start:words[n+1].End]) || words[n+1].Roles&Surname == 0) {
+		if r&Surname != 0 && (n+1 >= len(words) || !joined(text, words[n], words[n+1]) || !Capital(text[words[n+1].Start:words[n+1].End]) || words[n+1].Roles&Surname == 0) {
 			if r&Common != 0 {
 				// King, Long, Ray: surnames that are also words.
 				return n + 1, 0.7
@@ -322,30 +322,30 @@ func Loose(text []byte, words []Word) (int, float64) {
 		return 0, 0
 	}
 	w0 := text[words[0].Start:words[0].End]
-	if !capital(w0) || !plausible(w0, words[0].Roles) {
+	if !Capital(w0) || !plausible(w0, words[0].Roles) {
 		return 0, 0
 	}
 	// Vietnamese order: a surname, Van or Thi, a given name (Nguyen Van
 	// Thanh, Tran Thi Mai).
 	if len(words) >= 3 && words[0].Roles&Surname != 0 && joined(text, words[0], words[1]) && joined(text, words[1], words[2]) {
 		w1, w2 := text[words[1].Start:words[1].End], text[words[2].Start:words[2].End]
-		if (bytes.EqualFold(w1, []byte("van")) || bytes.EqualFold(w1, []byte("thi"))) && capital(w2) && plausible(w2, words[2].Roles) {
+		if (bytes.EqualFold(w1, []byte("van")) || bytes.EqualFold(w1, []byte("thi"))) && Capital(w2) && plausible(w2, words[2].Roles) {
 			return 3, 0.7
 		}
 	}
 	n := 1
-	if len(words) > 2 && words[1].End-words[1].Start == 1 && capital(text[words[1].Start:words[1].End]) && joined(text, words[0], words[1]) {
+	if len(words) > 2 && words[1].End-words[1].Start == 1 && Capital(text[words[1].Start:words[1].End]) && joined(text, words[0], words[1]) {
 		n = 2 // middle initial
 	}
 	if n >= len(words) || !joined(text, words[n-1], words[n]) {
 		return 0, 0
 	}
 	wl, rl := text[words[n].Start:words[n].End], words[n].Roles
-	if !capital(wl) || !plausible(wl, rl) {
+	if !Capital(wl) || !plausible(wl, rl) {
 		return 0, 0
 	}
 	// A further capitalised word makes it a title or an organisation.
-	if n+1 < len(words) && joined(text, words[n], words[n+1]) && capital(text[words[n+1].Start:words[n+1].End]) {
+	if n+1 < len(words) && joined(text, words[n], words[n+1]) && Capital(text[words[n+1].Start:words[n+1].End]) {
 		return 0, 0
 	}
 	r0 := words[0].Roles
@@ -365,8 +365,6 @@ func Loose(text []byte, words []Word) (int, float64) {
 // doe", "name=jane doe").
 var cues = map[string]bool{"for": true, "from": true, "borrower": true, "customer": true, "name": true, "named": true, "client": true, "applicant": true, "member": true, "user": true, "dear": true, "hi": true, "hello": true, "with": true, "by": true, "mr": true, "mrs": true, "ms": true, "dr": true}
 
-func capital(w []byte) bool { return Capital(w) }
-
 // joined reports whether two words are separated by one space, or by a
 // period and a space after an initial.
 func joined(text []byte, a, b Word) bool {
@@ -383,13 +381,13 @@ func joined(text []byte, a, b Word) bool {
 func SurnameFirst(text []byte, i, j int) (int, float64) {
 	once.Do(load)
 	w := text[i:j]
-	if j+3 >= len(text) || text[j] != ',' || text[j+1] != ' ' || !capital(w) || RolesOf(w)&(Surname|Common) != Surname {
+	if j+3 >= len(text) || text[j] != ',' || text[j+1] != ' ' || !Capital(w) || RolesOf(w)&(Surname|Common) != Surname {
 		return 0, 0
 	}
 	k := j + 2
 	e := WordEnd(text, k)
 	g := text[k:e]
-	if len(g) < 2 || !capital(g) || RolesOf(g)&(Given|Common) != Given {
+	if len(g) < 2 || !Capital(g) || RolesOf(g)&(Given|Common) != Given {
 		return 0, 0
 	}
 	if e < len(text) && text[e] >= '0' && text[e] <= '9' {
