@@ -70,6 +70,24 @@ type Options struct {
 	// so that a caller can count or print the findings of this run
 	// without reading them back. The slice is the callee's to keep.
 	Stored func([]*breachkit.Finding)
+	// Tally, if set on a dry run (Store nil), replaces Stored: findings
+	// are counted where they are found instead of being built, and each
+	// source's counts are handed over in one or more Tallies, from the
+	// one goroutine that writes. A summary needs no more, and a finding
+	// costs an increment instead of a Finding and its trip to the writer.
+	Tally func(*Tally)
+}
+
+// Tally counts the findings of one source by type and confidence.
+type Tally struct {
+	Path string
+	N    map[TallyKey]int64
+}
+
+// TallyKey is what a Tally counts by.
+type TallyKey struct {
+	Type       breachkit.Element
+	Confidence float64
 }
 
 // Progress is how far a scan got.
@@ -284,6 +302,7 @@ type runner struct {
 type wmsg struct {
 	findings []*breachkit.Finding
 	finish   *breachkit.Source
+	tally    *Tally
 }
 
 // excluded reports whether a path matches an --exclude pattern.
@@ -596,11 +615,42 @@ type collector struct {
 	slab    []breachkit.Finding
 	batch   []*breachkit.Finding
 	found   int64
+	// With Options.Tally: the counts so far, and the last key's count
+	// kept aside (matches come in runs of one type and confidence).
+	tally *Tally
+	lastK TallyKey
+	lastN int64
+}
+
+// count tallies a match instead of making a finding of it.
+func (c *collector) count(m Match) {
+	c.found++
+	if k := (TallyKey{m.Type, m.Confidence}); k != c.lastK {
+		c.foldTally()
+		c.lastK = k
+	}
+	c.lastN++
+}
+
+// foldTally moves the count kept aside into the tally.
+func (c *collector) foldTally() {
+	if c.lastN == 0 {
+		return
+	}
+	if c.tally == nil {
+		c.tally = &Tally{Path: c.display, N: map[TallyKey]int64{}}
+	}
+	c.tally.N[c.lastK] += c.lastN
+	c.lastN = 0
 }
 
 func (c *collector) match(m Match) {
 	seg, r := c.seg, c.r
 	if m.Start < seg.Lead {
+		return
+	}
+	if r.opt.Tally != nil && r.opt.Store == nil {
+		c.count(m)
 		return
 	}
 	if len(c.slab) == 0 {
@@ -639,6 +689,10 @@ func (c *collector) match(m Match) {
 
 // flush hands the pending findings to the writer.
 func (c *collector) flush() {
+	if c.foldTally(); c.tally != nil {
+		c.r.wch <- wmsg{tally: c.tally}
+		c.tally = nil
+	}
 	if len(c.batch) > 0 {
 		c.r.wch <- wmsg{findings: c.batch}
 		c.batch = nil
@@ -771,6 +825,9 @@ func (r *runner) writer(ctx context.Context) error {
 			}
 			if m.findings != nil {
 				batch = append(batch, m.findings...)
+			}
+			if m.tally != nil {
+				r.opt.Tally(m.tally)
 			}
 			if m.finish != nil {
 				pending = append(pending, m.finish)

@@ -237,7 +237,11 @@ func ownFiles(g *globals, dirs ...string) (func(string) bool, func(string)) {
 // or audited, and no value leaves the process.
 func dryScan(ctx context.Context, g *globals, o *scanOpts, paths []string, eng *detect.Engine, types []breachkit.Element) error {
 	sink := newScanSink(g.stdout, g.format, nil, nil, types, o.minConf)
-	sum, err := runScanPipeline(ctx, g, o, paths, sink, scan.Options{NewDetect: detectors(eng)})
+	opt := scan.Options{NewDetect: detectors(eng)}
+	if g.format == "table" {
+		opt.Tally = sink.tally
+	}
+	sum, err := runScanPipeline(ctx, g, o, paths, sink, opt)
 	if err != nil {
 		return err
 	}
@@ -271,27 +275,30 @@ type scanCounts struct {
 	typeN    [3]int64
 }
 
-func (s *scanCounts) add(f *breachkit.Finding) {
-	s.total++
-	if f.Type != s.lastType {
+func (s *scanCounts) add(f *breachkit.Finding) { s.addN(f.Path, f.Type, f.Confidence, 1) }
+
+// addN counts n findings of one path, type and confidence.
+func (s *scanCounts) addN(path string, t breachkit.Element, conf float64, n int64) {
+	s.total += n
+	if t != s.lastType {
 		s.fold()
-		s.lastType = f.Type
+		s.lastType = t
 	}
 	switch {
-	case f.Confidence >= 0.9:
-		s.typeN[0]++
-	case f.Confidence >= 0.7:
-		s.typeN[1]++
+	case conf >= 0.9:
+		s.typeN[0] += n
+	case conf >= 0.7:
+		s.typeN[1] += n
 	default:
-		s.typeN[2]++
+		s.typeN[2] += n
 	}
-	if f.Path != s.lastPath {
+	if path != s.lastPath {
 		if s.pathN > 0 {
 			s.byPath[s.lastPath] += s.pathN
 		}
-		s.lastPath, s.pathN = f.Path, 0
+		s.lastPath, s.pathN = path, 0
 	}
-	s.pathN++
+	s.pathN += n
 }
 
 // fold moves the counts kept aside into the maps.
@@ -363,7 +370,7 @@ type scanSink struct {
 	end    func(sum *scan.Summary) error
 	bw     *bufio.Writer
 	err    error
-	ch     chan []*breachkit.Finding
+	ch     chan sinkMsg
 	done   chan struct{}
 	mu     sync.Mutex
 	resume map[string]bool // paths of sources an earlier run finished
@@ -373,7 +380,7 @@ type scanSink struct {
 func newScanSink(w io.Writer, format string, keys *vault.CaseKeys, show func(breachkit.Element, string) string, types []breachkit.Element, minConf float64) *scanSink {
 	k := &scanSink{keys: keys, show: show, types: types, minConf: minConf, resume: map[string]bool{}, fresh: map[int64]bool{},
 		counts: scanCounts{byType: map[breachkit.Element][3]int64{}, byPath: map[string]int64{}},
-		ch:     make(chan []*breachkit.Finding, 8), done: make(chan struct{})}
+		ch:     make(chan sinkMsg, 8), done: make(chan struct{})}
 	k.bw = bufio.NewWriterSize(w, 1<<20)
 	switch format {
 	case "jsonl":
@@ -432,9 +439,12 @@ func newScanSink(w io.Writer, format string, keys *vault.CaseKeys, show func(bre
 	}
 	go func() {
 		defer close(k.done)
-		for batch := range k.ch {
-			for _, f := range batch {
+		for m := range k.ch {
+			for _, f := range m.batch {
 				k.take(f)
+			}
+			if m.tally != nil {
+				k.takeTally(m.tally)
 			}
 		}
 	}()
@@ -453,7 +463,27 @@ func (k *scanSink) take(f *breachkit.Finding) {
 }
 
 // stored is the pipeline's Stored hook.
-func (k *scanSink) stored(batch []*breachkit.Finding) { k.ch <- batch }
+func (k *scanSink) stored(batch []*breachkit.Finding) { k.ch <- sinkMsg{batch: batch} }
+
+// tally takes a dry run's counts in place of its findings (see
+// scan.Options.Tally); only the table, which prints counts, asks for them.
+func (k *scanSink) tally(t *scan.Tally) { k.ch <- sinkMsg{tally: t} }
+
+// sinkMsg is a batch of findings or a tally, in the order the scan made them.
+type sinkMsg struct {
+	batch []*breachkit.Finding
+	tally *scan.Tally
+}
+
+// takeTally counts a tally as take counts findings.
+func (k *scanSink) takeTally(t *scan.Tally) {
+	for key, n := range t.N {
+		if key.Confidence < k.minConf || len(k.types) > 0 && !slices.Contains(k.types, key.Type) {
+			continue
+		}
+		k.counts.addN(t.Path, key.Type, key.Confidence, n)
+	}
+}
 
 // sourced is the pipeline's Sourced hook: it notes resumed sources.
 func (k *scanSink) sourced(s *breachkit.Source, resumed bool) {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -270,6 +271,14 @@ func TestScanDryRun(t *testing.T) {
 	code, out, _ := dry.run("scan", stolen, "--config", cfg, "--dry-run")
 	if code != 0 && code != exitSkipped || !strings.Contains(out, fmt.Sprintf(": %d findings", len(w))) {
 		t.Errorf("dry run table: exit %d, want %d findings:\n%s", code, len(w), out)
+	}
+	// The table of a dry run counts without making findings (a tally):
+	// it must be the recording scan's table, type by type and file by
+	// file, but for the time taken.
+	_, recOut, _ := newEnv(t).run("scan", stolen, "--config", cfg)
+	elapsed := regexp.MustCompile(` in [0-9.]+[a-zµ]+:`)
+	if a, b := elapsed.ReplaceAllString(out, ""), elapsed.ReplaceAllString(recOut, ""); a != b {
+		t.Errorf("dry run table differs from the recording scan's:\n%s\nwant:\n%s", a, b)
 	}
 	if code, _, _ := dry.run("--reveal", "scan", stolen, "--dry-run"); code != exitUsage {
 		t.Errorf("--reveal --dry-run: exit %d, want %d", code, exitUsage)
