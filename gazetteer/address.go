@@ -47,12 +47,40 @@ func (t *designatorTable) load() {
 
 func (t *designatorTable) lookup(word string) (string, bool) {
 	t.load()
-	w := strings.ToUpper(strings.TrimSpace(word))
+	w := strings.TrimSpace(word)
+	if len(w) > 1 {
+		w = strings.TrimSuffix(w, ".")
+	}
+	var buf [32]byte
+	if u, ok := upperASCII(buf[:0], w); ok {
+		a, ok := t.toAbbr[string(u)] // no allocation for a map key
+		return a, ok
+	}
+	w = strings.ToUpper(strings.TrimSpace(word))
 	if len(w) > 1 {
 		w = strings.TrimSuffix(w, ".")
 	}
 	a, ok := t.toAbbr[w]
 	return a, ok
+}
+
+// upperASCII appends s upper-cased to dst, without allocating when dst
+// has room; it reports false, and the caller falls back to
+// strings.ToUpper, when s is not all ASCII. Detectors look words up
+// here for every candidate address, and ToUpper's new string each time
+// was a measurable share of a scan.
+func upperASCII(dst []byte, s string) ([]byte, bool) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			return nil, false
+		}
+		if c >= 'a' && c <= 'z' {
+			c -= 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst, true
 }
 
 var (

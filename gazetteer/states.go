@@ -121,6 +121,11 @@ func States() []State {
 // compared case-insensitively. Armed Forces codes (AA, AE, AP) are not
 // states and are not found.
 func StateByAbbr(abbr string) (State, bool) {
+	var buf [8]byte
+	if u, ok := upperASCII(buf[:0], strings.TrimSpace(abbr)); ok {
+		s, ok := states().byAbbr[string(u)]
+		return s, ok
+	}
 	s, ok := states().byAbbr[strings.ToUpper(strings.TrimSpace(abbr))]
 	return s, ok
 }

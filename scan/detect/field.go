@@ -293,10 +293,9 @@ func trimSpan(b []byte) (int, int) {
 
 // digitsOf returns the digits of v and whether v holds only digits and
 // the separators "- ./()+".
-func digitsOf(v []byte, buf []byte) ([]byte, []int, []byte, bool) {
+func digitsOf(v []byte, buf []byte, gbuf []int, sbuf []byte) ([]byte, []int, []byte, bool) {
 	buf = buf[:0]
-	var groups []int
-	var seps []byte
+	groups, seps := gbuf[:0], sbuf[:0]
 	n := 0
 	for i, c := range v {
 		switch {
@@ -352,10 +351,14 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, emit func(scan.Match)) 
 		}
 		emit(scan.Match{Type: t, Start: st, End: en, Confidence: conf, Reasons: r})
 	}
+	// Digits, groups and separators of a number value, on the stack: a
+	// number cell costs no allocation.
 	var buf [24]byte
+	var gbuf [12]int
+	var sbuf [12]byte
 	switch fi.kind {
 	case fTaxID, fITIN:
-		d, groups, seps, ok := digitsOf(v, buf[:0])
+		d, groups, seps, ok := digitsOf(v, buf[:0], gbuf[:0], sbuf[:0])
 		if !ok {
 			return
 		}
@@ -387,7 +390,7 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, emit func(scan.Match)) 
 		}
 		e.textIn(seg, emit, breachkit.Email)
 	case fPhone:
-		d, groups, seps, ok := digitsOf(v, buf[:0])
+		d, groups, seps, ok := digitsOf(v, buf[:0], gbuf[:0], sbuf[:0])
 		if ok {
 			if _, ok := phone.Score(d, groups, seps); ok {
 				out(breachkit.Phone, 0.98, "")
@@ -396,17 +399,17 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, emit func(scan.Match)) 
 			}
 		}
 	case fCard:
-		d, _, _, ok := digitsOf(v, buf[:0])
+		d, _, _, ok := digitsOf(v, buf[:0], gbuf[:0], sbuf[:0])
 		if ok && card.Valid(d) {
 			out(breachkit.CardNumber, 0.99, "")
 		}
 	case fRouting:
-		d, groups, _, ok := digitsOf(v, buf[:0])
+		d, groups, _, ok := digitsOf(v, buf[:0], gbuf[:0], sbuf[:0])
 		if ok && len(groups) == 1 && routing.Valid(d) {
 			out(breachkit.RoutingNumber, 0.99, "")
 		}
 	case fBank:
-		d, _, _, ok := digitsOf(v, buf[:0])
+		d, _, _, ok := digitsOf(v, buf[:0], gbuf[:0], sbuf[:0])
 		if ok && bank.Valid(d) {
 			out(breachkit.BankAccount, 0.97, "")
 		} else if end, ok := bank.IBANAt(v, 0); ok && end == len(v) {

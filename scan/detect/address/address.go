@@ -313,7 +313,7 @@ func cityStateZIP(text []byte, i int) int {
 
 func isState(s string) bool {
 	if len(s) == 2 {
-		if s != strings.ToUpper(s) {
+		if !isUpper(s[0]) || !isUpper(s[1]) {
 			return false
 		}
 		_, ok := gazetteer.StateByAbbr(s)
@@ -330,8 +330,7 @@ func ValidStreet(s string) bool {
 	if len(s) < 4 || len(s) > 120 {
 		return false
 	}
-	u := strings.ToUpper(s)
-	if strings.HasPrefix(u, "PO BOX") || strings.HasPrefix(u, "P.O. BOX") {
+	if hasPrefixFold(s, "PO BOX") || hasPrefixFold(s, "P.O. BOX") {
 		return true
 	}
 	i := 0
@@ -350,13 +349,22 @@ func ValidStreet(s string) bool {
 	return strings.IndexFunc(s[i:], func(r rune) bool { return r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' }) >= 0
 }
 
+// hasPrefixFold reports whether s begins with prefix, ignoring case.
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
 // ValidFull reports whether a structured value is a whole address with
 // city, state and ZIP, and returns its length.
 func ValidFull(s string) bool {
-	b := []byte(strings.TrimSpace(s))
-	if len(b) == 0 || !isDigit(b[0]) {
+	s = strings.TrimSpace(s)
+	// A whole address starts with the house number and ends with the
+	// ZIP: most street-only values stop here, without a copy and a parse.
+	if len(s) == 0 || !isDigit(s[0]) || !isDigit(s[len(s)-1]) {
 		return false
 	}
+	var buf [128]byte // most addresses: no copy on the heap
+	b := append(buf[:0], s...)
 	e, full, _ := Find(b, 0)
 	return full && e == len(b)
 }
@@ -387,7 +395,7 @@ func ValidCity(s string) bool {
 func ValidState(s string) bool {
 	s = strings.TrimSpace(s)
 	if len(s) == 2 {
-		_, ok := gazetteer.StateByAbbr(strings.ToUpper(s))
+		_, ok := gazetteer.StateByAbbr(s) // case-insensitive
 		return ok
 	}
 	_, ok := gazetteer.StateByName(s)

@@ -47,6 +47,8 @@ func IsRole(local string) bool {
 		c := local[i]
 		if c >= 'A' && c <= 'Z' {
 			c += 32
+		} else if c >= '0' && c <= '9' {
+			return false // no role name or word has a digit
 		}
 		buf[i] = c
 	}
@@ -134,7 +136,8 @@ func Valid(s string) bool {
 	if at <= 0 {
 		return false
 	}
-	st, en, ok := Span([]byte(s), at)
+	var buf [128]byte // most addresses: no copy on the heap
+	st, en, ok := Span(append(buf[:0], s...), at)
 	return ok && st == 0 && en == len(s) && !IsRole(s[:at])
 }
 
