@@ -297,6 +297,10 @@ type runner struct {
 	jobPool sync.Pool
 	// dets holds DetectFuncs for one goroutine's use (see NewDetect).
 	dets sync.Pool
+	// busy is the number of workers reading a file. While every worker
+	// is, each detects its own segments: handing them to the detect pool
+	// would only add copies, as no core is idle to take them.
+	busy atomic.Int32
 }
 
 type wmsg struct {
@@ -373,7 +377,9 @@ func (r *runner) file(ctx context.Context, j fileJob) error {
 	}
 	defer f.Close()
 	var total atomic.Int64
+	r.busy.Add(1)
 	err = r.source(ctx, display, f, j.size, 0, &total)
+	r.busy.Add(-1)
 	r.mu.Lock()
 	r.prog.Files++
 	p := r.prog
@@ -526,7 +532,9 @@ func (r *runner) source(ctx context.Context, display string, rd io.Reader, size 
 				emitted++
 				// A segment whose offsets come from a function is detected
 				// here: the function may read the extractor's reused state.
-				if parallel && s.OffsetAt == nil {
+				// A job is filled once begun; a new one only while a
+				// worker is idle to detect it.
+				if parallel && s.OffsetAt == nil && (job != nil || int(r.busy.Load()) < r.opt.Workers) {
 					if job == nil {
 						job = r.newJob()
 						job.col = collector{r: r, src: src, display: display}
