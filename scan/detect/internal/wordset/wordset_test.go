@@ -11,6 +11,8 @@ func TestSet(t *testing.T) {
 		m[fmt.Sprintf("w%dx", i)] = uint32(i + 1)
 	}
 	m["ssn"] = 7
+	m["sixteen-letters!"] = 16
+	m["a-word-longer-than-sixteen"] = 26
 	s := New(m)
 	for w, v := range m {
 		if got, ok := s.Lookup([]byte(w)); !ok || got != v {
@@ -20,10 +22,23 @@ func TestSet(t *testing.T) {
 	if v, ok := s.LookupFold([]byte("SsN")); !ok || v != 7 {
 		t.Errorf("fold: %d %v", v, ok)
 	}
-	for _, w := range []string{"", "w", "w500x", "ss", "ssnn", "W1x!"} {
+	for _, w := range []string{"", "w", "w500x", "ss", "ssnn", "W1x!", "ssn\x00", "sixteen-letters?", "a-word-longer-than-sixteeN"} {
 		if _, ok := s.Lookup([]byte(w)); ok {
 			t.Errorf("%q found", w)
 		}
+	}
+	// A word in a bigger buffer, with other bytes after it, as the
+	// detectors pass them.
+	buf := []byte("ssnXXXXXXXXXXXXXXXXXXXXXXXXXXXXX")
+	if v, ok := s.Lookup(buf[:3]); !ok || v != 7 {
+		t.Errorf("ssn in a buffer: %d %v", v, ok)
+	}
+	buf = []byte("sixteen-letters!XXXXXXXXXXXXXXXX")
+	if v, ok := s.Lookup(buf[:16]); !ok || v != 16 {
+		t.Errorf("16 letters in a buffer: %d %v", v, ok)
+	}
+	if _, ok := s.Lookup(buf[:15]); ok {
+		t.Errorf("15 of 16 letters found")
 	}
 	var z Set
 	if _, ok := z.LookupFold([]byte("a")); ok {
