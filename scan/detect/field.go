@@ -384,7 +384,7 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, emit func(scan.Match)) 
 			out(breachkit.DOB, 0.98, "")
 		}
 	case fEmail:
-		if email.Valid(sv) {
+		if email.ValidBytes(v) {
 			out(breachkit.Email, 0.99, "")
 			return
 		}
