@@ -349,6 +349,17 @@ func ValidStreet(s string) bool {
 	return strings.IndexFunc(s[i:], func(r rune) bool { return r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' }) >= 0
 }
 
+// stateAbbr[a][b] is set when the letters a, b (0 for A) are the USPS
+// abbreviation of a state or territory, as gazetteer.StateByAbbr finds
+// them: a table for the state column of every row.
+var stateAbbr = func() (t [26][26]bool) {
+	for _, st := range gazetteer.States() {
+		a, b := st.Abbr[0]|0x20, st.Abbr[1]|0x20
+		t[a-'a'][b-'a'] = true
+	}
+	return
+}()
+
 // hasPrefixFold reports whether s begins with prefix, ignoring case.
 func hasPrefixFold(s, prefix string) bool {
 	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
@@ -395,8 +406,8 @@ func ValidCity(s string) bool {
 func ValidState(s string) bool {
 	s = strings.TrimSpace(s)
 	if len(s) == 2 {
-		_, ok := gazetteer.StateByAbbr(s) // case-insensitive
-		return ok
+		a, b := s[0]|0x20, s[1]|0x20 // lower case, for letters
+		return a >= 'a' && a <= 'z' && b >= 'a' && b <= 'z' && stateAbbr[a-'a'][b-'a']
 	}
 	_, ok := gazetteer.StateByName(s)
 	return ok

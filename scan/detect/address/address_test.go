@@ -1,0 +1,35 @@
+package address
+
+import (
+	"testing"
+
+	"github.com/breachkit/breachkit/gazetteer"
+)
+
+// TestValidStateAbbr checks the table behind ValidState against the
+// gazetteer for every pair of letters, in upper, lower and mixed case,
+// and a few values that are not two letters.
+func TestValidStateAbbr(t *testing.T) {
+	for a := 'A'; a <= 'Z'; a++ {
+		for b := 'A'; b <= 'Z'; b++ {
+			for _, s := range []string{string([]rune{a, b}), string([]rune{a + 32, b + 32}), string([]rune{a, b + 32})} {
+				_, want := gazetteer.StateByAbbr(s)
+				if got := ValidState(s); got != want {
+					t.Errorf("ValidState(%q) = %v, gazetteer says %v", s, got, want)
+				}
+			}
+		}
+	}
+	for _, s := range []string{"", "T", "T1", "1X", " tx ", "@X", "Texas", "new york", "Z{"} {
+		_, want := gazetteer.StateByAbbr(s)
+		if len(s) != 2 {
+			_, want = gazetteer.StateByName(s)
+			if !want {
+				_, want = gazetteer.StateByAbbr(s)
+			}
+		}
+		if got := ValidState(s); got != want {
+			t.Errorf("ValidState(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
