@@ -21,7 +21,7 @@ import (
 // Extractors returns the shipped extractors in the order they are tried.
 func Extractors() []scan.Extractor {
 	return []scan.Extractor{
-		archive.Zip{}, archive.Tar{}, archive.Gzip{}, archive.Bzip2{}, archive.Xz{}, archive.Zstd{},
+		archive.Zip{}, archive.Tar{}, archive.Gzip{}, archive.Bzip2{}, archive.Xz{}, archive.Zstd{}, archive.SevenZip{},
 		xlsx.Extractor{}, docx.Extractor{}, pdf.Extractor{}, email.EML{}, email.MBOX{},
 		json.Extractor{}, sql.Extractor{}, xml.Extractor{}, csv.Extractor{},
 		text.Extractor{},

@@ -1,6 +1,6 @@
-// Package archive extracts the members of zip, tar (plain, or compressed
-// with gzip, bzip2, xz or Zstandard), gzip, bzip2, xz and Zstandard
-// sources. It emits no segments itself:
+// Package archive extracts the members of zip, 7-Zip, tar (plain, or
+// compressed with gzip, bzip2, xz or Zstandard), gzip, bzip2, xz and
+// Zstandard sources. It emits no segments itself:
 // each member goes back to the pipeline through scan.Input.Member, which
 // picks the member's extractor and scans it as a source of its own named
 // "outer.zip!/inner/file.csv".
@@ -22,6 +22,7 @@
 package archive
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"hash"
@@ -183,6 +184,10 @@ func (b *budget) ratioExceeded(expanded, compressed int64) bool {
 	return expanded > RatioGrace && float64(expanded) > b.lim.MaxRatio*float64(max(compressed, 1))
 }
 
+// errEncrypted is what a member's reader returns when its data needs a
+// password, so that the member is reported as encrypted, not corrupt.
+var errEncrypted = errors.New("encrypted (password-protected)")
+
 // meter is the reader handed to the pipeline for one member: it counts the
 // member's expanded bytes and stops at the member size, ratio and total
 // limits, and remembers a read error of the data itself (corruption).
@@ -248,6 +253,9 @@ func (m *meter) Read(p []byte) (int, error) {
 			m.dataErr = fmt.Errorf("corrupt archive: member %q fails its checksum", m.name)
 			return n, m.dataErr
 		}
+	case errors.Is(err, errEncrypted):
+		m.dataErr = fmt.Errorf("member %q is encrypted; not scanned", m.name)
+		return n, m.dataErr
 	case err != nil && err != m.tooLarge:
 		m.dataErr = fmt.Errorf("corrupt archive: member %q: %v", m.name, err)
 		return n, m.dataErr
@@ -282,6 +290,32 @@ func hand(in *scan.Input, m *meter, size int64) error {
 		warn(in, m.dataErr.Error())
 	}
 	return nil
+}
+
+// more reports whether member i (0-based) of an archive may be read:
+// not when the scan was cancelled (the context's error) nor past
+// lim.MaxMembers (nil, with a warning that the rest were not scanned).
+func more(ctx context.Context, in *scan.Input, i int, lim scan.Limits) (bool, error) {
+	if err := ctx.Err(); err != nil {
+		return false, err
+	}
+	if i == lim.MaxMembers {
+		warn(in, fmt.Sprintf("archive has more than %d members; the rest were not scanned", lim.MaxMembers))
+		return false, nil
+	}
+	return true, nil
+}
+
+// spoolArchive starts a container that needs random access (zip, 7z):
+// it checks the nesting depth and spools the source (see Spool) under
+// the effective limits, which it returns.
+func spoolArchive(in *scan.Input) (lim scan.Limits, ra io.ReaderAt, size int64, cleanup func(), err error) {
+	lim = EffectiveLimits(in.Limits)
+	if err = checkDepth(in, lim); err != nil {
+		return lim, nil, 0, nil, err
+	}
+	ra, size, cleanup, err = Spool(in, lim.MaxMemberSize)
+	return lim, ra, size, cleanup, err
 }
 
 // Spool gives random access to a source of at most maxSize bytes: in.R

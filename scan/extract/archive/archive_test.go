@@ -33,7 +33,7 @@ type result struct {
 }
 
 // extractors are tried in the order a pipeline would register them.
-var extractors = []scan.Extractor{Zip{}, Tar{}, Gzip{}, Bzip2{}}
+var extractors = []scan.Extractor{Zip{}, SevenZip{}, Tar{}, Gzip{}, Bzip2{}}
 
 // run extracts a source the way the pipeline does: members are sniffed
 // and extracted recursively; leaves are read fully, keeping a prefix.
@@ -323,6 +323,11 @@ func TestAccepts(t *testing.T) {
 		{Zstd{}, "a.tar.zst", zstdOf(nil), false},
 		{Tar{}, "a.tar.xz", nil, true},
 		{Tar{}, "a.tzst", nil, true},
+		{SevenZip{}, "staged.7z", nil, true},
+		{SevenZip{}, "STAGED.7Z", nil, true},
+		{SevenZip{}, "blob", []byte{'7', 'z', 0xBC, 0xAF, 0x27, 0x1C, 0, 4}, true},
+		{SevenZip{}, "a.txt", []byte("7z is a format"), false},
+		{Xz{}, "a.7z", []byte{'7', 'z', 0xBC, 0xAF, 0x27, 0x1C}, false},
 	}
 	for _, tt := range tests {
 		if got := tt.ex.Accepts(tt.name, tt.head); got != tt.want {

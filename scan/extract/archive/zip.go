@@ -48,11 +48,7 @@ func IsZip(head []byte) bool {
 
 // Extract implements scan.Extractor.
 func (Zip) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment) error) error {
-	lim := EffectiveLimits(in.Limits)
-	if err := checkDepth(in, lim); err != nil {
-		return err
-	}
-	ra, size, cleanup, err := Spool(in, lim.MaxMemberSize)
+	lim, ra, size, cleanup, err := spoolArchive(in)
 	if err != nil {
 		return err
 	}
@@ -64,12 +60,8 @@ func (Zip) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment) 
 	b := &budget{lim: lim}
 	var spans spanSet
 	for i, f := range zr.File {
-		if err := ctx.Err(); err != nil {
+		if ok, err := more(ctx, in, i, lim); !ok {
 			return err
-		}
-		if i == lim.MaxMembers {
-			warn(in, fmt.Sprintf("archive has more than %d members; the rest were not scanned", lim.MaxMembers))
-			return nil
 		}
 		if strings.HasSuffix(f.Name, "/") || f.Mode().IsDir() {
 			continue
