@@ -32,7 +32,6 @@ import (
 	"time"
 
 	"github.com/breachkit/breachkit/scan"
-	"github.com/breachkit/breachkit/scan/columns"
 	"github.com/breachkit/breachkit/scan/extract/archive"
 )
 
@@ -331,11 +330,13 @@ func IsDateFormat(code string) bool {
 }
 
 // cell is one parsed cell.
-type cell struct {
-	ref   string
-	col   int
-	text  string
-	text0 bool // the value is text (a header candidate)
+// Cell is one non-empty cell of a worksheet row, rendered as a person
+// reads it; the xls extractor hands its cells over as these too.
+type Cell struct {
+	Ref    string // "C5"
+	Col    int    // column number, 1 = A
+	Text   string
+	IsText bool // the value is text, not a number, date or boolean: a header candidate
 }
 
 // sheet streams one worksheet's cells to emit.
@@ -351,68 +352,17 @@ func (b *book) sheet(ctx context.Context, sh sheetRef, emit func(scan.Segment) e
 	}
 	defer rc.Close()
 	d := xml.NewDecoder(rc)
+	rows := NewRows(b.in, sh.name, emit)
 	var (
-		header  map[int]string
-		decided bool
-		rowNum  int
-		row     []cell
-		col     int
-		// A sheet without a header row is profiled: its first rows are
-		// held back until the columns are named.
-		profiling bool
-		held      columns.Holder
+		rowNum int
+		row    []Cell
+		col    int
 	)
-	release := func() error {
-		profiling = false
-		names, err := held.Release(emit)
-		header = map[int]string{}
-		for i, name := range names {
-			if name != "" {
-				header[i] = name
-			}
-		}
-		return err
-	}
 	flush := func() error {
-		if len(row) == 0 {
-			return nil
-		}
-		isHeader := false
-		if !decided {
-			decided = true
-			texts := make([]string, len(row))
-			for i, c := range row {
-				texts[i] = strings.TrimSpace(c.text)
-			}
-			if looksLikeHeader(row) && !columns.LooksLikeData(texts) {
-				isHeader = true
-				header = map[int]string{}
-				for _, c := range row {
-					header[c.col] = strings.TrimSpace(c.text)
-				}
-			} else {
-				profiling = true
-			}
-		}
-		rec := fmt.Sprintf("%s#sheet=%s!row=%d", b.in.Path, sh.name, rowNum)
-		for _, c := range row {
-			seg := scan.Segment{Text: []byte(c.text), Offset: -1, Sheet: sh.name, Cell: c.ref, Record: rec}
-			if profiling {
-				held.Add(c.col, seg)
-				continue
-			}
-			if !isHeader {
-				seg.Field = header[c.col]
-			}
-			if err := emit(seg); err != nil {
-				return err
-			}
-		}
+		err := rows.Row(rowNum, row)
 		row = row[:0]
-		if profiling && held.EndRow() {
-			if err := release(); err != nil {
-				return err
-			}
+		if err != nil {
+			return err
 		}
 		return ctx.Err()
 	}
@@ -421,10 +371,7 @@ func (b *book) sheet(ctx context.Context, sh sheetRef, emit func(scan.Segment) e
 		if err := flush(); err != nil {
 			return err
 		}
-		if profiling {
-			return release()
-		}
-		return nil
+		return rows.Finish()
 	}
 	for {
 		tok, err := d.RawToken()
@@ -461,8 +408,8 @@ func (b *book) sheet(ctx context.Context, sh sheetRef, emit func(scan.Segment) e
 			if err != nil {
 				continue // the next RawToken reports a real syntax error
 			}
-			col = c.col
-			if c.text != "" {
+			col = c.Col
+			if c.Text != "" {
 				row = append(row, c)
 			}
 		}
@@ -481,13 +428,13 @@ func attr(se xml.StartElement, name string) string {
 
 // cell reads a <c> element whose start is se; prevCol is the column of
 // the previous cell in the row, for cells without a reference.
-func (b *book) cell(d *xml.Decoder, se xml.StartElement, rowNum, prevCol int) (cell, error) {
-	c := cell{ref: attr(se, "r")}
-	if col, row, ok := parseRef(c.ref); ok && (row == rowNum || rowNum == 0) {
-		c.col = col
+func (b *book) cell(d *xml.Decoder, se xml.StartElement, rowNum, prevCol int) (Cell, error) {
+	c := Cell{Ref: attr(se, "r")}
+	if col, row, ok := parseRef(c.Ref); ok && (row == rowNum || rowNum == 0) {
+		c.Col = col
 	} else {
-		c.col = prevCol + 1
-		c.ref = colName(c.col) + strconv.Itoa(max(rowNum, 1))
+		c.Col = prevCol + 1
+		c.Ref = ColName(c.Col) + strconv.Itoa(max(rowNum, 1))
 	}
 	typ := attr(se, "t")
 	style, _ := strconv.Atoi(attr(se, "s"))
@@ -516,7 +463,7 @@ func (b *book) cell(d *xml.Decoder, se xml.StartElement, rowNum, prevCol int) (c
 			}
 		case xml.EndElement:
 			if t.Name.Local == "c" {
-				c.text, c.text0 = b.render(typ, style, v, is, hasIS)
+				c.Text, c.IsText = b.render(typ, style, v, is, hasIS)
 				return c, nil
 			}
 		}
@@ -746,8 +693,8 @@ func parseRef(ref string) (col, row int, ok bool) {
 	return col, row, err == nil && row > 0
 }
 
-// colName is the letters of a 1-based column number (1 = A, 27 = AA).
-func colName(col int) string {
+// ColName is the letters of a 1-based column number (1 = A, 27 = AA).
+func ColName(col int) string {
 	var s []byte
 	for col > 0 {
 		col--
@@ -760,16 +707,16 @@ func colName(col int) string {
 // looksLikeHeader reports whether the first non-empty row is a header:
 // at least 60% of its cells are short text with letters and no digits,
 // no '@', and all values differ.
-func looksLikeHeader(row []cell) bool {
+func looksLikeHeader(row []Cell) bool {
 	seen := map[string]bool{}
 	good := 0
 	for _, c := range row {
-		t := strings.TrimSpace(c.text)
+		t := strings.TrimSpace(c.Text)
 		if seen[strings.ToLower(t)] {
 			return false
 		}
 		seen[strings.ToLower(t)] = true
-		if c.text0 && len(t) <= 64 && !strings.ContainsAny(t, "0123456789@") && strings.IndexFunc(t, isLetter) >= 0 {
+		if c.IsText && len(t) <= 64 && !strings.ContainsAny(t, "0123456789@") && strings.IndexFunc(t, isLetter) >= 0 {
 			good++
 		}
 	}
