@@ -14,6 +14,7 @@ import (
 	"github.com/breachkit/breachkit/scan/extract/pdf"
 	"github.com/breachkit/breachkit/scan/extract/sql"
 	"github.com/breachkit/breachkit/scan/extract/text"
+	"github.com/breachkit/breachkit/scan/extract/xls"
 	"github.com/breachkit/breachkit/scan/extract/xlsx"
 	"github.com/breachkit/breachkit/scan/extract/xml"
 )
@@ -22,7 +23,7 @@ import (
 func Extractors() []scan.Extractor {
 	return []scan.Extractor{
 		archive.Zip{}, archive.Tar{}, archive.Gzip{}, archive.Bzip2{}, archive.Xz{}, archive.Zstd{}, archive.SevenZip{},
-		xlsx.Extractor{}, docx.Extractor{}, pdf.Extractor{}, email.EML{}, email.MBOX{},
+		xlsx.Extractor{}, xls.Extractor{}, docx.Extractor{}, pdf.Extractor{}, email.EML{}, email.MBOX{},
 		json.Extractor{}, sql.Extractor{}, xml.Extractor{}, csv.Extractor{},
 		text.Extractor{},
 	}

@@ -38,6 +38,11 @@ func (Extractor) Accepts(name string, head []byte) bool {
 	switch strings.ToLower(path.Ext(name)) {
 	case ".csv", ".tsv", ".tab", ".psv":
 		return !scan.Binary(head)
+	case ".xls":
+		// Delimited text saved as .xls, as many applications export
+		// "Excel" files; a real workbook is binary, markup goes to xml.
+		h := bytes.TrimLeft(head, " \t\r\n\xEF\xBB\xBF")
+		return !scan.Binary(head) && !bytes.HasPrefix(h, []byte("<"))
 	}
 	return false
 }

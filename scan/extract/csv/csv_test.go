@@ -195,3 +195,21 @@ func BenchmarkExtract(b *testing.B) {
 		}
 	}
 }
+
+// TestTextSavedAsXLS checks that delimited text saved as .xls is read as
+// a table, while a binary workbook and markup under that name are left
+// to their own extractors.
+func TestTextSavedAsXLS(t *testing.T) {
+	tsv := []byte("Name\tSSN\nJane Roe\t123-45-6780\n")
+	ole := []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}
+	if !(Extractor{}).Accepts("export.xls", tsv) || (Extractor{}).Accepts("book.xls", ole) || (Extractor{}).Accepts("report.xls", []byte("<table>")) {
+		t.Fatal("Accepts")
+	}
+	segs, err := extract(t, "export.xls", tsv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(segs) != 2 || segs[1].Field != "SSN" {
+		t.Errorf("segments %+v", segs)
+	}
+}

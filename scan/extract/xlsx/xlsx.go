@@ -277,7 +277,7 @@ func (b *book) styles() {
 			b.dateXF[i] = IsDateFormat(code)
 			b.padXF[i] = ZeroTemplate(code)
 		} else {
-			b.dateXF[i] = isBuiltinDate(xf.NumFmtID)
+			b.dateXF[i] = IsBuiltinDate(xf.NumFmtID)
 		}
 	}
 }
@@ -289,9 +289,9 @@ func warn(in *scan.Input, s string) {
 	}
 }
 
-// isBuiltinDate reports whether a built-in number format is a date or
+// IsBuiltinDate reports whether a built-in number format is a date or
 // time (ECMA-376 18.8.30, and the East Asian built-ins).
-func isBuiltinDate(id int) bool {
+func IsBuiltinDate(id int) bool {
 	return id >= 14 && id <= 22 || id >= 27 && id <= 36 || id >= 45 && id <= 47 || id >= 50 && id <= 58 || id >= 71 && id <= 81
 }
 

@@ -11,6 +11,7 @@
 package xml
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/xml"
@@ -30,15 +31,25 @@ type Extractor struct{}
 // Format returns "xml".
 func (Extractor) Format() string { return "xml" }
 
-// Accepts takes .xml, .html, .htm, .xhtml files and heads starting with
-// "<?xml" or "<!DOCTYPE html" or "<html".
+// Accepts takes .xml, .html, .htm, .xhtml files, heads starting with
+// "<?xml", "<!DOCTYPE html", "<html" or "<table", and .xls files that
+// are markup rather than a binary workbook (HTML tables or Excel 2003
+// XML saved under that name).
 func (Extractor) Accepts(name string, head []byte) bool {
 	switch strings.ToLower(path.Ext(name)) {
 	case ".xml", ".html", ".htm", ".xhtml", ".rss", ".atom":
 		return true
 	}
 	h := bytes.ToLower(bytes.TrimLeft(bytes.TrimPrefix(head, []byte{0xEF, 0xBB, 0xBF}), " \t\r\n"))
-	return bytes.HasPrefix(h, []byte("<?xml")) || bytes.HasPrefix(h, []byte("<!doctype html")) || bytes.HasPrefix(h, []byte("<html"))
+	return bytes.HasPrefix(h, []byte("<?xml")) || sniffHTML(head) ||
+		strings.EqualFold(path.Ext(name), ".xls") && bytes.HasPrefix(h, []byte("<"))
+}
+
+// sniffHTML reports whether head starts an HTML document: a doctype,
+// an <html> element, or (as exports saved as .xls do) a <table>.
+func sniffHTML(head []byte) bool {
+	h := bytes.ToLower(bytes.TrimLeft(bytes.TrimPrefix(head, []byte{0xEF, 0xBB, 0xBF}), " \t\r\n"))
+	return bytes.HasPrefix(h, []byte("<!doctype html")) || bytes.HasPrefix(h, []byte("<html")) || bytes.HasPrefix(h, []byte("<table"))
 }
 
 type keeper struct {
@@ -72,16 +83,20 @@ func (k *keeper) raw(s, e int64) []byte {
 
 // Extract reads in.R and emits text and attribute values.
 func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment) error) error {
-	k := &keeper{r: in.R}
+	br := bufio.NewReader(in.R)
+	head, _ := br.Peek(512)
+	k := &keeper{r: br}
 	dec := xml.NewDecoder(k)
 	ext := strings.ToLower(path.Ext(in.Path))
-	if ext == ".html" || ext == ".htm" {
+	// HTML by its name or by its start: web applications' "Excel"
+	// exports are often an HTML table saved as .xls.
+	html := ext == ".html" || ext == ".htm" || sniffHTML(head)
+	if html {
 		dec.Strict = false
 		dec.AutoClose = xml.HTMLAutoClose
 		dec.Entity = xml.HTMLEntity
 	}
 	dec.CharsetReader = func(label string, r io.Reader) (io.Reader, error) { return r, nil }
-	html := ext == ".html" || ext == ".htm"
 	var stack []string
 	rec := 0
 	record := in.Path

@@ -110,3 +110,24 @@ func TestHTMLTable(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLSavedAsXLS reads an HTML table saved as .xls, as web
+// applications export "Excel" files: it is taken (not left to the binary
+// workbook reader) and read as HTML, its header naming the cells.
+func TestHTMLSavedAsXLS(t *testing.T) {
+	page := "\ufeff<table border=1><tr><th>Name<th>SSN</tr><tr><td>Jane Roe<td>123-45-6780</tr></table>"
+	if !(Extractor{}).Accepts("report.xls", []byte(page)) || (Extractor{}).Accepts("report.xls", []byte("Name\tSSN\n")) {
+		t.Fatal("Accepts")
+	}
+	segs, err := extract(t, "report.xls", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, s := range segs {
+		got[string(s.Text)] = s.Field
+	}
+	if got["Jane Roe"] != "Name" || got["123-45-6780"] != "SSN" {
+		t.Errorf("fields %q", got)
+	}
+}
