@@ -8,6 +8,7 @@ import (
 	"github.com/breachkit/breachkit/scan"
 	"github.com/breachkit/breachkit/scan/extract/archive"
 	"github.com/breachkit/breachkit/scan/extract/csv"
+	"github.com/breachkit/breachkit/scan/extract/doc"
 	"github.com/breachkit/breachkit/scan/extract/docx"
 	"github.com/breachkit/breachkit/scan/extract/email"
 	"github.com/breachkit/breachkit/scan/extract/json"
@@ -23,7 +24,7 @@ import (
 func Extractors() []scan.Extractor {
 	return []scan.Extractor{
 		archive.Zip{}, archive.Tar{}, archive.Gzip{}, archive.Bzip2{}, archive.Xz{}, archive.Zstd{}, archive.SevenZip{},
-		xlsx.Extractor{}, xls.Extractor{}, docx.Extractor{}, pdf.Extractor{}, email.EML{}, email.MBOX{},
+		xlsx.Extractor{}, xls.Extractor{}, docx.Extractor{}, doc.Extractor{}, pdf.Extractor{}, email.EML{}, email.MBOX{},
 		json.Extractor{}, sql.Extractor{}, xml.Extractor{}, csv.Extractor{},
 		text.Extractor{},
 	}

@@ -14,21 +14,17 @@
 package xls
 
 import (
-	"bytes"
 	"context"
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"io"
 	"math"
 	"strconv"
 	"strings"
 	"unicode/utf16"
 
-	"github.com/richardlehane/mscfb"
-
 	"github.com/breachkit/breachkit/scan"
-	"github.com/breachkit/breachkit/scan/extract/archive"
+	"github.com/breachkit/breachkit/scan/extract/ole"
 	"github.com/breachkit/breachkit/scan/extract/xlsx"
 )
 
@@ -38,14 +34,11 @@ type Extractor struct{}
 // Format implements scan.Extractor.
 func (Extractor) Format() string { return "xls" }
 
-// oleMagic starts every compound file (.xls, .doc, .msg).
-var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
-
 // Accepts implements scan.Extractor: an .xls (or .xlt template) name
 // with the compound-file signature.
 func (Extractor) Accepts(name string, head []byte) bool {
 	n := strings.ToLower(name)
-	return (strings.HasSuffix(n, ".xls") || strings.HasSuffix(n, ".xlt")) && bytes.HasPrefix(head, oleMagic)
+	return (strings.HasSuffix(n, ".xls") || strings.HasSuffix(n, ".xlt")) && ole.Is(head)
 }
 
 // BIFF record types used here.
@@ -71,19 +64,20 @@ const (
 )
 
 // errCorrupt wraps what is wrong with a damaged workbook.
-var errCorrupt = errors.New("corrupt workbook")
+var errCorrupt = ole.ErrCorrupt
 
 // Extract implements scan.Extractor.
-func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment) error) (err error) {
-	lim := archive.EffectiveLimits(in.Limits)
-	ra, size, cleanup, err := archive.Spool(in, lim.MaxMemberSize)
+func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment) error) error {
+	streams, err := ole.Streams(in, "Workbook", "Book")
 	if err != nil {
 		return err
 	}
-	defer cleanup()
-	stream, err := workbookStream(ra, size, lim.MaxMemberSize)
-	if err != nil {
-		return err
+	stream := streams["Workbook"]
+	if stream == nil {
+		if streams["Book"] != nil {
+			return errors.New("Excel 5.0/95 workbook (BIFF5) is not supported; save it as .xlsx to scan it")
+		}
+		return errors.New("no Workbook stream: not an Excel 97-2003 workbook")
 	}
 	b := &book{in: in, data: stream, formats: map[int]string{}}
 	if err := b.globals(); err != nil {
@@ -102,39 +96,6 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 		}
 	}
 	return nil
-}
-
-// workbookStream returns the bytes of the compound file's Workbook
-// stream, at most max of them.
-func workbookStream(ra io.ReaderAt, size, max int64) ([]byte, error) {
-	doc, err := mscfb.New(io.NewSectionReader(ra, 0, size))
-	if err != nil {
-		return nil, fmt.Errorf("%w: not a readable compound file: %v", errCorrupt, err)
-	}
-	for {
-		f, err := doc.Next()
-		if err == io.EOF {
-			return nil, errors.New("no Workbook stream: not an Excel 97-2003 workbook")
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%w: %v", errCorrupt, err)
-		}
-		switch f.Name {
-		case "Workbook":
-			data, err := io.ReadAll(io.LimitReader(f, max+1))
-			if err != nil {
-				return nil, fmt.Errorf("%w: reading the Workbook stream: %v", errCorrupt, err)
-			}
-			if int64(len(data)) > max {
-				return nil, fmt.Errorf("%w: the Workbook stream is larger than %d bytes", archive.ErrTooLarge, max)
-			}
-			return data, nil
-		case "Book":
-			return nil, errors.New("Excel 5.0/95 workbook (BIFF5) is not supported; save it as .xlsx to scan it")
-		case "EncryptionInfo":
-			return nil, errors.New("encrypted (password-protected Office document); not scanned")
-		}
-	}
 }
 
 // book is a workbook being read.
