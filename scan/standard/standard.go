@@ -23,7 +23,7 @@ import (
 // Extractors returns the shipped extractors in the order they are tried.
 func Extractors() []scan.Extractor {
 	return []scan.Extractor{
-		archive.Zip{}, archive.Tar{}, archive.Gzip{}, archive.Bzip2{}, archive.Xz{}, archive.Zstd{}, archive.SevenZip{},
+		archive.Zip{}, archive.Tar{}, archive.Gzip{}, archive.Bzip2{}, archive.Xz{}, archive.Zstd{}, archive.SevenZip{}, archive.Rar{},
 		xlsx.Extractor{}, xls.Extractor{}, docx.Extractor{}, doc.Extractor{}, pdf.Extractor{}, email.EML{}, email.MBOX{},
 		json.Extractor{}, sql.Extractor{}, xml.Extractor{}, csv.Extractor{},
 		text.Extractor{},

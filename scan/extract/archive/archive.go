@@ -1,4 +1,4 @@
-// Package archive extracts the members of zip, 7-Zip, tar (plain, or
+// Package archive extracts the members of zip, 7-Zip, RAR, tar (plain, or
 // compressed with gzip, bzip2, xz or Zstandard), gzip, bzip2, xz and
 // Zstandard sources. It emits no segments itself:
 // each member goes back to the pipeline through scan.Input.Member, which

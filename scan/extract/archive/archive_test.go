@@ -33,7 +33,7 @@ type result struct {
 }
 
 // extractors are tried in the order a pipeline would register them.
-var extractors = []scan.Extractor{Zip{}, SevenZip{}, Tar{}, Gzip{}, Bzip2{}}
+var extractors = []scan.Extractor{Zip{}, SevenZip{}, Rar{}, Tar{}, Gzip{}, Bzip2{}}
 
 // run extracts a source the way the pipeline does: members are sniffed
 // and extracted recursively; leaves are read fully, keeping a prefix.
