@@ -1,6 +1,7 @@
 // Package email extracts e-mail messages: single messages (.eml, RFC 5322)
 // with EML and mailboxes (.mbox, mboxo/mboxrd) with MBOX, using
-// github.com/emersion/go-message.
+// github.com/emersion/go-message, and Outlook messages (.msg) with MSG,
+// from their MAPI properties (see msg.go).
 //
 // Each message yields its address and subject headers as segments (Field
 // "From", "To", "Cc", "Bcc", "Reply-To", "Sender", "Subject", ...; encoded

@@ -24,6 +24,38 @@ func Is(head []byte) bool { return bytes.HasPrefix(head, Magic) }
 // ErrCorrupt wraps what is wrong with a damaged compound file.
 var ErrCorrupt = errors.New("corrupt document")
 
+// Stream is one stream of a compound file: its name, the storages it is
+// in (outermost first) and its bytes.
+type Stream struct {
+	Path []string
+	Name string
+	Data []byte
+}
+
+// All returns every stream of the compound file in in.R, in the file's
+// order, each at most the member limit and all together at most the
+// total limit (beyond them it fails as Streams does).
+func All(in *scan.Input) ([]Stream, error) {
+	lim := archive.EffectiveLimits(in.Limits)
+	var out []Stream
+	var total int64
+	err := walk(in, func(f *mscfb.File) error {
+		if f.FileInfo().IsDir() {
+			return nil
+		}
+		data, err := read(f, lim.MaxMemberSize)
+		if err != nil {
+			return err
+		}
+		if total += int64(len(data)); total > lim.MaxTotalSize {
+			return fmt.Errorf("%w: the document's streams add up to more than %d bytes", archive.ErrLimit, lim.MaxTotalSize)
+		}
+		out = append(out, Stream{Path: append([]string(nil), f.Path...), Name: f.Name, Data: data})
+		return nil
+	})
+	return out, err
+}
+
 // Streams returns the bytes of the named streams of the compound file in
 // in.R (those it has), reading it at random (spooled, as archives are).
 // A stream larger than the member limit fails with an error wrapping
@@ -31,41 +63,64 @@ var ErrCorrupt = errors.New("corrupt document")
 // password-protected Office document has, fails as encrypted.
 func Streams(in *scan.Input, names ...string) (map[string][]byte, error) {
 	lim := archive.EffectiveLimits(in.Limits)
-	ra, size, cleanup, err := archive.Spool(in, lim.MaxMemberSize)
-	if err != nil {
-		return nil, err
-	}
-	defer cleanup()
-	doc, err := mscfb.New(io.NewSectionReader(ra, 0, size))
-	if err != nil {
-		return nil, fmt.Errorf("%w: not a readable compound file: %v", ErrCorrupt, err)
-	}
 	want := map[string]bool{}
 	for _, n := range names {
 		want[n] = true
 	}
 	out := map[string][]byte{}
+	err := walk(in, func(f *mscfb.File) error {
+		if !want[f.Name] || out[f.Name] != nil {
+			return nil
+		}
+		data, err := read(f, lim.MaxMemberSize)
+		if err != nil {
+			return err
+		}
+		out[f.Name] = data
+		return nil
+	})
+	return out, err
+}
+
+// walk calls fn with each entry of the compound file in in.R, reading it
+// at random (spooled, as archives are). An EncryptionInfo stream, which
+// only a password-protected Office document has, fails as encrypted.
+func walk(in *scan.Input, fn func(*mscfb.File) error) error {
+	lim := archive.EffectiveLimits(in.Limits)
+	ra, size, cleanup, err := archive.Spool(in, lim.MaxMemberSize)
+	if err != nil {
+		return err
+	}
+	defer cleanup()
+	doc, err := mscfb.New(io.NewSectionReader(ra, 0, size))
+	if err != nil {
+		return fmt.Errorf("%w: not a readable compound file: %v", ErrCorrupt, err)
+	}
 	for {
 		f, err := doc.Next()
 		if err == io.EOF {
-			return out, nil
+			return nil
 		}
 		if err != nil {
-			return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
+			return fmt.Errorf("%w: %v", ErrCorrupt, err)
 		}
 		if f.Name == "EncryptionInfo" {
-			return nil, errors.New("encrypted (password-protected Office document); not scanned")
+			return errors.New("encrypted (password-protected Office document); not scanned")
 		}
-		if !want[f.Name] || out[f.Name] != nil {
-			continue
+		if err := fn(f); err != nil {
+			return err
 		}
-		data, err := io.ReadAll(io.LimitReader(f, lim.MaxMemberSize+1))
-		if err != nil {
-			return nil, fmt.Errorf("%w: reading the %s stream: %v", ErrCorrupt, f.Name, err)
-		}
-		if int64(len(data)) > lim.MaxMemberSize {
-			return nil, fmt.Errorf("%w: the %s stream is larger than %d bytes", archive.ErrTooLarge, f.Name, lim.MaxMemberSize)
-		}
-		out[f.Name] = data
 	}
+}
+
+// read returns a stream's bytes, failing past max.
+func read(f *mscfb.File, max int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, fmt.Errorf("%w: reading the %s stream: %v", ErrCorrupt, f.Name, err)
+	}
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("%w: the %s stream is larger than %d bytes", archive.ErrTooLarge, f.Name, max)
+	}
+	return data, nil
 }

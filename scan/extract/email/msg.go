@@ -1,0 +1,271 @@
+package email
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf16"
+
+	"github.com/breachkit/breachkit/scan"
+	"github.com/breachkit/breachkit/scan/extract/archive"
+	"github.com/breachkit/breachkit/scan/extract/ole"
+)
+
+// MSG reads an Outlook message (.msg): a compound file whose streams are
+// the message's MAPI properties ([MS-OXMSG]). The sender, recipients and
+// subject are emitted with the Field an .eml's headers get ("From",
+// "To", "Cc", "Bcc", "Subject"), then the plain-text body (or, without
+// one, the text of the HTML body), then the internet headers the message
+// arrived with; attachments go back to the pipeline like an .eml's. An
+// attached Outlook message is reported, not read. The zero value is
+// ready.
+type MSG struct{}
+
+// Format implements scan.Extractor.
+func (MSG) Format() string { return "msg" }
+
+// Accepts implements scan.Extractor: an .msg name with the compound-file
+// signature.
+func (MSG) Accepts(name string, head []byte) bool {
+	return strings.HasSuffix(strings.ToLower(name), ".msg") && ole.Is(head)
+}
+
+// MAPI property IDs read from a message, its recipients and attachments.
+const (
+	propSubject       = 0x0037
+	propSenderName    = 0x0C1A
+	propSenderEmail   = 0x0C1F
+	propSenderSMTP    = 0x5D01
+	propDisplayTo     = 0x0E04
+	propDisplayCc     = 0x0E03
+	propDisplayBcc    = 0x0E02
+	propInternetHdrs  = 0x007D
+	propBody          = 0x1000
+	propBodyHTML      = 0x1013
+	propRecipType     = 0x0C15
+	propDisplayName   = 0x3001
+	propEmailAddress  = 0x3003
+	propSMTPAddress   = 0x39FE
+	propAttachData    = 0x3701
+	propAttachName    = 0x3704
+	propAttachLong    = 0x3707
+	propAttachMIMETag = 0x370E
+)
+
+// MAPI property types of the streams read.
+const (
+	typeString8 = 0x001E
+	typeUnicode = 0x001F
+	typeBinary  = 0x0102
+	typeObject  = 0x000D
+)
+
+// props are the properties of one object (the message, a recipient, an
+// attachment) by ID, as the raw bytes of their streams and their type.
+type props map[uint16]propValue
+
+type propValue struct {
+	typ  uint16
+	data []byte
+}
+
+// str returns a string property, decoding UTF-16 or 8-bit text.
+func (p props) str(id uint16) string {
+	v, ok := p[id]
+	if !ok {
+		return ""
+	}
+	switch v.typ {
+	case typeUnicode:
+		return utf16le(v.data)
+	case typeString8, typeBinary:
+		return strings.TrimRight(latin1(v.data), "\x00")
+	}
+	return ""
+}
+
+// Extract implements scan.Extractor.
+func (MSG) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment) error) error {
+	streams, err := ole.All(in)
+	if err != nil {
+		return err
+	}
+	message := props{}
+	recips := map[string]props{}
+	attachs := map[string]props{}
+	embedded := map[string]bool{}
+	for _, s := range streams {
+		id, typ, ok := propStream(s.Name)
+		// Streams of the message itself sit at the top; those of
+		// recipients and attachments one storage down. Deeper ones
+		// belong to an attached message.
+		switch {
+		case len(s.Path) == 0 && ok:
+			message[id] = propValue{typ, s.Data}
+		case len(s.Path) == 1 && ok && strings.HasPrefix(s.Path[0], "__recip_version1.0_"):
+			if recips[s.Path[0]] == nil {
+				recips[s.Path[0]] = props{}
+			}
+			recips[s.Path[0]][id] = propValue{typ, s.Data}
+		case len(s.Path) == 1 && ok && strings.HasPrefix(s.Path[0], "__attach_version1.0_"):
+			if attachs[s.Path[0]] == nil {
+				attachs[s.Path[0]] = props{}
+			}
+			attachs[s.Path[0]][id] = propValue{typ, s.Data}
+		case len(s.Path) >= 2 && strings.HasPrefix(s.Path[0], "__attach_version1.0_"):
+			embedded[s.Path[0]] = true
+		}
+	}
+	if len(message) == 0 {
+		return fmt.Errorf("%w: no message properties: not an Outlook message", ole.ErrCorrupt)
+	}
+	m := &msg{in: in, lim: archive.EffectiveLimits(in.Limits), emit: emit, record: in.Path}
+	field := func(name, text string) error {
+		if strings.TrimSpace(text) == "" {
+			return nil
+		}
+		return m.send(scan.Segment{Text: []byte(text), Offset: -1, Field: name, Record: m.record})
+	}
+	from := message.str(propSenderName)
+	if addr := firstOf(message.str(propSenderSMTP), message.str(propSenderEmail)); strings.Contains(addr, "@") {
+		from = strings.TrimSpace(from + " <" + addr + ">")
+	}
+	if err := field("From", from); err != nil {
+		return err
+	}
+	// Recipients: each with its own name and address, by kind.
+	kinds := map[uint32]string{1: "To", 2: "Cc", 3: "Bcc"}
+	listed := false
+	for _, k := range sortedKeys(recips) {
+		r := recips[k]
+		kind := "To"
+		if v, ok := r[propRecipType]; ok && len(v.data) >= 4 {
+			if name, ok := kinds[binary.LittleEndian.Uint32(v.data)]; ok {
+				kind = name
+			}
+		}
+		text := r.str(propDisplayName)
+		if addr := firstOf(r.str(propSMTPAddress), r.str(propEmailAddress)); strings.Contains(addr, "@") {
+			text = strings.TrimSpace(text + " <" + addr + ">")
+		}
+		if err := field(kind, text); err != nil {
+			return err
+		}
+		listed = listed || strings.TrimSpace(text) != ""
+	}
+	if !listed {
+		// Only the display lists, as a message saved without its
+		// recipient table has.
+		for _, d := range []struct {
+			id   uint16
+			name string
+		}{{propDisplayTo, "To"}, {propDisplayCc, "Cc"}, {propDisplayBcc, "Bcc"}} {
+			if err := field(d.name, message.str(d.id)); err != nil {
+				return err
+			}
+		}
+	}
+	if err := field("Subject", message.str(propSubject)); err != nil {
+		return err
+	}
+	if body := message.str(propBody); strings.TrimSpace(body) != "" {
+		if err := m.text(strings.NewReader(body), -1); err != nil {
+			return err
+		}
+	} else if v, ok := message[propBodyHTML]; ok {
+		if err := m.text(htmlText(bytes.NewReader(v.data)), -1); err != nil {
+			return err
+		}
+	}
+	if h := message.str(propInternetHdrs); strings.TrimSpace(h) != "" {
+		if err := m.text(strings.NewReader(h), -1); err != nil {
+			return err
+		}
+	}
+	for i, k := range sortedKeys(attachs) {
+		a := attachs[k]
+		name := firstOf(a.str(propAttachLong), a.str(propAttachName))
+		if name == "" {
+			name = "attachment-" + strconv.Itoa(i+1)
+		}
+		data, ok := a[propAttachData]
+		switch {
+		case embedded[k] || ok && data.typ == typeObject:
+			warn(in, fmt.Sprintf("attachment %q is an attached Outlook message or object; not scanned", name))
+		case !ok:
+			// A link or a reference: no bytes to scan.
+		default:
+			if err := m.member(name, bytes.NewReader(data.data)); err != nil {
+				return err
+			}
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+	}
+	for k := range embedded {
+		if attachs[k] == nil {
+			warn(in, fmt.Sprintf("%s holds an attached Outlook message; not scanned", k))
+		}
+	}
+	return nil
+}
+
+// propStream parses a property stream's name, "__substg1.0_PPPPTTTT"
+// (property ID and type in hex).
+func propStream(name string) (id, typ uint16, ok bool) {
+	rest, found := strings.CutPrefix(name, "__substg1.0_")
+	if !found || len(rest) < 8 {
+		return 0, 0, false
+	}
+	p, err1 := strconv.ParseUint(rest[:4], 16, 16)
+	t, err2 := strconv.ParseUint(rest[4:8], 16, 16)
+	if err1 != nil || err2 != nil {
+		return 0, 0, false
+	}
+	return uint16(p), uint16(t), true
+}
+
+// utf16le decodes UTF-16LE text, dropping a trailing NUL.
+func utf16le(b []byte) string {
+	u := make([]uint16, len(b)/2)
+	for i := range u {
+		u[i] = binary.LittleEndian.Uint16(b[2*i:])
+	}
+	for len(u) > 0 && u[len(u)-1] == 0 {
+		u = u[:len(u)-1]
+	}
+	return string(utf16.Decode(u))
+}
+
+// latin1 decodes 8-bit text as ISO 8859-1 (the message's code page is
+// not looked up: names and numbers read the same in the Western ones).
+func latin1(b []byte) string {
+	r := make([]rune, len(b))
+	for i, c := range b {
+		r[i] = rune(c)
+	}
+	return string(r)
+}
+
+func firstOf(s ...string) string {
+	for _, v := range s {
+		if strings.TrimSpace(v) != "" {
+			return strings.TrimSpace(v)
+		}
+	}
+	return ""
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
