@@ -14,6 +14,7 @@ import (
 	"github.com/breachkit/breachkit/scan/extract/json"
 	"github.com/breachkit/breachkit/scan/extract/pdf"
 	"github.com/breachkit/breachkit/scan/extract/sql"
+	"github.com/breachkit/breachkit/scan/extract/sqlitedb"
 	"github.com/breachkit/breachkit/scan/extract/text"
 	"github.com/breachkit/breachkit/scan/extract/xls"
 	"github.com/breachkit/breachkit/scan/extract/xlsx"
@@ -24,7 +25,7 @@ import (
 func Extractors() []scan.Extractor {
 	return []scan.Extractor{
 		archive.Zip{}, archive.Tar{}, archive.Gzip{}, archive.Bzip2{}, archive.Xz{}, archive.Zstd{}, archive.SevenZip{}, archive.Rar{},
-		xlsx.Extractor{}, xls.Extractor{}, docx.Extractor{}, doc.Extractor{}, pdf.Extractor{}, email.EML{}, email.MBOX{}, email.MSG{},
+		xlsx.Extractor{}, xls.Extractor{}, sqlitedb.Extractor{}, docx.Extractor{}, doc.Extractor{}, pdf.Extractor{}, email.EML{}, email.MBOX{}, email.MSG{},
 		json.Extractor{}, sql.Extractor{}, xml.Extractor{}, csv.Extractor{},
 		text.Extractor{},
 	}
