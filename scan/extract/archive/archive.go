@@ -318,6 +318,12 @@ func spoolArchive(in *scan.Input) (lim scan.Limits, ra io.ReaderAt, size int64, 
 	return lim, ra, size, cleanup, err
 }
 
+// SpoolSource is Spool under the effective member limit of in, for the
+// document formats that are read at random (PDF, SQLite, OLE files).
+func SpoolSource(in *scan.Input) (ra io.ReaderAt, size int64, cleanup func(), err error) {
+	return Spool(in, EffectiveLimits(in.Limits).MaxMemberSize)
+}
+
 // Spool gives random access to a source of at most maxSize bytes: in.R
 // itself when it is an io.ReaderAt whose size is known, else a temporary
 // file, unlinked as soon as possible, that cleanup closes and removes.

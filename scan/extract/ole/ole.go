@@ -86,8 +86,7 @@ func Streams(in *scan.Input, names ...string) (map[string][]byte, error) {
 // at random (spooled, as archives are). An EncryptionInfo stream, which
 // only a password-protected Office document has, fails as encrypted.
 func walk(in *scan.Input, fn func(*mscfb.File) error) error {
-	lim := archive.EffectiveLimits(in.Limits)
-	ra, size, cleanup, err := archive.Spool(in, lim.MaxMemberSize)
+	ra, size, cleanup, err := archive.SpoolSource(in)
 	if err != nil {
 		return err
 	}

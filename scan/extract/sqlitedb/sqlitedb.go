@@ -50,8 +50,7 @@ func (Extractor) Accepts(name string, head []byte) bool { return bytes.HasPrefix
 
 // Extract implements scan.Extractor.
 func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment) error) error {
-	lim := archive.EffectiveLimits(in.Limits)
-	ra, size, cleanup, err := archive.Spool(in, lim.MaxMemberSize)
+	ra, size, cleanup, err := archive.SpoolSource(in)
 	if err != nil {
 		return err
 	}
