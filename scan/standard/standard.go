@@ -12,6 +12,7 @@ import (
 	"github.com/breachkit/breachkit/scan/extract/docx"
 	"github.com/breachkit/breachkit/scan/extract/email"
 	"github.com/breachkit/breachkit/scan/extract/json"
+	"github.com/breachkit/breachkit/scan/extract/parquet"
 	"github.com/breachkit/breachkit/scan/extract/pdf"
 	"github.com/breachkit/breachkit/scan/extract/sql"
 	"github.com/breachkit/breachkit/scan/extract/sqlitedb"
@@ -24,7 +25,7 @@ import (
 // Extractors returns the shipped extractors in the order they are tried.
 func Extractors() []scan.Extractor {
 	return []scan.Extractor{
-		archive.Zip{}, archive.Tar{}, archive.Gzip{}, archive.Bzip2{}, archive.Xz{}, archive.Zstd{}, archive.SevenZip{}, archive.Rar{},
+		archive.Zip{}, archive.Tar{}, archive.Gzip{}, archive.Bzip2{}, archive.Xz{}, archive.Zstd{}, archive.SevenZip{}, archive.Rar{}, parquet.Extractor{},
 		xlsx.Extractor{}, xls.Extractor{}, sqlitedb.Extractor{}, docx.Extractor{}, doc.Extractor{}, pdf.Extractor{}, email.EML{}, email.MBOX{}, email.MSG{},
 		json.Extractor{}, sql.Extractor{}, xml.Extractor{}, csv.Extractor{},
 		text.Extractor{},
