@@ -19,6 +19,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding/unicode"
+
 	"github.com/breachkit/breachkit/scan"
 	"github.com/breachkit/breachkit/scan/columns"
 )
@@ -33,11 +35,16 @@ type Extractor struct{}
 // Format returns "csv".
 func (Extractor) Format() string { return "csv" }
 
-// Accepts takes files named .csv, .tsv, .tab or .psv.
+// Accepts takes files named .csv, .tsv, .tab or .psv; .txt and .dat
+// files whose first lines are plainly delimited (exports from
+// spreadsheets and mainframes are often named so); and delimited text
+// saved as .xls.
 func (Extractor) Accepts(name string, head []byte) bool {
 	switch strings.ToLower(path.Ext(name)) {
 	case ".csv", ".tsv", ".tab", ".psv":
 		return !scan.Binary(head)
+	case ".txt", ".dat":
+		return !scan.Binary(head) && Delimited(head)
 	case ".xls":
 		// Delimited text saved as .xls, as many applications export
 		// "Excel" files; a real workbook is binary, markup goes to xml.
@@ -84,6 +91,40 @@ func Sniff(head []byte, name string) byte {
 	return best
 }
 
+// Delimited reports whether head (the first bytes of a file, UTF-8 or
+// UTF-16 with a byte order mark) is a table rather than prose: at least
+// three complete lines with the same number of one delimiter outside
+// quotes — a tab or pipe at least once, a semicolon or comma at least
+// twice, as sentences seldom hold two commas on every line.
+func Delimited(head []byte) bool {
+	if hasBOM16(head) {
+		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
+		h, _ := dec.Bytes(head[:len(head)&^1])
+		head = h
+	}
+	lines := splitLines(head, 6)
+	if len(lines) < 3 || bytes.IndexByte(head, '\n') < 0 {
+		return false
+	}
+	for _, d := range []byte{'\t', '|', ';', ','} {
+		n0 := countOutside(lines[0], d)
+		if n0 == 0 || (d == ',' || d == ';') && n0 < 2 {
+			continue
+		}
+		same := true
+		for _, l := range lines[1:] {
+			if countOutside(l, d) != n0 {
+				same = false
+				break
+			}
+		}
+		if same {
+			return true
+		}
+	}
+	return false
+}
+
 func splitLines(b []byte, n int) [][]byte {
 	var out [][]byte
 	for len(out) < n {
@@ -123,7 +164,14 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 		p.pos = 3
 	}
 	if hasBOM16(p.buf) {
-		return errors.New("UTF-16 delimited text is not supported; convert it to UTF-8")
+		// UTF-16, as Excel's "Unicode Text" export writes: decoded to
+		// UTF-8 as it is read. Cells are then located by their row and
+		// column only; byte offsets into the UTF-16 file are not kept.
+		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
+		p = &parser{r: dec.Reader(io.MultiReader(bytes.NewReader(bytes.Clone(p.buf)), in.R)), buf: p.buf[:0], decoded: true}
+		if err := p.fill(); err != nil && !errors.Is(err, io.EOF) {
+			return fmt.Errorf("UTF-16 text: %v", err)
+		}
 	}
 	p.delim = Sniff(p.buf[p.pos:min(len(p.buf), p.pos+8192)], in.Path)
 	var header []string
@@ -218,6 +266,10 @@ func cellSegment(p *parser, c *cell, rec string, seg *scan.Segment) bool {
 		return false
 	}
 	seg.Text, seg.Offset, seg.OffsetAt, seg.Record, seg.Field = t, c.off, nil, rec, ""
+	if p.decoded {
+		seg.Offset = -1
+		return true
+	}
 	if c.unesc != nil {
 		seg.Offset = -1
 		m := c.unesc
@@ -344,6 +396,9 @@ type parser struct {
 	base  int64 // file offset of buf[0]
 	eof   bool
 	delim byte
+	// decoded is set when the bytes parsed were decoded from UTF-16:
+	// offsets into them are not offsets into the file.
+	decoded bool
 	// vals and unescs hold the unescaped text of quoted cells with
 	// doubled quotes, and its map to the raw bytes, for one record.
 	vals   []byte

@@ -3,12 +3,14 @@ package csv
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/breachkit/breachkit/scan"
@@ -211,5 +213,67 @@ func TestTextSavedAsXLS(t *testing.T) {
 	}
 	if len(segs) != 2 || segs[1].Field != "SSN" {
 		t.Errorf("segments %+v", segs)
+	}
+}
+
+// TestUTF16 reads delimited text in UTF-16 with a byte order mark, as
+// Excel's "Unicode Text" export writes it (little-endian, tabs), and
+// big-endian too: cells decoded and named by the header, located by row.
+func TestUTF16(t *testing.T) {
+	text := "Name\tSSN\r\nJosé Álvarez\t383-41-8663\r\n\"Roe, Jane\"\t512-44-7081\r\n"
+	for _, order := range []binary.AppendByteOrder{binary.LittleEndian, binary.BigEndian} {
+		var data []byte
+		data = order.AppendUint16(data, 0xFEFF)
+		for _, u := range utf16.Encode([]rune(text)) {
+			data = order.AppendUint16(data, u)
+		}
+		var got []scan.Segment
+		err := Extractor{}.Extract(context.Background(), &scan.Input{Path: "u.txt", R: bytes.NewReader(data), Size: int64(len(data))}, func(s scan.Segment) error {
+			s.Text = bytes.Clone(s.Text)
+			got = append(got, s)
+			return nil
+		})
+		if err != nil {
+			t.Fatalf("%v: %v", order, err)
+		}
+		if len(got) != 4 || string(got[0].Text) != "José Álvarez" || got[0].Field != "Name" || string(got[3].Text) != "512-44-7081" || got[3].Field != "SSN" || got[3].Record != "u.txt#row=2" {
+			t.Fatalf("%v: %+v", order, got)
+		}
+		for _, s := range got {
+			if s.Offset != -1 || s.OffsetAt != nil {
+				t.Errorf("%v: %q located by offset in decoded text", order, s.Text)
+			}
+		}
+	}
+}
+
+// TestDelimitedTxt checks which .txt and .dat files are taken as tables:
+// plainly delimited exports (UTF-16 ones too), not prose or logs.
+func TestDelimitedTxt(t *testing.T) {
+	u16 := func(s string) []byte {
+		b := []byte{0xFF, 0xFE}
+		for _, u := range utf16.Encode([]rune(s)) {
+			b = binary.LittleEndian.AppendUint16(b, u)
+		}
+		return b
+	}
+	tests := []struct {
+		name string
+		head []byte
+		want bool
+	}{
+		{"export.txt", []byte("Name\tSSN\tDOB\nAna Souza\t383-41-8663\t1971-03-09\nJo Li\t512-44-7081\t1980-01-02\n"), true},
+		{"EXPORT.DAT", []byte("ACCT|NAME|SSN\n0001|ANA SOUZA|383418663\n0002|JO LI|512447081\n0003|MAX|601234455\n"), true},
+		{"unicode.txt", u16("Name\tSSN\r\nAna\t383-41-8663\r\nJo\t512-44-7081\r\nMax\t601-23-4455\r\n"), true},
+		{"people.txt", []byte("id,name,ssn\n1,Ana,383-41-8663\n2,Jo,512-44-7081\n"), true},
+		{"notes.txt", []byte("Called Ana Souza today, she asked about escrow.\nHer SSN is on file, DOB too.\nWill call back, maybe Monday, or Tuesday.\n"), false},
+		{"letter.txt", []byte("Dear Ana,\n\nThank you for your letter.\n"), false},
+		{"short.txt", []byte("a\tb\nc\td\n"), false},
+		{"log.txt", []byte("2024-01-01 10:00 INFO start\n2024-01-01 10:01 INFO user ana logged in\n2024-01-01 10:02 WARN slow\n"), false},
+	}
+	for _, tt := range tests {
+		if got := (Extractor{}).Accepts(tt.name, tt.head); got != tt.want {
+			t.Errorf("Accepts(%q) = %v, want %v", tt.name, got, tt.want)
+		}
 	}
 }
