@@ -17,6 +17,7 @@ import (
 	"github.com/breachkit/breachkit/scan/extract/sql"
 	"github.com/breachkit/breachkit/scan/extract/sqlitedb"
 	"github.com/breachkit/breachkit/scan/extract/text"
+	"github.com/breachkit/breachkit/scan/extract/vcard"
 	"github.com/breachkit/breachkit/scan/extract/xls"
 	"github.com/breachkit/breachkit/scan/extract/xlsx"
 	"github.com/breachkit/breachkit/scan/extract/xml"
@@ -26,7 +27,7 @@ import (
 func Extractors() []scan.Extractor {
 	return []scan.Extractor{
 		archive.Zip{}, archive.Tar{}, archive.Gzip{}, archive.Bzip2{}, archive.Xz{}, archive.Zstd{}, archive.SevenZip{}, archive.Rar{}, parquet.Extractor{},
-		xlsx.Extractor{}, xls.Extractor{}, sqlitedb.Extractor{}, docx.Extractor{}, doc.Extractor{}, pdf.Extractor{}, email.EML{}, email.MBOX{}, email.MSG{},
+		xlsx.Extractor{}, xls.Extractor{}, sqlitedb.Extractor{}, docx.Extractor{}, doc.Extractor{}, pdf.Extractor{}, email.EML{}, email.MBOX{}, email.MSG{}, vcard.Extractor{},
 		json.Extractor{}, sql.Extractor{}, xml.Extractor{}, csv.Extractor{},
 		text.Extractor{},
 	}
