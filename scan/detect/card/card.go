@@ -2,7 +2,8 @@
 // that pass the Luhn check and carry a known issuer prefix with a length
 // that issuer uses (Visa, Mastercard including 2221–2720, American
 // Express, Discover, Diners Club, JCB, UnionPay), bare or in the groups
-// printed on cards (4-4-4-4, 4-6-5, 4-6-4).
+// printed on cards (4-4-4-4, 4-6-5, 4-6-4). The test numbers payment
+// processors publish (4111 1111 1111 1111 and its like) are not cards.
 package card
 
 // Keywords are the words that, near a number, say it is a card number.
@@ -67,10 +68,27 @@ func Valid(d []byte) bool {
 			return false
 		}
 	}
-	if allSame(d) {
+	if allSame(d) || testPANs[string(d)] {
 		return false
 	}
 	return Issuer(d) != "" && Luhn(d)
+}
+
+// testPANs are card numbers that payment processors publish for testing:
+// they fill the test and staging databases that leak with production
+// ones, and belong to no cardholder. Read 2026-12-05 from PayPal's
+// Payflow list (paypalobjects.com/en_US/vhelp/paypalmanager_help/
+// credit_card_numbers.htm), TabaPay's sandbox cards
+// (developers.tabapay.com/docs/sandbox-test-cards) and Stripe's testing
+// page (docs.stripe.com/testing).
+var testPANs = map[string]bool{
+	"378282246310005": true, "371449635398431": true, "378734493671000": true, "30569309025904": true,
+	"38520000023237": true, "6011111111111117": true, "6011000990139424": true, "3530111333300000": true,
+	"3566002020360505": true, "5555555555554444": true, "5105105105105100": true, "4111111111111111": true,
+	"4012888888881881": true, "4222222222222": true, "4242424242424242": true, "4000056655665556": true,
+	"5200828282828210": true, "2223003122003222": true, "2223000048400011": true, "4000000000000002": true,
+	"4005519200000004": true, "4012000077777777": true, "4500600000000061": true, "4217651111111119": true,
+	"5403879999999997": true, "6011000000000004": true, "3566111111111113": true, "5454545454545454": true,
 }
 
 func allSame(d []byte) bool {
