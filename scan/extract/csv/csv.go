@@ -69,7 +69,15 @@ func Sniff(head []byte, name string) byte {
 	if strings.EqualFold(path.Ext(name), ".psv") {
 		best = '|'
 	}
-	lines := splitLines(head, 6)
+	lines := splitLines(head, 16)
+	// Title lines above the table (a report's name, when it was made)
+	// hold no delimiter: the table's lines decide.
+	for k := 0; k < 10 && len(lines) > 1 && !hasDelim(lines[0]); k++ {
+		lines = lines[1:]
+	}
+	if len(lines) > 6 {
+		lines = lines[:6]
+	}
 	for _, d := range []byte{',', '\t', ';', '|'} {
 		if len(lines) == 0 {
 			break
@@ -125,6 +133,28 @@ func Delimited(head []byte) bool {
 	return false
 }
 
+// hasDelim reports whether a line holds a candidate delimiter outside
+// quotes.
+func hasDelim(l []byte) bool {
+	for _, d := range []byte{',', '\t', ';', '|'} {
+		if countOutside(l, d) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// tableWidth is how many columns the table in head has: one more than
+// the delimiters on its first line that has any; 1 when none has.
+func tableWidth(head []byte, d byte) int {
+	for _, l := range splitLines(head, 16) {
+		if n := countOutside(l, d); n > 0 {
+			return n + 1
+		}
+	}
+	return 1
+}
+
 func splitLines(b []byte, n int) [][]byte {
 	var out [][]byte
 	for len(out) < n {
@@ -173,7 +203,12 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 			return fmt.Errorf("UTF-16 text: %v", err)
 		}
 	}
-	p.delim = Sniff(p.buf[p.pos:min(len(p.buf), p.pos+8192)], in.Path)
+	head := p.buf[p.pos:min(len(p.buf), p.pos+8192)]
+	p.delim = Sniff(head, in.Path)
+	// A table of several columns may have title lines above it: records
+	// of one value before the header are its preamble, emitted as text.
+	preamble := tableWidth(head, p.delim) >= 2
+	pre := 0
 	var header []string
 	row := 0
 	var cells []cell
@@ -205,6 +240,18 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 			}
 			return nil
 		}
+		if header == nil && row == 0 && preamble && pre < 10 && filled(p, cells) <= 1 {
+			pre++
+			for i := range cells {
+				if cellSegment(p, &cells[i], in.Path+"#preamble="+strconv.Itoa(pre), &seg) {
+					if err := emit(seg); err != nil {
+						return err
+					}
+				}
+			}
+			continue
+		}
+		preamble = false
 		if header == nil && row == 0 {
 			if isHeader(p, cells) {
 				header = make([]string, len(cells))
@@ -343,6 +390,17 @@ func latin1(b []byte) ([]byte, []int) {
 
 // isHeader says whether the first record names columns: every cell has
 // a letter, none has an '@' or is mostly digits.
+// filled counts the cells that are not blank.
+func filled(p *parser, cells []cell) int {
+	n := 0
+	for i := range cells {
+		if !blank(cells[i].text(p)) {
+			n++
+		}
+	}
+	return n
+}
+
 func isHeader(p *parser, cells []cell) bool {
 	if len(cells) < 2 {
 		return false

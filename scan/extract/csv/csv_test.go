@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -274,6 +275,34 @@ func TestDelimitedTxt(t *testing.T) {
 	for _, tt := range tests {
 		if got := (Extractor{}).Accepts(tt.name, tt.head); got != tt.want {
 			t.Errorf("Accepts(%q) = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestPreamble reads exports with title lines above the table, comma-
+// and tab-delimited: the titles are text, the header still names the
+// columns; a one-column file keeps its header.
+func TestPreamble(t *testing.T) {
+	tests := []struct {
+		name, data string
+		want       []segOut
+	}{
+		{"r.csv", "Customer Export\nGenerated 2024-01-01 by CRM\n\nName,SSN\nAna Souza,383-41-8663\n", []segOut{
+			{"", "r.csv#preamble=1", 0, 15}, {"", "r.csv#preamble=2", 16, 43},
+			{"Name", "r.csv#row=1", 54, 63}, {"SSN", "r.csv#row=1", 64, 75}}},
+		{"r.tsv", "Report\nName\tSSN\tDOB\nAna Souza\t383-41-8663\t1971-03-09\n", []segOut{
+			{"", "r.tsv#preamble=1", 0, 6},
+			{"Name", "r.tsv#row=1", 20, 29}, {"SSN", "r.tsv#row=1", 30, 41}, {"DOB", "r.tsv#row=1", 42, 52}}},
+		{"e.csv", "email\nana@example.com\njo@example.org\n", []segOut{
+			{"", "e.csv#row=1", 0, 5}, {"", "e.csv#row=2", 6, 21}, {"", "e.csv#row=3", 22, 36}}},
+	}
+	for _, tt := range tests {
+		got, err := extract(t, tt.name, []byte(tt.data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s:\n got %+v\nwant %+v", tt.name, got, tt.want)
 		}
 	}
 }
