@@ -12,8 +12,11 @@ import (
 // located by sheet and cell and named by their column's header. The
 // first non-empty row is the header when it looks like one; a sheet
 // without a header row is profiled, its first rows held back until its
-// columns are named from their values. The xlsx and xls extractors
-// share it, so that a sheet reads the same in either format.
+// columns are named from their values. Rows of one value above the
+// first wider row (a report's title, when it was run) are its preamble:
+// emitted as text, they do not stand for the header; in a sheet of one
+// column they are its rows. The xlsx and xls extractors share it, so
+// that a sheet reads the same in either format.
 type Rows struct {
 	in        *scan.Input
 	sheet     string
@@ -22,7 +25,14 @@ type Rows struct {
 	decided   bool
 	profiling bool
 	held      columns.Holder
+	// lead holds the leading rows of one value until a wider row says
+	// they are a preamble, or the sheet's end that they are its rows.
+	lead    [][]Cell
+	leadNum []int
 }
+
+// maxLead is how many leading rows of one value are held.
+const maxLead = 10
 
 // NewRows starts the rows of the sheet named sheet of in.
 func NewRows(in *scan.Input, sheet string, emit func(scan.Segment) error) *Rows {
@@ -34,6 +44,47 @@ func (r *Rows) Row(rowNum int, row []Cell) error {
 	if len(row) == 0 {
 		return nil
 	}
+	if !r.decided {
+		switch {
+		case len(row) == 1 && len(r.lead) < maxLead:
+			r.lead = append(r.lead, append([]Cell(nil), row...))
+			r.leadNum = append(r.leadNum, rowNum)
+			return nil
+		case len(row) > 1 && len(r.lead) > 0:
+			// The held rows were a preamble above the table.
+			for i, l := range r.lead {
+				rec := fmt.Sprintf("%s#sheet=%s!row=%d", r.in.Path, r.sheet, r.leadNum[i])
+				for _, c := range l {
+					if err := r.emit(scan.Segment{Text: []byte(c.Text), Offset: -1, Sheet: r.sheet, Cell: c.Ref, Record: rec}); err != nil {
+						return err
+					}
+				}
+			}
+			r.lead, r.leadNum = nil, nil
+		case len(r.lead) > 0:
+			// A column of single values: the held rows are its first.
+			if err := r.replay(); err != nil {
+				return err
+			}
+		}
+	}
+	return r.row(rowNum, row)
+}
+
+// replay passes the held leading rows on as the sheet's first rows.
+func (r *Rows) replay() error {
+	lead, nums := r.lead, r.leadNum
+	r.lead, r.leadNum = nil, nil
+	for i, l := range lead {
+		if err := r.row(nums[i], l); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// row emits, or holds back, a row past any preamble.
+func (r *Rows) row(rowNum int, row []Cell) error {
 	isHeader := false
 	if !r.decided {
 		r.decided = true
@@ -73,6 +124,9 @@ func (r *Rows) Row(rowNum int, row []Cell) error {
 
 // Finish emits the held rows of a sheet too short to finish profiling.
 func (r *Rows) Finish() error {
+	if err := r.replay(); err != nil {
+		return err
+	}
 	if r.profiling {
 		return r.release()
 	}

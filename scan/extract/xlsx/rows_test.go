@@ -1,0 +1,63 @@
+package xlsx
+
+import (
+	"slices"
+	"strconv"
+	"testing"
+
+	"github.com/breachkit/breachkit/scan"
+)
+
+// TestRowsPreamble feeds sheets to Rows: a report with a title and a
+// run date above its header (the titles are text, the header names the
+// columns), and a sheet of one column, whose single values are its rows
+// and whose first is its header.
+func TestRowsPreamble(t *testing.T) {
+	text := func(rowNum int, vals ...string) []Cell {
+		var cs []Cell
+		for i, v := range vals {
+			cs = append(cs, Cell{Ref: ColName(i+1) + strconv.Itoa(rowNum), Col: i + 1, Text: v, IsText: true})
+		}
+		return cs
+	}
+	type out struct{ Cell, Field, Text string }
+	run := func(rows ...[]Cell) []out {
+		var got []out
+		r := NewRows(&scan.Input{Path: "b.xlsx"}, "Report", func(s scan.Segment) error {
+			got = append(got, out{s.Cell, s.Field, string(s.Text)})
+			return nil
+		})
+		for i, row := range rows {
+			if len(row) > 0 {
+				if err := r.Row(i+1, row); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		if err := r.Finish(); err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	got := run(text(1, "Delinquent accounts"), text(2, "Run 2024-01-01"), nil,
+		text(4, "Name", "SSN"), text(5, "Ana Souza", "383-41-8663"))
+	want := []out{{"A1", "", "Delinquent accounts"}, {"A2", "", "Run 2024-01-01"},
+		{"A4", "", "Name"}, {"B4", "", "SSN"}, {"A5", "Name", "Ana Souza"}, {"B5", "SSN", "383-41-8663"}}
+	if !slices.Equal(got, want) {
+		t.Errorf("report:\n got %q\nwant %q", got, want)
+	}
+	got = run(text(1, "Email"), text(2, "ana@example.com"), text(3, "jo@example.org"))
+	want = []out{{"A1", "", "Email"}, {"A2", "Email", "ana@example.com"}, {"A3", "Email", "jo@example.org"}}
+	if !slices.Equal(got, want) {
+		t.Errorf("one column:\n got %q\nwant %q", got, want)
+	}
+	// Longer than the rows held: the values are rows all the same.
+	long := [][]Cell{text(1, "Email")}
+	for i := 2; i <= 14; i++ {
+		long = append(long, text(i, "p"+strconv.Itoa(i)+"@example.com"))
+	}
+	got = run(long...)
+	if len(got) != 14 || got[0].Field != "" || got[13] != (out{"A14", "Email", "p14@example.com"}) {
+		t.Errorf("long column: %q", got)
+	}
+}
