@@ -8,6 +8,11 @@
 // page whose text cannot be decoded, or whose content stream expands past
 // MaxPageContent. Encrypted documents open when they need no user
 // password (owner-password-only files); otherwise Extract fails.
+//
+// The values of a filled form (an interactive AcroForm: loan
+// applications, tax and benefit forms) are not in the page text: each
+// filled field is a segment of its own, named by the field's
+// description (/TU) or name (/T), in the record "path#form".
 package pdf
 
 import (
@@ -64,6 +69,15 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 	}
 	if len(pages) == 0 {
 		warn(in, "document has no pages")
+	}
+	fields, err := formFields(r)
+	if err != nil {
+		warn(in, fmt.Sprintf("form fields not read: %v", err))
+	}
+	for _, f := range fields {
+		if err := emit(scan.Segment{Text: []byte(f.value), Offset: -1, Field: f.name, Record: in.Path + "#form"}); err != nil {
+			return err
+		}
 	}
 	for i, p := range pages {
 		if err := ctx.Err(); err != nil {
@@ -177,6 +191,65 @@ func collect(r *lpdf.Reader) (pages []lpdf.Page, err error) {
 	}
 	walk(r.Trailer().Key("Root").Key("Pages"), 0)
 	return pages, nil
+}
+
+// formField is a filled field of a form: its label and its value.
+type formField struct{ name, value string }
+
+// maxFields bounds the form fields visited, against cycles and bombs.
+const maxFields = 100000
+
+// formFields returns the filled fields of the document's interactive
+// form, in order: text fields and choices with a value; check boxes and
+// radio buttons only when on ("Yes"), as their own name says what.
+func formFields(r *lpdf.Reader) (out []formField, err error) {
+	defer func() {
+		if x := recover(); x != nil {
+			err = fmt.Errorf("%v", x)
+		}
+	}()
+	budget := maxFields
+	var walk func(v lpdf.Value, label string, depth int)
+	walk = func(v lpdf.Value, label string, depth int) {
+		if depth > 32 || budget <= 0 || v.IsNull() {
+			return
+		}
+		budget--
+		if t := strings.TrimSpace(v.Key("TU").Text()); t != "" {
+			label = t
+		} else if t := strings.TrimSpace(v.Key("T").Text()); t != "" {
+			label = t
+		}
+		if kids := v.Key("Kids"); kids.Kind() == lpdf.Array {
+			for i := 0; i < kids.Len(); i++ {
+				walk(kids.Index(i), label, depth+1)
+			}
+		}
+		val := v.Key("V")
+		var text string
+		switch val.Kind() {
+		case lpdf.String:
+			text = val.Text()
+		case lpdf.Array:
+			var parts []string
+			for i := 0; i < val.Len(); i++ {
+				parts = append(parts, val.Index(i).Text())
+			}
+			text = strings.Join(parts, ", ")
+		case lpdf.Name:
+			if n := val.Name(); n != "Off" && n != "" {
+				text = n
+			}
+		}
+		if strings.TrimSpace(text) != "" {
+			out = append(out, formField{name: label, value: text})
+		}
+	}
+	fields := r.Trailer().Key("Root").Key("AcroForm").Key("Fields")
+	for i := 0; i < fields.Len(); i++ {
+		walk(fields.Index(i), "", 0)
+	}
+	return out, nil
 }
 
 // pageText returns a page's text, refusing content streams that expand

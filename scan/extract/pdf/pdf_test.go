@@ -3,7 +3,9 @@ package pdf
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 
@@ -146,10 +148,69 @@ func TestAccepts(t *testing.T) {
 func FuzzPDF(f *testing.F) {
 	f.Add(makePDF(f, "", "", "Jane Roe 078-05-1120", ""))
 	f.Add(makePDF(f, "", "owner", "John Doe"))
+	f.Add(formPDF())
 	f.Add([]byte("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[2 0 R]/Count 1>>endobj\ntrailer<</Root 1 0 R>>\nstartxref\n0\n%%EOF"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		lim := &scan.Limits{MaxMemberSize: 1 << 20}
 		in := &scan.Input{Path: "f.pdf", R: bytes.NewReader(data), Size: int64(len(data)), Limits: lim, Warn: func(string) {}}
 		_ = Extractor{}.Extract(context.Background(), in, func(s scan.Segment) error { return nil })
 	})
+}
+
+// formPDF writes a one-page PDF with an interactive form (AcroForm), as
+// loan applications and tax forms are filled in: the values are in the
+// fields, not in the page's text.
+func formPDF() []byte {
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [5 0 R 6 0 R 7 0 R 9 0 R 10 0 R] >> >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 11 0 R >> >> /Annots [5 0 R 6 0 R 8 0 R] >>",
+		"<< /Length 44 >>\nstream\nBT /F1 12 Tf 72 700 Td (Loan application) Tj ET\nendstream",
+		"<< /FT /Tx /T (f1_01) /TU (Social Security Number) /V (383-41-8663) /Subtype /Widget /Rect [72 600 272 620] >>",
+		"<< /FT /Tx /T (applicant_name) /V (Ana Souza) /Subtype /Widget /Rect [72 560 272 580] >>",
+		"<< /T (co_borrower) /Kids [8 0 R] >>",
+		"<< /FT /Tx /T (date_of_birth) /Parent 7 0 R /V <FEFF00300033002F00300039002F0031003900370031> /Subtype /Widget /Rect [72 520 272 540] >>",
+		"<< /FT /Btn /T (married) /V /Off >>",
+		"<< /FT /Tx /T (notes) >>",
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+	}
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.7\n")
+	offs := make([]int, len(objs))
+	for i, o := range objs {
+		offs[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, o := range offs {
+		fmt.Fprintf(&b, "%010d 00000 n \n", o)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	return b.Bytes()
+}
+
+// TestForm reads a filled form: each filled field a segment named by its
+// description or name (inherited by a widget), empty and unchecked
+// fields left out, and the page's own text as well.
+func TestForm(t *testing.T) {
+	data := formPDF()
+	segs, warns, err := extract(t, bytes.NewReader(data), int64(len(data)))
+	if err != nil || len(warns) > 0 {
+		t.Fatalf("err %v, warnings %q", err, warns)
+	}
+	type fv struct{ Field, Text, Record string }
+	var got []fv
+	for _, s := range segs {
+		got = append(got, fv{s.Field, strings.TrimSpace(string(s.Text)), s.Record})
+	}
+	want := []fv{
+		{"Social Security Number", "383-41-8663", "file.pdf#form"},
+		{"applicant_name", "Ana Souza", "file.pdf#form"},
+		{"date_of_birth", "03/09/1971", "file.pdf#form"},
+		{"", "Loan application", "file.pdf#page=1"},
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("\n got %q\nwant %q", got, want)
+	}
 }
