@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unsafe"
@@ -390,13 +391,27 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, emit func(scan.Match)) 
 		}
 		e.textIn(seg, emit, breachkit.Email)
 	case fPhone:
-		d, groups, seps, ok := digitsOf(v, buf[:0], gbuf[:0], sbuf[:0])
-		if ok {
+		// An extension (x123, ext. 45, #7) is not part of the number.
+		num := v
+		if k := phoneExt(v); k > 0 {
+			num = bytes.TrimRight(v[:k], " ,;")
+		}
+		d, groups, seps, ok := digitsOf(num, buf[:0], gbuf[:0], sbuf[:0])
+		if ok && len(num) > 0 {
 			if _, ok := phone.Score(d, groups, seps); ok {
+				en = st + len(num)
 				out(breachkit.Phone, 0.98, "")
-			} else if v[0] == '+' && phone.International(d) || len(d) > 2 && d[0] == '0' && d[1] == '0' && v[0] == '0' && phone.International(d[2:]) {
+				return
+			} else if num[0] == '+' && phone.International(d) || len(d) > 2 && d[0] == '0' && d[1] == '0' && num[0] == '0' && phone.International(d[2:]) {
+				en = st + len(num)
 				out(breachkit.Phone, 0.98, "")
+				return
 			}
+		}
+		// "Home: 415-867-5309", "415-867-5309 / 415-555-0100": the
+		// numbers in the value.
+		if !ok {
+			e.textIn(seg, emit, breachkit.Phone)
 		}
 	case fCard:
 		d, _, _, ok := digitsOf(v, buf[:0], gbuf[:0], sbuf[:0])
@@ -491,6 +506,32 @@ func (e *Engine) textIn(seg *scan.Segment, emit func(scan.Match), t breachkit.El
 			emit(m)
 		}
 	})
+}
+
+// phoneExt returns where an extension starts at the end of a phone
+// value ("x123", "ext. 45", "extension 7", "#12"), or -1.
+func phoneExt(v []byte) int {
+	j := len(v)
+	for j > 0 && v[j-1] >= '0' && v[j-1] <= '9' {
+		j--
+	}
+	if j == len(v) || len(v)-j > 6 {
+		return -1
+	}
+	k := j
+	for k > 0 && (v[k-1] == ' ' || v[k-1] == '.' || v[k-1] == ':') {
+		k--
+	}
+	for _, m := range []string{"extension", "ext", "x", "#"} {
+		if k >= len(m) && strings.EqualFold(string(v[k-len(m):k]), m) {
+			k -= len(m)
+			if k > 0 && isLetter(v[k-1]) {
+				return -1 // the end of a word, not an extension mark
+			}
+			return k
+		}
+	}
+	return -1
 }
 
 func streetSuffix(w []byte) (string, bool) {
