@@ -94,7 +94,7 @@ func FromStore(ctx context.Context, st breachkit.Store, caseID int64, open Opene
 			a.located = a.located && f.Start >= 0
 			a.fixed = append(a.fixed, structured(f.Reasons))
 			a.co = append(a.co, isCo(f.Reasons))
-			a.vals = append(a.vals, Value{Type: t, Value: string(pt), Order: f.Start})
+			a.vals = append(a.vals, Value{Type: t, Part: partOf(f.Reasons), Value: string(pt), Order: f.Start})
 			// The ID is all a person needs of a stored finding (it can be
 			// looked up); not keeping its path and location saves a third
 			// of the memory of a large case.
@@ -131,6 +131,17 @@ func FromStore(ctx context.Context, st breachkit.Store, caseID int64, open Opene
 		order = order[:0]
 	}
 	return nil
+}
+
+// partOf returns the part of a name or address a finding's column said
+// it holds ("part:surname" from a Last Name column), or "".
+func partOf(reasons []string) string {
+	for _, r := range reasons {
+		if p, ok := strings.CutPrefix(r, "part:"); ok {
+			return p
+		}
+	}
+	return ""
 }
 
 // structured reports whether a finding was placed by its column or key

@@ -1,0 +1,34 @@
+package people
+
+import (
+	"context"
+	"testing"
+
+	"github.com/breachkit/breachkit"
+)
+
+// TestFromStoreParts reads findings whose columns named the part of a
+// name or address they hold (the "part:" reason): a sheet with Last Name
+// before First Name gives the name the right way round, and a contact
+// card's full name written twice (N and FN) one name, not both joined.
+func TestFromStoreParts(t *testing.T) {
+	f := func(id int64, rec string, typ breachkit.Element, v string, reasons ...string) *breachkit.Finding {
+		return &breachkit.Finding{ID: id, SourceID: 1, Path: "x", Type: typ, Start: -1, End: -1, Record: rec, Value: breachkit.Sealed(v), Reasons: reasons}
+	}
+	st := &fakeStore{sources: []*breachkit.Source{{ID: 1, Path: "x"}}, findings: []*breachkit.Finding{
+		f(1, "x#row=1", breachkit.PersonName, "Souza", "header:Last Name", "part:surname"),
+		f(2, "x#row=1", breachkit.PersonName, "Ana", "header:First Name", "part:given"),
+		f(3, "x#row=1", breachkit.SSN, "383-41-8663", "header:SSN"),
+		f(4, "x#card=1", breachkit.PersonName, "Dana Whitfield", "header:name", "part:full"),
+		f(5, "x#card=1", breachkit.PersonName, "Dana Whitfield", "header:full name", "part:full"),
+	}}
+	got := map[string][2]string{}
+	open := func(_ breachkit.Element, s breachkit.Sealed) ([]byte, error) { return s, nil }
+	err := FromStore(context.Background(), st, 1, open, 0, func(r *Record) { got[r.Key] = [2]string{r.Given, r.Surname} })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got["x#row=1"] != [2]string{"Ana", "Souza"} || got["x#card=1"] != [2]string{"Dana", "Whitfield"} {
+		t.Errorf("names %q", got)
+	}
+}
