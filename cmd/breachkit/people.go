@@ -330,7 +330,7 @@ linked together, e.g. dataset4a.csv and dataset4b.csv). No store is used.`,
 	f := cmd.Flags()
 	f.StringVar(&genDir, "gen", "", "output folder of 'breachkit gen' (reads truth/occurrences.jsonl)")
 	f.StringSliceVar(&febrl, "febrl", nil, "FEBRL CSV file(s); truth from rec_id")
-	f.BoolVar(&noParts, "no-parts", false, "ignore the name/address part labels of the truth, as scan reports none")
+	f.BoolVar(&noParts, "no-parts", false, "ignore the name/address part labels of the truth (scan labels parts only from column names; free text has none)")
 	f.Float64Var(&opt.MinWeight, "min-weight", 0, "match weight a probabilistic link needs; 0 = automatic")
 	f.Float64Var(&opt.Margin, "margin", opt.Margin, "bits above log2(records) for the automatic --min-weight")
 	f.IntVar(&opt.Window, "window", opt.Window, "records each record is compared with per blocking key")
