@@ -7,7 +7,9 @@
 // "From", "To", "Cc", "Bcc", "Reply-To", "Sender", "Subject", ...; encoded
 // words decoded), then its text/plain and text/html bodies, decoded from
 // quoted-printable or base64 and converted to UTF-8, HTML reduced to its
-// text, in pieces of about 256 kB cut at line ends. Attachments (and
+// text, in pieces of about 256 kB cut at line ends (an HTML body laid out
+// as a table of several rows goes to the pipeline as "body-N.html", read
+// as HTML with its header row naming its columns). Attachments (and
 // inline parts that are not text) go back to the pipeline through
 // Input.Member as "mail.eml!/file.pdf" or, in a mailbox,
 // "box.mbox!/msg-3/file.pdf"; forwarded messages as "message-N.eml".
@@ -276,7 +278,16 @@ func (m *msg) part(p *mail.Part, n int, offset int64) error {
 		t, _, _ := h.ContentType()
 		switch {
 		case t == "text/html":
-			return m.text(htmlText(p.Body), -1)
+			// A body laid out as a table (a report mailed as HTML, a
+			// list of customers) is scanned as an HTML file of its own,
+			// so that its header row names its columns and each row is
+			// a record; other HTML bodies are read as text.
+			br := bufio.NewReaderSize(p.Body, 64<<10)
+			head, _ := br.Peek(64 << 10)
+			if htmlTable(head) {
+				return m.member(fmt.Sprintf("body-%d.html", n+1), br)
+			}
+			return m.text(htmlText(br), -1)
 		case t == "" || strings.HasPrefix(t, "text/"):
 			return m.text(p.Body, offset)
 		}
@@ -436,6 +447,13 @@ func (c *capped) Write(p []byte) (int, error) {
 		c.buf.Write(p[:min(room, len(p))])
 	}
 	return len(p), nil
+}
+
+// htmlTable reports whether an HTML body's start holds a table of
+// several rows.
+func htmlTable(head []byte) bool {
+	h := bytes.ToLower(head)
+	return bytes.Count(h, []byte("<tr")) >= 3 && bytes.Contains(h, []byte("<td"))
 }
 
 // htmlText streams the text of an HTML body: script and style dropped,

@@ -320,3 +320,31 @@ func FuzzMBOX(f *testing.F) {
 	f.Add([]byte("From a\nFrom: x\n\n>From y\n"))
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzRun(MBOX{}, data) })
 }
+
+// TestHTMLTableBody checks that an HTML body laid out as a table goes to
+// the pipeline as an HTML file (its rows records, its header naming the
+// columns there), and that an HTML body of prose is read as text.
+func TestHTMLTableBody(t *testing.T) {
+	table := `<table><tr><th>Name</th><th>SSN</th></tr><tr><td>Jane Roe</td><td>078-05-1120</td></tr><tr><td>John Doe</td><td>219-09-9999</td></tr></table>`
+	msg := crlf("From: reports@example.com\nTo: ops@example.com\nSubject: Daily\nContent-Type: text/html; charset=utf-8\n\n") + table
+	o, err := run(t, EML{}, "r.eml", msg, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.members["body-1.html"] != table {
+		t.Errorf("members %q", o.members)
+	}
+	for _, s := range o.segs {
+		if strings.Contains(string(s.Text), "078-05-1120") {
+			t.Errorf("table body also read as text: %q", s.Text)
+		}
+	}
+	prose := crlf("From: a@example.com\nContent-Type: text/html\n\n") + "<p>Call Jane Roe at <b>415-867-5309</b>.</p>"
+	o, err = run(t, EML{}, "p.eml", prose, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(o.members) != 0 || !strings.Contains(strings.Join(field(o, ""), ""), "415-867-5309") {
+		t.Errorf("prose body: members %q, text %q", o.members, field(o, ""))
+	}
+}

@@ -177,7 +177,11 @@ func (MSG) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment) 
 			return err
 		}
 	} else if v, ok := message[propBodyHTML]; ok {
-		if err := m.text(htmlText(bytes.NewReader(v.data)), -1); err != nil {
+		if htmlTable(v.data) {
+			if err := m.member("body.html", bytes.NewReader(v.data)); err != nil {
+				return err
+			}
+		} else if err := m.text(htmlText(bytes.NewReader(v.data)), -1); err != nil {
 			return err
 		}
 	}
