@@ -383,6 +383,12 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, emit func(scan.Match)) 
 	case fDOB:
 		if dob.Parse(sv) {
 			out(breachkit.DOB, 0.98, "")
+		} else if k := timeOfDay(v); k > 0 && dob.Parse(view(v[:k])) {
+			// A date with a time, as databases and APIs write dates of
+			// birth (1980-05-17T00:00:00Z, 1980-05-17 00:00:00.000):
+			// the date is the value.
+			en = st + k
+			out(breachkit.DOB, 0.98, "")
 		}
 	case fEmail:
 		if email.ValidBytes(v) {
@@ -508,6 +514,41 @@ func (e *Engine) textIn(seg *scan.Segment, emit func(scan.Match), t breachkit.El
 	})
 }
 
+// timeOfDay returns where a time of day starts after a date ("T00:00:00Z",
+// " 00:00:00.000", "T12:30+02:00"), or -1: the value must end with it.
+func timeOfDay(v []byte) int {
+	for k := 6; k < len(v); k++ {
+		if v[k] != 'T' && v[k] != ' ' {
+			continue
+		}
+		r := v[k+1:]
+		if len(r) < 5 || !asciiDigit(r[0]) || !asciiDigit(r[1]) || r[2] != ':' || !asciiDigit(r[3]) || !asciiDigit(r[4]) ||
+			(r[0]-'0')*10+r[1]-'0' > 23 || r[3] > '5' {
+			continue
+		}
+		r = r[5:]
+		if len(r) >= 3 && r[0] == ':' && asciiDigit(r[1]) && asciiDigit(r[2]) {
+			r = r[3:]
+			if len(r) > 1 && r[0] == '.' {
+				j := 1
+				for j < len(r) && asciiDigit(r[j]) {
+					j++
+				}
+				r = r[j:]
+			}
+		}
+		switch {
+		case len(r) == 0, len(r) == 1 && (r[0] == 'Z' || r[0] == 'z'):
+			return k
+		case len(r) == 6 && (r[0] == '+' || r[0] == '-') && r[3] == ':', len(r) == 5 && (r[0] == '+' || r[0] == '-'):
+			return k
+		case string(r) == " UTC" || string(r) == " GMT":
+			return k
+		}
+	}
+	return -1
+}
+
 // phoneExt returns where an extension starts at the end of a phone
 // value ("x123", "ext. 45", "extension 7", "#12"), or -1.
 func phoneExt(v []byte) int {
@@ -540,3 +581,5 @@ func streetSuffix(w []byte) (string, bool) {
 	}
 	return gazetteer.StreetSuffix(string(w))
 }
+
+func asciiDigit(c byte) bool { return c >= '0' && c <= '9' }
