@@ -693,6 +693,10 @@ func gluedAfter(text []byte, i int) bool {
 		return false
 	}
 	p := text[i]
+	if p == 'T' && i+5 < len(text) && byteClass[text[i+1]] == cDigit && byteClass[text[i+2]] == cDigit && text[i+3] == ':' &&
+		byteClass[text[i+4]] == cDigit && byteClass[text[i+5]] == cDigit {
+		return false // an ISO 8601 date and time: 1980-05-17T00:00:00Z
+	}
 	if isAlnum(p) || p == '_' || p == '@' || p == '%' || p == '/' || p == '\\' {
 		return true
 	}
