@@ -751,15 +751,16 @@ func ordinalSuffix(b []byte) bool {
 // name finds a person's name starting at the capitalised word text[i:];
 // text[i:j] is its run of letters, whose roles are r.
 func (e *Engine) name(text []byte, i, j int, titled bool, r name.Role) (int, float64) {
-	var ws [5]name.Word
+	var ws [7]name.Word
 	n := 0
 	k := i
 	for n < len(ws) && k < len(text) {
 		j0 := k
 		k = name.WordEnd(text, k)
-		if k == j0 || n > 0 && !name.Capital(text[j0:k]) {
-			// Only capitalised words can go on a name: the rules stop
-			// at the first word that is not.
+		if k == j0 || n > 0 && !name.Capital(text[j0:k]) && name.RolesOf(text[j0:k])&name.Particle == 0 {
+			// Only capitalised words, and the particles of surnames
+			// (de la Cruz), can go on a name: the rules stop at the
+			// first word that is not.
 			break
 		}
 		w := name.Word{Start: j0, End: k, Roles: r}

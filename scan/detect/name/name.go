@@ -47,7 +47,19 @@ const (
 	Common                   // a name far more often an ordinary word (Will, Bill, Lake)
 	Stop                     // a word that stands next to names without being one
 	Cue                      // a word that introduces a lower-case name ("for jane doe")
+	Particle                 // a word of a surname before its main word (de la Cruz, van Dyke)
+	Suffix                   // a generational suffix after a name (Jr, Sr, III)
 )
+
+// particles are the words surnames begin with in many languages (de la
+// Cruz, del Rio, van der Berg, von Trapp, da Silva, bin Laden), written in
+// lower case or capitalised between a given name and the rest.
+var particles = map[string]bool{"de": true, "del": true, "della": true, "der": true, "den": true, "di": true, "da": true,
+	"das": true, "dos": true, "du": true, "la": true, "le": true, "van": true, "von": true, "ten": true, "ter": true,
+	"bin": true, "ibn": true, "al": true, "el": true, "y": true}
+
+// suffixes tell a father from a son: part of the name, and of who it is.
+var suffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
 
 var (
 	once sync.Once
@@ -78,7 +90,7 @@ func Lexicon() map[string]Role {
 	for _, set := range []struct {
 		words map[string]bool
 		role  Role
-	}{{titles, Title}, {notName, Common}, {stop, Stop}, {cues, Cue}} {
+	}{{titles, Title}, {notName, Common}, {stop, Stop}, {cues, Cue}, {particles, Particle}, {suffixes, Suffix}} {
 		for w, ok := range set.words {
 			if ok {
 				m[w] |= set.role
@@ -226,19 +238,23 @@ func Find(text []byte, words []Word, titled bool) (int, float64) {
 	if words[0].Roles&(Given|Common) != Given || len(w0) < 2 {
 		return 0, 0
 	}
-	// Given [Middle|Initial]{0,2} Surname
+	// Given [Middle|Initial]{0,2} [particles] Surname [Jr|Sr|III]
 	n := 1
-	for n < len(words) && n <= 3 && joined(text, words[n-1], words[n]) {
+	for n < len(words) && n <= 5 && joined(text, words[n-1], words[n]) {
 		w, r := text[words[n].Start:words[n].End], words[n].Roles
+		if particleAt(text, words, n) {
+			n++
+			continue
+		}
 		if !Capital(w) {
 			break
 		}
 		if r&Surname != 0 && (n+1 >= len(words) || !joined(text, words[n], words[n+1]) || !Capital(text[words[n+1].Start:words[n+1].End]) || words[n+1].Roles&Surname == 0) {
 			if r&Common != 0 {
 				// King, Long, Ray: surnames that are also words.
-				return n + 1, 0.7
+				return withSuffix(text, words, n+1), 0.7
 			}
-			return n + 1, 0.8
+			return withSuffix(text, words, n+1), 0.8
 		}
 		if len(w) == 1 || r&(Given|Surname) != 0 {
 			n++
@@ -337,6 +353,9 @@ func Loose(text []byte, words []Word) (int, float64) {
 	if len(words) > 2 && words[1].End-words[1].Start == 1 && Capital(text[words[1].Start:words[1].End]) && joined(text, words[0], words[1]) {
 		n = 2 // middle initial
 	}
+	for n < len(words) && joined(text, words[n-1], words[n]) && particleAt(text, words, n) {
+		n++ // de la, van der
+	}
 	if n >= len(words) || !joined(text, words[n-1], words[n]) {
 		return 0, 0
 	}
@@ -344,8 +363,11 @@ func Loose(text []byte, words []Word) (int, float64) {
 	if !Capital(wl) || !plausible(wl, rl) {
 		return 0, 0
 	}
-	// A further capitalised word makes it a title or an organisation.
-	if n+1 < len(words) && joined(text, words[n], words[n+1]) && Capital(text[words[n+1].Start:words[n+1].End]) {
+	// A further capitalised word makes it a title or an organisation,
+	// unless it is a suffix (Jr, III).
+	if m := withSuffix(text, words, n+1); m > n+1 {
+		n = m - 1
+	} else if n+1 < len(words) && joined(text, words[n], words[n+1]) && Capital(text[words[n+1].Start:words[n+1].End]) {
 		return 0, 0
 	}
 	r0 := words[0].Roles
@@ -359,6 +381,24 @@ func Loose(text []byte, words []Word) (int, float64) {
 		return n + 1, 0.6
 	}
 	return 0, 0
+}
+
+// particleAt reports whether words[n] is a surname particle that a
+// capitalised word of the name follows.
+func particleAt(text []byte, words []Word, n int) bool {
+	return words[n].Roles&Particle != 0 && n+1 < len(words) && joined(text, words[n], words[n+1]) &&
+		Capital(text[words[n+1].Start:words[n+1].End]) && words[n+1].Roles&(Particle|Suffix) == 0 ||
+		// de la Cruz: two particles, then the word.
+		words[n].Roles&Particle != 0 && n+2 < len(words) && words[n+1].Roles&Particle != 0 && joined(text, words[n], words[n+1]) && particleAt(text, words, n+1)
+}
+
+// withSuffix returns m, the number of words of a name, plus one when the
+// word after it is a generational suffix (Jr, Sr, III).
+func withSuffix(text []byte, words []Word, m int) int {
+	if m < len(words) && words[m].Roles&Suffix != 0 && joined(text, words[m-1], words[m]) {
+		return m + 1
+	}
+	return m
 }
 
 // cues are words that introduce a name written in lower case ("for jane
