@@ -41,14 +41,14 @@ type Role uint32
 
 // The roles of the name lexicon.
 const (
-	Given   Role = 1 << iota // a given name of the gazetteer
-	Surname                  // a surname of the gazetteer
-	Title                    // Mr, Ms, Dr...
-	Common                   // a name far more often an ordinary word (Will, Bill, Lake)
-	Stop                     // a word that stands next to names without being one
-	Cue                      // a word that introduces a lower-case name ("for jane doe")
-	Particle                 // a word of a surname before its main word (de la Cruz, van Dyke)
-	Suffix                   // a generational suffix after a name (Jr, Sr, III)
+	Given    Role = 1 << iota // a given name of the gazetteer
+	Surname                   // a surname of the gazetteer
+	Title                     // Mr, Ms, Dr...
+	Common                    // a name far more often an ordinary word (Will, Bill, Lake)
+	Stop                      // a word that stands next to names without being one
+	Cue                       // a word that introduces a lower-case name ("for jane doe")
+	Particle                  // a word of a surname before its main word (de la Cruz, van Dyke)
+	Suffix                    // a generational suffix after a name (Jr, Sr, III)
 )
 
 // particles are the words surnames begin with in many languages (de la
