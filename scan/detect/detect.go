@@ -693,12 +693,11 @@ func gluedAfter(text []byte, i int) bool {
 		return false
 	}
 	p := text[i]
-	if p == 'T' && i+5 < len(text) && byteClass[text[i+1]] == cDigit && byteClass[text[i+2]] == cDigit && text[i+3] == ':' &&
-		byteClass[text[i+4]] == cDigit && byteClass[text[i+5]] == cDigit {
-		return false // an ISO 8601 date and time: 1980-05-17T00:00:00Z
-	}
 	if isAlnum(p) || p == '_' || p == '@' || p == '%' || p == '/' || p == '\\' {
-		return true
+		// 1980-05-17T00:00:00Z: a date stored with a time, as a date of
+		// birth is, at midnight. Any other time makes a timestamp, not
+		// a birth date, and the token stays glued.
+		return p != 'T' || !midnight(text[i+1:])
 	}
 	if (p == '-' || p == '.' || p == ':' || p == ',') && i+1 < len(text) && byteClass[text[i+1]] == cDigit {
 		return true
@@ -707,6 +706,11 @@ func gluedAfter(text []byte, i int) bool {
 		return true
 	}
 	return false
+}
+
+// midnight reports whether t starts with the time 00:00.
+func midnight(t []byte) bool {
+	return len(t) >= 5 && t[0] == '0' && t[1] == '0' && t[2] == ':' && t[3] == '0' && t[4] == '0'
 }
 
 // monthDate collects a date written with a month name at text[i].
@@ -751,13 +755,13 @@ func ordinalSuffix(b []byte) bool {
 // name finds a person's name starting at the capitalised word text[i:];
 // text[i:j] is its run of letters, whose roles are r.
 func (e *Engine) name(text []byte, i, j int, titled bool, r name.Role) (int, float64) {
-	var ws [7]name.Word
+	var ws [6]name.Word
 	n := 0
 	k := i
 	for n < len(ws) && k < len(text) {
 		j0 := k
 		k = name.WordEnd(text, k)
-		if k == j0 || n > 0 && !name.Capital(text[j0:k]) && name.RolesOf(text[j0:k])&name.Particle == 0 {
+		if k == j0 || n > 0 && !name.Capital(text[j0:k]) && !name.IsParticle(text[j0:k]) {
 			// Only capitalised words, and the particles of surnames
 			// (de la Cruz), can go on a name: the rules stop at the
 			// first word that is not.

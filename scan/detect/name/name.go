@@ -58,6 +58,18 @@ var particles = map[string]bool{"de": true, "del": true, "della": true, "der": t
 	"das": true, "dos": true, "du": true, "la": true, "le": true, "van": true, "von": true, "ten": true, "ter": true,
 	"bin": true, "ibn": true, "al": true, "el": true, "y": true}
 
+// IsParticle reports whether w, in lower case, is a surname particle
+// (de, van, del...). It is asked of every lower-case word after a
+// capitalised one, so it compares bytes rather than looking words up.
+func IsParticle(w []byte) bool {
+	switch string(w) {
+	case "de", "del", "della", "der", "den", "di", "da", "das", "dos", "du", "la", "le", "van", "von",
+		"ten", "ter", "bin", "ibn", "al", "el", "y":
+		return true
+	}
+	return false
+}
+
 // suffixes tell a father from a son: part of the name, and of who it is.
 var suffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
 
@@ -242,7 +254,7 @@ func Find(text []byte, words []Word, titled bool) (int, float64) {
 	n := 1
 	for n < len(words) && n <= 5 && joined(text, words[n-1], words[n]) {
 		w, r := text[words[n].Start:words[n].End], words[n].Roles
-		if particleAt(text, words, n) {
+		if r&Particle != 0 && particleAt(text, words, n) {
 			n++
 			continue
 		}
@@ -353,7 +365,7 @@ func Loose(text []byte, words []Word) (int, float64) {
 	if len(words) > 2 && words[1].End-words[1].Start == 1 && Capital(text[words[1].Start:words[1].End]) && joined(text, words[0], words[1]) {
 		n = 2 // middle initial
 	}
-	for n < len(words) && joined(text, words[n-1], words[n]) && particleAt(text, words, n) {
+	for n < len(words) && words[n].Roles&Particle != 0 && joined(text, words[n-1], words[n]) && particleAt(text, words, n) {
 		n++ // de la, van der
 	}
 	if n >= len(words) || !joined(text, words[n-1], words[n]) {
