@@ -204,6 +204,14 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 		}
 	}
 	head := p.buf[p.pos:min(len(p.buf), p.pos+8192)]
+	p.eol = '\n'
+	if bytes.IndexByte(p.buf, '\n') < 0 && bytes.IndexByte(p.buf, '\r') >= 0 {
+		// Lines end in CR alone, as classic Mac OS wrote them (Excel's
+		// "CSV (Macintosh)"): CR ends a record. The sniffing reads a
+		// copy with LF.
+		p.eol = '\r'
+		head = bytes.ReplaceAll(head, []byte{'\r'}, []byte{'\n'})
+	}
 	p.delim = Sniff(head, in.Path)
 	// A table of several columns may have title lines above it: records
 	// of one value before the header are its preamble, emitted as text.
@@ -454,6 +462,7 @@ type parser struct {
 	base  int64 // file offset of buf[0]
 	eof   bool
 	delim byte
+	eol   byte // what ends a record: LF, or CR in a file without LF
 	// decoded is set when the bytes parsed were decoded from UTF-16:
 	// offsets into them are not offsets into the file.
 	decoded bool
@@ -599,12 +608,12 @@ func (p *parser) parseAt(i int, cells []cell, final bool) ([]cell, int, bool) {
 			cells = append(cells, c)
 			i = j + 1
 			// Skip anything up to the delimiter or end of line.
-			for i < len(b) && b[i] != d && b[i] != '\n' {
+			for i < len(b) && b[i] != d && b[i] != p.eol {
 				i++
 			}
 		} else {
 			j := i
-			for j < len(b) && b[j] != d && b[j] != '\n' {
+			for j < len(b) && b[j] != d && b[j] != p.eol {
 				j++
 			}
 			if j >= len(b) && !final {
@@ -623,7 +632,7 @@ func (p *parser) parseAt(i int, cells []cell, final bool) ([]cell, int, bool) {
 			}
 			return cells, i, true
 		}
-		if b[i] == '\n' {
+		if b[i] == p.eol {
 			return cells, i + 1, true
 		}
 		i++ // delimiter

@@ -31,6 +31,11 @@ func extract(t testing.TB, name string, data []byte) ([]segOut, error) {
 		if s.OffsetAt != nil {
 			st, en = s.OffsetAt(0), s.OffsetAt(len(s.Text))
 		}
+		if s.Offset < 0 && s.OffsetAt == nil {
+			// Decoded from UTF-16: located by its row only.
+			out = append(out, segOut{s.Field, s.Record, -1, -1})
+			return nil
+		}
 		if st < 0 || en > int64(len(data)) || st > en {
 			t.Fatalf("%s: segment %d-%d outside the file (%d bytes)", name, st, en, len(data))
 		}
@@ -304,5 +309,20 @@ func TestPreamble(t *testing.T) {
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("%s:\n got %+v\nwant %+v", tt.name, got, tt.want)
 		}
+	}
+}
+
+// TestCROnly reads a file whose lines end in CR alone (classic Mac OS,
+// Excel's "CSV (Macintosh)"): one record per line, the header naming
+// the columns, offsets into the file.
+func TestCROnly(t *testing.T) {
+	data := []byte("Name,SSN\rAna Souza,383-41-8663\rJo Li,512-44-7081\r")
+	got, err := extract(t, "mac.csv", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []segOut{{"Name", "mac.csv#row=1", 9, 18}, {"SSN", "mac.csv#row=1", 19, 30}, {"Name", "mac.csv#row=2", 31, 36}, {"SSN", "mac.csv#row=2", 37, 48}}
+	if !slices.Equal(got, want) {
+		t.Errorf("\n got %+v\nwant %+v", got, want)
 	}
 }

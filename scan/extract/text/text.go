@@ -62,12 +62,28 @@ type reader struct {
 	raw    []byte
 	eof    bool
 	warn   func(string)
+	// lineEnds is 0 until the first piece is read, then 2 when lines
+	// end in CR alone, else 1.
+	lineEnds int8
 }
 
 // next returns the next decoded piece and, if it is not a byte copy of
 // the source, the source offset of each byte; start is the source
-// offset of a byte copy.
+// offset of a byte copy. It notes from the first piece whether lines
+// end in CR alone (classic Mac OS), for the splitter to cut there.
 func (d *reader) next() (out []byte, offs []int64, start int64, err error) {
+	out, offs, start, err = d.decode()
+	if d.lineEnds == 0 && len(out) > 0 {
+		d.lineEnds = 1
+		if bytes.IndexByte(out, '\n') < 0 && bytes.IndexByte(out, '\r') >= 0 {
+			d.lineEnds = 2
+		}
+	}
+	return out, offs, start, err
+}
+
+// decode returns the next decoded piece (see next).
+func (d *reader) decode() (out []byte, offs []int64, start int64, err error) {
 	if d.eof && len(d.pend) == 0 {
 		return nil, nil, 0, io.EOF
 	}
@@ -269,7 +285,7 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 	if err != nil {
 		d.eof = true
 	}
-	t := &splitter{ctx: ctx, path: in.Path, emit: emit}
+	t := &splitter{ctx: ctx, path: in.Path, emit: emit, eol: '\n'}
 	w := &window{}
 	for {
 		if err := ctx.Err(); err != nil {
@@ -281,6 +297,9 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 		}
 		if err != nil {
 			return err
+		}
+		if d.lineEnds == 2 {
+			t.eol = '\r'
 		}
 		w.add(out, offs, start, d.srcOff)
 		if err := t.process(w, false); err != nil {
@@ -301,6 +320,8 @@ type splitter struct {
 	// pieceLead is the number of bytes at the start of the window that
 	// repeat the end of a cut line as context for its next piece.
 	pieceLead int
+	// eol ends a line: LF, or CR in text whose lines end in CR alone.
+	eol byte
 }
 
 // process emits what is complete in w; at the end (final) everything.
@@ -309,7 +330,7 @@ func (t *splitter) process(w *window, final bool) error {
 	pStart := t.pieceLead
 	k := pStart
 	for {
-		nl := bytes.IndexByte(b[k:], '\n')
+		nl := bytes.IndexByte(b[k:], t.eol)
 		if nl < 0 {
 			break
 		}
@@ -345,7 +366,7 @@ func (t *splitter) process(w *window, final bool) error {
 			t.lineMode = true
 			t.para++
 			for s := pStart; s < k; {
-				e := s + bytes.IndexByte(b[s:k], '\n')
+				e := s + bytes.IndexByte(b[s:k], t.eol)
 				if err := t.emitLine(w, s, e); err != nil {
 					return err
 				}
@@ -410,12 +431,12 @@ func (t *splitter) emitPara(w *window, s, e int) error {
 	for e > s && (w.buf[e-1] == '\n' || w.buf[e-1] == '\r') {
 		e--
 	}
-	if listLike(w.buf[s:e]) {
+	if listLike(w.buf[s:e], t.eol) {
 		// A list or a log: a line is a record (a person per line), not
 		// the paragraph, which would make one person of them all.
 		for ls := s; ls <= e; {
 			le := e
-			if i := bytes.IndexByte(w.buf[ls:e], '\n'); i >= 0 {
+			if i := bytes.IndexByte(w.buf[ls:e], t.eol); i >= 0 {
 				le = ls + i
 			}
 			if err := t.emitLine(w, ls, le); err != nil {
@@ -429,7 +450,7 @@ func (t *splitter) emitPara(w *window, s, e int) error {
 	lead := t.leadAt(s)
 	seg := w.segment(s, e, lead)
 	seg.Record = t.path + "#para=" + strconv.Itoa(t.para)
-	t.line += bytes.Count(w.buf[s:e], []byte{'\n'}) + 1
+	t.line += bytes.Count(w.buf[s:e], []byte{t.eol}) + 1
 	return t.emit(seg)
 }
 
@@ -500,11 +521,11 @@ func (t *splitter) emitJSON(seg scan.Segment, b int) error {
 // listLike reports whether a paragraph is a list or a log rather than
 // prose: three lines or more, four in five of which start with a digit
 // (a date, a time, a number), a bracket or a bullet.
-func listLike(p []byte) bool {
+func listLike(p []byte, eol byte) bool {
 	lines, marked := 0, 0
 	for len(p) > 0 {
 		l := p
-		if i := bytes.IndexByte(p, '\n'); i >= 0 {
+		if i := bytes.IndexByte(p, eol); i >= 0 {
 			l, p = p[:i], p[i+1:]
 		} else {
 			p = nil

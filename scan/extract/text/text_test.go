@@ -117,7 +117,7 @@ func TestListLike(t *testing.T) {
 		{"1. one\n2. two", false}, // two lines: a paragraph
 	}
 	for _, tt := range tests {
-		if got := listLike([]byte(tt.text)); got != tt.want {
+		if got := listLike([]byte(tt.text), '\n'); got != tt.want {
 			t.Errorf("listLike(%q) = %v, want %v", tt.text, got, tt.want)
 		}
 	}
@@ -156,5 +156,15 @@ func TestJSONTail(t *testing.T) {
 	}
 	if strings.Join(fields, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(fields, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestCROnly reads text whose lines end in CR alone (classic Mac OS):
+// paragraphs split at its blank lines, located in the file.
+func TestCROnly(t *testing.T) {
+	data := []byte("Spoke with Ana Souza, SSN 383-41-8663.\r\rSpoke with Jo Li, SSN 512-44-7081.\r")
+	got, _ := extract(t, data)
+	if len(got) != 2 || got[0].text != "Spoke with Ana Souza, SSN 383-41-8663." || got[1].start != 40 || got[0].record == got[1].record {
+		t.Errorf("%+v", got)
 	}
 }
