@@ -43,7 +43,12 @@ func (Extractor) Accepts(name string, head []byte) bool {
 		return true
 	}
 	if bytes.HasPrefix(h, []byte("[")) {
-		return bytes.HasPrefix(bytes.TrimLeft(h[1:], " \t\r\n"), []byte("{\""))
+		rest := bytes.TrimLeft(h[1:], " \t\r\n")
+		if bytes.HasPrefix(rest, []byte("[")) {
+			// An array of arrays of strings: a table.
+			return bytes.HasPrefix(bytes.TrimLeft(rest[1:], " \t\r\n"), []byte("\""))
+		}
+		return bytes.HasPrefix(rest, []byte("{\""))
 	}
 	return false
 }
@@ -114,6 +119,31 @@ type frame struct {
 	array   bool
 	key     string
 	wantKey bool
+	// An array of arrays may be a table whose first row names the
+	// columns ({"values": [["Name", "SSN"], ["Ana Souza", "383-41-8663"]]},
+	// as spreadsheet APIs return them). rows counts the child arrays;
+	// header holds the names once the first row was all names, and
+	// held the first row's values until that is known.
+	rows    int
+	header  []string
+	held    []scan.Segment
+	heldCol []int
+	// A child array (a row) knows its number and the column of its
+	// next value.
+	row, col int
+}
+
+// tableRow reports whether stack's top frame is a row of a table: an
+// array in an array.
+func tableRow(stack []frame) bool {
+	n := len(stack)
+	return n >= 2 && stack[n-1].array && stack[n-1].row > 0 && stack[n-2].array
+}
+
+// headerLike reports whether a value can name a column.
+func headerLike(s string) bool {
+	t := strings.TrimSpace(s)
+	return t != "" && len(t) <= 40 && !strings.ContainsAny(t, "0123456789@")
 }
 
 // Extract reads in.R and emits one segment per string or number value.
@@ -132,6 +162,17 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 			}
 		}
 		tok, err := dec.Token()
+		if err != nil {
+			// Values held for a table's first row are not lost to a cut.
+			for i := range stack {
+				for _, h := range stack[i].held {
+					if eerr := emit(h); eerr != nil {
+						return eerr
+					}
+				}
+				stack[i].held = nil
+			}
+		}
 		if errors.Is(err, io.ErrUnexpectedEOF) {
 			return fmt.Errorf("truncated: the document ends inside a value at byte %d", dec.InputOffset())
 		}
@@ -169,9 +210,19 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 				if top >= 0 && !stack[top].array {
 					stack[top].wantKey = true
 				}
-				stack = append(stack, frame{array: t == '[', wantKey: t == '{'})
+				f := frame{array: t == '[', wantKey: t == '{'}
+				if t == '[' && top >= 0 && stack[top].array {
+					stack[top].rows++
+					f.row = stack[top].rows
+				}
+				stack = append(stack, f)
 			case '}', ']':
 				if top >= 0 {
+					if t == ']' && tableRow(stack) && stack[top].row == 1 {
+						if err := endFirstRow(stack, emit); err != nil {
+							return err
+						}
+					}
 					stack = stack[:top]
 				}
 			}
@@ -195,9 +246,11 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 				stack[top].wantKey = true
 			}
 			if len(t) > 0 {
-				if err := emit(seg); err != nil {
+				if err := tableValue(stack, &seg, emit); err != nil {
 					return err
 				}
+			} else if tableRow(stack) {
+				stack[top].col++
 			}
 		case json.Number:
 			s := string(t)
@@ -205,15 +258,66 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 			if top >= 0 && !stack[top].array {
 				stack[top].wantKey = true
 			}
-			if err := emit(seg); err != nil {
+			if err := tableValue(stack, &seg, emit); err != nil {
 				return err
 			}
 		default:
 			if top >= 0 && !stack[top].array {
 				stack[top].wantKey = true
 			}
+			if tableRow(stack) {
+				stack[top].col++ // a null or a boolean takes a column too
+			}
 		}
 	}
+}
+
+// tableValue emits a value, or, in the first row of an array of arrays,
+// holds it until the row says whether it is a header. A value in a later
+// row of a table is named by its column and recorded by its row.
+func tableValue(stack []frame, seg *scan.Segment, emit func(scan.Segment) error) error {
+	if !tableRow(stack) {
+		return emit(*seg)
+	}
+	row, table := &stack[len(stack)-1], &stack[len(stack)-2]
+	col := row.col
+	row.col++
+	seg.Record += "!row=" + strconv.Itoa(row.row)
+	if row.row == 1 {
+		seg.Text = bytes.Clone(seg.Text)
+		table.held = append(table.held, *seg)
+		table.heldCol = append(table.heldCol, col)
+		return nil
+	}
+	if col < len(table.header) && table.header[col] != "" {
+		seg.Field = strings.TrimPrefix(seg.Field+"."+table.header[col], ".")
+	}
+	return emit(*seg)
+}
+
+// endFirstRow decides, at the end of a table's first row, whether it
+// names the columns (two or more values, all short text without digits)
+// and emits the values held.
+func endFirstRow(stack []frame, emit func(scan.Segment) error) error {
+	row, table := &stack[len(stack)-1], &stack[len(stack)-2]
+	held, cols := table.held, table.heldCol
+	table.held, table.heldCol = nil, nil
+	names := len(held) >= 2
+	for _, h := range held {
+		names = names && headerLike(string(h.Text))
+	}
+	if names {
+		table.header = make([]string, row.col)
+		for i, h := range held {
+			table.header[cols[i]] = strings.TrimSpace(string(h.Text))
+		}
+	}
+	for _, h := range held {
+		if err := emit(h); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func fieldPath(stack []frame) string {

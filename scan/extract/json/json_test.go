@@ -3,6 +3,7 @@ package json
 import (
 	"bytes"
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -97,5 +98,39 @@ func TestTruncated(t *testing.T) {
 	}
 	if _, err := extract(t, "ok.json", []byte("{\"a\":1}\n{\"b\":2}\n")); err != nil {
 		t.Errorf("complete NDJSON: %v", err)
+	}
+}
+
+// TestTableOfArrays reads an array of arrays whose first row names the
+// columns (as spreadsheet APIs return a sheet): the values of later
+// rows are named by their column and recorded by their row; an array of
+// numbers is no table; a table cut short keeps its first row.
+func TestTableOfArrays(t *testing.T) {
+	data := []byte(`{"range":"A1:C3","values":[["Name","SSN",""],["Ana Souza","383-41-8663",null,"x"],["Jo Li",512447081]]}`)
+	got, err := extract(t, "s.json", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []seg{
+		{"range", "s.json#obj=1", 10, 15},
+		{"values", "s.json#obj=1!row=1", 29, 33}, {"values", "s.json#obj=1!row=1", 36, 39},
+		{"values.Name", "s.json#obj=1!row=2", 47, 56}, {"values.SSN", "s.json#obj=1!row=2", 59, 70}, {"values", "s.json#obj=1!row=2", 78, 79},
+		{"values.Name", "s.json#obj=1!row=3", 84, 89}, {"values.SSN", "s.json#obj=1!row=3", 91, 100},
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("\n got %+v\nwant %+v", got, want)
+	}
+	got, _ = extract(t, "p.json", []byte(`{"points":[[1,2],[3,4]]}`))
+	for _, s := range got {
+		if s.field != "points" {
+			t.Errorf("numbers named %q", s.field)
+		}
+	}
+	got, err = extract(t, "c.json", []byte(`[["Name","SSN"],["Ana Souza","383-4`))
+	if err == nil || len(got) != 3 || got[2].field != "Name" {
+		t.Errorf("cut table: %v, %+v", err, got)
+	}
+	if !(Extractor{}).Accepts("x", []byte(`[["Name","SSN"],`)) || (Extractor{}).Accepts("x", []byte(`[[1,2]]`)) {
+		t.Error("Accepts")
 	}
 }
