@@ -99,6 +99,9 @@ func Find(text []byte, i int) (end int, full bool, conf float64) {
 			}
 		}
 		nw++
+		if e+1 < len(text) && text[e] == '.' && e-p <= 3 {
+			e++ // an abbreviation: N. Main, Mt. Vernon
+		}
 		q := space(text, e)
 		if q < 0 {
 			break
