@@ -32,3 +32,19 @@ func TestFromStoreParts(t *testing.T) {
 		t.Errorf("names %q", got)
 	}
 }
+
+// TestSplitFullNameParticles checks that lower-case particles go with
+// the surname and capitalised middle words stay middle names.
+func TestSplitFullNameParticles(t *testing.T) {
+	for _, tt := range []struct{ in, g, m, s string }{
+		{"Maria de la Cruz", "Maria", "", "de la Cruz"},
+		{"Anna Lise van der Berg", "Anna", "Lise", "van der Berg"},
+		{"Nguyen Van An", "Nguyen", "Van", "An"},
+		{"Sean Miller Jr.", "Sean", "", "Miller"},
+	} {
+		g, m, s := splitFullName(tt.in)
+		if g != tt.g || m != tt.m || s != tt.s {
+			t.Errorf("splitFullName(%q) = %q %q %q, want %q %q %q", tt.in, g, m, s, tt.g, tt.m, tt.s)
+		}
+	}
+}
