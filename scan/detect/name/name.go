@@ -353,6 +353,9 @@ func Loose(text []byte, words []Word) (int, float64) {
 	if !Capital(w0) || !plausible(w0, words[0].Roles) {
 		return 0, 0
 	}
+	if words[0].Roles&(Particle|Given) == Particle {
+		return 0, 0 // DE LA CRUZ, MARIA: the surname comes first (SurnameFirst)
+	}
 	// Vietnamese order: a surname, Van or Thi, a given name (Nguyen Van
 	// Thanh, Tran Thi Mai).
 	if len(words) >= 3 && words[0].Roles&Surname != 0 && joined(text, words[0], words[1]) && joined(text, words[1], words[2]) {
@@ -433,6 +436,15 @@ func joined(text []byte, a, b Word) bool {
 func SurnameFirst(text []byte, i, j int) (int, float64) {
 	once.Do(load)
 	w := text[i:j]
+	// Particles before the surname: "DE LA CRUZ, MARIA", "Van Dyke, Ann".
+	for p := 0; p < 3 && RolesOf(w)&Particle != 0 && j+1 < len(text) && text[j] == ' '; p++ {
+		e := WordEnd(text, j+1)
+		if e == j+1 {
+			return 0, 0
+		}
+		i, j = j+1, e
+		w = text[i:j]
+	}
 	if j+3 >= len(text) || text[j] != ',' || text[j+1] != ' ' || !Capital(w) || RolesOf(w)&(Surname|Common) != Surname {
 		return 0, 0
 	}
