@@ -467,7 +467,13 @@ func (r *runner) source(ctx context.Context, display string, rd io.Reader, size 
 		cr.limit = r.opt.Limits.MaxMemberSize
 		cr.max = r.opt.Limits.MaxTotalSize
 	}
-	br := bufio.NewReaderSize(cr, 64<<10)
+	// The read buffer fits a small source (many small files are common);
+	// 512 bytes are peeked at to pick the extractor.
+	bufSize := 64 << 10
+	if size >= 0 && size < int64(bufSize) {
+		bufSize = max(int(size)+1, 4096)
+	}
+	br := bufio.NewReaderSize(cr, bufSize)
 	head, _ := br.Peek(512)
 	name := path.Base(display)
 	if i := strings.LastIndex(display, "!/"); i >= 0 {

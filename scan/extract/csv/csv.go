@@ -185,7 +185,11 @@ func countOutside(l []byte, d byte) int {
 
 // Extract reads in.R and emits one segment per non-empty cell.
 func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment) error) error {
-	p := &parser{r: in.R, buf: make([]byte, 0, 256<<10)}
+	bufSize := 256 << 10
+	if in.Size >= 0 && in.Size+16 < int64(bufSize) {
+		bufSize = max(int(in.Size)+16, 512) // a small file: a small buffer
+	}
+	p := &parser{r: in.R, buf: make([]byte, 0, bufSize)}
 	// Sniff from the first bytes.
 	if err := p.fill(); err != nil && !errors.Is(err, io.EOF) {
 		return err

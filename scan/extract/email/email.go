@@ -282,8 +282,8 @@ func (m *msg) part(p *mail.Part, n int, offset int64) error {
 			// list of customers) is scanned as an HTML file of its own,
 			// so that its header row names its columns and each row is
 			// a record; other HTML bodies are read as text.
-			br := bufio.NewReaderSize(p.Body, 64<<10)
-			head, _ := br.Peek(64 << 10)
+			br := bufio.NewReaderSize(p.Body, 16<<10)
+			head, _ := br.Peek(16 << 10)
 			if htmlTable(head) {
 				return m.member(fmt.Sprintf("body-%d.html", n+1), br)
 			}
@@ -318,7 +318,7 @@ func partName(h *message.Header, n int) string {
 // text emits body text in pieces cut at line ends; offset, when not -1,
 // is where the text starts in the source (it is a byte copy).
 func (m *msg) text(r io.Reader, offset int64) error {
-	br := bufio.NewReaderSize(r, 64<<10)
+	br := bufio.NewReaderSize(r, 16<<10) // messages are many and mostly small
 	var buf []byte
 	pos := offset
 	flush := func() error {

@@ -65,6 +65,7 @@ type reader struct {
 	// lineEnds is 0 until the first piece is read, then 2 when lines
 	// end in CR alone, else 1.
 	lineEnds int8
+	size     int64 // of the source, or -1 when unknown
 }
 
 // next returns the next decoded piece and, if it is not a byte copy of
@@ -88,7 +89,18 @@ func (d *reader) decode() (out []byte, offs []int64, start int64, err error) {
 		return nil, nil, 0, io.EOF
 	}
 	if d.raw == nil {
-		d.raw = make([]byte, 256<<10)
+		// A small file gets a buffer of its size: a fresh 256 KiB for
+		// each of many small files (mailboxes of notes, tickets) was
+		// most of their scan, zeroing memory.
+		n := 256 << 10
+		if d.size >= 0 && d.size+16 < int64(n) {
+			n = max(int(d.size)+16, 64)
+		}
+		d.raw = make([]byte, n)
+	} else if len(d.raw) < 256<<10 {
+		// More than the size said (an archive member's header lied):
+		// a bigger buffer from here on.
+		d.raw = make([]byte, min(4*len(d.raw), 256<<10))
 	}
 	n := copy(d.raw, d.pend)
 	d.pend = d.pend[:0]
@@ -266,7 +278,7 @@ func (w *window) segment(i, j, lead int) scan.Segment {
 
 // Extract reads in.R and emits paragraphs or lines as segments.
 func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment) error) error {
-	d := &reader{r: in.R, warn: in.Warn}
+	d := &reader{r: in.R, warn: in.Warn, size: in.Size}
 	var head [3]byte
 	n, err := io.ReadFull(in.R, head[:])
 	switch {

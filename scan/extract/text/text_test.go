@@ -168,3 +168,17 @@ func TestCROnly(t *testing.T) {
 		t.Errorf("%+v", got)
 	}
 }
+
+// TestSizeUnderstated reads a source longer than its Input.Size says
+// (an archive member whose header lies): all of it, in growing reads.
+func TestSizeUnderstated(t *testing.T) {
+	data := bytes.Repeat([]byte("Spoke with Ana Souza, SSN 383-41-8663.\n\n"), 20000)
+	n := 0
+	err := Extractor{}.Extract(context.Background(), &scan.Input{Path: "m.txt", R: bytes.NewReader(data), Size: 10}, func(s scan.Segment) error {
+		n += bytes.Count(s.Text, []byte("383-41-8663"))
+		return nil
+	})
+	if err != nil || n != 20000 {
+		t.Errorf("err %v, %d of 20000 values", err, n)
+	}
+}
