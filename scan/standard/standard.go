@@ -11,6 +11,7 @@ import (
 	"github.com/breachkit/breachkit/scan/extract/doc"
 	"github.com/breachkit/breachkit/scan/extract/docx"
 	"github.com/breachkit/breachkit/scan/extract/email"
+	"github.com/breachkit/breachkit/scan/extract/image"
 	"github.com/breachkit/breachkit/scan/extract/json"
 	"github.com/breachkit/breachkit/scan/extract/parquet"
 	"github.com/breachkit/breachkit/scan/extract/pdf"
@@ -29,6 +30,6 @@ func Extractors() []scan.Extractor {
 		archive.Zip{}, archive.Tar{}, archive.Gzip{}, archive.Bzip2{}, archive.Xz{}, archive.Zstd{}, archive.SevenZip{}, archive.Rar{}, parquet.Extractor{},
 		xlsx.Extractor{}, xls.Extractor{}, sqlitedb.Extractor{}, docx.Extractor{}, doc.Extractor{}, pdf.Extractor{}, email.EML{}, email.MBOX{}, email.MSG{}, vcard.Extractor{},
 		json.Extractor{}, sql.Extractor{}, xml.Extractor{}, csv.Extractor{},
-		text.Extractor{},
+		image.Extractor{}, text.Extractor{},
 	}
 }
