@@ -510,7 +510,7 @@ func (r *runner) source(ctx context.Context, display string, rd io.Reader, size 
 		src.Status, src.Reason = breachkit.SourceSkipped, "unsupported format (binary or unknown)"
 	} else {
 		src.Format = x.Format()
-		in := &Input{Path: display, R: br, Size: size, Depth: depth, Limits: r.opt.Limits,
+		in := &Input{Path: display, R: br, Size: size, Depth: depth, Limits: r.opt.Limits, ReaderAt: fileAt(rd, size),
 			Warn: func(reason string) {
 				if len(warns) < 20 {
 					warns = append(warns, reason)
@@ -600,6 +600,19 @@ func (r *runner) source(ctx context.Context, display string, rd io.Reader, size 
 	r.mu.Unlock()
 	r.wch <- wmsg{finish: src}
 	return nil
+}
+
+// fileAt returns rd as an io.ReaderAt when it is a regular file of the
+// size given (a top-level source), else nil.
+func fileAt(rd io.Reader, size int64) io.ReaderAt {
+	f, ok := rd.(*os.File)
+	if !ok || size < 0 {
+		return nil
+	}
+	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() || fi.Size() != size {
+		return nil
+	}
+	return f
 }
 
 // guard runs f and turns a panic in it — a bug in an extractor or a

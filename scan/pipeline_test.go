@@ -1,8 +1,11 @@
 package scan_test
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -211,5 +214,48 @@ func TestBinary(t *testing.T) {
 	}
 	if len(sum.Sources) != 1 || sum.Sources[0].Status != breachkit.SourceSkipped {
 		t.Fatalf("sources %+v, want the file skipped", sum.Sources[0])
+	}
+}
+
+// TestArchiveReadInPlace scans a zip on disk larger than the member
+// limit: a file is read at random where it lies, not copied to a
+// temporary file (which the limit bounds, and which a 50 GiB archive of
+// stolen data would not fit), and its digest is still of all its bytes.
+func TestArchiveReadInPlace(t *testing.T) {
+	dir := t.TempDir()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, _ := zw.CreateHeader(&zip.FileHeader{Name: "notes.txt", Method: zip.Store})
+	w.Write([]byte("Borrower SSN 383-41-8663 on file.\n"))
+	pad, _ := zw.CreateHeader(&zip.FileHeader{Name: "padding.bin", Method: zip.Store})
+	pad.Write(bytes.Repeat([]byte{0}, 8<<10))
+	zw.Close()
+	path := filepath.Join(dir, "big.zip")
+	os.WriteFile(path, buf.Bytes(), 0o644)
+	var mu sync.Mutex
+	found := 0
+	lim := scan.DefaultLimits
+	lim.MaxMemberSize = 4 << 10
+	sum, err := scan.Run(context.Background(), []string{path}, scan.Options{Extractors: standard.Extractors(), Workers: 1,
+		Limits: &lim,
+		Detect: detect.New(detect.Config{}).Detect,
+		Stored: func(fs []*breachkit.Finding) { mu.Lock(); found += len(fs); mu.Unlock() }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := sha256.Sum256(buf.Bytes())
+	for _, s := range sum.Sources {
+		if filepath.Base(s.Path) == "big.zip" && (s.SHA256 != hex.EncodeToString(want[:]) || s.Size != int64(buf.Len())) {
+			t.Errorf("digest or size of the archive: %+v", s)
+		}
+		if strings.HasSuffix(s.Path, "notes.txt") && s.Findings != 1 {
+			t.Errorf("member: %+v", s)
+		}
+	}
+	if found != 1 {
+		for _, s := range sum.Sources {
+			t.Logf("%s %s %s %d", s.Path, s.Status, s.Reason, s.Findings)
+		}
+		t.Errorf("%d findings, want 1", found)
 	}
 }

@@ -54,6 +54,11 @@ type Input struct {
 	R io.Reader
 	// Size is the size in bytes, or -1 if unknown (a stream inside an archive).
 	Size int64
+	// ReaderAt, when set, reads the same bytes at random: a file on disk.
+	// Formats that need random access (zip, 7z, PDF, SQLite, OLE) use it
+	// rather than copying the source to a temporary file; the pipeline
+	// still reads R to its end for the digest.
+	ReaderAt io.ReaderAt
 	// Depth is how many archives this source is nested in.
 	Depth int
 	// Member hands a member of a container (archive, email attachment)

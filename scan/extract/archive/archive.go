@@ -324,11 +324,16 @@ func SpoolSource(in *scan.Input) (ra io.ReaderAt, size int64, cleanup func(), er
 	return Spool(in, EffectiveLimits(in.Limits).MaxMemberSize)
 }
 
-// Spool gives random access to a source of at most maxSize bytes: in.R
+// Spool gives random access to a source: in.ReaderAt for a file on disk,
+// whatever its size; otherwise one of at most maxSize bytes: in.R
 // itself when it is an io.ReaderAt whose size is known, else a temporary
 // file, unlinked as soon as possible, that cleanup closes and removes.
 // It fails when the source is larger than maxSize.
 func Spool(in *scan.Input, maxSize int64) (ra io.ReaderAt, size int64, cleanup func(), err error) {
+	if in.ReaderAt != nil && in.Size >= 0 {
+		// A file on disk: read in place, whatever its size.
+		return in.ReaderAt, in.Size, func() {}, nil
+	}
 	if r, ok := in.R.(io.ReaderAt); ok {
 		size := in.Size
 		if s, ok := in.R.(interface{ Size() int64 }); ok && size < 0 {
