@@ -119,14 +119,19 @@ func Delimited(head []byte) bool {
 		if n0 == 0 || (d == ',' || d == ';') && n0 < 2 {
 			continue
 		}
-		same := true
-		for _, l := range lines[1:] {
+		same, lead := true, 0
+		for _, l := range lines {
 			if countOutside(l, d) != n0 {
 				same = false
 				break
 			}
+			if len(l) > 0 && l[0] == d {
+				lead++
+			}
 		}
-		if same {
+		// Every line starting with the delimiter is indentation (a tab
+		// before each line of prose), not an empty first column.
+		if same && lead < len(lines) {
 			return true
 		}
 	}

@@ -276,6 +276,7 @@ func TestDelimitedTxt(t *testing.T) {
 		{"letter.txt", []byte("Dear Ana,\n\nThank you for your letter.\n"), false},
 		{"short.txt", []byte("a\tb\nc\td\n"), false},
 		{"log.txt", []byte("2024-01-01 10:00 INFO start\n2024-01-01 10:01 INFO user ana logged in\n2024-01-01 10:02 WARN slow\n"), false},
+		{"indented.txt", []byte("\tDear Ana,\n\tthank you for your letter of May 3.\n\tWe will call you soon.\n"), false},
 	}
 	for _, tt := range tests {
 		if got := (Extractor{}).Accepts(tt.name, tt.head); got != tt.want {
