@@ -40,9 +40,10 @@ func (Extractor) Format() string { return "parquet" }
 // magic starts (and ends) every Parquet file.
 var magic = []byte("PAR1")
 
-// Accepts implements scan.Extractor: a .parquet name or the PAR1 head.
+// Accepts implements scan.Extractor: a .parquet name, or a binary head
+// that starts with PAR1 (a text that does is text).
 func (Extractor) Accepts(name string, head []byte) bool {
-	return strings.HasSuffix(strings.ToLower(name), ".parquet") || bytes.HasPrefix(head, magic)
+	return strings.HasSuffix(strings.ToLower(name), ".parquet") || bytes.HasPrefix(head, magic) && scan.Binary(head)
 }
 
 // column is what rendering a leaf column's values needs.
