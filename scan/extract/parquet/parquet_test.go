@@ -118,7 +118,7 @@ func TestDamaged(t *testing.T) {
 			t.Errorf("cut at %d: no error", n)
 		}
 	}
-	if !(Extractor{}).Accepts("x", data[:4]) || !(Extractor{}).Accepts("Export.PARQUET", nil) || (Extractor{}).Accepts("x.csv", []byte("id,name")) || (Extractor{}).Accepts("notes.txt", []byte("PAR1 of the agreement: the borrower")) {
+	if !(Extractor{}).Accepts("x", data[:min(len(data), 512)]) || !(Extractor{}).Accepts("Export.PARQUET", nil) || (Extractor{}).Accepts("x.csv", []byte("id,name")) || (Extractor{}).Accepts("notes.txt", []byte("PAR1 of the agreement: the borrower")) {
 		t.Error("Accepts")
 	}
 }
