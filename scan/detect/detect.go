@@ -597,6 +597,12 @@ func (e *Engine) word(s *scratch, text []byte, i, j int) name.Role {
 		}
 		buf[k-i] = b
 	}
+	if l == 1 && j+1 < len(text) && text[j] == '.' && isLetter(text[j+1]) {
+		// Initials with periods: D.O.B., S.S.N.
+		if h, ok := e.initialism(text, i); ok {
+			s.hits = append(s.hits, h)
+		}
+	}
 	v, ok := e.lex.Lookup(buf[:l])
 	if !ok {
 		return 0
@@ -611,6 +617,30 @@ func (e *Engine) word(s *scratch, text []byte, i, j int) name.Role {
 		s.hits = append(s.hits, h)
 	}
 	return name.Role(v >> numClasses)
+}
+
+// initialism reads letters each followed by a period from text[i]
+// ("D.O.B.") and returns a keyword hit when they spell a keyword.
+func (e *Engine) initialism(text []byte, i int) (hit, bool) {
+	var b [4]byte
+	n, k := 0, i
+	for n < len(b) && k < len(text) && isLetter(text[k]) {
+		b[n] = text[k] | 0x20
+		n++
+		k++
+		if k >= len(text) || text[k] != '.' {
+			break
+		}
+		k++
+	}
+	if n < 2 {
+		return hit{}, false
+	}
+	v, ok := e.lex.Lookup(b[:n])
+	if !ok || v&kwMask == 0 {
+		return hit{}, false
+	}
+	return hit{start: i, end: k, classes: v & kwMask}, true
 }
 
 // number collects the digit token that starts at text[i] (digits up to

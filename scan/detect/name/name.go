@@ -70,6 +70,22 @@ func IsParticle(w []byte) bool {
 	return false
 }
 
+// particleFold is IsParticle in any case ("DE", "Van"), without a
+// lexicon lookup: SurnameFirst asks it of every capitalised word.
+func particleFold(w []byte) bool {
+	if len(w) == 0 || len(w) > 5 {
+		return false
+	}
+	var b [5]byte
+	for i, c := range w {
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return IsParticle(b[:len(w)])
+}
+
 // suffixes tell a father from a son: part of the name, and of who it is.
 var suffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
 
@@ -437,7 +453,7 @@ func SurnameFirst(text []byte, i, j int) (int, float64) {
 	once.Do(load)
 	w := text[i:j]
 	// Particles before the surname: "DE LA CRUZ, MARIA", "Van Dyke, Ann".
-	for p := 0; p < 3 && RolesOf(w)&Particle != 0 && j+1 < len(text) && text[j] == ' '; p++ {
+	for p := 0; p < 3 && j+1 < len(text) && text[j] == ' ' && particleFold(w); p++ {
 		e := WordEnd(text, j+1)
 		if e == j+1 {
 			return 0, 0
