@@ -73,6 +73,14 @@ type Input struct {
 	Limits *Limits
 }
 
+// Warning records a problem through Warn, when the pipeline set it (a
+// test or a tool may not).
+func (in *Input) Warning(reason string) {
+	if in.Warn != nil {
+		in.Warn(reason)
+	}
+}
+
 // Limits bound archive expansion, against zip bombs and path tricks.
 type Limits struct {
 	MaxDepth      int     // nesting depth of archives

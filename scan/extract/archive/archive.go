@@ -136,16 +136,9 @@ func SafeName(name, fallback string) (safe string, ok bool) {
 func memberName(in *scan.Input, raw string, i int) string {
 	name, ok := SafeName(raw, fmt.Sprintf("member-%d", i+1))
 	if !ok {
-		warn(in, fmt.Sprintf("member %q has an unsafe path; scanned as %q", raw, name))
+		in.Warning(fmt.Sprintf("member %q has an unsafe path; scanned as %q", raw, name))
 	}
 	return name
-}
-
-// warn calls in.Warn when the pipeline set it.
-func warn(in *scan.Input, reason string) {
-	if in.Warn != nil {
-		in.Warn(reason)
-	}
 }
 
 // counter counts the bytes read through it.
@@ -284,10 +277,10 @@ func hand(in *scan.Input, m *meter, size int64) error {
 		return err
 	}
 	if m.tooLarge != nil {
-		warn(in, m.tooLarge.Error()+"; scanned partly")
+		in.Warning(m.tooLarge.Error() + "; scanned partly")
 	}
 	if m.dataErr != nil {
-		warn(in, m.dataErr.Error())
+		in.Warning(m.dataErr.Error())
 	}
 	return nil
 }
@@ -300,7 +293,7 @@ func more(ctx context.Context, in *scan.Input, i int, lim scan.Limits) (bool, er
 		return false, err
 	}
 	if i == lim.MaxMembers {
-		warn(in, fmt.Sprintf("archive has more than %d members; the rest were not scanned", lim.MaxMembers))
+		in.Warning(fmt.Sprintf("archive has more than %d members; the rest were not scanned", lim.MaxMembers))
 		return false, nil
 	}
 	return true, nil

@@ -61,7 +61,7 @@ func (Rar) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment) 
 			if i == 0 {
 				return rarError(err)
 			}
-			warn(in, rarError(err).Error())
+			in.Warning(rarError(err).Error())
 			return nil
 		}
 		if h.IsDir {
@@ -69,7 +69,7 @@ func (Rar) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment) 
 		}
 		name := memberName(in, h.Name, i)
 		if h.Encrypted {
-			warn(in, fmt.Sprintf("member %q is encrypted; not scanned", name))
+			in.Warning(fmt.Sprintf("member %q is encrypted; not scanned", name))
 			continue
 		}
 		hint := h.UnPackedSize

@@ -65,9 +65,9 @@ func (SevenZip) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segm
 		err := recovered(func() (err error) { rc, err = f.Open(); return err })
 		if err != nil {
 			if encrypted(err) {
-				warn(in, fmt.Sprintf("member %q is encrypted; not scanned", name))
+				in.Warning(fmt.Sprintf("member %q is encrypted; not scanned", name))
 			} else {
-				warn(in, fmt.Sprintf("corrupt archive: member %q: %v", name, err))
+				in.Warning(fmt.Sprintf("corrupt archive: member %q: %v", name, err))
 			}
 			continue
 		}

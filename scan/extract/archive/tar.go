@@ -89,11 +89,11 @@ func (Tar) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment) 
 			if i == 0 {
 				return fmt.Errorf("corrupt archive: %v", err)
 			}
-			warn(in, fmt.Sprintf("corrupt archive after %d members: %v", i, err))
+			in.Warning(fmt.Sprintf("corrupt archive after %d members: %v", i, err))
 			return nil
 		}
 		if i == lim.MaxMembers {
-			warn(in, fmt.Sprintf("archive has more than %d members; the rest were not scanned", lim.MaxMembers))
+			in.Warning(fmt.Sprintf("archive has more than %d members; the rest were not scanned", lim.MaxMembers))
 			return nil
 		}
 		if hdr.Typeflag != tar.TypeReg && hdr.Typeflag != tar.TypeGNUSparse {

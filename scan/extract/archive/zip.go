@@ -69,7 +69,7 @@ func (Zip) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment) 
 		name := memberName(in, f.Name, i)
 		off, err := f.DataOffset()
 		if err != nil {
-			warn(in, fmt.Sprintf("corrupt archive: member %q: %v", name, err))
+			in.Warning(fmt.Sprintf("corrupt archive: member %q: %v", name, err))
 			continue
 		}
 		if !spans.add(off, int64(f.CompressedSize64)) {
@@ -77,7 +77,7 @@ func (Zip) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment) 
 		}
 		rc, err := openLimited(f, name, b)
 		if err != nil {
-			warn(in, err.Error())
+			in.Warning(err.Error())
 			continue
 		}
 		hint := int64(f.UncompressedSize64)

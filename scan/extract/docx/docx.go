@@ -91,7 +91,7 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 		}
 		rc, err := archive.OpenMember(f, f.Name, lim)
 		if err != nil {
-			warn(in, fmt.Sprintf("part %s not read: %v", part, err))
+			in.Warning(fmt.Sprintf("part %s not read: %v", part, err))
 			continue
 		}
 		p := &parser{emit: emit, prefix: prefix}
@@ -104,7 +104,7 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 			if i == 0 && p.para == 0 {
 				return fmt.Errorf("corrupt docx: %v", err)
 			}
-			warn(in, fmt.Sprintf("part %s read partly: %v", part, err))
+			in.Warning(fmt.Sprintf("part %s read partly: %v", part, err))
 		}
 	}
 	return nil
@@ -122,13 +122,6 @@ func partOrder(name string) string {
 		}
 	}
 	return "9-" + base
-}
-
-// warn calls in.Warn when set.
-func warn(in *scan.Input, s string) {
-	if in.Warn != nil {
-		in.Warn(s)
-	}
 }
 
 // table is the state of one (possibly nested) table.

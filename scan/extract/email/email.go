@@ -79,7 +79,7 @@ func (EML) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment) 
 	}
 	if err != nil {
 		if m.any {
-			warn(in, "message read partly: "+err.Error())
+			in.Warning("message read partly: " + err.Error())
 			return nil
 		}
 		return fmt.Errorf("malformed message: %v", err)
@@ -134,7 +134,7 @@ func (MBOX) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment)
 			return err
 		}
 		if err != nil {
-			warn(in, fmt.Sprintf("message %d: malformed: %v", n, err))
+			in.Warning(fmt.Sprintf("message %d: malformed: %v", n, err))
 		}
 		if _, err := io.Copy(io.Discard, mr); err != nil {
 			return fmt.Errorf("reading mailbox: %w", err)
@@ -145,13 +145,6 @@ func (MBOX) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment)
 		if !sp.more {
 			return nil
 		}
-	}
-}
-
-// warn calls in.Warn when set.
-func warn(in *scan.Input, s string) {
-	if in.Warn != nil {
-		in.Warn(s)
 	}
 }
 
@@ -186,7 +179,7 @@ func (m *msg) read(ctx context.Context, r io.Reader) error {
 		return err
 	}
 	if err != nil {
-		warn(m.in, fmt.Sprintf("%s: %v; body kept undecoded", m.where(), err))
+		m.in.Warning(fmt.Sprintf("%s: %v; body kept undecoded", m.where(), err))
 	}
 	for _, key := range headerFields {
 		for _, v := range mr.Header.Values(key) {
@@ -212,7 +205,7 @@ func (m *msg) read(ctx context.Context, r io.Reader) error {
 			return fmt.Errorf("MIME structure: %v", err)
 		}
 		if err != nil {
-			warn(m.in, fmt.Sprintf("%s: part %d: %v; kept undecoded", m.where(), part+1, err))
+			m.in.Warning(fmt.Sprintf("%s: part %d: %v; kept undecoded", m.where(), part+1, err))
 			offset = -1
 		}
 		if err := m.part(p, part, offset); err != nil {
@@ -359,7 +352,7 @@ func (m *msg) text(r io.Reader, offset int64) error {
 			if ferr := flush(); ferr != nil {
 				return ferr
 			}
-			warn(m.in, fmt.Sprintf("%s: body read partly: %v", m.where(), err))
+			m.in.Warning(fmt.Sprintf("%s: body read partly: %v", m.where(), err))
 			return nil
 		}
 	}
@@ -369,7 +362,7 @@ func (m *msg) text(r io.Reader, offset int64) error {
 func (m *msg) member(name string, r io.Reader) error {
 	safe, ok := archive.SafeName(name, "attachment")
 	if !ok {
-		warn(m.in, fmt.Sprintf("%s: attachment %q has an unsafe name; scanned as %q", m.where(), name, safe))
+		m.in.Warning(fmt.Sprintf("%s: attachment %q has an unsafe name; scanned as %q", m.where(), name, safe))
 	}
 	if m.names == nil {
 		m.names = map[string]int{}
@@ -383,12 +376,12 @@ func (m *msg) member(name string, r io.Reader) error {
 	}
 	safe = m.prefix + safe
 	if m.in.Depth >= m.lim.MaxDepth {
-		warn(m.in, fmt.Sprintf("attachment %q not scanned: nested %d levels deep (limit %d)", safe, m.in.Depth, m.lim.MaxDepth))
+		m.in.Warning(fmt.Sprintf("attachment %q not scanned: nested %d levels deep (limit %d)", safe, m.in.Depth, m.lim.MaxDepth))
 		return nil
 	}
 	if m.members >= m.lim.MaxMembers {
 		if m.members == m.lim.MaxMembers {
-			warn(m.in, fmt.Sprintf("more than %d attachments; the rest were not scanned", m.lim.MaxMembers))
+			m.in.Warning(fmt.Sprintf("more than %d attachments; the rest were not scanned", m.lim.MaxMembers))
 		}
 		m.members++
 		return nil
@@ -404,7 +397,7 @@ func (m *msg) member(name string, r io.Reader) error {
 		return err
 	}
 	if lr.err != nil {
-		warn(m.in, lr.err.Error())
+		m.in.Warning(lr.err.Error())
 	}
 	return nil
 }

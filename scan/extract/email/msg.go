@@ -199,7 +199,7 @@ func (MSG) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment) 
 		data, ok := a[propAttachData]
 		switch {
 		case embedded[k] || ok && data.typ == typeObject:
-			warn(in, fmt.Sprintf("attachment %q is an attached Outlook message or object; not scanned", name))
+			in.Warning(fmt.Sprintf("attachment %q is an attached Outlook message or object; not scanned", name))
 		case !ok:
 			// A link or a reference: no bytes to scan.
 		default:
@@ -213,7 +213,7 @@ func (MSG) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment) 
 	}
 	for k := range embedded {
 		if attachs[k] == nil {
-			warn(in, fmt.Sprintf("%s holds an attached Outlook message; not scanned", k))
+			in.Warning(fmt.Sprintf("%s holds an attached Outlook message; not scanned", k))
 		}
 	}
 	return nil

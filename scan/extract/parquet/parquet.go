@@ -123,14 +123,14 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 				if errors.Is(rerr, context.Canceled) {
 					return rerr
 				}
-				warn(in, fmt.Sprintf("row group %d read only to row %d: %v", g+1, row, rerr))
+				in.Warning(fmt.Sprintf("row group %d read only to row %d: %v", g+1, row, rerr))
 				break
 			}
 		}
 		rows.Close()
 	}
 	if binary > 0 {
-		warn(in, fmt.Sprintf("%d binary values (not text) not scanned", binary))
+		in.Warning(fmt.Sprintf("%d binary values (not text) not scanned", binary))
 	}
 	return nil
 }
@@ -275,11 +275,4 @@ func scaled(n *big.Int, sc int32) string {
 		s = "-" + s
 	}
 	return s
-}
-
-// warn records a problem that leaves the file partly read.
-func warn(in *scan.Input, s string) {
-	if in.Warn != nil {
-		in.Warn(s)
-	}
 }

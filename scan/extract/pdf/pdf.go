@@ -68,11 +68,11 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 		return fmt.Errorf("corrupt pdf: page tree: %v", err)
 	}
 	if len(pages) == 0 {
-		warn(in, "document has no pages")
+		in.Warning("document has no pages")
 	}
 	fields, err := formFields(r)
 	if err != nil {
-		warn(in, fmt.Sprintf("form fields not read: %v", err))
+		in.Warning(fmt.Sprintf("form fields not read: %v", err))
 	}
 	for _, f := range fields {
 		if err := emit(scan.Segment{Text: []byte(f.value), Offset: -1, Field: f.name, Record: in.Path + "#form"}); err != nil {
@@ -87,9 +87,9 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 		text, err := pageText(p)
 		switch {
 		case err != nil:
-			warn(in, fmt.Sprintf("page %d: text not read: %v", n, err))
+			in.Warning(fmt.Sprintf("page %d: text not read: %v", n, err))
 		case strings.TrimSpace(text) == "":
-			warn(in, fmt.Sprintf("page %d has no text layer: needs OCR", n))
+			in.Warning(fmt.Sprintf("page %d has no text layer: needs OCR", n))
 		default:
 			seg := scan.Segment{Text: []byte(text), Offset: -1, Page: n, Record: fmt.Sprintf("%s#page=%d", in.Path, n)}
 			if err := emit(seg); err != nil {
@@ -98,13 +98,6 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 		}
 	}
 	return nil
-}
-
-// warn calls in.Warn when set.
-func warn(in *scan.Input, s string) {
-	if in.Warn != nil {
-		in.Warn(s)
-	}
 }
 
 // normalise makes a file the library accepts: it wants "%PDF-1.[0-7]"

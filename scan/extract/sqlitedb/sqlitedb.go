@@ -101,13 +101,13 @@ func tableNames(ctx context.Context, db *sql.DB) ([]string, error) {
 func table(ctx context.Context, db *sql.DB, in *scan.Input, name string, emit func(scan.Segment) error) error {
 	rows, err := db.QueryContext(ctx, `SELECT * FROM "`+strings.ReplaceAll(name, `"`, `""`)+`"`)
 	if err != nil {
-		warn(in, fmt.Sprintf("table %q not read: %v", name, describe(err)))
+		in.Warning(fmt.Sprintf("table %q not read: %v", name, describe(err)))
 		return nil
 	}
 	defer rows.Close()
 	cols, err := rows.Columns()
 	if err != nil {
-		warn(in, fmt.Sprintf("table %q not read: %v", name, describe(err)))
+		in.Warning(fmt.Sprintf("table %q not read: %v", name, describe(err)))
 		return nil
 	}
 	vals := make([]any, len(cols))
@@ -125,7 +125,7 @@ func table(ctx context.Context, db *sql.DB, in *scan.Input, name string, emit fu
 			}
 		}
 		if err := rows.Scan(ptrs...); err != nil {
-			warn(in, fmt.Sprintf("table %q row %d: %v", name, n, describe(err)))
+			in.Warning(fmt.Sprintf("table %q row %d: %v", name, n, describe(err)))
 			continue
 		}
 		rec := in.Path + "#table=" + name + "!row=" + strconv.Itoa(n)
@@ -144,10 +144,10 @@ func table(ctx context.Context, db *sql.DB, in *scan.Input, name string, emit fu
 		}
 	}
 	if err := rows.Err(); err != nil && !errors.Is(err, context.Canceled) {
-		warn(in, fmt.Sprintf("table %q read only to row %d: %v", name, n, describe(err)))
+		in.Warning(fmt.Sprintf("table %q read only to row %d: %v", name, n, describe(err)))
 	}
 	if blobs > 0 {
-		warn(in, fmt.Sprintf("table %q: %d binary values (not text) not scanned", name, blobs))
+		in.Warning(fmt.Sprintf("table %q: %d binary values (not text) not scanned", name, blobs))
 	}
 	return ctx.Err()
 }
@@ -179,13 +179,6 @@ func render(v any) (string, bool) {
 // describe shortens the driver's error text.
 func describe(err error) string {
 	return strings.TrimPrefix(err.Error(), "sqlite: ")
-}
-
-// warn records a problem that leaves the database partly read.
-func warn(in *scan.Input, s string) {
-	if in.Warn != nil {
-		in.Warn(s)
-	}
 }
 
 // oneFile is a file system of one read-only file, the database, over

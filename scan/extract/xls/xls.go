@@ -89,7 +89,7 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 		}
 		if err := b.sheet(sh, emit); err != nil {
 			if errors.Is(err, errCorrupt) {
-				warn(in, fmt.Sprintf("sheet %q: %v", sh.name, err))
+				in.Warning(fmt.Sprintf("sheet %q: %v", sh.name, err))
 				continue
 			}
 			return err
@@ -413,14 +413,14 @@ func (b *book) sheet(sh sheetRef, emit func(scan.Segment) error) error {
 			}
 			k := int(binary.LittleEndian.Uint32(d[6:]))
 			if k >= len(b.sst) {
-				warn(b.in, fmt.Sprintf("sheet %q cell %s%d: shared string %d of %d", sh.name, xlsx.ColName(col+1), rw+1, k, len(b.sst)))
+				b.in.Warning(fmt.Sprintf("sheet %q cell %s%d: shared string %d of %d", sh.name, xlsx.ColName(col+1), rw+1, k, len(b.sst)))
 				continue
 			}
 			err = add(rw, col, b.sst[k], true)
 		case recLabel, recRString:
 			s, _, serr := unicodeString(d[6:], 2)
 			if serr != nil {
-				warn(b.in, fmt.Sprintf("sheet %q cell %s%d: damaged text", sh.name, xlsx.ColName(col+1), rw+1))
+				b.in.Warning(fmt.Sprintf("sheet %q cell %s%d: damaged text", sh.name, xlsx.ColName(col+1), rw+1))
 				continue
 			}
 			err = add(rw, col, s, true)
@@ -522,11 +522,4 @@ func pick(c bool, a, b string) string {
 		return a
 	}
 	return b
-}
-
-// warn records a problem that leaves the workbook partly read.
-func warn(in *scan.Input, s string) {
-	if in.Warn != nil {
-		in.Warn(s)
-	}
 }

@@ -263,7 +263,7 @@ func (b *book) styles() {
 		} `xml:"cellXfs>xf"`
 	}
 	if err := b.decode("xl/styles.xml", &st); err != nil {
-		warn(b.in, fmt.Sprintf("xlsx styles unreadable, dates shown as numbers: %v", err))
+		b.in.Warning(fmt.Sprintf("xlsx styles unreadable, dates shown as numbers: %v", err))
 		return
 	}
 	custom := map[int]string{}
@@ -279,13 +279,6 @@ func (b *book) styles() {
 		} else {
 			b.dateXF[i] = IsBuiltinDate(xf.NumFmtID)
 		}
-	}
-}
-
-// warn calls in.Warn when set.
-func warn(in *scan.Input, s string) {
-	if in.Warn != nil {
-		in.Warn(s)
 	}
 }
 
@@ -343,11 +336,11 @@ type Cell struct {
 func (b *book) sheet(ctx context.Context, sh sheetRef, emit func(scan.Segment) error) error {
 	rc, err := b.open(sh.part)
 	if err != nil {
-		warn(b.in, fmt.Sprintf("sheet %q not read: %v", sh.name, err))
+		b.in.Warning(fmt.Sprintf("sheet %q not read: %v", sh.name, err))
 		return nil
 	}
 	if rc == nil {
-		warn(b.in, fmt.Sprintf("sheet %q not read: part missing", sh.name))
+		b.in.Warning(fmt.Sprintf("sheet %q not read: part missing", sh.name))
 		return nil
 	}
 	defer rc.Close()
@@ -383,9 +376,9 @@ func (b *book) sheet(ctx context.Context, sh sheetRef, emit func(scan.Segment) e
 				return err
 			}
 			if errors.Is(err, archive.ErrLimit) || errors.Is(err, archive.ErrTooLarge) {
-				warn(b.in, fmt.Sprintf("sheet %q not read to the end: %v", sh.name, err))
+				b.in.Warning(fmt.Sprintf("sheet %q not read to the end: %v", sh.name, err))
 			} else {
-				warn(b.in, fmt.Sprintf("sheet %q: corrupt XML after row %d: %v", sh.name, rowNum, err))
+				b.in.Warning(fmt.Sprintf("sheet %q: corrupt XML after row %d: %v", sh.name, rowNum, err))
 			}
 			return nil
 		}
