@@ -27,6 +27,7 @@ import (
 	"unicode/utf16"
 
 	"github.com/breachkit/breachkit/scan"
+	"github.com/breachkit/breachkit/scan/columns"
 	"github.com/breachkit/breachkit/scan/extract/ole"
 )
 
@@ -263,7 +264,7 @@ func (s *splitter) endRow() error {
 		return nil
 	}
 	s.rowNum++
-	if s.rowNum == 1 && looksLikeHeader(s.row) {
+	if s.rowNum == 1 && columns.HeaderRow(s.row) {
 		s.header = append([]string(nil), s.row...)
 	}
 	rec := fmt.Sprintf("%s#table=%d!row=%d", s.path, s.tables, s.rowNum)
@@ -304,25 +305,4 @@ func clean(s string) string {
 		}
 		return r
 	}, s)
-}
-
-// looksLikeHeader reports whether a table's first row names its
-// columns: mostly short text cells without digits, all different.
-func looksLikeHeader(row []string) bool {
-	seen := map[string]bool{}
-	good := 0
-	for _, c := range row {
-		t := strings.ToLower(strings.TrimSpace(c))
-		if t == "" {
-			continue
-		}
-		if seen[t] {
-			return false
-		}
-		seen[t] = true
-		if len(t) <= 40 && !strings.ContainsAny(t, "0123456789@") {
-			good++
-		}
-	}
-	return good > 0 && good*10 >= len(row)*6
 }

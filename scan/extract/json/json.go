@@ -20,6 +20,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/breachkit/breachkit/scan"
+	"github.com/breachkit/breachkit/scan/columns"
 )
 
 // Extractor reads JSON and NDJSON.
@@ -138,12 +139,6 @@ type frame struct {
 func tableRow(stack []frame) bool {
 	n := len(stack)
 	return n >= 2 && stack[n-1].array && stack[n-1].row > 0 && stack[n-2].array
-}
-
-// headerLike reports whether a value can name a column.
-func headerLike(s string) bool {
-	t := strings.TrimSpace(s)
-	return t != "" && len(t) <= 40 && !strings.ContainsAny(t, "0123456789@")
 }
 
 // Extract reads in.R and emits one segment per string or number value.
@@ -296,17 +291,16 @@ func tableValue(stack []frame, seg *scan.Segment, emit func(scan.Segment) error)
 }
 
 // endFirstRow decides, at the end of a table's first row, whether it
-// names the columns (two or more values, all short text without digits)
-// and emits the values held.
+// names the columns (columns.HeaderRow) and emits the values held.
 func endFirstRow(stack []frame, emit func(scan.Segment) error) error {
 	row, table := &stack[len(stack)-1], &stack[len(stack)-2]
 	held, cols := table.held, table.heldCol
 	table.held, table.heldCol = nil, nil
-	names := len(held) >= 2
-	for _, h := range held {
-		names = names && headerLike(string(h.Text))
+	texts := make([]string, len(held))
+	for i, h := range held {
+		texts[i] = string(h.Text)
 	}
-	if names {
+	if columns.HeaderRow(texts) {
 		table.header = make([]string, row.col)
 		for i, h := range held {
 			table.header[cols[i]] = strings.TrimSpace(string(h.Text))
