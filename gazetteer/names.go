@@ -112,3 +112,20 @@ func SurnameFrequency(s string) float64 {
 func GivenNameFrequency(s string) float64 {
 	return givenTable.load().freq[NormalizeName(s)]
 }
+
+// SurnameParticles are the words that begin surnames in many languages,
+// in lower case: de la Cruz, del Rio, van der Berg, von Trapp, da Silva,
+// dos Santos, bin Laden.
+var SurnameParticles = []string{"de", "del", "della", "der", "den", "di", "da", "das", "dos", "du", "la", "le",
+	"van", "von", "ten", "ter", "bin", "ibn", "al", "el", "y"}
+
+// SurnameParticle reports whether w, in lower case, is one of
+// SurnameParticles.
+func SurnameParticle(w string) bool {
+	for _, p := range SurnameParticles {
+		if w == p {
+			return true
+		}
+	}
+	return false
+}

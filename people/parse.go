@@ -55,17 +55,11 @@ func splitFullName(s string) (given, middle, surname string) {
 	// to the surname: Maria de la Cruz, Anna van der Berg. (Capitalised,
 	// "Van" is as often a Vietnamese middle name: Nguyen Van An.)
 	s0 := len(keep) - 1
-	for s0 > 1 && keep[s0-1] != "" && keep[s0-1][0] >= 'a' && keep[s0-1][0] <= 'z' && surnameParticles[normName(keep[s0-1])] {
+	for s0 > 1 && keep[s0-1] != "" && keep[s0-1][0] >= 'a' && keep[s0-1][0] <= 'z' && gazetteer.SurnameParticle(normName(keep[s0-1])) {
 		s0--
 	}
 	return keep[0], strings.Join(keep[1:s0], " "), strings.Join(keep[s0:], " ")
 }
-
-// surnameParticles begin surnames in many languages (de la Cruz, van
-// der Berg, del Rio, von Trapp, da Silva).
-var surnameParticles = map[string]bool{"de": true, "del": true, "della": true, "der": true, "den": true, "di": true,
-	"da": true, "das": true, "dos": true, "du": true, "la": true, "le": true, "van": true, "von": true, "ten": true,
-	"ter": true, "bin": true, "ibn": true, "al": true, "el": true, "y": true}
 
 var monthNames = map[string]int{
 	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,

@@ -51,12 +51,14 @@ const (
 	Suffix                    // a generational suffix after a name (Jr, Sr, III)
 )
 
-// particles are the words surnames begin with in many languages (de la
-// Cruz, del Rio, van der Berg, von Trapp, da Silva, bin Laden), written in
-// lower case or capitalised between a given name and the rest.
-var particles = map[string]bool{"de": true, "del": true, "della": true, "der": true, "den": true, "di": true, "da": true,
-	"das": true, "dos": true, "du": true, "la": true, "le": true, "van": true, "von": true, "ten": true, "ter": true,
-	"bin": true, "ibn": true, "al": true, "el": true, "y": true}
+// particles are the gazetteer's surname particles, as a set.
+var particles = func() map[string]bool {
+	m := map[string]bool{}
+	for _, p := range gazetteer.SurnameParticles {
+		m[p] = true
+	}
+	return m
+}()
 
 // IsParticle reports whether w, in lower case, is a surname particle
 // (de, van, del...). It is asked of every lower-case word after a
