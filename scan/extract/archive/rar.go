@@ -50,9 +50,6 @@ func (Rar) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment) 
 	}
 	b := &budget{lim: lim}
 	for i := 0; ; i++ {
-		if ok, err := more(ctx, in, i, lim); !ok {
-			return err
-		}
 		h, err := rr.Next()
 		if err == io.EOF {
 			return nil
@@ -63,6 +60,11 @@ func (Rar) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment) 
 			}
 			in.Warning(rarError(err).Error())
 			return nil
+		}
+		// Counted once a member is there: an archive of exactly
+		// MaxMembers members is whole.
+		if ok, err := more(ctx, in, i, lim); !ok {
+			return err
 		}
 		if h.IsDir {
 			continue

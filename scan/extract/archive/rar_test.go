@@ -125,6 +125,11 @@ func TestRar(t *testing.T) {
 	if err != nil || len(res.warns) == 0 {
 		t.Errorf("cut: err %v, warnings %q", err, res.warns)
 	}
+	// Exactly as many members as allowed: nothing left out.
+	res, err = run(t, Rar{}, "e.rar", bytes.NewReader(data), -1, &scan.Limits{MaxMembers: 4})
+	if err != nil || strings.Contains(strings.Join(res.warns, "\n"), "more than") {
+		t.Errorf("4 members, limit 4: %v, warnings %q", err, res.warns)
+	}
 	for _, tt := range []struct {
 		lim     scan.Limits
 		wantErr error

@@ -92,9 +92,8 @@ func (Tar) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment) 
 			in.Warning(fmt.Sprintf("corrupt archive after %d members: %v", i, err))
 			return nil
 		}
-		if i == lim.MaxMembers {
-			in.Warning(fmt.Sprintf("archive has more than %d members; the rest were not scanned", lim.MaxMembers))
-			return nil
+		if ok, err := more(ctx, in, i, lim); !ok {
+			return err
 		}
 		if hdr.Typeflag != tar.TypeReg && hdr.Typeflag != tar.TypeGNUSparse {
 			continue
