@@ -129,3 +129,33 @@ func SurnameParticle(w string) bool {
 	}
 	return false
 }
+
+// Generational suffixes, by code: Generation returns one of these. They
+// tell a father from a son of the same name, who often share an address.
+const (
+	NoGeneration uint8 = iota
+	Junior
+	Senior
+	Second
+	Third
+	Fourth
+)
+
+// generations maps the written forms of generational suffixes, in lower
+// case without periods, to their codes.
+var generations = map[string]uint8{"jr": Junior, "junior": Junior, "sr": Senior, "senior": Senior,
+	"ii": Second, "2nd": Second, "iii": Third, "3rd": Third, "iv": Fourth, "4th": Fourth}
+
+// GenerationalSuffixes are the short written forms of the generational
+// suffixes, in lower case: the ones that follow a name in running text.
+var GenerationalSuffixes = []string{"jr", "sr", "ii", "iii", "iv"}
+
+// Generation returns the code of the generational suffix w ("Jr.", "SR",
+// "III", "junior"), or NoGeneration.
+func Generation(w string) uint8 {
+	w = strings.Trim(strings.TrimSpace(w), ".,")
+	if len(w) > 6 {
+		return NoGeneration
+	}
+	return generations[strings.ToLower(w)]
+}

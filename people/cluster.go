@@ -36,6 +36,7 @@ type unionFind struct {
 	tax    []uint32 // per root: 1 + position in fp of a valid SSN, 0 = none
 	itin   []uint32 // per root: 1 + position in fp of a valid ITIN, 0 = none
 	dob    []uint32 // per root: a date of birth
+	gen    []uint8  // per root: a generational suffix code
 	fp     []uint64 // the resolver's ident fingerprints (Resolver.idFP)
 }
 
@@ -53,11 +54,13 @@ const (
 	sameSet
 	refusedTax
 	refusedDOB
+	refusedGen
 )
 
 // union joins the sets of a and b unless that would put two different
-// valid SSNs (or two different ITINs) in one set, or, for a probabilistic
-// link (checkDOB), two clearly different dates of birth.
+// valid SSNs (or two different ITINs) in one set, or, for a link not made
+// on a tax ID (checkDOB), two clearly different dates of birth or two
+// different generations (Jr. and Sr.).
 func (u *unionFind) union(a, b uint32, checkDOB bool) int {
 	ra, rb := u.find(a), u.find(b)
 	if ra == rb {
@@ -71,6 +74,9 @@ func (u *unionFind) union(a, b uint32, checkDOB bool) int {
 	}
 	if checkDOB && dobLevel(u.dob[ra], u.dob[rb]) == 3 {
 		return refusedDOB
+	}
+	if checkDOB && u.gen[ra] != 0 && u.gen[rb] != 0 && u.gen[ra] != u.gen[rb] {
+		return refusedGen
 	}
 	if u.size[ra] < u.size[rb] {
 		ra, rb = rb, ra
@@ -86,6 +92,9 @@ func (u *unionFind) union(a, b uint32, checkDOB bool) int {
 	if u.dob[ra] == 0 {
 		u.dob[ra] = u.dob[rb]
 	}
+	if u.gen[ra] == 0 {
+		u.gen[ra] = u.gen[rb]
+	}
 	return okUnion
 }
 
@@ -98,8 +107,8 @@ type Stats struct {
 	Compared   int64   `json:"compared_pairs"`
 	// Links counts the accepted links by rule.
 	Links map[string]int `json:"links"`
-	// Refused counts unions refused by the guards: "different-ssn" and
-	// "different-dob".
+	// Refused counts unions refused by the guards: "different-ssn",
+	// "different-dob" and "different-generation".
 	Refused map[string]int `json:"refused"`
 	// TaxNameConflicts counts records sharing a tax ID with a record of
 	// a clearly different person (not linked on that ID).
@@ -348,7 +357,7 @@ func (r *Resolver) namesCompatible(i, j uint32) bool {
 	a, b := &r.recs[i], &r.recs[j]
 	sl := r.surnameLevel(a.surname, b.surname)
 	gl := r.givenLevel(a.given, b.given)
-	return sl != 3 && gl != 5
+	return sl != 3 && gl != 5 && (a.gen == 0 || b.gen == 0 || a.gen == b.gen)
 }
 
 // clearlyDifferent reports whether two records sharing a tax ID name
@@ -442,7 +451,7 @@ func (r *Resolver) Resolve(ctx context.Context) (*Result, error) {
 	var spare []entry
 	buf := r.canonicalize(nil, &spare)
 	tick("order")
-	u := &unionFind{parent: make([]uint32, n), size: make([]uint32, n), tax: make([]uint32, n), itin: make([]uint32, n), dob: make([]uint32, n), fp: r.idFP}
+	u := &unionFind{parent: make([]uint32, n), size: make([]uint32, n), tax: make([]uint32, n), itin: make([]uint32, n), dob: make([]uint32, n), gen: make([]uint8, n), fp: r.idFP}
 	for i := range n {
 		u.parent[i] = uint32(i)
 		u.size[i] = 1
@@ -452,6 +461,7 @@ func (r *Resolver) Resolve(ctx context.Context) (*Result, error) {
 			u.tax[i] = t
 		}
 		u.dob[i] = r.recs[i].dob
+		u.gen[i] = r.recs[i].gen
 	}
 	r.generic = make([]bool, len(r.idFP))
 	r.prepare()
@@ -468,6 +478,8 @@ func (r *Resolver) Resolve(ctx context.Context) (*Result, error) {
 			st.Refused["different-ssn"]++
 		case refusedDOB:
 			st.Refused["different-dob"]++
+		case refusedGen:
+			st.Refused["different-generation"]++
 		}
 	}
 

@@ -14,42 +14,66 @@ import (
 func normName(s string) string { return gazetteer.NormalizeName(s) }
 
 var nameTitles = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "mx": true, "prof": true, "sir": true}
-var nameSuffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true, "phd": true, "md": true, "esq": true}
+var nameSuffixes = map[string]bool{"phd": true, "md": true, "esq": true, "dds": true, "cpa": true}
+
+// generation is gazetteer.Generation: the code of a generational suffix
+// ("Jr.", "SR", "III"), or 0. A father and a son of the same name, often
+// at one address, are told apart by it.
+func generation(s string) uint8 { return gazetteer.Generation(s) }
 
 // splitFullName splits a full name written as "Given Middle Surname" or
-// "Surname, Given Middle" into its parts, dropping titles and suffixes.
-func splitFullName(s string) (given, middle, surname string) {
+// "Surname, Given Middle" into its parts, dropping titles and
+// professional suffixes and returning a generational suffix (Jr., III)
+// apart.
+func splitFullName(s string) (given, middle, surname, suffix string) {
 	s = strings.TrimSpace(s)
-	if i := strings.IndexByte(s, ','); i > 0 {
-		sur := strings.TrimSpace(s[:i])
-		rest := strings.Fields(s[i+1:])
-		var keep []string
-		for _, f := range rest {
+	// keep drops titles and suffixes from fields, noting a generation;
+	// a generation is only read after the first word ("Junior" alone is a
+	// given name).
+	keep := func(fields []string, first bool) []string {
+		var out []string
+		for k, f := range fields {
 			n := normName(f)
 			if n == "" || nameTitles[n] || nameSuffixes[n] {
 				continue
 			}
-			keep = append(keep, f)
+			if (k > 0 || !first) && generation(f) != 0 {
+				if suffix == "" {
+					suffix = strings.TrimRight(f, ",")
+				}
+				continue
+			}
+			out = append(out, f)
 		}
-		if len(keep) > 0 {
-			given = keep[0]
-			middle = strings.Join(keep[1:], " ")
-		}
-		return given, middle, sur
+		return out
 	}
-	var keep []string
-	for _, f := range strings.Fields(s) {
-		n := normName(f)
-		if n == "" || nameTitles[n] || nameSuffixes[n] {
-			continue
+	if i := strings.IndexByte(s, ','); i > 0 {
+		head := strings.Fields(s[:i])
+		rest := strings.Fields(s[i+1:])
+		// "Smith Jr., John" and "John Smith, Jr.": the comma may come
+		// before the suffix instead of after the surname.
+		if len(rest) == 1 && generation(rest[0]) != 0 && len(head) > 1 {
+			suffix = rest[0]
+			return splitRest(keep(head, true), suffix)
 		}
-		keep = append(keep, f)
+		sur := strings.Join(keep(head, false), " ")
+		kept := keep(rest, false)
+		if len(kept) > 0 {
+			given = kept[0]
+			middle = strings.Join(kept[1:], " ")
+		}
+		return given, middle, sur, suffix
 	}
+	return splitRest(keep(strings.Fields(s), true), suffix)
+}
+
+// splitRest splits the words of a "Given Middle Surname" name.
+func splitRest(keep []string, suffix string) (given, middle, surname, sfx string) {
 	switch len(keep) {
 	case 0:
-		return "", "", ""
+		return "", "", "", suffix
 	case 1:
-		return keep[0], "", ""
+		return keep[0], "", "", suffix
 	}
 	// The particles before the last word, written in lower case, belong
 	// to the surname: Maria de la Cruz, Anna van der Berg. (Capitalised,
@@ -58,7 +82,7 @@ func splitFullName(s string) (given, middle, surname string) {
 	for s0 > 1 && keep[s0-1] != "" && keep[s0-1][0] >= 'a' && keep[s0-1][0] <= 'z' && gazetteer.SurnameParticle(normName(keep[s0-1])) {
 		s0--
 	}
-	return keep[0], strings.Join(keep[1:s0], " "), strings.Join(keep[s0:], " ")
+	return keep[0], strings.Join(keep[1:s0], " "), strings.Join(keep[s0:], " "), suffix
 }
 
 var monthNames = map[string]int{

@@ -2,7 +2,9 @@ package people
 
 import (
 	"context"
+	"encoding/json"
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/breachkit/breachkit"
@@ -110,6 +112,15 @@ func TestGuards(t *testing.T) {
 			rec("d", "PERSON_NAME", "Di Wong", "DOB", "1973-04-04", "PHONE", "212-555-0100"),
 			rec("e", "PERSON_NAME", "Ed Khan", "DOB", "1974-05-05", "PHONE", "212-555-0100"),
 		}, 5, 1},
+		// A father and a son of one name at one address, with one home
+		// phone and no SSN: the generations keep them apart, while a
+		// record with no suffix may join either.
+		{"father-and-son", []*Record{
+			rec("a", "PERSON_NAME", "Walter Briggs Sr.", "ADDRESS", "9 Elm St, Dayton, OH 45402", "PHONE", "937-555-0142"),
+			rec("b", "PERSON_NAME", "Walter Briggs Jr.", "ADDRESS", "9 Elm St, Dayton, OH 45402", "PHONE", "937-555-0142", "EMAIL", "wbriggs@example.com"),
+			rec("c", "PERSON_NAME", "BRIGGS, WALTER JR", "ADDRESS", "9 Elm St, Dayton, OH 45402", "EMAIL", "wbriggs@example.com"),
+			rec("d", "PERSON_NAME", "Walter Briggs", "EMAIL", "wbriggs@example.com"),
+		}, 2, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := NewResolver(DefaultOptions())
@@ -127,9 +138,25 @@ func TestGuards(t *testing.T) {
 				t.Errorf("%d generic phones, want %d", g, tc.generic)
 			}
 			var n int
-			sum, err := res.Build(nil, func(p *breachkit.Person) error { n++; return nil })
+			var names []string
+			seal := func(b []byte) breachkit.Sealed { return breachkit.Sealed(b) }
+			sum, err := res.Build(seal, func(p *breachkit.Person) error {
+				n++
+				var prof Profile
+				if err := json.Unmarshal(p.Profile, &prof); err != nil {
+					t.Fatal(err)
+				}
+				names = append(names, prof.FullName())
+				return nil
+			})
 			if err != nil || sum.People != tc.people {
 				t.Errorf("Build: %d people, err %v", sum.People, err)
+			}
+			if tc.name == "father-and-son" {
+				slices.Sort(names)
+				if want := []string{"Walter Briggs Jr.", "Walter Briggs Sr."}; !slices.Equal(names, want) {
+					t.Errorf("names %q, want %q", names, want)
+				}
 			}
 		})
 	}

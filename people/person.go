@@ -15,17 +15,20 @@ import (
 // Profile is the resolved contact profile of a person, stored sealed in
 // Person.Profile.
 type Profile struct {
-	Given   string   `json:"given,omitempty"`
-	Middle  string   `json:"middle,omitempty"`
-	Surname string   `json:"surname,omitempty"`
+	Given   string `json:"given,omitempty"`
+	Middle  string `json:"middle,omitempty"`
+	Surname string `json:"surname,omitempty"`
+	// Suffix is a generational suffix (Jr., III), part of how the person
+	// is addressed.
+	Suffix  string   `json:"suffix,omitempty"`
 	Address *Address `json:"address,omitempty"`
 	Emails  []string `json:"emails,omitempty"`
 	Phones  []string `json:"phones,omitempty"`
 }
 
-// FullName returns the name parts joined by spaces.
+// FullName returns the name parts joined by spaces, the suffix last.
 func (p Profile) FullName() string {
-	return strings.Join(strings.Fields(p.Given+" "+p.Middle+" "+p.Surname), " ")
+	return strings.Join(strings.Fields(p.Given+" "+p.Middle+" "+p.Surname+" "+p.Suffix), " ")
 }
 
 // Person flags.
@@ -158,7 +161,7 @@ func (res *Result) person(ms []uint32, links []link, seal func([]byte) breachkit
 		}
 		if rec.Given != "" || rec.Surname != "" {
 			// The most complete spelling seen most often.
-			nameVotes[rec.Given+"\x00"+rec.Middle+"\x00"+rec.Surname] += 1 + len(rec.Middle)/2
+			nameVotes[rec.Given+"\x00"+rec.Middle+"\x00"+rec.Surname+"\x00"+rec.Suffix] += 1 + len(rec.Middle)/2 + len(rec.Suffix)/2
 		}
 		for _, id := range rec.Idents {
 			switch id.Type {
@@ -203,8 +206,8 @@ func (res *Result) person(ms []uint32, links []link, seal func([]byte) breachkit
 		}
 	}
 	if bestName != "" {
-		parts := strings.SplitN(bestName, "\x00", 3)
-		prof.Given, prof.Middle, prof.Surname = parts[0], parts[1], parts[2]
+		parts := strings.SplitN(bestName, "\x00", 4)
+		prof.Given, prof.Middle, prof.Surname, prof.Suffix = parts[0], parts[1], parts[2], parts[3]
 	}
 	prof.Address = best
 	prof.Emails = sortedKeys(emails)

@@ -45,6 +45,9 @@ type Record struct {
 	Key string
 	// Given, Middle and Surname are the name parts as written.
 	Given, Middle, Surname string
+	// Suffix is a generational suffix as written (Jr., Sr., III): it
+	// tells a father from a son of the same name.
+	Suffix string
 	// DOB is the date of birth as written.
 	DOB string
 	// Addresses lists the postal addresses, the first the most complete.
@@ -107,6 +110,10 @@ func BuildRecord(key string, vals []Value) Record {
 				if r.Surname == "" {
 					r.Surname = val
 				}
+			case "suffix":
+				if r.Suffix == "" && generation(val) != 0 {
+					r.Suffix = val
+				}
 			case "full":
 				names = append(names, val)
 			default:
@@ -152,14 +159,20 @@ func BuildRecord(key string, vals []Value) Record {
 	// Most complete address first.
 	sort.SliceStable(r.Addresses, func(i, j int) bool { return addrScore(r.Addresses[i]) > addrScore(r.Addresses[j]) })
 	if r.Given == "" && r.Surname == "" {
+		sfx := ""
 		switch {
 		case len(names) > 0:
-			r.Given, r.Middle, r.Surname = splitFullName(names[0])
+			r.Given, r.Middle, r.Surname, sfx = splitFullName(names[0])
 		case len(namesNoPart) == 1:
-			r.Given, r.Middle, r.Surname = splitFullName(namesNoPart[0])
+			r.Given, r.Middle, r.Surname, sfx = splitFullName(namesNoPart[0])
 		case len(namesNoPart) > 1:
 			// Pieces in separate cells: given ... surname, or "Surname,"
-			// first when it ends with a comma.
+			// first when it ends with a comma; a last piece may be a
+			// generation.
+			if k := len(namesNoPart) - 1; k >= 2 && generation(namesNoPart[k]) != 0 {
+				sfx = namesNoPart[k]
+				namesNoPart = namesNoPart[:k]
+			}
 			first := namesNoPart[0]
 			if strings.HasSuffix(first, ",") {
 				r.Surname = strings.TrimSuffix(first, ",")
@@ -171,6 +184,17 @@ func BuildRecord(key string, vals []Value) Record {
 				r.Middle = strings.Join(namesNoPart[1:len(namesNoPart)-1], " ")
 			}
 		}
+		if r.Suffix == "" {
+			r.Suffix = sfx
+		}
+	}
+	// A surname column holding "SMITH JR": the generation is not part of
+	// the surname.
+	if f := strings.Fields(r.Surname); len(f) > 1 && generation(f[len(f)-1]) != 0 {
+		if r.Suffix == "" {
+			r.Suffix = strings.TrimRight(f[len(f)-1], ",")
+		}
+		r.Surname = strings.TrimRight(strings.Join(f[:len(f)-1], " "), ",")
 	}
 	r.Elements = breachkit.NewElementSet(elems...)
 	return r

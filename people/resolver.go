@@ -115,6 +115,7 @@ func identKind(e breachkit.Element, v string) uint8 {
 type crec struct {
 	given, middle, surname uint32 // name table ids, 0 = none
 	dob                    uint32 // YYYYMMDD, 0 = none
+	gen                    uint8  // generational suffix code, 0 = none
 	zip, house, street     uint32 // hashes of the normalised best address, 0 = none
 	city                   uint32
 	idOff                  uint32 // first ident in Resolver.idFP
@@ -230,6 +231,7 @@ func (r *Resolver) Add(rec *Record) {
 		c.middle = r.names.add(m)
 	}
 	c.dob = ParseDOB(rec.DOB)
+	c.gen = generation(rec.Suffix)
 	if len(rec.Addresses) > 0 {
 		a := rec.Addresses[0].normalize()
 		c.zip, c.house, c.street, c.city = r.hash32(a.zip), r.hash32(a.house), r.hash32(a.street), r.hash32(a.city)

@@ -36,15 +36,20 @@ func TestFromStoreParts(t *testing.T) {
 // TestSplitFullNameParticles checks that lower-case particles go with
 // the surname and capitalised middle words stay middle names.
 func TestSplitFullNameParticles(t *testing.T) {
-	for _, tt := range []struct{ in, g, m, s string }{
-		{"Maria de la Cruz", "Maria", "", "de la Cruz"},
-		{"Anna Lise van der Berg", "Anna", "Lise", "van der Berg"},
-		{"Nguyen Van An", "Nguyen", "Van", "An"},
-		{"Sean Miller Jr.", "Sean", "", "Miller"},
+	for _, tt := range []struct{ in, g, m, s, x string }{
+		{"Maria de la Cruz", "Maria", "", "de la Cruz", ""},
+		{"Anna Lise van der Berg", "Anna", "Lise", "van der Berg", ""},
+		{"Nguyen Van An", "Nguyen", "Van", "An", ""},
+		{"Sean Miller Jr.", "Sean", "", "Miller", "Jr."},
+		{"Miller, Sean Jr", "Sean", "", "Miller", "Jr"},
+		{"Miller Jr., Sean", "Sean", "", "Miller", "Jr."},
+		{"Sean Miller, III", "Sean", "", "Miller", "III"},
+		{"Dr. Ana Ruiz MD", "Ana", "", "Ruiz", ""},
+		{"Junior Santos", "Junior", "", "Santos", ""},
 	} {
-		g, m, s := splitFullName(tt.in)
-		if g != tt.g || m != tt.m || s != tt.s {
-			t.Errorf("splitFullName(%q) = %q %q %q, want %q %q %q", tt.in, g, m, s, tt.g, tt.m, tt.s)
+		g, m, s, x := splitFullName(tt.in)
+		if g != tt.g || m != tt.m || s != tt.s || x != tt.x {
+			t.Errorf("splitFullName(%q) = %q %q %q %q, want %q %q %q %q", tt.in, g, m, s, x, tt.g, tt.m, tt.s, tt.x)
 		}
 	}
 }

@@ -48,6 +48,7 @@ const (
 	fMiddle
 	fSurname
 	fFullName
+	fSuffix
 	fStreet
 	fUnit
 	fCity
@@ -55,7 +56,7 @@ const (
 	fZIP
 )
 
-var partNames = [...]string{fGiven: "given", fMiddle: "middle", fSurname: "surname", fFullName: "full",
+var partNames = [...]string{fGiven: "given", fMiddle: "middle", fSurname: "surname", fFullName: "full", fSuffix: "suffix",
 	fStreet: "street", fUnit: "unit", fCity: "city", fState: "state", fZIP: "zip"}
 
 // fieldInfo is a classified field name.
@@ -241,6 +242,12 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 			return fNotPII
 		}
 		return fPhone
+	case has(ws, "suffix", "sfx", "namesuffix", "generation") && !has(ws, "street", "st", "str", "addr", "address", "road", "rd", "unit", "zip", "postal", "phone", "file"):
+		// Jr., Sr., III: a name's generational suffix.
+		if nonPerson {
+			return fNotPII
+		}
+		return fSuffix
 	case has(ws, "first", "given", "fname", "firstname", "forename", "givenname", "firstnm", "prénom", "prenom", "vorname", "voornaam", "nombre", "nome", "primeiro") && !has(ws, "date", "payment", "login", "seen", "time", "ts", "amount", "due", "use", "used", "visit", "at", "on", "day"):
 		if nonPerson {
 			return fNotPII
@@ -459,6 +466,10 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, emit func(scan.Match)) 
 				conf = 0.9
 			}
 			out(breachkit.PersonName, conf, partNames[fi.kind])
+		}
+	case fSuffix:
+		if gazetteer.Generation(sv) != gazetteer.NoGeneration {
+			out(breachkit.PersonName, 0.9, "suffix")
 		}
 	case fStreet:
 		if address.ValidFull(sv) {

@@ -89,7 +89,13 @@ func particleFold(w []byte) bool {
 }
 
 // suffixes tell a father from a son: part of the name, and of who it is.
-var suffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
+var suffixes = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range gazetteer.GenerationalSuffixes {
+		m[w] = true
+	}
+	return m
+}()
 
 var (
 	once sync.Once
