@@ -184,57 +184,101 @@ var win1252 = [32]rune{
 	0x90, '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', 0x9D, 'ž', 'Ÿ',
 }
 
-// split emits the text as paragraphs and table cells. Word's marks:
-// 0x0D ends a paragraph, 0x07 a table cell (a second one, alone, the
-// row), 0x0B is a line break, 0x0C a page break; 0x13-0x15 bracket a
-// field's code and result, and the code (HYPERLINK "...") is kept.
-// Paragraph marks inside a cell after its row's first cell become line
-// breaks; in a row's first cell they cannot be told from paragraphs
-// before the table without the formatting, and end a paragraph.
+// split emits the text as paragraphs and table cells through a Splitter.
 func split(ctx context.Context, path string, text string, emit func(scan.Segment) error) error {
-	s := splitter{path: path, emit: emit}
-	var cur strings.Builder
-	lastCell := false // the previous character ended a cell
+	s := NewSplitter(ctx, path, emit)
 	for _, r := range text {
-		switch {
-		case r == 0x07 && lastCell && cur.Len() == 0:
-			// The row's own end mark.
-			if err := s.endRow(); err != nil {
-				return err
-			}
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			lastCell = false
-		case r == 0x07:
-			if !s.inTable {
-				s.inTable, s.tables, s.rowNum, s.header = true, s.tables+1, 0, nil
-			}
-			s.row = append(s.row, clean(cur.String()))
-			cur.Reset()
-			lastCell = true
-		case r == 0x0D && len(s.row) > 0:
-			cur.WriteByte('\n') // a paragraph inside a cell
-			lastCell = false
-		case r == 0x0D:
-			if err := s.paragraph(cur.String()); err != nil {
-				return err
-			}
-			cur.Reset()
-			lastCell = false
-		default:
-			cur.WriteRune(r)
-			lastCell = false
+		if err := s.WriteRune(r); err != nil {
+			return err
 		}
 	}
+	return s.Close()
+}
+
+// MaxParagraph is the most text a Splitter holds for one paragraph
+// outside a table; a longer one is emitted in pieces of this size.
+const MaxParagraph = 1 << 20
+
+// Splitter turns text written in Word's convention into segments, as it
+// is written: 0x0D ends a paragraph, 0x07 a table cell (a second one,
+// alone, the row), 0x0B is a line break, 0x0C a page break; 0x13-0x15
+// bracket a field's code and result, and the code (HYPERLINK "...") is
+// kept. Paragraph marks inside a cell after its row's first cell become
+// line breaks; in a row's first cell they cannot be told from paragraphs
+// before the table without the formatting, and end a paragraph.
+//
+// A paragraph is the segment "path#para=N"; a table cell is a segment
+// of its row's record "path#table=T!row=R", named by the cell above it
+// when the table's first row looks like a header. Offsets are -1. Other
+// document formats that share Word's model of text (RTF) feed it too.
+type Splitter struct {
+	ctx      context.Context
+	cur      strings.Builder
+	lastCell bool // the previous character ended a cell
+	splitter
+}
+
+// NewSplitter returns a Splitter that emits the segments of the
+// document at path.
+func NewSplitter(ctx context.Context, path string, emit func(scan.Segment) error) *Splitter {
+	return &Splitter{ctx: ctx, splitter: splitter{path: path, emit: emit}}
+}
+
+// WriteRune takes the next character of the text.
+func (s *Splitter) WriteRune(r rune) error {
+	switch {
+	case r == 0x07 && s.lastCell && s.cur.Len() == 0:
+		// The row's own end mark.
+		if err := s.endRow(); err != nil {
+			return err
+		}
+		if err := s.ctx.Err(); err != nil {
+			return err
+		}
+		s.lastCell = false
+	case r == 0x07:
+		if !s.inTable {
+			s.inTable, s.tables, s.rowNum, s.header = true, s.tables+1, 0, nil
+		}
+		s.row = append(s.row, clean(s.cur.String()))
+		s.cur.Reset()
+		s.lastCell = true
+	case r == 0x0D && len(s.row) > 0:
+		s.cur.WriteByte('\n') // a paragraph inside a cell
+		s.lastCell = false
+	case r == 0x0D:
+		return s.flush()
+	default:
+		s.cur.WriteRune(r)
+		s.lastCell = false
+		if s.cur.Len() >= MaxParagraph && len(s.row) == 0 {
+			return s.flush()
+		}
+	}
+	return nil
+}
+
+// flush emits the text held as a paragraph.
+func (s *Splitter) flush() error {
+	err := s.paragraph(s.cur.String())
+	s.cur.Reset()
+	s.lastCell = false
+	if err == nil {
+		err = s.ctx.Err()
+	}
+	return err
+}
+
+// Close emits what is left: a row not ended and the last paragraph.
+func (s *Splitter) Close() error {
 	if err := s.endRow(); err != nil {
 		return err
 	}
-	return s.paragraph(cur.String())
+	return s.flush()
 }
 
-// splitter is the state of split: the paragraph count and the table
-// being read.
+// splitter is the state of a Splitter: the paragraph count and the
+// table being read.
 type splitter struct {
 	path    string
 	emit    func(scan.Segment) error
