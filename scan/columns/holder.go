@@ -13,6 +13,10 @@ const (
 	HoldBytes = 4 << 20
 )
 
+// MaxColumns is the most columns a sheet has in Excel and LibreOffice
+// (XFD). Extractors read no cell beyond it, and a Holder names none.
+const MaxColumns = 16384
+
 // Holder holds back the cells of a table without a header row until its
 // columns have been named by Infer, then emits them with those names.
 // An extractor adds the cells of each row, ends the row, and releases
@@ -35,6 +39,9 @@ type heldCell struct {
 func (h *Holder) Add(col int, seg scan.Segment) {
 	h.cells = append(h.cells, heldCell{col, seg})
 	h.bytes += len(seg.Text)
+	if col < 0 || col > MaxColumns {
+		return // not a column a sheet has: held, never named
+	}
 	for len(h.cols) <= col {
 		h.cols = append(h.cols, nil)
 	}

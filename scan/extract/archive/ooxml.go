@@ -49,3 +49,27 @@ func OpenPackage(in *scan.Input, format string) (zr *zip.Reader, lim scan.Limits
 	}
 	return zr, lim, cleanup, nil
 }
+
+// OpenDocumentType returns the media type that an OpenDocument package
+// (.ods, .odt, ...) names in its first member, "mimetype", stored
+// uncompressed as the format requires ("application/vnd.oasis.opendocument.spreadsheet"),
+// or "" when head does not start one.
+func OpenDocumentType(head []byte) string {
+	if !FirstMemberHasPrefix(head, "mimetype") {
+		return ""
+	}
+	n := int(head[26]) | int(head[27])<<8
+	extra := int(head[28]) | int(head[29])<<8
+	start := 30 + n + extra
+	const prefix = "application/vnd.oasis.opendocument."
+	if n != len("mimetype") || start > len(head) || !bytes.HasPrefix(head[start:], []byte(prefix)) {
+		return ""
+	}
+	// The local header may leave the size to a data descriptor: the
+	// type runs to the first byte that cannot be part of it.
+	end := start + len(prefix)
+	for end < len(head) && end-start < 100 && (head[end] >= 'a' && head[end] <= 'z' || head[end] == '-' || head[end] == '.') {
+		end++
+	}
+	return string(head[start:end])
+}

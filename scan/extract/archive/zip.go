@@ -24,8 +24,9 @@ type Zip struct{}
 // Format implements scan.Extractor.
 func (Zip) Format() string { return "zip" }
 
-// officeExts are zip-based names that the xlsx and docx extractors read.
-var officeExts = []string{".xlsx", ".xlsm", ".docx", ".docm"}
+// officeExts are zip-based names that the xlsx, docx and odf extractors
+// read.
+var officeExts = []string{".xlsx", ".xlsm", ".docx", ".docm", ".ods", ".odt", ".ots", ".ott"}
 
 // Accepts implements scan.Extractor: a .zip name or a zip signature,
 // except for the office formats that have extractors of their own.
@@ -35,6 +36,9 @@ func (Zip) Accepts(name string, head []byte) bool {
 		if strings.HasSuffix(lower, ext) {
 			return false
 		}
+	}
+	if t := OpenDocumentType(head); strings.HasSuffix(t, ".spreadsheet") || strings.HasSuffix(t, ".text") {
+		return false // an OpenDocument sheet or text under another name
 	}
 	return strings.HasSuffix(lower, ".zip") || IsZip(head)
 }
