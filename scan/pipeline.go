@@ -510,7 +510,7 @@ func (r *runner) source(ctx context.Context, display string, rd io.Reader, size 
 		src.Status, src.Reason = breachkit.SourceSkipped, "unsupported format (binary or unknown)"
 	} else {
 		src.Format = x.Format()
-		in := &Input{Path: display, R: br, Size: size, Depth: depth, Limits: r.opt.Limits, ReaderAt: fileAt(rd, size),
+		in := &Input{Path: display, R: br, Size: size, Depth: depth, Limits: r.opt.Limits, ReaderAt: fileAt(rd, size), Sibling: siblings(rd, size),
 			Warn: func(reason string) {
 				if len(warns) < 20 {
 					warns = append(warns, reason)
@@ -613,6 +613,22 @@ func fileAt(rd io.Reader, size int64) io.ReaderAt {
 		return nil
 	}
 	return f
+}
+
+// siblings returns Input.Sibling for rd when it is a file on disk (a
+// top-level source), else nil.
+func siblings(rd io.Reader, size int64) func(string) (*os.File, error) {
+	f, ok := rd.(*os.File)
+	if !ok || fileAt(rd, size) == nil {
+		return nil
+	}
+	dir := filepath.Dir(f.Name())
+	return func(name string) (*os.File, error) {
+		if name == "" || name == "." || name == ".." || strings.ContainsAny(name, `/\`) {
+			return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+		}
+		return os.Open(filepath.Join(dir, name))
+	}
 }
 
 // guard runs f and turns a panic in it — a bug in an extractor or a

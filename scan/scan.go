@@ -10,6 +10,7 @@ package scan
 import (
 	"context"
 	"io"
+	"os"
 
 	"github.com/breachkit/breachkit"
 )
@@ -59,6 +60,12 @@ type Input struct {
 	// rather than copying the source to a temporary file; the pipeline
 	// still reads R to its end for the digest.
 	ReaderAt io.ReaderAt
+	// Sibling, when set (a file on disk), opens the file named name in
+	// the source's folder, for formats that keep part of their content
+	// in a second file (a SQLite database's -wal log). name is a base
+	// name; the error wraps fs.ErrNotExist when there is no such file.
+	// The caller closes the file.
+	Sibling func(name string) (*os.File, error)
 	// Depth is how many archives this source is nested in.
 	Depth int
 	// Member hands a member of a container (archive, email attachment)

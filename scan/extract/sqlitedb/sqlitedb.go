@@ -7,6 +7,9 @@
 // system over the source's bytes (modernc.org/sqlite/vfs), so that no
 // journal, WAL or lock file is touched and no copy needs a name on disk;
 // the schema is not trusted (no function of a view or trigger can run).
+// A write-ahead log beside a database on disk (app.db-wal) is read too:
+// the pages of its committed transactions are laid over the database's,
+// so rows not yet checkpointed are found (see wal.go).
 // Each table's rows are read with SELECT *, and each non-empty text or
 // number value becomes a segment named by its column, in the record
 // "path#table=T!row=N". Binary values (BLOBs that are not UTF-8 text)
@@ -55,6 +58,8 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 		return err
 	}
 	defer cleanup()
+	ra, size, done := withWAL(in, ra, size)
+	defer done()
 	name, vfsys, err := vfs.New(oneFile{io.NewSectionReader(ra, 0, size)})
 	if err != nil {
 		return fmt.Errorf("opening the database: %v", err)
