@@ -468,13 +468,13 @@ func (r *runner) source(ctx context.Context, display string, rd io.Reader, size 
 		cr.max = r.opt.Limits.MaxTotalSize
 	}
 	// The read buffer fits a small source (many small files are common);
-	// 512 bytes are peeked at to pick the extractor.
+	// HeadSize bytes are peeked at to pick the extractor.
 	bufSize := 64 << 10
 	if size >= 0 && size < int64(bufSize) {
 		bufSize = max(int(size)+1, 4096)
 	}
 	br := bufio.NewReaderSize(cr, bufSize)
-	head, _ := br.Peek(512)
+	head, _ := br.Peek(HeadSize)
 	name := path.Base(display)
 	if i := strings.LastIndex(display, "!/"); i >= 0 {
 		name = path.Base(display[i+2:])

@@ -100,12 +100,17 @@ type Limits struct {
 // DefaultLimits are generous for real data and stop known bombs.
 var DefaultLimits = Limits{MaxDepth: 8, MaxMemberSize: 16 << 30, MaxTotalSize: 64 << 30, MaxRatio: 200, MaxMembers: 1_000_000}
 
+// HeadSize is how many first bytes of a source Extractor.Accepts sees:
+// enough for a few lines of a wide fixed-width record, read anyway into
+// the first buffer.
+const HeadSize = 4096
+
 // Extractor turns one format into segments.
 type Extractor interface {
 	// Format is the name recorded for the source: csv, json, xlsx, zip...
 	Format() string
 	// Accepts reports whether the extractor reads a source with this name
-	// and these first bytes (up to 512).
+	// and these first bytes (up to HeadSize).
 	Accepts(name string, head []byte) bool
 	// Extract reads in.R and calls emit for each segment. Memory must stay
 	// bounded whatever the source's size. An error means the source could

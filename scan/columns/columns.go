@@ -229,9 +229,15 @@ func looksBirthDates(vals []string) bool {
 	return years[len(years)/2] <= time.Now().Year()-16 && years[0] >= 1900
 }
 
-// dateYear reads the year of 1980-05-17, 05/17/1980, 17.05.1980 or
-// 5-17-1980.
+// dateYear reads the year of 1980-05-17, 05/17/1980, 17.05.1980,
+// 5-17-1980 or 19800517 (the compact date of mainframe records).
 func dateYear(v string) (int, bool) {
+	if len(v) == 8 && digits(v) == 8 {
+		y, _ := strconv.Atoi(v[:4])
+		m, _ := strconv.Atoi(v[4:6])
+		d, _ := strconv.Atoi(v[6:])
+		return y, y >= 1900 && y < 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31
+	}
 	parts := strings.FieldsFunc(v, func(r rune) bool { return r == '-' || r == '/' || r == '.' })
 	if len(parts) != 3 {
 		return 0, false

@@ -11,6 +11,7 @@ import (
 	"github.com/breachkit/breachkit/scan/extract/doc"
 	"github.com/breachkit/breachkit/scan/extract/docx"
 	"github.com/breachkit/breachkit/scan/extract/email"
+	"github.com/breachkit/breachkit/scan/extract/fixed"
 	"github.com/breachkit/breachkit/scan/extract/image"
 	"github.com/breachkit/breachkit/scan/extract/json"
 	"github.com/breachkit/breachkit/scan/extract/odf"
@@ -31,7 +32,7 @@ func Extractors() []scan.Extractor {
 	return []scan.Extractor{
 		archive.Zip{}, archive.Tar{}, archive.Gzip{}, archive.Bzip2{}, archive.Xz{}, archive.Zstd{}, archive.SevenZip{}, archive.Rar{}, parquet.Extractor{},
 		xlsx.Extractor{}, xls.Extractor{}, sqlitedb.Extractor{}, sqlitedb.WAL{}, docx.Extractor{}, odf.Extractor{}, doc.Extractor{}, rtf.Extractor{}, pdf.Extractor{}, email.EML{}, email.MBOX{}, email.MSG{}, vcard.Extractor{},
-		json.Extractor{}, sql.Extractor{}, xml.Extractor{}, csv.Extractor{},
+		json.Extractor{}, sql.Extractor{}, xml.Extractor{}, csv.Extractor{}, fixed.Extractor{},
 		image.Extractor{}, text.Extractor{},
 	}
 }
