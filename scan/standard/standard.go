@@ -17,6 +17,7 @@ import (
 	"github.com/breachkit/breachkit/scan/extract/odf"
 	"github.com/breachkit/breachkit/scan/extract/parquet"
 	"github.com/breachkit/breachkit/scan/extract/pdf"
+	"github.com/breachkit/breachkit/scan/extract/pgdump"
 	"github.com/breachkit/breachkit/scan/extract/rtf"
 	"github.com/breachkit/breachkit/scan/extract/sql"
 	"github.com/breachkit/breachkit/scan/extract/sqlitedb"
@@ -31,7 +32,7 @@ import (
 func Extractors() []scan.Extractor {
 	return []scan.Extractor{
 		archive.Zip{}, archive.Tar{}, archive.Gzip{}, archive.Bzip2{}, archive.Xz{}, archive.Zstd{}, archive.SevenZip{}, archive.Rar{}, parquet.Extractor{},
-		xlsx.Extractor{}, xls.Extractor{}, sqlitedb.Extractor{}, sqlitedb.WAL{}, docx.Extractor{}, odf.Extractor{}, doc.Extractor{}, rtf.Extractor{}, pdf.Extractor{}, email.EML{}, email.MBOX{}, email.MSG{}, vcard.Extractor{},
+		xlsx.Extractor{}, xls.Extractor{}, sqlitedb.Extractor{}, sqlitedb.WAL{}, pgdump.Extractor{}, docx.Extractor{}, odf.Extractor{}, doc.Extractor{}, rtf.Extractor{}, pdf.Extractor{}, email.EML{}, email.MBOX{}, email.MSG{}, vcard.Extractor{},
 		json.Extractor{}, sql.Extractor{}, xml.Extractor{}, csv.Extractor{}, fixed.Extractor{},
 		image.Extractor{}, text.Extractor{},
 	}
