@@ -42,13 +42,23 @@ func dump(t testing.TB, docs ...any) []byte {
 	return b.Bytes()
 }
 
+// doc builds an ordered document from keys and values.
+func doc(kv ...any) bson.D {
+	var d bson.D
+	for i := 0; i+1 < len(kv); i += 2 {
+		d = append(d, bson.E{Key: kv[i].(string), Value: kv[i+1]})
+	}
+	return d
+}
+
 // Fictional people only.
 var customers = []any{
-	bson.D{{"_id", bson.NewObjectID()}, {"name", bson.D{{"first", "Sierra"}, {"last", "Jefferson"}}}, {"ssn", "383-41-8663"},
-		{"dob", bson.DateTime(time.Date(1971, 3, 9, 0, 0, 0, 0, time.UTC).UnixMilli())}, {"phones", bson.A{"(415) 867-5309", "415-555-0100"}},
-		{"account", int64(61218281597005122)}, {"balance", 1250.5}, {"active", true}, {"photo", bson.Binary{Subtype: 0, Data: []byte{0x89, 0x50}}}},
-	bson.D{{"_id", bson.NewObjectID()}, {"name", bson.D{{"first", "José"}, {"last", "Álvarez"}}}, {"notes", bson.A{bson.D{{"text", "called about 512-44-7081"}, {"at", bson.DateTime(time.Date(2024, 5, 1, 14, 30, 0, 0, time.UTC).UnixMilli())}}}},
-		{"zip", int32(78701)}},
+	doc("_id", bson.NewObjectID(), "name", doc("first", "Sierra", "last", "Jefferson"), "ssn", "383-41-8663",
+		"dob", bson.DateTime(time.Date(1971, 3, 9, 0, 0, 0, 0, time.UTC).UnixMilli()), "phones", bson.A{"(415) 867-5309", "415-555-0100"},
+		"account", int64(61218281597005122), "balance", 1250.5, "active", true, "photo", bson.Binary{Subtype: 0, Data: []byte{0x89, 0x50}}),
+	doc("_id", bson.NewObjectID(), "name", doc("first", "José", "last", "Álvarez"),
+		"notes", bson.A{doc("text", "called about 512-44-7081", "at", bson.DateTime(time.Date(2024, 5, 1, 14, 30, 0, 0, time.UTC).UnixMilli()))},
+		"zip", int32(78701)),
 }
 
 // TestDump reads a collection dump: key paths as fields, array elements
