@@ -9,6 +9,7 @@ import (
 	"github.com/breachkit/breachkit/scan/extract/archive"
 	"github.com/breachkit/breachkit/scan/extract/bson"
 	"github.com/breachkit/breachkit/scan/extract/csv"
+	"github.com/breachkit/breachkit/scan/extract/dbf"
 	"github.com/breachkit/breachkit/scan/extract/doc"
 	"github.com/breachkit/breachkit/scan/extract/docx"
 	"github.com/breachkit/breachkit/scan/extract/email"
@@ -33,7 +34,7 @@ import (
 func Extractors() []scan.Extractor {
 	return []scan.Extractor{
 		archive.Zip{}, archive.Tar{}, archive.Gzip{}, archive.Bzip2{}, archive.Xz{}, archive.Zstd{}, archive.SevenZip{}, archive.Rar{}, parquet.Extractor{},
-		xlsx.Extractor{}, xls.Extractor{}, sqlitedb.Extractor{}, sqlitedb.WAL{}, pgdump.Extractor{}, bson.Extractor{}, docx.Extractor{}, odf.Extractor{}, doc.Extractor{}, rtf.Extractor{}, pdf.Extractor{}, email.EML{}, email.MBOX{}, email.MSG{}, vcard.Extractor{},
+		xlsx.Extractor{}, xls.Extractor{}, sqlitedb.Extractor{}, sqlitedb.WAL{}, pgdump.Extractor{}, bson.Extractor{}, dbf.Extractor{}, dbf.Memo{}, docx.Extractor{}, odf.Extractor{}, doc.Extractor{}, rtf.Extractor{}, pdf.Extractor{}, email.EML{}, email.MBOX{}, email.MSG{}, vcard.Extractor{},
 		json.Extractor{}, sql.Extractor{}, xml.Extractor{}, csv.Extractor{}, fixed.Extractor{},
 		image.Extractor{}, text.Extractor{},
 	}
