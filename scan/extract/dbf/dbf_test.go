@@ -98,7 +98,7 @@ func TestAccepts(t *testing.T) {
 		want bool
 	}{
 		{"clients.dbf", data, true},
-		{"export.bin", data, true},      // the layout adds up
+		{"export.bin", data, true}, // the layout adds up
 		{"notes.txt", []byte("\x03 hello there, not a table at all, no descriptors"), false},
 		{"x.dbf", []byte("PK\x03\x04"), false},
 	} {
