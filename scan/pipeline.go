@@ -76,6 +76,10 @@ type Options struct {
 	// one goroutine that writes. A summary needs no more, and a finding
 	// costs an increment instead of a Finding and its trip to the writer.
 	Tally func(*Tally)
+	// OCR, when set, reads the text of images and of PDF pages that have
+	// no text layer (Input.OCR); without it they are reported as needing
+	// OCR.
+	OCR OCR
 }
 
 // Tally counts the findings of one source by type and confidence.
@@ -510,7 +514,7 @@ func (r *runner) source(ctx context.Context, display string, rd io.Reader, size 
 		src.Status, src.Reason = breachkit.SourceSkipped, "unsupported format (binary or unknown)"
 	} else {
 		src.Format = x.Format()
-		in := &Input{Path: display, R: br, Size: size, Depth: depth, Limits: r.opt.Limits, ReaderAt: fileAt(rd, size), Sibling: siblings(rd, size),
+		in := &Input{Path: display, R: br, Size: size, Depth: depth, Limits: r.opt.Limits, ReaderAt: fileAt(rd, size), Sibling: siblings(rd, size), File: fileName(rd, size), OCR: r.opt.OCR,
 			Warn: func(reason string) {
 				if len(warns) < 20 {
 					warns = append(warns, reason)
@@ -613,6 +617,15 @@ func fileAt(rd io.Reader, size int64) io.ReaderAt {
 		return nil
 	}
 	return f
+}
+
+// fileName returns the path of rd when it is a file on disk (a
+// top-level source), else "".
+func fileName(rd io.Reader, size int64) string {
+	if f, ok := rd.(*os.File); ok && fileAt(rd, size) != nil {
+		return f.Name()
+	}
+	return ""
 }
 
 // siblings returns Input.Sibling for rd when it is a file on disk (a

@@ -66,6 +66,12 @@ type Input struct {
 	// name; the error wraps fs.ErrNotExist when there is no such file.
 	// The caller closes the file.
 	Sibling func(name string) (*os.File, error)
+	// File is the source's path on disk when it is a top-level file, for
+	// tools that read a file by name (OCR of a PDF page); "" otherwise.
+	File string
+	// OCR, when set, reads the text of images and of PDF pages without a
+	// text layer; nil means they are reported as needing OCR.
+	OCR OCR
 	// Depth is how many archives this source is nested in.
 	Depth int
 	// Member hands a member of a container (archive, email attachment)
@@ -99,6 +105,16 @@ type Limits struct {
 
 // DefaultLimits are generous for real data and stop known bombs.
 var DefaultLimits = Limits{MaxDepth: 8, MaxMemberSize: 16 << 30, MaxTotalSize: 64 << 30, MaxRatio: 200, MaxMembers: 1_000_000}
+
+// OCR reads printed text from pictures: scanned forms, identity
+// documents and letters. The ocr package implements it with tesseract;
+// the pipeline hands it to extractors through Input.OCR.
+type OCR interface {
+	// Image returns the text of an image (PNG, JPEG, TIFF, ...).
+	Image(ctx context.Context, r io.Reader) (string, error)
+	// PDFPage returns the text of page (1-based) of the PDF file at path.
+	PDFPage(ctx context.Context, path string, page int) (string, error)
+}
 
 // HeadSize is how many first bytes of a source Extractor.Accepts sees:
 // enough for a few lines of a wide fixed-width record, read anyway into

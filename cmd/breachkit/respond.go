@@ -30,6 +30,7 @@ type respondFlags struct {
 	out        string
 	minConf    float64
 	exclude    []string
+	ocr        ocrFlags
 }
 
 func newRespondCmd(g *globals) *cobra.Command {
@@ -65,6 +66,7 @@ report lists them).
 	fl.StringVar(&f.out, "out", "breachkit-report", "folder for the report")
 	fl.Float64Var(&f.minConf, "min-confidence", 0.5, "record only findings at least this confident (0-1)")
 	fl.StringArrayVar(&f.exclude, "exclude", nil, "skip paths matching this glob (repeatable)")
+	f.ocr.add(fl)
 	return cmd
 }
 
@@ -117,6 +119,10 @@ func runRespond(ctx context.Context, g *globals, f *respondFlags, paths []string
 			return usagef("--org-kind %q: want one of %s", k, joinKinds())
 		}
 	}
+	ocrEngine, err := f.ocr.engine()
+	if err != nil {
+		return err
+	}
 	rules, err := duties.Load()
 	if err != nil {
 		return err
@@ -167,7 +173,7 @@ func runRespond(ctx context.Context, g *globals, f *respondFlags, paths []string
 	pb := newScanBar(g, false)
 	own, owned := ownFiles(g, f.out)
 	sum, err := scan.Run(ctx, paths, scan.Options{Store: a.store, Keys: keys, CaseID: c.ID, Extractors: standard.Extractors(),
-		NewDetect: detectors(eng), Exclude: f.exclude, Progress: pb.update, Stored: sink.stored, Sourced: sink.sourced, Own: own, Owned: owned})
+		NewDetect: detectors(eng), Exclude: f.exclude, Progress: pb.update, Stored: sink.stored, Sourced: sink.sourced, Own: own, Owned: owned, OCR: ocrEngine})
 	pb.finish()
 	if serr := sink.wait(); err == nil {
 		err = serr

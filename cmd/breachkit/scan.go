@@ -19,9 +19,11 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 	"golang.org/x/term"
 
 	"github.com/breachkit/breachkit"
+	"github.com/breachkit/breachkit/ocr"
 	"github.com/breachkit/breachkit/scan"
 	"github.com/breachkit/breachkit/scan/detect"
 	"github.com/breachkit/breachkit/scan/detect/custom"
@@ -41,6 +43,31 @@ type scanOpts struct {
 	workers  int
 	progress bool
 	dryRun   bool
+	ocr      ocrFlags
+}
+
+// ocrFlags turn on OCR of images and scanned PDF pages.
+type ocrFlags struct {
+	on   bool
+	lang string
+}
+
+func (o *ocrFlags) add(f *pflag.FlagSet) {
+	f.BoolVar(&o.on, "ocr", false, "read the text of images and of PDF pages without a text layer with tesseract (slower; tesseract must be installed)")
+	f.StringVar(&o.lang, "ocr-lang", "eng", "tesseract languages for --ocr, joined by + (e.g. eng+spa)")
+}
+
+// engine returns the OCR engine, nil when --ocr is off, or an error
+// saying what to install.
+func (o *ocrFlags) engine() (scan.OCR, error) {
+	if !o.on {
+		return nil, nil
+	}
+	e, err := ocr.Find(o.lang)
+	if err != nil {
+		return nil, usagef("--ocr: %v", err)
+	}
+	return e, nil
 }
 
 func newScanCmd(g *globals) *cobra.Command {
@@ -84,6 +111,7 @@ alone, as bench/scan.sh measures it.`,
 	f.BoolVar(&o.dryRun, "dry-run", false, "find and report, but record nothing and print no values (no case, no store)")
 	f.BoolVar(&o.progress, "progress", false, "show the progress bar on stderr even when it is not a terminal")
 	f.MarkHidden("progress")
+	o.ocr.add(f)
 	return cmd
 }
 
@@ -176,6 +204,10 @@ func runScanPipeline(ctx context.Context, g *globals, o *scanOpts, paths []strin
 		opt.Progress = func(p scan.Progress) { pb.update(p); scanProgressHook(p) }
 	}
 	opt.Extractors, opt.Workers, opt.Exclude = standard.Extractors(), o.workers, o.exclude
+	var err error
+	if opt.OCR, err = o.ocr.engine(); err != nil {
+		return nil, err
+	}
 	opt.Own, opt.Owned = ownFiles(g)
 	opt.Stored, opt.Sourced = sink.stored, sink.sourced
 	sum, err := scan.Run(ctx, paths, opt)

@@ -1,9 +1,10 @@
-// Package image recognises image files (JPEG, PNG, GIF, TIFF, BMP, WebP,
+// Package image reads image files (JPEG, PNG, GIF, TIFF, BMP, WebP,
 // HEIC): scans of identity documents, forms and cheques are a common part
-// of stolen data, and their text can only be read with OCR, which
-// breachkit does not do. Each image is recorded as skipped with its kind
-// and that reason, so that the report counts what was not read instead
-// of listing it as an unknown binary.
+// of stolen data, and their text can only be read with OCR. With
+// Input.OCR set (scan --ocr) the image's text is read and emitted in
+// paragraphs, "path#para=N"; without it, or when OCR fails, the image is
+// recorded as skipped with its kind and the reason, so that the report
+// counts what was not read instead of listing it as an unknown binary.
 package image
 
 import (
@@ -11,6 +12,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strconv"
+	"strings"
 
 	"github.com/breachkit/breachkit/scan"
 )
@@ -58,8 +61,8 @@ func Kind(head []byte) string {
 // Accepts implements scan.Extractor: an image signature.
 func (Extractor) Accepts(name string, head []byte) bool { return Kind(head) != "" }
 
-// Extract implements scan.Extractor: it reads nothing of the image and
-// says why.
+// Extract implements scan.Extractor: the image's text through
+// Input.OCR, or an error that says why it was not read.
 func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment) error) error {
 	head := make([]byte, 16)
 	n, _ := io.ReadFull(in.R, head)
@@ -67,5 +70,29 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 	if k == "" {
 		k = "unknown kind"
 	}
-	return fmt.Errorf("%s: text in images needs OCR, which breachkit does not do; not scanned", k)
+	if in.OCR == nil {
+		return fmt.Errorf("%s: text in images needs OCR (scan --ocr, with tesseract installed); not scanned", k)
+	}
+	text, err := in.OCR.Image(ctx, io.MultiReader(bytes.NewReader(head[:n]), in.R))
+	if err != nil {
+		return fmt.Errorf("%s: OCR failed: %v", k, err)
+	}
+	return Paragraphs(in.Path, text, emit)
+}
+
+// Paragraphs emits OCR text in paragraphs (split at blank lines),
+// "path#para=N"; the PDF extractor uses it for pages it reads by OCR.
+func Paragraphs(path, text string, emit func(scan.Segment) error) error {
+	n := 0
+	for _, p := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n\n") {
+		p = strings.TrimSpace(strings.Trim(p, "\f"))
+		if p == "" {
+			continue
+		}
+		n++
+		if err := emit(scan.Segment{Text: []byte(p), Offset: -1, Record: path + "#para=" + strconv.Itoa(n)}); err != nil {
+			return err
+		}
+	}
+	return nil
 }

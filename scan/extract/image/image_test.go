@@ -3,11 +3,14 @@ package image
 import (
 	"bytes"
 	"context"
+	"errors"
 	"image"
 	"image/color"
 	"image/gif"
 	"image/jpeg"
 	"image/png"
+	"io"
+	"slices"
 	"strings"
 	"testing"
 
@@ -40,5 +43,46 @@ func TestImages(t *testing.T) {
 		if (Extractor{}).Accepts("x", []byte(head)) {
 			t.Errorf("%q taken for an image", head)
 		}
+	}
+}
+
+// fakeOCR stands in for tesseract: it returns its text for any image.
+type fakeOCR struct {
+	text string
+	err  error
+	got  []byte
+}
+
+func (f *fakeOCR) Image(ctx context.Context, r io.Reader) (string, error) {
+	f.got, _ = io.ReadAll(r)
+	return f.text, f.err
+}
+
+func (f *fakeOCR) PDFPage(ctx context.Context, path string, page int) (string, error) {
+	return f.text, f.err
+}
+
+// TestOCR: with Input.OCR set, the whole image goes to it and its text
+// comes out in paragraphs; a failure is the source's error.
+func TestOCR(t *testing.T) {
+	img := image.NewRGBA(image.Rect(0, 0, 4, 4))
+	var p bytes.Buffer
+	png.Encode(&p, img)
+	ocr := &fakeOCR{text: "Intake form\nName: Sierra Jefferson\n\n\nSSN 383-41-8663\n\f"}
+	var got []string
+	err := Extractor{}.Extract(context.Background(), &scan.Input{Path: "scan.png", R: bytes.NewReader(p.Bytes()), OCR: ocr}, func(s scan.Segment) error {
+		got = append(got, s.Record+" "+string(s.Text))
+		return nil
+	})
+	if err != nil || !slices.Equal(got, []string{"scan.png#para=1 Intake form\nName: Sierra Jefferson", "scan.png#para=2 SSN 383-41-8663"}) {
+		t.Errorf("got %q, %v", got, err)
+	}
+	if !bytes.Equal(ocr.got, p.Bytes()) {
+		t.Error("the OCR did not get the whole image")
+	}
+	ocr.err = errors.New("tesseract: exit status 1: Error during processing.")
+	err = Extractor{}.Extract(context.Background(), &scan.Input{Path: "scan.png", R: bytes.NewReader(p.Bytes()), OCR: ocr}, func(scan.Segment) error { return nil })
+	if err == nil || !strings.Contains(err.Error(), "PNG: OCR failed") {
+		t.Errorf("failure: %v", err)
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -65,12 +67,12 @@ func TestExtract(t *testing.T) {
 		wantErr string
 	}{
 		{name: "text and a scanned page", data: doc,
-			pages: map[int]string{1: "078-05-1120", 3: "jane.roe@example.com"}, warns: []string{"page 2 has no text layer: needs OCR"}},
+			pages: map[int]string{1: "078-05-1120", 3: "jane.roe@example.com"}, warns: []string{"page 2 has no text layer: needs OCR (scan --ocr)"}},
 		{name: "streamed", data: doc, stream: true,
-			pages: map[int]string{1: "Jane Roe", 3: "example.com"}, warns: []string{"page 2 has no text layer: needs OCR"}},
-		{name: "PDF 2.0 header", data: v2, pages: map[int]string{1: "Jane Roe", 3: "example.com"}, warns: []string{"page 2 has no text layer: needs OCR"}},
+			pages: map[int]string{1: "Jane Roe", 3: "example.com"}, warns: []string{"page 2 has no text layer: needs OCR (scan --ocr)"}},
+		{name: "PDF 2.0 header", data: v2, pages: map[int]string{1: "Jane Roe", 3: "example.com"}, warns: []string{"page 2 has no text layer: needs OCR (scan --ocr)"}},
 		{name: "junk after EOF", data: append(bytes.Clone(doc), "\r\n\x00\x00junk appended by a gateway\n"...),
-			pages: map[int]string{1: "Jane Roe", 3: "example.com"}, warns: []string{"page 2 has no text layer: needs OCR"}},
+			pages: map[int]string{1: "Jane Roe", 3: "example.com"}, warns: []string{"page 2 has no text layer: needs OCR (scan --ocr)"}},
 		{name: "user password", data: makePDF(t, "user-secret", "owner-secret", "Jane Roe"), wantErr: "encrypted"},
 		{name: "truncated", data: doc[:len(doc)/2], wantErr: "corrupt pdf"},
 		{name: "not a pdf", data: []byte("hello"), wantErr: "corrupt pdf"},
@@ -212,5 +214,53 @@ func TestForm(t *testing.T) {
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("\n got %q\nwant %q", got, want)
+	}
+}
+
+// pageOCR stands in for tesseract: it reads page pages of the file at
+// path and says which it was asked for.
+type pageOCR struct {
+	path  string
+	pages []int
+}
+
+func (o *pageOCR) Image(ctx context.Context, r io.Reader) (string, error) { return "", nil }
+
+func (o *pageOCR) PDFPage(ctx context.Context, path string, page int) (string, error) {
+	o.path = path
+	o.pages = append(o.pages, page)
+	return "Scanned: SSN 383-41-8663", nil
+}
+
+// TestOCRPages: a page without a text layer of a PDF on disk is read by
+// Input.OCR; inside an archive (no file) it is still reported.
+func TestOCRPages(t *testing.T) {
+	doc := makePDF(t, "", "", "Jane Roe", "", "jane.roe@example.com")
+	path := filepath.Join(t.TempDir(), "f.pdf")
+	if err := os.WriteFile(path, doc, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, onDisk := range []bool{true, false} {
+		ocr := &pageOCR{}
+		var warns []string
+		var pages []string
+		in := &scan.Input{Path: "f.pdf", R: bytes.NewReader(doc), Size: int64(len(doc)), OCR: ocr, Warn: func(s string) { warns = append(warns, s) }}
+		if onDisk {
+			in.File = path
+		}
+		err := Extractor{}.Extract(context.Background(), in, func(s scan.Segment) error {
+			pages = append(pages, fmt.Sprintf("%d %s", s.Page, s.Text))
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if onDisk {
+			if ocr.path != path || !slices.Equal(ocr.pages, []int{2}) || len(warns) != 0 || !slices.Contains(pages, "2 Scanned: SSN 383-41-8663") {
+				t.Errorf("on disk: OCR of %q pages %v, warnings %q, segments %q", ocr.path, ocr.pages, warns, pages)
+			}
+		} else if len(ocr.pages) != 0 || len(warns) != 1 || !strings.Contains(warns[0], "on disk only") {
+			t.Errorf("in an archive: OCR pages %v, warnings %q", ocr.pages, warns)
+		}
 	}
 }
