@@ -79,7 +79,7 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 		}
 		return errors.New("no Workbook stream: not an Excel 97-2003 workbook")
 	}
-	b := &book{in: in, data: stream, formats: map[int]string{}}
+	b := &book{in: in, data: stream, Formats: xlsx.Formats{Custom: map[int]string{}}}
 	if err := b.globals(); err != nil {
 		return err
 	}
@@ -100,13 +100,11 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 
 // book is a workbook being read.
 type book struct {
-	in       *scan.Input
-	data     []byte
-	date1904 bool
-	formats  map[int]string // number format codes by index
-	xfFormat []int          // the number format index of each XF
-	sst      []string
-	sheets   []sheetRef
+	in           *scan.Input
+	data         []byte
+	xlsx.Formats // number formats, XFs and the date system
+	sst          []string
+	sheets       []sheetRef
 }
 
 type sheetRef struct {
@@ -160,17 +158,17 @@ func (b *book) globals() error {
 		case recFilePass:
 			return errors.New("encrypted (password-protected workbook); not scanned")
 		case recDateMode:
-			b.date1904 = len(d) >= 2 && binary.LittleEndian.Uint16(d) == 1
+			b.Date1904 = len(d) >= 2 && binary.LittleEndian.Uint16(d) == 1
 		case recFormat:
 			if len(d) >= 2 {
 				s, _, err := unicodeString(d[2:], 2)
 				if err == nil {
-					b.formats[int(binary.LittleEndian.Uint16(d))] = s
+					b.Custom[int(binary.LittleEndian.Uint16(d))] = s
 				}
 			}
 		case recXF:
 			if len(d) >= 4 {
-				b.xfFormat = append(b.xfFormat, int(binary.LittleEndian.Uint16(d[2:])))
+				b.XF = append(b.XF, int(binary.LittleEndian.Uint16(d[2:])))
 			}
 		case recBoundSheet:
 			if len(d) < 8 {
@@ -428,17 +426,17 @@ func (b *book) sheet(sh sheetRef, emit func(scan.Segment) error) error {
 			if len(d) < 14 {
 				continue
 			}
-			err = add(rw, col, b.number(math.Float64frombits(binary.LittleEndian.Uint64(d[6:])), xf), false)
+			err = add(rw, col, b.Number(math.Float64frombits(binary.LittleEndian.Uint64(d[6:])), xf), false)
 		case recRK:
 			if len(d) < 10 {
 				continue
 			}
-			err = add(rw, col, b.number(rk(binary.LittleEndian.Uint32(d[6:])), xf), false)
+			err = add(rw, col, b.Number(xlsx.RK(binary.LittleEndian.Uint32(d[6:])), xf), false)
 		case recMulRK:
 			// row, first column, then (XF, RK) pairs, then the last column.
 			for j, c := 4, col; j+6 <= len(d)-2; j, c = j+6, c+1 {
 				xf := int(binary.LittleEndian.Uint16(d[j:]))
-				if err = add(rw, c, b.number(rk(binary.LittleEndian.Uint32(d[j+2:])), xf), false); err != nil {
+				if err = add(rw, c, b.Number(xlsx.RK(binary.LittleEndian.Uint32(d[j+2:])), xf), false); err != nil {
 					break
 				}
 			}
@@ -456,7 +454,7 @@ func (b *book) sheet(sh sheetRef, emit func(scan.Segment) error) error {
 				}
 				continue
 			}
-			err = add(rw, col, b.number(math.Float64frombits(binary.LittleEndian.Uint64(res)), xf), false)
+			err = add(rw, col, b.Number(math.Float64frombits(binary.LittleEndian.Uint64(res)), xf), false)
 		case recString:
 			if pendingString {
 				pendingString = false
@@ -477,44 +475,6 @@ func (b *book) sheet(sh sheetRef, emit func(scan.Segment) error) error {
 		return err
 	}
 	return rows.Finish()
-}
-
-// number renders a number the way xlsx does: a date when its format
-// shows one, zero-padded when its format pads (000-00-0000), else in
-// plain decimal.
-func (b *book) number(f float64, xf int) string {
-	v := strconv.FormatFloat(f, 'f', -1, 64)
-	if xf < 0 || xf >= len(b.xfFormat) {
-		return xlsx.Number(v)
-	}
-	id := b.xfFormat[xf]
-	code, custom := b.formats[id]
-	if !custom && xlsx.IsBuiltinDate(id) || custom && xlsx.IsDateFormat(code) {
-		if s, ok := xlsx.SerialDate(f, b.date1904); ok {
-			return s
-		}
-	}
-	if custom {
-		if tmpl := xlsx.ZeroTemplate(code); tmpl != "" {
-			return xlsx.Pad(xlsx.Number(v), tmpl)
-		}
-	}
-	return xlsx.Number(v)
-}
-
-// rk decodes an RK number: a 30-bit integer or the top 30 bits of a
-// float64, divided by 100 when bit 0 is set.
-func rk(v uint32) float64 {
-	var f float64
-	if v&0x02 != 0 {
-		f = float64(int32(v) >> 2)
-	} else {
-		f = math.Float64frombits(uint64(v&0xFFFFFFFC) << 32)
-	}
-	if v&0x01 != 0 {
-		f /= 100
-	}
-	return f
 }
 
 func pick(c bool, a, b string) string {

@@ -623,6 +623,64 @@ func Number(v string) string {
 	return strconv.FormatFloat(r, 'f', -1, 64)
 }
 
+// FormatNumber renders a stored number as a person reads it, given its
+// number format (id, and code when custom): a date when the format shows
+// one, zero-padded when it pads (000-00-0000), else in plain decimal.
+// The binary formats (xls, xlsb) render their numbers with it, as xlsx
+// does; id -1 is no format.
+func FormatNumber(f float64, id int, code string, custom, date1904 bool) string {
+	v := strconv.FormatFloat(f, 'f', -1, 64)
+	if id < 0 {
+		return Number(v)
+	}
+	if !custom && IsBuiltinDate(id) || custom && IsDateFormat(code) {
+		if s, ok := SerialDate(f, date1904); ok {
+			return s
+		}
+	}
+	if custom {
+		if tmpl := ZeroTemplate(code); tmpl != "" {
+			return Pad(Number(v), tmpl)
+		}
+	}
+	return Number(v)
+}
+
+// Formats are the number formats of a binary workbook (xls, xlsb): the
+// format of each cell XF, the custom format codes by id, and the date
+// system.
+type Formats struct {
+	XF       []int
+	Custom   map[int]string
+	Date1904 bool
+}
+
+// Number renders f in the format of cell XF xf, with FormatNumber.
+func (s *Formats) Number(f float64, xf int) string {
+	if xf < 0 || xf >= len(s.XF) {
+		return FormatNumber(f, -1, "", false, s.Date1904)
+	}
+	id := s.XF[xf]
+	code, custom := s.Custom[id]
+	return FormatNumber(f, id, code, custom, s.Date1904)
+}
+
+// RK decodes an RK number, the compact number of the binary formats: a
+// 30-bit integer or the top 30 bits of a double, divided by 100 when its
+// lowest bit says so.
+func RK(v uint32) float64 {
+	var f float64
+	if v&0x02 != 0 {
+		f = float64(int32(v) >> 2)
+	} else {
+		f = math.Float64frombits(uint64(v&0xFFFFFFFC) << 32)
+	}
+	if v&0x01 != 0 {
+		f /= 100
+	}
+	return f
+}
+
 // isDigits reports whether s is one or more ASCII digits.
 func isDigits(s string) bool {
 	if s == "" {
