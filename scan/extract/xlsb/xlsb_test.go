@@ -63,11 +63,20 @@ func workbook(t testing.TB) []byte {
 		}
 		w.Write(bytes.Join(parts, nil))
 	}
-	put("[Content_Types].xml", []byte(`<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`))
+	put("[Content_Types].xml", []byte(`<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">`+
+		`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>`+
+		`<Override PartName="/xl/workbook.bin" ContentType="application/vnd.ms-excel.sheet.binary.macroEnabled.main"/>`+
+		`<Override PartName="/xl/worksheets/sheet1.bin" ContentType="application/vnd.ms-excel.worksheet"/>`+
+		`<Override PartName="/xl/styles.bin" ContentType="application/vnd.ms-excel.styles"/>`+
+		`<Override PartName="/xl/sharedStrings.bin" ContentType="application/vnd.ms-excel.sharedStrings"/></Types>`))
+	put("_rels/.rels", []byte(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`+
+		`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.bin"/></Relationships>`))
 	put("xl/workbook.bin", rec(0x83), rec(brtWbProp, u32(0), u32(0), ws("")), rec(0x8F),
 		rec(brtBundleSh, u32(0), u32(1), ws("rId1"), ws("Customers")), rec(0x90), rec(0x84))
 	put("xl/_rels/workbook.bin.rels", []byte(`<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`+
-		`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.bin"/></Relationships>`))
+		`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.bin"/>`+
+		`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.bin"/>`+
+		`<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.bin"/></Relationships>`))
 	put("xl/sharedStrings.bin", rec(0x9F, u32(4), u32(4)),
 		rec(brtSSTItem, []byte{0}, ws("Name")), rec(brtSSTItem, []byte{0}, ws("SSN")), rec(brtSSTItem, []byte{0}, ws("Date of Birth")),
 		rec(brtSSTItem, []byte{0}, ws("Sierra Jefferson")), rec(0xA0))
