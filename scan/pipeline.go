@@ -2,6 +2,7 @@ package scan
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -540,6 +541,11 @@ func (r *runner) source(ctx context.Context, display string, rd io.Reader, size 
 					return err
 				}
 				emitted++
+				if bytes.IndexByte(s.Text, '%') >= 0 || bytes.IndexByte(s.Text, '+') >= 0 {
+					if d, ok := percentDecoded(s); ok {
+						s = d
+					}
+				}
 				// A segment whose offsets come from a function is detected
 				// here: the function may read the extractor's reused state.
 				// A job is filled once begun; a new one only while a
