@@ -1,7 +1,8 @@
 // Package email extracts e-mail messages: single messages (.eml, RFC 5322)
 // with EML and mailboxes (.mbox, mboxo/mboxrd) with MBOX, using
-// github.com/emersion/go-message, and Outlook messages (.msg) with MSG,
-// from their MAPI properties (see msg.go).
+// github.com/emersion/go-message, Outlook messages (.msg) with MSG, from
+// their MAPI properties (see msg.go), and the winmail.dat in which
+// Outlook wraps attachments with TNEF (see tnef.go).
 //
 // Each message yields its address and subject headers as segments (Field
 // "From", "To", "Cc", "Bcc", "Reply-To", "Sender", "Subject", ...; encoded
