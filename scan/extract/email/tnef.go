@@ -81,6 +81,14 @@ func (TNEF) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment)
 		}
 		return in.Member(name, int64(len(a.data)), bytes.NewReader(a.data))
 	}
+	// fail hands over the attachment read so far, then reports the
+	// damage.
+	fail := func(format string, args ...any) error {
+		if err := flush(); err != nil {
+			return err
+		}
+		return fmt.Errorf("corrupt TNEF: "+format, args...)
+	}
 	for k := 0; ; k++ {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -90,17 +98,11 @@ func (TNEF) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment)
 			if err == io.EOF {
 				return flush()
 			}
-			if ferr := flush(); ferr != nil {
-				return ferr
-			}
-			return fmt.Errorf("corrupt TNEF: attribute %d cut short", k+1)
+			return fail("attribute %d cut short", k+1)
 		}
 		level, id, size := h[0], binary.LittleEndian.Uint32(h[1:]), int64(binary.LittleEndian.Uint32(h[5:]))
 		if level != 1 && level != lvlAttachment || size > maxAttribute || size > lim.MaxMemberSize {
-			if ferr := flush(); ferr != nil {
-				return ferr
-			}
-			return fmt.Errorf("corrupt TNEF: attribute %d (level %d, id 0x%08X, %d bytes)", k+1, level, id, size)
+			return fail("attribute %d (level %d, id 0x%08X, %d bytes)", k+1, level, id, size)
 		}
 		if id == attAttachRendData {
 			// A new attachment begins.
@@ -120,24 +122,15 @@ func (TNEF) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment)
 				err = io.ErrUnexpectedEOF
 			}
 			if err != nil {
-				if ferr := flush(); ferr != nil {
-					return ferr
-				}
-				return fmt.Errorf("corrupt TNEF: attribute %d cut short", k+1)
+				return fail("attribute %d cut short", k+1)
 			}
 		default:
 			if _, err := br.Discard(int(size)); err != nil {
-				if ferr := flush(); ferr != nil {
-					return ferr
-				}
-				return fmt.Errorf("corrupt TNEF: attribute %d cut short", k+1)
+				return fail("attribute %d cut short", k+1)
 			}
 		}
 		if _, err := br.Discard(2); err != nil { // checksum
-			if ferr := flush(); ferr != nil {
-				return ferr
-			}
-			return fmt.Errorf("corrupt TNEF: attribute %d cut short", k+1)
+			return fail("attribute %d cut short", k+1)
 		}
 		switch id {
 		case attBody:
