@@ -10,6 +10,9 @@
 // MaxPageContent. Encrypted documents open when they need no user
 // password (owner-password-only files); otherwise Extract fails.
 //
+// A table in a page, whose text layer gives one cell per line, is read
+// as rows named by its header, "path#page=N!row=R" (see table.go).
+//
 // The values of a filled form (an interactive AcroForm: loan
 // applications, tax and benefit forms) are not in the page text: each
 // filled field is a segment of its own, named by the field's
@@ -108,13 +111,52 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 		case strings.TrimSpace(text) == "":
 			in.Warning(fmt.Sprintf("page %d has no text layer: needs OCR (scan --ocr)", n))
 		default:
-			seg := scan.Segment{Text: []byte(text), Offset: -1, Page: n, Record: fmt.Sprintf("%s#page=%d", in.Path, n)}
-			if err := emit(seg); err != nil {
+			if err := emitPage(in.Path, n, text, emit); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// emitPage emits a page's text: its tables, one cell per line under a
+// header (findTable), as rows whose cells are named by their column,
+// "path#page=N!row=R"; the text around them as the page, "path#page=N".
+func emitPage(path string, n int, text string, emit func(scan.Segment) error) error {
+	lines := strings.Split(text, "\n")
+	rows := 0
+	for len(lines) > 0 {
+		t, ok := findTable(lines)
+		if !ok {
+			break
+		}
+		if err := emitLines(path, n, lines[:t.start], emit); err != nil {
+			return err
+		}
+		for _, row := range t.rows {
+			rows++
+			rec := fmt.Sprintf("%s#page=%d!row=%d", path, n, rows)
+			for c, v := range row {
+				if v == "" {
+					continue
+				}
+				if err := emit(scan.Segment{Text: []byte(v), Offset: -1, Page: n, Field: t.header[c], Record: rec}); err != nil {
+					return err
+				}
+			}
+		}
+		lines = lines[t.end:]
+	}
+	return emitLines(path, n, lines, emit)
+}
+
+// emitLines emits lines of a page as one segment, unless they are blank.
+func emitLines(path string, n int, lines []string, emit func(scan.Segment) error) error {
+	t := strings.Trim(strings.Join(lines, "\n"), "\n")
+	if strings.TrimSpace(t) == "" {
+		return nil
+	}
+	return emit(scan.Segment{Text: []byte(t), Offset: -1, Page: n, Record: fmt.Sprintf("%s#page=%d", path, n)})
 }
 
 // normalise makes a file the library accepts: it wants "%PDF-1.[0-7]"
