@@ -55,7 +55,7 @@ const (
 // Accepts implements scan.Extractor: text whose first lines share a
 // fixed-width layout.
 func (Extractor) Accepts(name string, head []byte) bool {
-	if scan.Binary(head) || bytes.IndexByte(head, '\t') >= 0 {
+	if bytes.Count(head, []byte{'\n'}) < minLines || bytes.IndexByte(head, '\t') >= 0 || scan.Binary(head) {
 		return false
 	}
 	_, ok := detect(completeLines(head))
