@@ -515,7 +515,8 @@ func (r *runner) source(ctx context.Context, display string, rd io.Reader, size 
 		src.Status, src.Reason = breachkit.SourceSkipped, "unsupported format (binary or unknown)"
 	} else {
 		src.Format = x.Format()
-		in := &Input{Path: display, R: br, Size: size, Depth: depth, Limits: r.opt.Limits, ReaderAt: fileAt(rd, size), Sibling: siblings(rd, size), File: fileName(rd, size), OCR: r.opt.OCR,
+		file := fileAt(rd, size)
+		in := &Input{Path: display, R: br, Size: size, Depth: depth, Limits: r.opt.Limits, Sibling: siblings(file), OCR: r.opt.OCR,
 			Warn: func(reason string) {
 				if len(warns) < 20 {
 					warns = append(warns, reason)
@@ -528,6 +529,9 @@ func (r *runner) source(ctx context.Context, display string, rd io.Reader, size 
 				}
 				return r.source(ctx, mp, mr, msize, depth+1, total)
 			},
+		}
+		if file != nil {
+			in.ReaderAt, in.File = file, file.Name()
 		}
 		// One segment variable and one match callback serve every
 		// segment inline: Detect takes a pointer, and a fresh one (and a
@@ -612,9 +616,9 @@ func (r *runner) source(ctx context.Context, display string, rd io.Reader, size 
 	return nil
 }
 
-// fileAt returns rd as an io.ReaderAt when it is a regular file of the
-// size given (a top-level source), else nil.
-func fileAt(rd io.Reader, size int64) io.ReaderAt {
+// fileAt returns rd when it is a regular file of the size given (a
+// top-level source), else nil.
+func fileAt(rd io.Reader, size int64) *os.File {
 	f, ok := rd.(*os.File)
 	if !ok || size < 0 {
 		return nil
@@ -625,25 +629,14 @@ func fileAt(rd io.Reader, size int64) io.ReaderAt {
 	return f
 }
 
-// fileName returns the path of rd when it is a file on disk (a
-// top-level source), else "".
-func fileName(rd io.Reader, size int64) string {
-	if f, ok := rd.(*os.File); ok && fileAt(rd, size) != nil {
-		return f.Name()
-	}
-	return ""
-}
-
-// siblings returns Input.Sibling for rd when it is a file on disk (a
-// top-level source), else nil.
-func siblings(rd io.Reader, size int64) func(string) (*os.File, error) {
-	f, ok := rd.(*os.File)
-	if !ok || fileAt(rd, size) == nil {
+// siblings returns Input.Sibling for a file on disk, nil for none.
+func siblings(f *os.File) func(string) (*os.File, error) {
+	if f == nil {
 		return nil
 	}
 	dir := filepath.Dir(f.Name())
 	return func(name string) (*os.File, error) {
-		if name == "" || name == "." || name == ".." || strings.ContainsAny(name, `/\`) {
+		if name == "" || name == "." || name == ".." || strings.ContainsAny(name, `/\\`) {
 			return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
 		}
 		return os.Open(filepath.Join(dir, name))
