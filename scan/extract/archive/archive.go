@@ -320,7 +320,8 @@ func SpoolSource(in *scan.Input) (ra io.ReaderAt, size int64, cleanup func(), er
 // Spool gives random access to a source: in.ReaderAt for a file on disk,
 // whatever its size; otherwise one of at most maxSize bytes: in.R
 // itself when it is an io.ReaderAt whose size is known, else a temporary
-// file, unlinked as soon as possible, that cleanup closes and removes.
+// file, unlinked as soon as possible, that cleanup closes and removes; its
+// contents are encrypted with a key held only in memory (spool.go).
 // It fails when the source is larger than maxSize.
 func Spool(in *scan.Input, maxSize int64) (ra io.ReaderAt, size int64, cleanup func(), err error) {
 	if in.ReaderAt != nil && in.Size >= 0 {
@@ -341,10 +342,11 @@ func Spool(in *scan.Input, maxSize int64) (ra io.ReaderAt, size int64, cleanup f
 			return r, size, func() {}, nil
 		}
 	}
-	f, err := os.CreateTemp("", "breachkit-spool-*")
+	sp, err := newSealedSpool()
 	if err != nil {
 		return nil, 0, nil, fmt.Errorf("spooling the source to a temporary file: %w", err)
 	}
+	f := sp.f
 	name := f.Name()
 	removed := os.Remove(name) == nil // unlink now where the system allows it
 	cleanup = func() {
@@ -353,7 +355,7 @@ func Spool(in *scan.Input, maxSize int64) (ra io.ReaderAt, size int64, cleanup f
 			os.Remove(name)
 		}
 	}
-	n, err := io.Copy(f, io.LimitReader(in.R, maxSize+1))
+	n, err := sp.fill(io.LimitReader(in.R, maxSize+1))
 	if err != nil {
 		cleanup()
 		return nil, 0, nil, fmt.Errorf("spooling the source to a temporary file: %w", err)
@@ -362,5 +364,5 @@ func Spool(in *scan.Input, maxSize int64) (ra io.ReaderAt, size int64, cleanup f
 		cleanup()
 		return nil, 0, nil, fmt.Errorf("%w: source is larger than %d bytes and must be read at random", ErrTooLarge, maxSize)
 	}
-	return f, n, cleanup, nil
+	return sp, n, cleanup, nil
 }
