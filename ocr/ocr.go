@@ -68,15 +68,24 @@ func (e *Engine) Image(ctx context.Context, r io.Reader) (string, error) {
 }
 
 // PDFPage implements scan.OCR: pdftocairo renders the page at 300 dots
-// per inch to a PNG on its standard output, which goes to tesseract.
-func (e *Engine) PDFPage(ctx context.Context, path string, page int) (string, error) {
+// per inch to a PNG on its standard output, which goes to tesseract. A
+// PDF that is not a file (path "") goes to pdftocairo's standard input,
+// which it holds in memory.
+func (e *Engine) PDFPage(ctx context.Context, path string, pdf io.Reader, page int) (string, error) {
 	if e.pdftocairo == "" {
 		return "", errors.New("pdftocairo is not installed (apt-get install poppler-utils): PDF pages cannot be rendered for OCR")
 	}
 	ctx, cancel := context.WithTimeout(ctx, e.Timeout)
 	defer cancel()
 	p := strconv.Itoa(page)
-	render := exec.CommandContext(ctx, e.pdftocairo, "-png", "-r", "300", "-f", p, "-l", p, "-singlefile", path, "-")
+	in := path
+	if in == "" {
+		in = "-"
+	}
+	render := exec.CommandContext(ctx, e.pdftocairo, "-png", "-r", "300", "-f", p, "-l", p, "-singlefile", in, "-")
+	if path == "" {
+		render.Stdin = pdf
+	}
 	var renderErr bytes.Buffer
 	render.Stderr = &limited{w: &renderErr, n: 4096}
 	png, err := render.StdoutPipe()

@@ -68,17 +68,25 @@ func TestPDFPage(t *testing.T) {
 	if err := pdf.OutputFileAndClose(path); err != nil {
 		t.Fatal(err)
 	}
-	text, err := e.PDFPage(context.Background(), path, 2)
+	text, err := e.PDFPage(context.Background(), path, nil, 2)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(text, "383-41-8663") {
 		t.Errorf("page 2 text lacks the SSN (%d bytes read)", len(text))
 	}
-	if text, err := e.PDFPage(context.Background(), path, 1); err != nil || strings.TrimSpace(text) != "" {
+	if text, err := e.PDFPage(context.Background(), path, nil, 1); err != nil || strings.TrimSpace(text) != "" {
 		t.Errorf("blank page 1: %d bytes, %v", len(text), err)
 	}
-	if _, err := e.PDFPage(context.Background(), path+".missing", 1); err == nil || !strings.Contains(err.Error(), "pdftocairo") {
+	// A PDF that is not a file (inside an archive) goes in on stdin.
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text, err := e.PDFPage(context.Background(), "", bytes.NewReader(data), 2); err != nil || !strings.Contains(text, "383-41-8663") {
+		t.Errorf("from stdin: %d bytes, %v", len(text), err)
+	}
+	if _, err := e.PDFPage(context.Background(), path+".missing", nil, 1); err == nil || !strings.Contains(err.Error(), "pdftocairo") {
 		t.Errorf("missing file: %v", err)
 	}
 }

@@ -112,8 +112,10 @@ var DefaultLimits = Limits{MaxDepth: 8, MaxMemberSize: 16 << 30, MaxTotalSize: 6
 type OCR interface {
 	// Image returns the text of an image (PNG, JPEG, TIFF, ...).
 	Image(ctx context.Context, r io.Reader) (string, error)
-	// PDFPage returns the text of page (1-based) of the PDF file at path.
-	PDFPage(ctx context.Context, path string, page int) (string, error)
+	// PDFPage returns the text of page (1-based) of a PDF: the file at
+	// path, or when path is "" the document pdf reads (a PDF inside an
+	// archive).
+	PDFPage(ctx context.Context, path string, pdf io.Reader, page int) (string, error)
 }
 
 // HeadSize is how many first bytes of a source Extractor.Accepts sees:

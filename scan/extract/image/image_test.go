@@ -58,7 +58,7 @@ func (f *fakeOCR) Image(ctx context.Context, r io.Reader) (string, error) {
 	return f.text, f.err
 }
 
-func (f *fakeOCR) PDFPage(ctx context.Context, path string, page int) (string, error) {
+func (f *fakeOCR) PDFPage(ctx context.Context, path string, pdf io.Reader, page int) (string, error) {
 	return f.text, f.err
 }
 

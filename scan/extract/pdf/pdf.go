@@ -4,7 +4,7 @@
 // The library needs random access, so a source that is not an
 // io.ReaderAt is spooled to a temporary file of at most
 // Limits.MaxMemberSize bytes. A page without text (a scan) is read by
-// Input.OCR when it is set and the PDF is a file on disk; otherwise it
+// Input.OCR when it is set; otherwise it
 // is reported with Input.Warn as needing OCR, which makes the source
 // partial; so is a page whose text cannot be decoded, or whose content stream expands past
 // MaxPageContent. Encrypted documents open when they need no user
@@ -92,9 +92,10 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 		switch {
 		case err != nil:
 			in.Warning(fmt.Sprintf("page %d: text not read: %v", n, err))
-		case strings.TrimSpace(text) == "" && in.OCR != nil && in.File != "":
-			// A scanned page: rendered and read by OCR.
-			t, err := in.OCR.PDFPage(ctx, in.File, n)
+		case strings.TrimSpace(text) == "" && in.OCR != nil:
+			// A scanned page: rendered and read by OCR, from the file on
+			// disk or, inside an archive, from the spooled copy.
+			t, err := in.OCR.PDFPage(ctx, in.File, io.NewSectionReader(ra, 0, size), n)
 			if err != nil {
 				in.Warning(fmt.Sprintf("page %d has no text layer and OCR failed: %v", n, err))
 				continue
@@ -106,8 +107,6 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 			if err := emit(seg); err != nil {
 				return err
 			}
-		case strings.TrimSpace(text) == "" && in.OCR != nil:
-			in.Warning(fmt.Sprintf("page %d has no text layer: needs OCR, which reads PDFs on disk only (extract the archive it is in)", n))
 		case strings.TrimSpace(text) == "":
 			in.Warning(fmt.Sprintf("page %d has no text layer: needs OCR (scan --ocr)", n))
 		default:

@@ -226,14 +226,18 @@ type pageOCR struct {
 
 func (o *pageOCR) Image(ctx context.Context, r io.Reader) (string, error) { return "", nil }
 
-func (o *pageOCR) PDFPage(ctx context.Context, path string, page int) (string, error) {
+func (o *pageOCR) PDFPage(ctx context.Context, path string, pdf io.Reader, page int) (string, error) {
 	o.path = path
+	if path == "" {
+		b, _ := io.ReadAll(pdf)
+		o.path = fmt.Sprintf("stdin:%d", len(b))
+	}
 	o.pages = append(o.pages, page)
 	return "Scanned: SSN 383-41-8663", nil
 }
 
-// TestOCRPages: a page without a text layer of a PDF on disk is read by
-// Input.OCR; inside an archive (no file) it is still reported.
+// TestOCRPages: a page without a text layer is read by Input.OCR: from
+// the file of a PDF on disk, from its bytes inside an archive.
 func TestOCRPages(t *testing.T) {
 	doc := makePDF(t, "", "", "Jane Roe", "", "jane.roe@example.com")
 	path := filepath.Join(t.TempDir(), "f.pdf")
@@ -255,12 +259,12 @@ func TestOCRPages(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if onDisk {
-			if ocr.path != path || !slices.Equal(ocr.pages, []int{2}) || len(warns) != 0 || !slices.Contains(pages, "2 Scanned: SSN 383-41-8663") {
-				t.Errorf("on disk: OCR of %q pages %v, warnings %q, segments %q", ocr.path, ocr.pages, warns, pages)
-			}
-		} else if len(ocr.pages) != 0 || len(warns) != 1 || !strings.Contains(warns[0], "on disk only") {
-			t.Errorf("in an archive: OCR pages %v, warnings %q", ocr.pages, warns)
+		want := path
+		if !onDisk {
+			want = fmt.Sprintf("stdin:%d", len(doc))
+		}
+		if ocr.path != want || !slices.Equal(ocr.pages, []int{2}) || len(warns) != 0 || !slices.Contains(pages, "2 Scanned: SSN 383-41-8663") {
+			t.Errorf("on disk %v: OCR of %q pages %v, warnings %q, segments %q", onDisk, ocr.path, ocr.pages, warns, pages)
 		}
 	}
 }
