@@ -57,7 +57,7 @@ func splitFullName(s string) (given, middle, surname, suffix string) {
 			return splitRest(keep(head, true), suffix)
 		}
 		sur := strings.Join(keep(head, false), " ")
-		kept := keep(rest, false)
+		kept := keep(rest, true) // the given name comes first: "Santos, Junior"
 		if len(kept) > 0 {
 			given = kept[0]
 			middle = strings.Join(kept[1:], " ")

@@ -46,6 +46,8 @@ func TestSplitFullNameParticles(t *testing.T) {
 		{"Sean Miller, III", "Sean", "", "Miller", "III"},
 		{"Dr. Ana Ruiz MD", "Ana", "", "Ruiz", ""},
 		{"Junior Santos", "Junior", "", "Santos", ""},
+		{"Santos, Junior", "Junior", "", "Santos", ""},
+		{"Santos, Junior Jr.", "Junior", "", "Santos", "Jr."},
 	} {
 		g, m, s, x := splitFullName(tt.in)
 		if g != tt.g || m != tt.m || s != tt.s || x != tt.x {
