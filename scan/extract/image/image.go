@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/breachkit/breachkit/scan"
+	"github.com/breachkit/breachkit/scan/columns"
 )
 
 // Extractor recognises images. The zero value is ready.
@@ -81,8 +82,17 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 }
 
 // Paragraphs emits OCR text in paragraphs (split at blank lines),
-// "path#para=N"; the PDF extractor uses it for pages it reads by OCR.
+// "path#para=N"; a scanned register whose rows hold dates of birth under
+// their header is emitted by rows instead (columns.EmitLines),
+// "path#ocr!row=R".
 func Paragraphs(path, text string, emit func(scan.Segment) error) error {
+	text = strings.ReplaceAll(text, "\f", "")
+	if lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n"); len(lines) > 3 {
+		if _, ok := columns.FindRowTable(lines); ok {
+			_, err := columns.EmitLines(lines, path+"#ocr", 0, 0, emit)
+			return err
+		}
+	}
 	n := 0
 	for _, p := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n\n") {
 		p = strings.TrimSpace(strings.Trim(p, "\f"))

@@ -28,6 +28,7 @@ import (
 	"strings"
 
 	"github.com/breachkit/breachkit/scan"
+	"github.com/breachkit/breachkit/scan/columns"
 	"github.com/breachkit/breachkit/scan/extract/archive"
 	lpdf "github.com/ledongthuc/pdf"
 )
@@ -100,11 +101,7 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 				in.Warning(fmt.Sprintf("page %d has no text layer and OCR failed: %v", n, err))
 				continue
 			}
-			if strings.TrimSpace(t) == "" {
-				continue // a blank page
-			}
-			seg := scan.Segment{Text: []byte(t), Offset: -1, Page: n, Record: fmt.Sprintf("%s#page=%d", in.Path, n)}
-			if err := emit(seg); err != nil {
+			if err := emitPage(in.Path, n, strings.ReplaceAll(t, "\f", ""), emit); err != nil {
 				return err
 			}
 		case strings.TrimSpace(text) == "":
@@ -120,42 +117,39 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 
 // emitPage emits a page's text: its tables, one cell per line under a
 // header (findTable), as rows whose cells are named by their column,
-// "path#page=N!row=R"; the text around them as the page, "path#page=N".
+// "path#page=N!row=R"; tables whose rows are lines of cells with dates of
+// birth under their header (columns.EmitLines) as rows too; the other
+// text as the page, "path#page=N".
 func emitPage(path string, n int, text string, emit func(scan.Segment) error) error {
 	lines := strings.Split(text, "\n")
+	rec := fmt.Sprintf("%s#page=%d", path, n)
 	rows := 0
 	for len(lines) > 0 {
 		t, ok := findTable(lines)
 		if !ok {
 			break
 		}
-		if err := emitLines(path, n, lines[:t.start], emit); err != nil {
+		k, err := columns.EmitLines(lines[:t.start], rec, n, rows, emit)
+		if err != nil {
 			return err
 		}
+		rows += k
 		for _, row := range t.rows {
 			rows++
-			rec := fmt.Sprintf("%s#page=%d!row=%d", path, n, rows)
+			r := fmt.Sprintf("%s!row=%d", rec, rows)
 			for c, v := range row {
 				if v == "" {
 					continue
 				}
-				if err := emit(scan.Segment{Text: []byte(v), Offset: -1, Page: n, Field: t.header[c], Record: rec}); err != nil {
+				if err := emit(scan.Segment{Text: []byte(v), Offset: -1, Page: n, Field: t.header[c], Record: r}); err != nil {
 					return err
 				}
 			}
 		}
 		lines = lines[t.end:]
 	}
-	return emitLines(path, n, lines, emit)
-}
-
-// emitLines emits lines of a page as one segment, unless they are blank.
-func emitLines(path string, n int, lines []string, emit func(scan.Segment) error) error {
-	t := strings.Trim(strings.Join(lines, "\n"), "\n")
-	if strings.TrimSpace(t) == "" {
-		return nil
-	}
-	return emit(scan.Segment{Text: []byte(t), Offset: -1, Page: n, Record: fmt.Sprintf("%s#page=%d", path, n)})
+	_, err := columns.EmitLines(lines, rec, n, rows, emit)
+	return err
 }
 
 // normalise makes a file the library accepts: it wants "%PDF-1.[0-7]"

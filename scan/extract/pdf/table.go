@@ -30,6 +30,8 @@ const (
 	maxCols    = 16
 	minRows    = 3
 	maxHeadLen = 40
+	// maxCellWords bounds the words of a cell: more is a line of cells.
+	maxCellWords = 4
 )
 
 // findTable returns the table in lines that reads best, if any: the
@@ -61,11 +63,12 @@ func findTable(lines []string) (table, bool) {
 	return best, found
 }
 
-// headerCell reports whether a line can name a column: short, with a
-// letter and no digit.
+// headerCell reports whether a line can name a column: short, of a few
+// words, with a letter and no digit. (A line of many words is a header
+// of a whole row: columns.EmitLines reads those tables.)
 func headerCell(l string) bool {
 	l = strings.TrimSpace(l)
-	if l == "" || utf8.RuneCountInString(l) > maxHeadLen {
+	if l == "" || utf8.RuneCountInString(l) > maxHeadLen || len(strings.Fields(l)) > maxCellWords {
 		return false
 	}
 	letter := false
@@ -115,6 +118,9 @@ func tableRows(lines []string, k int) (rows [][]string, misses int) {
 		}
 		miss := 0
 		for c, v := range row {
+			if len(strings.Fields(v)) > maxCellWords {
+				return rows, misses // a line of cells, not a cell
+			}
 			if v == "" || shape(v) != first[c] {
 				miss++
 			}

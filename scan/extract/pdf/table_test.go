@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -69,5 +70,33 @@ func TestPageTable(t *testing.T) {
 		if s.Page != 1 {
 			t.Errorf("%q on page %d", s.Text, s.Page)
 		}
+	}
+}
+
+// TestPageRowTable reads a register whose rows are lines of cells apart
+// by spaces: each row is a record, and its date of birth is named by its
+// column, however far below the header it is.
+func TestPageRowTable(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("Employee Name SSN Date of Birth Net Pay\n")
+	for i := range 20 {
+		fmt.Fprintf(&b, "Dana Whitfield 260-24-%04d 04/%02d/1984 1417.73\n", 7000+i, i+1)
+	}
+	doc := makePDF(t, "", "", b.String())
+	segs, warns, err := extract(t, bytes.NewReader(doc), int64(len(doc)))
+	if err != nil || len(warns) > 0 {
+		t.Fatalf("err %v, warnings %q", err, warns)
+	}
+	births := 0
+	for _, s := range segs {
+		if s.Field == "Date of Birth" {
+			births++
+			if !strings.HasPrefix(s.Record, "file.pdf#page=1!row=") || !strings.HasPrefix(string(s.Text), "04/") {
+				t.Errorf("%q in %s", s.Text, s.Record)
+			}
+		}
+	}
+	if births != 20 {
+		t.Errorf("%d dates of birth named by their column, want 20", births)
 	}
 }

@@ -1,0 +1,251 @@
+package columns
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/breachkit/breachkit/scan"
+)
+
+// RowTable is a table whose rows are lines of text with their cells set
+// apart only by spaces, as OCR gives a scanned register and some report
+// writers print one: "Sierra Jefferson 361-55-9684 08/25/1965 3658.06".
+// The cells cannot be told apart in general, but dates can, by their
+// shape, and the header says by their order which is which: a date of
+// birth forty rows below its header has no keyword near it, so its
+// column's name is the context it needs.
+type RowTable struct {
+	// Header is the index of the header line; Rows those of the rows.
+	Header int
+	Rows   []int
+	// Dates names the date columns in their order in the header ("Date
+	// of Birth", "Hire Date").
+	Dates []string
+}
+
+// minRowTable is the fewest rows a row table has.
+const minRowTable = 3
+
+// dateHeads are the words and phrases that name a date column; the first
+// ones name a date of birth.
+var dateHeads = []string{"date of birth", "birth date", "birthdate", "d.o.b.", "dob", "born", "birthday",
+	"date", "dt"}
+
+// FindRowTable finds a header line that names date columns, followed by
+// at least minRowTable lines holding exactly as many dates, and reports
+// the first such table.
+func FindRowTable(lines []string) (RowTable, bool) {
+	for h, l := range lines {
+		names := dateColumns(l)
+		if len(names) == 0 {
+			continue
+		}
+		t := RowTable{Header: h, Dates: names}
+		misses := 0 // lines with digits in a row that are not rows
+		for i := h + 1; i < len(lines) && misses < 3; i++ {
+			l := lines[i]
+			switch {
+			case strings.TrimSpace(l) == "" || headerLike(l):
+				// A blank line, a title or the header repeated on a page.
+			case len(DateSpans(l)) == len(names):
+				t.Rows = append(t.Rows, i)
+				misses = 0
+			default:
+				misses++ // a row missing a date, a total: the table may go on
+			}
+		}
+		if len(t.Rows) >= minRowTable {
+			return t, true
+		}
+	}
+	return RowTable{}, false
+}
+
+// dateColumns returns the names of a header line's date columns, in
+// order, or nil when the line is not a header: it has digits, is long,
+// or names fewer than two columns of any kind.
+func dateColumns(l string) []string {
+	if len(l) > 200 || strings.ContainsFunc(l, unicode.IsDigit) || len(strings.Fields(l)) < 2 {
+		return nil
+	}
+	low := strings.ToLower(l)
+	var names []string
+	for i := 0; i < len(low); {
+		found := false
+		for _, h := range dateHeads {
+			if strings.HasPrefix(low[i:], h) && wordEdge(low, i-1) && wordEdge(low, i+len(h)) {
+				// The column's name runs to the next double space, or is
+				// the phrase itself.
+				end := i + len(h)
+				if k := strings.Index(l[i:], "  "); k > len(h) {
+					end = i + k
+				}
+				names = append(names, strings.TrimSpace(l[i:end]))
+				i = end
+				found = true
+				break
+			}
+		}
+		if !found {
+			i++
+		}
+	}
+	return names
+}
+
+// wordEdge reports whether position i of s is outside a word.
+func wordEdge(s string, i int) bool {
+	return i < 0 || i >= len(s) || !unicode.IsLetter(rune(s[i]))
+}
+
+// headerLike reports whether a line has no digits (a title or a header
+// repeated at the top of a page).
+func headerLike(l string) bool {
+	return !strings.ContainsFunc(l, unicode.IsDigit)
+}
+
+// Split returns a row line with the dates of birth blanked out (spaces,
+// so that the other bytes keep their places) and those dates with the
+// names of their columns.
+func (t RowTable) Split(l string) (rest string, births []Cell) {
+	spans := DateSpans(l)
+	if len(spans) != len(t.Dates) {
+		return l, nil
+	}
+	b := []byte(l)
+	for i, sp := range spans {
+		if !IsBirthColumn(t.Dates[i]) {
+			continue
+		}
+		births = append(births, Cell{Name: t.Dates[i], Text: l[sp[0]:sp[1]]})
+		for k := sp[0]; k < sp[1]; k++ {
+			b[k] = ' '
+		}
+	}
+	return string(b), births
+}
+
+// Cell is a value of a RowTable's row with its column's name.
+type Cell struct{ Name, Text string }
+
+// IsBirthColumn reports whether a date column's name says date of birth.
+func IsBirthColumn(name string) bool {
+	low := strings.ToLower(name)
+	for _, h := range dateHeads[:7] {
+		if strings.Contains(low, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// DateSpans returns the byte spans of the date-shaped words of a line:
+// 08/25/1965, 8-25-65, 1965-08-25, 25.08.1965, 25-Aug-1965.
+func DateSpans(l string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(l); {
+		if l[i] == ' ' || l[i] == '\t' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(l) && l[j] != ' ' && l[j] != '\t' {
+			j++
+		}
+		w := strings.TrimRight(l[i:j], ",;")
+		if dateWord(w) {
+			out = append(out, [2]int{i, i + len(w)})
+		}
+		i = j
+	}
+	return out
+}
+
+// dateWord reports whether w is a date written with separators: year
+// first (1965-08-25) or last (08/25/1965, 25.08.65, 25-Aug-1965), with a
+// month and a day that can be.
+func dateWord(w string) bool {
+	parts := strings.FieldsFunc(w, func(r rune) bool { return r == '/' || r == '-' || r == '.' })
+	if len(parts) != 3 || len(w) < 6 || len(w) > 11 {
+		return false
+	}
+	num := func(p string) (int, bool) {
+		if p == "" || len(p) > 4 || digits(p) != len(p) {
+			return 0, false
+		}
+		n := 0
+		for _, c := range p {
+			n = n*10 + int(c-'0')
+		}
+		return n, true
+	}
+	year := func(p string) bool {
+		y, ok := num(p)
+		return ok && (len(p) == 2 || len(p) == 4 && y >= 1800 && y <= 2100)
+	}
+	a, okA := num(parts[0])
+	b, okB := num(parts[1])
+	switch {
+	case len(parts[0]) == 4:
+		c, okC := num(parts[2])
+		return year(parts[0]) && okB && okC && b >= 1 && b <= 12 && c >= 1 && c <= 31
+	case !year(parts[2]) || !okA || a < 1 || a > 31:
+		return false
+	case okB:
+		return b >= 1 && b <= 31 && (a <= 12 || b <= 12)
+	}
+	return len(parts[1]) == 3 && digits(parts[1]) == 0 // 25-Aug-1965
+}
+
+// EmitLines emits lines of text that may hold row tables: each table's
+// rows as records rec+"!row=R" (R counted from first), the row's text with
+// its dates of birth blanked and each such date as a segment named by its
+// column; the other lines, in runs, as text of the record rec. page is
+// set on every segment (0 for none). It returns the number of rows.
+func EmitLines(lines []string, rec string, page, first int, emit func(scan.Segment) error) (int, error) {
+	text := func(ls []string) error {
+		t := strings.Trim(strings.Join(ls, "\n"), "\n")
+		if strings.TrimSpace(t) == "" {
+			return nil
+		}
+		return emit(scan.Segment{Text: []byte(t), Offset: -1, Page: page, Record: rec})
+	}
+	n := first
+	for len(lines) > 0 {
+		t, ok := FindRowTable(lines)
+		if !ok {
+			break
+		}
+		last := t.Rows[len(t.Rows)-1]
+		if err := text(lines[:t.Header+1]); err != nil {
+			return n - first, err
+		}
+		var between []string
+		k := 0
+		for i := t.Header + 1; i <= last; i++ {
+			if k >= len(t.Rows) || t.Rows[k] != i {
+				between = append(between, lines[i])
+				continue
+			}
+			k++
+			if err := text(between); err != nil {
+				return n - first, err
+			}
+			between = between[:0]
+			n++
+			r := rec + "!row=" + strconv.Itoa(n)
+			rest, births := t.Split(lines[i])
+			if err := emit(scan.Segment{Text: []byte(strings.TrimSpace(rest)), Offset: -1, Page: page, Record: r}); err != nil {
+				return n - first, err
+			}
+			for _, c := range births {
+				if err := emit(scan.Segment{Text: []byte(c.Text), Offset: -1, Page: page, Field: c.Name, Record: r}); err != nil {
+					return n - first, err
+				}
+			}
+		}
+		lines = lines[last+1:]
+	}
+	return n - first, text(lines)
+}
