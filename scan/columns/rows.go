@@ -118,7 +118,7 @@ func (t RowTable) Split(l string) (rest string, births []Cell) {
 		if !IsBirthColumn(t.Dates[i]) {
 			continue
 		}
-		births = append(births, Cell{Name: t.Dates[i], Text: l[sp[0]:sp[1]]})
+		births = append(births, Cell{Name: t.Dates[i], Text: l[sp[0]:sp[1]], Start: sp[0]})
 		for k := sp[0]; k < sp[1]; k++ {
 			b[k] = ' '
 		}
@@ -126,8 +126,22 @@ func (t RowTable) Split(l string) (rest string, births []Cell) {
 	return string(b), births
 }
 
-// Cell is a value of a RowTable's row with its column's name.
-type Cell struct{ Name, Text string }
+// Cell is a value of a RowTable's row with its column's name, and where
+// it starts in the line.
+type Cell struct {
+	Name, Text string
+	Start      int
+}
+
+// HasBirths reports whether one of t's date columns is a date of birth.
+func (t RowTable) HasBirths() bool {
+	for _, d := range t.Dates {
+		if IsBirthColumn(d) {
+			return true
+		}
+	}
+	return false
+}
 
 // IsBirthColumn reports whether a date column's name says date of birth.
 func IsBirthColumn(name string) bool {

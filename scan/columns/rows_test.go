@@ -25,11 +25,11 @@ Total 4 employees`, "\n")
 		t.Fatalf("table %v: %+v", ok, tb)
 	}
 	rest, births := tb.Split(lines[2])
-	if rest != "Sierra Jefferson 361-55-9684 03/01/2015            3658.06" || !slices.Equal(births, []Cell{{"Date of Birth", "08/25/1965"}}) {
-		t.Errorf("split: %q %q", rest, births)
+	if rest != "Sierra Jefferson 361-55-9684 03/01/2015            3658.06" || !slices.Equal(births, []Cell{{"Date of Birth", "08/25/1965", 40}}) {
+		t.Errorf("split: %q %v", rest, births)
 	}
-	if _, b := tb.Split(lines[7]); !slices.Equal(b, []Cell{{"Date of Birth", "01-Feb-1990"}}) {
-		t.Errorf("split: %q", b)
+	if _, b := tb.Split(lines[7]); !slices.Equal(b, []Cell{{"Date of Birth", "01-Feb-1990", 38}}) {
+		t.Errorf("split: %v", b)
 	}
 	for name, text := range map[string]string{
 		"prose":     "We found that the date of birth\nof each customer was exposed on 11/01/2023.\nPlease call 1-800-555-0100.",

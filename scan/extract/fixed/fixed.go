@@ -16,6 +16,11 @@
 // header the columns are named from their values (columns.Holder), as
 // for a CSV file without a header row.
 //
+// A register whose rows are lines of cells apart by single spaces (not
+// aligned) is read by rows when its header names a date of birth
+// (columns.FindRowTable): each row is a record, its date of birth a
+// segment named by its column.
+//
 // Each field of each line is a segment of the record "path#row=N",
 // located by byte offset. Lines that do not fit the layout (page titles,
 // totals, a second section) are emitted whole as text, "path#line=N";
@@ -58,8 +63,24 @@ func (Extractor) Accepts(name string, head []byte) bool {
 	if bytes.Count(head, []byte{'\n'}) < minLines || bytes.IndexByte(head, '\t') >= 0 || scan.Binary(head) {
 		return false
 	}
-	_, ok := detect(completeLines(head))
+	lines := completeLines(head)
+	if _, ok := detect(lines); ok {
+		return true
+	}
+	_, ok := births(lines)
 	return ok
+}
+
+// births finds a register whose rows are lines of space-separated cells
+// with a date of birth under the header (columns.FindRowTable): it is
+// read by rows, each date of birth named by its column.
+func births(lines [][]byte) (columns.RowTable, bool) {
+	ls := make([]string, len(lines))
+	for i, l := range lines {
+		ls[i] = string(l)
+	}
+	t, ok := columns.FindRowTable(ls)
+	return t, ok && t.HasBirths()
 }
 
 // completeLines returns the non-blank lines of head, the last (maybe cut
@@ -385,13 +406,17 @@ func runesOf(l []byte) []rune {
 func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment) error) error {
 	br := bufio.NewReaderSize(in.R, 64<<10)
 	head, _ := br.Peek(4096)
-	lay, ok := detect(completeLines(head))
-	if !ok {
-		// Accepts saw a layout in a head this reader does not see: read
-		// the file as lines of text.
-		lay = layout{}
-	}
+	lines := completeLines(head)
+	lay, ok := detect(lines)
 	x := &extraction{in: in, emit: emit, lay: lay, profiling: lay.names == nil && len(lay.starts) > 0}
+	if !ok {
+		x.lay = layout{}
+		if rt, ok := births(lines); ok {
+			x.rt = &rt
+		}
+		// Otherwise Accepts saw a table in a head this reader does not
+		// see: the file is read as lines of text.
+	}
 	var off int64
 	for n := 1; ; n++ {
 		if n&1023 == 0 {
@@ -442,6 +467,8 @@ type extraction struct {
 	held      columns.Holder
 	names     []string // inferred when profiling ends
 	seg       scan.Segment
+	// rt is the register read by rows, when the file is one.
+	rt *columns.RowTable
 }
 
 // line handles one line, its end included, at byte offset off.
@@ -450,6 +477,9 @@ func (x *extraction) line(raw []byte, off int64, n int) error {
 	trimmed := bytes.TrimRight(l, " ")
 	if len(bytes.TrimSpace(trimmed)) == 0 || ruler(trimmed) {
 		return nil
+	}
+	if x.rt != nil {
+		return x.register(l, off, n)
 	}
 	rs := runesOf(trimmed)
 	if len(x.lay.starts) == 0 || !x.lay.fits(rs) {
@@ -520,6 +550,41 @@ func (x *extraction) line(raw []byte, off int64, n int) error {
 	}
 	if x.profiling && x.held.EndRow() {
 		return x.release()
+	}
+	return nil
+}
+
+// register handles a line of a register read by rows: a row is a record
+// with its dates of birth named by their column; any other line is text.
+func (x *extraction) register(l []byte, off int64, n int) error {
+	if !utf8.Valid(l) {
+		l = []byte(string(runesOf(l)))
+		off = -1
+	}
+	s := string(l)
+	if len(columns.DateSpans(s)) != len(x.rt.Dates) || strings.TrimSpace(s) == "" {
+		return x.text(l, off, n)
+	}
+	x.row++
+	rec := x.in.Path + "#row=" + strconv.Itoa(x.row)
+	rest, births := x.rt.Split(s)
+	// The row with its dates of birth blanked is not the file's bytes,
+	// but each of its bytes is where the file has it.
+	seg := scan.Segment{Text: []byte(rest), Offset: -1, Record: rec}
+	if off >= 0 {
+		seg.OffsetAt = func(i int) int64 { return off + int64(i) }
+	}
+	if err := x.emit(seg); err != nil {
+		return err
+	}
+	for _, c := range births {
+		seg := scan.Segment{Text: []byte(c.Text), Offset: -1, Field: c.Name, Record: rec}
+		if off >= 0 {
+			seg.Offset = off + int64(c.Start)
+		}
+		if err := x.emit(seg); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -156,3 +156,31 @@ func FuzzExtract(f *testing.F) {
 		})
 	})
 }
+
+// TestRegister reads a register whose rows are lines of cells apart by
+// single spaces (not aligned): each row a record, its date of birth named
+// by its column and located in the file.
+func TestRegister(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("EMPLOYEE PAYROLL REGISTER\nEmployee Name SSN Date of Birth Net Pay\n")
+	for i := range 8 {
+		fmt.Fprintf(&b, "Dana Whitfield 260-24-%04d 04/%02d/1984 1417.73\n", 7000+i, i+1)
+	}
+	b.WriteString("Total 8\n")
+	data := b.String()
+	if !(Extractor{}).Accepts("reg.txt", []byte(data)) {
+		t.Fatal("register not recognised")
+	}
+	var births, rows []string
+	for _, s := range extract(t, data) {
+		switch {
+		case s.Field == "Date of Birth":
+			births = append(births, s.Record+" "+s.Text)
+		case strings.Contains(s.Record, "#row="):
+			rows = append(rows, s.Text)
+		}
+	}
+	if len(births) != 8 || births[0] != "r.txt#row=1 04/01/1984" || len(rows) != 8 || strings.Contains(rows[0], "04/01/1984") {
+		t.Errorf("births %q, rows %q", births, rows)
+	}
+}
