@@ -66,10 +66,15 @@ func FindRowTable(lines []string) (RowTable, bool) {
 // order, or nil when the line is not a header: it has digits, is long,
 // or names fewer than two columns of any kind.
 func dateColumns(l string) []string {
-	if len(l) > 200 || strings.ContainsFunc(l, unicode.IsDigit) || len(strings.Fields(l)) < 2 {
+	if len(l) > 200 || strings.ContainsFunc(l, unicode.IsDigit) || len(strings.Fields(l)) < 2 || strings.HasSuffix(strings.TrimSpace(l), ".") {
 		return nil
 	}
 	low := strings.ToLower(l)
+	for _, w := range strings.Fields(low) {
+		if proseWords[strings.Trim(w, ",;:")] {
+			return nil // a sentence that mentions dates, not a header
+		}
+	}
 	var names []string
 	for i := 0; i < len(low); {
 		found := false
@@ -93,6 +98,10 @@ func dateColumns(l string) []string {
 	}
 	return names
 }
+
+// proseWords are words a sentence has and a row of column names does not.
+var proseWords = map[string]bool{"the": true, "and": true, "with": true, "was": true, "were": true, "is": true, "are": true,
+	"we": true, "you": true, "your": true, "our": true, "please": true, "has": true, "have": true, "on": true, "in": true, "for": true, "to": true}
 
 // wordEdge reports whether position i of s is outside a word.
 func wordEdge(s string, i int) bool {

@@ -35,6 +35,7 @@ Total 4 employees`, "\n")
 		"prose":     "We found that the date of birth\nof each customer was exposed on 11/01/2023.\nPlease call 1-800-555-0100.",
 		"no header": "Sierra Jefferson 08/25/1965\nDana Whitfield 04/13/1984\nAna Souza 05/06/1999",
 		"too short": "Name Date of Birth\nSierra Jefferson 08/25/1965\nDana Whitfield 04/13/1984",
+		"sentence":  "Patient DOB and address on file\nVisit 03/04/2024 normal\nVisit 04/04/2024 normal\nVisit 05/04/2024 normal",
 	} {
 		if tb, ok := FindRowTable(strings.Split(text, "\n")); ok {
 			t.Errorf("%s: found %+v", name, tb)
