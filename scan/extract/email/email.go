@@ -1,5 +1,5 @@
 // Package email extracts e-mail messages: single messages (.eml, RFC 5322)
-// with EML and mailboxes (.mbox, mboxo/mboxrd) with MBOX, using
+// with EML, Apple Mail's .emlx with EMLX, and mailboxes (.mbox, mboxo/mboxrd) with MBOX, using
 // github.com/emersion/go-message, Outlook messages (.msg) with MSG, from
 // their MAPI properties (see msg.go), and the winmail.dat in which
 // Outlook wraps attachments with TNEF (see tnef.go).
@@ -32,6 +32,7 @@ import (
 	"fmt"
 	"io"
 	"mime"
+	"strconv"
 	"strings"
 
 	"github.com/breachkit/breachkit/scan"
@@ -583,4 +584,66 @@ func (r *msgReader) Read(p []byte) (int, error) {
 	n := copy(p, r.cur)
 	r.cur = r.cur[n:]
 	return n, nil
+}
+
+// EMLX reads the messages Apple Mail stores one per file (.emlx,
+// .partial.emlx): a line with the message's length in bytes, the message
+// (read as EML reads it), then a property list of Mail's own flags, which
+// holds no personal data and is not read.
+type EMLX struct{}
+
+// Format implements scan.Extractor.
+func (EMLX) Format() string { return "emlx" }
+
+// Accepts implements scan.Extractor: an .emlx name whose first line is a
+// length.
+func (EMLX) Accepts(name string, head []byte) bool {
+	if !strings.HasSuffix(strings.ToLower(name), ".emlx") {
+		return false
+	}
+	_, _, ok := emlxLength(head)
+	return ok
+}
+
+// emlxLength reads the length line at the start of head: the length and
+// the bytes the line takes.
+func emlxLength(head []byte) (n int64, skip int, ok bool) {
+	i := bytes.IndexByte(head, '\n')
+	if i <= 0 || i > 20 {
+		return 0, 0, false
+	}
+	v, err := strconv.ParseInt(strings.TrimSpace(string(head[:i])), 10, 64)
+	if err != nil || v <= 0 {
+		return 0, 0, false
+	}
+	return v, i + 1, true
+}
+
+// Extract implements scan.Extractor.
+func (EMLX) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment) error) error {
+	br := bufio.NewReader(in.R)
+	head, _ := br.Peek(32)
+	n, skip, ok := emlxLength(head)
+	if !ok {
+		return errors.New("not an Apple Mail message: no length line")
+	}
+	br.Discard(skip)
+	msg := *in
+	msg.R = io.LimitReader(br, n)
+	msg.ReaderAt, msg.Size = nil, n
+	// The message starts after the length line: its offsets move by it.
+	return EML{}.Extract(ctx, &msg, func(s scan.Segment) error {
+		if s.Offset >= 0 {
+			s.Offset += int64(skip)
+		}
+		if at := s.OffsetAt; at != nil {
+			s.OffsetAt = func(i int) int64 {
+				if o := at(i); o >= 0 {
+					return o + int64(skip)
+				}
+				return -1
+			}
+		}
+		return emit(s)
+	})
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/base64"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -346,5 +347,32 @@ func TestHTMLTableBody(t *testing.T) {
 	}
 	if len(o.members) != 0 || !strings.Contains(strings.Join(field(o, ""), ""), "415-867-5309") {
 		t.Errorf("prose body: members %q, text %q", o.members, field(o, ""))
+	}
+}
+
+// TestEMLX reads an Apple Mail message: the length line skipped, the
+// message read as an .eml with its body located in the file, Mail's
+// property list after it left out.
+func TestEMLX(t *testing.T) {
+	msg := "From: Sierra Jefferson <sierra.jefferson@example.com>\r\nTo: hr@example.org\r\nSubject: My SSN\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nMy SSN is 383-41-8663.\r\n"
+	data := fmt.Sprintf("%d\n%s<?xml version=\"1.0\"?><plist><dict><key>flags</key><integer>8590195713</integer></dict></plist>\n", len(msg), msg)
+	if !(EMLX{}).Accepts("12345.emlx", []byte(data)) || (EMLX{}).Accepts("x.eml", []byte(data)) {
+		t.Fatal("Accepts")
+	}
+	var texts []string
+	in := &scan.Input{Path: "12345.emlx", R: strings.NewReader(data), Size: int64(len(data))}
+	err := EMLX{}.Extract(context.Background(), in, func(s scan.Segment) error {
+		texts = append(texts, s.Field+"="+string(s.Text))
+		if s.Offset >= 0 && data[s.Offset:s.Offset+int64(len(s.Text))] != string(s.Text) {
+			t.Errorf("%q at %d is not the file's bytes", s.Text, s.Offset)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	joined := strings.Join(texts, "|")
+	if !strings.Contains(joined, "383-41-8663") || !strings.Contains(joined, "From=Sierra Jefferson <sierra.jefferson@example.com>") || strings.Contains(joined, "8590195713") {
+		t.Errorf("segments %q", texts)
 	}
 }
