@@ -255,13 +255,17 @@ func (m *msg) bodyOffset(h *mail.Header) int64 {
 	default:
 		return -1
 	}
+	// The body starts after the first empty line (CRLF or LF ends).
 	b := m.raw.buf.Bytes()
-	i, j := bytes.Index(b, []byte("\r\n\r\n")), bytes.Index(b, []byte("\n\n"))
-	switch {
-	case i >= 0 && (j < 0 || i < j):
-		return int64(i + 4)
-	case j >= 0:
-		return int64(j + 2)
+	for p := 0; p < len(b); {
+		e := bytes.IndexByte(b[p:], '\n')
+		if e < 0 {
+			return -1
+		}
+		if line := b[p : p+e]; len(line) == 0 || len(line) == 1 && line[0] == '\r' {
+			return int64(p + e + 1)
+		}
+		p += e + 1
 	}
 	return -1
 }

@@ -376,3 +376,16 @@ func TestEMLX(t *testing.T) {
 		t.Errorf("segments %q", texts)
 	}
 }
+
+func FuzzEMLX(f *testing.F) {
+	f.Add([]byte("25\nSubject: x\r\n\r\nSSN 383-41-8663<?xml?>"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		in := &scan.Input{Path: "m.emlx", R: bytes.NewReader(data), Size: int64(len(data))}
+		EMLX{}.Extract(context.Background(), in, func(s scan.Segment) error {
+			if s.Offset >= 0 && (s.Offset+int64(len(s.Text)) > int64(len(data)) || !bytes.Equal(data[s.Offset:s.Offset+int64(len(s.Text))], s.Text)) {
+				t.Fatalf("%q at %d is not the file's bytes", s.Text, s.Offset)
+			}
+			return nil
+		})
+	})
+}
