@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"path"
 	"strings"
 
 	"github.com/breachkit/breachkit/scan"
@@ -72,4 +73,38 @@ func OpenDocumentType(head []byte) string {
 		end++
 	}
 	return string(head[start:end])
+}
+
+// Pictures hands the pictures of an office package (the members under
+// dir, word/media/ in a .docx) back to the pipeline, when Input.OCR is
+// set: a scan of an ID or a screenshot of a customer record pasted into
+// a document holds its personal data only in its pixels. Without OCR
+// they are left alone: every letterhead has a logo, and reporting each
+// as not read would bury what matters.
+func Pictures(in *scan.Input, zr *zip.Reader, lim scan.Limits, dir string) error {
+	if in.OCR == nil || in.Member == nil {
+		return nil
+	}
+	for _, f := range zr.File {
+		name := strings.TrimPrefix(strings.ReplaceAll(f.Name, `\`, "/"), "/")
+		if !strings.HasPrefix(strings.ToLower(name), dir) || f.FileInfo().IsDir() {
+			continue
+		}
+		switch strings.ToLower(path.Ext(name)) {
+		case ".png", ".jpg", ".jpeg", ".gif", ".tif", ".tiff", ".bmp", ".webp":
+		default:
+			continue // vector drawings (.emf, .wmf, .svg) hold no scan
+		}
+		rc, err := OpenMember(f, name, lim)
+		if err != nil {
+			in.Warning(fmt.Sprintf("picture %s not read: %v", name, err))
+			continue
+		}
+		err = in.Member(name, int64(f.UncompressedSize64), rc)
+		rc.Close()
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }

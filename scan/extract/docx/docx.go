@@ -107,7 +107,7 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 			in.Warning(fmt.Sprintf("part %s read partly: %v", part, err))
 		}
 	}
-	return nil
+	return archive.Pictures(in, zr, lim, "word/media/")
 }
 
 // partOrder sorts parts: headers, footers, footnotes, endnotes, comments,

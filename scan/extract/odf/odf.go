@@ -124,7 +124,10 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 			if depth > 0 {
 				in.Warning(fmt.Sprintf("content.xml ends inside %d open elements (truncated?); the text before the end was scanned", depth))
 			}
-			return ex.finish()
+			if err := ex.finish(); err != nil {
+				return err
+			}
+			return archive.Pictures(in, zr, lim, "pictures/")
 		}
 		if err != nil {
 			if ferr := ex.finish(); ferr != nil {

@@ -231,7 +231,7 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 			return err
 		}
 	}
-	return nil
+	return archive.Pictures(in, zr, b.lim, "xl/media/")
 }
 
 // part reads the records of a part; a missing part is an error only when

@@ -78,7 +78,7 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 			return err
 		}
 	}
-	return nil
+	return archive.Pictures(in, zr, lim, "xl/media/")
 }
 
 // book is a workbook being read.
