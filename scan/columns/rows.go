@@ -22,6 +22,9 @@ type RowTable struct {
 	// Dates names the date columns in their order in the header ("Date
 	// of Birth", "Hire Date").
 	Dates []string
+	// SSN names the header's one column of social security numbers, if
+	// it has one: a row's one nine-digit number is its value.
+	SSN string
 }
 
 // minRowTable is the fewest rows a row table has.
@@ -41,7 +44,7 @@ func FindRowTable(lines []string) (RowTable, bool) {
 		if len(names) == 0 {
 			continue
 		}
-		t := RowTable{Header: h, Dates: names}
+		t := RowTable{Header: h, Dates: names, SSN: ssnColumn(l)}
 		misses := 0 // lines with digits in a row that are not rows
 		for i := h + 1; i < len(lines) && misses < 3; i++ {
 			l := lines[i]
@@ -114,25 +117,79 @@ func headerLike(l string) bool {
 	return !strings.ContainsFunc(l, unicode.IsDigit)
 }
 
-// Split returns a row line with the dates of birth blanked out (spaces,
-// so that the other bytes keep their places) and those dates with the
-// names of their columns.
-func (t RowTable) Split(l string) (rest string, births []Cell) {
+// Split returns a row line with the values named by the header blanked
+// out (spaces, so that the other bytes keep their places) and those
+// values with the names of their columns: the dates of birth, and the
+// one social security number when the header has its column and the
+// row one number of its shape.
+func (t RowTable) Split(l string) (rest string, cells []Cell) {
 	spans := DateSpans(l)
 	if len(spans) != len(t.Dates) {
 		return l, nil
 	}
 	b := []byte(l)
-	for i, sp := range spans {
-		if !IsBirthColumn(t.Dates[i]) {
-			continue
-		}
-		births = append(births, Cell{Name: t.Dates[i], Text: l[sp[0]:sp[1]], Start: sp[0]})
+	take := func(name string, sp [2]int) {
+		cells = append(cells, Cell{Name: name, Text: l[sp[0]:sp[1]], Start: sp[0]})
 		for k := sp[0]; k < sp[1]; k++ {
 			b[k] = ' '
 		}
 	}
-	return string(b), births
+	for i, sp := range spans {
+		if IsBirthColumn(t.Dates[i]) {
+			take(t.Dates[i], sp)
+		}
+	}
+	if t.SSN != "" {
+		if ss := ssnSpans(l); len(ss) == 1 {
+			take(t.SSN, ss[0])
+		}
+	}
+	return string(b), cells
+}
+
+// ssnHeads name a column of social security numbers.
+var ssnHeads = []string{"social security number", "social security no", "social security", "soc sec no", "soc sec", "ssn", "ss#", "ss no"}
+
+// ssnColumn returns the name of a header line's one column of social
+// security numbers, or "".
+func ssnColumn(l string) string {
+	low := strings.ToLower(l)
+	found := ""
+	for i := 0; i < len(low); i++ {
+		for _, h := range ssnHeads {
+			if strings.HasPrefix(low[i:], h) && wordEdge(low, i-1) && (wordEdge(low, i+len(h)) || strings.HasSuffix(h, "#")) {
+				if found != "" {
+					return "" // two: which is which is not known
+				}
+				found = strings.TrimSpace(l[i : i+len(h)])
+				i += len(h)
+				break
+			}
+		}
+	}
+	return found
+}
+
+// ssnSpans returns the spans of the words of a line shaped as a social
+// security number: nine digits, or 3-2-4 with dashes or spaces between.
+func ssnSpans(l string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(l); {
+		if l[i] == ' ' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(l) && l[j] != ' ' {
+			j++
+		}
+		w := strings.TrimRight(l[i:j], ",;")
+		if len(w) == 9 && digits(w) == 9 || len(w) == 11 && digits(w) == 9 && w[3] == '-' && w[6] == '-' {
+			out = append(out, [2]int{i, i + len(w)})
+		}
+		i = j
+	}
+	return out
 }
 
 // Cell is a value of a RowTable's row with its column's name, and where

@@ -158,8 +158,8 @@ func FuzzExtract(f *testing.F) {
 }
 
 // TestRegister reads a register whose rows are lines of cells apart by
-// single spaces (not aligned): each row a record, its date of birth named
-// by its column and located in the file.
+// single spaces (not aligned): each row a record, its date of birth and
+// its SSN named by their columns and located in the file.
 func TestRegister(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("EMPLOYEE PAYROLL REGISTER\nEmployee Name SSN Date of Birth Net Pay\n")
@@ -171,16 +171,19 @@ func TestRegister(t *testing.T) {
 	if !(Extractor{}).Accepts("reg.txt", []byte(data)) {
 		t.Fatal("register not recognised")
 	}
-	var births, rows []string
+	var births, ssns, rows []string
 	for _, s := range extract(t, data) {
 		switch {
 		case s.Field == "Date of Birth":
 			births = append(births, s.Record+" "+s.Text)
+		case s.Field == "SSN":
+			ssns = append(ssns, s.Record+" "+s.Text)
 		case strings.Contains(s.Record, "#row="):
 			rows = append(rows, s.Text)
 		}
 	}
-	if len(births) != 8 || births[0] != "r.txt#row=1 04/01/1984" || len(rows) != 8 || strings.Contains(rows[0], "04/01/1984") {
-		t.Errorf("births %q, rows %q", births, rows)
+	if len(births) != 8 || births[0] != "r.txt#row=1 04/01/1984" || len(ssns) != 8 || ssns[7] != "r.txt#row=8 260-24-7007" ||
+		len(rows) != 8 || strings.Contains(rows[0], "04/01/1984") || strings.Contains(rows[0], "260-24") {
+		t.Errorf("births %q, SSNs %q, rows %q", births, ssns, rows)
 	}
 }
