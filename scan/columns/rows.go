@@ -14,7 +14,8 @@ import (
 // The cells cannot be told apart in general, but dates can, by their
 // shape, and the header says by their order which is which: a date of
 // birth forty rows below its header has no keyword near it, so its
-// column's name is the context it needs.
+// column's name is the context it needs. So can a row's one number shaped
+// as an SSN, when the header has one SSN column.
 type RowTable struct {
 	// Header is the index of the header line; Rows those of the rows.
 	Header int
