@@ -36,9 +36,10 @@ const minRowTable = 3
 var dateHeads = []string{"date of birth", "birth date", "birthdate", "d.o.b.", "dob", "born", "birthday",
 	"date", "dt"}
 
-// FindRowTable finds a header line that names date columns, followed by
-// at least minRowTable lines holding exactly as many dates, and reports
-// the first such table.
+// FindRowTable finds a header line that names date columns, one of them
+// a date of birth or an SSN column beside them, followed by at least
+// minRowTable lines holding exactly as many dates, and reports the first
+// such table.
 func FindRowTable(lines []string) (RowTable, bool) {
 	for h, l := range lines {
 		names := dateColumns(l)
@@ -46,6 +47,9 @@ func FindRowTable(lines []string) (RowTable, bool) {
 			continue
 		}
 		t := RowTable{Header: h, Dates: names, SSN: ssnColumn(l)}
+		if !t.HasBirths() && t.SSN == "" {
+			continue // nothing the rows' context would name
+		}
 		misses := 0 // lines with digits in a row that are not rows
 		for i := h + 1; i < len(lines) && misses < 3; i++ {
 			l := lines[i]
@@ -176,12 +180,12 @@ func ssnColumn(l string) string {
 func ssnSpans(l string) [][2]int {
 	var out [][2]int
 	for i := 0; i < len(l); {
-		if l[i] == ' ' {
+		if space(l[i]) {
 			i++
 			continue
 		}
 		j := i
-		for j < len(l) && l[j] != ' ' {
+		for j < len(l) && !space(l[j]) {
 			j++
 		}
 		w := strings.TrimRight(l[i:j], ",;")
@@ -226,12 +230,12 @@ func IsBirthColumn(name string) bool {
 func DateSpans(l string) [][2]int {
 	var out [][2]int
 	for i := 0; i < len(l); {
-		if l[i] == ' ' || l[i] == '\t' {
+		if space(l[i]) {
 			i++
 			continue
 		}
 		j := i
-		for j < len(l) && l[j] != ' ' && l[j] != '\t' {
+		for j < len(l) && !space(l[j]) {
 			j++
 		}
 		w := strings.TrimRight(l[i:j], ",;")
@@ -242,6 +246,9 @@ func DateSpans(l string) [][2]int {
 	}
 	return out
 }
+
+// space reports whether c separates the words of a line.
+func space(c byte) bool { return c == ' ' || c == '\t' || c == '\r' }
 
 // dateWord reports whether w is a date written with separators: year
 // first (1965-08-25) or last (08/25/1965, 25.08.65, 25-Aug-1965), with a

@@ -36,6 +36,7 @@ import (
 	"strings"
 
 	"github.com/breachkit/breachkit/scan"
+	"github.com/breachkit/breachkit/scan/columns"
 	"github.com/breachkit/breachkit/scan/extract/archive"
 	"github.com/emersion/go-message"
 	_ "github.com/emersion/go-message/charset" // non-UTF-8 charsets
@@ -320,7 +321,21 @@ func (m *msg) text(r io.Reader, offset int64) error {
 	br := bufio.NewReaderSize(r, 16<<10) // messages are many and mostly small
 	var buf []byte
 	pos := offset
+	rows := 0 // rows of registers read so far
 	flush := func() error {
+		if lines := strings.Split(string(buf), "\n"); len(lines) > 3 {
+			// A register pasted into the message: by rows, its dates of
+			// birth and SSNs named by their columns.
+			if _, ok := columns.FindRowTable(lines); ok {
+				k, err := columns.EmitLines(lines, m.record, 0, rows, m.send)
+				rows += k
+				if pos >= 0 {
+					pos += int64(len(buf))
+				}
+				buf = buf[:0]
+				return err
+			}
+		}
 		if len(bytes.TrimSpace(buf)) > 0 {
 			seg := scan.Segment{Text: bytes.Clone(buf), Offset: -1, Record: m.record}
 			if pos >= 0 {

@@ -389,3 +389,28 @@ func FuzzEMLX(f *testing.F) {
 		})
 	})
 }
+
+// TestRegisterInBody reads a list pasted into a message by rows: each
+// date of birth and SSN named by its column, however far below the header.
+func TestRegisterInBody(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("From: hr@example.org\r\nSubject: list\r\n\r\nHere is the list you asked for.\r\n\r\nName SSN DOB\r\n")
+	for i := range 12 {
+		fmt.Fprintf(&b, "Dana Whitfield 260247%03d 04/%02d/1984\r\n", i, i+1)
+	}
+	data := b.String()
+	var births, ssns int
+	in := &scan.Input{Path: "m.eml", R: strings.NewReader(data), Size: int64(len(data))}
+	err := EML{}.Extract(context.Background(), in, func(s scan.Segment) error {
+		switch s.Field {
+		case "DOB":
+			births++
+		case "SSN":
+			ssns++
+		}
+		return nil
+	})
+	if err != nil || births != 12 || ssns != 12 {
+		t.Errorf("%d dates of birth and %d SSNs named, want 12 each (err %v)", births, ssns, err)
+	}
+}
