@@ -176,9 +176,20 @@ func ssnColumn(l string) string {
 }
 
 // ssnSpans returns the spans of the words of a line shaped as a social
-// security number: nine digits, or 3-2-4 with dashes or spaces between.
+// security number: nine digits, or 3-2-4 with dashes.
 func ssnSpans(l string) [][2]int {
 	var out [][2]int
+	lineWords(l, func(w string, i int) {
+		if len(w) == 9 && digits(w) == 9 || len(w) == 11 && digits(w) == 9 && w[3] == '-' && w[6] == '-' {
+			out = append(out, [2]int{i, i + len(w)})
+		}
+	})
+	return out
+}
+
+// lineWords calls fn with each word of a line (without a trailing comma
+// or semicolon) and where it starts.
+func lineWords(l string, fn func(w string, start int)) {
 	for i := 0; i < len(l); {
 		if space(l[i]) {
 			i++
@@ -188,13 +199,9 @@ func ssnSpans(l string) [][2]int {
 		for j < len(l) && !space(l[j]) {
 			j++
 		}
-		w := strings.TrimRight(l[i:j], ",;")
-		if len(w) == 9 && digits(w) == 9 || len(w) == 11 && digits(w) == 9 && w[3] == '-' && w[6] == '-' {
-			out = append(out, [2]int{i, i + len(w)})
-		}
+		fn(strings.TrimRight(l[i:j], ",;"), i)
 		i = j
 	}
-	return out
 }
 
 // Cell is a value of a RowTable's row with its column's name, and where
@@ -229,21 +236,11 @@ func IsBirthColumn(name string) bool {
 // 08/25/1965, 8-25-65, 1965-08-25, 25.08.1965, 25-Aug-1965.
 func DateSpans(l string) [][2]int {
 	var out [][2]int
-	for i := 0; i < len(l); {
-		if space(l[i]) {
-			i++
-			continue
-		}
-		j := i
-		for j < len(l) && !space(l[j]) {
-			j++
-		}
-		w := strings.TrimRight(l[i:j], ",;")
+	lineWords(l, func(w string, i int) {
 		if dateWord(w) {
 			out = append(out, [2]int{i, i + len(w)})
 		}
-		i = j
-	}
+	})
 	return out
 }
 
