@@ -53,7 +53,7 @@ type ocrFlags struct {
 }
 
 func (o *ocrFlags) add(f *pflag.FlagSet) {
-	f.BoolVar(&o.on, "ocr", false, "read the text of images and of PDF pages without a text layer with tesseract (slower; tesseract must be installed)")
+	f.BoolVar(&o.on, "ocr", false, "read the text of images, pictures in documents and PDF pages without a text layer with tesseract (slower; tesseract must be installed)")
 	f.StringVar(&o.lang, "ocr-lang", "eng", "tesseract languages for --ocr, joined by + (e.g. eng+spa)")
 }
 
