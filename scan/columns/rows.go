@@ -1,6 +1,7 @@
 package columns
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"unicode"
@@ -333,4 +334,90 @@ func EmitLines(lines []string, rec string, page, first int, emit func(scan.Segme
 		lines = lines[last+1:]
 	}
 	return n - first, text(lines)
+}
+
+// Paragraphs holds the paragraphs an extractor emits one by one (a Word
+// document's body) so that a register typed as one paragraph a row
+// (cells apart by tabs or spaces) is read by rows, like a register in a
+// page of text. Other segments, and paragraphs when no register is among
+// them, are passed on as they came. It holds at most maxHeld paragraphs.
+type Paragraphs struct {
+	emit func(scan.Segment) error
+	held []scan.Segment
+	rows int
+}
+
+// maxHeld bounds the paragraphs a Paragraphs holds before it looks at them.
+const maxHeld = 2000
+
+// NewParagraphs returns a Paragraphs that passes segments on to emit.
+func NewParagraphs(emit func(scan.Segment) error) *Paragraphs {
+	return &Paragraphs{emit: emit}
+}
+
+// Emit takes the next segment: a paragraph ("path#para=N") of one line of
+// free text is held, anything else first lets the held ones go.
+func (p *Paragraphs) Emit(s scan.Segment) error {
+	if s.Field != "" || s.Offset >= 0 || s.OffsetAt != nil || !strings.Contains(s.Record, "#para=") ||
+		strings.ContainsRune(strings.TrimSpace(string(s.Text)), '\n') {
+		if err := p.Flush(); err != nil {
+			return err
+		}
+		return p.emit(s)
+	}
+	s.Text = bytes.Clone(s.Text)
+	p.held = append(p.held, s)
+	if len(p.held) >= maxHeld {
+		return p.Flush()
+	}
+	return nil
+}
+
+// Flush lets the held paragraphs go: the rows of a register among them
+// as records of their own ("<record of the header>!row=R"), with their
+// dates of birth and SSNs named by their columns; the others unchanged.
+func (p *Paragraphs) Flush() error {
+	held := p.held
+	p.held = p.held[:0]
+	for len(held) > 0 {
+		lines := make([]string, len(held))
+		for i, s := range held {
+			lines[i] = string(s.Text)
+		}
+		t, ok := FindRowTable(lines)
+		if !ok {
+			break
+		}
+		last := t.Rows[len(t.Rows)-1]
+		k := 0
+		for i := 0; i <= last; i++ {
+			if k >= len(t.Rows) || t.Rows[k] != i {
+				if err := p.emit(held[i]); err != nil {
+					return err
+				}
+				continue
+			}
+			k++
+			p.rows++
+			rec := held[t.Header].Record + "!row=" + strconv.Itoa(p.rows)
+			rest, cells := t.Split(lines[i])
+			row := held[i]
+			row.Text, row.Record = []byte(strings.TrimSpace(rest)), rec
+			if err := p.emit(row); err != nil {
+				return err
+			}
+			for _, c := range cells {
+				if err := p.emit(scan.Segment{Text: []byte(c.Text), Offset: -1, Field: c.Name, Record: rec, Page: row.Page}); err != nil {
+					return err
+				}
+			}
+		}
+		held = held[last+1:]
+	}
+	for _, s := range held {
+		if err := p.emit(s); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -213,6 +213,7 @@ const MaxParagraph = 1 << 20
 // document formats that share Word's model of text (RTF) feed it too.
 type Splitter struct {
 	ctx      context.Context
+	paras    *columns.Paragraphs
 	cur      strings.Builder
 	lastCell bool // the previous character ended a cell
 	splitter
@@ -221,7 +222,9 @@ type Splitter struct {
 // NewSplitter returns a Splitter that emits the segments of the
 // document at path.
 func NewSplitter(ctx context.Context, path string, emit func(scan.Segment) error) *Splitter {
-	return &Splitter{ctx: ctx, splitter: splitter{path: path, emit: emit}}
+	// A register typed one paragraph a row is read by rows.
+	paras := columns.NewParagraphs(emit)
+	return &Splitter{ctx: ctx, paras: paras, splitter: splitter{path: path, emit: paras.Emit}}
 }
 
 // WriteRune takes the next character of the text.
@@ -274,7 +277,10 @@ func (s *Splitter) Close() error {
 	if err := s.endRow(); err != nil {
 		return err
 	}
-	return s.flush()
+	if err := s.flush(); err != nil {
+		return err
+	}
+	return s.paras.Flush()
 }
 
 // splitter is the state of a Splitter: the paragraph count and the

@@ -94,9 +94,15 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 			in.Warning(fmt.Sprintf("part %s not read: %v", part, err))
 			continue
 		}
-		p := &parser{emit: emit, prefix: prefix}
+		// A register typed one paragraph a row is read by rows.
+		paras := columns.NewParagraphs(emit)
+		p := &parser{emit: paras.Emit, prefix: prefix}
 		err = p.run(ctx, xml.NewDecoder(rc))
 		rc.Close()
+		if ferr := paras.Flush(); ferr != nil && err == nil {
+			p.emitErr = true
+			err = ferr
+		}
 		if err != nil {
 			if p.emitErr {
 				return err

@@ -4,7 +4,9 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 
@@ -187,4 +189,24 @@ func FuzzDOCX(f *testing.F) {
 		in := &scan.Input{Path: "f.docx", R: bytes.NewReader(data), Size: int64(len(data)), Limits: lim, Warn: func(string) {}}
 		_ = Extractor{}.Extract(context.Background(), in, func(s scan.Segment) error { return nil })
 	})
+}
+
+// TestRegisterParagraphs reads a list typed one paragraph a row, its
+// cells apart by tabs: each row a record, its date of birth and SSN named
+// by their columns; the paragraphs around it are as they were.
+func TestRegisterParagraphs(t *testing.T) {
+	inner := para("Affected employees:") + para("Name\tSSN\tDate of Birth")
+	for i := range 5 {
+		inner += para(fmt.Sprintf("Dana Whitfield\t26024%04d\t04/%02d/1984", 7000+i, i+1))
+	}
+	inner += para("Signed, HR.")
+	segs, warns, err := extract(t, doc(t, "word/document.xml", body(inner)))
+	if err != nil || len(warns) > 0 {
+		t.Fatalf("err %v, warnings %q", err, warns)
+	}
+	want := []string{"para=1||Affected employees:", "para=2||Name\tSSN\tDate of Birth",
+		"para=2!row=1||Dana Whitfield", "para=2!row=1|Date of Birth|04/01/1984", "para=2!row=1|SSN|260247000"}
+	if len(segs) != 3+5*3 || !slices.Equal(segs[:5], want) || segs[len(segs)-1] != "para=8||Signed, HR." {
+		t.Errorf("got %q", segs)
+	}
 }
