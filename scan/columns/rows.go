@@ -347,8 +347,13 @@ type Paragraphs struct {
 	rows int
 }
 
-// maxHeld bounds the paragraphs a Paragraphs holds before it looks at them.
-const maxHeld = 2000
+// maxHeld bounds the paragraphs a Paragraphs holds before it looks at
+// them; maxRowLen the length of one it holds (a row is a line): at most
+// about 1 MiB held.
+const (
+	maxHeld   = 2000
+	maxRowLen = 500
+)
 
 // NewParagraphs returns a Paragraphs that passes segments on to emit.
 func NewParagraphs(emit func(scan.Segment) error) *Paragraphs {
@@ -359,7 +364,7 @@ func NewParagraphs(emit func(scan.Segment) error) *Paragraphs {
 // free text is held, anything else first lets the held ones go.
 func (p *Paragraphs) Emit(s scan.Segment) error {
 	if s.Field != "" || s.Offset >= 0 || s.OffsetAt != nil || !strings.Contains(s.Record, "#para=") ||
-		strings.ContainsRune(strings.TrimSpace(string(s.Text)), '\n') {
+		len(s.Text) > maxRowLen || strings.ContainsRune(strings.TrimSpace(string(s.Text)), '\n') {
 		if err := p.Flush(); err != nil {
 			return err
 		}
