@@ -2,6 +2,7 @@ package columns
 
 import (
 	"bytes"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -212,6 +213,37 @@ type Cell struct {
 	Start      int
 }
 
+// EmitRow emits row line l of t: row (its Record, Page and location
+// given) with the line's text, its named values blanked, then each named
+// value as a segment of the same record, located through row.OffsetAt.
+// A row without a location has its text trimmed.
+func (t RowTable) EmitRow(l string, row scan.Segment, emit func(scan.Segment) error) error {
+	rest, cells := t.Split(l)
+	if row.OffsetAt == nil {
+		rest = strings.TrimSpace(rest)
+	}
+	row.Text = []byte(rest)
+	if err := emit(row); err != nil {
+		return err
+	}
+	for _, c := range cells {
+		seg := scan.Segment{Text: []byte(c.Text), Offset: -1, Field: c.Name, Record: row.Record, Page: row.Page}
+		if row.OffsetAt != nil {
+			seg.Offset = row.OffsetAt(c.Start)
+		}
+		if err := emit(seg); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// isRow reports whether line i is one of t's rows.
+func (t RowTable) isRow(i int) bool {
+	_, ok := slices.BinarySearch(t.Rows, i)
+	return ok
+}
+
 // HasBirths reports whether one of t's date columns is a date of birth.
 func (t RowTable) HasBirths() bool {
 	for _, d := range t.Dates {
@@ -308,27 +340,19 @@ func EmitLines(lines []string, rec string, page, first int, emit func(scan.Segme
 			return n - first, err
 		}
 		var between []string
-		k := 0
 		for i := t.Header + 1; i <= last; i++ {
-			if k >= len(t.Rows) || t.Rows[k] != i {
+			if !t.isRow(i) {
 				between = append(between, lines[i])
 				continue
 			}
-			k++
 			if err := text(between); err != nil {
 				return n - first, err
 			}
 			between = between[:0]
 			n++
-			r := rec + "!row=" + strconv.Itoa(n)
-			rest, births := t.Split(lines[i])
-			if err := emit(scan.Segment{Text: []byte(strings.TrimSpace(rest)), Offset: -1, Page: page, Record: r}); err != nil {
+			row := scan.Segment{Offset: -1, Page: page, Record: rec + "!row=" + strconv.Itoa(n)}
+			if err := t.EmitRow(lines[i], row, emit); err != nil {
 				return n - first, err
-			}
-			for _, c := range births {
-				if err := emit(scan.Segment{Text: []byte(c.Text), Offset: -1, Page: page, Field: c.Name, Record: r}); err != nil {
-					return n - first, err
-				}
 			}
 		}
 		lines = lines[last+1:]
@@ -394,27 +418,18 @@ func (p *Paragraphs) Flush() error {
 			break
 		}
 		last := t.Rows[len(t.Rows)-1]
-		k := 0
 		for i := 0; i <= last; i++ {
-			if k >= len(t.Rows) || t.Rows[k] != i {
+			if !t.isRow(i) {
 				if err := p.emit(held[i]); err != nil {
 					return err
 				}
 				continue
 			}
-			k++
 			p.rows++
-			rec := held[t.Header].Record + "!row=" + strconv.Itoa(p.rows)
-			rest, cells := t.Split(lines[i])
 			row := held[i]
-			row.Text, row.Record = []byte(strings.TrimSpace(rest)), rec
-			if err := p.emit(row); err != nil {
+			row.Record = held[t.Header].Record + "!row=" + strconv.Itoa(p.rows)
+			if err := t.EmitRow(lines[i], row, p.emit); err != nil {
 				return err
-			}
-			for _, c := range cells {
-				if err := p.emit(scan.Segment{Text: []byte(c.Text), Offset: -1, Field: c.Name, Record: rec, Page: row.Page}); err != nil {
-					return err
-				}
 			}
 		}
 		held = held[last+1:]

@@ -567,26 +567,13 @@ func (x *extraction) register(l []byte, off int64, n int) error {
 	}
 	x.row++
 	rec := x.in.Path + "#row=" + strconv.Itoa(x.row)
-	rest, births := x.rt.Split(s)
-	// The row with its dates of birth blanked is not the file's bytes,
-	// but each of its bytes is where the file has it.
-	seg := scan.Segment{Text: []byte(rest), Offset: -1, Record: rec}
+	// The row with its named values blanked is not the file's bytes, but
+	// each of its bytes is where the file has it.
+	row := scan.Segment{Offset: -1, Record: rec}
 	if off >= 0 {
-		seg.OffsetAt = func(i int) int64 { return off + int64(i) }
+		row.OffsetAt = func(i int) int64 { return off + int64(i) }
 	}
-	if err := x.emit(seg); err != nil {
-		return err
-	}
-	for _, c := range births {
-		seg := scan.Segment{Text: []byte(c.Text), Offset: -1, Field: c.Name, Record: rec}
-		if off >= 0 {
-			seg.Offset = off + int64(c.Start)
-		}
-		if err := x.emit(seg); err != nil {
-			return err
-		}
-	}
-	return nil
+	return x.rt.EmitRow(s, row, x.emit)
 }
 
 // text emits a line that is not a record as free text.
