@@ -78,25 +78,24 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 	if err != nil {
 		return fmt.Errorf("%s: OCR failed: %v", k, err)
 	}
-	return Paragraphs(in.Path, text, emit)
+	return paragraphs(in.Path, text, emit)
 }
 
-// Paragraphs emits OCR text in paragraphs (split at blank lines),
-// "path#para=N"; a scanned register whose rows hold dates of birth under
-// their header is emitted by rows instead (columns.EmitLines),
+// paragraphs emits OCR text in paragraphs (split at blank lines),
+// "path#para=N"; a scanned register whose rows hold dates of birth or
+// SSNs under their header is emitted by rows instead (columns.EmitLines),
 // "path#ocr!row=R".
-func Paragraphs(path, text string, emit func(scan.Segment) error) error {
-	text = strings.ReplaceAll(text, "\f", "")
-	if lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n"); len(lines) > 3 {
+func paragraphs(path, text string, emit func(scan.Segment) error) error {
+	text = strings.ReplaceAll(strings.ReplaceAll(text, "\f", ""), "\r\n", "\n")
+	if lines := strings.Split(text, "\n"); len(lines) > 3 {
 		if _, ok := columns.FindRowTable(lines); ok {
 			_, err := columns.EmitLines(lines, path+"#ocr", 0, 0, emit)
 			return err
 		}
 	}
 	n := 0
-	for _, p := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n\n") {
-		p = strings.TrimSpace(strings.Trim(p, "\f"))
-		if p == "" {
+	for _, p := range strings.Split(text, "\n\n") {
+		if p = strings.TrimSpace(p); p == "" {
 			continue
 		}
 		n++
