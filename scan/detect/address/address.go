@@ -130,11 +130,36 @@ func Find(text []byte, i int) (end int, full bool, conf float64) {
 			}
 		}
 	}
+	// A unit on a line of its own: "123 Main St\nApt 4B\nCity, ST ZIP".
+	if e := unitLine(text, end); e > 0 {
+		end = e
+	}
 	// City, ST ZIP.
 	if e := cityStateZIP(text, end); e > 0 {
 		return e, true, 0.95
 	}
 	return end, false, 0.65
+}
+
+// unitLine returns the end of a unit ("Apt 4B", "Suite 200", "# 12")
+// that is the whole of the line after the street line ending at i, or 0.
+func unitLine(text []byte, i int) int {
+	p := i
+	if p < len(text) && text[p] == '\r' {
+		p++
+	}
+	if p >= len(text) || text[p] != '\n' {
+		return 0
+	}
+	p++
+	for k := 0; k < 40 && p < len(text) && (text[p] == ' ' || text[p] == '\t'); k++ {
+		p++
+	}
+	e := unit(text, p)
+	if e == 0 || e < len(text) && text[e] != '\n' && text[e] != '\r' {
+		return 0
+	}
+	return e
 }
 
 // FindPOBox parses a post-office box address starting at text[i]:

@@ -23,6 +23,8 @@ var role = map[string]bool{
 	"hostmaster": true, "newsletter": true, "marketing": true, "press": true, "jobs": true,
 	"careers": true, "feedback": true, "bounce": true, "bounces": true, "reply": true, "operations": true,
 	"ops": true, "customer.service": true, "customercare": true, "care": true, "hello": true,
+	"payroll": true, "benefits": true, "accounting": true, "finance": true, "treasury": true, "recruiting": true,
+	"reception": true, "frontdesk": true, "dispatch": true, "orders": true, "invoices": true, "ap": true, "ar": true,
 }
 
 // roleWord are words that role mailboxes are made of ("collections-reports",
@@ -36,7 +38,7 @@ var roleWord = map[string]bool{
 	"billing": true, "accounts": true, "account": true, "admin": true, "info": true, "help": true, "desk": true,
 	"helpdesk": true, "hr": true, "it": true, "security": true, "privacy": true, "legal": true, "compliance": true,
 	"mailer": true, "daemon": true, "postmaster": true, "notifications": true, "notification": true, "system": true,
-	"auto": true, "automated": true, "bounce": true, "bounces": true, "sales": true, "marketing": true, "contact": true,
+	"auto": true, "automated": true, "payroll": true, "benefits": true, "accounting": true, "finance": true, "bounce": true, "bounces": true, "sales": true, "marketing": true, "contact": true,
 }
 
 // IsRole reports whether the local part names a role account: a known

@@ -54,8 +54,31 @@ func fold(r rune) string {
 func apostrophe(r rune) bool { return r == '\'' || r == '’' }
 
 // WordEnd returns where the name word that starts at text[i] ends: it
-// runs over letters, accented ones included, apostrophes and hyphens.
+// runs over letters, accented ones included, apostrophes and hyphens, but
+// leaves out a possessive 's (Raghunathan's card) and an apostrophe or
+// hyphen that ends the word.
 func WordEnd(text []byte, i int) int {
+	st := i
+	i = wordEnd(text, i)
+	for {
+		w := text[st:i]
+		switch {
+		case len(w) > 3 && (w[len(w)-1] == 's' || w[len(w)-1] == 'S') && w[len(w)-2] == '\'':
+			return i - 2
+		case len(w) > 5 && (w[len(w)-1] == 's' || w[len(w)-1] == 'S') && string(w[len(w)-4:len(w)-1]) == "’":
+			return i - 4
+		case len(w) > 1 && (w[len(w)-1] == '\'' || w[len(w)-1] == '-'):
+			i--
+			continue
+		case len(w) > 3 && string(w[len(w)-3:]) == "’":
+			i -= 3
+			continue
+		}
+		return i
+	}
+}
+
+func wordEnd(text []byte, i int) int {
 	for i < len(text) {
 		c := text[i]
 		if c < utf8.RuneSelf {
