@@ -43,6 +43,9 @@ func (SevenZip) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segm
 		return err
 	}
 	defer cleanup()
+	if err := checkSevenZipHeader(ra, size); err != nil {
+		return fmt.Errorf("corrupt archive: %v; not opened", err)
+	}
 	var zr *sevenzip.Reader
 	err = recovered(func() (err error) { zr, err = sevenzip.NewReader(ra, size); return err })
 	if err != nil {
