@@ -78,9 +78,15 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 			err = fmt.Errorf("corrupt Parquet file (the decoder failed: %v)", p)
 		}
 	}()
+	if err := checkFooter(ra, size); err != nil {
+		return fmt.Errorf("corrupt Parquet file: %v; not opened", err)
+	}
 	f, err := parquet.OpenFile(ra, size, parquet.SkipBloomFilters(true), parquet.SkipPageIndex(true))
 	if err != nil {
 		return fmt.Errorf("corrupt Parquet file: %v", err)
+	}
+	if lz4Raw(f.Metadata()) {
+		return errLZ4Raw
 	}
 	cols := columns(f.Schema())
 	row, binary := 0, 0
