@@ -148,13 +148,25 @@ func (w *walker) doc(d bson.Raw, prefix string, depth int) error {
 
 // value emits one value, or walks it when it is a document or an array
 // (whose elements take the array's key path).
+//
+// Values are read with the driver's ...OK accessors: a document that
+// passes Validate may still hold a value too short for its type (fuzzing
+// found a binary one), on which the plain accessors panic.
 func (w *walker) value(v bson.RawValue, field string, depth int) error {
 	var text string
 	switch v.Type {
 	case bson.TypeEmbeddedDocument:
-		return w.doc(v.Document(), field, depth+1)
+		d, ok := v.DocumentOK()
+		if !ok {
+			return nil
+		}
+		return w.doc(d, field, depth+1)
 	case bson.TypeArray:
-		vals, err := v.Array().Values()
+		a, ok := v.ArrayOK()
+		if !ok {
+			return nil
+		}
+		vals, err := a.Values()
 		if err != nil {
 			return nil
 		}
@@ -165,7 +177,7 @@ func (w *walker) value(v bson.RawValue, field string, depth int) error {
 		}
 		return nil
 	case bson.TypeString:
-		text = v.StringValue()
+		text, _ = v.StringValueOK()
 		if strings.TrimSpace(text) == "" {
 			return nil
 		}
@@ -176,22 +188,42 @@ func (w *walker) value(v bson.RawValue, field string, depth int) error {
 		}
 		return w.emit(seg)
 	case bson.TypeInt32:
-		text = strconv.FormatInt(int64(v.Int32()), 10)
+		n, ok := v.Int32OK()
+		if !ok {
+			return nil
+		}
+		text = strconv.FormatInt(int64(n), 10)
 	case bson.TypeInt64:
-		text = strconv.FormatInt(v.Int64(), 10)
+		n, ok := v.Int64OK()
+		if !ok {
+			return nil
+		}
+		text = strconv.FormatInt(n, 10)
 	case bson.TypeDouble:
-		text = strconv.FormatFloat(v.Double(), 'f', -1, 64)
+		f, ok := v.DoubleOK()
+		if !ok {
+			return nil
+		}
+		text = strconv.FormatFloat(f, 'f', -1, 64)
 	case bson.TypeDecimal128:
-		text = v.Decimal128().String()
+		d, ok := v.Decimal128OK()
+		if !ok {
+			return nil
+		}
+		text = d.String()
 	case bson.TypeDateTime:
-		t := time.UnixMilli(v.DateTime()).UTC()
+		ms, ok := v.DateTimeOK()
+		if !ok {
+			return nil
+		}
+		t := time.UnixMilli(ms).UTC()
 		if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 && t.Nanosecond() == 0 {
 			text = t.Format(time.DateOnly)
 		} else {
 			text = t.Format(time.RFC3339)
 		}
 	case bson.TypeBinary:
-		if st, _ := v.Binary(); st != 3 && st != 4 { // UUIDs are not data
+		if st, _, ok := v.BinaryOK(); ok && st != 3 && st != 4 { // UUIDs are not data
 			w.binary++
 		}
 		return nil
