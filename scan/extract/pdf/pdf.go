@@ -64,6 +64,9 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 	if err != nil {
 		return err
 	}
+	if err := checkXref(fixed, fsize); err != nil {
+		return fmt.Errorf("corrupt pdf: %v; not opened", err)
+	}
 	r, err := open(fixed, fsize)
 	if err != nil {
 		return err
