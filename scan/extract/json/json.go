@@ -141,6 +141,11 @@ func tableRow(stack []frame) bool {
 	return n >= 2 && stack[n-1].array && stack[n-1].row > 0 && stack[n-2].array
 }
 
+// maxDepth bounds the nesting of objects and arrays: real documents stay
+// in the tens, and a file of two million brackets held a gigabyte of
+// frames (and encoding/json's own stack) before it was stopped.
+const maxDepth = 10000
+
 // Extract reads in.R and emits one segment per string or number value.
 func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment) error) error {
 	k := &keeper{r: in.R}
@@ -209,6 +214,9 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 				if t == '[' && top >= 0 && stack[top].array {
 					stack[top].rows++
 					f.row = stack[top].rows
+				}
+				if len(stack) >= maxDepth {
+					return fmt.Errorf("corrupt document: values nested deeper than %d levels at byte %d", maxDepth, end)
 				}
 				stack = append(stack, f)
 			case '}', ']':

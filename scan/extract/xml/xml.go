@@ -16,6 +16,7 @@ import (
 	"context"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"path"
 	"strconv"
@@ -81,6 +82,11 @@ func (k *keeper) raw(s, e int64) []byte {
 	return k.buf[s-k.base : e-k.base]
 }
 
+// maxDepth bounds the nesting of elements: real documents stay in the
+// tens, and a file of two million nested tags held half a gigabyte before
+// it was stopped.
+const maxDepth = 10000
+
 // Extract reads in.R and emits text and attribute values.
 func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment) error) error {
 	br := bufio.NewReader(in.R)
@@ -98,6 +104,7 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 	}
 	dec.CharsetReader = func(label string, r io.Reader) (io.Reader, error) { return r, nil }
 	var stack []string
+	over := 0 // HTML elements open beyond maxDepth
 	rec := 0
 	record := in.Path
 	skip := 0           // inside <script> or <style>
@@ -121,7 +128,17 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 		switch t := tok.(type) {
 		case xml.StartElement:
 			name := t.Name.Local
-			stack = append(stack, name)
+			switch {
+			case len(stack) < maxDepth:
+				stack = append(stack, name)
+			case html:
+				// HTML leaves tags open (<td>, <li>, <p>): a long page
+				// nests deep without meaning to. Only XML fields use the
+				// names, so the excess is only counted.
+				over++
+			default:
+				return fmt.Errorf("corrupt document: elements nested deeper than %d levels at byte %d", maxDepth, end)
+			}
 			if html {
 				name = strings.ToLower(name)
 				switch {
@@ -172,7 +189,9 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 				}
 			}
 		case xml.EndElement:
-			if len(stack) > 0 {
+			if over > 0 {
+				over--
+			} else if len(stack) > 0 {
 				stack = stack[:len(stack)-1]
 			}
 			if html && len(tables) > 0 {
