@@ -81,7 +81,7 @@ func sevenZipFiles(ra io.ReaderAt, size int64) (int64, error) {
 	if _, err := ra.ReadAt(sh[:], off); err != nil {
 		return -1, nil
 	}
-	next, nsize, ncrc := binary.LittleEndian.Uint64(sh[12:]), binary.LittleEndian.Uint64(sh[20:]), binary.LittleEndian.Uint32(sh[28:])
+	next, nsize := binary.LittleEndian.Uint64(sh[12:]), binary.LittleEndian.Uint64(sh[20:])
 	base := off + 32 // where packed streams and the header offset count from
 	if nsize == 0 {
 		return -1, nil // an empty archive
@@ -89,15 +89,15 @@ func sevenZipFiles(ra io.ReaderAt, size int64) (int64, error) {
 	if nsize > maxSevenZipHeader {
 		return -1, fmt.Errorf("%w: header of %d bytes (more than %d)", errSevenZipForged, nsize, maxSevenZipHeader)
 	}
-	if next > uint64(size) || uint64(base)+next+nsize > uint64(size) {
-		return -1, nil // truncated: the reader says so
+	if next >= uint64(size) || uint64(base)+next >= uint64(size) {
+		return -1, nil // no header at all: the reader says so
 	}
-	hdr := make([]byte, nsize)
-	if _, err := ra.ReadAt(hdr, base+int64(next)); err != nil {
-		return -1, nil
-	}
-	if crc32.ChecksumIEEE(hdr) != ncrc {
-		return -1, nil // damaged: the reader says so after reading it bounded
+	// The reader checks the header's checksum only once it has parsed it,
+	// and parses what there is of a cut header: so is it walked here, damaged
+	// or cut.
+	hdr := make([]byte, min(nsize, uint64(size-base)-next))
+	if n, _ := ra.ReadAt(hdr, base+int64(next)); n < len(hdr) {
+		hdr = hdr[:n]
 	}
 	files := int64(-1)
 	if err := walkSevenZipHeader(ra, base, hdr, &files); errors.Is(err, errSevenZipForged) {
@@ -162,13 +162,15 @@ type szWalker struct {
 	files *int64 // set when the files are counted
 }
 
+// errSevenZipShort ends the walk of a cut header: what it held has been
+// checked, and the reader stops where the walk did.
 var errSevenZipShort = errors.New("header ends early")
 
 func (w *szWalker) left() uint64 { return uint64(len(w.b) - w.p) }
 
 func (w *szWalker) byte() (byte, error) {
 	if w.p >= len(w.b) {
-		return 0, fmt.Errorf("%w: %w", errSevenZipForged, errSevenZipShort)
+		return 0, errSevenZipShort
 	}
 	w.p++
 	return w.b[w.p-1], nil
@@ -217,7 +219,7 @@ func (w *szWalker) bound(what string, n, per uint64) error {
 
 func (w *szWalker) skip(n uint64) error {
 	if n > w.left() {
-		return fmt.Errorf("%w: %w", errSevenZipForged, errSevenZipShort)
+		return errSevenZipShort
 	}
 	w.p += int(n)
 	return nil
@@ -435,7 +437,7 @@ func (w *szWalker) folder() (szFolder, error) {
 			}
 		}
 		if v&0x20 != 0 {
-			ps, err := w.number()
+			ps, err := w.count("property bytes", 1)
 			if err != nil {
 				return f, err
 			}

@@ -317,16 +317,80 @@ func pageText(p lpdf.Page) (text string, err error) {
 			readers = append(readers, c.Index(i))
 		}
 	}
+	var lex contentLexer
 	for _, v := range readers {
 		if v.Kind() != lpdf.Stream {
 			continue
 		}
 		rc := v.Reader()
-		n, _ := io.Copy(io.Discard, io.LimitReader(rc, MaxPageContent+1-size))
+		n, _ := io.Copy(&lex, io.LimitReader(rc, MaxPageContent+1-size))
 		rc.Close()
 		if size += n; size > MaxPageContent {
 			return "", fmt.Errorf("content stream expands past %d bytes; not scanned", MaxPageContent)
 		}
 	}
+	if lex.inHex() {
+		return "", errors.New("content stream ends inside a hex string (damaged); not scanned")
+	}
 	return p.GetPlainText(nil)
 }
+
+// contentLexer follows a content stream as ledongthuc/pdf's lexer reads
+// it, as far as strings and comments go, to tell whether it ends inside
+// a hex string ("<48656c..." with no ">"): the library's lexer reads past
+// the end of the stream as an endless run of white space there and never
+// returns (found by FuzzPDF), so such a page is not handed to it.
+type contentLexer struct {
+	state  byte // 0 between tokens, '%' comment, '(' literal, '<' after a '<', 'h' hex string
+	depth  int  // of parentheses in a literal string
+	escape bool // a backslash in a literal string
+}
+
+// Write implements io.Writer.
+func (l *contentLexer) Write(b []byte) (int, error) {
+	for _, c := range b {
+		switch l.state {
+		case 0:
+			switch c {
+			case '%':
+				l.state = '%'
+			case '(':
+				l.state, l.depth = '(', 1
+			case '<':
+				l.state = '<'
+			}
+		case '%':
+			if c == '\r' || c == '\n' {
+				l.state = 0
+			}
+		case '(':
+			switch {
+			case l.escape:
+				l.escape = false
+			case c == '\\':
+				l.escape = true
+			case c == '(':
+				l.depth++
+			case c == ')':
+				if l.depth--; l.depth == 0 {
+					l.state = 0
+				}
+			}
+		case '<':
+			l.state = 'h'
+			if c == '<' {
+				l.state = 0 // a dictionary
+			} else if c == '>' {
+				l.state = 0 // an empty hex string
+			}
+		case 'h':
+			if c == '>' {
+				l.state = 0
+			}
+		}
+	}
+	return len(b), nil
+}
+
+// inHex reports whether the stream so far ends inside a hex string.
+func (l *contentLexer) inHex() bool { return l.state == 'h' || l.state == '<' }

@@ -57,9 +57,9 @@ func scanXref(b []byte, end int, limit int64) error {
 			at := i + k
 			i = at + len(kw)
 			if kw[0] == 'x' {
-				if at > 0 && !space(b[at-1]) {
-					continue // startxref
-				}
+				// Any "xref", even glued to what comes before: the reader
+				// starts where startxref points. (After startxref itself
+				// comes one number, not the pairs of a table.)
 				if err := xrefTable(b[i:], limit); err != nil {
 					return err
 				}
@@ -180,6 +180,9 @@ func xrefNumbers(b []byte, index bool, limit int64) error {
 // the caller's limit: it reports a value above any limit).
 func number(b []byte, p *int) (int64, bool) {
 	skipSpace(b, p)
+	if *p < len(b) && b[*p] == '+' {
+		*p++ // the reader takes +5 for 5
+	}
 	st := *p
 	var n int64
 	for *p < len(b) && b[*p] >= '0' && b[*p] <= '9' {

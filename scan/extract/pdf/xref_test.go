@@ -57,3 +57,32 @@ func TestXrefSound(t *testing.T) {
 		t.Errorf("across chunks: %v", err)
 	}
 }
+
+// TestContentLexer checks where a content stream ends, as the library's
+// lexer reads it: only an open hex string would hang it.
+func TestContentLexer(t *testing.T) {
+	tests := []struct {
+		content string
+		inHex   bool
+	}{
+		{"BT /F1 12 Tf (Hello) Tj ET", false},
+		{"BT <48656c6c6f> Tj ET", false},
+		{"BT <48656c6c6f", true},
+		{"BT (a < b) Tj ET", false},
+		{"BT (open (nested) \\) still open", false}, // a literal string ends at the end
+		{"% a comment < here\nBT <</A 1>> BDC EMC", false},
+		{"<<", false},
+		{"q <", true},
+		{"<>", false},
+	}
+	for _, tt := range tests {
+		var l contentLexer
+		// Byte by byte: the state carries across writes.
+		for i := range len(tt.content) {
+			l.Write([]byte{tt.content[i]})
+		}
+		if l.inHex() != tt.inHex {
+			t.Errorf("%q: inHex %v, want %v", tt.content, l.inHex(), tt.inHex)
+		}
+	}
+}
