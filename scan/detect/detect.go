@@ -1126,7 +1126,7 @@ func (e *Engine) scoreNumber(s *scratch, st, en int) (span, bool) {
 		if !e.enabled[r.class] {
 			continue
 		}
-		if s.present&(1<<r.class) == 0 && !(r.class == classITIN && s.present&(1<<classSSN) != 0 || r.class == classSSN && s.present&(1<<classITIN) != 0) {
+		if s.present&(1<<r.class) == 0 && !(r.class == classITIN && s.present&(1<<classSSN) != 0 || r.class == classSSN && s.present&(1<<classITIN) != 0) && !(r.class == classCard && s.present&(1<<classNeg) != 0) {
 			// No keyword of its kind in the segment: the shape alone must do.
 			base, ok := r.score(s.digits, s.groups, s.seps)
 			if !ok || base < e.min || base <= best {
@@ -1144,6 +1144,12 @@ func (e *Engine) scoreNumber(s *scratch, st, en int) (span, bool) {
 		}
 		kw, d := c.score(r.class)
 		conf := base + (1-base)*kw*0.95
+		if r.class == classCard && labelled(c, classNeg, d) {
+			// "Order 4771516204661098": a number its own label calls an
+			// order, invoice or reference is that, even when it passes
+			// Luhn and starts like a card (one in ten such numbers does).
+			conf *= 0.5
+		}
 		if conf > best {
 			best, bestRule, bestD = conf, ri, d
 		}
@@ -1160,6 +1166,21 @@ func (e *Engine) scoreNumber(s *scratch, st, en int) (span, bool) {
 		}
 	}
 	return sp, true
+}
+
+// labelMax is how near before a value a word must be to be its label
+// ("Order #4771...", "invoice no. 4771...").
+const labelMax = 12
+
+// labelled reports whether a keyword of class is the value's label: at
+// most labelMax bytes before it, and nearer than the keyword at ownD
+// (-1: none) that speaks for the value's type.
+func labelled(c *ctxInfo, class, ownD int) bool {
+	if c.bset&(1<<class) == 0 {
+		return false
+	}
+	d := c.before[class]
+	return d <= labelMax && (ownD < 0 || d < ownD)
 }
 
 // ctxInfo is what the keywords around a candidate say: per class, the
