@@ -499,7 +499,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 			if wantName && cue && j+1 < n && text[j] == ' ' || wantName && cue && byteClass[c] == cUpper {
 				if byteClass[c] == cUpper {
 					// "Customer SMITH, JOHN A."
-					if end, conf := name.SurnameFirst(text, i, wj); end > 0 && !stateAfter(text, end) {
+					if end, conf := name.SurnameFirst(text, i, wj, true); end > 0 && !stateAfter(text, end) {
 						s.found = append(s.found, span{i, end, conf, breachkit.PersonName, "rule:name-surname-first", ""})
 						i, cue = end, false
 						continue
@@ -550,7 +550,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 						titled = false
 						continue
 					}
-					if end, conf := name.SurnameFirst(text, i, wj); end > 0 && !stateAfter(text, end) {
+					if end, conf := name.SurnameFirst(text, i, wj, false); end > 0 && !stateAfter(text, end) {
 						s.found = append(s.found, span{i, end, conf, breachkit.PersonName, "rule:name-surname-first", ""})
 						i = end
 						titled = false

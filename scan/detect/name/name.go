@@ -455,9 +455,11 @@ func joined(text []byte, a, b Word) bool {
 // "Kim, Patricia A.", whose first word is text[i:j]: a capitalised
 // surname of the gazetteer, a comma and a space, and a capitalised given
 // name of the gazetteer, optionally with a middle initial. Neither may be
-// an ordinary word ("Will", "Long"). It returns the end of the name and
-// its confidence, or 0.
-func SurnameFirst(text []byte, i, j int) (int, float64) {
+// an ordinary word ("Will", "Long"). After a cue ("Name: O'NEIL,
+// MARCUS") the surname need not be in the gazetteer, only not an
+// ordinary word, and the confidence is lower. It returns the end of the
+// name and its confidence, or 0.
+func SurnameFirst(text []byte, i, j int, cued bool) (int, float64) {
 	once.Do(load)
 	w := text[i:j]
 	// Particles before the surname: "DE LA CRUZ, MARIA", "Van Dyke, Ann".
@@ -469,7 +471,15 @@ func SurnameFirst(text []byte, i, j int) (int, float64) {
 		i, j = j+1, e
 		w = text[i:j]
 	}
-	if j+3 >= len(text) || text[j] != ',' || text[j+1] != ' ' || !Capital(w) || RolesOf(w)&(Surname|Common) != Surname {
+	if j+3 >= len(text) || text[j] != ',' || text[j+1] != ' ' || !Capital(w) {
+		return 0, 0
+	}
+	conf := 0.75
+	switch roles := RolesOf(w); {
+	case roles&(Surname|Common) == Surname:
+	case cued && roles&(Title|Cue) == 0 && plausible(w, roles):
+		conf = 0.7
+	default:
 		return 0, 0
 	}
 	k := j + 2
@@ -482,8 +492,11 @@ func SurnameFirst(text []byte, i, j int) (int, float64) {
 		return 0, 0
 	}
 	// A middle initial: " A." or " A " before a non-letter.
-	if e+2 < len(text) && text[e] == ' ' && text[e+1] >= 'A' && text[e+1] <= 'Z' && text[e+2] == '.' {
+	switch {
+	case e+2 < len(text) && text[e] == ' ' && text[e+1] >= 'A' && text[e+1] <= 'Z' && text[e+2] == '.':
 		e += 3
+	case e+1 < len(text) && text[e] == ' ' && text[e+1] >= 'A' && text[e+1] <= 'Z' && (e+2 == len(text) || text[e+2] == ' ' || text[e+2] == ',' || text[e+2] == '\t' || text[e+2] == '\n' || text[e+2] == '\r'):
+		e += 2 // "ALVAREZ, JENNIFER M  DOB ..."
 	}
-	return e, 0.75
+	return e, conf
 }
