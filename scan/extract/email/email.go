@@ -177,7 +177,7 @@ func (m *msg) send(seg scan.Segment) error {
 
 // read parses the message from r.
 func (m *msg) read(ctx context.Context, r io.Reader) error {
-	mr, err := mail.CreateReader(r)
+	mr, err := newParts(r)
 	if mr == nil {
 		return err
 	}
@@ -200,7 +200,7 @@ func (m *msg) read(ctx context.Context, r io.Reader) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		p, err := mr.NextPart()
+		p, err := mr.next()
 		if err == io.EOF {
 			return nil
 		}
