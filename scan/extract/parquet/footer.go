@@ -134,6 +134,9 @@ func (w *thriftWalker) structure(depth int) error {
 
 // value walks one value of compact type t.
 func (w *thriftWalker) value(t byte, depth int) error {
+	if depth > maxDepth {
+		return errors.New("nested too deeply")
+	}
 	switch t {
 	case 1, 2, 3: // a bool or byte in a list or map: one byte
 		return w.skip(1)

@@ -78,3 +78,14 @@ func TestLZ4Raw(t *testing.T) {
 		t.Fatalf("err = %v, want errLZ4Raw", err)
 	}
 }
+
+// TestFooterNesting walks a footer of lists nested a million deep: the
+// walk stops at maxDepth instead of recursing until the stack limit
+// aborts the process.
+func TestFooterNesting(t *testing.T) {
+	// Field 1 a list of one list, and so on: 0x19 then 0x19 per level.
+	meta := append([]byte{0x19}, bytes.Repeat([]byte{0x19}, 1_000_000)...)
+	if err := checkFooter(bytes.NewReader(withFooter(meta)), int64(len(meta)+12)); !errors.Is(err, errForged) || !strings.Contains(err.Error(), "nested too deeply") {
+		t.Fatalf("err = %v", err)
+	}
+}
