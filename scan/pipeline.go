@@ -484,12 +484,17 @@ func (r *runner) source(ctx context.Context, display string, rd io.Reader, size 
 	if i := strings.LastIndex(display, "!/"); i >= 0 {
 		name = path.Base(display[i+2:])
 	}
-	var x Extractor
+	// The extractors that accept the source, in order: the first is used
+	// unless it declines (ErrDecline) before reading.
+	var accepting []Extractor
 	for _, e := range r.opt.Extractors {
 		if e.Accepts(name, head) {
-			x = e
-			break
+			accepting = append(accepting, e)
 		}
+	}
+	var x Extractor
+	if len(accepting) > 0 {
+		x = accepting[0]
 	}
 	var warns []string
 	var emitted int64
@@ -539,37 +544,48 @@ func (r *runner) source(ctx context.Context, display string, rd io.Reader, size 
 		onMatch := col.match
 		det := r.dets.Get().(DetectFunc)
 		defer r.dets.Put(det)
-		xerr = guard(func() error {
-			return x.Extract(ctx, in, func(s Segment) error {
-				if err := ctx.Err(); err != nil {
-					return err
+		extract := func(s Segment) error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			emitted++
+			if bytes.IndexByte(s.Text, '%') >= 0 || bytes.IndexByte(s.Text, '+') >= 0 {
+				if d, ok := percentDecoded(s); ok {
+					s = d
 				}
-				emitted++
-				if bytes.IndexByte(s.Text, '%') >= 0 || bytes.IndexByte(s.Text, '+') >= 0 {
-					if d, ok := percentDecoded(s); ok {
-						s = d
-					}
+			}
+			// A segment whose offsets come from a function is detected
+			// here: the function may read the extractor's reused state.
+			// A job is filled once begun; a new one only while a
+			// worker is idle to detect it.
+			if parallel && s.OffsetAt == nil && (job != nil || int(r.busy.Load()) < r.opt.Workers) {
+				if job == nil {
+					job = r.newJob()
+					job.col = collector{r: r, src: src, display: display}
+					job.done, job.found, job.err = &jobs, &jobFound, &jobErr
 				}
-				// A segment whose offsets come from a function is detected
-				// here: the function may read the extractor's reused state.
-				// A job is filled once begun; a new one only while a
-				// worker is idle to detect it.
-				if parallel && s.OffsetAt == nil && (job != nil || int(r.busy.Load()) < r.opt.Workers) {
-					if job == nil {
-						job = r.newJob()
-						job.col = collector{r: r, src: src, display: display}
-						job.done, job.found, job.err = &jobs, &jobFound, &jobErr
-					}
-					if job.add(s) {
-						dispatch()
-					}
-					return nil
+				if job.add(s) {
+					dispatch()
 				}
-				*col.seg = s
-				det(col.seg, onMatch)
 				return nil
-			})
-		})
+			}
+			*col.seg = s
+			det(col.seg, onMatch)
+			return nil
+		}
+		for k := 0; ; k++ {
+			xerr = guard(func() error { return x.Extract(ctx, in, extract) })
+			if !errors.Is(xerr, ErrDecline) || emitted > 0 || k+1 >= len(accepting) {
+				break
+			}
+			x = accepting[k+1]
+			src.Format = x.Format()
+		}
+		if errors.Is(xerr, ErrDecline) && emitted == 0 {
+			xerr = nil // the last extractor declined: nothing to read as anything
+			src.Status, src.Reason, src.Format = breachkit.SourceSkipped, "unsupported format (binary or unknown)", ""
+			x = nil
+		}
 	}
 	dispatch()
 	jobs.Wait()

@@ -9,6 +9,7 @@ package scan
 
 import (
 	"context"
+	"errors"
 	"io"
 	"os"
 
@@ -133,9 +134,17 @@ type Extractor interface {
 	// Extract reads in.R and calls emit for each segment. Memory must stay
 	// bounded whatever the source's size. An error means the source could
 	// not be read as this format; the pipeline records it as skipped with
-	// the error as the reason.
+	// the error as the reason. ErrDecline, returned before anything was
+	// read from in.R or emitted, hands the source to the next extractor
+	// that accepts it.
 	Extract(ctx context.Context, in *Input, emit func(Segment) error) error
 }
+
+// ErrDecline is what an extractor returns for a source its name and head
+// promised but its neighbours do not confirm (a pg_dump data file with
+// no table of contents beside it is a plain table): the pipeline tries
+// the next extractor that accepts the source.
+var ErrDecline = errors.New("not this extractor's source")
 
 // Match is a value a detector found in a segment: the value is
 // Segment.Text[Start:End], valid, like the segment, until emit returns.

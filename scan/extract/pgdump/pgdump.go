@@ -13,8 +13,8 @@
 // compressed with gzip or zstd is read; LZ4 is reported as not read.
 //
 // The table of contents of the directory and tar formats (toc.dat) holds
-// no rows (they are in the NNNN.dat files beside it): it is recorded as
-// read.
+// no rows: it is recorded as read, and DataFile reads each NNNN.dat(.gz)
+// data file beside it as its table, named by the table of contents.
 package pgdump
 
 import (
@@ -136,29 +136,30 @@ func (r *reader) offset() {
 // entry is one item of the table of contents that can have data.
 type entry struct {
 	tag, desc, namespace, copyStmt string
+	file                           string // the data file, in the directory and tar formats
 }
 
-// Extract implements scan.Extractor.
-func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment) error) error {
-	r := &reader{r: bufio.NewReaderSize(in.R, 64<<10)}
+// readHeader reads the archive's header up to its table of contents and
+// returns its format and the compression of its data.
+func readHeader(r *reader) (format, comp int, err error) {
 	var magic [5]byte
 	if _, err := io.ReadFull(r.r, magic[:]); err != nil || string(magic[:]) != "PGDMP" {
-		return fmt.Errorf("%w: no PGDMP signature", errCorrupt)
+		return 0, 0, fmt.Errorf("%w: no PGDMP signature", errCorrupt)
 	}
 	vmaj, vmin, vrev := r.byte(), r.byte(), r.byte()
 	r.version = int(vmaj)<<16 | int(vmin)<<8 | int(vrev)
 	r.intSize, r.offSize = int(r.byte()), int(r.byte())
-	format := r.byte()
+	format = int(r.byte())
 	if r.err != nil {
-		return fmt.Errorf("%w: header cut short", errCorrupt)
+		return 0, 0, fmt.Errorf("%w: header cut short", errCorrupt)
 	}
 	if r.version < v1_12 || r.version > vMax {
-		return fmt.Errorf("pg_dump archive version %d.%d is not read (only 1.12 to 1.16, from PostgreSQL 12 to 17)", vmaj, vmin)
+		return 0, 0, fmt.Errorf("pg_dump archive version %d.%d is not read (only 1.12 to 1.16, from PostgreSQL 12 to 17)", vmaj, vmin)
 	}
 	if r.intSize < 1 || r.intSize > 8 || r.offSize < 1 || r.offSize > 8 {
-		return fmt.Errorf("%w: integer size %d, offset size %d", errCorrupt, r.intSize, r.offSize)
+		return 0, 0, fmt.Errorf("%w: integer size %d, offset size %d", errCorrupt, r.intSize, r.offSize)
 	}
-	comp := compNone
+	comp = compNone
 	if r.version >= v1_15 {
 		comp = int(r.byte())
 	} else if lvl := r.int(); lvl != 0 {
@@ -171,12 +172,22 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 	r.str() // server version
 	r.str() // pg_dump version
 	if r.err != nil {
-		return fmt.Errorf("%w: header cut short: %v", errCorrupt, r.err)
+		return 0, 0, fmt.Errorf("%w: header cut short: %v", errCorrupt, r.err)
+	}
+	return format, comp, nil
+}
+
+// Extract implements scan.Extractor.
+func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment) error) error {
+	r := &reader{r: bufio.NewReaderSize(in.R, 64<<10)}
+	format, comp, err := readHeader(r)
+	if err != nil {
+		return err
 	}
 	if format != formatCustom {
-		return nil // a toc.dat of the directory or tar format: its data is beside it
+		return nil // a toc.dat of the directory or tar format: DataFile reads the data beside it
 	}
-	entries, err := readTOC(r)
+	entries, err := readTOC(r, format)
 	if err != nil {
 		return err
 	}
@@ -216,7 +227,7 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 }
 
 // readTOC reads the table of contents: the entries by dump ID.
-func readTOC(r *reader) (map[int]*entry, error) {
+func readTOC(r *reader, format int) (map[int]*entry, error) {
 	n := r.int()
 	if r.err != nil || n < 0 || n > 10_000_000 {
 		return nil, fmt.Errorf("%w: table of contents of %d entries", errCorrupt, n)
@@ -249,7 +260,11 @@ func readTOC(r *reader) (map[int]*entry, error) {
 				break // dependencies end with a null string
 			}
 		}
-		r.offset()
+		if format == formatCustom {
+			r.offset()
+		} else {
+			e.file, _ = r.str() // the data file of the directory and tar formats
+		}
 		if r.err != nil {
 			return nil, fmt.Errorf("%w: table of contents cut short at entry %d of %d: %v", errCorrupt, i+1, n, r.err)
 		}

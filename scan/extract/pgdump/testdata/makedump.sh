@@ -22,5 +22,9 @@ SQL
 pg_dump -Fc -f gzip.dump bkdump
 pg_dump -Fc -Z0 -f plain.dump bkdump
 pg_dump -Fc -Z zstd -f zstd.dump bkdump 2>/dev/null || rm -f zstd.dump # pg_dump 16 and later
+# The directory format: toc.dat and a data file per table (gzip by default).
+rm -rf dir.d plaindir.d
+pg_dump -Fd -f dir.d bkdump
+pg_dump -Fd -Z0 -f plaindir.d bkdump
 psql -d postgres -qc "DROP DATABASE bkdump"
-ls -l ./*.dump
+ls -l ./*.dump ./*.d
