@@ -24,6 +24,7 @@ import (
 	"github.com/breachkit/breachkit/scan/extract/sql"
 	"github.com/breachkit/breachkit/scan/extract/sqlitedb"
 	"github.com/breachkit/breachkit/scan/extract/text"
+	"github.com/breachkit/breachkit/scan/extract/unread"
 	"github.com/breachkit/breachkit/scan/extract/vcard"
 	"github.com/breachkit/breachkit/scan/extract/xls"
 	"github.com/breachkit/breachkit/scan/extract/xlsb"
@@ -37,6 +38,6 @@ func Extractors() []scan.Extractor {
 		pgdump.DataFile{}, archive.Zip{}, archive.Tar{}, archive.Gzip{}, archive.Bzip2{}, archive.Xz{}, archive.Zstd{}, archive.SevenZip{}, archive.Rar{}, parquet.Extractor{},
 		xlsb.Extractor{}, xlsx.Extractor{}, xls.Extractor{}, sqlitedb.Extractor{}, sqlitedb.WAL{}, pgdump.Extractor{}, bson.Extractor{}, dbf.Extractor{}, dbf.Memo{}, docx.Extractor{}, odf.Extractor{}, doc.Extractor{}, rtf.Extractor{}, pdf.Extractor{}, email.EML{}, email.EMLX{}, email.MBOX{}, email.MSG{}, email.TNEF{}, vcard.Extractor{},
 		json.Extractor{}, sql.Extractor{}, xml.Extractor{}, csv.Extractor{}, fixed.Extractor{},
-		image.Extractor{}, text.Extractor{},
+		unread.Extractor{}, image.Extractor{}, text.Extractor{},
 	}
 }
