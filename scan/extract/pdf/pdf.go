@@ -110,6 +110,14 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 		case strings.TrimSpace(text) == "":
 			in.Warning(fmt.Sprintf("page %d has no text layer: needs OCR (scan --ocr)", n))
 		default:
+			// A table laid out by position, empty cells and all, is read
+			// as such; otherwise the text in reading order.
+			if rows, t, st, en, ok := layoutTable(p, text); ok {
+				if err := emitLayout(in.Path, n, rows, t, st, en, emit); err != nil {
+					return err
+				}
+				continue
+			}
 			if err := emitPage(in.Path, n, text, emit); err != nil {
 				return err
 			}
@@ -136,18 +144,8 @@ func emitPage(path string, n int, text string, emit func(scan.Segment) error) er
 		if err != nil {
 			return err
 		}
-		rows += k
-		for _, row := range t.rows {
-			rows++
-			r := fmt.Sprintf("%s!row=%d", rec, rows)
-			for c, v := range row {
-				if v == "" {
-					continue
-				}
-				if err := emit(scan.Segment{Text: []byte(v), Offset: -1, Page: n, Field: t.header[c], Record: r}); err != nil {
-					return err
-				}
-			}
+		if rows, err = emitRows(rec, n, rows+k, t, emit); err != nil {
+			return err
 		}
 		lines = lines[t.end:]
 	}

@@ -151,6 +151,7 @@ func FuzzPDF(f *testing.F) {
 	f.Add(makePDF(f, "", "", "Jane Roe 078-05-1120", ""))
 	f.Add(makePDF(f, "", "owner", "John Doe"))
 	f.Add(formPDF())
+	f.Add(gridPDF(f, []float64{50, 30, 30}, [][]string{{"Name", "SSN", "DOB"}, {"Ana Souza", "355-11-4550", "05/06/1999"}, {"Dana Whitfield", "", "04/13/1984"}, {"Sierra Jefferson", "361-55-9684", "08/25/1965"}}, "end"))
 	f.Add([]byte("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[2 0 R]/Count 1>>endobj\ntrailer<</Root 1 0 R>>\nstartxref\n0\n%%EOF"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		lim := &scan.Limits{MaxMemberSize: 1 << 20}

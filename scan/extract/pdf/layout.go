@@ -1,0 +1,350 @@
+package pdf
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	lpdf "github.com/ledongthuc/pdf"
+
+	"github.com/breachkit/breachkit/scan"
+	"github.com/breachkit/breachkit/scan/columns"
+)
+
+// A table drawn by a report writer puts each cell at its column's x: the
+// text layer read in order (findTable) gives one cell per line, and an
+// empty cell (no apartment, no middle name) shifts every cell after it.
+// Read by position, an empty cell is a gap under its header. layout
+// reads a page's text with positions, and posTable finds a table in it:
+// a row of header cells, then rows whose cells sit under them.
+
+// run is a piece of text drawn at one place: a cell, or a line of prose.
+type run struct {
+	x, y float64
+	s    string
+}
+
+// rowTol is how near in y (points) two runs must be to share a row.
+const rowTol = 2.0
+
+// matrix is a PDF transformation matrix [a b c d e f].
+type matrix [6]float64
+
+var identity = matrix{1, 0, 0, 1, 0, 0}
+
+// mul returns m × n (m applied first).
+func (m matrix) mul(n matrix) matrix {
+	return matrix{
+		m[0]*n[0] + m[1]*n[2], m[0]*n[1] + m[1]*n[3],
+		m[2]*n[0] + m[3]*n[2], m[2]*n[1] + m[3]*n[3],
+		m[4]*n[0] + m[5]*n[2] + n[4], m[4]*n[1] + m[5]*n[3] + n[5],
+	}
+}
+
+// layout returns the page's runs in rows, top to bottom, each row left to
+// right. A run is the text shown from one position: each text-positioning
+// operator (BT, Td, TD, Tm, T*, ', ") starts one, at the origin of the
+// text matrix in page space. Glyph widths are not needed (ledongthuc's
+// Content computes them by reading the font from the file for every
+// glyph, forty times the cost of the text itself).
+func layout(p lpdf.Page) (rows [][]run, err error) {
+	defer func() {
+		if x := recover(); x != nil {
+			rows, err = nil, fmt.Errorf("%v", x)
+		}
+	}()
+	var runs []run
+	var b strings.Builder
+	var cur run
+	flush := func() {
+		if s := strings.TrimSpace(b.String()); s != "" {
+			cur.s = s
+			runs = append(runs, cur)
+		}
+		b.Reset()
+	}
+	ctm, tm, tlm := identity, identity, identity
+	var stack []matrix
+	leading := 0.0
+	fonts := map[string]lpdf.TextEncoding{}
+	var enc lpdf.TextEncoding
+	at := func() { // a new run where the text matrix now points
+		flush()
+		m := tm.mul(ctm)
+		cur = run{x: m[4], y: m[5]}
+	}
+	show := func(raw string) {
+		if enc != nil {
+			raw = enc.Decode(raw)
+		}
+		b.WriteString(raw)
+	}
+	num := func(args []lpdf.Value, i int) float64 { return args[i].Float64() }
+	lpdf.Interpret(p.V.Key("Contents"), func(stk *lpdf.Stack, op string) {
+		args := make([]lpdf.Value, stk.Len())
+		for i := len(args) - 1; i >= 0; i-- {
+			args[i] = stk.Pop()
+		}
+		switch op {
+		case "q":
+			stack = append(stack, ctm)
+		case "Q":
+			if len(stack) > 0 {
+				ctm, stack = stack[len(stack)-1], stack[:len(stack)-1]
+			}
+		case "cm":
+			if len(args) == 6 {
+				ctm = matrix{num(args, 0), num(args, 1), num(args, 2), num(args, 3), num(args, 4), num(args, 5)}.mul(ctm)
+			}
+		case "BT":
+			tm, tlm = identity, identity
+			at()
+		case "ET":
+			flush()
+		case "Tf":
+			if len(args) == 2 {
+				name := args[0].Name()
+				e, ok := fonts[name]
+				if !ok {
+					f := p.Font(name)
+					e = f.Encoder()
+					fonts[name] = e
+				}
+				enc = e
+			}
+		case "TL":
+			if len(args) == 1 {
+				leading = num(args, 0)
+			}
+		case "Td", "TD":
+			if len(args) == 2 {
+				if op == "TD" {
+					leading = -num(args, 1)
+				}
+				tlm = matrix{1, 0, 0, 1, num(args, 0), num(args, 1)}.mul(tlm)
+				tm = tlm
+				at()
+			}
+		case "Tm":
+			if len(args) == 6 {
+				tlm = matrix{num(args, 0), num(args, 1), num(args, 2), num(args, 3), num(args, 4), num(args, 5)}
+				tm = tlm
+				at()
+			}
+		case "T*", "'", "\"":
+			tlm = matrix{1, 0, 0, 1, 0, -leading}.mul(tlm)
+			tm = tlm
+			at()
+			if op != "T*" && len(args) > 0 {
+				show(args[len(args)-1].RawString())
+			}
+		case "Tj":
+			if len(args) == 1 {
+				show(args[0].RawString())
+			}
+		case "TJ":
+			if len(args) == 1 {
+				v := args[0]
+				for i := 0; i < v.Len(); i++ {
+					x := v.Index(i)
+					if x.Kind() == lpdf.String {
+						show(x.RawString())
+					} else if x.Float64() < -200 {
+						b.WriteByte(' ') // a gap of a word space or more
+					}
+				}
+			}
+		}
+	})
+	flush()
+	// Rows: top (largest y) first, runs within rowTol of a row's first
+	// one in it, left to right.
+	slices.SortStableFunc(runs, func(a, b run) int { return cmp.Compare(b.y, a.y) })
+	for i := 0; i < len(runs); {
+		j := i + 1
+		for j < len(runs) && runs[i].y-runs[j].y < rowTol {
+			j++
+		}
+		row := runs[i:j]
+		slices.SortStableFunc(row, func(a, b run) int { return cmp.Compare(a.x, b.x) })
+		rows = append(rows, row)
+		i = j
+	}
+	return rows, nil
+}
+
+// posTable finds the first table in rows: a header row of at least
+// minCols cells that name columns (columns.HeaderRow), then at least
+// minRows rows of two or more cells, each under the header cell nearest
+// its x. It returns the table and the rows it spans, rows[start:end].
+func posTable(rows [][]run) (t table, start, end int, ok bool) {
+	for h, row := range rows {
+		if len(row) < minCols || len(row) > maxCols {
+			continue
+		}
+		head := make([]string, len(row))
+		good := true
+		for i, r := range row {
+			head[i] = r.s
+			good = good && headerCell(r.s)
+		}
+		if !good || !columns.HeaderRow(head) {
+			continue
+		}
+		var body [][]string
+		k := h + 1
+		for ; k < len(rows) && len(rows[k]) >= 2; k++ {
+			cells := make([]string, len(row))
+			for _, r := range rows[k] {
+				c := nearest(row, r.x)
+				if cells[c] != "" {
+					cells[c] += " "
+				}
+				cells[c] += r.s
+			}
+			body = append(body, cells)
+		}
+		if len(body) >= minRows && consistent(body) {
+			return table{header: head, rows: body}, h, k, true
+		}
+	}
+	return table{}, 0, 0, false
+}
+
+// nearest returns the index of the header cell whose x is nearest x.
+func nearest(head []run, x float64) int {
+	best := 0
+	for i, h := range head {
+		if math.Abs(h.x-x) < math.Abs(head[best].x-x) {
+			best = i
+		}
+	}
+	return best
+}
+
+// consistent reports whether the rows read as records: every column of
+// three or more values keeps one shape (digits or letters) in four
+// values of five, and one column holds digits in all but one of its
+// values and in at least minRows rows (an ID, an SSN, a date, an
+// amount). Text set in columns (a code listing, a glossary, a calendar)
+// fails one or the other.
+func consistent(rows [][]string) bool {
+	digits := false
+	for c := range rows[0] {
+		n, num := 0, 0
+		for _, r := range rows {
+			if r[c] == "" {
+				continue
+			}
+			n++
+			if shape(r[c]) == 'n' {
+				num++
+			}
+		}
+		if n >= 3 && num*5 < n*4 && (n-num)*5 < n*4 {
+			return false
+		}
+		if n >= minRows && num >= n-1 {
+			digits = true
+		}
+	}
+	return digits
+}
+
+// mayHoldTable reports whether lines read in order hold a run of
+// minCols+1 or more short lines that name columns followed by lines with
+// digits: a table of records drawn cell by cell reads so (its header one
+// cell per line, then its cells), and only then is the page's layout
+// worth reading (it costs several times the text).
+func mayHoldTable(lines []string) bool {
+	run := 0
+	for i, l := range lines {
+		if !headerCell(l) {
+			run = 0
+			continue
+		}
+		run++
+		if run < minCols+1 || !columns.HeaderRow(trimAll(lines[i+1-run:i+1])) {
+			continue
+		}
+		digits := 0
+		for _, d := range lines[i+1 : min(len(lines), i+1+minRows*run)] {
+			if strings.ContainsAny(d, "0123456789") {
+				digits++
+			}
+		}
+		if digits >= minRows {
+			return true
+		}
+	}
+	return false
+}
+
+// layoutTable reads the page's layout when its text may hold a table,
+// and returns the rows and the table found in them, if any.
+func layoutTable(p lpdf.Page, text string) (rows [][]run, t table, start, end int, ok bool) {
+	if !mayHoldTable(strings.Split(text, "\n")) {
+		return nil, table{}, 0, 0, false
+	}
+	rows, err := layout(p)
+	if err != nil {
+		return nil, table{}, 0, 0, false
+	}
+	t, start, end, ok = posTable(rows)
+	return rows, t, start, end, ok
+}
+
+// rowText is a row of runs as a line: cells two spaces apart, as the
+// register readers (columns.EmitLines) expect a line of cells.
+func rowText(r []run) string {
+	s := make([]string, len(r))
+	for i, x := range r {
+		s[i] = x.s
+	}
+	return strings.Join(s, "  ")
+}
+
+// emitLayout emits a page whose layout holds a table: the rows before it
+// as text, the table's rows as records whose cells are named by their
+// header, then the rows after it, with one count of rows for the page's
+// records.
+func emitLayout(path string, n int, rows [][]run, t table, start, end int, emit func(scan.Segment) error) error {
+	rec := fmt.Sprintf("%s#page=%d", path, n)
+	lines := func(rs [][]run) []string {
+		out := make([]string, len(rs))
+		for i, r := range rs {
+			out[i] = rowText(r)
+		}
+		return out
+	}
+	count, err := columns.EmitLines(lines(rows[:start]), rec, n, 0, emit)
+	if err != nil {
+		return err
+	}
+	count, err = emitRows(rec, n, count, t, emit)
+	if err != nil {
+		return err
+	}
+	_, err = columns.EmitLines(lines(rows[end:]), rec, n, count, emit)
+	return err
+}
+
+// emitRows emits a table's rows as records "rec!row=R", numbered on from
+// count, and returns the new count.
+func emitRows(rec string, n, count int, t table, emit func(scan.Segment) error) (int, error) {
+	for _, row := range t.rows {
+		count++
+		r := fmt.Sprintf("%s!row=%d", rec, count)
+		for c, v := range row {
+			if v == "" {
+				continue
+			}
+			if err := emit(scan.Segment{Text: []byte(v), Offset: -1, Page: n, Field: t.header[c], Record: r}); err != nil {
+				return count, err
+			}
+		}
+	}
+	return count, nil
+}

@@ -1,0 +1,93 @@
+package pdf
+
+import (
+	"bytes"
+	"slices"
+	"strings"
+	"testing"
+
+	"codeberg.org/go-pdf/fpdf"
+)
+
+// gridPDF draws rows of cells at their columns' x, as report writers
+// draw tables (borders, fixed widths), then a line of text below.
+func gridPDF(t testing.TB, widths []float64, rows [][]string, footer string) []byte {
+	f := fpdf.New("P", "mm", "A4", "")
+	f.AddPage()
+	f.SetFont("Helvetica", "", 10)
+	f.CellFormat(0, 8, "Payroll register, March", "", 1, "L", false, 0, "")
+	for _, r := range rows {
+		for i, c := range r {
+			align := "L"
+			if i == len(r)-1 {
+				align = "R" // a numeric column, right-aligned
+			}
+			f.CellFormat(widths[i], 7, c, "1", 0, align, false, 0, "")
+		}
+		f.Ln(-1)
+	}
+	f.CellFormat(0, 8, footer, "", 1, "L", false, 0, "")
+	var b bytes.Buffer
+	if err := f.Output(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// TestLayoutTable reads a table drawn cell by cell whose rows leave cells
+// empty: each value stays under its own header (read in text order, the
+// empty apartment shifted Dana Whitfield's SSN under "Apt" and ended the
+// table there).
+func TestLayoutTable(t *testing.T) {
+	doc := gridPDF(t, []float64{50, 15, 35, 35, 25}, [][]string{
+		{"Employee Name", "Apt", "SSN", "Date of Birth", "Net Pay"},
+		{"Sierra Jefferson", "4B", "361-55-9684", "08/25/1965", "1,417.73"},
+		{"Dana Whitfield", "", "260-24-7091", "04/13/1984", "988.10"},
+		{"Ana Souza", "12", "", "05/06/1999", "2,002.00"},
+		{"Marcus O'Neil", "", "485-77-6351", "07/13/1995", "1,210.55"},
+	}, "Confidential: contains personal data")
+	segs, warns, err := extract(t, bytes.NewReader(doc), int64(len(doc)))
+	if err != nil || len(warns) > 0 {
+		t.Fatalf("err %v, warnings %q", err, warns)
+	}
+	var got []string
+	for _, s := range segs {
+		got = append(got, strings.TrimPrefix(s.Record, "file.pdf#page=1")+" "+s.Field+"="+string(s.Text))
+	}
+	want := []string{
+		" =Payroll register, March",
+		"!row=1 Employee Name=Sierra Jefferson", "!row=1 Apt=4B", "!row=1 SSN=361-55-9684", "!row=1 Date of Birth=08/25/1965", "!row=1 Net Pay=1,417.73",
+		"!row=2 Employee Name=Dana Whitfield", "!row=2 SSN=260-24-7091", "!row=2 Date of Birth=04/13/1984", "!row=2 Net Pay=988.10",
+		"!row=3 Employee Name=Ana Souza", "!row=3 Apt=12", "!row=3 Date of Birth=05/06/1999", "!row=3 Net Pay=2,002.00",
+		"!row=4 Employee Name=Marcus O'Neil", "!row=4 SSN=485-77-6351", "!row=4 Date of Birth=07/13/1995", "!row=4 Net Pay=1,210.55",
+		" =Confidential: contains personal data",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got\n%q\nwant\n%q", got, want)
+	}
+	for _, s := range segs {
+		if s.Page != 1 {
+			t.Errorf("%q on page %d", s.Text, s.Page)
+		}
+	}
+}
+
+// TestLayoutProse checks that text set in lines, and cells without a
+// header that names columns, are left to the reading-order path.
+func TestLayoutProse(t *testing.T) {
+	doc := gridPDF(t, []float64{60, 60}, [][]string{
+		{"Monday", "Tuesday"},
+		{"Meeting", "Lunch"},
+		{"Review", "Travel"},
+		{"Call", "Report"},
+	}, "end")
+	segs, _, err := extract(t, bytes.NewReader(doc), int64(len(doc)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range segs {
+		if strings.Contains(s.Record, "!row=") {
+			t.Errorf("%q read as a table row %s", s.Text, s.Record)
+		}
+	}
+}
