@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	lpdf "github.com/ledongthuc/pdf"
 
@@ -20,11 +21,24 @@ import (
 // reads a page's text with positions, and posTable finds a table in it:
 // a row of header cells, then rows whose cells sit under them.
 
-// run is a piece of text drawn at one place: a cell, or a line of prose.
+// run is a piece of text drawn at one place: a cell, a word of one, or a
+// line of prose; size is its font size on the page.
 type run struct {
-	x, y float64
-	s    string
+	x, y, size float64
+	s          string
 }
+
+// end estimates where a run's text ends: glyphs average about half their
+// font size in width, a little more (the widths themselves are not read).
+func (r run) end() float64 {
+	return r.x + float64(utf8.RuneCountInString(r.s))*r.size*0.55
+}
+
+// wordGap is how far apart (in font sizes) two runs of a row may be and
+// still be one cell: writers that place each word on its own ("Date",
+// "of", "Birth") leave a word space, about a quarter of it, and the
+// estimate of a run's end can be off by a little more.
+const wordGap = 0.8
 
 // rowTol is how near in y (points) two runs must be to share a row.
 const rowTol = 2.0
@@ -67,13 +81,13 @@ func layout(p lpdf.Page) (rows [][]run, err error) {
 	}
 	ctm, tm, tlm := identity, identity, identity
 	var stack []matrix
-	leading := 0.0
+	leading, size := 0.0, 0.0
 	fonts := map[string]lpdf.TextEncoding{}
 	var enc lpdf.TextEncoding
 	at := func() { // a new run where the text matrix now points
 		flush()
 		m := tm.mul(ctm)
-		cur = run{x: m[4], y: m[5]}
+		cur = run{x: m[4], y: m[5], size: size * math.Hypot(m[0], m[1])}
 	}
 	show := func(raw string) {
 		if enc != nil {
@@ -105,6 +119,7 @@ func layout(p lpdf.Page) (rows [][]run, err error) {
 			flush()
 		case "Tf":
 			if len(args) == 2 {
+				size = num(args, 1)
 				name := args[0].Name()
 				e, ok := fonts[name]
 				if !ok {
@@ -175,12 +190,31 @@ func layout(p lpdf.Page) (rows [][]run, err error) {
 	return rows, nil
 }
 
+// joinWords returns the runs of a row with those that are words of one
+// cell joined: each starts within wordGap font sizes of where the one
+// before ends. Header cells and lines of text are read so; the cells of
+// a table's rows are not (a long value may come near its neighbour), as
+// each goes under its nearest header anyway.
+func joinWords(row []run) []run {
+	out := []run{row[0]}
+	for _, r := range row[1:] {
+		last := &out[len(out)-1]
+		if gap := r.x - last.end(); gap < wordGap*math.Max(last.size, 1) {
+			last.s += " " + r.s
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
 // posTable finds the first table in rows: a header row of at least
 // minCols cells that name columns (columns.HeaderRow), then at least
 // minRows rows of two or more cells, each under the header cell nearest
 // its x. It returns the table and the rows it spans, rows[start:end].
 func posTable(rows [][]run) (t table, start, end int, ok bool) {
-	for h, row := range rows {
+	for h := range rows {
+		row := joinWords(rows[h])
 		if len(row) < minCols || len(row) > maxCols {
 			continue
 		}
@@ -195,7 +229,7 @@ func posTable(rows [][]run) (t table, start, end int, ok bool) {
 		}
 		var body [][]string
 		k := h + 1
-		for ; k < len(rows) && len(rows[k]) >= 2; k++ {
+		for ; k < len(rows) && len(joinWords(rows[k])) >= 2; k++ {
 			cells := make([]string, len(row))
 			for _, r := range rows[k] {
 				c := nearest(row, r.x)
@@ -299,6 +333,7 @@ func layoutTable(p lpdf.Page, text string) (rows [][]run, t table, start, end in
 // rowText is a row of runs as a line: cells two spaces apart, as the
 // register readers (columns.EmitLines) expect a line of cells.
 func rowText(r []run) string {
+	r = joinWords(r)
 	s := make([]string, len(r))
 	for i, x := range r {
 		s[i] = x.s

@@ -91,3 +91,53 @@ func TestLayoutProse(t *testing.T) {
 		}
 	}
 }
+
+// TestLayoutWords reads a table whose writer places every word on its
+// own, as justified and some exported text is set: the header's words
+// are joined into its cells ("Date of Birth"), a name's words go under
+// their column, a sentence below ends the table.
+func TestLayoutWords(t *testing.T) {
+	f := fpdf.New("P", "pt", "A4", "")
+	f.AddPage()
+	f.SetFont("Helvetica", "", 10)
+	words := func(x, y float64, s string) {
+		for _, w := range strings.Fields(s) {
+			f.Text(x, y, w)
+			x += f.GetStringWidth(w + " ")
+		}
+	}
+	cols := []float64{40, 200, 300}
+	rows := [][]string{
+		{"Employee Name", "SSN", "Date of Birth"},
+		{"Sierra Jefferson", "361-55-9684", "08/25/1965"},
+		{"Dana Whitfield", "", "04/13/1984"},
+		{"Ana Souza", "355-11-4550", "05/06/1999"},
+	}
+	for i, r := range rows {
+		for c, v := range r {
+			words(cols[c], float64(100+20*i), v)
+		}
+	}
+	words(40, 200, "Keep this register in a locked cabinet")
+	var b bytes.Buffer
+	if err := f.Output(&b); err != nil {
+		t.Fatal(err)
+	}
+	segs, _, err := extract(t, bytes.NewReader(b.Bytes()), int64(b.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range segs {
+		got = append(got, strings.TrimPrefix(s.Record, "file.pdf#page=1")+" "+s.Field+"="+string(s.Text))
+	}
+	want := []string{
+		"!row=1 Employee Name=Sierra Jefferson", "!row=1 SSN=361-55-9684", "!row=1 Date of Birth=08/25/1965",
+		"!row=2 Employee Name=Dana Whitfield", "!row=2 Date of Birth=04/13/1984",
+		"!row=3 Employee Name=Ana Souza", "!row=3 SSN=355-11-4550", "!row=3 Date of Birth=05/06/1999",
+		" =Keep this register in a locked cabinet",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got\n%q\nwant\n%q", got, want)
+	}
+}
