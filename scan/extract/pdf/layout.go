@@ -227,24 +227,68 @@ func posTable(rows [][]run) (t table, start, end int, ok bool) {
 		if !good || !columns.HeaderRow(head) {
 			continue
 		}
-		var body [][]string
-		k := h + 1
-		for ; k < len(rows) && len(joinWords(rows[k])) >= 2; k++ {
-			cells := make([]string, len(row))
-			for _, r := range rows[k] {
-				c := nearest(row, r.x)
-				if cells[c] != "" {
-					cells[c] += " "
-				}
-				cells[c] += r.s
-			}
-			body = append(body, cells)
-		}
+		body, k := bodyRows(rows, h+1, row)
 		if len(body) >= minRows && consistent(body) {
-			return table{header: head, rows: body}, h, k, true
+			return table{header: head, rows: body, cols: row}, h, k, true
 		}
 	}
 	return table{}, 0, 0, false
+}
+
+// bodyRows reads rows from rows[from] on while they have two cells or
+// more, each run under the header cell in cols nearest it, and returns
+// them and where they end.
+func bodyRows(rows [][]run, from int, cols []run) ([][]string, int) {
+	var body [][]string
+	k := from
+	for ; k < len(rows) && len(joinWords(rows[k])) >= 2; k++ {
+		cells := make([]string, len(cols))
+		for _, r := range rows[k] {
+			c := nearest(cols, r.x)
+			if cells[c] != "" {
+				cells[c] += " "
+			}
+			cells[c] += r.s
+		}
+		body = append(body, cells)
+	}
+	return body, k
+}
+
+// alignTol is how near (points) a cell must start to its column's header
+// for a page to continue the table of the page before.
+const alignTol = 3.0
+
+// contTable reads the rows at the top of a page as the continuation of a
+// table whose header, cols, was on the page before: after at most two
+// rows of page heading, rows in which two cells or more start where the
+// header's cells start.
+func contTable(rows [][]run, t table) (table, int, int, bool) {
+	for s := 0; s < 3 && s < len(rows); s++ {
+		k := s
+		for k < len(rows) && aligned(rows[k], t.cols) >= 2 {
+			k++
+		}
+		if k == s {
+			continue
+		}
+		body, _ := bodyRows(rows[:k], s, t.cols)
+		if len(body) == k-s && (len(body) < minRows || consistent(body)) {
+			return table{header: t.header, rows: body, cols: t.cols}, s, k, true
+		}
+	}
+	return table{}, 0, 0, false
+}
+
+// aligned counts the cells of a row that start where a header cell does.
+func aligned(row []run, cols []run) int {
+	n := 0
+	for _, r := range joinWords(row) {
+		if math.Abs(cols[nearest(cols, r.x)].x-r.x) <= alignTol {
+			n++
+		}
+	}
+	return n
 }
 
 // nearest returns the index of the header cell whose x is nearest x.
@@ -318,16 +362,28 @@ func mayHoldTable(lines []string) bool {
 
 // layoutTable reads the page's layout when its text may hold a table,
 // and returns the rows and the table found in them, if any.
-func layoutTable(p lpdf.Page, text string) (rows [][]run, t table, start, end int, ok bool) {
-	if !mayHoldTable(strings.Split(text, "\n")) {
-		return nil, table{}, 0, 0, false
+//
+// A table that ran to the foot of the page before (prev, from the last
+// call; nil if none) may go on at the top of this one without its header:
+// its rows are read under that header. It returns the table to carry to
+// the next page, if this one runs to the foot of this page.
+func layoutTable(p lpdf.Page, text string, prev *table) (rows [][]run, t table, start, end int, ok bool, carry *table) {
+	if prev == nil && !mayHoldTable(strings.Split(text, "\n")) {
+		return nil, table{}, 0, 0, false, nil
 	}
 	rows, err := layout(p)
 	if err != nil {
-		return nil, table{}, 0, 0, false
+		return nil, table{}, 0, 0, false, nil
 	}
 	t, start, end, ok = posTable(rows)
-	return rows, t, start, end, ok
+	if !ok && prev != nil {
+		t, start, end, ok = contTable(rows, *prev)
+	}
+	if ok && end >= len(rows)-2 {
+		// At the foot: a page number or a line of footer may follow.
+		carry = &t
+	}
+	return rows, t, start, end, ok, carry
 }
 
 // rowText is a row of runs as a line: cells two spaces apart, as the

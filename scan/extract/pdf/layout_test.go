@@ -141,3 +141,52 @@ func TestLayoutWords(t *testing.T) {
 		t.Errorf("got\n%q\nwant\n%q", got, want)
 	}
 }
+
+// TestLayoutContinued reads a register that runs onto a second page
+// without its header: the second page's rows go under the first page's
+// columns, after the page's own heading, empty cells and all.
+func TestLayoutContinued(t *testing.T) {
+	f := fpdf.New("P", "mm", "A4", "")
+	f.SetFont("Helvetica", "", 10)
+	widths := []float64{50, 35, 35}
+	row := func(cells ...string) {
+		for i, c := range cells {
+			f.CellFormat(widths[i], 7, c, "1", 0, "L", false, 0, "")
+		}
+		f.Ln(-1)
+	}
+	f.AddPage()
+	f.CellFormat(0, 8, "Payroll register", "", 1, "L", false, 0, "")
+	row("Employee Name", "SSN", "Date of Birth")
+	row("Sierra Jefferson", "361-55-9684", "08/25/1965")
+	row("Dana Whitfield", "260-24-7091", "04/13/1984")
+	row("Ana Souza", "355-11-4550", "05/06/1999")
+	f.AddPage()
+	f.CellFormat(0, 8, "Payroll register (continued)", "", 1, "L", false, 0, "")
+	row("Marcus O'Neil", "", "07/13/1995")
+	row("Priya Raghunathan", "217-82-9397", "05/04/1967")
+	f.CellFormat(0, 8, "Page 2", "", 1, "L", false, 0, "")
+	var b bytes.Buffer
+	if err := f.Output(&b); err != nil {
+		t.Fatal(err)
+	}
+	segs, _, err := extract(t, bytes.NewReader(b.Bytes()), int64(b.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range segs {
+		if s.Page == 2 {
+			got = append(got, strings.TrimPrefix(s.Record, "file.pdf#page=2")+" "+s.Field+"="+string(s.Text))
+		}
+	}
+	want := []string{
+		" =Payroll register (continued)",
+		"!row=1 Employee Name=Marcus O'Neil", "!row=1 Date of Birth=07/13/1995",
+		"!row=2 Employee Name=Priya Raghunathan", "!row=2 SSN=217-82-9397", "!row=2 Date of Birth=05/04/1967",
+		" =Page 2",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("page 2: got\n%q\nwant\n%q", got, want)
+	}
+}

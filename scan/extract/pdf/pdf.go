@@ -87,12 +87,16 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 			return err
 		}
 	}
+	var carry *table // a table at the foot of the page before, read by position
 	for i, p := range pages {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		n := i + 1
 		text, err := pageText(p)
+		if err != nil || strings.TrimSpace(text) == "" {
+			carry = nil
+		}
 		switch {
 		case err != nil:
 			in.Warning(fmt.Sprintf("page %d: text not read: %v", n, err))
@@ -112,7 +116,9 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 		default:
 			// A table laid out by position, empty cells and all, is read
 			// as such; otherwise the text in reading order.
-			if rows, t, st, en, ok := layoutTable(p, text); ok {
+			rows, t, st, en, ok, next := layoutTable(p, text, carry)
+			carry = next
+			if ok {
 				if err := emitLayout(in.Path, n, rows, t, st, en, emit); err != nil {
 					return err
 				}

@@ -21,6 +21,7 @@ type table struct {
 	start, end int // the lines of the header and rows: lines[start:end]
 	header     []string
 	rows       [][]string
+	cols       []run // the header cells where they lie, for a table read by position
 }
 
 // Bounds of a table: its columns, its fewest rows, and a header cell's
