@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -119,18 +120,7 @@ func TestLayoutWords(t *testing.T) {
 		}
 	}
 	words(40, 200, "Keep this register in a locked cabinet")
-	var b bytes.Buffer
-	if err := f.Output(&b); err != nil {
-		t.Fatal(err)
-	}
-	segs, _, err := extract(t, bytes.NewReader(b.Bytes()), int64(b.Len()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, s := range segs {
-		got = append(got, strings.TrimPrefix(s.Record, "file.pdf#page=1")+" "+s.Field+"="+string(s.Text))
-	}
+	got := pageCells(t, f, 1)
 	want := []string{
 		"!row=1 Employee Name=Sierra Jefferson", "!row=1 SSN=361-55-9684", "!row=1 Date of Birth=08/25/1965",
 		"!row=2 Employee Name=Dana Whitfield", "!row=2 Date of Birth=04/13/1984",
@@ -166,6 +156,21 @@ func TestLayoutContinued(t *testing.T) {
 	row("Marcus O'Neil", "", "07/13/1995")
 	row("Priya Raghunathan", "217-82-9397", "05/04/1967")
 	f.CellFormat(0, 8, "Page 2", "", 1, "L", false, 0, "")
+	got := pageCells(t, f, 2)
+	want := []string{
+		" =Payroll register (continued)",
+		"!row=1 Employee Name=Marcus O'Neil", "!row=1 Date of Birth=07/13/1995",
+		"!row=2 Employee Name=Priya Raghunathan", "!row=2 SSN=217-82-9397", "!row=2 Date of Birth=05/04/1967",
+		" =Page 2",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("page 2: got\n%q\nwant\n%q", got, want)
+	}
+}
+
+// pageCells writes f, extracts it and returns page's segments as
+// "!row=R Field=text" (" =text" for text outside tables).
+func pageCells(t *testing.T, f *fpdf.Fpdf, page int) []string {
 	var b bytes.Buffer
 	if err := f.Output(&b); err != nil {
 		t.Fatal(err)
@@ -176,17 +181,9 @@ func TestLayoutContinued(t *testing.T) {
 	}
 	var got []string
 	for _, s := range segs {
-		if s.Page == 2 {
-			got = append(got, strings.TrimPrefix(s.Record, "file.pdf#page=2")+" "+s.Field+"="+string(s.Text))
+		if s.Page == page {
+			got = append(got, strings.TrimPrefix(s.Record, "file.pdf#page="+strconv.Itoa(page))+" "+s.Field+"="+string(s.Text))
 		}
 	}
-	want := []string{
-		" =Payroll register (continued)",
-		"!row=1 Employee Name=Marcus O'Neil", "!row=1 Date of Birth=07/13/1995",
-		"!row=2 Employee Name=Priya Raghunathan", "!row=2 SSN=217-82-9397", "!row=2 Date of Birth=05/04/1967",
-		" =Page 2",
-	}
-	if !slices.Equal(got, want) {
-		t.Errorf("page 2: got\n%q\nwant\n%q", got, want)
-	}
+	return got
 }
