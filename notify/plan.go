@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/breachkit/breachkit"
+	"github.com/breachkit/breachkit/pdf"
 	"github.com/breachkit/breachkit/people"
 )
 
@@ -316,14 +317,12 @@ func addressLines(a *people.Address) []string {
 	return lines
 }
 
-// printable reports whether the letter font (Windows-1252) has every
-// character of the name and address.
+// printable reports whether the letter fonts have every character of the
+// name and address.
 func printable(m mailTo) bool {
 	for _, s := range append([]string{m.Name}, m.Address...) {
-		for _, r := range s {
-			if r >= 0x100 && !strings.ContainsRune("ŒœŠšŸŽž€‚ƒ„…†‡ˆ‰‹‘’“”•–—˜™›", r) {
-				return false
-			}
+		if !pdf.Printable(s) {
+			return false
 		}
 	}
 	return true

@@ -14,8 +14,62 @@ import (
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/text/encoding/charmap"
+
 	"github.com/breachkit/breachkit"
 )
+
+// Typefaces. Letters print in Helvetica, one of the PDF core fonts (no
+// font in the file, the fastest to print), whose characters are those of
+// Windows-1252. A letter with a character outside it ("Łukasz
+// Wiśniewski", "Дмитрий") prints in the Go fonts (golang.org/x/image, BSD
+// licence), embedded as a subset: they cover the WGL4 set, Latin with its
+// extensions for European languages, Greek and Cyrillic. Embedding costs
+// about a third of the printing speed, so only such letters pay it.
+const (
+	core = "Helvetica"
+	wgl4 = "Go"
+)
+
+// printable is a bit per rune of the Basic Multilingual Plane that the
+// font has a glyph for.
+var printable = func() (set [1 << 16 / 64]uint64) {
+	f, err := sfnt.Parse(goregular.TTF)
+	if err != nil {
+		panic(err) // the embedded font is part of the build
+	}
+	var buf sfnt.Buffer
+	for r := range rune(1 << 16) {
+		if g, err := f.GlyphIndex(&buf, r); err == nil && g != 0 {
+			set[r/64] |= 1 << (r % 64)
+		}
+	}
+	return
+}()
+
+// printRunes returns s with the runes the font has no glyph for replaced
+// by '?', and whether there were any.
+func printRunes(s string) (string, bool) {
+	ok := true
+	for _, r := range s {
+		if r >= 1<<16 || printable[r/64]&(1<<(r%64)) == 0 {
+			ok = false
+			break
+		}
+	}
+	if ok {
+		return s, false
+	}
+	return strings.Map(func(r rune) rune {
+		if r >= 1<<16 || printable[r/64]&(1<<(r%64)) == 0 {
+			return '?'
+		}
+		return r
+	}, s), true
+}
 
 // Layout of a page, in inches. A #10 window envelope (4 1/8 × 9 1/2 in)
 // has its address window about 7/8 in from the left edge; a letter
@@ -37,16 +91,18 @@ const (
 // Batch is one print file being assembled.
 type Batch struct {
 	f       *fpdf.Fpdf
-	tr      func(string) string
+	cp1252  func(string) string // fpdf's translation for the core fonts
+	wgl4    bool                // the Go fonts are added
 	letters int
-	// lossy counts letters with characters the core fonts cannot print
-	// (they are printed as '.'), so that the caller can report them.
+	// lossy counts letters with characters the font cannot print (they
+	// are printed as '?'), so that the caller can report them.
 	lossy int
-	// The letter and page the footer names: pending becomes current when
-	// the letter's first page starts.
-	pending, current string
-	page             int
-	size             float64 // body type size of the current letter
+	// The letter and page the footer names, and the letter's typeface:
+	// pending becomes current when the letter's first page starts.
+	pending, current   string
+	pendingFam, family string
+	page               int
+	size               float64 // body type size of the current letter
 }
 
 // NewBatch starts an empty batch. created is written as the file's
@@ -62,20 +118,70 @@ func NewBatch(created time.Time) *Batch {
 	f.SetMargins(margin, margin, margin)
 	f.SetCreator("breachkit", false)
 	f.SetCompression(false)
-	b := &Batch{f: f, tr: f.UnicodeTranslatorFromDescriptor("")}
+	b := &Batch{f: f, cp1252: f.UnicodeTranslatorFromDescriptor("")}
 	f.SetHeaderFunc(func() {
 		if b.pending != "" {
-			b.current, b.pending, b.page = b.pending, "", 0
+			b.current, b.family, b.pending, b.page = b.pending, b.pendingFam, "", 0
 		}
 		b.page++
 	})
 	f.SetFooterFunc(func() {
 		f.SetY(-0.6)
-		f.SetFont("Helvetica", "", 8)
-		f.CellFormat(0, 0.2, b.tr(fmt.Sprintf("%s - page %d", b.current, b.page)), "", 0, "C", false, 0, "")
-		f.SetFont("Helvetica", "", b.size)
+		f.SetFont(b.family, "", 8)
+		f.CellFormat(0, 0.2, b.translate(b.family)(fmt.Sprintf("%s - page %d", b.current, b.page)), "", 0, "C", false, 0, "")
+		f.SetFont(b.family, "", b.size)
 	})
 	return b
+}
+
+// translate returns how text is written in the typeface family: through
+// Windows-1252 for the core font, with runes the Go fonts lack as '?'.
+func (b *Batch) translate(family string) func(string) string {
+	if family == core {
+		return b.cp1252
+	}
+	return func(s string) string { t, _ := printRunes(s); return t }
+}
+
+// inWindows1252 reports whether every character of s is in Windows-1252,
+// the core fonts' set.
+func inWindows1252(s string) bool {
+	for _, r := range s {
+		if r >= 0x80 {
+			if _, in := charmap.Windows1252.EncodeRune(r); !in {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// windows1252 reports whether every character of the letter is in
+// Windows-1252 (the address block is printed in capitals too).
+func windows1252(l *breachkit.Letter) bool {
+	for _, s := range append(append([]string{l.ID, l.Date, l.Title}, l.From...), l.To...) {
+		if !inWindows1252(strings.ToUpper(s)) || !inWindows1252(s) {
+			return false
+		}
+	}
+	for _, bl := range l.Blocks {
+		if !inWindows1252(bl.Text) {
+			return false
+		}
+	}
+	return true
+}
+
+// Printable reports whether a letter can print every character of s (in
+// capitals too, as the address block is): in the core font or in the Go
+// fonts.
+func Printable(s string) bool {
+	if inWindows1252(s) && inWindows1252(strings.ToUpper(s)) {
+		return true
+	}
+	_, lost := printRunes(s)
+	_, lostUpper := printRunes(strings.ToUpper(s))
+	return !lost && !lostUpper
 }
 
 // Compress sets whether page streams are compressed (flate): files about
@@ -101,18 +207,28 @@ func (b *Batch) Add(l *breachkit.Letter) (first, pages int, err error) {
 	}
 	small := max(10, float64(l.MinFontPt)) // address blocks: never under 10 pt
 	lossy := false
-	tr := func(s string) string {
-		t := b.tr(s)
-		if !lossy && strings.ContainsRune(t, '.') && strings.Count(t, ".") != strings.Count(s, ".") {
-			lossy = true
+	family := core
+	if !windows1252(l) {
+		family = wgl4
+		if !b.wgl4 {
+			// Added with the first letter that needs them, so that a
+			// file of none holds no font.
+			f.AddUTF8FontFromBytes(wgl4, "", goregular.TTF)
+			f.AddUTF8FontFromBytes(wgl4, "B", gobold.TTF)
+			b.wgl4 = true
 		}
+	}
+	translate := b.translate(family)
+	tr := func(s string) string {
+		t := translate(s)
+		lossy = lossy || family == wgl4 && t != s
 		return t
 	}
 	before := f.PageCount()
-	b.pending, b.size = l.ID, size
+	b.pending, b.pendingFam, b.size = l.ID, family, size
 	f.AddPage()
 	// Return address (upper window).
-	f.SetFont("Helvetica", "", small)
+	f.SetFont(family, "", small)
 	lh := small / 72 * 1.25
 	f.SetXY(windowLeft, returnTop)
 	for _, line := range l.From {
@@ -122,9 +238,9 @@ func (b *Batch) Add(l *breachkit.Letter) (first, pages int, err error) {
 	// Recipient (address window): letter ID as the keyline, then the name
 	// and address, at most six lines so the block fits the window.
 	f.SetXY(windowLeft, addressTop)
-	f.SetFont("Helvetica", "", 8)
+	f.SetFont(family, "", 8)
 	f.CellFormat(addressWidth, 0.16, tr(l.ID), "", 1, "L", false, 0, "")
-	f.SetFont("Helvetica", "", small)
+	f.SetFont(family, "", small)
 	for i, line := range l.To {
 		if i == 5 {
 			break
@@ -134,13 +250,13 @@ func (b *Batch) Add(l *breachkit.Letter) (first, pages int, err error) {
 	}
 	// Body.
 	f.SetXY(margin, bodyTop)
-	f.SetFont("Helvetica", "", size)
+	f.SetFont(family, "", size)
 	bh := size / 72 * 1.3
 	f.CellFormat(0, bh, tr(l.Date), "", 1, "L", false, 0, "")
 	f.Ln(bh / 2)
-	f.SetFont("Helvetica", "B", size+3)
+	f.SetFont(family, "B", size+3)
 	f.MultiCell(0, (size+3)/72*1.3, tr(l.Title), "", "L", false)
-	f.SetFont("Helvetica", "", size)
+	f.SetFont(family, "", size)
 	f.Ln(bh / 2)
 	width := pageW - 2*margin
 	for i, bl := range l.Blocks {
@@ -150,9 +266,9 @@ func (b *Batch) Add(l *breachkit.Letter) (first, pages int, err error) {
 		switch bl.Kind {
 		case breachkit.BlockHeading:
 			f.Ln(bh / 3)
-			f.SetFont("Helvetica", "B", size+1)
+			f.SetFont(family, "B", size+1)
 			f.MultiCell(width, bh, tr(bl.Text), "", "L", false)
-			f.SetFont("Helvetica", "", size)
+			f.SetFont(family, "", size)
 		case breachkit.BlockBullet:
 			f.SetX(margin + 0.25)
 			f.CellFormat(0.2, bh, tr("-"), "", 0, "L", false, 0, "")

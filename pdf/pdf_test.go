@@ -29,8 +29,10 @@ func TestBatch(t *testing.T) {
 		lossyAfterThis int
 	}{
 		{letter("A", 2, "Ann Example"), 1, 1, 0},
-		{letter("B", 12, "José Núñez"), 2, 4, 0}, // Latin-1 letters print
-		{letter("C", 1, "Nguyễn Thị"), 6, 1, 1},  // ễ and ị do not
+		{letter("B", 12, "José Núñez"), 2, 4, 0},       // Latin-1 letters print
+		{letter("C", 1, "Nguyễn Thị"), 6, 1, 1},        // ễ and ị do not
+		{letter("D", 1, "Łukasz Wiśniewski"), 7, 1, 1}, // Latin Extended prints
+		{letter("E", 1, "Дмитрий Ковалёв"), 8, 1, 1},   // and Cyrillic
 	}
 	for _, tt := range tests {
 		first, pages, err := b.Add(tt.l)
@@ -41,7 +43,7 @@ func TestBatch(t *testing.T) {
 			t.Errorf("letter %s: first page %d, %d pages, lossy %d; want %d, %d, %d", tt.l.ID, first, pages, b.Lossy(), tt.first, tt.pages, tt.lossyAfterThis)
 		}
 	}
-	if b.Letters() != 3 || b.Pages() != 6 {
+	if b.Letters() != 5 || b.Pages() != 8 {
 		t.Fatalf("%d letters, %d pages", b.Letters(), b.Pages())
 	}
 	path := filepath.Join(t.TempDir(), "batch.pdf")
@@ -66,5 +68,19 @@ func TestBatch(t *testing.T) {
 	}
 	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(path), ".*tmp*")); len(left) != 0 {
 		t.Errorf("temporary files left: %v", left)
+	}
+}
+
+// TestPrintable checks which names a letter can print: Windows-1252 in
+// the core font, WGL4 (Latin Extended, Greek, Cyrillic) in the Go fonts;
+// Vietnamese and CJK not.
+func TestPrintable(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Ann Example": true, "José Núñez": true, "Łukasz Wiśniewski": true, "Дмитрий Ковалёв": true,
+		"Γιώργος Παπαδόπουλος": true, "Nguyễn Thị": false, "王小明": false, "straße": true,
+	} {
+		if got := Printable(s); got != want {
+			t.Errorf("Printable(%q) = %v, want %v", s, got, want)
+		}
 	}
 }

@@ -224,7 +224,7 @@ func newNotifyLettersCmd(g *globals) *cobra.Command {
 				printf(g.stdout, "%d letters of an interrupted run were found complete on disk\n", res.Recovered)
 			}
 			if res.Lossy > 0 {
-				printf(g.stdout, "warning: %d letters have characters the font cannot print (shown as '.')\n", res.Lossy)
+				printf(g.stdout, "warning: %d letters have characters the font cannot print (shown as '?')\n", res.Lossy)
 			}
 			if res.Failed > 0 {
 				return pendingError{fmt.Sprintf("%d letters could not be composed; see 'breachkit notify status --failed'", res.Failed)}
