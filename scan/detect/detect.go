@@ -738,6 +738,23 @@ func gluedAfter(text []byte, i int) bool {
 	return false
 }
 
+// timeAfter reports whether a time of day other than midnight follows
+// text[:i] after a space: "2024-03-02 10:14:40", "03/02/2024 9:05 AM".
+func timeAfter(text []byte, i int) bool {
+	if i+5 > len(text) || text[i] != ' ' {
+		return false
+	}
+	t := text[i+1:]
+	h := 0
+	for h < len(t) && h < 2 && byteClass[t[h]] == cDigit {
+		h++
+	}
+	if h == 0 || h+3 > len(t) || t[h] != ':' || byteClass[t[h+1]] != cDigit || byteClass[t[h+2]] != cDigit {
+		return false
+	}
+	return !(h == 2 && midnight(t))
+}
+
 // midnight reports whether t starts with the time 00:00.
 func midnight(t []byte) bool {
 	return len(t) >= 5 && t[0] == '0' && t[1] == '0' && t[2] == ':' && t[3] == '0' && t[4] == '0'
@@ -1051,7 +1068,7 @@ func (e *Engine) resolveNumber(s *scratch, text []byte, t numTok) {
 			if len(s.digits) < least {
 				continue
 			}
-			if sp, ok := e.scoreNumber(s, st, en); ok {
+			if sp, ok := e.scoreNumber(s, st, en, timeAfter(text, en)); ok {
 				cands = append(cands, sp)
 			}
 		}
@@ -1118,12 +1135,13 @@ func (e *Engine) intlPhone(s *scratch, text []byte, t numTok, gs []group) bool {
 const minDigits = 5
 
 // scoreNumber validates s.digits (text[st:en]) against every number rule
-// and returns the best-scoring type.
-func (e *Engine) scoreNumber(s *scratch, st, en int) (span, bool) {
+// and returns the best-scoring type. timed says a time of day follows the
+// window: a date with a time is a timestamp, not a date of birth.
+func (e *Engine) scoreNumber(s *scratch, st, en int, timed bool) (span, bool) {
 	var c *ctxInfo
 	best, bestRule, bestD := -1.0, -1, -1
 	for ri, r := range numberRules {
-		if !e.enabled[r.class] {
+		if !e.enabled[r.class] || timed && r.class == classDOB {
 			continue
 		}
 		if s.present&(1<<r.class) == 0 && !(r.class == classITIN && s.present&(1<<classSSN) != 0 || r.class == classSSN && s.present&(1<<classITIN) != 0) && !(r.class == classCard && s.present&(1<<classNeg) != 0) {

@@ -334,6 +334,8 @@ type splitter struct {
 	pieceLead int
 	// eol ends a line: LF, or CR in text whose lines end in CR alone.
 	eol byte
+	// qlead is the context the next line takes from a question before it.
+	qlead int
 }
 
 // process emits what is complete in w; at the end (final) everything.
@@ -446,16 +448,24 @@ func (t *splitter) emitPara(w *window, s, e int) error {
 	if listLike(w.buf[s:e], t.eol) {
 		// A list or a log: a line is a record (a person per line), not
 		// the paragraph, which would make one person of them all.
+		prev := -1 // where the line before starts
 		for ls := s; ls <= e; {
 			le := e
 			if i := bytes.IndexByte(w.buf[ls:e], t.eol); i >= 0 {
 				le = ls + i
 			}
+			// An answer takes its question as context: in a chat or
+			// call transcript "can you confirm your date of birth?" is
+			// the keyword of the next line's "4/7/1961".
+			if prev >= 0 && question(w.buf[prev:ls]) && !bytes.HasSuffix(bytes.TrimRight(w.buf[ls:le], " \t\r"), []byte("}")) {
+				t.qlead = min(ls-prev, maxQuestion)
+			}
 			if err := t.emitLine(w, ls, le); err != nil {
 				return err
 			}
+			t.qlead = 0
 			t.line++
-			ls = le + 1
+			prev, ls = ls, le+1
 		}
 		return nil
 	}
@@ -473,7 +483,11 @@ func (t *splitter) emitLine(w *window, s, e int) error {
 	if s >= e {
 		return nil
 	}
-	seg := w.segment(s, e, t.leadAt(s))
+	lead := t.leadAt(s)
+	if t.qlead > lead {
+		lead = t.qlead
+	}
+	seg := w.segment(s, e, lead)
 	seg.Record = t.path + "#line=" + strconv.Itoa(t.line+1)
 	if b := jsonTail(seg); b >= 0 {
 		return t.emitJSON(seg, b)
@@ -528,6 +542,17 @@ func (t *splitter) emitJSON(seg scan.Segment, b int) error {
 		}
 		return t.emit(js)
 	})
+}
+
+// maxQuestion bounds the context a question gives the next line, in
+// bytes: the detectors' keyword window.
+const maxQuestion = 300
+
+// question reports whether a line (with its end of line) asks something:
+// it ends with a question mark.
+func question(l []byte) bool {
+	l = bytes.TrimRight(l, " \t\r\n")
+	return len(l) > 0 && l[len(l)-1] == '?'
 }
 
 // listLike reports whether a paragraph is a list or a log rather than
