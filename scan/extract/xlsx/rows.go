@@ -15,14 +15,20 @@ import (
 // columns are named from their values. Rows of one value above the
 // first wider row (a report's title, when it was run) are its preamble:
 // emitted as text, they do not stand for the header; in a sheet of one
-// column they are its rows. The xlsx and xls extractors share it, so
-// that a sheet reads the same in either format.
+// column they are its rows. A header with gaps (a group header over
+// merged cells) gives way to a wider header row under it. The xlsx and
+// xls extractors share it, so that a sheet reads the same in either
+// format.
 type Rows struct {
-	in        *scan.Input
-	sheet     string
-	emit      func(scan.Segment) error
-	header    map[int]string
-	decided   bool
+	in      *scan.Input
+	sheet   string
+	emit    func(scan.Segment) error
+	header  map[int]string
+	decided bool
+	// group is a header row with gaps (a group header over merged cells,
+	// "Customer" over "First" and "Last"): the row under it may be the
+	// header that names every column.
+	group     []Cell
 	profiling bool
 	held      columns.Holder
 	// lead holds the leading rows of one value until a wider row says
@@ -98,8 +104,25 @@ func (r *Rows) row(rowNum int, row []Cell) error {
 			for _, c := range row {
 				r.header[c.Col] = strings.TrimSpace(c.Text)
 			}
+			if row[len(row)-1].Col-row[0].Col+1 > len(row) {
+				r.group = append([]Cell(nil), row...)
+			}
 		} else {
 			r.profiling = true
+		}
+	} else if g := r.group; g != nil {
+		// Under a group header, a wider row of names is the header; the
+		// group's names stay on columns it leaves empty.
+		r.group = nil
+		texts := make([]string, len(row))
+		for i, c := range row {
+			texts[i] = strings.TrimSpace(c.Text)
+		}
+		if len(row) > len(g) && looksLikeHeader(row) && allNames(row) && !columns.LooksLikeData(texts) {
+			isHeader = true
+			for _, c := range row {
+				r.header[c.Col] = strings.TrimSpace(c.Text)
+			}
 		}
 	}
 	rec := fmt.Sprintf("%s#sheet=%s!row=%d", r.in.Path, r.sheet, rowNum)
@@ -120,6 +143,18 @@ func (r *Rows) row(rowNum int, row []Cell) error {
 		return r.release()
 	}
 	return nil
+}
+
+// allNames reports whether every cell of a row could name a column: text
+// with a letter, no digit and no '@'.
+func allNames(row []Cell) bool {
+	for _, c := range row {
+		t := strings.TrimSpace(c.Text)
+		if !c.IsText || len(t) > 64 || strings.ContainsAny(t, "0123456789@") || strings.IndexFunc(t, isLetter) < 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // Finish emits the held rows of a sheet too short to finish profiling.

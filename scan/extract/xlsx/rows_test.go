@@ -60,4 +60,31 @@ func TestRowsPreamble(t *testing.T) {
 	if len(got) != 14 || got[0].Field != "" || got[13] != (out{"A14", "Email", "p14@example.com"}) {
 		t.Errorf("long column: %q", got)
 	}
+	// A group header over merged cells ("Customer" over A:B, "Identity"
+	// over C:D) gives way to the header row under it; a column it names
+	// that the row under leaves empty keeps the group's name.
+	at := func(rowNum int, cells map[int]string) []Cell {
+		var cs []Cell
+		for col := 1; col <= 5; col++ {
+			if v, ok := cells[col]; ok {
+				cs = append(cs, Cell{Ref: ColName(col) + strconv.Itoa(rowNum), Col: col, Text: v, IsText: true})
+			}
+		}
+		return cs
+	}
+	got = run(at(1, map[int]string{1: "Customer", 3: "Identity", 5: "Notes"}),
+		at(2, map[int]string{1: "First", 2: "Last", 3: "SSN", 4: "Birth Date"}),
+		at(3, map[int]string{1: "Ana", 2: "Souza", 3: "383-41-8663", 4: "1971-03-09", 5: "called"}))
+	want = []out{{"A1", "", "Customer"}, {"C1", "", "Identity"}, {"E1", "", "Notes"},
+		{"A2", "", "First"}, {"B2", "", "Last"}, {"C2", "", "SSN"}, {"D2", "", "Birth Date"},
+		{"A3", "First", "Ana"}, {"B3", "Last", "Souza"}, {"C3", "SSN", "383-41-8663"}, {"D3", "Birth Date", "1971-03-09"}, {"E3", "Notes", "called"}}
+	if !slices.Equal(got, want) {
+		t.Errorf("group header:\n got %q\nwant %q", got, want)
+	}
+	// A gap in a header over rows of data is only a gap.
+	got = run(at(1, map[int]string{1: "Name", 3: "SSN"}), at(2, map[int]string{1: "Ana Souza", 2: "x", 3: "383-41-8663"}))
+	want = []out{{"A1", "", "Name"}, {"C1", "", "SSN"}, {"A2", "Name", "Ana Souza"}, {"B2", "", "x"}, {"C2", "SSN", "383-41-8663"}}
+	if !slices.Equal(got, want) {
+		t.Errorf("gap:\n got %q\nwant %q", got, want)
+	}
 }
