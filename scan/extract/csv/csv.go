@@ -227,6 +227,7 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 	preamble := tableWidth(head, p.delim) >= 2
 	pre := 0
 	var header []string
+	group := 0 // cells of a header with gaps, until the next record is read
 	row := 0
 	var cells []cell
 	var rec string
@@ -269,18 +270,32 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 			continue
 		}
 		preamble = false
+		if group > 0 {
+			// Under a header with gaps (a group header exported from
+			// merged cells), a wider row of names is the header; the
+			// group's names stay on the columns it leaves empty.
+			n := filled(p, cells)
+			wider := n > group && isHeader(p, cells) && !hasDigits(p, cells)
+			group = 0
+			if wider {
+				for len(header)-1 < len(cells) {
+					header = slices.Insert(header, len(header)-1, "")
+				}
+				for i, name := range cellNames(p, cells) {
+					if name != "" {
+						header[i] = name
+					}
+				}
+				continue
+			}
+		}
 		if header == nil && row == 0 {
 			if isHeader(p, cells) {
-				header = make([]string, len(cells))
-				for i, c := range cells {
-					t := c.text(p)
-					if !utf8.Valid(t) {
-						t, _ = latin1(t)
-					}
-					header[i] = strings.TrimSpace(string(t))
+				header = append(cellNames(p, cells), "") // sentinel so row 0 is not re-tested
+				if n := filled(p, cells); n < len(cells) && n > 0 {
+					group = n
 				}
 				row = 0
-				header = append(header, "") // sentinel so row 0 is not re-tested
 				continue
 			}
 			header = []string{""}
@@ -416,6 +431,29 @@ func filled(p *parser, cells []cell) int {
 		}
 	}
 	return n
+}
+
+// cellNames returns the cells' text, trimmed, as column names.
+func cellNames(p *parser, cells []cell) []string {
+	names := make([]string, len(cells))
+	for i, c := range cells {
+		t := c.text(p)
+		if !utf8.Valid(t) {
+			t, _ = latin1(t)
+		}
+		names[i] = strings.TrimSpace(string(t))
+	}
+	return names
+}
+
+// hasDigits reports whether a cell holds a digit.
+func hasDigits(p *parser, cells []cell) bool {
+	for _, c := range cells {
+		if bytes.ContainsAny(c.text(p), "0123456789") {
+			return true
+		}
+	}
+	return false
 }
 
 func isHeader(p *parser, cells []cell) bool {

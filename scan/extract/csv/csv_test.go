@@ -301,6 +301,13 @@ func TestPreamble(t *testing.T) {
 			{"Name", "r.tsv#row=1", 20, 29}, {"SSN", "r.tsv#row=1", 30, 41}, {"DOB", "r.tsv#row=1", 42, 52}}},
 		{"e.csv", "email\nana@example.com\njo@example.org\n", []segOut{
 			{"", "e.csv#row=1", 0, 5}, {"", "e.csv#row=2", 6, 21}, {"", "e.csv#row=3", 22, 36}}},
+		// A group header exported from merged cells, then the header.
+		{"g.csv", "Customer,,Identity,,Notes\nFirst,Last,SSN,Birth Date\nAna,Souza,383-41-8663,1971-03-09,called\n", []segOut{
+			{"First", "g.csv#row=1", 52, 55}, {"Last", "g.csv#row=1", 56, 61}, {"SSN", "g.csv#row=1", 62, 73},
+			{"Birth Date", "g.csv#row=1", 74, 84}, {"Notes", "g.csv#row=1", 85, 91}}},
+		// Trailing commas after a header are not a group: data follows.
+		{"t.csv", "Name,SSN,,\nAna Souza,383-41-8663,,\n", []segOut{
+			{"Name", "t.csv#row=1", 11, 20}, {"SSN", "t.csv#row=1", 21, 32}}},
 	}
 	for _, tt := range tests {
 		got, err := extract(t, tt.name, []byte(tt.data))
