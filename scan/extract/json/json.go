@@ -132,7 +132,17 @@ type frame struct {
 	// A child array (a row) knows its number and the column of its
 	// next value.
 	row, col int
+	// An array under a key that lists column names ("columns" in
+	// pandas' split orientation, {"columns": [...], "data": [[...]]})
+	// collects its strings (names) while it holds nothing else (flat);
+	// closed, they become its object's names, for a table beside it.
+	names []string
+	flat  bool
 }
+
+// nameKeys are keys whose array lists the columns of a table of arrays
+// beside it.
+var nameKeys = map[string]bool{"columns": true, "column_names": true, "colnames": true, "cols": true, "fields": true, "headers": true, "header": true}
 
 // tableRow reports whether stack's top frame is a row of a table: an
 // array in an array.
@@ -211,6 +221,12 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 					stack[top].wantKey = true
 				}
 				f := frame{array: t == '[', wantKey: t == '{'}
+				if top >= 0 {
+					stack[top].flat = false // holds a container
+				}
+				if t == '[' && top >= 0 && !stack[top].array && nameKeys[strings.ToLower(stack[top].key)] {
+					f.flat = true
+				}
 				if t == '[' && top >= 0 && stack[top].array {
 					stack[top].rows++
 					f.row = stack[top].rows
@@ -226,6 +242,9 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 							return err
 						}
 					}
+					if t == ']' && stack[top].flat && len(stack[top].names) > 1 && top > 0 {
+						stack[top-1].names = stack[top].names
+					}
 					stack = stack[:top]
 				}
 			}
@@ -235,6 +254,9 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 				stack[top].key = t
 				stack[top].wantKey = false
 				continue
+			}
+			if top >= 0 && stack[top].flat && len(stack[top].names) < maxColumns {
+				stack[top].names = append(stack[top].names, strings.TrimSpace(t))
 			}
 			seg := scan.Segment{Text: []byte(t), Offset: -1, Field: fieldPath(stack), Record: record}
 			if st := k.openQuote(end); st >= 0 {
@@ -256,6 +278,9 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 				stack[top].col++
 			}
 		case json.Number:
+			if top >= 0 {
+				stack[top].flat = false
+			}
 			s := string(t)
 			seg := scan.Segment{Text: []byte(s), Offset: end - int64(len(s)), Field: fieldPath(stack), Record: record}
 			if top >= 0 && !stack[top].array {
@@ -308,7 +333,17 @@ func endFirstRow(stack []frame, emit func(scan.Segment) error) error {
 	for i, h := range held {
 		texts[i] = string(h.Text)
 	}
-	if columns.HeaderRow(texts) {
+	switch {
+	case len(stack) >= 3 && !stack[len(stack)-3].array && len(stack[len(stack)-3].names) >= row.col:
+		// The rows of a table whose columns its object lists beside it:
+		// the first row is data too, named like the rest.
+		table.header = stack[len(stack)-3].names
+		for i := range held {
+			if c := cols[i]; table.header[c] != "" {
+				held[i].Field = strings.TrimPrefix(held[i].Field+"."+table.header[c], ".")
+			}
+		}
+	case columns.HeaderRow(texts):
 		table.header = make([]string, row.col)
 		for i, h := range held {
 			table.header[cols[i]] = strings.TrimSpace(string(h.Text))
@@ -321,6 +356,9 @@ func endFirstRow(stack []frame, emit func(scan.Segment) error) error {
 	}
 	return nil
 }
+
+// maxColumns bounds the names a columns array may list.
+const maxColumns = 16384
 
 func fieldPath(stack []frame) string {
 	var b strings.Builder

@@ -134,3 +134,32 @@ func TestTableOfArrays(t *testing.T) {
 		t.Error("Accepts")
 	}
 }
+
+// TestSplitOrient reads a table whose column names are listed beside its
+// rows, as pandas writes orient="split" and many APIs answer
+// ({"columns": [...], "data": [[...], ...]}): every row, the first too,
+// is data named by its column; a "columns" list of anything but names
+// names nothing.
+func TestSplitOrient(t *testing.T) {
+	data := []byte(`{"columns":["name","ssn"],"index":[0,1],"data":[["Ana Souza","383-41-8663"],["Jo Li","512-44-7081"]]}`)
+	got, err := extract(t, "s.json", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fields []string
+	for _, s := range got {
+		if strings.HasPrefix(s.field, "data") {
+			fields = append(fields, s.field+" "+s.record[len("s.json#obj=1"):])
+		}
+	}
+	want := []string{"data.name !row=1", "data.ssn !row=1", "data.name !row=2", "data.ssn !row=2"}
+	if !slices.Equal(fields, want) {
+		t.Errorf("got %q, want %q", fields, want)
+	}
+	got, _ = extract(t, "n.json", []byte(`{"columns":[["a"],["b"]],"data":[["Ana Souza","383-41-8663"],["Jo Li","512-44-7081"]]}`))
+	for _, s := range got {
+		if s.field == "data.a" || s.field == "data.b" {
+			t.Errorf("nested columns named %q", s.field)
+		}
+	}
+}
