@@ -138,6 +138,47 @@ type frame struct {
 	// closed, they become its object's names, for a table beside it.
 	names []string
 	flat  bool
+	// An object that pairs a label with a value ({"field": "Date of
+	// birth", "value": "04/07/1961"}, as form and survey exports write
+	// answers) names the value by the label; a value met before its
+	// label waits in pairHeld for the object's end.
+	label    string
+	pairHeld []scan.Segment
+}
+
+// labelKeys name the label of a label-value pair, valueKeys its value.
+var (
+	labelKeys = map[string]bool{"name": true, "key": true, "field": true, "label": true, "question": true, "title": true, "attribute": true, "property": true, "fieldname": true, "field_name": true}
+	valueKeys = map[string]bool{"value": true, "answer": true, "val": true, "response": true}
+)
+
+// pairValue emits a value of an object, named by its label when the
+// object pairs one with it, or holds it until the label is read; it
+// reports whether it took the value.
+func pairValue(f *frame, seg *scan.Segment, emit func(scan.Segment) error) (bool, error) {
+	if f.array || !valueKeys[strings.ToLower(f.key)] {
+		return false, nil
+	}
+	if f.label != "" {
+		seg.Field = f.label
+		return true, emit(*seg)
+	}
+	f.pairHeld = append(f.pairHeld, *seg)
+	return true, nil
+}
+
+// endPair emits the values an object held for its label.
+func endPair(f *frame, emit func(scan.Segment) error) error {
+	for _, h := range f.pairHeld {
+		if f.label != "" {
+			h.Field = f.label
+		}
+		if err := emit(h); err != nil {
+			return err
+		}
+	}
+	f.pairHeld = nil
+	return nil
 }
 
 // nameKeys are keys whose array lists the columns of a table of arrays
@@ -173,7 +214,8 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 		}
 		tok, err := dec.Token()
 		if err != nil {
-			// Values held for a table's first row are not lost to a cut.
+			// Values held for a table's first row or a label are not
+			// lost to a cut.
 			for i := range stack {
 				for _, h := range stack[i].held {
 					if eerr := emit(h); eerr != nil {
@@ -181,6 +223,9 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 					}
 				}
 				stack[i].held = nil
+				if eerr := endPair(&stack[i], emit); eerr != nil {
+					return eerr
+				}
 			}
 		}
 		if errors.Is(err, io.ErrUnexpectedEOF) {
@@ -245,6 +290,9 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 					if t == ']' && stack[top].flat && len(stack[top].names) > 1 && top > 0 {
 						stack[top-1].names = stack[top].names
 					}
+					if err := endPair(&stack[top], emit); err != nil {
+						return err
+					}
 					stack = stack[:top]
 				}
 			}
@@ -269,8 +317,19 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 			}
 			if top >= 0 && !stack[top].array {
 				stack[top].wantKey = true
+				if labelKeys[strings.ToLower(stack[top].key)] && len(t) <= 100 && stack[top].label == "" {
+					stack[top].label = strings.TrimSpace(t)
+				}
 			}
 			if len(t) > 0 {
+				if top >= 0 {
+					if took, err := pairValue(&stack[top], &seg, emit); took || err != nil {
+						if err != nil {
+							return err
+						}
+						continue
+					}
+				}
 				if err := tableValue(stack, &seg, emit); err != nil {
 					return err
 				}
@@ -285,6 +344,12 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 			seg := scan.Segment{Text: []byte(s), Offset: end - int64(len(s)), Field: fieldPath(stack), Record: record}
 			if top >= 0 && !stack[top].array {
 				stack[top].wantKey = true
+				if took, err := pairValue(&stack[top], &seg, emit); took || err != nil {
+					if err != nil {
+						return err
+					}
+					continue
+				}
 			}
 			if err := tableValue(stack, &seg, emit); err != nil {
 				return err

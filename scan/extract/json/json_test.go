@@ -163,3 +163,27 @@ func TestSplitOrient(t *testing.T) {
 		}
 	}
 }
+
+// TestLabelValue reads answers exported as label-value pairs: each value
+// is named by its label, whether the label comes first or after it, and
+// a document cut inside a pair keeps its value.
+func TestLabelValue(t *testing.T) {
+	data := []byte(`{"answers":[{"field":"Date of birth","value":"04/07/1961"},{"value":"531442290","label":"SSN"},{"key":"note","value":7}]}`)
+	got, err := extract(t, "f.json", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fields := map[string]string{}
+	for _, s := range got {
+		fields[string(data[s.start:s.end])] = s.field
+	}
+	for v, want := range map[string]string{"04/07/1961": "Date of birth", "531442290": "SSN", "7": "note", "Date of birth": "answers.field"} {
+		if fields[v] != want {
+			t.Errorf("%q named %q, want %q", v, fields[v], want)
+		}
+	}
+	got, err = extract(t, "c.json", []byte(`{"answers":[{"value":"531442290","lab`))
+	if err == nil || len(got) != 1 || got[0].field != "answers.value" {
+		t.Errorf("cut pair: %v, %+v", err, got)
+	}
+}
