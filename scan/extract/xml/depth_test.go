@@ -21,3 +21,28 @@ func TestDepth(t *testing.T) {
 		t.Errorf("html: last segment %q", last.Text)
 	}
 }
+
+// TestLabels reads the label-value shapes of form exports: a value named
+// by its element's label attribute, whose label is text rather than a
+// value named "name"; a value named by its sibling key; and an element
+// whose name attribute is a person's name, left as it was.
+func TestLabels(t *testing.T) {
+	doc := `<submission>
+<field name="Date of birth">04/07/1961</field>
+<item><key>SSN</key><value>531442290</value></item>
+<person name="Ana Souza"><city>Boise</city></person>
+</submission>`
+	segs, err := extract(t, "f.xml", []byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, s := range segs {
+		got[string(s.Text)] = s.Field
+	}
+	for text, want := range map[string]string{"Date of birth": "", "04/07/1961": "Date of birth", "SSN": "key", "531442290": "SSN", "Ana Souza": "person@name", "Boise": "city"} {
+		if f, ok := got[text]; !ok || f != want {
+			t.Errorf("%q named %q, want %q", text, f, want)
+		}
+	}
+}

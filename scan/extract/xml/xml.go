@@ -82,6 +82,17 @@ func (k *keeper) raw(s, e int64) []byte {
 	return k.buf[s-k.base : e-k.base]
 }
 
+// Label-value shapes of form exports. labelled elements take their
+// text's name from a label attribute (<field name="SSN">); labelElems
+// hold a label for their next sibling among valueElems
+// (<key>SSN</key><value>…</value>).
+var (
+	labelled   = map[string]bool{"field": true, "item": true, "attribute": true, "attr": true, "property": true, "prop": true, "param": true, "parameter": true, "entry": true, "var": true, "variable": true, "column": true, "col": true, "data": true, "answer": true, "value": true, "input": true, "element": true}
+	labelAttrs = map[string]bool{"name": true, "key": true, "label": true, "field": true, "title": true, "fieldname": true, "field_name": true, "question": true}
+	labelElems = map[string]bool{"key": true, "name": true, "label": true, "field": true, "fieldname": true, "question": true, "title": true}
+	valueElems = map[string]bool{"value": true, "answer": true, "val": true, "response": true}
+)
+
 // maxDepth bounds the nesting of elements: real documents stay in the
 // tens, and a file of two million nested tags held half a gigabyte before
 // it was stopped.
@@ -104,7 +115,8 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 	}
 	dec.CharsetReader = func(label string, r io.Reader) (io.Reader, error) { return r, nil }
 	var stack []string
-	over := 0 // HTML elements open beyond maxDepth
+	var fields, labels []string // per open XML element: its text's Field, a label for its children
+	over := 0                   // HTML elements open beyond maxDepth
 	rec := 0
 	record := in.Path
 	skip := 0           // inside <script> or <style>
@@ -138,6 +150,27 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 				over++
 			default:
 				return fmt.Errorf("corrupt document: elements nested deeper than %d levels at byte %d", maxDepth, end)
+			}
+			// The Field of the element's text: its name, or the label it
+			// carries (<field name="Date of birth">) or its sibling gave
+			// (<key>SSN</key><value>…</value>), as form exports write.
+			labelAttr := ""
+			if !html {
+				field := name
+				lname := strings.ToLower(name)
+				if labelled[lname] {
+					for _, a := range t.Attr {
+						if labelAttrs[strings.ToLower(a.Name.Local)] && strings.TrimSpace(a.Value) != "" && len(a.Value) <= 100 {
+							field, labelAttr = strings.TrimSpace(a.Value), a.Name.Local
+							break
+						}
+					}
+				}
+				if labelAttr == "" && valueElems[lname] && len(labels) > 0 && labels[len(labels)-1] != "" {
+					field = labels[len(labels)-1]
+				}
+				fields = append(fields, field)
+				labels = append(labels, "")
 			}
 			if html {
 				name = strings.ToLower(name)
@@ -175,6 +208,9 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 					continue
 				}
 				seg := scan.Segment{Text: []byte(a.Value), Offset: -1, Field: name + "@" + a.Name.Local, Record: record}
+				if a.Name.Local == labelAttr {
+					seg.Field = "" // a label, not a value named "name"
+				}
 				if raw != nil {
 					for _, q := range []string{`"`, `'`} {
 						pat := a.Name.Local + "=" + q + a.Value + q
@@ -193,6 +229,9 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 				over--
 			} else if len(stack) > 0 {
 				stack = stack[:len(stack)-1]
+			}
+			if !html && len(fields) > 0 {
+				fields, labels = fields[:len(fields)-1], labels[:len(labels)-1]
 			}
 			if html && len(tables) > 0 {
 				switch strings.ToLower(t.Name.Local) {
@@ -214,8 +253,12 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 				break
 			}
 			seg := scan.Segment{Text: append([]byte(nil), t...), Offset: -1, Record: record}
-			if len(stack) > 0 && !html {
-				seg.Field = stack[len(stack)-1]
+			if len(fields) > 0 && !html {
+				seg.Field = fields[len(fields)-1]
+				// A label element's text names its next sibling value.
+				if n := len(stack); n >= 2 && labelElems[strings.ToLower(stack[n-1])] && len(t) <= 100 {
+					labels[len(labels)-2] = strings.TrimSpace(string(t))
+				}
 			}
 			// HTML elements say nothing about values, but a table's
 			// header cells do.
