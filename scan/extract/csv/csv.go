@@ -228,6 +228,9 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 	pre := 0
 	var header []string
 	group := 0 // cells of a header with gaps, until the next record is read
+	// The columns of a table of label-value pairs (an entity-attribute-
+	// value export).
+	pairs := columns.Pairs{Label: -1, Value: -1, Entity: -1}
 	row := 0
 	var cells []cell
 	var rec string
@@ -286,12 +289,14 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 						header[i] = name
 					}
 				}
+				pairs = columns.PairColumns(header)
 				continue
 			}
 		}
 		if header == nil && row == 0 {
 			if isHeader(p, cells) {
 				header = append(cellNames(p, cells), "") // sentinel so row 0 is not re-tested
+				pairs = columns.PairColumns(header)
 				if n := filled(p, cells); n < len(cells) && n > 0 {
 					group = n
 				}
@@ -303,6 +308,7 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 		}
 		row++
 		rec = in.Path + "#row=" + strconv.Itoa(row)
+		label := "" // the row's label, in a table of label-value pairs
 		for i := range cells {
 			c := &cells[i]
 			if profiling && c.unesc != nil {
@@ -321,6 +327,17 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 			}
 			if i < len(header)-1 {
 				seg.Field = header[i]
+				switch {
+				case i == pairs.Entity:
+					// One record per entity, not per row: a person's
+					// name, SSN and birth date are rows of their own.
+					rec = in.Path + "#" + header[i] + "=" + strings.TrimSpace(string(seg.Text))
+				case i == pairs.Label:
+					label = columns.PairLabel(string(seg.Text))
+				case i == pairs.Value && label != "":
+					seg.Field = label // a meta_value named by its meta_key
+				}
+				seg.Record = rec
 			}
 			if err := emit(seg); err != nil {
 				return err

@@ -334,3 +334,20 @@ func TestCROnly(t *testing.T) {
 		t.Errorf("\n got %+v\nwant %+v", got, want)
 	}
 }
+
+// TestPairs reads an entity-attribute-value export: each value is named
+// by its row's attribute, and the rows of one entity make one record.
+func TestPairs(t *testing.T) {
+	got, err := extract(t, "e.csv", []byte("entity_id,attribute,value\n1,first_name,Ana\n1,ssn,383-41-8663\n2,first_name,Jo\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []segOut{
+		{"entity_id", "e.csv#entity_id=1", 26, 27}, {"attribute", "e.csv#entity_id=1", 28, 38}, {"first_name", "e.csv#entity_id=1", 39, 42},
+		{"entity_id", "e.csv#entity_id=1", 43, 44}, {"attribute", "e.csv#entity_id=1", 45, 48}, {"ssn", "e.csv#entity_id=1", 49, 60},
+		{"entity_id", "e.csv#entity_id=2", 61, 62}, {"attribute", "e.csv#entity_id=2", 63, 73}, {"first_name", "e.csv#entity_id=2", 74, 76},
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("\n got %+v\nwant %+v", got, want)
+	}
+}

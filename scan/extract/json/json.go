@@ -146,17 +146,11 @@ type frame struct {
 	pairHeld []scan.Segment
 }
 
-// labelKeys name the label of a label-value pair, valueKeys its value.
-var (
-	labelKeys = map[string]bool{"name": true, "key": true, "field": true, "label": true, "question": true, "title": true, "attribute": true, "property": true, "fieldname": true, "field_name": true}
-	valueKeys = map[string]bool{"value": true, "answer": true, "val": true, "response": true}
-)
-
 // pairValue emits a value of an object, named by its label when the
 // object pairs one with it, or holds it until the label is read; it
 // reports whether it took the value.
 func pairValue(f *frame, seg *scan.Segment, emit func(scan.Segment) error) (bool, error) {
-	if f.array || !valueKeys[strings.ToLower(f.key)] {
+	if f.array || !columns.ValueName(f.key) {
 		return false, nil
 	}
 	if f.label != "" {
@@ -317,8 +311,8 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 			}
 			if top >= 0 && !stack[top].array {
 				stack[top].wantKey = true
-				if labelKeys[strings.ToLower(stack[top].key)] && len(t) <= 100 && stack[top].label == "" {
-					stack[top].label = strings.TrimSpace(t)
+				if columns.LabelName(stack[top].key) && stack[top].label == "" {
+					stack[top].label = columns.PairLabel(t)
 				}
 			}
 			if len(t) > 0 {

@@ -18,6 +18,7 @@ import (
 	"strings"
 
 	"github.com/breachkit/breachkit/scan"
+	"github.com/breachkit/breachkit/scan/columns"
 )
 
 // MaxValue is the longest value kept; longer values are cut.
@@ -203,6 +204,24 @@ type extraction struct {
 	row    int
 	val    []byte
 	offs   []int64
+	// In a table of label-value pairs: label is the label of the row
+	// labelRec, entity the record of the entity of the row entityRow;
+	// pairs are the columns of pairCols, the last column list seen.
+	label, labelRec   string
+	entity, entityRow string
+	pairs             columns.Pairs
+	pairCols          []string
+}
+
+// pairsOf returns the pair columns of cols, computed once per column list.
+func (x *extraction) pairsOf(cols []string) columns.Pairs {
+	if len(cols) == 0 {
+		return columns.Pairs{Label: -1, Value: -1, Entity: -1}
+	}
+	if len(x.pairCols) != len(cols) || &x.pairCols[0] != &cols[0] {
+		x.pairCols, x.pairs = cols, columns.PairColumns(cols)
+	}
+	return x.pairs
 }
 
 // Extract reads in.R and emits the values of INSERT and COPY statements.
@@ -526,6 +545,23 @@ func (x *extraction) value(start int64, cols []string, col int, record string) e
 	seg := scan.Segment{Text: x.val, Offset: start, Record: record}
 	if col < len(cols) {
 		seg.Field = cols[col]
+		// A table of label-value pairs (wp_usermeta's meta_key and
+		// meta_value): the value is named by its row's label, and the
+		// rows of one entity (user_id) make one record.
+		p := x.pairsOf(cols)
+		switch col {
+		case p.Entity:
+			x.entityRow, x.entity = record, x.in.Path+"#"+cols[col]+"="+strings.TrimSpace(string(x.val))
+		case p.Label:
+			x.label, x.labelRec = columns.PairLabel(string(x.val)), record
+		case p.Value:
+			if x.labelRec == record && x.label != "" {
+				seg.Field = x.label
+			}
+		}
+		if p.Entity >= 0 && x.entityRow == record {
+			seg.Record = x.entity
+		}
 	}
 	if x.offs != nil {
 		offs := x.offs

@@ -67,3 +67,33 @@ func FuzzExtract(f *testing.F) {
 		extract(t, data)
 	})
 }
+
+// TestPairs reads a table of label-value pairs, as WordPress keeps users'
+// details in wp_usermeta: each meta_value is named by its meta_key, and
+// the rows of one user_id make one record; other tables are unchanged.
+func TestPairs(t *testing.T) {
+	data := []byte("INSERT INTO `wp_usermeta` (`umeta_id`, `user_id`, `meta_key`, `meta_value`) VALUES (1,7,'first_name','Theresa'),(2,7,'birth_date','04/07/1961'),(3,8,'first_name','Ana');\n" +
+		"INSERT INTO `t` (`name`, `city`) VALUES ('Jo Li','Boise');\n")
+	got, err := extract(t, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][2]string{
+		"Theresa": {"first_name", "d.sql#user_id=7"}, "04/07/1961": {"birth_date", "d.sql#user_id=7"},
+		"Ana": {"first_name", "d.sql#user_id=8"}, "first_name": {"meta_key", "d.sql#user_id=7"},
+		"Jo Li": {"name", "d.sql#row=4"}, "Boise": {"city", "d.sql#row=4"},
+	}
+	for _, s := range got {
+		w, ok := want[s.text]
+		if !ok {
+			continue
+		}
+		if s.field != w[0] || s.record != w[1] {
+			t.Errorf("%q: field %q record %q, want %q %q", s.text, s.field, s.record, w[0], w[1])
+		}
+		delete(want, s.text)
+	}
+	if len(want) > 0 {
+		t.Errorf("not emitted: %v", want)
+	}
+}

@@ -1,0 +1,67 @@
+package columns
+
+import "strings"
+
+// Label-value pairs: a table or document that stores one value per row
+// or object, named by a label beside it (an entity-attribute-value
+// table, WordPress's wp_usermeta with meta_key and meta_value, a form
+// export's {"field": "Date of birth", "value": "04/07/1961"}). The value
+// is named by the label's text, not by its column ("value", which says
+// nothing).
+var (
+	labelNames = map[string]bool{"name": true, "key": true, "field": true, "label": true, "question": true, "title": true,
+		"attribute": true, "attr": true, "property": true, "param": true, "fieldname": true, "field_name": true,
+		"attribute_name": true, "meta_key": true, "metakey": true, "option_name": true, "setting": true}
+	valueNames = map[string]bool{"value": true, "answer": true, "val": true, "response": true,
+		"field_value": true, "attribute_value": true, "meta_value": true, "metavalue": true, "option_value": true}
+)
+
+// LabelName reports whether a column or key holds the label of a
+// label-value pair.
+func LabelName(name string) bool { return labelNames[strings.ToLower(strings.TrimSpace(name))] }
+
+// ValueName reports whether a column or key holds the value of a
+// label-value pair.
+func ValueName(name string) bool { return valueNames[strings.ToLower(strings.TrimSpace(name))] }
+
+// PairLabel returns the label a pair's label cell gives its value: the
+// text trimmed, or "" when it is too long to name a column (more than
+// 100 bytes: a sentence, not a label).
+func PairLabel(text string) string {
+	t := strings.TrimSpace(text)
+	if len(t) > 100 {
+		return ""
+	}
+	return t
+}
+
+// Pairs are the columns of a table of label-value pairs: its label and
+// value columns and the entity column whose rows they describe
+// (wp_usermeta's user_id); -1 for none.
+type Pairs struct{ Label, Value, Entity int }
+
+// PairColumns returns the pair columns of a table with these column
+// names. A table has them when a label column comes before a value
+// column; its entity is the last column before the label whose name ends
+// in "id" (user_id, entity_id), so that a person's rows make one record.
+func PairColumns(cols []string) Pairs {
+	p := Pairs{-1, -1, -1}
+	for i, c := range cols {
+		switch {
+		case p.Label < 0 && LabelName(c):
+			p.Label = i
+		case p.Label >= 0 && p.Value < 0 && ValueName(c):
+			p.Value = i
+		}
+	}
+	if p.Label < 0 || p.Value < 0 {
+		return Pairs{-1, -1, -1}
+	}
+	for i := p.Label - 1; i >= 0; i-- {
+		if c := strings.ToLower(strings.TrimSpace(cols[i])); strings.HasSuffix(c, "id") && len(c) > 2 {
+			p.Entity = i
+			break
+		}
+	}
+	return p
+}
