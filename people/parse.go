@@ -137,6 +137,11 @@ func ParseDOB(s string) uint32 {
 	}
 	var y, m, d int
 	switch {
+	case month == 0 && len(nums) > 0 && numLens[0] == 5 && (len(nums) == 1 || len(nums) == 2 && nums[1] == 0 && numLens[1] == 1 && strings.Contains(s, ".")) && nums[0] >= 10000 && nums[0] <= 46000:
+		// A spreadsheet's date serial (21356 is 1958-06-20), as the
+		// scan names one in a date-of-birth column.
+		t := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, nums[0])
+		y, m, d = t.Year(), int(t.Month()), t.Day()
 	case len(nums) == 1 && numLens[0] == 8 && month == 0:
 		v := nums[0]
 		y, m, d = v/10000, v/100%100, v%100

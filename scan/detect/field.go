@@ -396,6 +396,10 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, emit func(scan.Match)) 
 			// the date is the value.
 			en = st + k
 			out(breachkit.DOB, 0.98, "")
+		} else if excelSerial(v) && e.on(breachkit.DOB) && 0.9 >= e.min {
+			// A spreadsheet's date saved as a number (21356 is
+			// 1958-06-20), as a CSV exported without its formats has it.
+			emit(scan.Match{Type: breachkit.DOB, Start: st, End: en, Confidence: 0.9, Reasons: []string{"header:" + fi.name, "rule:excel-serial-date"}})
 		}
 	case fEmail:
 		if email.ValidBytes(v) {
@@ -523,6 +527,23 @@ func (e *Engine) textIn(seg *scan.Segment, emit func(scan.Match), t breachkit.El
 			emit(m)
 		}
 	})
+}
+
+// excelSerial reports whether v is a spreadsheet date serial of a birth
+// date: five digits, optionally ".0", from 10000 (1927-05-18) to 46000
+// (2025-12-09). Only a date-of-birth column asks.
+func excelSerial(v []byte) bool {
+	if len(v) == 7 && v[5] == '.' && v[6] == '0' {
+		v = v[:5]
+	}
+	if len(v) != 5 || !allDigits(v) {
+		return false
+	}
+	n := 0
+	for _, c := range v {
+		n = n*10 + int(c-'0')
+	}
+	return n >= 10000 && n <= 46000
 }
 
 // timeOfDay returns where a time of day starts after a date ("T00:00:00Z",
