@@ -514,7 +514,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 			cue = roles&name.Cue != 0 && (j >= n || text[j] == ' ' || text[j] == '=' || text[j] == ':')
 			// first_name=Ana, "last_name":"Souza": a key of a name part
 			// in a log line or a fragment of JSON.
-			if wantName && roles&name.Cue != 0 && j-i == 4 && (c == 'n' || c == 'N') {
+			if wantName && (roles&name.Cue != 0 && j-i == 4 && (c == 'n' || c == 'N') || j-i > 4 && j-i <= 10 && text[j-4] == 'N' && string(text[j-3:j]) == "ame") {
 				if st, end, key, conf := namePartValue(text, i, j); end > 0 {
 					// The key is the value's header, as a column's would
 					// be: people keeps the parts of one line together.
@@ -860,22 +860,30 @@ func stateAfter(text []byte, end int) bool {
 }
 
 // namePartValue finds the value after a key that names a part of a
-// name, "first_name=Ana" or "last_name: Souza" (text[i:j] is "name"):
-// a given name of the gazetteer after a first or given name key, a
-// surname of the gazetteer after a last, family or surname key. It
-// returns the value's bounds, the key and the confidence, or end 0.
+// name, "first_name=Ana" or "last_name: Souza" (text[i:j] is "name"), or
+// written in one word, "FirstName=Ana" (text[i:j] is "FirstName"): a
+// given name of the gazetteer after a first or given name key, a surname
+// of the gazetteer after a last, family or surname key. It returns the
+// value's bounds, the key and the confidence, or end 0.
 func namePartValue(text []byte, i, j int) (int, int, string, float64) {
-	if i < 2 || text[i-1] != '_' && text[i-1] != '-' && text[i-1] != '.' {
+	var k int
+	var part []byte
+	switch {
+	case j-i > 4 && string(text[j-4:j]) == "Name":
+		k, part = i, text[i:j-4]
+	case i >= 2 && (text[i-1] == '_' || text[i-1] == '-' || text[i-1] == '.'):
+		k = i - 1
+		for k > 0 && isLetter(text[k-1]) {
+			k--
+		}
+		part = text[k : i-1]
+	default:
 		return 0, 0, "", 0
-	}
-	k := i - 1
-	for k > 0 && isLetter(text[k-1]) {
-		k--
 	}
 	// The key says what the value is: a capitalised word will do, a
 	// lower-case one must be in the gazetteer.
 	var known func([]byte) bool
-	switch strings.ToLower(string(text[k : i-1])) {
+	switch strings.ToLower(string(part)) {
 	case "first", "given", "f":
 		known = name.IsGiven
 	case "last", "family", "sur", "l":
