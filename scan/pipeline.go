@@ -573,6 +573,8 @@ func (r *runner) source(ctx context.Context, display string, rd io.Reader, size 
 			det(col.seg, onMatch)
 			return nil
 		}
+		// The first extractor that accepts the source reads it; one that
+		// declines (ErrDecline) before emitting hands it to the next.
 		for k := 0; ; k++ {
 			xerr = guard(func() error { return x.Extract(ctx, in, extract) })
 			if !errors.Is(xerr, ErrDecline) || emitted > 0 || k+1 >= len(accepting) {
