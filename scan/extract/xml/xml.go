@@ -82,16 +82,11 @@ func (k *keeper) raw(s, e int64) []byte {
 	return k.buf[s-k.base : e-k.base]
 }
 
-// Label-value shapes of form exports. labelled elements take their
-// text's name from a label attribute (<field name="SSN">); labelElems
-// hold a label for their next sibling among valueElems
+// labelled are the elements of form exports that take their text's name
+// from a label attribute (<field name="SSN">). An element named as a
+// label (columns.LabelName) names its next sibling named as a value
 // (<key>SSN</key><value>…</value>).
-var (
-	labelled   = map[string]bool{"field": true, "item": true, "attribute": true, "attr": true, "property": true, "prop": true, "param": true, "parameter": true, "entry": true, "var": true, "variable": true, "column": true, "col": true, "data": true, "answer": true, "value": true, "input": true, "element": true}
-	labelAttrs = map[string]bool{"name": true, "key": true, "label": true, "field": true, "title": true, "fieldname": true, "field_name": true, "question": true}
-	labelElems = map[string]bool{"key": true, "name": true, "label": true, "field": true, "fieldname": true, "question": true, "title": true}
-	valueElems = map[string]bool{"value": true, "answer": true, "val": true, "response": true}
-)
+var labelled = map[string]bool{"field": true, "item": true, "attribute": true, "attr": true, "property": true, "prop": true, "param": true, "parameter": true, "entry": true, "var": true, "variable": true, "column": true, "col": true, "data": true, "answer": true, "value": true, "input": true, "element": true}
 
 // maxDepth bounds the nesting of elements: real documents stay in the
 // tens, and a file of two million nested tags held half a gigabyte before
@@ -160,13 +155,13 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 				lname := strings.ToLower(name)
 				if labelled[lname] {
 					for _, a := range t.Attr {
-						if labelAttrs[strings.ToLower(a.Name.Local)] && strings.TrimSpace(a.Value) != "" && len(a.Value) <= 100 {
-							field, labelAttr = strings.TrimSpace(a.Value), a.Name.Local
+						if columns.LabelName(a.Name.Local) && columns.PairLabel(a.Value) != "" {
+							field, labelAttr = columns.PairLabel(a.Value), a.Name.Local
 							break
 						}
 					}
 				}
-				if labelAttr == "" && valueElems[lname] && len(labels) > 0 && labels[len(labels)-1] != "" {
+				if labelAttr == "" && columns.ValueName(lname) && len(labels) > 0 && labels[len(labels)-1] != "" {
 					field = labels[len(labels)-1]
 				}
 				fields = append(fields, field)
@@ -256,8 +251,8 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 			if len(fields) > 0 && !html {
 				seg.Field = fields[len(fields)-1]
 				// A label element's text names its next sibling value.
-				if n := len(stack); n >= 2 && labelElems[strings.ToLower(stack[n-1])] && len(t) <= 100 {
-					labels[len(labels)-2] = strings.TrimSpace(string(t))
+				if n := len(stack); n >= 2 && columns.LabelName(stack[n-1]) {
+					labels[len(labels)-2] = columns.PairLabel(string(t))
 				}
 			}
 			// HTML elements say nothing about values, but a table's
