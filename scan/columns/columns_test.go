@@ -2,6 +2,7 @@ package columns
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -60,4 +61,19 @@ func FuzzInfer(f *testing.F) {
 		}
 		LooksLikeData([]string{a, b, c, d})
 	})
+}
+
+// TestPairLabel checks that a label names a value only when it reads as
+// a column name: a person's name, an address, digits or an e-mail
+// address never become a Field (and so never a reason in the clear).
+func TestPairLabel(t *testing.T) {
+	for in, want := range map[string]string{
+		" Date of birth ": "Date of birth", "meta_key": "meta_key", "SSN": "SSN",
+		"Jennifer Street": "", "12 Oak Ct": "", "ana@example.com": "", "383-41-8663": "",
+		strings.Repeat("x", 101): "",
+	} {
+		if got := PairLabel(in); got != want {
+			t.Errorf("PairLabel(%q) = %q, want %q", in, got, want)
+		}
+	}
 }

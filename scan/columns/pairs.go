@@ -1,6 +1,10 @@
 package columns
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/breachkit/breachkit/gazetteer"
+)
 
 // Label-value pairs: a table or document that stores one value per row
 // or object, named by a label beside it (an entity-attribute-value
@@ -25,12 +29,20 @@ func LabelName(name string) bool { return labelNames[strings.ToLower(strings.Tri
 func ValueName(name string) bool { return valueNames[strings.ToLower(strings.TrimSpace(name))] }
 
 // PairLabel returns the label a pair's label cell gives its value: the
-// text trimmed, or "" when it is too long to name a column (more than
-// 100 bytes: a sentence, not a label).
+// text trimmed, or "" when it cannot name a column: more than 100 bytes
+// (a sentence), a digit or an '@', or what reads as a person (a full
+// name, a street, a given name first), as LooksLikeData tells a header
+// row from data. A
+// label becomes a Field, and a Field the detectors recognise is written
+// into a finding's reasons in the clear: {"name": "Jennifer Street",
+// "value": …} must not put a person's name there.
 func PairLabel(text string) string {
 	t := strings.TrimSpace(text)
-	if len(t) > 100 {
+	if len(t) > 100 || strings.ContainsAny(t, "0123456789@") || LooksLikeData([]string{t}) {
 		return ""
+	}
+	if f := strings.Fields(t); len(f) > 0 && gazetteer.IsGivenName(f[0]) {
+		return "" // "Jennifer Street": a person, whatever follows
 	}
 	return t
 }

@@ -281,7 +281,9 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 							return err
 						}
 					}
-					if t == ']' && stack[top].flat && len(stack[top].names) > 1 && top > 0 {
+					// Names, not data: the list becomes Fields, and a Field
+					// the detectors recognise goes into reasons in the clear.
+					if t == ']' && stack[top].flat && len(stack[top].names) > 1 && top > 0 && columns.HeaderRow(stack[top].names) {
 						stack[top-1].names = stack[top].names
 					}
 					if err := endPair(&stack[top], emit); err != nil {

@@ -187,3 +187,17 @@ func TestLabelValue(t *testing.T) {
 		t.Errorf("cut pair: %v, %+v", err, got)
 	}
 }
+
+// TestSplitOrientData checks that a "columns" list of people, not names,
+// names nothing: its entries would become Fields, and so reasons.
+func TestSplitOrientData(t *testing.T) {
+	got, err := extract(t, "d.json", []byte(`{"columns":["Ana Souza","Jo Li"],"data":[["383-41-8663","512-44-7081"],["x","y"]]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range got {
+		if strings.Contains(s.field, "Souza") || strings.Contains(s.field, "Jo Li") {
+			t.Errorf("a person named a column: %q", s.field)
+		}
+	}
+}
