@@ -16,6 +16,7 @@ import (
 	"github.com/breachkit/breachkit/scan/extract/fixed"
 	"github.com/breachkit/breachkit/scan/extract/image"
 	"github.com/breachkit/breachkit/scan/extract/json"
+	"github.com/breachkit/breachkit/scan/extract/nacha"
 	"github.com/breachkit/breachkit/scan/extract/odf"
 	"github.com/breachkit/breachkit/scan/extract/parquet"
 	"github.com/breachkit/breachkit/scan/extract/pdf"
@@ -36,7 +37,7 @@ import (
 func Extractors() []scan.Extractor {
 	return []scan.Extractor{
 		pgdump.DataFile{}, archive.Zip{}, archive.Tar{}, archive.Gzip{}, archive.Bzip2{}, archive.Xz{}, archive.Zstd{}, archive.SevenZip{}, archive.Rar{}, parquet.Extractor{},
-		xlsb.Extractor{}, xlsx.Extractor{}, xls.Extractor{}, sqlitedb.Extractor{}, sqlitedb.WAL{}, pgdump.Extractor{}, bson.Extractor{}, dbf.Extractor{}, dbf.Memo{}, docx.Extractor{}, odf.Extractor{}, doc.Extractor{}, rtf.Extractor{}, pdf.Extractor{}, email.EML{}, email.EMLX{}, email.MBOX{}, email.MSG{}, email.TNEF{}, vcard.Extractor{},
+		xlsb.Extractor{}, xlsx.Extractor{}, xls.Extractor{}, sqlitedb.Extractor{}, sqlitedb.WAL{}, pgdump.Extractor{}, bson.Extractor{}, dbf.Extractor{}, dbf.Memo{}, docx.Extractor{}, odf.Extractor{}, doc.Extractor{}, rtf.Extractor{}, pdf.Extractor{}, email.EML{}, email.EMLX{}, email.MBOX{}, email.MSG{}, email.TNEF{}, vcard.Extractor{}, nacha.Extractor{},
 		json.Extractor{}, sql.Extractor{}, xml.Extractor{}, csv.Extractor{}, fixed.Extractor{},
 		unread.Extractor{}, image.Extractor{}, text.Extractor{},
 	}
