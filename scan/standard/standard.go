@@ -14,6 +14,7 @@ import (
 	"github.com/breachkit/breachkit/scan/extract/docx"
 	"github.com/breachkit/breachkit/scan/extract/email"
 	"github.com/breachkit/breachkit/scan/extract/fixed"
+	"github.com/breachkit/breachkit/scan/extract/hl7"
 	"github.com/breachkit/breachkit/scan/extract/image"
 	"github.com/breachkit/breachkit/scan/extract/json"
 	"github.com/breachkit/breachkit/scan/extract/nacha"
@@ -37,7 +38,7 @@ import (
 func Extractors() []scan.Extractor {
 	return []scan.Extractor{
 		pgdump.DataFile{}, archive.Zip{}, archive.Tar{}, archive.Gzip{}, archive.Bzip2{}, archive.Xz{}, archive.Zstd{}, archive.SevenZip{}, archive.Rar{}, parquet.Extractor{},
-		xlsb.Extractor{}, xlsx.Extractor{}, xls.Extractor{}, sqlitedb.Extractor{}, sqlitedb.WAL{}, pgdump.Extractor{}, bson.Extractor{}, dbf.Extractor{}, dbf.Memo{}, docx.Extractor{}, odf.Extractor{}, doc.Extractor{}, rtf.Extractor{}, pdf.Extractor{}, email.EML{}, email.EMLX{}, email.MBOX{}, email.MSG{}, email.TNEF{}, vcard.Extractor{}, nacha.Extractor{},
+		xlsb.Extractor{}, xlsx.Extractor{}, xls.Extractor{}, sqlitedb.Extractor{}, sqlitedb.WAL{}, pgdump.Extractor{}, bson.Extractor{}, dbf.Extractor{}, dbf.Memo{}, docx.Extractor{}, odf.Extractor{}, doc.Extractor{}, rtf.Extractor{}, pdf.Extractor{}, email.EML{}, email.EMLX{}, email.MBOX{}, email.MSG{}, email.TNEF{}, vcard.Extractor{}, nacha.Extractor{}, hl7.Extractor{},
 		json.Extractor{}, sql.Extractor{}, xml.Extractor{}, csv.Extractor{}, fixed.Extractor{},
 		unread.Extractor{}, image.Extractor{}, text.Extractor{},
 	}
