@@ -399,6 +399,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 	wantName := e.on(breachkit.PersonName)
 	wantEmail := e.on(breachkit.Email)
 	wantBank := e.on(breachkit.BankAccount)
+	wantCreds := e.on(breachkit.Credentials)
 	titled, cue := false, false
 	i = lead
 	for i < n {
@@ -424,6 +425,15 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 						s.found = append(s.found, span{st, en, conf, breachkit.Email, "rule:email", ""})
 					}
 					i = en
+					if wantCreds && en < n && (text[en] == ':' || text[en] == ';' || text[en] == '|') {
+						// A combo list's line: address, separator, password.
+						if ps, pe := creds.Combo(text, st, en, email.ValidBytes); pe > 0 {
+							if ps >= lead {
+								s.found = append(s.found, span{ps, pe, 0.9, breachkit.Credentials, "rule:combo", ""})
+							}
+							i = pe
+						}
+					}
 					continue
 				}
 			}

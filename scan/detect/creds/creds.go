@@ -33,6 +33,67 @@ func Value(text []byte, i int) (start, end int) {
 	return j, k
 }
 
+// Combo returns the password of a combo-list line, the form in which
+// stolen logins are dumped and traded: an e-mail address text[at:i]
+// followed by ':', ';' or '|' and the password, which runs to the end of
+// the line ("jdoe@example.com:hunter22"). The address starts the line,
+// or follows a prefix without blanks and the same separator, as lists
+// of logins by site put the URL first ("https://site/login:jdoe@…:…").
+// isEmail tells whether a value is itself an address ("a@x.com;b@y.com"
+// lists addresses, not a password). It returns 0, 0 for anything else: a
+// value of fewer than 4 or more than 128 bytes, a port (up to five
+// digits), a repository path (git@host:org/repo.git).
+func Combo(text []byte, at, i int, isEmail func([]byte) bool) (start, end int) {
+	if i+1 >= len(text) {
+		return 0, 0
+	}
+	sep := text[i]
+	if sep != ':' && sep != ';' && sep != '|' {
+		return 0, 0
+	}
+	// The line up to the address: nothing, or a run without blanks that
+	// ends in the separator.
+	ls := at
+	for ls > 0 && text[ls-1] != '\n' && text[ls-1] != '\r' {
+		ls--
+		if c := text[ls]; c == ' ' || c == '\t' {
+			return 0, 0
+		}
+	}
+	if ls < at && text[at-1] != sep {
+		return 0, 0
+	}
+	j := i + 1
+	k := j
+	digits := true
+	for k < len(text) && text[k] != '\n' && text[k] != '\r' {
+		c := text[k]
+		if c == ' ' || c == '\t' || c == '/' {
+			// A blank ends the line's value only as trailing space.
+			if c == '/' || strings.TrimRight(string(text[k:lineEnd(text, k)]), " \t") != "" {
+				return 0, 0
+			}
+			break
+		}
+		if c < '0' || c > '9' {
+			digits = false
+		}
+		k++
+	}
+	if n := k - j; n < 4 || n > 128 || digits && n <= 5 || isEmail(text[j:k]) {
+		return 0, 0
+	}
+	return j, k
+}
+
+// lineEnd returns the index of the end of the line that holds text[k].
+func lineEnd(text []byte, k int) int {
+	for k < len(text) && text[k] != '\n' && text[k] != '\r' {
+		k++
+	}
+	return k
+}
+
 // Valid reports whether a structured password value is worth reporting:
 // not empty and not a placeholder.
 func Valid(s string) bool {

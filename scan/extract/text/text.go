@@ -4,7 +4,7 @@
 // own bytes. A paragraph (lines up to a blank line) of at most
 // MaxParagraph bytes is one segment and one record, unless its lines
 // read as a list or a log (most start with a digit, a bracket or a
-// bullet); those, and longer runs of lines, become one segment and one
+// bullet, or are one token without a blank); those, and longer runs of lines, become one segment and one
 // record per line (a log line that ends in a JSON object gives that
 // object's values named by their keys, as the JSON extractor reads them);
 // a line longer than the read window is cut at whitespace with the tail of the previous piece
@@ -557,7 +557,8 @@ func question(l []byte) bool {
 
 // listLike reports whether a paragraph is a list or a log rather than
 // prose: three lines or more, four in five of which start with a digit
-// (a date, a time, a number), a bracket or a bullet.
+// (a date, a time, a number), a bracket or a bullet, or are one token
+// without a blank.
 func listLike(p []byte, eol byte) bool {
 	lines, marked := 0, 0
 	for len(p) > 0 {
@@ -573,6 +574,10 @@ func listLike(p []byte, eol byte) bool {
 		}
 		lines++
 		if c := l[0]; c >= '0' && c <= '9' || c == '[' || c == '-' || c == '*' || bytes.HasPrefix(l, []byte("•")) {
+			marked++
+		} else if bytes.IndexAny(bytes.TrimRight(l, " \t\r"), " \t") < 0 {
+			// One token a line, no blank in it: a list of logins
+			// ("jdoe@example.com:hunter22") or of addresses, not prose.
 			marked++
 		}
 	}

@@ -115,6 +115,8 @@ func TestListLike(t *testing.T) {
 		{"[INFO] a\n[INFO] b\n[WARN] c\n[INFO] d\nnot marked", true},
 		{"Borrower Jane Doe called on 2025-01-01 about her\nloan and asked us to update the address on\nfile to 12 Main St.", false},
 		{"1. one\n2. two", false}, // two lines: a paragraph
+		{"jdoe@example.com:hunter22\nann.fox@example.org;Winter24!\nb.lee@example.net|qwerty12", true},
+		{"Jane Doe\nRegional manager\njane@example.com", false}, // a signature
 	}
 	for _, tt := range tests {
 		if got := listLike([]byte(tt.text), '\n'); got != tt.want {
