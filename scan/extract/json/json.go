@@ -17,6 +17,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/breachkit/breachkit/scan"
@@ -303,7 +304,9 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 				stack[top].names = append(stack[top].names, strings.TrimSpace(t))
 			}
 			seg := scan.Segment{Text: []byte(t), Offset: -1, Field: fieldPath(stack), Record: record}
-			if st := k.openQuote(end); st >= 0 {
+			if d, ok := mongoDate(stack, t); ok {
+				seg.Text = []byte(d) // written out: no offset
+			} else if st := k.openQuote(end); st >= 0 {
 				raw, _ := k.raw(st+1, end-1)
 				if len(raw) == len(t) && string(raw) == t {
 					seg.Offset = st + 1
@@ -338,6 +341,9 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 			}
 			s := string(t)
 			seg := scan.Segment{Text: []byte(s), Offset: end - int64(len(s)), Field: fieldPath(stack), Record: record}
+			if d, ok := mongoDate(stack, s); ok {
+				seg.Text, seg.Offset = []byte(d), -1
+			}
 			if top >= 0 && !stack[top].array {
 				stack[top].wantKey = true
 				if took, err := pairValue(&stack[top], &seg, emit); took || err != nil {
@@ -424,7 +430,7 @@ const maxColumns = 16384
 func fieldPath(stack []frame) string {
 	var b strings.Builder
 	for _, f := range stack {
-		if f.array || f.key == "" {
+		if f.array || f.key == "" || mongoTypes[f.key] {
 			continue
 		}
 		if b.Len() > 0 {
@@ -433,6 +439,32 @@ func fieldPath(stack []frame) string {
 		b.WriteString(f.key)
 	}
 	return b.String()
+}
+
+// mongoTypes are the keys with which MongoDB Extended JSON (mongoexport,
+// Compass, the drivers' relaxed and canonical modes) wraps a typed value:
+// {"dob": {"$date": "1961-07-04T00:00:00Z"}} is the field dob.
+var mongoTypes = map[string]bool{"$date": true, "$numberLong": true, "$numberInt": true, "$numberDouble": true, "$numberDecimal": true, "$oid": true, "$uuid": true}
+
+// mongoDate returns the date that v, a MongoDB Extended JSON date in
+// milliseconds since 1970 ({"$date": {"$numberLong": "-189388800000"}},
+// the form mongoexport gives every date before 1970), stands for: the
+// day, or the instant when it has a time of day. A date of birth before
+// 1970 is written so, and no detector reads milliseconds as a date.
+func mongoDate(stack []frame, v string) (string, bool) {
+	n := len(stack)
+	if !(n >= 1 && stack[n-1].key == "$date" || n >= 2 && stack[n-1].key == "$numberLong" && stack[n-2].key == "$date") {
+		return "", false
+	}
+	ms, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
+	if err != nil || ms < -6e12 || ms > 8e12 { // years 1779 to 2223
+		return "", false
+	}
+	t := time.UnixMilli(ms).UTC()
+	if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 && t.Nanosecond() == 0 {
+		return t.Format("2006-01-02"), true
+	}
+	return t.Format("2006-01-02T15:04:05.000Z"), true
 }
 
 // offsetMap maps each byte of the decoded string of raw (the bytes

@@ -201,3 +201,30 @@ func TestSplitOrientData(t *testing.T) {
 		}
 	}
 }
+
+// TestMongoDates reads MongoDB Extended JSON as mongoexport writes it: a
+// typed value's wrapper ($date, $numberLong, $oid) is not part of the
+// field's name, and a date given in milliseconds (every date before 1970
+// in relaxed mode, every date in canonical mode) is written out as its
+// day, or as an instant when it has a time of day.
+func TestMongoDates(t *testing.T) {
+	data := `{"_id":{"$oid":"65e1f0a2b3c4d5e6f7a8b9c0"},"dob":{"$date":"1961-07-04T00:00:00.000Z"},"born":{"$date":{"$numberLong":"-189388800000"}},` +
+		`"createdAt":{"$date":1709294400123},"n":{"$numberLong":"-189388800000"},"bad":{"$date":{"$numberLong":"99999999999999999"}}}`
+	type fv struct{ field, text string }
+	var got []fv
+	err := Extractor{}.Extract(context.Background(), &scan.Input{Path: "m.json", R: strings.NewReader(data)}, func(s scan.Segment) error {
+		got = append(got, fv{s.Field, string(s.Text)})
+		if s.Offset >= 0 && data[s.Offset:s.Offset+int64(len(s.Text))] != string(s.Text) {
+			t.Errorf("%q at %d is not the file's bytes", s.Text, s.Offset)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []fv{{"_id", "65e1f0a2b3c4d5e6f7a8b9c0"}, {"dob", "1961-07-04T00:00:00.000Z"}, {"born", "1964-01-01"},
+		{"createdAt", "2024-03-01T12:00:00.123Z"}, {"n", "-189388800000"}, {"bad", "99999999999999999"}}
+	if !slices.Equal(got, want) {
+		t.Errorf("\n got %q\nwant %q", got, want)
+	}
+}
