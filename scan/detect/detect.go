@@ -973,6 +973,14 @@ func (e *Engine) resolve(s *scratch, seg *scan.Segment, text []byte, lead int) {
 		if gluedBefore(text, a[0]) || gluedAfter(text, a[1]) {
 			continue
 		}
+		if l := a[1] - a[0]; (l == 7 || l == 9) && e.enabled[classDOB] && dob.Compact(text[a[0]:a[1]]) {
+			// 04JUL1961: a date, a birth date only by its keyword.
+			kw, why := e.context(s, a[0], a[1], classDOB)
+			if conf := 0.1 + 0.9*kw*0.95; conf >= e.min {
+				s.found = append(s.found, span{a[0], a[1], conf, breachkit.DOB, "rule:date-compact", why})
+			}
+			continue
+		}
 		w := view(text[a[0]:a[1]])
 		if e.on(breachkit.HealthID) && health.ValidMBI(w) {
 			kw, why := e.context(s, a[0], a[1], classHealth)

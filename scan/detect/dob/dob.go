@@ -3,7 +3,8 @@
 // date shapes are everywhere in due dates, statement dates and
 // timestamps. Dates must be real calendar dates between 1900 and today.
 // Accepted shapes: 1980-05-17, 05/17/1980, 5/17/1980, 17.05.1980,
-// 17-May-1980, May 17, 1980, 17 May 1980, and 19800517 in a date column.
+// 17-May-1980, May 17, 1980, 17 May 1980, 17MAY1980, and 19800517 in a
+// date column.
 package dob
 
 import (
@@ -132,12 +133,45 @@ func Score(digits []byte, groups []int, seps []byte) (float64, bool) {
 	return 0.1, true
 }
 
+// Compact reports whether w is a date written day, month abbreviation
+// and year without separators (04JUL1961, 04JUL61), as SAS, mainframe
+// and airline systems print dates, and a valid birth date.
+func Compact(w []byte) bool {
+	if len(w) != 7 && len(w) != 9 || !digits(w[:2]) || !digits(w[5:]) {
+		return false
+	}
+	m := MonthBytes(w[2:5])
+	if m == 0 {
+		return false
+	}
+	d, y := num(w[:2]), num(w[5:])
+	if len(w) == 7 {
+		y += 1900
+		if y+100 <= maxYear {
+			y += 100
+		}
+	}
+	return ValidDate(y, m, d)
+}
+
+func digits(b []byte) bool {
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 // Parse reads a whole value as a date in any accepted shape and reports
 // whether it is a valid birth date.
 func Parse(s string) bool {
 	s = strings.TrimSpace(s)
 	if len(s) < 6 || len(s) > 32 {
 		return false
+	}
+	if Compact([]byte(s)) {
+		return true
 	}
 	if len(s) == 8 && allDigits(s) {
 		return ValidDate(num([]byte(s[:4])), num([]byte(s[4:6])), num([]byte(s[6:])))
