@@ -356,6 +356,16 @@ func parseFullAddress(s string) Address {
 	if len(parts) == 0 {
 		return a
 	}
+	// A last part that names a country and no state: "…, Paris, France".
+	if n := len(parts); n >= 2 && normState(parts[n-1]) == "" {
+		if code, ok := gazetteer.CountryCode(parts[n-1]); ok {
+			a.Country = code
+			parts = parts[:n-1]
+			if code != "US" {
+				return intlAddress(a, parts)
+			}
+		}
+	}
 	// The last part may be "TX 78701", "TX", "78701" or "Texas 78701".
 	last := strings.Fields(parts[len(parts)-1])
 	if n := len(last); n > 0 && zip5(last[n-1]) != "" {
@@ -387,6 +397,30 @@ func parseFullAddress(s string) Address {
 	return a
 }
 
+// intlAddress fills a, whose country is not the United States, from the
+// parts before the country: the street first, then the unit, the last
+// the locality, whose words with digits are its postal code ("75002
+// Paris", "London SW1A 2AA").
+func intlAddress(a Address, parts []string) Address {
+	a.Street = parts[0]
+	if len(parts) == 1 {
+		return a
+	}
+	var city, code []string
+	for _, w := range strings.Fields(parts[len(parts)-1]) {
+		if strings.ContainsAny(w, "0123456789") {
+			code = append(code, w)
+		} else {
+			city = append(city, w)
+		}
+	}
+	a.City, a.ZIP = strings.Join(city, " "), strings.Join(code, " ")
+	if len(parts) > 2 {
+		a.Unit = strings.Join(parts[1:len(parts)-1], " ")
+	}
+	return a
+}
+
 func (a Address) normalize() normAddr {
 	var n normAddr
 	line := a.Street
@@ -395,8 +429,8 @@ func (a Address) normalize() normAddr {
 	}
 	n.house, n.street, n.unit = NormalizeStreet(line)
 	n.city = strings.Join(strings.Fields(strings.ToUpper(a.City)), " ")
-	c := strings.ToUpper(strings.TrimSpace(a.Country))
-	n.intl = c != "" && c != "US" && c != "USA" && c != "UNITED STATES"
+	c := countryOf(&a)
+	n.intl = c != "" && c != "US"
 	if n.intl {
 		n.state = strings.ToUpper(strings.TrimSpace(a.State))
 		n.zip = strings.TrimSpace(a.ZIP)

@@ -310,8 +310,12 @@ func jurisdiction(a *Address) (string, string) {
 	if a == nil {
 		return "unknown", "no address"
 	}
-	c := strings.ToUpper(strings.TrimSpace(a.Country))
-	if c != "" && c != "US" && c != "USA" && c != "UNITED STATES" {
+	if c := countryOf(a); c != "" && c != "US" {
+		if usTerritory[c] {
+			// Puerto Rico, Guam…: written as countries, governed as
+			// territories of the United States, each with its own law.
+			return "US-" + c, "address country"
+		}
 		return c, "address country"
 	}
 	if z := zip5(a.ZIP); z != "" {
@@ -330,6 +334,24 @@ func jurisdiction(a *Address) (string, string) {
 		return "unknown", "ZIP code not recognised and no state"
 	}
 	return "unknown", "address has neither ZIP code nor state"
+}
+
+// usTerritory are the territories of the United States that have ISO
+// 3166-1 codes of their own.
+var usTerritory = map[string]bool{"PR": true, "GU": true, "VI": true, "AS": true, "MP": true, "UM": true}
+
+// countryOf returns the ISO 3166-1 alpha-2 code of an address's country
+// ("France", "FRA" and "fr" are FR), the country as written when it is
+// none that gazetteer knows, or "" when the address names none.
+func countryOf(a *Address) string {
+	c := strings.TrimSpace(a.Country)
+	if c == "" {
+		return ""
+	}
+	if code, ok := gazetteer.CountryCode(c); ok {
+		return code
+	}
+	return strings.ToUpper(c)
 }
 
 // addressQuality grades an address for mailing.

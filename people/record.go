@@ -13,9 +13,10 @@ type Address struct {
 	Street, Unit, City, State, ZIP, Country string
 }
 
-// empty reports whether no part of the address is set.
+// empty reports whether no part of the address is set. A country alone
+// is kept: it says where the person lives.
 func (a Address) empty() bool {
-	return a.Street == "" && a.City == "" && a.State == "" && a.ZIP == ""
+	return a.Street == "" && a.City == "" && a.State == "" && a.ZIP == "" && a.Country == ""
 }
 
 // Ident is an identifier value of a record other than name, date of birth
@@ -139,6 +140,8 @@ func BuildRecord(key string, vals []Value) Record {
 				addr.State = val
 			case "zip":
 				addr.ZIP = padZIP(val)
+			case "country":
+				addr.Country = val
 			case "full":
 				r.Addresses = append(r.Addresses, parseFullAddress(val))
 				continue

@@ -230,3 +230,71 @@ func TestRespondFindingsFile(t *testing.T) {
 		t.Errorf("findings.jsonl differs between a fresh respond (%d lines) and a rerun (%d)", len(got[0]), len(got[1]))
 	}
 }
+
+// TestRespondCountries runs respond on a customer export of people who
+// live in France, Germany and the United Kingdom (generated names, a
+// country column, postcodes that are also US ZIP Codes) and one in Texas:
+// each is placed in their country, not in the US state their postcode
+// would name, and the report owes the GDPR and UK GDPR notices to the
+// supervisory authorities within 72 hours of discovery.
+func TestRespondCountries(t *testing.T) {
+	e := newEnv(t)
+	var b strings.Builder
+	b.WriteString("customer_id,first_name,last_name,street,postcode,city,country,email\n")
+	places := [][4]string{{"12 rue de la Paix", "75002", "Paris", "France"}, {"Hauptstraße 5", "10115", "Berlin", "Deutschland"},
+		{"221B Baker Street", "NW1 6XE", "London", "United Kingdom"}, {"", "", "", ""}}
+	for i, pl := range places {
+		p := gen.PersonAt(3, i)
+		street, zip, city, country := pl[0], pl[1], pl[2], pl[3]
+		if street == "" {
+			street, zip, city, country = "2621 Washington Ave", "75002", "Allen", "USA"
+		}
+		b.WriteString(strings.Join([]string{"C" + string(rune('1'+i)), p.Given, p.Surname, street, zip, city, country, p.Emails[0]}, ",") + "\n")
+	}
+	in := filepath.Join(e.dir, "customers.csv")
+	if err := os.WriteFile(in, []byte(b.String()), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(e.dir, "report")
+	if code, _, stderr := e.run("--case", "eu", "respond", in, "--discovered", "2026-11-30", "--out", out); code != 0 {
+		t.Fatalf("respond: exit %d\n%s", code, stderr)
+	}
+	var rep struct {
+		People struct {
+			ByJurisdiction map[string]int64 `json:"by_jurisdiction"`
+		} `json:"people"`
+		Obligations []struct {
+			Jurisdiction string `json:"jurisdiction"`
+			Regime       string `json:"regime"`
+			Duty         string `json:"duty"`
+			Due          string `json:"due"`
+			Affected     int64  `json:"affected"`
+		} `json:"obligations"`
+	}
+	raw, err := os.ReadFile(filepath.Join(out, "report.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(raw, &rep); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int64{"FR": 1, "DE": 1, "GB": 1, "US-TX": 1}
+	for k, v := range want {
+		if rep.People.ByJurisdiction[k] != v {
+			t.Errorf("people by jurisdiction %v, want %v", rep.People.ByJurisdiction, want)
+			break
+		}
+	}
+	authority := map[string]int64{}
+	for _, o := range rep.Obligations {
+		if o.Duty == "regulator" || o.Duty == "authority" || strings.Contains(o.Duty, "authorit") {
+			authority[o.Regime] = o.Affected
+			if !strings.HasPrefix(o.Due, "2026-12-03") {
+				t.Errorf("%s %s due %q, want 72 hours after discovery", o.Regime, o.Duty, o.Due)
+			}
+		}
+	}
+	if authority["gdpr"] != 2 || authority["uk-gdpr"] != 1 {
+		t.Errorf("supervisory authority notices %v, want gdpr 2 and uk-gdpr 1 (obligations %+v)", authority, rep.Obligations)
+	}
+}

@@ -54,10 +54,11 @@ const (
 	fCity
 	fState
 	fZIP
+	fCountry
 )
 
 var partNames = [...]string{fGiven: "given", fMiddle: "middle", fSurname: "surname", fFullName: "full", fSuffix: "suffix",
-	fStreet: "street", fUnit: "unit", fCity: "city", fState: "state", fZIP: "zip"}
+	fStreet: "street", fUnit: "unit", fCity: "city", fState: "state", fZIP: "zip", fCountry: "country"}
 
 // fieldInfo is a classified field name.
 type fieldInfo struct {
@@ -268,6 +269,11 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 			return fNotPII
 		}
 		return fFullName
+	case has(ws, "country", "countrycode", "pays", "país", "pais", "paese") && len(ws) <= 3 &&
+		!has(ws, "birth", "citizenship", "nationality", "origin", "issuing", "issuer", "issue", "passport", "bank", "card", "ip", "phone", "tax", "incorporation", "risk"):
+		// The country of a postal address: where its person lives,
+		// which decides the law (GDPR, PIPEDA) as a state does.
+		return fCountry
 	case has(ws, "line2", "addr2", "address2", "unit", "apt", "suite", "apartment", "addressline2"):
 		return fUnit
 	case has(ws, "address", "addr", "addr1", "address1", "line1", "street", "streetaddress", "addressline1", "line", "mailing", "residence",
@@ -496,6 +502,10 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, emit func(scan.Match)) 
 	case fZIP:
 		if address.ValidZIP(sv) {
 			out(breachkit.Address, 0.9, "zip")
+		}
+	case fCountry:
+		if _, ok := gazetteer.CountryCode(sv); ok {
+			out(breachkit.Address, 0.9, "country")
 		}
 	}
 	if len(e.custom) > 0 {

@@ -8,6 +8,7 @@ package address
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/breachkit/breachkit/gazetteer"
 )
@@ -365,7 +366,10 @@ func ValidStreet(s string) bool {
 	for i < len(s) && isDigit(s[i]) {
 		i++
 	}
-	if i == 0 || i > 6 {
+	if i == 0 {
+		return numberAfter(s)
+	}
+	if i > 6 {
 		return false
 	}
 	if i+1 < len(s) && isUpper(s[i]) && s[i+1] == ' ' {
@@ -375,6 +379,37 @@ func ValidStreet(s string) bool {
 		return false
 	}
 	return strings.IndexFunc(s[i:], func(r rune) bool { return r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' }) >= 0
+}
+
+// numberAfter reports whether a street line has its house number after
+// the street's name, as most of Europe writes it ("Hauptstraße 5", "Via
+// Roma 12", "ul. Marszałkowska 10/12"): letters first, a word of three
+// letters or more, then a blank and a number of at most six digits.
+func numberAfter(s string) bool {
+	d := strings.IndexAny(s, "0123456789")
+	if d < 4 || s[d-1] != ' ' || isDigit(s[0]) || s[0] == ' ' {
+		return false
+	}
+	n := d
+	for n < len(s) && isDigit(s[n]) {
+		n++
+	}
+	if n-d > 6 {
+		return false
+	}
+	letters := 0
+	for _, r := range s[:d] {
+		switch {
+		case unicode.IsLetter(r):
+			letters++
+			if letters >= 3 {
+				return true
+			}
+		default:
+			letters = 0
+		}
+	}
+	return false
 }
 
 // stateAbbr[a][b] is set when the letters a, b (0 for A) are the USPS

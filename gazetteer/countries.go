@@ -1,0 +1,87 @@
+package gazetteer
+
+import (
+	"strings"
+	"sync"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+)
+
+// CountryCode returns the ISO 3166-1 alpha-2 code of a country written as
+// its alpha-2 or alpha-3 code (FR, FRA), its English name (France,
+// Czechia, United Kingdom), its name in its own main language
+// (Deutschland, España, Österreich, Polska) or a common other name (UK,
+// England, Holland, U.S.A.). Names come from the Unicode CLDR data of
+// golang.org/x/text, so every country has one. Case, dots and extra
+// blanks do not matter.
+func CountryCode(s string) (string, bool) {
+	c, ok := countries()[countryKey(s)]
+	return c, ok
+}
+
+// countryAliases are names in common use that CLDR does not give as a
+// country's name.
+var countryAliases = map[string]string{
+	"uk": "GB", "great britain": "GB", "britain": "GB", "england": "GB", "scotland": "GB", "wales": "GB", "northern ireland": "GB",
+	"united kingdom of great britain and northern ireland": "GB",
+	"us": "US", "usa": "US", "united states of america": "US", "america": "US",
+	"holland": "NL", "the netherlands": "NL", "czech republic": "CZ", "republic of ireland": "IE", "eire": "IE", "éire": "IE",
+	"south korea": "KR", "republic of korea": "KR", "russian federation": "RU", "turkey": "TR", "türkiye": "TR",
+	"viet nam": "VN", "ivory coast": "CI", "swaziland": "SZ", "macedonia": "MK", "burma": "MM",
+}
+
+// nameLangs are the languages whose names of countries are known besides
+// English and each country's own.
+var nameLangs = []string{"fr", "de", "es", "it", "nl", "pt", "pl", "sv"}
+
+// retired are codes CLDR still knows that name no country of today, or
+// name one under another code (UK is GB, FX metropolitan France).
+var retired = map[string]bool{"UK": true, "FX": true, "DD": true, "SU": true, "YU": true, "ZR": true, "TP": true, "BU": true, "CS": true,
+	"NT": true, "YD": true, "DY": true, "HV": true, "NH": true, "RH": true, "VD": true, "AN": true, "EU": true, "EZ": true, "UN": true, "QO": true}
+
+var countries = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
+	en := display.English.Regions()
+	for a := 'A'; a <= 'Z'; a++ {
+		for b := 'A'; b <= 'Z'; b++ {
+			code := string([]rune{a, b})
+			r, err := language.ParseRegion(code)
+			if err != nil || !r.IsCountry() || r.String() != code || retired[code] {
+				continue
+			}
+			m[countryKey(code)] = code
+			if iso3 := r.ISO3(); len(iso3) == 3 {
+				m[countryKey(iso3)] = code
+			}
+			if n := en.Name(r); n != "" {
+				m[countryKey(n)] = code
+			}
+			// The name in the country's most likely language, and in
+			// the languages most exports in Europe are written in.
+			langs := nameLangs
+			if base, conf := language.Make("und-" + code).Base(); conf != language.No {
+				langs = append([]string{base.String()}, nameLangs...)
+			}
+			for _, l := range langs {
+				if namer := display.Regions(language.Make(l)); namer != nil {
+					if n := namer.Name(r); n != "" {
+						if _, taken := m[countryKey(n)]; !taken {
+							m[countryKey(n)] = code
+						}
+					}
+				}
+			}
+		}
+	}
+	for k, v := range countryAliases {
+		m[countryKey(k)] = v
+	}
+	return m
+})
+
+// countryKey is the form names are compared in: lower case, without
+// dots, single blanks.
+func countryKey(s string) string {
+	return strings.Join(strings.Fields(strings.ToLower(strings.ReplaceAll(s, ".", ""))), " ")
+}

@@ -1,0 +1,21 @@
+package gazetteer
+
+import "testing"
+
+func TestCountryCode(t *testing.T) {
+	for in, want := range map[string]string{
+		"France": "FR", "FRA": "FR", "fr": "FR", "Deutschland": "DE", "Germany": "DE", "España": "ES", "Österreich": "AT",
+		"United Kingdom": "GB", "U.K.": "GB", "England": "GB", "Polska": "PL", "Czechia": "CZ", "Czech Republic": "CZ",
+		"United States": "US", "U.S.A.": "US", "Canada": "CA", "Puerto Rico": "PR", "Nederland": "NL", " italia ": "IT",
+		"Ireland": "IE", "Sverige": "SE", "Ελλάδα": "GR", "Belgique": "BE", "Allemagne": "DE", "Schweiz": "CH",
+	} {
+		if got, ok := CountryCode(in); !ok || got != want {
+			t.Errorf("CountryCode(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+	for _, in := range []string{"", "Texas", "Springfield", "XX", "Main Street"} {
+		if got, ok := CountryCode(in); ok {
+			t.Errorf("CountryCode(%q) = %q, want none", in, got)
+		}
+	}
+}
