@@ -10,7 +10,8 @@ import (
 // a country column, or a country ending a whole address, decides before
 // a postcode that happens to be a US ZIP Code (75002 is Allen, Texas, and
 // a district of Paris); a US territory written as a country is that
-// territory; a US address without a country stays with its state.
+// territory; a Canadian province or postal code is Canada; a US address
+// without a country stays with its state.
 func TestCountryJurisdiction(t *testing.T) {
 	for _, c := range []struct {
 		name string
@@ -25,6 +26,9 @@ func TestCountryJurisdiction(t *testing.T) {
 		{"united states", []Value{{breachkit.Address, "zip", "75002", 1}, {breachkit.Address, "country", "USA", 2}}, "US-TX"},
 		{"us whole address", []Value{{breachkit.Address, "full", "2621 Washington Ave, Tulsa, OK 74103, United States", 1}}, "US-OK"},
 		{"state named like a country", []Value{{breachkit.Address, "full", "12 Peachtree St, Atlanta, Georgia", 1}}, "US-GA"},
+		{"canadian province", []Value{{breachkit.Address, "city", "Toronto", 1}, {breachkit.Address, "state", "ON", 2}}, "CA"},
+		{"canadian postal code", []Value{{breachkit.Address, "zip", "H3Z 2Y7", 1}}, "CA"},
+		{"canadian whole address", []Value{{breachkit.Address, "full", "100 King St W, Toronto, ON M5V 2T6", 1}}, "CA"},
 	} {
 		r := BuildRecord("r", c.vals)
 		if len(r.Addresses) == 0 {

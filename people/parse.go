@@ -366,8 +366,25 @@ func parseFullAddress(s string) Address {
 			}
 		}
 	}
-	// The last part may be "TX 78701", "TX", "78701" or "Texas 78701".
+	// The last part may be "TX 78701", "TX", "78701" or "Texas 78701",
+	// or in Canada "ON M5V 2T6".
 	last := strings.Fields(parts[len(parts)-1])
+	if n := len(last); n >= 2 && gazetteer.CanadianPostalCode(last[n-2]+" "+last[n-1]) {
+		a.ZIP = last[n-2] + " " + last[n-1]
+		last = last[:n-2]
+	} else if n >= 1 && gazetteer.CanadianPostalCode(last[n-1]) {
+		a.ZIP = last[n-1]
+		last = last[:n-1]
+	}
+	if n := len(last); n > 0 && a.ZIP != "" {
+		if _, ok := gazetteer.Province(strings.Join(last, " ")); ok {
+			a.State = strings.Join(last, " ")
+			last = nil
+		} else if _, ok := gazetteer.Province(last[n-1]); ok {
+			a.State = last[n-1]
+			last = last[:n-1]
+		}
+	}
 	if n := len(last); n > 0 && zip5(last[n-1]) != "" {
 		a.ZIP = last[n-1]
 		last = last[:n-1]

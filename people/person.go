@@ -341,11 +341,17 @@ func jurisdiction(a *Address) (string, string) {
 var usTerritory = map[string]bool{"PR": true, "GU": true, "VI": true, "AS": true, "MP": true, "UM": true}
 
 // countryOf returns the ISO 3166-1 alpha-2 code of an address's country
-// ("France", "FRA" and "fr" are FR), the country as written when it is
-// none that gazetteer knows, or "" when the address names none.
+// ("France", "FRA" and "fr" are FR; CA for an address in a Canadian
+// province), the country as written when it is none that gazetteer
+// knows, or "" when the address names none.
 func countryOf(a *Address) string {
 	c := strings.TrimSpace(a.Country)
 	if c == "" {
+		// A Canadian province or postal code says Canada: no province's
+		// abbreviation is a US state's, no postal code a ZIP Code.
+		if _, ok := gazetteer.Province(a.State); ok && normState(a.State) == "" || gazetteer.CanadianPostalCode(a.ZIP) {
+			return "CA"
+		}
 		return ""
 	}
 	if code, ok := gazetteer.CountryCode(c); ok {

@@ -348,7 +348,11 @@ func isState(s string) bool {
 		_, ok := gazetteer.StateByAbbr(s)
 		return ok
 	}
-	_, ok := gazetteer.StateByName(s)
+	if _, ok := gazetteer.StateByName(s); ok {
+		return true
+	}
+	// A Canadian province (ON, Québec): no abbreviation is a state's.
+	_, ok := gazetteer.Province(s)
 	return ok
 }
 
@@ -470,14 +474,20 @@ func ValidState(s string) bool {
 	s = strings.TrimSpace(s)
 	if len(s) == 2 {
 		a, b := s[0]|0x20, s[1]|0x20 // lower case, for letters
-		return a >= 'a' && a <= 'z' && b >= 'a' && b <= 'z' && stateAbbr[a-'a'][b-'a']
+		if a >= 'a' && a <= 'z' && b >= 'a' && b <= 'z' && stateAbbr[a-'a'][b-'a'] {
+			return true
+		}
 	}
-	_, ok := gazetteer.StateByName(s)
+	if _, ok := gazetteer.StateByName(s); ok {
+		return true
+	}
+	// A Canadian province (ON, Québec): no abbreviation is a state's.
+	_, ok := gazetteer.Province(s)
 	return ok
 }
 
 // ValidZIP reports whether a structured value is a ZIP code: five
-// digits, ZIP+4 (12345-6789) or nine digits.
+// digits, ZIP+4 (12345-6789) or nine digits; or a Canadian postal code.
 func ValidZIP(s string) bool {
 	s = strings.TrimSpace(s)
 	switch len(s) {
@@ -486,7 +496,7 @@ func ValidZIP(s string) bool {
 	case 10:
 		return s[5] == '-' && allDigits(s[:5]) && allDigits(s[6:])
 	}
-	return false
+	return gazetteer.CanadianPostalCode(s)
 }
 
 func allDigits(s string) bool {

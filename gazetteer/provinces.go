@@ -1,0 +1,59 @@
+package gazetteer
+
+import "strings"
+
+// provinces are Canada's provinces and territories by their postal
+// abbreviation (Canada Post), with their English and French names. None
+// of the abbreviations is also a US state's.
+var provinces = map[string][]string{
+	"AB": {"Alberta"}, "BC": {"British Columbia", "Colombie-Britannique"}, "MB": {"Manitoba"},
+	"NB": {"New Brunswick", "Nouveau-Brunswick"}, "NL": {"Newfoundland and Labrador", "Terre-Neuve-et-Labrador", "Newfoundland"},
+	"NS": {"Nova Scotia", "Nouvelle-Écosse"}, "NT": {"Northwest Territories", "Territoires du Nord-Ouest"}, "NU": {"Nunavut"},
+	"ON": {"Ontario"}, "PE": {"Prince Edward Island", "Île-du-Prince-Édouard"}, "QC": {"Quebec", "Québec"},
+	"SK": {"Saskatchewan"}, "YT": {"Yukon"},
+}
+
+var provinceNames = func() map[string]string {
+	m := map[string]string{}
+	for code, names := range provinces {
+		m[strings.ToLower(code)] = code
+		for _, n := range names {
+			m[strings.ToLower(n)] = code
+		}
+	}
+	m["pq"], m["nf"], m["yk"], m["pei"] = "QC", "NL", "YT", "PE" // older abbreviations still written
+	return m
+}()
+
+// Province returns the postal abbreviation of a Canadian province or
+// territory written as its abbreviation or its English or French name.
+func Province(s string) (string, bool) {
+	c, ok := provinceNames[strings.ToLower(strings.Join(strings.Fields(strings.ReplaceAll(s, ".", "")), " "))]
+	return c, ok
+}
+
+// CanadianPostalCode reports whether s is a Canadian postal code: letter,
+// digit, letter, an optional blank, digit, letter, digit (K1A 0B1), with
+// the letters Canada Post uses.
+func CanadianPostalCode(s string) bool {
+	s = strings.ToUpper(strings.TrimSpace(s))
+	if len(s) == 7 && s[3] == ' ' || len(s) == 7 && s[3] == '-' {
+		s = s[:3] + s[4:]
+	}
+	if len(s) != 6 {
+		return false
+	}
+	for i := 0; i < 6; i++ {
+		c := s[i]
+		if i%2 == 1 {
+			if c < '0' || c > '9' {
+				return false
+			}
+			continue
+		}
+		if c < 'A' || c > 'Z' || strings.IndexByte("DFIOQU", c) >= 0 || i == 0 && (c == 'W' || c == 'Z') {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,26 @@
+package gazetteer
+
+import "testing"
+
+func TestProvinces(t *testing.T) {
+	for in, want := range map[string]string{"ON": "ON", "qc": "QC", "Québec": "QC", "British Columbia": "BC", "P.E.I.": "PE", "Nova Scotia": "NS"} {
+		if got, ok := Province(in); !ok || got != want {
+			t.Errorf("Province(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+	for _, in := range []string{"TX", "CA", "Texas", "Ontario Street", ""} {
+		if got, ok := Province(in); ok {
+			t.Errorf("Province(%q) = %q", in, got)
+		}
+	}
+	for _, abbr := range []string{"AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"} {
+		if _, ok := StateByAbbr(abbr); ok {
+			t.Errorf("%s is also a US state's abbreviation", abbr)
+		}
+	}
+	for in, want := range map[string]bool{"M5V 2T6": true, "k1a0b1": true, "H3Z-2Y7": true, "W5V 2T6": false, "M5V 2TX": false, "75002": false, "D1A 0B1": false} {
+		if got := CanadianPostalCode(in); got != want {
+			t.Errorf("CanadianPostalCode(%q) = %v", in, got)
+		}
+	}
+}
