@@ -15,6 +15,7 @@ package detect
 
 import (
 	"bytes"
+	"encoding/binary"
 	"math/bits"
 	"strconv"
 	"strings"
@@ -256,8 +257,13 @@ type scratch struct {
 	ctx    ctxInfo
 	// present has a bit set for each keyword class found in the segment.
 	present uint32
-	// hcur is where gather last started in hits.
-	hcur int
+	// The keywords before the last candidate gather saw, swept in text
+	// order: sweepPos is where that candidate starts, sweepNext the first
+	// hit that does not end before it, sweepLast the end of the nearest
+	// hit of each class in sweepSeen.
+	sweepPos, sweepNext int
+	sweepLast           [numClasses]int
+	sweepSeen           uint32
 	// fcache holds the fields of the last columns seen, in column order,
 	// so that a table's cells find their header's classification by a
 	// string comparison (usually of the same string) instead of a map
@@ -416,7 +422,11 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 				i, titled = name.WordEnd(text, i), false
 				continue
 			}
+			// Blanks and punctuation: nothing starts here.
 			i++
+			for i < n && byteClass[text[i]] == cOther && text[i] < 0xC0 {
+				i++
+			}
 			continue
 		case cAt:
 			if wantEmail {
@@ -572,7 +582,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 			i = j
 		}
 	}
-	s.present, s.hcur = 0, 0
+	s.present, s.sweepPos, s.sweepNext, s.sweepSeen = 0, 0, 0, 0
 	for _, h := range s.hits {
 		s.present |= h.classes
 	}
@@ -599,6 +609,22 @@ func (e *Engine) word(s *scratch, text []byte, i, j int) name.Role {
 	if l >= 32 || byteClass[text[i]] == cLower && e.lowFirst[text[i]]&(1<<l) == 0 {
 		return 0
 	}
+	if l >= 2 && l <= 16 && i+16 <= len(text) {
+		// Letters only: setting bit 5 of each byte is its lower case,
+		// eight bytes at a time, and the set takes the word packed.
+		a := binary.LittleEndian.Uint64(text[i:]) | 0x2020202020202020
+		b := binary.LittleEndian.Uint64(text[i+8:]) | 0x2020202020202020
+		if l < 8 {
+			a, b = a&(1<<(8*l)-1), 0
+		} else if l < 16 {
+			b &= 1<<(8*(l-8)) - 1
+		}
+		v, ok := e.lex.LookupPacked(a, b, l)
+		if !ok {
+			return 0
+		}
+		return e.hit(s, text, i, j, v)
+	}
 	var buf [32]byte
 	for k := i; k < j; k++ {
 		b := text[k]
@@ -617,11 +643,18 @@ func (e *Engine) word(s *scratch, text []byte, i, j int) name.Role {
 	if !ok {
 		return 0
 	}
+	return e.hit(s, text, i, j, v)
+}
+
+// hit records the word text[i:j], whose lexicon value is v, as a keyword
+// hit if it is one, and returns its name roles.
+func (e *Engine) hit(s *scratch, text []byte, i, j int, v uint32) name.Role {
 	if cl := v & kwMask; cl != 0 {
 		h := hit{start: i, end: j, classes: cl}
 		if len(e.customKW) > 0 {
-			if _, ok := e.customKW[string(buf[:l])]; ok {
-				h.word = string(buf[:l])
+			w := strings.ToLower(string(text[i:j]))
+			if _, ok := e.customKW[w]; ok {
+				h.word = w
 			}
 		}
 		s.hits = append(s.hits, h)
@@ -1238,52 +1271,64 @@ type ctxInfo struct {
 }
 
 // gather collects the keywords around text[st:en] within window bytes
-// before and WindowAfter after.
+// before and WindowAfter after. Candidates come mostly in text order, so
+// the hits before one are swept once for all: each class keeps the end
+// of its nearest hit, and only the few hits after the candidate are
+// visited for each.
 func (e *Engine) gather(s *scratch, st, en, window int) *ctxInfo {
 	c := &s.ctx
 	c.window = window
 	c.bset, c.aset = 0, 0
 	hits := s.hits
-	// The first hit that ends at or after st-window. Hits are in text
-	// order and candidates come mostly in text order, so a cursor moved
-	// from the last answer finds it in a step or two.
-	lo := s.hcur
-	if lo > len(hits) {
-		lo = len(hits)
+	if st < s.sweepPos {
+		s.sweepNext, s.sweepSeen = 0, 0
 	}
-	for lo > 0 && hits[lo-1].end >= st-window {
-		lo--
+	s.sweepPos = st
+	k := s.sweepNext
+	for k < len(hits) && hits[k].end <= st {
+		h := &hits[k]
+		for cl := h.classes; cl != 0; cl &= cl - 1 {
+			i := bits.TrailingZeros32(cl)
+			if s.sweepSeen&(1<<i) == 0 || h.end > s.sweepLast[i] {
+				s.sweepLast[i] = h.end
+			}
+		}
+		s.sweepSeen |= h.classes
+		k++
 	}
-	for lo < len(hits) && hits[lo].end < st-window {
-		lo++
+	s.sweepNext = k
+	for m := s.sweepSeen; m != 0; m &= m - 1 {
+		i := bits.TrailingZeros32(m)
+		if d := st - s.sweepLast[i]; d <= window {
+			c.before[i] = d
+			c.bset |= 1 << i
+		}
 	}
-	s.hcur = lo
-	for k := lo; k < len(hits); k++ {
+	for ; k < len(hits); k++ {
 		h := &hits[k]
 		if h.start >= en+WindowAfter {
 			break
 		}
-		var d int
-		after := false
-		switch {
-		case h.end <= st:
-			d = st - h.end
-		case h.start >= en:
-			d, after = h.start-en, true
-		default:
+		if h.start < en {
+			if h.end <= st {
+				// Out of order (an initialism around shorter words):
+				// before the candidate after all.
+				for cl := h.classes; cl != 0; cl &= cl - 1 {
+					i := bits.TrailingZeros32(cl)
+					if d := st - h.end; d <= window && (c.bset&(1<<i) == 0 || d < c.before[i]) {
+						c.before[i] = d
+						c.bset |= 1 << i
+					}
+				}
+			}
 			continue
 		}
+		d := h.start - en
 		for cl := h.classes; cl != 0; cl &= cl - 1 {
 			i := bits.TrailingZeros32(cl)
-			bit := uint32(1) << i
-			if after {
-				if c.aset&bit == 0 || d < c.after[i] {
-					c.after[i] = d
-					c.aset |= bit
-				}
-			} else if c.bset&bit == 0 || d < c.before[i] {
-				c.before[i] = d
-				c.bset |= bit
+			if c.aset&(1<<i) == 0 || d < c.after[i] {
+				c.after[i] = d
+				c.aset |= 1 << i
 			}
 		}
 	}

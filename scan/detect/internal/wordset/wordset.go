@@ -113,6 +113,24 @@ func (s *Set) Lookup(w []byte) (uint32, bool) {
 	}
 }
 
+// LookupPacked is Lookup for a word of n bytes (1 to 16) given packed:
+// its bytes in lower case, little-endian and zero-padded, in a and b.
+func (s *Set) LookupPacked(a, b uint64, n int) (uint32, bool) {
+	if n == 0 || n > packed || s.first[byte(a)]&(1<<n) == 0 {
+		return 0, false
+	}
+	mask := uint64(len(s.slots) - 1)
+	for i := s.hash(a, b); ; i = (i + 1) & mask {
+		sl := &s.slots[i]
+		if sl.a == a && sl.b == b && sl.n == uint32(n) {
+			return sl.v, true
+		}
+		if sl.n == 0 {
+			return 0, false
+		}
+	}
+}
+
 // LookupFold is Lookup for a word in any case (A-Z fold to a-z).
 func (s *Set) LookupFold(w []byte) (uint32, bool) {
 	if len(w) == 0 || len(w) > MaxLen {
