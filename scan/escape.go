@@ -5,6 +5,21 @@ import (
 	"unicode/utf8"
 )
 
+// mayEscape reports whether b holds a '%' or a '+', which a percent-
+// encoded value has: a short value (a cell) is looked over in one loop,
+// a long one with the two vectorised searches.
+func mayEscape(b []byte) bool {
+	if len(b) >= 64 {
+		return bytes.IndexByte(b, '%') >= 0 || bytes.IndexByte(b, '+') >= 0
+	}
+	for _, c := range b {
+		if c == '%' || c == '+' {
+			return true
+		}
+	}
+	return false
+}
+
 // percentDecoded returns seg with the percent-escapes that stand for text
 // decoded (%40 is '@', %20 a space), and the plus signs between letters
 // in a query string's values read as spaces, so that the detectors see

@@ -2,7 +2,6 @@ package scan
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -549,7 +548,7 @@ func (r *runner) source(ctx context.Context, display string, rd io.Reader, size 
 				return err
 			}
 			emitted++
-			if bytes.IndexByte(s.Text, '%') >= 0 || bytes.IndexByte(s.Text, '+') >= 0 {
+			if mayEscape(s.Text) {
 				if d, ok := percentDecoded(s); ok {
 					s = d
 				}

@@ -130,7 +130,7 @@ func BenchmarkDryRun(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		var n int64
-		_, err := scan.Run(context.Background(), []string{dir}, scan.Options{Detect: eng.Detect, Extractors: standard.Extractors(),
+		_, err := scan.Run(context.Background(), []string{dir}, scan.Options{NewDetect: func() scan.DetectFunc { return eng.Detector().Detect }, Extractors: standard.Extractors(),
 			Tally: func(t *scan.Tally) {
 				for _, c := range t.N {
 					n += c

@@ -234,6 +234,8 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 	row := 0
 	var cells []cell
 	var rec string
+	var names scan.RecordNames
+	rowPrefix := in.Path + "#row="
 	var seg scan.Segment
 	// A file without a header row is profiled: its first rows are held
 	// back until the columns' contents have been looked at, then emitted
@@ -307,7 +309,7 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 			profiling = true
 		}
 		row++
-		rec = in.Path + "#row=" + strconv.Itoa(row)
+		rec = names.Name(rowPrefix, row)
 		label := "" // the row's label, in a table of label-value pairs
 		for i := range cells {
 			c := &cells[i]

@@ -17,7 +17,6 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
-	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -297,7 +296,7 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 	if err != nil {
 		d.eof = true
 	}
-	t := &splitter{ctx: ctx, path: in.Path, emit: emit, eol: '\n'}
+	t := &splitter{ctx: ctx, path: in.Path, emit: emit, eol: '\n', linePrefix: in.Path + "#line=", paraPrefix: in.Path + "#para="}
 	w := &window{}
 	for {
 		if err := ctx.Err(); err != nil {
@@ -336,6 +335,10 @@ type splitter struct {
 	eol byte
 	// qlead is the context the next line takes from a question before it.
 	qlead int
+	// names makes the records' names, which start with linePrefix or
+	// paraPrefix.
+	names                  scan.RecordNames
+	linePrefix, paraPrefix string
 }
 
 // process emits what is complete in w; at the end (final) everything.
@@ -413,7 +416,7 @@ func (t *splitter) process(w *window, final bool) error {
 			}
 		}
 		seg := w.segment(pStart, cut, t.leadAt(pStart))
-		seg.Record = t.path + "#line=" + strconv.Itoa(t.line+1)
+		seg.Record = t.names.Name(t.path+"#line=", t.line+1)
 		if err := t.emit(seg); err != nil {
 			return err
 		}
@@ -471,7 +474,7 @@ func (t *splitter) emitPara(w *window, s, e int) error {
 	}
 	lead := t.leadAt(s)
 	seg := w.segment(s, e, lead)
-	seg.Record = t.path + "#para=" + strconv.Itoa(t.para)
+	seg.Record = t.names.Name(t.paraPrefix, t.para)
 	t.line += bytes.Count(w.buf[s:e], []byte{t.eol}) + 1
 	return t.emit(seg)
 }
@@ -488,7 +491,7 @@ func (t *splitter) emitLine(w *window, s, e int) error {
 		lead = t.qlead
 	}
 	seg := w.segment(s, e, lead)
-	seg.Record = t.path + "#line=" + strconv.Itoa(t.line+1)
+	seg.Record = t.names.Name(t.linePrefix, t.line+1)
 	if b := jsonTail(seg); b >= 0 {
 		return t.emitJSON(seg, b)
 	}
