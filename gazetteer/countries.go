@@ -20,6 +20,23 @@ func CountryCode(s string) (string, bool) {
 	return c, ok
 }
 
+// CountryFirstWord reports whether w, a word in lower case, is the first
+// word of a country's name or code ("france", "united", "deu"): a cheap
+// test before CountryCode is asked about a run of words.
+func CountryFirstWord(w []byte) bool {
+	_, ok := countryFirst()[string(w)]
+	return ok
+}
+
+var countryFirst = sync.OnceValue(func() map[string]struct{} {
+	m := map[string]struct{}{}
+	for k := range countries() {
+		first, _, _ := strings.Cut(k, " ")
+		m[first] = struct{}{}
+	}
+	return m
+})
+
 // countryAliases are names in common use that CLDR does not give as a
 // country's name.
 var countryAliases = map[string]string{

@@ -19,3 +19,11 @@ func TestCountryCode(t *testing.T) {
 		}
 	}
 }
+
+func TestCountryFirstWord(t *testing.T) {
+	for w, want := range map[string]bool{"france": true, "united": true, "czech": true, "deu": true, "texas": false, "the": true, "main": false} {
+		if got := CountryFirstWord([]byte(w)); got != want {
+			t.Errorf("CountryFirstWord(%q) = %v", w, got)
+		}
+	}
+}

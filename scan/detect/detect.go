@@ -248,6 +248,7 @@ type scratch struct {
 	gs     []group
 	alnum  [][2]int
 	dates  [][2]int
+	intl   [][2]int // addresses abroad, whose parts are no findings
 	found  []span
 	digits []byte
 	groups []int
@@ -378,7 +379,7 @@ func (e *Engine) detect(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 	text := seg.Text
 	n := len(text)
-	s.hits, s.toks, s.gs, s.alnum, s.dates, s.found = s.hits[:0], s.toks[:0], s.gs[:0], s.alnum[:0], s.dates[:0], s.found[:0]
+	s.hits, s.toks, s.gs, s.alnum, s.dates, s.found, s.intl = s.hits[:0], s.toks[:0], s.gs[:0], s.alnum[:0], s.dates[:0], s.found[:0], s.intl[:0]
 	lead := seg.Lead
 	if lead > n {
 		lead = n
@@ -550,6 +551,18 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 					continue
 				}
 			}
+			if wantAddr && i >= 2 && text[i-1] == ' ' && text[i-2] == ',' && byteClass[c] == cUpper {
+				// "…, 75002 Paris, France": an address abroad, which
+				// ends in its country.
+				if ce, ok := address.CountryAt(text, i); ok {
+					if st, ok := address.FindIntl(text, i); ok && st >= lead {
+						s.found = append(s.found, span{st, ce, 0.9, breachkit.Address, "rule:address-intl", ""})
+						s.intl = append(s.intl, [2]int{st, ce})
+						i, titled = ce, false
+						continue
+					}
+				}
+			}
 			if byteClass[c] == cUpper {
 				w := text[i:j]
 				if len(w) >= 3 && len(w) <= 9 && dob.MonthBytes(w) > 0 {
@@ -588,6 +601,15 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 	}
 	e.resolve(s, seg, text, lead)
 	e.customText(s, text, lead)
+	for _, a := range s.intl {
+		// What was read in an address abroad before its country said
+		// what it was (a town taken for a name) is part of it.
+		for k := range s.found {
+			if f := &s.found[k]; f.start >= a[0] && f.end <= a[1] && !(f.start == a[0] && f.end == a[1]) {
+				f.conf = 0
+			}
+		}
+	}
 	e.emit(s, seg, emit)
 }
 

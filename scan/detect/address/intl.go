@@ -1,0 +1,161 @@
+package address
+
+import (
+	"bytes"
+
+	"github.com/breachkit/breachkit/gazetteer"
+)
+
+// maxCountryWords is the most words a country's name takes ("United
+// Kingdom", "Bosnia and Herzegovina").
+const maxCountryWords = 4
+
+// CountryAt reports whether a country other than the United States is
+// named at text[i:], a capitalised word, and where its name ends.
+func CountryAt(text []byte, i int) (end int, ok bool) {
+	var buf [24]byte
+	e := word(text, i)
+	if e-i < 2 || e-i > len(buf) {
+		return 0, false
+	}
+	for k := i; k < e; k++ {
+		buf[k-i] = text[k] | 0x20
+	}
+	if !gazetteer.CountryFirstWord(buf[:e-i]) {
+		return 0, false
+	}
+	// The longest run of words that names a country.
+	ends := []int{e}
+	for len(ends) < maxCountryWords {
+		p := ends[len(ends)-1]
+		if p+1 >= len(text) || text[p] != ' ' || !isAlpha(text[p+1]) {
+			break
+		}
+		ends = append(ends, word(text, p+1))
+	}
+	for k := len(ends) - 1; k >= 0; k-- {
+		if code, ok := gazetteer.CountryCode(string(text[i:ends[k]])); ok {
+			if code == "US" {
+				return 0, false
+			}
+			return ends[k], true
+		}
+	}
+	return 0, false
+}
+
+// FindIntl finds an address outside the United States written on one
+// line the way most of the world writes it, street, postcode and
+// locality, then the country: "12 rue de la Paix, 75002 Paris, France",
+// "Hauptstraße 5, 10115 Berlin, Germany", "10 Downing Street, London
+// SW1A 2AA, United Kingdom". The country's name starts at text[c], right
+// after ", ". It returns where the address starts: the street, which has
+// a house number before or after its name.
+func FindIntl(text []byte, c int) (start int, ok bool) {
+	if c < 2 || text[c-2] != ',' || text[c-1] != ' ' {
+		return 0, false
+	}
+	// The locality: a postcode (a word with digits) and a place name.
+	locEnd := c - 2
+	locStart := lineBack(text, locEnd, 48)
+	if locStart == 0 || text[locStart-1] != ',' {
+		return 0, false
+	}
+	loc := bytes.Fields(text[locStart:locEnd])
+	codes, names := 0, 0
+	for _, w := range loc {
+		switch {
+		case bytes.ContainsAny(w, "0123456789"):
+			codes++
+			if len(w) > 8 {
+				return 0, false
+			}
+		case isUpper(w[0]) || w[0] >= 0xC0:
+			names++
+		}
+	}
+	if codes == 0 || codes > 2 || names == 0 || len(loc) > 5 {
+		return 0, false
+	}
+	// The street: a number before its name (12 rue de la Paix) or after
+	// it (Hauptstraße 5), in the run of words before the locality.
+	stEnd := locStart - 1
+	from := lineBack(text, stEnd, 80)
+	var ws [][2]int
+	for p := from; p < stEnd; {
+		for p < stEnd && (text[p] == ' ' || text[p] == '\t') {
+			p++
+		}
+		q := p
+		for q < stEnd && text[q] != ' ' && text[q] != '\t' {
+			q++
+		}
+		if q > p {
+			ws = append(ws, [2]int{p, q})
+		}
+		p = q
+	}
+	num := -1
+	for k, w := range ws {
+		if isDigit(text[w[0]]) {
+			num = k
+			break
+		}
+	}
+	if num < 0 || text[ws[num][1]-1] == ':' {
+		return 0, false
+	}
+	if num < len(ws)-1 {
+		// Number first: a name of letters must follow.
+		if !isAlpha(text[ws[num+1][0]]) && text[ws[num+1][0]] < 0xC0 {
+			return 0, false
+		}
+		return ws[num][0], true
+	}
+	// Number last: the name is the capitalised words before it, with
+	// the small words of street names between them (Via della Spiga).
+	k := num - 1
+	first := -1
+	for ; k >= 0 && num-k <= 4; k-- {
+		w := text[ws[k][0]:ws[k][1]]
+		if isUpper(w[0]) || w[0] >= 0xC0 {
+			first = k
+			continue
+		}
+		if !streetParticle(w) {
+			break
+		}
+	}
+	if first < 0 || ws[num][1]-ws[num][0] > 6 {
+		return 0, false
+	}
+	return ws[first][0], true
+}
+
+// lineBack returns where the run of text ending at end starts: after the
+// nearest comma, colon, semicolon, line break or sentence end before it,
+// or limit bytes back when there is none that near.
+func lineBack(text []byte, end, limit int) int {
+	for p := end - 1; p >= 0 && end-p <= limit; p-- {
+		switch text[p] {
+		case ',', ':', ';', '\n', '\r', '(', '"':
+			return p + 1
+		case '.':
+			if p+1 < len(text) && text[p+1] == ' ' && p > 1 && isAlpha(text[p-1]) && isAlpha(text[p-2]) {
+				return p + 1
+			}
+		}
+	}
+	return max(0, end-limit)
+}
+
+// streetParticle reports whether w is one of the small words inside
+// street names of Europe: "Via della Spiga", "Rue de la Paix", "Calle de
+// Alcalá", "ul.".
+func streetParticle(w []byte) bool {
+	switch string(w) {
+	case "de", "la", "le", "des", "du", "del", "della", "delle", "dei", "di", "da", "do", "dos", "das", "van", "von", "der", "den", "het", "ul.", "al.", "y", "e", "et":
+		return true
+	}
+	return false
+}
