@@ -318,6 +318,15 @@ func cityStateZIP(text []byte, i int) int {
 	if p = space(text, e); p < 0 {
 		return 0
 	}
+	if _, ok := gazetteer.Province(st); ok {
+		// Canada: "Toronto, ON M5V 2T6".
+		for _, n := range []int{7, 6} {
+			if p+n <= len(text) && gazetteer.CanadianPostalCode(string(text[p:p+n])) && boundary(text, p+n) {
+				return p + n
+			}
+		}
+		return 0
+	}
 	z := p
 	for z < len(text) && isDigit(text[z]) {
 		z++
@@ -345,7 +354,10 @@ func isState(s string) bool {
 		if !isUpper(s[0]) || !isUpper(s[1]) {
 			return false
 		}
-		_, ok := gazetteer.StateByAbbr(s)
+		if _, ok := gazetteer.StateByAbbr(s); ok {
+			return true
+		}
+		_, ok := gazetteer.Province(s)
 		return ok
 	}
 	if _, ok := gazetteer.StateByName(s); ok {
