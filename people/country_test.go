@@ -44,3 +44,23 @@ func TestCountryJurisdiction(t *testing.T) {
 		t.Errorf("UK address parsed as %+v", a)
 	}
 }
+
+// TestSurnameFirst reads names written surname first without a comma, as
+// bank and payroll ledgers write them, only where the gazetteer is sure
+// which word is which.
+func TestSurnameFirst(t *testing.T) {
+	for in, want := range map[string][3]string{
+		"WILLIAMS DESHAWN T":  {"DESHAWN", "T", "WILLIAMS"},
+		"HOLLOWAY MARGARET":   {"MARGARET", "", "HOLLOWAY"},
+		"MARGARET A HOLLOWAY": {"MARGARET", "A", "HOLLOWAY"},
+		"Margaret Holloway":   {"Margaret", "", "Holloway"},
+		"Holloway Margaret":   {"Holloway", "", "Margaret"}, // not in capitals: as written
+		"TAYLOR LEE":          {"TAYLOR", "", "LEE"},
+		"NGUYEN VAN AN":       {"NGUYEN", "VAN", "AN"},
+	} {
+		g, m, s, _ := splitFullName(in)
+		if got := [3]string{g, m, s}; got != want {
+			t.Errorf("splitFullName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -75,6 +75,11 @@ func splitRest(keep []string, suffix string) (given, middle, surname, sfx string
 	case 1:
 		return keep[0], "", "", suffix
 	}
+	if surnameFirst(keep) {
+		// "WILLIAMS DESHAWN T", "HOLLOWAY MARGARET": the order of bank
+		// and payroll ledgers (an ACH entry's individual name).
+		return keep[1], strings.Join(keep[2:], " "), keep[0], suffix
+	}
 	// The particles before the last word, written in lower case, belong
 	// to the surname: Maria de la Cruz, Anna van der Berg. (Capitalised,
 	// "Van" is as often a Vietnamese middle name: Nguyen Van An.)
@@ -83,6 +88,29 @@ func splitRest(keep []string, suffix string) (given, middle, surname, sfx string
 		s0--
 	}
 	return keep[0], strings.Join(keep[1:s0], " "), strings.Join(keep[s0:], " "), suffix
+}
+
+// surnameFirst reports whether a name written without a comma puts the
+// surname first: its first word is a surname ten times more often than a
+// given name, its second a given name ten times more often than a
+// surname, and either a middle initial ends
+// it ("WILLIAMS DESHAWN T") or it is two words in capitals, as ledgers
+// write names ("HOLLOWAY MARGARET"). Names that could go either way
+// (Taylor Lee, Nguyen Van An) keep the usual order.
+func surnameFirst(keep []string) bool {
+	first, second, last := keep[0], keep[1], keep[len(keep)-1]
+	initial := len(keep) >= 3 && len(strings.TrimSuffix(last, ".")) == 1
+	caps := len(keep) == 2 && first == strings.ToUpper(first) && second == strings.ToUpper(second)
+	if !initial && !caps || len(strings.TrimSuffix(first, ".")) < 2 || len(strings.TrimSuffix(second, ".")) < 2 {
+		return false
+	}
+	if len(keep) > 3 || initial && len(keep) != 3 {
+		return false
+	}
+	// Each word far more often the part it would be than the other.
+	sf, gf := gazetteer.SurnameFrequency(first), gazetteer.GivenNameFrequency(first)
+	ss, gs := gazetteer.SurnameFrequency(second), gazetteer.GivenNameFrequency(second)
+	return sf > 0 && gs > 0 && sf > 10*gf && gs > 10*ss
 }
 
 var monthNames = map[string]int{
