@@ -204,7 +204,7 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 		return fPassword
 	case has(ws, "itin"):
 		return fITIN
-	case has(ws, "ssn", "ssns", "socsec", "sin") || strings.HasPrefix(joined, "socsec") || joined == "ss" || joined == "ssno" || joined == "ssnum" || joined == "ssnumber" || strings.Contains(joined, "socialsecurity") || strings.Contains(joined, "taxid") || strings.Contains(joined, "taxpayerid") || has(ws, "tin", "taxid", "taxno") || has(ws, "tax") && has(ws, "id", "no", "number", "num"):
+	case has(ws, "ssn", "ssns", "socsec", "sin") || joined == "social" || has(ws, "social") && has(ws, "no", "num", "number", "nbr") || strings.HasPrefix(joined, "socsec") || joined == "ss" || joined == "ssno" || joined == "ssnum" || joined == "ssnumber" || strings.Contains(joined, "socialsecurity") || strings.Contains(joined, "taxid") || strings.Contains(joined, "taxpayerid") || has(ws, "tin", "taxid", "taxno") || has(ws, "tax") && has(ws, "id", "no", "number", "num"):
 		return fTaxID
 	case has(ws, "dob", "birth", "birthdate", "birthday", "bday", "dateofbirth", "born") || strings.Contains(joined, "birth") ||
 		has(ws, "naissance", "geburtsdatum", "geburtstag", "nacimiento", "nascita", "nascimento", "geboortedatum", "geboren", "née", "né"):
