@@ -20,6 +20,16 @@ func CountryCode(s string) (string, bool) {
 	return c, ok
 }
 
+// CountryName returns the English name of the country with ISO 3166-1
+// alpha-2 code code (FR is France), or "" for a code that names none.
+func CountryName(code string) string {
+	r, err := language.ParseRegion(code)
+	if err != nil || !r.IsCountry() {
+		return ""
+	}
+	return display.English.Regions().Name(r)
+}
+
 // CountryFirstWord reports whether w, a word in lower case, is the first
 // word of a country's name or code ("france", "united", "deu"): a cheap
 // test before CountryCode is asked about a run of words.

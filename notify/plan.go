@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/breachkit/breachkit/gazetteer"
 	"slices"
 	"sort"
 	"strings"
@@ -289,7 +290,11 @@ func openProfile(keys Keys, p *breachkit.Person) (people.Profile, error) {
 	return prof, nil
 }
 
-// addressLines writes an address as it goes on an envelope.
+// addressLines writes an address as it goes on an envelope: in the
+// United States and Canada "City, ST ZIP"; in most of Europe the postcode
+// before the town ("10115 Berlin"); in the United Kingdom and Ireland the
+// postcode on a line of its own; abroad the country's English name last,
+// as the Universal Postal Union asks of mail leaving the country.
 func addressLines(a *people.Address) []string {
 	if a == nil {
 		return nil
@@ -298,23 +303,49 @@ func addressLines(a *people.Address) []string {
 	if s := strings.TrimSpace(a.Street + " " + a.Unit); s != "" {
 		lines = append(lines, s)
 	}
+	code := a.CountryCode()
 	last := a.City
-	if a.State != "" {
-		if last != "" {
-			last += ", "
+	switch {
+	case postcodeFirst[code]:
+		last = strings.TrimSpace(a.ZIP + " " + a.City)
+		if a.State != "" && code != "FR" && code != "DE" {
+			last = strings.TrimSpace(last + " " + a.State)
 		}
-		last += a.State
-	}
-	if a.ZIP != "" {
-		last = strings.TrimSpace(last + " " + a.ZIP)
+	case code == "GB" || code == "IE":
+		if a.City != "" {
+			lines = append(lines, a.City)
+		}
+		last = a.ZIP
+	default:
+		if a.State != "" {
+			if last != "" {
+				last += ", "
+			}
+			last += a.State
+		}
+		if a.ZIP != "" {
+			last = strings.TrimSpace(last + " " + a.ZIP)
+		}
 	}
 	if last != "" {
 		lines = append(lines, last)
 	}
-	if a.Country != "" && a.Country != "US" {
-		lines = append(lines, a.Country)
+	if code != "" && code != "US" {
+		name := gazetteer.CountryName(code)
+		if name == "" {
+			name = a.Country
+		}
+		lines = append(lines, name)
 	}
 	return lines
+}
+
+// postcodeFirst are the countries whose addresses put the postcode
+// before the town, on one line.
+var postcodeFirst = map[string]bool{
+	"AT": true, "BE": true, "BG": true, "CH": true, "CZ": true, "DE": true, "DK": true, "EE": true, "ES": true, "FI": true, "FR": true,
+	"GR": true, "HR": true, "HU": true, "IS": true, "IT": true, "LI": true, "LT": true, "LU": true, "NL": true, "NO": true, "PL": true,
+	"PT": true, "RO": true, "SE": true, "SI": true, "SK": true, "CY": true, "MX": true, "BR": true, "AR": true, "TR": true, "IL": true,
 }
 
 // printable reports whether the letter fonts have every character of the

@@ -340,10 +340,13 @@ func jurisdiction(a *Address) (string, string) {
 // 3166-1 codes of their own.
 var usTerritory = map[string]bool{"PR": true, "GU": true, "VI": true, "AS": true, "MP": true, "UM": true}
 
-// countryOf returns the ISO 3166-1 alpha-2 code of an address's country
-// ("France", "FRA" and "fr" are FR; CA for an address in a Canadian
-// province), the country as written when it is none that gazetteer
-// knows, or "" when the address names none.
+// CountryCode returns the ISO 3166-1 alpha-2 code of the address's
+// country ("France", "FRA" and "fr" are FR; CA for an address in a
+// Canadian province), the country as written when it is none that
+// gazetteer knows, or "" when the address names none (a US address).
+func (a *Address) CountryCode() string { return countryOf(a) }
+
+// countryOf is Address.CountryCode.
 func countryOf(a *Address) string {
 	c := strings.TrimSpace(a.Country)
 	if c == "" {
