@@ -18,14 +18,18 @@
 // the patient. Notes and observation text belong to the patient, and
 // the fields of other segments are read as text with the separators as
 // blanks, in a record per segment; the care providers they name are not
-// the patient. Escapes (\F\, \S\, \X0D\…) are undone. A value copied as
-// it is from the file carries its byte offset.
+// the patient. A document carried in the message (an OBX of type ED with
+// base64 data: a PDF report of an MDM message) is handed back to the
+// pipeline and scanned as a file of its own, "path!/msg-N-obx-K.pdf".
+// Escapes (\F\, \S\, \X0D\…) are undone. A value copied as it is from
+// the file carries its byte offset.
 package hl7
 
 import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/base64"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -170,7 +174,7 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 		}
 		return 0, nil, nil
 	})
-	x := &reader{path: in.Path, emit: emit, sep: seps{'|', '^', '~', '\\', '&'}}
+	x := &reader{path: in.Path, in: in, emit: emit, sep: seps{'|', '^', '~', '\\', '&'}}
 	for n := 1; sc.Scan(); n++ {
 		line := sc.Bytes()
 		start := off
@@ -209,12 +213,15 @@ type seps struct{ field, comp, rep, esc, sub byte }
 // current message, and the set IDs of the people seen in it.
 type reader struct {
 	path string
+	in   *scan.Input
 	emit func(scan.Segment) error
 	sep  seps
 	msg  int
 	// count numbers the segments of a kind within the message, for
 	// records of their own.
 	count map[string]int
+	// docs counts the documents handed to the pipeline.
+	docs int
 }
 
 // segment reads one segment, which starts at off in the file.
@@ -276,6 +283,10 @@ func (x *reader) segment(s []byte, off int64) error {
 				} else {
 					err = x.text(v, at, rec)
 				}
+			case id == "OBX" && num == 5 && x.embedded(s, v):
+				// A document carried in the message (a PDF report in
+				// base64): scanned as a file of its own.
+				err = x.document(v)
 			case patientText[id][num]:
 				err = x.text(v, at, x.record(""))
 			case providers[id][num]:
@@ -290,6 +301,54 @@ func (x *reader) segment(s []byte, off int64) error {
 		pos = end + 1
 	}
 	return nil
+}
+
+// embedded reports whether an OBX segment's value v is encapsulated
+// data (value type ED, OBX-2) in base64: source^type^subtype^Base64^data.
+func (x *reader) embedded(s, v []byte) bool {
+	f := bytes.SplitN(s, []byte{x.sep.field}, 4)
+	if len(f) < 3 || !bytes.EqualFold(bytes.TrimSpace(f[2]), []byte("ED")) {
+		return false
+	}
+	c := bytes.Split(v, []byte{x.sep.comp})
+	return len(c) >= 5 && bytes.EqualFold(bytes.TrimSpace(c[3]), []byte("Base64"))
+}
+
+// document hands the base64 data of an ED value to the pipeline as a
+// member "msg-N-obx-K.<subtype>" (a PDF, an image, a Word file), or warns
+// when it is not base64.
+func (x *reader) document(v []byte) error {
+	c := bytes.Split(v, []byte{x.sep.comp})
+	sub := strings.ToLower(string(bytes.TrimSpace(c[2])))
+	if sub == "" || strings.ContainsAny(sub, "/\\. ") || len(sub) > 8 {
+		sub = "bin"
+	}
+	data := bytes.Join(c[4:], nil) // the data may hold no separator; join what was cut
+	data = bytes.Map(func(r rune) rune {
+		if r == '\r' || r == '\n' || r == ' ' || r == '\\' {
+			return -1
+		}
+		return r
+	}, data)
+	raw := make([]byte, base64.StdEncoding.DecodedLen(len(data)))
+	n, err := base64.StdEncoding.Decode(raw, data)
+	if err != nil {
+		x.in.Warning(fmt.Sprintf("message %d, OBX %d: encapsulated data is not base64 (%v): not read", x.msg, x.count["OBX"], err))
+		return nil
+	}
+	if x.in.Member == nil {
+		return nil
+	}
+	x.docs++
+	if l := x.in.Limits; l != nil && l.MaxMembers > 0 && x.docs > l.MaxMembers {
+		lim := l.MaxMembers
+		if x.docs == lim+1 {
+			x.in.Warning(fmt.Sprintf("more than %d encapsulated documents; the rest were not scanned", lim))
+		}
+		return nil
+	}
+	name := fmt.Sprintf("msg-%d-obx-%d.%s", x.msg, x.count["OBX"], sub)
+	return x.in.Member(name, int64(n), bytes.NewReader(raw[:n]))
 }
 
 // self reports whether an IN1 segment's insured is the patient

@@ -2,6 +2,8 @@ package hl7
 
 import (
 	"context"
+	"encoding/base64"
+	"io"
 	"slices"
 	"strings"
 	"testing"
@@ -138,6 +140,7 @@ func TestAccepts(t *testing.T) {
 func FuzzExtract(f *testing.F) {
 	f.Add(adt)
 	f.Add("MSH|^~\\&\rPID|1||A^^^^SS~B|C^D\\X4G\\|E|19990101\rIN1" + strings.Repeat("|", 20))
+	f.Add("MSH|^~\\&\rOBX|1|ED|X||A^B^PDF^Base64^SlZC\\E\\RVJp^x|\rOBX|2|ED|X||^^^base64")
 	f.Fuzz(func(t *testing.T, data string) {
 		in := &scan.Input{Path: "f.hl7", R: strings.NewReader(data), Size: int64(len(data))}
 		_ = Extractor{}.Extract(context.Background(), in, func(s scan.Segment) error {
@@ -147,4 +150,35 @@ func FuzzExtract(f *testing.F) {
 			return nil
 		})
 	})
+}
+
+// TestDocument hands a document carried base64-encoded in an OBX of type
+// ED (a report in an MDM message) to the pipeline as a file of its own,
+// named by message, segment and subtype; data that is not base64 is
+// named in a warning.
+func TestDocument(t *testing.T) {
+	doc := base64.StdEncoding.EncodeToString([]byte("Discharge summary. SSN 523-71-4408.\n"))
+	data := "MSH|^~\\&|A|B|C|D|20240301||MDM^T02|1|P|2.5\rPID|1||77120^^^H^MR||DOE^JANE\r" +
+		"OBX|1|ED|DOC^Report||HOSP^TEXT^TXT^Base64^" + doc + "||||||F\r" +
+		"OBX|2|ED|DOC^Report||HOSP^AP^PDF^Base64^not*base64!||||||F\r"
+	type member struct{ name, body string }
+	var members []member
+	var warns []string
+	lim := scan.DefaultLimits
+	in := &scan.Input{Path: "m.hl7", R: strings.NewReader(data), Limits: &lim,
+		Member: func(name string, size int64, r io.Reader) error {
+			b, _ := io.ReadAll(r)
+			members = append(members, member{name, string(b)})
+			return nil
+		},
+		Warn: func(s string) { warns = append(warns, s) }}
+	if err := (Extractor{}).Extract(context.Background(), in, func(scan.Segment) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if want := []member{{"msg-1-obx-1.txt", "Discharge summary. SSN 523-71-4408.\n"}}; !slices.Equal(members, want) {
+		t.Errorf("members %q, want %q", members, want)
+	}
+	if len(warns) != 1 || !strings.Contains(warns[0], "OBX 2") {
+		t.Errorf("warnings %q", warns)
+	}
 }
