@@ -248,7 +248,7 @@ type scratch struct {
 	gs     []group
 	alnum  [][2]int
 	dates  [][2]int
-	intl   [][2]int // addresses abroad, whose parts are no findings
+	whole  [][2]int // values found at their end (an address abroad, a spelt-out e-mail), whose parts are no findings
 	found  []span
 	digits []byte
 	groups []int
@@ -379,7 +379,7 @@ func (e *Engine) detect(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 	text := seg.Text
 	n := len(text)
-	s.hits, s.toks, s.gs, s.alnum, s.dates, s.found, s.intl = s.hits[:0], s.toks[:0], s.gs[:0], s.alnum[:0], s.dates[:0], s.found[:0], s.intl[:0]
+	s.hits, s.toks, s.gs, s.alnum, s.dates, s.found, s.whole = s.hits[:0], s.toks[:0], s.gs[:0], s.alnum[:0], s.dates[:0], s.found[:0], s.whole[:0]
 	lead := seg.Lead
 	if lead > n {
 		lead = n
@@ -510,6 +510,17 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 			s.alnum = append(s.alnum, [2]int{i, j})
 			i = j
 		default:
+			if wantEmail && j-i == 2 && (c == 'a' || c == 'A') && (text[i+1] == 't' || text[i+1] == 'T') {
+				// "jdoe61 at gmail dot com": an address spelt out.
+				if st, en, ok := email.Spelled(text, i, j); ok {
+					if st >= lead {
+						s.found = append(s.found, span{st, en, 0.85, breachkit.Email, "rule:email-spelled", ""})
+						s.whole = append(s.whole, [2]int{st, en})
+					}
+					i = en
+					continue
+				}
+			}
 			roles := e.word(s, text, i, j)
 			// The name word runs on over accented letters and
 			// apostrophes: José, O'Brien.
@@ -557,7 +568,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 				if ce, ok := address.CountryAt(text, i); ok {
 					if st, ok := address.FindIntl(text, i); ok && st >= lead {
 						s.found = append(s.found, span{st, ce, 0.9, breachkit.Address, "rule:address-intl", ""})
-						s.intl = append(s.intl, [2]int{st, ce})
+						s.whole = append(s.whole, [2]int{st, ce})
 						i, titled = ce, false
 						continue
 					}
@@ -601,9 +612,10 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 	}
 	e.resolve(s, seg, text, lead)
 	e.customText(s, text, lead)
-	for _, a := range s.intl {
-		// What was read in an address abroad before its country said
-		// what it was (a town taken for a name) is part of it.
+	for _, a := range s.whole {
+		// What was read in a value found at its end before the end said
+		// what it was (a town taken for a name, a user name for a
+		// licence number) is part of it.
 		for k := range s.found {
 			if f := &s.found[k]; f.start >= a[0] && f.end <= a[1] && !(f.start == a[0] && f.end == a[1]) {
 				f.conf = 0

@@ -183,3 +183,85 @@ func Score(text []byte, start, end, at int) (float64, bool) {
 }
 
 func isRoleBytes(b []byte) bool { return IsRole(string(b)) }
+
+// spelledTLDs are the top-level domains an address spelt out in words
+// ("jdoe at gmail dot com") is taken to end in: the common ones, so that
+// "meet me at noon dot whatever" is not an address.
+var spelledTLDs = map[string]bool{"com": true, "net": true, "org": true, "edu": true, "gov": true, "mil": true, "us": true, "io": true,
+	"co": true, "uk": true, "ca": true, "de": true, "fr": true, "info": true, "biz": true, "me": true, "ai": true, "app": true, "dev": true, "email": true}
+
+// Spelled finds an e-mail address written out in words to get past
+// filters, as people do in chats and support tickets: "jdoe61 at gmail
+// dot com", "j.doe [at] example [dot] org", "jdoe (at) mail.example.com".
+// text[i:j] is the word "at". It returns the span of the whole address.
+func Spelled(text []byte, i, j int) (start, end int, ok bool) {
+	// "at", "[at]" or "(at)" between blanks.
+	p, q := i, j
+	if p > 0 && (text[p-1] == '[' || text[p-1] == '(') && q < len(text) && (text[q] == ']' || text[q] == ')') {
+		p, q = p-1, q+1
+	}
+	if p < 2 || text[p-1] != ' ' || q+1 >= len(text) || text[q] != ' ' {
+		return 0, 0, false
+	}
+	// Labels apart by "dot" (bracketed or not) or '.', the last a
+	// common top-level domain.
+	k := q + 1
+	labels, dots := 0, 0
+	last := []byte(nil)
+	for labels < 6 {
+		e := k
+		for e < len(text) && (domainChar(text[e]) && text[e] != '.') {
+			e++
+		}
+		if e == k {
+			return 0, 0, false
+		}
+		last = text[k:e]
+		labels++
+		end = e
+		switch {
+		case e+1 < len(text) && text[e] == '.' && domainChar(text[e+1]):
+			k, dots = e+1, dots+1
+			continue
+		case hasWordAt(text, e, " dot "):
+			k, dots = e+5, dots+1
+			continue
+		case hasWordAt(text, e, " [dot] ") || hasWordAt(text, e, " (dot) "):
+			k, dots = e+7, dots+1
+			continue
+		}
+		break
+	}
+	var low [8]byte
+	if dots == 0 || len(last) < 2 || len(last) > len(low) {
+		return 0, 0, false
+	}
+	for n, c := range last {
+		low[n] = c | 0x20
+	}
+	if !spelledTLDs[string(low[:len(last)])] || end < len(text) && domainChar(text[end]) {
+		return 0, 0, false
+	}
+	// The local part, right before.
+	s := p - 1
+	for s > 0 && localChar(text[s-1]) && p-1-s < 64 {
+		s--
+	}
+	if p-1-s < 2 || text[s] == '.' {
+		return 0, 0, false
+	}
+	return s, end, true
+}
+
+// hasWordAt reports whether text holds w (lower case) at i, in any case.
+func hasWordAt(text []byte, i int, w string) bool {
+	if i+len(w) > len(text) {
+		return false
+	}
+	for n := 0; n < len(w); n++ {
+		if text[i+n]|0x20 != w[n]|0x20 {
+			return false
+		}
+	}
+	return true
+}
