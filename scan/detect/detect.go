@@ -473,6 +473,16 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 					titled = false
 					continue
 				}
+				// A field number before it, as on an ID card read by OCR
+				// ("8 2621 WASHINGTON AVE"): the address starts after it.
+				if j-i <= 2 && byteClass[text[j+1]] == cDigit && (i == 0 || text[i-1] == '\n' || text[i-1] == ' ') {
+					if end, full, conf := address.Find(text, j+1); end > 0 {
+						s.found = append(s.found, span{j + 1, end, conf, breachkit.Address, pick(full, "rule:address-full", "rule:address-street"), ""})
+						i = end
+						titled = false
+						continue
+					}
+				}
 			}
 			i = e.number(s, text, i, j)
 		case hasDigit:
