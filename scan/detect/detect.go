@@ -1136,7 +1136,10 @@ func (e *Engine) resolveNumber(s *scratch, text []byte, t numTok) {
 	}
 	cands := s.cands[:0]
 	for a := 0; a < len(gs); a++ {
-		if a > 0 && gs[a-1].sep != ' ' {
+		// "001-918-463-0147": the United States dialled from abroad; the
+		// number after the prefix is a window of its own.
+		us := a == 1 && gs[0].end-gs[0].start == 3 && string(text[gs[0].start:gs[0].end]) == "001" && len(gs) >= 4
+		if a > 0 && gs[a-1].sep != ' ' && !us {
 			continue
 		}
 		st := gs[a].start
@@ -1145,9 +1148,6 @@ func (e *Engine) resolveNumber(s *scratch, text []byte, t numTok) {
 		}
 		if a == 0 && gluedBefore(text, st) {
 			continue
-		}
-		if a > 0 && gs[a-1].sep == ' ' && gs[a-1].end-gs[a-1].start == 1 && text[gs[a-1].start] == '1' {
-			// "+1 212 ..." keeps its country code; a window may still start after it.
 		}
 		s.digits = s.digits[:0]
 		s.groups = s.groups[:0]

@@ -420,6 +420,10 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, emit func(scan.Match)) 
 			num = bytes.TrimRight(v[:k], " ,;")
 		}
 		d, groups, seps, ok := digitsOf(num, buf[:0], gbuf[:0], sbuf[:0])
+		if ok && len(d) == 13 && string(d[:3]) == "001" && len(groups) > 1 && groups[0] == 3 {
+			// 001-918-463-0147: the United States dialled from abroad.
+			d, groups, seps = d[3:], groups[1:], seps[1:]
+		}
 		if ok && len(num) > 0 {
 			if _, ok := phone.Score(d, groups, seps); ok {
 				en = st + len(num)
