@@ -87,24 +87,28 @@ type shapeRule struct {
 	rule  string
 }
 
-// numberRule is a detector that takes digit candidates.
+// numberRule is a detector that takes digit candidates. confirm, if set,
+// is a costly validation of candidates that start with 0 (phone numbers
+// in national form), run only when a keyword of the rule's class speaks
+// for one.
 type numberRule struct {
-	typ   breachkit.Element
-	class int
-	score func(digits []byte, groups []int, seps []byte) (float64, bool)
+	typ     breachkit.Element
+	class   int
+	score   func(digits []byte, groups []int, seps []byte) (float64, bool)
+	confirm func(digits []byte) bool
 }
 
 var numberRules = []numberRule{
-	{breachkit.SSN, classSSN, ssn.Score},
-	{breachkit.ITIN, classITIN, itin.Score},
-	{breachkit.CardNumber, classCard, card.Score},
-	{breachkit.RoutingNumber, classRouting, routing.Score},
-	{breachkit.BankAccount, classBank, bank.Score},
-	{breachkit.Phone, classPhone, phone.Score},
-	{breachkit.DOB, classDOB, dob.Score},
-	{breachkit.DriversLicense, classDL, dl.Score},
-	{breachkit.Passport, classPassport, passport.Score},
-	{breachkit.HealthID, classHealth, health.Score},
+	{breachkit.SSN, classSSN, ssn.Score, nil},
+	{breachkit.ITIN, classITIN, itin.Score, nil},
+	{breachkit.CardNumber, classCard, card.Score, nil},
+	{breachkit.RoutingNumber, classRouting, routing.Score, nil},
+	{breachkit.BankAccount, classBank, bank.Score, nil},
+	{breachkit.Phone, classPhone, phone.ScoreAny, phone.National},
+	{breachkit.DOB, classDOB, dob.Score, nil},
+	{breachkit.DriversLicense, classDL, dl.Score, nil},
+	{breachkit.Passport, classPassport, passport.Score, nil},
+	{breachkit.HealthID, classHealth, health.Score, nil},
 }
 
 // negWords say a nearby number is not personal data; dateWords say a
@@ -1264,6 +1268,9 @@ func (e *Engine) scoreNumber(s *scratch, st, en int, timed bool) (span, bool) {
 			c = e.gather(s, st, en, Window)
 		}
 		kw, d := c.score(r.class)
+		if r.confirm != nil && s.digits[0] == '0' && (kw == 0 || !r.confirm(s.digits)) {
+			continue
+		}
 		conf := base + (1-base)*kw*0.95
 		if r.class == classCard && labelled(c, classNeg, d) {
 			// "Order 4771516204661098": a number its own label calls an

@@ -4,13 +4,16 @@
 // 555-0100–0199 block, written (212) 555-0123, 212-555-0123,
 // 212.555.0123, +1 212 555 0123 or bare. Numbers of other countries are
 // recognised when written in international form (+44 20 7946 0958) and
-// valid for their country by libphonenumber's metadata.
+// valid for their country by libphonenumber's metadata, or, near a phone
+// keyword, in the national form of a European country, Australia or New
+// Zealand (07700 900123, 06 12 34 56 78).
 package phone
 
 import "github.com/nyaruka/phonenumbers"
 
 // Keywords are the words that, near a number, say it is a phone number.
-var Keywords = []string{"phone", "tel", "telephone", "mobile", "cell", "fax", "call", "callback", "contact", "ph", "mob", "home", "work", "sms", "text"}
+var Keywords = []string{"phone", "tel", "telephone", "mobile", "cell", "fax", "call", "callback", "contact", "ph", "mob", "home", "work", "sms", "text",
+	"telefon", "telefono", "portable", "celular", "cellulare", "mobiel", "gsm"}
 
 // Valid reports whether the digits are a valid NANP number (10 digits,
 // or 11 starting with 1).
@@ -87,4 +90,69 @@ func International(digits []byte) bool {
 	}
 	n, err := phonenumbers.Parse("+"+string(digits), "")
 	return err == nil && phonenumbers.IsValidNumber(n)
+}
+
+// nationalRegions are the countries whose numbers written in national
+// form (the trunk prefix 0 and no country code: 07700 900123 in Britain,
+// 06 12 34 56 78 in France) are recognised, near a phone keyword.
+var nationalRegions = []string{"GB", "FR", "DE", "IT", "ES", "NL", "BE", "IE", "AT", "CH", "PT", "SE", "DK", "PL", "AU", "NZ"}
+
+// National reports whether digits, starting with the trunk prefix 0, are
+// a valid number of one of nationalRegions as dialled in that country.
+func National(digits []byte) bool {
+	if len(digits) < 9 || len(digits) > 12 || digits[0] != '0' || digits[1] == '0' {
+		return false
+	}
+	for _, c := range digits {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	for _, r := range nationalRegions {
+		if n, err := phonenumbers.Parse(string(digits), r); err == nil && phonenumbers.IsValidNumberForRegion(n, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// ScoreAny is Score for North American numbers and NationalScore for
+// numbers in national form, which never start as a North American one
+// does.
+func ScoreAny(digits []byte, groups []int, seps []byte) (float64, bool) {
+	if len(digits) > 0 && digits[0] == '0' {
+		return NationalScore(digits, groups, seps)
+	}
+	return Score(digits, groups, seps)
+}
+
+// NationalScore takes a candidate of the shape of a number written in
+// national form: a leading 0, two blocks or more apart by blanks, dashes
+// or dots. Its shape says little (account and reference numbers start
+// with 0 too): only a phone keyword makes it a phone number, and then
+// National must confirm it, which the caller asks only then, as parsing
+// it for each country is costly.
+func NationalScore(digits []byte, groups []int, seps []byte) (float64, bool) {
+	// Written in blocks, as people write phone numbers: a run of digits
+	// starting with 0 is an account, loan or reference number as often.
+	if len(digits) < 9 || digits[0] != '0' || digits[1] == '0' || len(groups) < 2 || groups[0] > 5 {
+		return 0, false
+	}
+	for _, s := range seps {
+		if s != ' ' && s != '-' && s != '.' {
+			return 0, false
+		}
+	}
+	// Not the shape of an SSN (047-76-2245) or of a card's blocks of four.
+	if len(groups) == 3 && groups[0] == 3 && groups[1] == 2 && groups[2] == 4 {
+		return 0, false
+	}
+	fours := true
+	for _, g := range groups {
+		fours = fours && g == 4
+	}
+	if fours {
+		return 0, false
+	}
+	return 0.05, true
 }
