@@ -75,12 +75,28 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 	if err != nil {
 		return fmt.Errorf("corrupt database: %v", describe(err))
 	}
+	if caseStore(tables) {
+		// Another case's store (the one named by --db is never
+		// scanned): its values are sealed, so reading it would give
+		// only ciphertext, and its evidence is that case's.
+		return errors.New("a breachkit case store: its values are sealed; open it with breachkit --db")
+	}
 	for _, t := range tables {
 		if err := table(ctx, db, in, t, emit); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// caseStore reports whether tables are those of a breachkit case store
+// (package sqlite's schema).
+func caseStore(tables []string) bool {
+	need := map[string]bool{"cases": true, "sources": true, "findings": true, "person_findings": true, "audit_log": true}
+	for _, t := range tables {
+		delete(need, t)
+	}
+	return len(need) == 0
 }
 
 // tableNames lists the database's tables, its own (sqlite_*) left out.

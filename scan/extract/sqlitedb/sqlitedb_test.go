@@ -117,3 +117,20 @@ func FuzzExtract(f *testing.F) {
 		extract(t, data)
 	})
 }
+
+// TestCaseStore refuses another breachkit case store with a reason, as
+// its values are sealed: read as a database it gave only ciphertext.
+func TestCaseStore(t *testing.T) {
+	var stmts []string
+	for _, name := range []string{"cases", "sources", "findings", "people", "person_findings", "audit_log", "goose_db_version"} {
+		stmts = append(stmts, "CREATE TABLE "+name+" (id INTEGER PRIMARY KEY, data BLOB)")
+	}
+	_, _, err := extract(t, makeDB(t, false, stmts...))
+	if err == nil || !strings.Contains(err.Error(), "breachkit case store") {
+		t.Errorf("err = %v", err)
+	}
+	// A database with some of those names is read.
+	if _, _, err := extract(t, makeDB(t, false, "CREATE TABLE cases (id INTEGER, name TEXT)", "INSERT INTO cases VALUES (1, 'Sierra Jefferson')")); err != nil {
+		t.Errorf("an application's cases table: %v", err)
+	}
+}
