@@ -204,10 +204,10 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 	}
 	if hasBOM16(p.buf) {
 		// UTF-16, as Excel's "Unicode Text" export writes: decoded to
-		// UTF-8 as it is read. Cells are then located by their row and
-		// column only; byte offsets into the UTF-16 file are not kept.
+		// UTF-8 as it is read, each cell located in the UTF-16 file by
+		// counting code units.
 		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
-		p = &parser{r: dec.Reader(io.MultiReader(bytes.NewReader(bytes.Clone(p.buf)), in.R)), buf: p.buf[:0], decoded: true}
+		p = &parser{r: dec.Reader(io.MultiReader(bytes.NewReader(bytes.Clone(p.buf)), in.R)), buf: p.buf[:0], decoded: true, size: in.Size}
 		if err := p.fill(); err != nil && !errors.Is(err, io.EOF) {
 			return fmt.Errorf("UTF-16 text: %v", err)
 		}
@@ -365,7 +365,26 @@ func cellSegment(p *parser, c *cell, rec string, seg *scan.Segment) bool {
 	}
 	seg.Text, seg.Offset, seg.OffsetAt, seg.Record, seg.Field = t, c.off, nil, rec, ""
 	if p.decoded {
+		// UTF-16: each code unit is two bytes of the file, after its
+		// two-byte order mark. A byte of the cell's UTF-8 text is at
+		// the units before the cell, and before it in the cell (a
+		// doubled quote, dropped from the text, counts as one more).
 		seg.Offset = -1
+		base := 2 + 2*(p.ubase+p.unitsTo(int(c.off-p.base)))
+		text, m, size := bytes.Clone(t), c.unesc, p.size
+		seg.OffsetAt = func(i int) int64 {
+			i = min(max(i, 0), len(text))
+			u := int64(utf16Units(text[:i]))
+			if m != nil && i < len(m) {
+				u += int64(m[i] - i)
+			} else if m != nil && len(m) > 0 {
+				u += int64(m[len(m)-1] + 1 - len(m))
+			}
+			if o := base + 2*u; size < 0 || o <= size {
+				return o
+			}
+			return size // a last odd byte decoded as U+FFFD
+		}
 		return true
 	}
 	if c.unesc != nil {
@@ -530,8 +549,12 @@ type parser struct {
 	delim byte
 	eol   byte // what ends a record: LF, or CR in a file without LF
 	// decoded is set when the bytes parsed were decoded from UTF-16:
-	// offsets into them are not offsets into the file.
-	decoded bool
+	// offsets into them are not offsets into the file. ubase counts the
+	// UTF-16 code units before buf[0]; uCount those of buf[:uIdx].
+	decoded       bool
+	ubase, uCount int64
+	uIdx          int
+	size          int64 // of the file, or -1: decoded offsets stay inside it
 	// vals and unescs hold the unescaped text of quoted cells with
 	// doubled quotes, and its map to the raw bytes, for one record.
 	vals   []byte
@@ -569,10 +592,41 @@ func (p *parser) compact(keep int) {
 	if keep == 0 {
 		return
 	}
+	if p.decoded {
+		p.ubase += int64(utf16Units(p.buf[:keep]))
+		p.uIdx, p.uCount = 0, 0
+	}
 	n := copy(p.buf, p.buf[keep:])
 	p.buf = p.buf[:n]
 	p.base += int64(keep)
 	p.pos -= keep
+}
+
+// unitsTo returns the UTF-16 code units of buf[:idx], counting on from
+// the last answer: cells are located in order.
+func (p *parser) unitsTo(idx int) int64 {
+	if idx < p.uIdx {
+		p.uIdx, p.uCount = 0, 0
+	}
+	p.uCount += int64(utf16Units(p.buf[p.uIdx:idx]))
+	p.uIdx = idx
+	return p.uCount
+}
+
+// utf16Units returns how many UTF-16 code units the UTF-8 text b takes:
+// one for each character, two for one beyond the Basic Multilingual
+// Plane (a four-byte sequence).
+func utf16Units(b []byte) int {
+	n := 0
+	for _, c := range b {
+		if c&0xC0 != 0x80 {
+			n++
+		}
+		if c >= 0xF0 {
+			n++
+		}
+	}
+	return n
 }
 
 // record parses the next record into cells; nil at the end of input.

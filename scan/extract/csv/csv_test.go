@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -32,7 +33,7 @@ func extract(t testing.TB, name string, data []byte) ([]segOut, error) {
 			st, en = s.OffsetAt(0), s.OffsetAt(len(s.Text))
 		}
 		if s.Offset < 0 && s.OffsetAt == nil {
-			// Decoded from UTF-16: located by its row only.
+			// Not located by offset.
 			out = append(out, segOut{s.Field, s.Record, -1, -1})
 			return nil
 		}
@@ -42,8 +43,10 @@ func extract(t testing.TB, name string, data []byte) ([]segOut, error) {
 		if s.OffsetAt == nil && !bytes.Equal(data[st:en], s.Text) {
 			t.Fatalf("%s: segment at %d-%d is not the file's bytes", name, st, en)
 		}
-		// An unescaped cell is its bytes with each doubled quote single.
-		if raw := data[st:en]; s.OffsetAt != nil && utf8.Valid(raw) && !bytes.Equal(bytes.ReplaceAll(raw, []byte(`""`), []byte(`"`)), s.Text) {
+		// An unescaped cell is its bytes with each doubled quote single
+		// (TestUTF16 checks the cells of UTF-16 files).
+		utf16File := len(data) >= 2 && (data[0] == 0xFF && data[1] == 0xFE || data[0] == 0xFE && data[1] == 0xFF)
+		if raw := data[st:en]; s.OffsetAt != nil && !utf16File && utf8.Valid(raw) && !bytes.Equal(bytes.ReplaceAll(raw, []byte(`""`), []byte(`"`)), s.Text) {
 			t.Fatalf("%s: segment %q at %d-%d is not the file's %q unescaped", name, s.Text, st, en, raw)
 		}
 		out = append(out, segOut{s.Field, s.Record, st, en})
@@ -224,10 +227,14 @@ func TestTextSavedAsXLS(t *testing.T) {
 
 // TestUTF16 reads delimited text in UTF-16 with a byte order mark, as
 // Excel's "Unicode Text" export writes it (little-endian, tabs), and
-// big-endian too: cells decoded and named by the header, located by row.
+// big-endian too: cells decoded and named by the header, located in the
+// file by counting code units (a character beyond the BMP takes two).
 func TestUTF16(t *testing.T) {
-	text := "Name\tSSN\r\nJosé Álvarez\t383-41-8663\r\n\"Roe, Jane\"\t512-44-7081\r\n"
-	for _, order := range []binary.AppendByteOrder{binary.LittleEndian, binary.BigEndian} {
+	text := "Name\tSSN\r\nJosé Álvarez\t383-41-8663\r\n\"Roe, Jane\"\t512-44-7081\r\n\"Ann \"\"Nan\"\" 😀 Lee\"\t601-23-4455\r\n"
+	for _, order := range []interface {
+		binary.AppendByteOrder
+		binary.ByteOrder
+	}{binary.LittleEndian, binary.BigEndian} {
 		var data []byte
 		data = order.AppendUint16(data, 0xFEFF)
 		for _, u := range utf16.Encode([]rune(text)) {
@@ -242,12 +249,25 @@ func TestUTF16(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%v: %v", order, err)
 		}
-		if len(got) != 4 || string(got[0].Text) != "José Álvarez" || got[0].Field != "Name" || string(got[3].Text) != "512-44-7081" || got[3].Field != "SSN" || got[3].Record != "u.txt#row=2" {
+		if len(got) != 6 || string(got[0].Text) != "José Álvarez" || got[0].Field != "Name" || string(got[3].Text) != "512-44-7081" || got[3].Field != "SSN" || got[3].Record != "u.txt#row=2" {
 			t.Fatalf("%v: %+v", order, got)
 		}
+		// Each cell is located in the UTF-16 file: its code units there
+		// decode to its text, a doubled quote single.
 		for _, s := range got {
-			if s.Offset != -1 || s.OffsetAt != nil {
-				t.Errorf("%v: %q located by offset in decoded text", order, s.Text)
+			if s.Offset != -1 || s.OffsetAt == nil {
+				t.Fatalf("%v: %q not located", order, s.Text)
+			}
+			st, en := s.OffsetAt(0), s.OffsetAt(len(s.Text))
+			if st < 2 || en > int64(len(data)) || (en-st)%2 != 0 {
+				t.Fatalf("%v: %q at %d-%d", order, s.Text, st, en)
+			}
+			var units []uint16
+			for k := st; k < en; k += 2 {
+				units = append(units, order.Uint16(data[k:]))
+			}
+			if raw := string(utf16.Decode(units)); strings.ReplaceAll(raw, `""`, `"`) != string(s.Text) {
+				t.Errorf("%v: %q at %d-%d is %q in the file", order, s.Text, st, en, raw)
 			}
 		}
 	}
