@@ -97,6 +97,26 @@ func words(s string) []string {
 	return out
 }
 
+// headIs reports whether the last word of a header, or the word before a
+// last "code", "name" or "abbr" ("Province Code", "Country Name"), is one
+// of set: what a compound header ("Billing Address Zip") names.
+func headIs(ws []string, set ...string) bool {
+	if len(ws) < 2 {
+		return false // a single word is for the cases below
+	}
+	last := ws[len(ws)-1]
+	switch last {
+	case "code", "name", "abbr", "abbreviation", "cd", "nm":
+		last = ws[len(ws)-2]
+	}
+	for _, s := range set {
+		if last == s {
+			return true
+		}
+	}
+	return false
+}
+
 func has(ws []string, set ...string) bool {
 	for _, w := range ws {
 		for _, s := range set {
@@ -107,6 +127,11 @@ func has(ws []string, set ...string) bool {
 	}
 	return false
 }
+
+// orgWords in a header say its address is an organisation's, not a
+// person's ("Employer City", "Bank Address Zip").
+var orgWords = []string{"bank", "employer", "company", "business", "branch", "merchant", "vendor", "store", "office", "facility", "hospital",
+	"provider", "agent", "lender", "servicer", "institution", "payee", "school", "organization", "org"}
 
 // generic are key names that say nothing by themselves.
 var generic = map[string]bool{"value": true, "number": true, "no": true, "num": true, "nbr": true, "text": true, "data": true, "val": true, "v": true, "raw": true, "item": true, "entry": true}
@@ -269,7 +294,16 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 			return fNotPII
 		}
 		return fFullName
-	case has(ws, "country", "countrycode", "pays", "país", "pais", "paese") && len(ws) <= 3 &&
+	case headIs(ws, "city", "town", "municipality", "ville", "stadt", "ort", "ciudad", "città", "cidade", "plaats") && !has(ws, orgWords...):
+		// "Default Address City", "Home Address - City": a part of the
+		// address its header names first, unless the address is an
+		// organisation's.
+		return fCity
+	case headIs(ws, "state", "province", "stateprovince") && !has(ws, orgWords...) && !has(ws, "license", "licence", "dl", "tax", "card", "issuing", "birth"):
+		return fState
+	case headIs(ws, "zip", "zipcode", "postal", "postalcode", "postcode", "zip5", "plz", "postleitzahl") && !has(ws, orgWords...):
+		return fZIP
+	case has(ws, "country", "countrycode", "pays", "país", "pais", "paese") && (len(ws) <= 3 || headIs(ws, "country")) &&
 		!has(ws, "birth", "citizenship", "nationality", "origin", "issuing", "issuer", "issue", "passport", "bank", "card", "ip", "phone", "tax", "incorporation", "risk"):
 		// The country of a postal address: where its person lives,
 		// which decides the law (GDPR, PIPEDA) as a state does.
