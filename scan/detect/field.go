@@ -160,9 +160,21 @@ func classify(field string) *fieldInfo {
 		if fi.kind == fUnknown && len(ws) == 1 && generic[ws[0]] {
 			continue
 		}
+		if fi.kind == fUnknown && k > 0 && alternatives(field) {
+			// "State/Region", "Country/Region": names for one column,
+			// the first of which says what it holds.
+			continue
+		}
 		return fi
 	}
 	return fi
+}
+
+// alternatives reports whether a header's slashes separate names for one
+// column ("State/Region", "Town/City"), not the steps of a key path: a
+// short header of words, no dots or brackets.
+func alternatives(field string) bool {
+	return len(field) <= 40 && strings.Count(field, "/") <= 2 && !strings.ContainsAny(field, ".[]@")
 }
 
 // pathParts splits a field name into the elements of its key path (at
