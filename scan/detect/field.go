@@ -141,6 +141,23 @@ var generic = map[string]bool{"value": true, "number": true, "no": true, "num": 
 func classify(field string) *fieldInfo {
 	parts := pathParts(field)
 	fi := &fieldInfo{name: field}
+	if len(parts) > 1 && alternatives(field) {
+		// Names for one column: the first that says what it holds.
+		for k := range parts {
+			ws := words(parts[k])
+			if len(ws) == 0 {
+				continue
+			}
+			if kind := classifyWords(ws, parts[:1], 0); kind != fUnknown {
+				fi.kind, fi.norm = kind, custom.NormColumn(parts[len(parts)-1])
+				fi.reasons = []string{"header:" + field}
+				if p := partNames[kind]; p != "" {
+					fi.reasons = append(fi.reasons, "part:"+p)
+				}
+				return fi
+			}
+		}
+	}
 	for k := len(parts) - 1; k >= 0 && k >= len(parts)-2; k-- {
 		ws := words(parts[k])
 		if k == len(parts)-1 {
@@ -160,21 +177,25 @@ func classify(field string) *fieldInfo {
 		if fi.kind == fUnknown && len(ws) == 1 && generic[ws[0]] {
 			continue
 		}
-		if fi.kind == fUnknown && k > 0 && alternatives(field) {
-			// "State/Region", "Country/Region": names for one column,
-			// the first of which says what it holds.
-			continue
-		}
 		return fi
 	}
 	return fi
 }
 
 // alternatives reports whether a header's slashes separate names for one
-// column ("State/Region", "Town/City"), not the steps of a key path: a
-// short header of words, no dots or brackets.
+// column ("State/Region", "Town/City", PayPal's "State/Province/Region/
+// County/Territory/Prefecture/Republic"), not the steps of a key path:
+// words of at most three each, no dots or brackets.
 func alternatives(field string) bool {
-	return len(field) <= 40 && strings.Count(field, "/") <= 2 && !strings.ContainsAny(field, ".[]@")
+	if !strings.Contains(field, "/") || len(field) > 80 || strings.ContainsAny(field, ".[]@") {
+		return false
+	}
+	for _, p := range strings.Split(field, "/") {
+		if n := len(strings.Fields(p)); n == 0 || n > 3 {
+			return false
+		}
+	}
+	return true
 }
 
 // pathParts splits a field name into the elements of its key path (at
