@@ -276,7 +276,10 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 			return fNotPII
 		}
 		return fDL
-	case has(ws, "mbi", "medicare", "mrn", "hicn") || strings.Contains(joined, "medicalrecord") || strings.Contains(joined, "healthplan") || has(ws, "subscriber", "member") && has(ws, "id", "no", "number"):
+	case has(ws, "mbi", "medicare", "mrn", "hicn") || strings.Contains(joined, "medicalrecord") || strings.Contains(joined, "healthplan") || has(ws, "subscriber", "member") && has(ws, "id", "no", "number") ||
+		has(ws, "insurance", "insured") && has(ws, "id", "no", "number", "member") && !has(ws, "company", "carrier", "agent", "agency", "policy", "claim", "group", "hazard", "flood", "mortgage", "auto"):
+		// An insurance or insured's ID in a patient or member export is
+		// the health plan's member number.
 		return fHealth
 	case has(ws, "cardholder", "holder") && (has(ws, "name") || len(ws) == 1):
 		return fFullName
