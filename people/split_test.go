@@ -91,12 +91,13 @@ func TestSplitCo(t *testing.T) {
 	}
 	reasons := [][]string{{"header:Borrower Name"}, {"header:SSN"}, {"header:Property Address"}, {"header:Co-Borrower Name"}, {"header:CoBorrower_SSN"}, {"header:Account"}}
 	finds := make([]FindingRef, len(row))
-	fixed, co := make([]bool, len(row)), make([]bool, len(row))
+	fixed, co := make([]bool, len(row)), make([]int, len(row))
 	for i := range row {
 		finds[i] = FindingRef{ID: int64(i + 1)}
 		fixed[i], co[i] = structured(reasons[i]), coColumn(reasons[i])
 	}
-	first, second := splitCo(row, finds, fixed, co)
+	first, others := splitCo(row, finds, fixed, co)
+	second := others[0]
 	ids := func(fs []FindingRef) []int64 {
 		var out []int64
 		for _, f := range fs {
@@ -120,8 +121,22 @@ func TestSplitCo(t *testing.T) {
 	if !addr {
 		t.Error("the co-borrower has no address")
 	}
+	// A patient's guarantor and emergency contact are neither the
+	// patient nor one another.
+	for h, want := range map[string]int{"Co-Borrower SSN": 1, "Guarantor SSN": 2, "Emergency Contact Name": 3, "Next of Kin": 3, "Beneficiary Name": 4, "Authorized User": 6,
+		"Patient Name": 0, "SSN": 0, "Contact Name": 0, "Borrower Phone": 0} {
+		if got := coColumn([]string{"header:" + h}); got != want {
+			t.Errorf("coColumn(%q) = %d, want %d", h, got, want)
+		}
+	}
+	patient := []Value{{Type: breachkit.PersonName, Value: "Ann Berg"}, {Type: breachkit.Address, Value: "12 Elm St, Salem, OR 97301"},
+		{Type: breachkit.SSN, Value: "383-41-8663"}, {Type: breachkit.PersonName, Value: "Luis Berg"}}
+	p, o := splitCo(patient, []FindingRef{{ID: 1}, {ID: 2}, {ID: 3}, {ID: 4}}, make([]bool, 4), []int{0, 0, 2, 3})
+	if len(p.finds) != 2 || len(o[0].vals) != 0 || len(o[1].finds) != 1 || len(o[2].finds) != 1 {
+		t.Errorf("patient %v, co-borrower %v, guarantor %v, contact %v", p.finds, o[0].vals, o[1].finds, o[2].finds)
+	}
 	// A row without co-borrower columns is one person.
-	if _, s := splitCo(row[:3], finds[:3], fixed[:3], co[:3]); len(s.vals) != 0 {
+	if _, o := splitCo(row[:3], finds[:3], fixed[:3], co[:3]); o != nil {
 		t.Error("a row without a co-borrower was split")
 	}
 }

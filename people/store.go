@@ -37,7 +37,7 @@ func FromStore(ctx context.Context, st breachkit.Store, caseID int64, open Opene
 		finds   []FindingRef
 		located bool   // every finding has a byte offset
 		fixed   []bool // per value: placed by a column or key, not found in free text
-		co      []bool // per value: its column names a second person (co-borrower)
+		co      []int  // per value: the other person of the row its column names (coColumn), or 0
 	}
 	recs := map[string]*acc{}
 	var order []string
@@ -46,8 +46,8 @@ func FromStore(ctx context.Context, st breachkit.Store, caseID int64, open Opene
 	types := map[breachkit.Element]breachkit.Element{}
 	// Whether a column names a second person, by reason: a table's
 	// columns repeat on every row.
-	coByReason := map[string]bool{}
-	isCo := func(reasons []string) bool {
+	coByReason := map[string]int{}
+	isCo := func(reasons []string) int {
 		for i, r := range reasons {
 			if !strings.HasPrefix(r, "header:") {
 				continue
@@ -59,11 +59,11 @@ func FromStore(ctx context.Context, st breachkit.Store, caseID int64, open Opene
 					coByReason[r] = c
 				}
 			}
-			if c {
-				return true
+			if c > 0 {
+				return c
 			}
 		}
-		return false
+		return 0
 	}
 	for _, src := range srcs {
 		// Every source is read, whatever its status: an interrupted one
@@ -111,7 +111,7 @@ func FromStore(ctx context.Context, st breachkit.Store, caseID int64, open Opene
 					a.vals[i].Order = int64(i)
 				}
 			}
-			primary, second := splitCo(a.vals, a.finds, a.fixed, a.co)
+			primary, others := splitCo(a.vals, a.finds, a.fixed, a.co)
 			for i, g := range splitByName(primary.vals, primary.finds, primary.fixed) {
 				key := k
 				if i > 0 {
@@ -121,8 +121,15 @@ func FromStore(ctx context.Context, st breachkit.Store, caseID int64, open Opene
 				r.Findings = g.finds
 				fn(&r)
 			}
-			if len(second.vals) > 0 {
-				r := BuildRecord(k+"~co", second.vals)
+			for role, second := range others {
+				if len(second.vals) == 0 {
+					continue
+				}
+				key := k + "~co"
+				if role > 0 {
+					key += strconv.Itoa(role + 1)
+				}
+				r := BuildRecord(key, second.vals)
 				r.Findings = second.finds
 				fn(&r)
 			}
@@ -161,12 +168,24 @@ type valueGroup struct {
 	fixed []bool
 }
 
-// coRoles are the words of a column name that say its value belongs to a
-// second person of the row: a co-borrower, a co-signer, a spouse.
-var coRoles = []string{"coborrower", "cobuyer", "cosigner", "coapplicant", "coowner", "comaker", "spouse"}
+// coRoles are the words of a column name that say its value belongs to
+// another person of the row than its first: a co-borrower, a co-signer,
+// a spouse; in patient and HR exports a guarantor, an emergency contact
+// or next of kin, a beneficiary, a guardian; on a card account an
+// authorised user. Each group is a person of its own.
+var coRoles = [][]string{
+	{"coborrower", "cobuyer", "cosigner", "coapplicant", "coowner", "comaker", "spouse", "jointowner", "jointapplicant", "secondaryapplicant"},
+	{"guarantor", "responsibleparty"},
+	{"emergencycontact", "nextofkin"},
+	{"beneficiary"},
+	{"guardian"},
+	{"authorizeduser", "authoriseduser"},
+}
 
-// coColumn reports whether a finding's column names a second person.
-func coColumn(reasons []string) bool {
+// coColumn returns which other person of the row a finding's column
+// names (1 for a co-borrower's, 2 for a guarantor's…, as in coRoles), or
+// 0 for the row's first person.
+func coColumn(reasons []string) int {
 	for _, r := range reasons {
 		h, ok := strings.CutPrefix(r, "header:")
 		if !ok {
@@ -179,47 +198,60 @@ func coColumn(reasons []string) bool {
 			}
 		}
 		n := b.String()
-		for _, w := range coRoles {
-			if strings.Contains(n, w) {
-				return true
+		for g, ws := range coRoles {
+			for _, w := range ws {
+				if strings.Contains(n, w) {
+					return g + 1
+				}
 			}
 		}
 	}
-	return false
+	return 0
 }
 
-// splitCo separates the values of a row's second person (the columns of
-// a co-borrower) from the row's first person: two people on one loan are
-// two people to notify. The second person also takes the row's postal
+// splitCo separates the values of a row's other people (the columns of
+// a co-borrower, a guarantor, an emergency contact: co[i] says whose,
+// as coColumn does) from the row's first person: two people on one loan
+// are two people to notify. A co-borrower also takes the row's postal
 // address, which the two usually share; identifiers (the loan's account)
-// stay with the first, lest they link the two into one again.
-func splitCo(vals []Value, finds []FindingRef, fixed, co []bool) (first, second valueGroup) {
+// stay with the first, lest they link the two into one again. others[g]
+// holds the values of coRoles[g].
+func splitCo(vals []Value, finds []FindingRef, fixed []bool, co []int) (first valueGroup, others []valueGroup) {
 	has := false
 	for _, c := range co {
-		has = has || c
+		has = has || c > 0
 	}
 	if !has {
-		return valueGroup{vals, finds, fixed}, valueGroup{}
+		return valueGroup{vals, finds, fixed}, nil
 	}
+	others = make([]valueGroup, len(coRoles))
 	for i, v := range vals {
 		f := FindingRef{}
 		if i < len(finds) {
 			f = finds[i]
 		}
-		isCo := i < len(co) && co[i]
+		role := 0
+		if i < len(co) {
+			role = co[i]
+		}
 		isFixed := i < len(fixed) && fixed[i]
-		if isCo {
-			second.vals, second.finds, second.fixed = append(second.vals, v), append(second.finds, f), append(second.fixed, isFixed)
+		if role > 0 {
+			o := &others[role-1]
+			o.vals, o.finds, o.fixed = append(o.vals, v), append(o.finds, f), append(o.fixed, isFixed)
 			continue
 		}
 		first.vals, first.finds, first.fixed = append(first.vals, v), append(first.finds, f), append(first.fixed, isFixed)
 		if v.Type == breachkit.Address {
 			// The address is the household's; its finding stays the
-			// first's, so second.finds may be shorter than second.vals.
-			second.vals = append(second.vals, v)
+			// first's, so a co-borrower's finds may be shorter than its
+			// vals.
+			others[0].vals = append(others[0].vals, v)
 		}
 	}
-	return first, second
+	if len(others[0].finds) == 0 {
+		others[0].vals = nil // no co-borrower: the address alone is nobody
+	}
+	return first, others
 }
 
 // splitByName cuts a record whose free text names several people (a
