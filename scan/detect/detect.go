@@ -472,7 +472,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 			// House number of an address?
 			if wantAddr && j-i <= 6 && j+1 < n && text[j] == ' ' && (byteClass[text[j+1]] == cUpper || byteClass[text[j+1]] == cDigit) && (i == 0 || !isAlnum(text[i-1]) && text[i-1] != '-' && text[i-1] != '#') {
 				if end, full, conf := address.Find(text, i); end > 0 {
-					s.found = append(s.found, span{i, end, conf, breachkit.Address, pick(full, "rule:address-full", "rule:address-street"), ""})
+					s.found = append(s.found, addressSpan(text, i, end, conf, full))
 					i = end
 					titled = false
 					continue
@@ -481,7 +481,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 				// ("8 2621 WASHINGTON AVE"): the address starts after it.
 				if j-i <= 2 && byteClass[text[j+1]] == cDigit && (i == 0 || text[i-1] == '\n' || text[i-1] == ' ') {
 					if end, full, conf := address.Find(text, j+1); end > 0 {
-						s.found = append(s.found, span{j + 1, end, conf, breachkit.Address, pick(full, "rule:address-full", "rule:address-street"), ""})
+						s.found = append(s.found, addressSpan(text, j+1, end, conf, full))
 						i = end
 						titled = false
 						continue
@@ -493,7 +493,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 			// A house number with a letter: 221B Baker Street.
 			if wantAddr && byteClass[text[j-1]] == cUpper && byteClass[text[j-2]] == cDigit && j-i <= 7 && j+1 < n && text[j] == ' ' && byteClass[text[j+1]] == cUpper && (i == 0 || !isAlnum(text[i-1]) && text[i-1] != '-' && text[i-1] != '#') {
 				if end, full, conf := address.Find(text, i); end > 0 {
-					s.found = append(s.found, span{i, end, conf, breachkit.Address, pick(full, "rule:address-full", "rule:address-street"), ""})
+					s.found = append(s.found, addressSpan(text, i, end, conf, full))
 					i = end
 					titled = false
 					continue
@@ -637,6 +637,65 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 		}
 	}
 	e.emit(s, seg, emit)
+}
+
+// addressSpan is the finding of an address found at text[st:end]. The
+// address of an organisation that a form labels as such just before it
+// ("c Employer's name, address, and ZIP code" on a W-2, "PAYER'S name,
+// street address" on a 1099) is kept below any confidence reported:
+// it is not the person's, and taken for theirs it would place them in
+// the employer's state.
+func addressSpan(text []byte, st, end int, conf float64, full bool) span {
+	if orgLabelBefore(text, st) {
+		return span{st, end, 0.2, breachkit.Address, "rule:address-organisation", ""}
+	}
+	return span{st, end, conf, breachkit.Address, pick(full, "rule:address-full", "rule:address-street"), ""}
+}
+
+// orgLabelBefore reports whether the nearest form label within 160 bytes
+// before text[i], in the same paragraph, is an organisation's (employer,
+// payer, lender, filer) rather than a person's (employee, recipient,
+// borrower, customer, patient).
+func orgLabelBefore(text []byte, i int) bool {
+	seg := text[max(0, i-160):i]
+	if k := bytes.LastIndex(seg, []byte("\n\n")); k >= 0 {
+		seg = seg[k+2:]
+	}
+	org, person := -1, -1
+	for _, w := range []string{"employer", "payer's", "payer:", "filer's", "lender's", "lender:"} {
+		org = max(org, lastFold(seg, w))
+	}
+	if org < 0 {
+		return false
+	}
+	for _, w := range []string{"employee", "recipient", "borrower", "customer", "patient", "member", "applicant", "home address", "mailing address"} {
+		person = max(person, lastFold(seg, w))
+	}
+	return org > person
+}
+
+// lastFold returns where w (lower case) last occurs in b, in any case, or
+// -1.
+func lastFold(b []byte, w string) int {
+	for k := len(b) - len(w); k >= 0; k-- {
+		if b[k]|0x20 == w[0] && containsFoldAt(b, k, w) {
+			return k
+		}
+	}
+	return -1
+}
+
+func containsFoldAt(b []byte, k int, w string) bool {
+	for n := 0; n < len(w); n++ {
+		c := b[k+n]
+		if c >= 'A' && c <= 'Z' {
+			c += 32
+		}
+		if c != w[n] {
+			return false
+		}
+	}
+	return true
 }
 
 // pick returns yes if cond holds, else no.
