@@ -68,6 +68,7 @@ const (
 	classCred
 	classNeg
 	classDate
+	classOrg // a form's label of an organisation's block: employer, payer
 	numClasses
 )
 
@@ -111,9 +112,12 @@ var numberRules = []numberRule{
 	{breachkit.HealthID, classHealth, health.Score, nil},
 }
 
-// negWords say a nearby number is not personal data; dateWords say a
-// nearby date is not a birth date.
+// orgLabels head a form's block of an organisation's name and address
+// ("Employer's name, address"); see orgLabelBefore. negWords say a
+// nearby number is not personal data; dateWords say a nearby date is not
+// a birth date.
 var (
+	orgLabels = []string{"employer", "payer", "filer", "lender"}
 	negWords  = []string{"order", "invoice", "ref", "reference", "txn", "transaction", "confirmation", "tracking", "amount", "balance", "principal", "zip", "postal", "ticket", "case", "claim", "sku", "serial", "version", "build", "port", "pid", "seq", "id", "uuid", "sha256", "hash", "total", "fee", "payment", "agent", "req", "request", "loan", "employee", "emp", "po", "batch", "record"}
 	dateWords = []string{"due", "statement", "txn", "transaction", "paid", "posted", "created", "updated", "issued", "expires", "expiry", "effective", "payment", "date", "dated", "closing", "opened", "since", "until", "called", "on", "hired", "deadline", "received", "sent", "visit", "service"}
 )
@@ -188,6 +192,7 @@ func New(cfg Config) *Engine {
 	add(classCred, creds.Keywords)
 	add(classNeg, negWords)
 	add(classDate, dateWords)
+	add(classOrg, orgLabels)
 	for i, r := range cfg.Custom {
 		for _, w := range r.Keywords {
 			e.customKW[w] = append(e.customKW[w], i)
@@ -269,6 +274,9 @@ type scratch struct {
 	sweepPos, sweepNext int
 	sweepLast           [numClasses]int
 	sweepSeen           uint32
+	// lastOrg is where the last organisation label (employer, payer)
+	// seen in the segment ends.
+	lastOrg int
 	// fcache holds the fields of the last columns seen, in column order,
 	// so that a table's cells find their header's classification by a
 	// string comparison (usually of the same string) instead of a map
@@ -384,6 +392,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 	text := seg.Text
 	n := len(text)
 	s.hits, s.toks, s.gs, s.alnum, s.dates, s.found, s.whole = s.hits[:0], s.toks[:0], s.gs[:0], s.alnum[:0], s.dates[:0], s.found[:0], s.whole[:0]
+	s.lastOrg = -1 << 30
 	lead := seg.Lead
 	if lead > n {
 		lead = n
@@ -472,7 +481,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 			// House number of an address?
 			if wantAddr && j-i <= 6 && j+1 < n && text[j] == ' ' && (byteClass[text[j+1]] == cUpper || byteClass[text[j+1]] == cDigit) && (i == 0 || !isAlnum(text[i-1]) && text[i-1] != '-' && text[i-1] != '#') {
 				if end, full, conf := address.Find(text, i); end > 0 {
-					s.found = append(s.found, addressSpan(text, i, end, conf, full))
+					s.found = append(s.found, addressSpan(s, text, i, end, conf, full))
 					i = end
 					titled = false
 					continue
@@ -481,7 +490,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 				// ("8 2621 WASHINGTON AVE"): the address starts after it.
 				if j-i <= 2 && byteClass[text[j+1]] == cDigit && (i == 0 || text[i-1] == '\n' || text[i-1] == ' ') {
 					if end, full, conf := address.Find(text, j+1); end > 0 {
-						s.found = append(s.found, addressSpan(text, j+1, end, conf, full))
+						s.found = append(s.found, addressSpan(s, text, j+1, end, conf, full))
 						i = end
 						titled = false
 						continue
@@ -493,7 +502,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 			// A house number with a letter: 221B Baker Street.
 			if wantAddr && byteClass[text[j-1]] == cUpper && byteClass[text[j-2]] == cDigit && j-i <= 7 && j+1 < n && text[j] == ' ' && byteClass[text[j+1]] == cUpper && (i == 0 || !isAlnum(text[i-1]) && text[i-1] != '-' && text[i-1] != '#') {
 				if end, full, conf := address.Find(text, i); end > 0 {
-					s.found = append(s.found, addressSpan(text, i, end, conf, full))
+					s.found = append(s.found, addressSpan(s, text, i, end, conf, full))
 					i = end
 					titled = false
 					continue
@@ -602,6 +611,15 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 						}
 						continue
 					}
+					if (i == 0 || text[i-1] == '\n') && j < n && text[j] == ' ' && bytes.Contains(text[j:min(n, i+96)], threeBlanks) {
+						// A name on a form, its parts in boxes apart
+						// ("MARGARET A          HOLLOWAY").
+						if end, conf := e.formName(text, i, roles); end > 0 {
+							s.found = append(s.found, span{i, end, conf, breachkit.PersonName, "rule:name-form", ""})
+							i, titled = end, false
+							continue
+						}
+					}
 					if end, conf := e.name(text, i, j, titled, roles); end > 0 {
 						s.found = append(s.found, span{i, end, conf, breachkit.PersonName, pick(titled, "rule:name-title", "rule:name-gazetteer"), ""})
 						i = end
@@ -645,8 +663,8 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 // street address" on a 1099) is kept below any confidence reported:
 // it is not the person's, and taken for theirs it would place them in
 // the employer's state.
-func addressSpan(text []byte, st, end int, conf float64, full bool) span {
-	if orgLabelBefore(text, st) {
+func addressSpan(s *scratch, text []byte, st, end int, conf float64, full bool) span {
+	if s.lastOrg > st-160 && orgLabelBefore(text, st) {
 		return span{st, end, 0.2, breachkit.Address, "rule:address-organisation", ""}
 	}
 	return span{st, end, conf, breachkit.Address, pick(full, "rule:address-full", "rule:address-street"), ""}
@@ -756,6 +774,9 @@ func (e *Engine) word(s *scratch, text []byte, i, j int) name.Role {
 // hit records the word text[i:j], whose lexicon value is v, as a keyword
 // hit if it is one, and returns its name roles.
 func (e *Engine) hit(s *scratch, text []byte, i, j int, v uint32) name.Role {
+	if v&(1<<classOrg) != 0 {
+		s.lastOrg = j
+	}
 	if cl := v & kwMask; cl != 0 {
 		h := hit{start: i, end: j, classes: cl}
 		if len(e.customKW) > 0 {
@@ -1001,6 +1022,69 @@ func (e *Engine) name(text []byte, i, j int, titled bool, r name.Role) (int, flo
 		}
 	}
 	return end, conf
+}
+
+// threeBlanks is the gap between a form's boxes.
+var threeBlanks = []byte("   ")
+
+// formName finds a name on a line of a printed form whose parts sit in
+// boxes apart, several blanks between them: the line, from text[i] to
+// its end, is two to four words of letters (an initial too), at least one
+// gap of three blanks or more. The words are read as if one blank
+// apart; r are the roles of the first.
+func (e *Engine) formName(text []byte, i int, r name.Role) (int, float64) {
+	le := i
+	for le < len(text) && text[le] != '\n' && text[le] != '\r' && le-i <= 96 {
+		le++
+	}
+	if le-i > 96 {
+		return 0, 0
+	}
+	var starts, ends [4]int
+	k, nw, wide := i, 0, false
+	for k < le {
+		st := k
+		for k < le && (isLetter(text[k]) || text[k] == '.' || text[k] == '\'' || text[k] == '-') {
+			k++
+		}
+		if k == st || nw == len(starts) {
+			return 0, 0
+		}
+		starts[nw], ends[nw] = st, k
+		nw++
+		g := k
+		for k < le && text[k] == ' ' {
+			k++
+		}
+		if k-g >= 3 {
+			wide = true
+		}
+	}
+	if nw < 2 || !wide {
+		return 0, 0
+	}
+	var buf [128]byte
+	norm := buf[:0]
+	for w := 0; w < nw; w++ {
+		if w > 0 {
+			norm = append(norm, ' ')
+		}
+		norm = append(norm, text[starts[w]:ends[w]]...)
+	}
+	end, conf := e.name(norm, 0, ends[0]-starts[0], false, r)
+	if end == 0 {
+		return 0, 0
+	}
+	// Back to the line: the word in which the name ends.
+	p := 0
+	for w := 0; w < nw; w++ {
+		l := ends[w] - starts[w]
+		if end <= p+l {
+			return starts[w] + end - p, conf
+		}
+		p += l + 1
+	}
+	return 0, 0
 }
 
 // stateAfter reports whether ", ST" (a state abbreviation) follows
@@ -1498,7 +1582,7 @@ var ownClasses, uncompeting = func() (own, unc [numClasses]uint32) {
 		if c == classSSN || c == classITIN {
 			own[c] = 1<<classSSN | 1<<classITIN
 		}
-		unc[c] = own[c] | 1<<className | 1<<classAddress | 1<<classEmail | 1<<classCred
+		unc[c] = own[c] | 1<<className | 1<<classAddress | 1<<classEmail | 1<<classCred | 1<<classOrg
 		if c != classDOB {
 			unc[c] |= 1<<classDate | 1<<classDOB
 		}
@@ -1550,7 +1634,7 @@ func kwReason(class, d int) string {
 }
 
 func kwName(c uint32) string {
-	names := [...]string{"ssn", "itin", "card", "routing", "account", "phone", "dob", "license", "passport", "health", "email", "name", "address", "password", "other", "date"}
+	names := [...]string{"ssn", "itin", "card", "routing", "account", "phone", "dob", "license", "passport", "health", "email", "name", "address", "password", "other", "date", "organisation"}
 	for i, n := range names {
 		if c&(1<<i) != 0 {
 			return n
