@@ -426,6 +426,17 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 		c := text[i]
 		switch byteClass[c] {
 		case cOther:
+			// "…, 1010 Wien, Österreich": an address abroad.
+			if c >= 0xC0 && wantAddr && i >= 2 && text[i-1] == ' ' && text[i-2] == ',' {
+				if ce, ok := address.CountryAt(text, i); ok {
+					if st, ok := address.FindIntl(text, i); ok && st >= lead {
+						s.found = append(s.found, span{st, ce, 0.9, breachkit.Address, "rule:address-intl", ""})
+						s.whole = append(s.whole, [2]int{st, ce})
+						i, titled = ce, false
+						continue
+					}
+				}
+			}
 			// A name that starts with an accented capital: Ángel, Élodie.
 			if c >= 0xC0 && wantName && name.Capital(text[i:]) {
 				if end, conf := e.name(text, i, i, titled, 0); end > 0 {

@@ -2,6 +2,7 @@ package address
 
 import (
 	"bytes"
+	"strings"
 
 	"github.com/breachkit/breachkit/gazetteer"
 )
@@ -14,14 +15,21 @@ const maxCountryWords = 4
 // named at text[i:], a capitalised word, and where its name ends.
 func CountryAt(text []byte, i int) (end int, ok bool) {
 	var buf [24]byte
-	e := word(text, i)
+	e := i
+	for e < len(text) && (isAlpha(text[e]) || text[e] >= 0x80) {
+		e++ // letters, accented ones too (Österreich, España)
+	}
 	if e-i < 2 || e-i > len(buf) {
 		return 0, false
 	}
+	first := buf[:e-i]
 	for k := i; k < e; k++ {
 		buf[k-i] = text[k] | 0x20
 	}
-	if !gazetteer.CountryFirstWord(buf[:e-i]) {
+	if text[i] >= 0x80 || bytes.IndexFunc(text[i:e], func(r rune) bool { return r >= 0x80 }) >= 0 {
+		first = []byte(strings.ToLower(string(text[i:e])))
+	}
+	if !gazetteer.CountryFirstWord(first) {
 		return 0, false
 	}
 	// The longest run of words that names a country.
