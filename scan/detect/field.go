@@ -330,14 +330,14 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 			return fNotPII
 		}
 		return fFullName
-	case headIs(ws, "city", "town", "municipality", "ville", "stadt", "ort", "ciudad", "città", "cidade", "plaats") && !has(ws, orgWords...):
+	case headIs(ws, "city", "town", "municipality", "ville", "stadt", "ort", "ciudad", "città", "cidade", "plaats") && !has(ws, orgWords...) && !has(ws, "birth", "origin", "issuing"):
 		// "Default Address City", "Home Address - City": a part of the
 		// address its header names first, unless the address is an
 		// organisation's.
 		return fCity
 	case headIs(ws, "state", "province", "stateprovince") && !has(ws, orgWords...) && !has(ws, "license", "licence", "dl", "tax", "card", "issuing", "birth"):
 		return fState
-	case headIs(ws, "zip", "zipcode", "postal", "postalcode", "postcode", "zip5", "plz", "postleitzahl") && !has(ws, orgWords...):
+	case headIs(ws, "zip", "zipcode", "postal", "postalcode", "postcode", "zip5", "plz", "postleitzahl") && !has(ws, orgWords...) && !has(ws, "birth", "origin"):
 		return fZIP
 	case has(ws, "country", "countrycode", "pays", "país", "pais", "paese") && (len(ws) <= 3 || headIs(ws, "country")) &&
 		!has(ws, "birth", "citizenship", "nationality", "origin", "issuing", "issuer", "issue", "passport", "bank", "card", "ip", "phone", "tax", "incorporation", "risk"):
