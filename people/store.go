@@ -152,10 +152,12 @@ func partOf(reasons []string) string {
 }
 
 // structured reports whether a finding was placed by its column or key
-// ("header:..." reason) rather than found in free text.
+// ("header:..." reason), or by a form's field ("part:surname" from an ID
+// card's numbered field), rather than found in free text: such names are
+// parts of one person, not several people.
 func structured(reasons []string) bool {
 	for _, r := range reasons {
-		if strings.HasPrefix(r, "header:") {
+		if strings.HasPrefix(r, "header:") || strings.HasPrefix(r, "part:") {
 			return true
 		}
 	}

@@ -489,6 +489,16 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 		hasDigit, hasLetter := seen&1 != 0, seen&2 != 0
 		switch {
 		case !hasLetter:
+			// "1 HOLLOWAY" over "2 MARGARET ANN": the numbered name
+			// fields of a driver's licence or ID card read by OCR.
+			if wantName && j-i == 1 && text[i] == '1' && j+1 < n && text[j] == ' ' && (i == 0 || text[i-1] == '\n') {
+				if sEnd, gSt, gEnd, ok := e.cardName(s, text, j+1); ok {
+					s.found = append(s.found, span{j + 1, sEnd, 0.85, breachkit.PersonName, "rule:name-id-card", "part:surname"},
+						span{gSt, gEnd, 0.85, breachkit.PersonName, "rule:name-id-card", "part:given"})
+					i, titled = gEnd, false
+					continue
+				}
+			}
 			// House number of an address?
 			if wantAddr && j-i <= 6 && j+1 < n && text[j] == ' ' && (byteClass[text[j+1]] == cUpper || byteClass[text[j+1]] == cDigit) && (i == 0 || !isAlnum(text[i-1]) && text[i-1] != '-' && text[i-1] != '#') {
 				if end, full, conf := address.Find(text, i); end > 0 {
@@ -1033,6 +1043,63 @@ func (e *Engine) name(text []byte, i, j int, titled bool, r name.Role) (int, flo
 		}
 	}
 	return end, conf
+}
+
+// cardName reads the numbered name fields of a US driver's licence or ID
+// card (AAMVA's layout, as OCR reads it): field 1, the family name, from
+// text[p] to the end of its line, and on the next line field 2, the
+// given names. Both must be one to three words in capitals, the given
+// name a given name of the gazetteer, and a licence keyword must come
+// before them in the segment (the card's title): a numbered list is not
+// a card. It returns the end of the family name and the given names'
+// span.
+func (e *Engine) cardName(s *scratch, text []byte, p int) (sEnd, gSt, gEnd int, ok bool) {
+	licence := false
+	for k := len(s.hits) - 1; k >= 0 && !licence; k-- {
+		licence = s.hits[k].classes&(1<<classDL) != 0
+	}
+	if !licence {
+		return 0, 0, 0, false
+	}
+	sEnd = capsWords(text, p)
+	if sEnd < 0 || sEnd+3 >= len(text) || text[sEnd] != '\n' || text[sEnd+1] != '2' || text[sEnd+2] != ' ' {
+		return 0, 0, 0, false
+	}
+	gSt = sEnd + 3
+	if gEnd = capsWords(text, gSt); gEnd < 0 {
+		return 0, 0, 0, false
+	}
+	first := gSt
+	for first < gEnd && text[first] != ' ' {
+		first++
+	}
+	if name.RolesOf(text[gSt:first])&name.Given == 0 {
+		return 0, 0, 0, false
+	}
+	return sEnd, gSt, gEnd, true
+}
+
+// capsWords returns where a run of one to three words in capitals that
+// fills the line from text[p] ends (at the line's end), or -1.
+func capsWords(text []byte, p int) int {
+	words, k := 0, p
+	for k < len(text) && text[k] != '\n' && text[k] != '\r' {
+		st := k
+		for k < len(text) && (byteClass[text[k]] == cUpper || text[k] == '\'' || text[k] == '-') {
+			k++
+		}
+		if k == st || k-st < 1 {
+			return -1
+		}
+		words++
+		if k < len(text) && text[k] == ' ' {
+			k++
+		}
+	}
+	if words == 0 || words > 3 || text[k-1] == ' ' {
+		return -1
+	}
+	return k
 }
 
 // threeBlanks is the gap between a form's boxes.
