@@ -428,13 +428,9 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 		case cOther:
 			// "…, 1010 Wien, Österreich": an address abroad.
 			if c >= 0xC0 && wantAddr && i >= 2 && text[i-1] == ' ' && text[i-2] == ',' {
-				if ce, ok := address.CountryAt(text, i); ok {
-					if st, ok := address.FindIntl(text, i); ok && st >= lead {
-						s.found = append(s.found, span{st, ce, 0.9, breachkit.Address, "rule:address-intl", ""})
-						s.whole = append(s.whole, [2]int{st, ce})
-						i, titled = ce, false
-						continue
-					}
+				if end, ok := e.abroad(s, text, i, lead); ok {
+					i, titled = end, false
+					continue
 				}
 			}
 			// A name that starts with an accented capital: Ángel, Élodie.
@@ -607,15 +603,10 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 				}
 			}
 			if wantAddr && i >= 2 && text[i-1] == ' ' && text[i-2] == ',' && byteClass[c] == cUpper {
-				// "…, 75002 Paris, France": an address abroad, which
-				// ends in its country.
-				if ce, ok := address.CountryAt(text, i); ok {
-					if st, ok := address.FindIntl(text, i); ok && st >= lead {
-						s.found = append(s.found, span{st, ce, 0.9, breachkit.Address, "rule:address-intl", ""})
-						s.whole = append(s.whole, [2]int{st, ce})
-						i, titled = ce, false
-						continue
-					}
+				// "…, 75002 Paris, France": an address abroad.
+				if end, ok := e.abroad(s, text, i, lead); ok {
+					i, titled = end, false
+					continue
 				}
 			}
 			if byteClass[c] == cUpper {
@@ -676,6 +667,22 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 		}
 	}
 	e.emit(s, seg, emit)
+}
+
+// abroad records an address outside the United States that ends in the
+// name of its country at text[i] (after ", "), and returns where it ends.
+func (e *Engine) abroad(s *scratch, text []byte, i, lead int) (int, bool) {
+	ce, ok := address.CountryAt(text, i)
+	if !ok {
+		return 0, false
+	}
+	st, ok := address.FindIntl(text, i)
+	if !ok || st < lead {
+		return 0, false
+	}
+	s.found = append(s.found, span{st, ce, 0.9, breachkit.Address, "rule:address-intl", ""})
+	s.whole = append(s.whole, [2]int{st, ce})
+	return ce, true
 }
 
 // addressSpan is the finding of an address found at text[st:end]. The

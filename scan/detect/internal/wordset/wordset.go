@@ -101,6 +101,11 @@ func (s *Set) Lookup(w []byte) (uint32, bool) {
 		return v, ok
 	}
 	a, b := pack(w)
+	return s.probe(a, b, n)
+}
+
+// probe finds the packed word of length n in the table.
+func (s *Set) probe(a, b uint64, n int) (uint32, bool) {
 	mask := uint64(len(s.slots) - 1)
 	for i := s.hash(a, b); ; i = (i + 1) & mask {
 		sl := &s.slots[i]
@@ -119,16 +124,7 @@ func (s *Set) LookupPacked(a, b uint64, n int) (uint32, bool) {
 	if n == 0 || n > packed || s.first[byte(a)]&(1<<n) == 0 {
 		return 0, false
 	}
-	mask := uint64(len(s.slots) - 1)
-	for i := s.hash(a, b); ; i = (i + 1) & mask {
-		sl := &s.slots[i]
-		if sl.a == a && sl.b == b && sl.n == uint32(n) {
-			return sl.v, true
-		}
-		if sl.n == 0 {
-			return 0, false
-		}
-	}
+	return s.probe(a, b, n)
 }
 
 // LookupFold is Lookup for a word in any case (A-Z fold to a-z).
