@@ -262,7 +262,10 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 		return fPassword
 	case has(ws, "itin"):
 		return fITIN
-	case has(ws, "ssn", "ssns", "socsec", "sin") || joined == "social" || has(ws, "social") && has(ws, "no", "num", "number", "nbr") || strings.HasPrefix(joined, "socsec") || joined == "ss" || joined == "ssno" || joined == "ssnum" || joined == "ssnumber" || strings.Contains(joined, "socialsecurity") || strings.Contains(joined, "taxid") || strings.Contains(joined, "taxpayerid") || has(ws, "tin", "taxid", "taxno") || has(ws, "tax") && has(ws, "id", "no", "number", "num"):
+	case has(ws, "ssn", "ssns", "socsec", "sin") || joined == "social" || has(ws, "social") && has(ws, "no", "num", "number", "nbr") || strings.HasPrefix(joined, "socsec") || joined == "ss" || joined == "ssno" || joined == "ssnum" || joined == "ssnumber" || strings.Contains(joined, "socialsecurity") || strings.Contains(joined, "taxid") || strings.Contains(joined, "taxpayerid") || has(ws, "tin", "taxid", "taxno") || has(ws, "tax") && has(ws, "id", "no", "number", "num") ||
+		has(ws, "government", "govt", "gov") && has(ws, "id", "no", "number", "num") && !has(ws, "type", "issuer", "issuing", "state", "country", "expiry", "expiration", "exp"):
+		// Outlook's contact field "Government ID Number" holds, in the
+		// US, the person's SSN; a value that is none is not reported.
 		return fTaxID
 	case has(ws, "dob", "birth", "birthdate", "birthday", "bday", "dateofbirth", "born") || strings.Contains(joined, "birth") ||
 		has(ws, "naissance", "geburtsdatum", "geburtstag", "nacimiento", "nascita", "nascimento", "geboortedatum", "geboren", "née", "né"):
@@ -348,6 +351,12 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 		return fUnit
 	case has(ws, "address", "addr", "addr1", "address1", "line1", "street", "streetaddress", "addressline1", "line", "mailing", "residence",
 		"adresse", "dirección", "direccion", "domicilio", "indirizzo", "endereço", "endereco", "straße", "strasse", "adres", "rue", "calle"):
+		if len(ws) >= 2 && has(ws, orgWords...) && !has(ws, "post", "po") {
+			// "Business Address Street", "Employer Address": an
+			// organisation's, as its city and ZIP Code are above (a
+			// post office box is the person's).
+			return fNotPII
+		}
 		return fStreet
 	case has(ws, "city", "town", "municipality", "ville", "stadt", "ort", "wohnort", "ciudad", "localidad", "città", "citta", "comune", "cidade", "plaats", "woonplaats"):
 		return fCity

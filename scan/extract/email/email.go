@@ -1,8 +1,11 @@
 // Package email extracts e-mail messages: single messages (.eml, RFC 5322)
 // with EML, Apple Mail's .emlx with EMLX, and mailboxes (.mbox, mboxo/mboxrd) with MBOX, using
 // github.com/emersion/go-message, Outlook messages (.msg) with MSG, from
-// their MAPI properties (see msg.go), and the winmail.dat in which
-// Outlook wraps attachments with TNEF (see tnef.go).
+// their MAPI properties (see msg.go), Outlook data files (.pst, .ost)
+// with PST over github.com/mooijtech/go-pst (see pst.go; an Outlook item
+// of either is emitted by mapi.go, a contact's person as named fields),
+// and the winmail.dat in which Outlook wraps attachments with TNEF (see
+// tnef.go).
 //
 // Each message yields its address and subject headers as segments (Field
 // "From", "To", "Cc", "Bcc", "Reply-To", "Sender", "Subject", ...; encoded

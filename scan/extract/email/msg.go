@@ -123,100 +123,29 @@ func (MSG) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment) 
 	if len(message) == 0 {
 		return fmt.Errorf("%w: no message properties: not an Outlook message", ole.ErrCorrupt)
 	}
-	m := &msg{in: in, lim: archive.EffectiveLimits(in.Limits), emit: emit, record: in.Path}
-	field := func(name, text string) error {
-		if strings.TrimSpace(text) == "" {
-			return nil
-		}
-		return m.send(scan.Segment{Text: []byte(text), Offset: -1, Field: name, Record: m.record})
-	}
-	from := message.str(propSenderName)
-	if addr := firstOf(message.str(propSenderSMTP), message.str(propSenderEmail)); strings.Contains(addr, "@") {
-		from = strings.TrimSpace(from + " <" + addr + ">")
-	}
-	if err := field("From", from); err != nil {
-		return err
-	}
-	// Recipients: each with its own name and address, by kind.
-	kinds := map[uint32]string{1: "To", 2: "Cc", 3: "Bcc"}
-	listed := false
+	it := &item{props: message}
 	for _, k := range sortedKeys(recips) {
-		r := recips[k]
-		kind := "To"
-		if v, ok := r[propRecipType]; ok && len(v.data) >= 4 {
-			if name, ok := kinds[binary.LittleEndian.Uint32(v.data)]; ok {
-				kind = name
-			}
-		}
-		text := r.str(propDisplayName)
-		if addr := firstOf(r.str(propSMTPAddress), r.str(propEmailAddress)); strings.Contains(addr, "@") {
-			text = strings.TrimSpace(text + " <" + addr + ">")
-		}
-		if err := field(kind, text); err != nil {
-			return err
-		}
-		listed = listed || strings.TrimSpace(text) != ""
+		it.recips = append(it.recips, recips[k])
 	}
-	if !listed {
-		// Only the display lists, as a message saved without its
-		// recipient table has.
-		for _, d := range []struct {
-			id   uint16
-			name string
-		}{{propDisplayTo, "To"}, {propDisplayCc, "Cc"}, {propDisplayBcc, "Bcc"}} {
-			if err := field(d.name, message.str(d.id)); err != nil {
-				return err
-			}
-		}
-	}
-	if err := field("Subject", message.str(propSubject)); err != nil {
-		return err
-	}
-	if body := message.str(propBody); strings.TrimSpace(body) != "" {
-		if err := m.text(strings.NewReader(body), -1); err != nil {
-			return err
-		}
-	} else if v, ok := message[propBodyHTML]; ok {
-		if htmlTable(v.data) {
-			if err := m.member("body.html", bytes.NewReader(v.data)); err != nil {
-				return err
-			}
-		} else if err := m.text(htmlText(bytes.NewReader(v.data)), -1); err != nil {
-			return err
-		}
-	}
-	if h := message.str(propInternetHdrs); strings.TrimSpace(h) != "" {
-		if err := m.text(strings.NewReader(h), -1); err != nil {
-			return err
-		}
-	}
-	for i, k := range sortedKeys(attachs) {
+	for _, k := range sortedKeys(attachs) {
 		a := attachs[k]
-		name := firstOf(a.str(propAttachLong), a.str(propAttachName))
-		if name == "" {
-			name = "attachment-" + strconv.Itoa(i+1)
-		}
+		at := attachment{props: a}
 		data, ok := a[propAttachData]
 		switch {
 		case embedded[k] || ok && data.typ == typeObject:
-			in.Warning(fmt.Sprintf("attachment %q is an attached Outlook message or object; not scanned", name))
-		case !ok:
-			// A link or a reference: no bytes to scan.
-		default:
-			if err := m.member(name, bytes.NewReader(data.data)); err != nil {
-				return err
-			}
+			at.embedded = true
+		case ok:
+			at.data = bytes.NewReader(data.data)
 		}
-		if err := ctx.Err(); err != nil {
-			return err
-		}
+		it.attachs = append(it.attachs, at)
 	}
 	for k := range embedded {
 		if attachs[k] == nil {
 			in.Warning(fmt.Sprintf("%s holds an attached Outlook message; not scanned", k))
 		}
 	}
-	return nil
+	m := &msg{in: in, lim: archive.EffectiveLimits(in.Limits), emit: emit, record: in.Path}
+	return m.item(ctx, it)
 }
 
 // propStream parses a property stream's name, "__substg1.0_PPPPTTTT"

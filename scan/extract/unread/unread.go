@@ -1,6 +1,6 @@
 // Package unread recognises formats that breachkit does not read but that
-// stolen data often comes in (Outlook mailboxes, Access databases, SQL
-// Server backups, disk images), so that each is listed as skipped with
+// stolen data often comes in (Access databases, SQL Server backups, disk
+// images), so that each is listed as skipped with
 // what it is and how to get at its contents, instead of as an unknown
 // binary. It reads nothing past a file's first bytes.
 package unread
@@ -29,12 +29,10 @@ type kind struct {
 }
 
 // kinds are matched against a file's head (scan.HeadSize bytes), in
-// order. Sources: the formats' published layouts ([MS-PST] 2.2.2.6 for
-// "!BDN"; the Jet/ACE header; the Microsoft Tape Format "TAPE" block of
+// order. Sources: the formats' published layouts (the Jet/ACE header; the Microsoft Tape Format "TAPE" block of
 // SQL Server backups; the VMDK "KDMV", VHDX "vhdxfile", QCOW2 "QFI\xfb"
 // and VDI headers).
 var kinds = []kind{
-	{0, []byte("!BDN"), "an Outlook data file (PST/OST): export the mailbox to MBOX or EML (readpst from pst-utils, or Outlook) into an encrypted folder and scan that"},
 	{4, []byte("Standard Jet DB"), "a Microsoft Access database (.mdb): export its tables to CSV (mdb-export from mdbtools, or Access) and scan those"},
 	{4, []byte("Standard ACE DB"), "a Microsoft Access database (.accdb): export its tables to CSV (mdb-export from mdbtools, or Access) and scan those"},
 	{0, []byte("TAPE"), "a SQL Server backup (Microsoft Tape Format): restore it and export the tables (bcp, or a dump) and scan those"},

@@ -54,3 +54,24 @@ save("html.msg",
 	str8(0x0E04, "Renée Dubois"),
 	bin(0x1013, "<html><body><p>SSN: <b>512-44-7081</b></p><script>var x = 1;</script></body></html>"),
 );
+
+# A contact (IPM.Contact): its person in the contact properties, and a
+# business address that is not the person's.
+save("contact.msg",
+	str8(0x001A, "IPM.Contact"),
+	uni(0x3001, "Marisol Okafor"),
+	uni(0x3A06, "Marisol"),
+	uni(0x3A11, "Okafor"),
+	uni(0x3A07, "431-27-5569"),
+	uni(0x3A5D, "4417 Birchwood Lane"),
+	uni(0x3A59, "Dayton"),
+	uni(0x3A5C, "OH"),
+	uni(0x3A5B, "45402"),
+	uni(0x3A1C, "(937) 422-6718"),
+	uni(0x3A16, "Okafor Landscaping LLC"),
+	uni(0x3A29, "200 Commerce Park Dr"),
+	uni(0x3A27, "Columbus"),
+	uni(0x3A28, "OH"),
+	uni(0x3A2A, "43215"),
+	uni(0x1000, "Met at the closing; prefers text messages.\r\n"),
+);
