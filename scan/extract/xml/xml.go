@@ -1,5 +1,6 @@
-// Package xml extracts the text and attribute values of XML and HTML
-// documents with encoding/xml (non-strict for HTML). Each text node and
+// Package xml extracts the text and attribute values of XML documents
+// with encoding/xml, and of HTML documents with golang.org/x/net/html's
+// tokenizer (html.go), which reads pages as browsers do. Each text node and
 // attribute value becomes a segment whose Field is the element name
 // ("ssn", or "customer@ssn" for an attribute) and whose Record is the
 // child of the root element it sits in. In HTML, element names say
@@ -104,19 +105,14 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 	// exports are often an HTML table saved as .xls.
 	html := ext == ".html" || ext == ".htm" || sniffHTML(head)
 	if html {
-		dec.Strict = false
-		dec.AutoClose = xml.HTMLAutoClose
-		dec.Entity = xml.HTMLEntity
+		return extractHTML(ctx, in, br, emit)
 	}
 	dec.CharsetReader = func(label string, r io.Reader) (io.Reader, error) { return r, nil }
 	var stack []string
-	var fields, labels []string // per open XML element: its text's Field, a label for its children
-	over := 0                   // HTML elements open beyond maxDepth
+	var fields, labels []string // per open element: its text's Field, a label for its children
 	rec := 0
 	record := in.Path
-	skip := 0           // inside <script> or <style>
-	var tables []*table // open HTML tables, innermost last
-	ntables := 0
+	skip := 0 // inside <script> or <style> (XHTML)
 	for n := 0; ; n++ {
 		if n&1023 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -135,62 +131,30 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 		switch t := tok.(type) {
 		case xml.StartElement:
 			name := t.Name.Local
-			switch {
-			case len(stack) < maxDepth:
-				stack = append(stack, name)
-			case html:
-				// HTML leaves tags open (<td>, <li>, <p>): a long page
-				// nests deep without meaning to. Only XML fields use the
-				// names, so the excess is only counted.
-				over++
-			default:
+			if len(stack) >= maxDepth {
 				return fmt.Errorf("corrupt document: elements nested deeper than %d levels at byte %d", maxDepth, end)
 			}
+			stack = append(stack, name)
 			// The Field of the element's text: its name, or the label it
 			// carries (<field name="Date of birth">) or its sibling gave
 			// (<key>SSN</key><value>…</value>), as form exports write.
 			labelAttr := ""
-			if !html {
-				field := name
-				lname := strings.ToLower(name)
-				if labelled[lname] {
-					for _, a := range t.Attr {
-						if columns.LabelName(a.Name.Local) && columns.PairLabel(a.Value) != "" {
-							field, labelAttr = columns.PairLabel(a.Value), a.Name.Local
-							break
-						}
+			field := name
+			lname := strings.ToLower(name)
+			if labelled[lname] {
+				for _, a := range t.Attr {
+					if columns.LabelName(a.Name.Local) && columns.PairLabel(a.Value) != "" {
+						field, labelAttr = columns.PairLabel(a.Value), a.Name.Local
+						break
 					}
 				}
-				if labelAttr == "" && columns.ValueName(lname) && len(labels) > 0 && labels[len(labels)-1] != "" {
-					field = labels[len(labels)-1]
-				}
-				fields = append(fields, field)
-				labels = append(labels, "")
 			}
-			if html {
-				name = strings.ToLower(name)
-				switch {
-				case name == "table":
-					ntables++
-					tables = append(tables, &table{n: ntables})
-				case len(tables) > 0 && name == "thead":
-					tables[len(tables)-1].inHead = true
-				case len(tables) > 0 && name == "tr":
-					tb := tables[len(tables)-1]
-					tb.endFirstRow()
-					tb.row++
-					tb.col, tb.cell = -1, ""
-					record = in.Path + "#table=" + strconv.Itoa(tb.n) + ",row=" + strconv.Itoa(tb.row)
-				case len(tables) > 0 && (name == "td" || name == "th"):
-					tb := tables[len(tables)-1]
-					tb.col++
-					tb.cell = name
-					tb.data = tb.data || name == "td" && !tb.inHead
-				case blocks[name]:
-					rec++
-					record = in.Path + "#elem=" + strconv.Itoa(rec)
-				}
-			} else if len(stack) == 2 {
+			if labelAttr == "" && columns.ValueName(lname) && len(labels) > 0 && labels[len(labels)-1] != "" {
+				field = labels[len(labels)-1]
+			}
+			fields = append(fields, field)
+			labels = append(labels, "")
+			if len(stack) == 2 {
 				rec++
 				record = in.Path + "#elem=" + strconv.Itoa(rec)
 			}
@@ -220,25 +184,11 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 				}
 			}
 		case xml.EndElement:
-			if over > 0 {
-				over--
-			} else if len(stack) > 0 {
+			if len(stack) > 0 {
 				stack = stack[:len(stack)-1]
 			}
-			if !html && len(fields) > 0 {
+			if len(fields) > 0 {
 				fields, labels = fields[:len(fields)-1], labels[:len(labels)-1]
-			}
-			if html && len(tables) > 0 {
-				switch strings.ToLower(t.Name.Local) {
-				case "table":
-					tables = tables[:len(tables)-1]
-				case "tr":
-					tables[len(tables)-1].endFirstRow()
-				case "thead":
-					tables[len(tables)-1].inHead = false
-				case "td", "th":
-					tables[len(tables)-1].cell = ""
-				}
 			}
 			if t.Name.Local == "script" || t.Name.Local == "style" {
 				skip = max(0, skip-1)
@@ -248,28 +198,11 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 				break
 			}
 			seg := scan.Segment{Text: append([]byte(nil), t...), Offset: -1, Record: record}
-			if len(fields) > 0 && !html {
+			if len(fields) > 0 {
 				seg.Field = fields[len(fields)-1]
 				// A label element's text names its next sibling value.
 				if n := len(stack); n >= 2 && columns.LabelName(stack[n-1]) {
 					labels[len(labels)-2] = columns.PairLabel(string(t))
-				}
-			}
-			// HTML elements say nothing about values, but a table's
-			// header cells do.
-			if html && len(tables) > 0 {
-				tb := tables[len(tables)-1]
-				switch {
-				case tb.cell == "th" && !tb.data || tb.cell == "td" && tb.inHead:
-					tb.header(string(bytes.TrimSpace(t)))
-				case tb.cell == "td" && tb.col >= 0 && tb.col < len(tb.heads):
-					seg.Field = tb.heads[tb.col]
-				case tb.cell == "td" && tb.row == 1 && tb.col >= 0 && tb.heads == nil:
-					// A first row of plain cells may name the columns.
-					for len(tb.first) <= tb.col {
-						tb.first = append(tb.first, "")
-					}
-					tb.first[tb.col] = strings.TrimSpace(tb.first[tb.col] + " " + string(bytes.TrimSpace(t)))
 				}
 			}
 			raw := k.raw(start, end)

@@ -3,6 +3,7 @@ package xml
 import (
 	"bytes"
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/breachkit/breachkit/scan"
@@ -58,6 +59,7 @@ func TestHTML(t *testing.T) {
 func FuzzExtract(f *testing.F) {
 	f.Add([]byte(`<a b="c">d<![CDATA[e]]></a>`), false)
 	f.Add([]byte(`<table><thead><tr><th>SSN</th></tr></thead><tr><td>1</td><th>x</th></tr></table><p>y</p>`), true)
+	f.Add([]byte("<input value=a&amp;b name=\"x&#34;y\" Type=Text>\r\n<p>a&amp;b\r\nc<![if x]>d<![endif]> < e\x00"), true)
 	f.Fuzz(func(t *testing.T, data []byte, html bool) {
 		name := "f.xml"
 		if html {
@@ -129,5 +131,63 @@ func TestHTMLSavedAsXLS(t *testing.T) {
 	}
 	if got["Jane Roe"] != "Name" || got["123-45-6780"] != "SSN" {
 		t.Errorf("fields %q", got)
+	}
+}
+
+// TestHTMLAsBrowsersRead reads pages that are not XML, as Word's "Save as
+// Web Page", mail programs and hand-written exports make them: Office's
+// conditional comments, a bare "<" and "&" in text, unquoted and
+// valueless attributes, tags left open and written in capitals. All of
+// the text after them is still read, table cells by their headers, with
+// the file's own offsets.
+func TestHTMLAsBrowsersRead(t *testing.T) {
+	page := `<html xmlns:o="urn:schemas-microsoft-com:office:office">
+<head><style><!-- .Slide {font-size:12pt} p.MsoNormal {margin:0} --></style>
+<!--[if gte mso 9]><xml><o:DocumentProperties><o:Author>x</o:Author></o:DocumentProperties></xml><![endif]-->
+</head><BODY lang=EN-US>
+<p class=MsoNormal><![if !supportLists]>1.<![endif]>Balance < 100 & rising for Jane Roe<o:p></o:p>
+<P>Call (415) 867-5309
+<TABLE border=1>
+<TR><TH>Name<TH>SSN
+<TR><TD>Ana Souza<TD>383-41-8663
+<TR><TD>Dana Whitfield<TD>512-44-7081
+</TABLE>
+<input type=hidden name=ssn value=601-23-4455 disabled>
+<p>Ends here.</body></html>`
+	segs, err := extract(t, "saved.htm", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]scan.Segment{}
+	for _, s := range segs {
+		got[string(bytes.TrimSpace(s.Text))] = s
+	}
+	want := map[string]string{ // text: field
+		"Ana Souza": "Name", "383-41-8663": "SSN", "Dana Whitfield": "Name", "512-44-7081": "SSN",
+		"601-23-4455": "input@value", "Call (415) 867-5309": "", "Ends here.": "",
+	}
+	for text, field := range want {
+		s, ok := got[text]
+		if !ok {
+			t.Errorf("%q not read", text)
+			continue
+		}
+		if s.Field != field || s.Offset < 0 {
+			t.Errorf("%q: field %q offset %d, want field %q and an offset", text, s.Field, s.Offset, field)
+		}
+	}
+	if s, ok := got["1."]; !ok || s.Field != "" {
+		t.Errorf("text inside Office's list marker not read: %v", ok)
+	}
+	if _, ok := got["Balance < 100 & rising for Jane Roe"]; !ok {
+		t.Errorf("text with a bare < and & not read whole")
+	}
+	for text := range got {
+		if strings.Contains(text, "font-size") || strings.Contains(text, "Author") {
+			t.Errorf("style or conditional comment read as text: %q", text)
+		}
+	}
+	if got["383-41-8663"].Record != "saved.htm#table=1,row=2" || got["512-44-7081"].Record != "saved.htm#table=1,row=3" {
+		t.Errorf("records %q, %q", got["383-41-8663"].Record, got["512-44-7081"].Record)
 	}
 }
