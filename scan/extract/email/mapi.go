@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/breachkit/breachkit/scan"
+	"github.com/breachkit/breachkit/scan/extract/archive"
 )
 
 // item is an Outlook item read from its MAPI properties, wherever they
@@ -27,6 +28,7 @@ type item struct {
 type attachment struct {
 	props    props
 	data     io.Reader // the attached file's bytes; nil for a link or reference
+	message  *item     // an attached Outlook message, read
 	embedded bool      // an attached Outlook message or OLE object, not read
 }
 
@@ -132,8 +134,9 @@ func (p props) date(id uint16) string {
 // recipients and subject with the Field an .eml's headers get ("From",
 // "To", "Cc", "Bcc", "Subject"); the plain-text body (or, without one,
 // the text of the HTML body); the internet headers the message arrived
-// with; then its attachments through Input.Member. An attached Outlook
-// message is reported, not read.
+// with; then its attachments through Input.Member, and the messages
+// attached to it (read from an .msg; reported, not read, in a .pst) as
+// items of their own.
 func (m *msg) item(ctx context.Context, it *item) error {
 	field := func(name, text string) error {
 		if strings.TrimSpace(text) == "" {
@@ -218,6 +221,19 @@ func (m *msg) item(ctx context.Context, it *item) error {
 			name = "attachment-" + strconv.Itoa(i+1)
 		}
 		switch {
+		case a.message != nil:
+			// An attached message (forwarded as an attachment, a
+			// phishing report) is a message of its own: its record is
+			// its parent's with ",attached=N", its attachments are
+			// named under the attachment's name.
+			safe, _ := archive.SafeName(name, "attachment")
+			sub := &msg{in: m.in, lim: m.lim, emit: m.emit, record: attachedRecord(m.record, i+1),
+				prefix: m.prefix + safe + "/", members: m.members}
+			err := sub.item(ctx, a.message)
+			m.members, m.any, m.emitErr = sub.members, m.any || sub.any, m.emitErr || sub.emitErr
+			if err != nil {
+				return err
+			}
 		case a.embedded:
 			where := ""
 			if m.prefix != "" {
@@ -236,4 +252,14 @@ func (m *msg) item(ctx context.Context, it *item) error {
 		}
 	}
 	return nil
+}
+
+// attachedRecord is the record of the n-th attachment of the message
+// whose record is parent, when that attachment is a message.
+func attachedRecord(parent string, n int) string {
+	sep := "#"
+	if strings.Contains(parent, "#") {
+		sep = ","
+	}
+	return parent + sep + "attached=" + strconv.Itoa(n)
 }

@@ -21,8 +21,10 @@ import (
 // "To", "Cc", "Bcc", "Subject"), then the plain-text body (or, without
 // one, the text of the HTML body), then the internet headers the message
 // arrived with; attachments go back to the pipeline like an .eml's. An
-// attached Outlook message is reported, not read. The zero value is
-// ready.
+// attached Outlook message is read as a message of its own, in the
+// record "mail.msg#attached=N", its attachments named under its name; a
+// contact item's person is emitted as fields (see mapi.go). The zero
+// value is ready.
 type MSG struct{}
 
 // Format implements scan.Extractor.
@@ -94,15 +96,34 @@ func (MSG) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment) 
 	if err != nil {
 		return err
 	}
+	it, err := msgItem(in, streams, "", 0)
+	if err != nil {
+		return err
+	}
+	m := &msg{in: in, lim: archive.EffectiveLimits(in.Limits), emit: emit, record: in.Path}
+	return m.item(ctx, it)
+}
+
+// maxAttached bounds how deep messages attached to messages are read.
+const maxAttached = 8
+
+// embeddedStorage holds, inside an attachment's storage, the message
+// attached ([MS-OXMSG] 2.2.2.1).
+const embeddedStorage = "__substg1.0_3701000D"
+
+// msgItem builds an item from the streams of a message, their paths
+// relative to its storage: the message's properties at the top, its
+// recipients' and attachments' one storage down, and an attached
+// message's under its attachment's embeddedStorage, read the same way
+// up to maxAttached levels. where names the message in warnings.
+func msgItem(in *scan.Input, streams []ole.Stream, where string, depth int) (*item, error) {
 	message := props{}
 	recips := map[string]props{}
 	attachs := map[string]props{}
-	embedded := map[string]bool{}
+	nested := map[string][]ole.Stream{}
+	other := map[string]bool{}
 	for _, s := range streams {
 		id, typ, ok := propStream(s.Name)
-		// Streams of the message itself sit at the top; those of
-		// recipients and attachments one storage down. Deeper ones
-		// belong to an attached message.
 		switch {
 		case len(s.Path) == 0 && ok:
 			message[id] = propValue{typ, s.Data}
@@ -116,12 +137,14 @@ func (MSG) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment) 
 				attachs[s.Path[0]] = props{}
 			}
 			attachs[s.Path[0]][id] = propValue{typ, s.Data}
+		case len(s.Path) >= 2 && strings.HasPrefix(s.Path[0], "__attach_version1.0_") && s.Path[1] == embeddedStorage:
+			nested[s.Path[0]] = append(nested[s.Path[0]], ole.Stream{Path: s.Path[2:], Name: s.Name, Data: s.Data})
 		case len(s.Path) >= 2 && strings.HasPrefix(s.Path[0], "__attach_version1.0_"):
-			embedded[s.Path[0]] = true
+			other[s.Path[0]] = true // an OLE object's storage
 		}
 	}
 	if len(message) == 0 {
-		return fmt.Errorf("%w: no message properties: not an Outlook message", ole.ErrCorrupt)
+		return nil, fmt.Errorf("%w: no message properties: not an Outlook message", ole.ErrCorrupt)
 	}
 	it := &item{props: message}
 	for _, k := range sortedKeys(recips) {
@@ -132,20 +155,28 @@ func (MSG) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment) 
 		at := attachment{props: a}
 		data, ok := a[propAttachData]
 		switch {
-		case embedded[k] || ok && data.typ == typeObject:
+		case nested[k] != nil && depth < maxAttached:
+			sub, err := msgItem(in, nested[k], where+k+"/", depth+1)
+			if err != nil {
+				in.Warning(fmt.Sprintf("%s%s: attached message unreadable: %v", where, k, err))
+				break
+			}
+			at.message = sub
+		case nested[k] != nil:
+			in.Warning(fmt.Sprintf("%s%s: a message attached more than %d levels deep; not scanned", where, k, maxAttached))
+		case other[k] || ok && data.typ == typeObject:
 			at.embedded = true
 		case ok:
 			at.data = bytes.NewReader(data.data)
 		}
 		it.attachs = append(it.attachs, at)
 	}
-	for k := range embedded {
+	for _, k := range sortedKeys(nested) {
 		if attachs[k] == nil {
-			in.Warning(fmt.Sprintf("%s holds an attached Outlook message; not scanned", k))
+			in.Warning(fmt.Sprintf("%s%s holds an attached Outlook message without its attachment properties; not scanned", where, k))
 		}
 	}
-	m := &msg{in: in, lim: archive.EffectiveLimits(in.Limits), emit: emit, record: in.Path}
-	return m.item(ctx, it)
+	return it, nil
 }
 
 // propStream parses a property stream's name, "__substg1.0_PPPPTTTT"

@@ -90,5 +90,7 @@ func TestMSGDamaged(t *testing.T) {
 func FuzzMSG(f *testing.F) {
 	f.Add([]byte(readMsg(f, "letter.msg")))
 	f.Add([]byte(readMsg(f, "html.msg")))
+	f.Add([]byte(readMsg(f, "forwarded.msg")))
+	f.Add([]byte(readMsg(f, "contact.msg")))
 	f.Fuzz(func(t *testing.T, data []byte) { run(t, MSG{}, "f.msg", string(data), 0) })
 }

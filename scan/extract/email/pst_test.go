@@ -183,3 +183,35 @@ func FuzzPST(f *testing.F) {
 	f.Add([]byte(samplePST(f, "32-bit.pst")))
 	f.Fuzz(func(t *testing.T, data []byte) { run(t, PST{}, "f.pst", string(data), 0) })
 }
+
+// TestAttachedMessage reads a message forwarded as an attachment: its
+// fields and body under a record of its own, its attachment named under
+// the attached message's name.
+func TestAttachedMessage(t *testing.T) {
+	o, err := run(t, MSG{}, "fw.msg", readMsg(t, "forwarded.msg"), 0)
+	if err != nil || len(o.warns) > 0 {
+		t.Fatalf("err %v, warnings %q", err, o.warns)
+	}
+	byRecord := map[string][]string{}
+	for _, s := range o.segs {
+		byRecord[s.Record] = append(byRecord[s.Record], s.Field+"="+strings.TrimSpace(string(s.Text)))
+	}
+	want := map[string][]string{
+		"fw.msg":            {"From=Dana Whitfield <dana.whitfield@example.org>", "Subject=FW: suspicious request", "=See the attached message."},
+		"fw.msg#attached=1": {"From=Marisol Okafor <marisol.okafor@example.net>", "Subject=Wire instructions", "=My SSN is 431-27-5569 and my routing number 021000021."},
+	}
+	if len(byRecord) != len(want) {
+		t.Errorf("records %q", byRecord)
+	}
+	for r, w := range want {
+		if !slices.Equal(byRecord[r], w) {
+			t.Errorf("%s: %q, want %q", r, byRecord[r], w)
+		}
+	}
+	if o.members["Wire instructions.msg/payees.csv"] != "name,account\r\nAna Souza,000123456789\r\n" || len(o.members) != 1 {
+		t.Errorf("members %q", o.members)
+	}
+	if got := attachedRecord("box.pst#msg=4", 2); got != "box.pst#msg=4,attached=2" {
+		t.Errorf("attachedRecord = %q", got)
+	}
+}

@@ -75,3 +75,29 @@ save("contact.msg",
 	uni(0x3A2A, "43215"),
 	uni(0x1000, "Met at the closing; prefers text messages.\r\n"),
 );
+
+# A message forwarded as an attachment (Outlook's "Forward as
+# Attachment"): the attached message has its own sender, body and a CSV
+# attachment of its own.
+save("forwarded.msg",
+	uni(0x0037, "FW: suspicious request"),
+	uni(0x0C1A, "Dana Whitfield"),
+	uni(0x0C1F, "dana.whitfield\@example.org"),
+	uni(0x1000, "See the attached message.\r\n"),
+	dir("__attach_version1.0_#00000000", [
+		file("__properties_version1.0", "\0" x 8),
+		uni(0x3707, "Wire instructions.msg"),
+		dir("__substg1.0_3701000D", [
+			file("__properties_version1.0", "\0" x 24),
+			uni(0x0037, "Wire instructions"),
+			uni(0x0C1A, "Marisol Okafor"),
+			uni(0x0C1F, "marisol.okafor\@example.net"),
+			uni(0x1000, "My SSN is 431-27-5569 and my routing number 021000021.\r\n"),
+			dir("__attach_version1.0_#00000000", [
+				file("__properties_version1.0", "\0" x 8),
+				uni(0x3707, "payees.csv"),
+				bin(0x3701, "name,account\r\nAna Souza,000123456789\r\n"),
+			]),
+		]),
+	]),
+);
