@@ -3,12 +3,10 @@ package email
 import (
 	"bytes"
 	"context"
-	"encoding/binary"
 	"fmt"
 	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf16"
 
 	"github.com/breachkit/breachkit/scan"
 	"github.com/breachkit/breachkit/scan/extract/archive"
@@ -83,9 +81,9 @@ func (p props) str(id uint16) string {
 	}
 	switch v.typ {
 	case typeUnicode:
-		return utf16le(v.data)
+		return ole.UTF16LE(v.data)
 	case typeString8, typeBinary:
-		return strings.TrimRight(latin1(v.data), "\x00")
+		return strings.TrimRight(ole.Latin1(v.data), "\x00")
 	}
 	return ""
 }
@@ -192,28 +190,6 @@ func propStream(name string) (id, typ uint16, ok bool) {
 		return 0, 0, false
 	}
 	return uint16(p), uint16(t), true
-}
-
-// utf16le decodes UTF-16LE text, dropping a trailing NUL.
-func utf16le(b []byte) string {
-	u := make([]uint16, len(b)/2)
-	for i := range u {
-		u[i] = binary.LittleEndian.Uint16(b[2*i:])
-	}
-	for len(u) > 0 && u[len(u)-1] == 0 {
-		u = u[:len(u)-1]
-	}
-	return string(utf16.Decode(u))
-}
-
-// latin1 decodes 8-bit text as ISO 8859-1 (the message's code page is
-// not looked up: names and numbers read the same in the Western ones).
-func latin1(b []byte) string {
-	r := make([]rune, len(b))
-	for i, c := range b {
-		r[i] = rune(c)
-	}
-	return string(r)
 }
 
 func firstOf(s ...string) string {

@@ -5,9 +5,11 @@ package ole
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
+	"unicode/utf16"
 
 	"github.com/richardlehane/mscfb"
 
@@ -122,4 +124,27 @@ func read(f *mscfb.File, max int64) ([]byte, error) {
 		return nil, fmt.Errorf("%w: the %s stream is larger than %d bytes", archive.ErrTooLarge, f.Name, max)
 	}
 	return data, nil
+}
+
+// UTF16LE decodes the UTF-16LE text compound files store their strings
+// in (MAPI properties, PowerPoint text atoms), dropping trailing NULs.
+func UTF16LE(b []byte) string {
+	u := make([]uint16, len(b)/2)
+	for i := range u {
+		u[i] = binary.LittleEndian.Uint16(b[2*i:])
+	}
+	for len(u) > 0 && u[len(u)-1] == 0 {
+		u = u[:len(u)-1]
+	}
+	return string(utf16.Decode(u))
+}
+
+// Latin1 decodes 8-bit text as ISO 8859-1: the code page a file names is
+// not looked up, as names and numbers read the same in the Western ones.
+func Latin1(b []byte) string {
+	r := make([]rune, len(b))
+	for i, c := range b {
+		r[i] = rune(c)
+	}
+	return string(r)
 }
