@@ -77,3 +77,20 @@ func TestPairLabel(t *testing.T) {
 		}
 	}
 }
+
+// TestDirectory glosses a directory export's short attribute names, and
+// leaves other headers alone.
+func TestDirectory(t *testing.T) {
+	ad := []string{"DN", "sn", "givenName", "l", "st", "co", "c", "mail"}
+	want := []string{"DN", "sn (surname)", "givenName", "l (city)", "st (state)", "co (country)", "c (country code)", "mail"}
+	if got := Directory(ad); !slices.Equal(got, want) {
+		t.Errorf("Directory(%q) = %q", ad, got)
+	}
+	if ad[1] != "sn" {
+		t.Error("input changed")
+	}
+	plain := []string{"SN", "Model", "L", "Price"} // a serial number and a size, not a directory
+	if got := Directory(plain); !slices.Equal(got, plain) {
+		t.Errorf("Directory(%q) = %q", plain, got)
+	}
+}

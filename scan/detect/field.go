@@ -246,13 +246,20 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 	}
 	nonPerson := has(ws, "company", "business", "bank", "product", "file", "host", "user", "username", "street", "city", "branch", "employer",
 		"plan", "type", "event", "table", "column", "org", "organization", "vendor", "merchant", "loan", "program", "device", "server",
-		"app", "application", "db", "database", "display", "screen", "login", "domain", "brand", "campaign", "category", "model",
+		"app", "application", "db", "database", "screen", "login", "domain", "brand", "campaign", "category", "model",
 		"project", "role", "group", "team", "dept", "department", "status", "country", "county", "key", "tag", "label", "doc",
 		"document", "template", "sheet", "queue", "agent", "officer", "servicer", "lender", "investor", "payee", "institution", "nick", "short", "file", "path",
 		"entreprise", "société", "societe", "firma", "empresa", "unternehmen", "azienda", "banque", "banco", "produit", "producto", "fichier", "archivo", "utilisateur", "usuario", "benutzer")
 	switch {
 	case has(ws, "ip", "mac", "url", "uri", "web", "website", "wallet", "hostname", "server"):
 		return fNotPII
+	case joined == "samaccountname" || joined == "logonname" || joined == "userlogonname":
+		// A directory's account name is a login ("asouza"), not a
+		// person's name.
+		return fNotPII
+	case joined == "userprincipalname" || joined == "upn":
+		// A directory's sign-in name: an e-mail address in form.
+		return fEmail
 	case joined == "email" || has(ws, "email", "emails", "emailaddress", "courriel") || strings.Contains(joined, "email") || has(ws, "mail") && has(ws, "e") ||
 		has(ws, "correo") && has(ws, "electrónico", "electronico", "e"):
 		return fEmail
@@ -553,6 +560,12 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, emit func(scan.Match)) 
 			out(breachkit.Credentials, 0.9, "")
 		}
 	case fGiven, fMiddle, fSurname, fFullName:
+		if fi.kind == fFullName && strings.Contains(fi.norm, "display") && !knownName(sv) {
+			// A display name is a person's in a directory and a
+			// product's or a team's elsewhere: one of its words must be
+			// a known given name or surname.
+			break
+		}
 		if name.Valid(sv) {
 			conf := 0.97
 			if fi.kind == fMiddle && len(strings.TrimSuffix(sv, ".")) == 1 {
@@ -708,3 +721,14 @@ func streetSuffix(w []byte) (string, bool) {
 }
 
 func asciiDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// knownName reports whether one of the words of s is a given name or a
+// surname of the gazetteer that is not also a common word ("Sales").
+func knownName(s string) bool {
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' }) {
+		if r := name.RolesOf([]byte(w)); r&(name.Given|name.Surname) != 0 && r&(name.Common|name.Stop) == 0 {
+			return true
+		}
+	}
+	return false
+}

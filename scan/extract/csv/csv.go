@@ -297,7 +297,10 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 		}
 		if header == nil && row == 0 {
 			if isHeader(p, cells) {
-				header = append(cellNames(p, cells), "") // sentinel so row 0 is not re-tested
+				// A directory export's short attribute names glossed
+				// ("sn (surname)"); the sentinel keeps row 0 from being
+				// tested again.
+				header = append(columns.Directory(cellNames(p, cells)), "")
 				pairs = columns.PairColumns(header)
 				if n := filled(p, cells); n < len(cells) && n > 0 {
 					group = n
