@@ -200,8 +200,19 @@ func alternatives(field string) bool {
 
 // pathParts splits a field name into the elements of its key path (at
 // ".", "/", "[", "]" and "@"). A slash inside parentheses is a format
-// hint, not a path: "DOB (MM/DD/YYYY)" is one element.
+// hint, not a path: "DOB (MM/DD/YYYY)" is one element; nor is a note in
+// brackets after a blank: "Last Name [Required]" is "Last Name".
 func pathParts(field string) []string {
+	// A note in brackets after a blank is not a path step: Google
+	// Workspace's "First Name [Required]", "Recovery Phone [MUST BE IN
+	// THE E.164 FORMAT]".
+	for strings.HasSuffix(field, "]") {
+		i := strings.LastIndex(field, " [")
+		if i <= 0 || strings.Contains(field[i+2:len(field)-1], "[") {
+			break
+		}
+		field = strings.TrimRight(field[:i], " ")
+	}
 	var parts []string
 	depth, start := 0, 0
 	for i, r := range field {
