@@ -138,3 +138,59 @@ func UnitDesignatorName(word string) (string, bool) {
 	}
 	return unitTable.names[a], true
 }
+
+// JoinedAddress rewrites an address whose lines were joined with runs of
+// blanks, as Mailchimp exports them ("4417 Birchwood Lane  Dayton OH
+// 45402 US"), with commas between the lines, and drops a last line that
+// says the United States.
+func JoinedAddress(s string) string {
+	var parts []string
+	for p := range strings.SplitSeq(s, "  ") {
+		if p = strings.Trim(p, " ,"); p != "" {
+			parts = append(parts, p)
+		}
+	}
+	us := func(p string) bool {
+		switch strings.ToUpper(strings.ReplaceAll(p, ".", "")) {
+		case "US", "USA", "UNITED STATES", "UNITED STATES OF AMERICA":
+			return true
+		}
+		return false
+	}
+	if n := len(parts); n > 1 && us(parts[n-1]) {
+		parts = parts[:n-1]
+	}
+	// The state and the ZIP Code in lines of their own: one line.
+	for i := len(parts) - 1; i >= 2 && i >= len(parts)-2; i-- {
+		if (parts[i][0] >= '0' && parts[i][0] <= '9' || CanadianPostalCode(parts[i])) && isStateName(parts[i-1]) {
+			parts = append(parts[:i-1], append([]string{parts[i-1] + " " + parts[i]}, parts[i+1:]...)...)
+			break
+		}
+	}
+	// "Dayton OH 45402 US" as one line: the country dropped, a comma
+	// after the city.
+	if n := len(parts); n > 0 {
+		f := strings.Fields(parts[n-1])
+		if k := len(f); k >= 4 && us(f[k-1]) && f[k-2][0] >= '0' && f[k-2][0] <= '9' {
+			f = f[:k-1]
+		}
+		if k := len(f); k >= 3 && isStateName(f[k-2]) && !strings.HasSuffix(f[k-3], ",") {
+			f[k-3] += ","
+		}
+		parts[n-1] = strings.Join(f, " ")
+	}
+	return strings.Join(parts, ", ")
+}
+
+// isStateName reports whether s is a US state's abbreviation or name,
+// or a Canadian province's.
+func isStateName(s string) bool {
+	if _, ok := StateByAbbr(s); ok {
+		return true
+	}
+	if _, ok := StateByName(s); ok {
+		return true
+	}
+	_, ok := Province(s)
+	return ok
+}

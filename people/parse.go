@@ -373,10 +373,15 @@ func padZIP(s string) string {
 	return s
 }
 
-// parseFullAddress splits "12 Oak St Apt 4, Austin, TX 78701" (commas or
-// line breaks between parts) into street line, city, state and ZIP.
+// parseFullAddress splits "12 Oak St Apt 4, Austin, TX 78701" (commas,
+// line breaks or runs of blanks between parts) into street line, city,
+// state and ZIP.
 func parseFullAddress(s string) Address {
 	var a Address
+	if strings.Contains(s, "  ") {
+		// Lines joined with blanks, as Mailchimp exports them.
+		s = gazetteer.JoinedAddress(s)
+	}
 	parts := strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '\n' || r == ';' })
 	for i := range parts {
 		parts[i] = strings.TrimSpace(parts[i])

@@ -142,6 +142,18 @@ func BuildRecord(key string, vals []Value) Record {
 				addr.ZIP = padZIP(val)
 			case "country":
 				addr.Country = val
+			case "locality":
+				// "Dayton, OH 45402" in a cell of its own: the last line
+				// of the address whose street came before it.
+				if addr.City != "" || addr.ZIP != "" {
+					r.Addresses = append(r.Addresses, addr)
+					addr = Address{}
+				}
+				l := parseFullAddress(val)
+				addr.City, addr.State, addr.ZIP = l.City, l.State, padZIP(l.ZIP)
+				if addr.City == "" {
+					addr.City = l.Street
+				}
 			case "full":
 				r.Addresses = append(r.Addresses, parseFullAddress(val))
 				continue

@@ -1,6 +1,7 @@
 package people
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/breachkit/breachkit"
@@ -179,5 +180,45 @@ func TestZIPLeadingZero(t *testing.T) {
 	}
 	if got := padZIP("2019 Main"); got != "2019 Main" {
 		t.Errorf("padZIP changed %q", got)
+	}
+}
+
+// TestLocalityLine checks that an address split over cells ("Bill to 2",
+// "Bill to 3" of an invoice export) is one address: the street found in
+// one cell, the city, state and ZIP Code in the next.
+func TestLocalityLine(t *testing.T) {
+	r := BuildRecord("row", []Value{
+		{Type: breachkit.PersonName, Value: "Ann Berg", Part: "full", Order: 0},
+		{Type: breachkit.Address, Value: "12 Oak St", Order: 1},
+		{Type: breachkit.Address, Value: "Dayton, OH 45402", Part: "locality", Order: 2},
+		{Type: breachkit.Address, Value: "Toronto, ON M5V 2T6", Part: "locality", Order: 3},
+	})
+	if len(r.Addresses) != 2 {
+		t.Fatalf("addresses %+v, want two", r.Addresses)
+	}
+	var first, second Address
+	for _, a := range r.Addresses {
+		if a.Street != "" {
+			first = a
+		} else {
+			second = a
+		}
+	}
+	if first.Street != "12 Oak St" || first.City != "Dayton" || first.State != "OH" || first.ZIP != "45402" {
+		t.Errorf("first address %+v", first)
+	}
+	if second.City != "Toronto" || second.State != "ON" || second.ZIP != "M5V 2T6" {
+		t.Errorf("second address %+v", second)
+	}
+}
+
+// TestJoinedAddress checks an address whose lines a mailing-list export
+// joined with runs of blanks, the country last.
+func TestJoinedAddress(t *testing.T) {
+	for _, s := range []string{"4417 Birchwood Lane  Apt 2  Dayton  OH  45402  US", "4417 Birchwood Lane Apt 2  Dayton OH 45402 US"} {
+		a := parseFullAddress(s)
+		if !strings.HasPrefix(a.Street, "4417 Birchwood Lane") || a.City != "Dayton" || a.State != "OH" || a.ZIP != "45402" {
+			t.Errorf("parseFullAddress(%q) = %+v", s, a)
+		}
 	}
 }

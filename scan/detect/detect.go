@@ -379,10 +379,12 @@ func (d *Detector) Detect(seg *scan.Segment, emit func(scan.Match)) { d.e.detect
 
 func (e *Engine) detect(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 	if seg.Field != "" {
-		if fi := s.fieldOf(seg.Field); fi.kind != fUnknown {
+		fi := s.fieldOf(seg.Field)
+		if fi.kind != fUnknown {
 			e.field(seg, fi, emit)
 			return
 		}
+		e.locality(seg, fi, emit)
 	}
 	e.text(s, seg, emit)
 }

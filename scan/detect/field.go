@@ -591,6 +591,9 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, emit func(scan.Match)) 
 	case fStreet:
 		if address.ValidFull(sv) {
 			out(breachkit.Address, 0.98, "full")
+		} else if address.ValidLocality(sv) {
+			// "Address Line 3": the city, state and ZIP Code line.
+			out(breachkit.Address, 0.9, "locality")
 		} else if address.ValidStreet(sv) {
 			out(breachkit.Address, 0.95, "street")
 		}
@@ -742,4 +745,22 @@ func knownName(s string) bool {
 		}
 	}
 	return false
+}
+
+// locality reports a cell of a column its header does not name that
+// holds the last line of an address by itself ("Dayton, OH 45402" under
+// "Bill to 3"): the city, state and ZIP Code that place its person, as
+// the part "locality".
+func (e *Engine) locality(seg *scan.Segment, fi *fieldInfo, emit func(scan.Match)) {
+	st, en := trimSpan(seg.Text)
+	if en-st < 8 || en-st > 64 || !e.on(breachkit.Address) || !asciiDigit(seg.Text[en-1]) {
+		return
+	}
+	if !address.ValidLocality(view(seg.Text[st:en])) {
+		return
+	}
+	if conf := 0.85; conf >= e.min {
+		emit(scan.Match{Type: breachkit.Address, Start: st, End: en, Confidence: conf,
+			Reasons: []string{"header:" + fi.name, "part:locality"}})
+	}
 }

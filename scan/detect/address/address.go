@@ -349,6 +349,44 @@ func cityStateZIP(text []byte, i int) int {
 	return z
 }
 
+// ValidLocality reports whether a structured value is the last line of
+// a US or Canadian address by itself, "Dayton, OH 45402" or "Toronto,
+// ON M5V 2T6", as invoices and mailing lists split an address into
+// lines ("Bill to 3"). A US ZIP Code must lie in the state named.
+func ValidLocality(s string) bool {
+	s = strings.TrimSpace(s)
+	if len(s) < 8 || len(s) > 64 || !isDigit(s[len(s)-1]) || !isUpper(s[0]) {
+		return false
+	}
+	var buf [72]byte
+	b := append(append(buf[:0], ' '), s...)
+	if cityStateZIP(b, 0) != len(b) {
+		return false
+	}
+	// The state is the word before the code.
+	f := strings.Fields(strings.ReplaceAll(s, ",", " "))
+	if len(f) < 3 {
+		return false
+	}
+	zip, st := f[len(f)-1], f[len(f)-2]
+	if _, ok := gazetteer.Province(st); ok {
+		return true // "ON M5V 2T6": the fields split the code
+	}
+	if _, ok := gazetteer.Province(f[len(f)-3]); ok {
+		return true
+	}
+	state, ok := gazetteer.StateForZIP(zip)
+	if !ok {
+		return false
+	}
+	if named, ok := gazetteer.StateByAbbr(st); ok {
+		return named.Abbr == state.Abbr
+	}
+	// A state written out ("Dayton, Ohio 45402"): its name ends the
+	// words before the code.
+	return strings.HasSuffix(strings.ToLower(strings.Join(f[:len(f)-1], " ")), strings.ToLower(state.Name))
+}
+
 func isState(s string) bool {
 	if len(s) == 2 {
 		if !isUpper(s[0]) || !isUpper(s[1]) {
@@ -448,6 +486,9 @@ func hasPrefixFold(s, prefix string) bool {
 // city, state and ZIP, and returns its length.
 func ValidFull(s string) bool {
 	s = strings.TrimSpace(s)
+	if strings.Contains(s, "  ") {
+		s = gazetteer.JoinedAddress(s)
+	}
 	// A whole address starts with the house number and ends with the
 	// ZIP: most street-only values stop here, without a copy and a parse.
 	if len(s) == 0 || !isDigit(s[0]) || !isDigit(s[len(s)-1]) {
