@@ -75,7 +75,7 @@ func TestJoinedAddress(t *testing.T) {
 		"4417 Birchwood Lane  Apt 2  Dayton  OH  45402  US": "4417 Birchwood Lane, Apt 2, Dayton, OH 45402",
 		"4417 Birchwood Lane  Dayton OH 45402 US":           "4417 Birchwood Lane, Dayton, OH 45402",
 		"100 King St W  Toronto  ON  M5V 2T6  CA":           "100 King St W, Toronto, ON M5V 2T6, CA",
-		"12 Main St":                                        "12 Main St",
+		"12 Main St": "12 Main St",
 	} {
 		if got := JoinedAddress(in); got != want {
 			t.Errorf("JoinedAddress(%q) = %q, want %q", in, got, want)
