@@ -75,17 +75,24 @@ func IsParticle(w []byte) bool {
 // particleFold is IsParticle in any case ("DE", "Van"), without a
 // lexicon lookup: SurnameFirst asks it of every capitalised word.
 func particleFold(w []byte) bool {
-	if len(w) == 0 || len(w) > 5 {
-		return false
-	}
 	var b [5]byte
+	l, ok := foldShort(w, b[:])
+	return ok && IsParticle(l)
+}
+
+// foldShort lowers the ASCII letters of w into buf, when w is not empty
+// and fits.
+func foldShort(w, buf []byte) ([]byte, bool) {
+	if len(w) == 0 || len(w) > len(buf) {
+		return nil, false
+	}
 	for i, c := range w {
 		if c >= 'A' && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		b[i] = c
+		buf[i] = c
 	}
-	return IsParticle(b[:len(w)])
+	return buf[:len(w)], true
 }
 
 // suffixes tell a father from a son: part of the name, and of who it is.
@@ -406,7 +413,7 @@ func Loose(text []byte, words []Word) (int, float64) {
 	// unless it is a suffix (Jr, III).
 	if m := withSuffix(text, words, n+1); m > n+1 {
 		n = m - 1
-	} else if n+1 < len(words) && joined(text, words[n], words[n+1]) && Capital(text[words[n+1].Start:words[n+1].End]) {
+	} else if n+1 < len(words) && joined(text, words[n], words[n+1]) && Capital(text[words[n+1].Start:words[n+1].End]) && !labelAfter(text[words[n+1].Start:words[n+1].End]) {
 		return 0, 0
 	}
 	r0 := words[0].Roles
@@ -499,4 +506,19 @@ func SurnameFirst(text []byte, i, j int, cued bool) (int, float64) {
 		e += 2 // "ALVAREZ, JENNIFER M  DOB ..."
 	}
 	return e, conf
+}
+
+// labelsAfter are the labels that notes and forms write right after a
+// name ("Dana Whitfield DOB 03/14/1987", "Ana Souza SSN ..."): a
+// capitalised word that ends the name rather than making it an
+// organisation's.
+var labelsAfter = map[string]bool{"ssn": true, "ss": true, "dob": true, "dl": true, "dln": true, "mrn": true, "id": true,
+	"tin": true, "itin": true, "acct": true, "account": true, "tel": true, "ph": true, "phone": true, "cell": true,
+	"mobile": true, "email": true, "born": true, "age": true, "address": true, "addr": true}
+
+// labelAfter reports whether w is one of labelsAfter, in any case.
+func labelAfter(w []byte) bool {
+	var b [8]byte
+	l, ok := foldShort(w, b[:])
+	return ok && labelsAfter[string(l)]
 }

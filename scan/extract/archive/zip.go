@@ -24,9 +24,9 @@ type Zip struct{}
 // Format implements scan.Extractor.
 func (Zip) Format() string { return "zip" }
 
-// officeExts are zip-based names that the xlsx, xlsb, docx and odf
+// officeExts are zip-based names that the xlsx, xlsb, docx (pptx too) and odf
 // extractors read.
-var officeExts = []string{".xlsx", ".xlsm", ".xlsb", ".docx", ".docm", ".ods", ".odt", ".ots", ".ott"}
+var officeExts = []string{".xlsx", ".xlsm", ".xlsb", ".docx", ".docm", ".pptx", ".pptm", ".ppsx", ".ppsm", ".potx", ".potm", ".ods", ".odt", ".ots", ".ott"}
 
 // Accepts implements scan.Extractor: a .zip name or a zip signature,
 // except for the office formats that have extractors of their own.

@@ -1,5 +1,7 @@
 // Package docx extracts the text of Word documents (.docx, .docm) as
-// segments, one per paragraph, streaming each part with encoding/xml.
+// segments, one per paragraph, streaming each part with encoding/xml; and,
+// with the same parser, of PowerPoint presentations (.pptx, see
+// pptx.go), whose DrawingML text has the same paragraphs and tables.
 //
 // The body (word/document.xml) is read first, then headers, footers,
 // footnotes, endnotes and comments. A paragraph's runs are joined (tabs
@@ -89,19 +91,10 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 		if i > 0 {
 			prefix += "part=" + part + "!"
 		}
-		rc, err := archive.OpenMember(f, f.Name, lim)
-		if err != nil {
+		p, err := readPart(ctx, f, lim, prefix, emit)
+		if p == nil {
 			in.Warning(fmt.Sprintf("part %s not read: %v", part, err))
 			continue
-		}
-		// A register typed one paragraph a row is read by rows.
-		paras := columns.NewParagraphs(emit)
-		p := &parser{emit: paras.Emit, prefix: prefix}
-		err = p.run(ctx, xml.NewDecoder(rc))
-		rc.Close()
-		if ferr := paras.Flush(); ferr != nil && err == nil {
-			p.emitErr = true
-			err = ferr
 		}
 		if err != nil {
 			if p.emitErr {
@@ -114,6 +107,26 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 		}
 	}
 	return archive.Pictures(in, zr, lim, "word/media/")
+}
+
+// readPart reads one part of a package, its paragraphs named from
+// prefix ("deck.pptx#slide=2!"), and returns its parser, or nil when the
+// member could not be opened. A register typed one paragraph a row is
+// read by rows.
+func readPart(ctx context.Context, f *zip.File, lim scan.Limits, prefix string, emit func(scan.Segment) error) (*parser, error) {
+	rc, err := archive.OpenMember(f, f.Name, lim)
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	paras := columns.NewParagraphs(emit)
+	p := &parser{emit: paras.Emit, prefix: prefix}
+	err = p.run(ctx, xml.NewDecoder(rc))
+	if ferr := paras.Flush(); ferr != nil && err == nil {
+		p.emitErr = true
+		err = ferr
+	}
+	return p, err
 }
 
 // partOrder sorts parts: headers, footers, footnotes, endnotes, comments,
