@@ -422,7 +422,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 	wantEmail := e.on(breachkit.Email)
 	wantBank := e.on(breachkit.BankAccount)
 	wantCreds := e.on(breachkit.Credentials)
-	titled, cue := false, false
+	titled, cue, labelled := false, false, false
 	i = lead
 	for i < n {
 		c := text[i]
@@ -586,6 +586,8 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 				}
 			}
 			cue = roles&name.Cue != 0 && (j >= n || text[j] == ' ' || text[j] == '=' || text[j] == ':')
+			afterLabel := labelled
+			labelled = j < n && text[j] == ':' && name.PersonLabel(text[i:j])
 			// first_name=Ana, "last_name":"Souza": a key of a name part
 			// in a log line or a fragment of JSON.
 			if wantName && (roles&name.Cue != 0 && j-i == 4 && (c == 'n' || c == 'N') || j-i > 4 && j-i <= 10 && text[j-4] == 'N' && string(text[j-3:j]) == "ame") {
@@ -645,6 +647,16 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 						i = end
 						titled = false
 						continue
+					}
+					if afterLabel {
+						// "Name: Ngozi Okonkwo-Adeyemi": a name the
+						// gazetteer lacks, after a label that says what
+						// follows.
+						if end, conf := name.Labelled(text, i); end > 0 && !stateAfter(text, end) {
+							s.found = append(s.found, span{i, end, conf, breachkit.PersonName, "rule:name-labelled", ""})
+							i, titled = end, false
+							continue
+						}
 					}
 				}
 			}

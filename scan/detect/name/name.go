@@ -522,3 +522,61 @@ func labelAfter(w []byte) bool {
 	l, ok := foldShort(w, b[:])
 	return ok && labelsAfter[string(l)]
 }
+
+// Labelled finds a name written after a label and a colon ("Name: Ngozi
+// Okonkwo-Adeyemi", "Customer: Thandiwe Mbeki"), whose first word is at
+// text[i]: the label says what follows, so neither word need be in the
+// gazetteer, only capitalised and able to be a name (a vowel, not a stop
+// word: "Customer: Account Services" is none). Two to four words, an
+// initial or a particle among them; the confidence is that of a name
+// the gazetteer does not know.
+func Labelled(text []byte, i int) (int, float64) {
+	once.Do(load)
+	k, words, end := i, 0, 0
+	for words < 4 && k < len(text) {
+		j := WordEnd(text, k)
+		if j == k {
+			break
+		}
+		w := text[k:j]
+		switch {
+		case words > 0 && IsParticle(w):
+		case len(w) == 1 && words > 0 && w[0] >= 'A' && w[0] <= 'Z':
+		case Capital(w) && plausible(w, RolesOf(w)):
+		default:
+			return 0, 0
+		}
+		words++
+		end = j
+		if j < len(text) && text[j] == ' ' {
+			k = j + 1
+		} else if j+1 < len(text) && text[j] == '.' && text[j+1] == ' ' && j-k == 1 {
+			k = j + 2
+		} else {
+			break
+		}
+		if k < len(text) && !(text[k] >= 'A' && text[k] <= 'Z') && !IsParticle(text[k:WordEnd(text, k)]) {
+			break // the name ends before a lower-case word
+		}
+	}
+	if words < 2 || IsParticle(text[i:WordEnd(text, i)]) {
+		return 0, 0
+	}
+	return end, 0.6
+}
+
+// personLabels are the labels of forms and notes whose value is a
+// person's name ("Borrower: ...", "Patient: ..."); not "From:" or "To:",
+// which as often name a department.
+var personLabels = map[string]bool{"name": true, "borrower": true, "coborrower": true, "customer": true, "client": true,
+	"applicant": true, "member": true, "patient": true, "insured": true, "employee": true, "tenant": true, "debtor": true,
+	"claimant": true, "beneficiary": true, "guarantor": true, "decedent": true, "deceased": true, "subscriber": true,
+	"cardholder": true, "policyholder": true, "cosigner": true, "guardian": true, "spouse": true}
+
+// PersonLabel reports whether w, in any case, is a label whose value is
+// a person's name.
+func PersonLabel(w []byte) bool {
+	var b [12]byte
+	l, ok := foldShort(w, b[:])
+	return ok && personLabels[string(l)]
+}
