@@ -422,7 +422,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 	wantEmail := e.on(breachkit.Email)
 	wantBank := e.on(breachkit.BankAccount)
 	wantCreds := e.on(breachkit.Credentials)
-	titled, cue, labelled := false, false, false
+	titled, cue := false, false
 	i = lead
 	for i < n {
 		c := text[i]
@@ -586,8 +586,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 				}
 			}
 			cue = roles&name.Cue != 0 && (j >= n || text[j] == ' ' || text[j] == '=' || text[j] == ':')
-			afterLabel := labelled
-			labelled = j < n && text[j] == ':' && name.PersonLabel(text[i:j])
+
 			// first_name=Ana, "last_name":"Souza": a key of a name part
 			// in a log line or a fragment of JSON.
 			if wantName && (roles&name.Cue != 0 && j-i == 4 && (c == 'n' || c == 'N') || j-i > 4 && j-i <= 10 && text[j-4] == 'N' && string(text[j-3:j]) == "ame") {
@@ -648,7 +647,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 						titled = false
 						continue
 					}
-					if afterLabel {
+					if i >= 2 && text[i-1] == ' ' && labelBefore(text, i) {
 						// "Name: Ngozi Okonkwo-Adeyemi": a name the
 						// gazetteer lacks, after a label that says what
 						// follows.
@@ -1246,6 +1245,24 @@ func namePartValue(text []byte, i, j int) (int, int, string, float64) {
 // lowerName finds a name after a cue word: a lower-case given name and
 // surname both in the gazetteer ("for jane doe"), or a capitalised given
 // name alone followed by a comma ("Dear Jane,").
+// labelBefore reports whether text[i] follows a person's label and a
+// colon ("Patient: ", "Name:  ").
+func labelBefore(text []byte, i int) bool {
+	p := i
+	for p > 0 && i-p < 4 && text[p-1] == ' ' {
+		p--
+	}
+	if p == 0 || text[p-1] != ':' {
+		return false
+	}
+	e := p - 1
+	st := e
+	for st > 0 && e-st < 12 && isLetter(text[st-1]) {
+		st--
+	}
+	return (st == 0 || !isLetter(text[st-1])) && name.PersonLabel(text[st:e])
+}
+
 func lowerName(text []byte, i, j int) (int, float64) {
 	w := text[i:j]
 	if !name.IsGiven(w) {

@@ -508,19 +508,22 @@ func SurnameFirst(text []byte, i, j int, cued bool) (int, float64) {
 	return e, conf
 }
 
-// labelsAfter are the labels that notes and forms write right after a
-// name ("Dana Whitfield DOB 03/14/1987", "Ana Souza SSN ..."): a
-// capitalised word that ends the name rather than making it an
-// organisation's.
-var labelsAfter = map[string]bool{"ssn": true, "ss": true, "dob": true, "dl": true, "dln": true, "mrn": true, "id": true,
-	"tin": true, "itin": true, "acct": true, "account": true, "tel": true, "ph": true, "phone": true, "cell": true,
-	"mobile": true, "email": true, "born": true, "age": true, "address": true, "addr": true}
-
-// labelAfter reports whether w is one of labelsAfter, in any case.
+// labelAfter reports whether w, in any case, is a label that notes and
+// forms write right after a name ("Dana Whitfield DOB 03/14/1987", "Ana
+// Souza SSN ..."): a capitalised word that ends the name rather than
+// making it an organisation's.
 func labelAfter(w []byte) bool {
 	var b [8]byte
 	l, ok := foldShort(w, b[:])
-	return ok && labelsAfter[string(l)]
+	if !ok {
+		return false
+	}
+	switch string(l) {
+	case "ssn", "ss", "dob", "dl", "dln", "mrn", "id", "tin", "itin", "acct", "account", "tel", "ph", "phone",
+		"cell", "mobile", "email", "born", "age", "address", "addr":
+		return true
+	}
+	return false
 }
 
 // Labelled finds a name written after a label and a colon ("Name: Ngozi
@@ -565,18 +568,23 @@ func Labelled(text []byte, i int) (int, float64) {
 	return end, 0.6
 }
 
-// personLabels are the labels of forms and notes whose value is a
-// person's name ("Borrower: ...", "Patient: ..."); not "From:" or "To:",
-// which as often name a department.
-var personLabels = map[string]bool{"name": true, "borrower": true, "coborrower": true, "customer": true, "client": true,
-	"applicant": true, "member": true, "patient": true, "insured": true, "employee": true, "tenant": true, "debtor": true,
-	"claimant": true, "beneficiary": true, "guarantor": true, "decedent": true, "deceased": true, "subscriber": true,
-	"cardholder": true, "policyholder": true, "cosigner": true, "guardian": true, "spouse": true}
-
-// PersonLabel reports whether w, in any case, is a label whose value is
-// a person's name.
+// PersonLabel reports whether w, in any case, is a label of forms and
+// notes whose value is a person's name ("Borrower: ...", "Patient:
+// ..."); not "From:" or "To:", which as often name a department.
 func PersonLabel(w []byte) bool {
+	if len(w) < 4 {
+		return false
+	}
 	var b [12]byte
 	l, ok := foldShort(w, b[:])
-	return ok && personLabels[string(l)]
+	if !ok {
+		return false
+	}
+	switch string(l) {
+	case "name", "borrower", "coborrower", "customer", "client", "applicant", "member", "patient", "insured", "employee",
+		"tenant", "debtor", "claimant", "beneficiary", "guarantor", "decedent", "deceased", "subscriber", "cardholder",
+		"policyholder", "cosigner", "guardian", "spouse":
+		return true
+	}
+	return false
 }
