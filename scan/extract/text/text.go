@@ -1,6 +1,7 @@
 // Package text extracts plain text: UTF-8 (with or without a byte order
-// mark), UTF-16 with a byte order mark, and, when the bytes are not valid
-// UTF-8, Latin-1. Decoded text carries an offset map back to the file's
+// mark), UTF-16 with a byte order mark, EBCDIC (code page 037, as IBM
+// mainframes write their extracts; told by its bytes), and, when the
+// bytes are not valid UTF-8, Latin-1. Decoded text carries an offset map back to the file's
 // own bytes. A paragraph (lines up to a blank line) of at most
 // MaxParagraph bytes is one segment and one record, unless its lines
 // read as a list or a log (most start with a digit, a bracket or a
@@ -19,6 +20,8 @@ import (
 	"io"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
 
 	"github.com/breachkit/breachkit/scan"
 	jsonx "github.com/breachkit/breachkit/scan/extract/json"
@@ -49,6 +52,7 @@ const (
 	encLatin1
 	encUTF16LE
 	encUTF16BE
+	encEBCDIC
 )
 
 // reader decodes the source into UTF-8 and keeps, for decoded text, the
@@ -101,6 +105,11 @@ func (d *reader) decode() (out []byte, offs []int64, start int64, err error) {
 		// a bigger buffer from here on.
 		d.raw = make([]byte, min(4*len(d.raw), 256<<10))
 	}
+	if len(d.raw) < len(d.pend)+64 {
+		// The head read to tell the encoding is longer than the size
+		// said the file was.
+		d.raw = make([]byte, len(d.pend)+64)
+	}
 	n := copy(d.raw, d.pend)
 	d.pend = d.pend[:0]
 	if !d.eof {
@@ -152,6 +161,19 @@ func (d *reader) decode() (out []byte, offs []int64, start int64, err error) {
 			} else {
 				out = append(out, 0xC0|c>>6, 0x80|c&0x3F)
 				offs = append(offs, base+int64(i), base+int64(i))
+			}
+		}
+		d.srcOff += int64(len(b))
+		return out, offs, 0, nil
+	case encEBCDIC:
+		out = make([]byte, 0, len(b)+len(b)/8)
+		offs = make([]int64, 0, cap(out))
+		var tmp [4]byte
+		for i, c := range b {
+			k := utf8.EncodeRune(tmp[:], ebcdic[c])
+			out = append(out, tmp[:k]...)
+			for j := 0; j < k; j++ {
+				offs = append(offs, base+int64(i))
 			}
 		}
 		d.srcOff += int64(len(b))
@@ -278,15 +300,17 @@ func (w *window) segment(i, j, lead int) scan.Segment {
 // Extract reads in.R and emits paragraphs or lines as segments.
 func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment) error) error {
 	d := &reader{r: in.R, warn: in.Warn, size: in.Size}
-	var head [3]byte
+	var head [4 << 10]byte
 	n, err := io.ReadFull(in.R, head[:])
 	switch {
 	case n >= 2 && head[0] == 0xFF && head[1] == 0xFE:
 		d.enc, d.srcOff, d.pend = encUTF16LE, 2, append(d.pend, head[2:n]...)
 	case n >= 2 && head[0] == 0xFE && head[1] == 0xFF:
 		d.enc, d.srcOff, d.pend = encUTF16BE, 2, append(d.pend, head[2:n]...)
-	case n == 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF:
-		d.srcOff = 3
+	case n >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF:
+		d.srcOff, d.pend = 3, append(d.pend, head[3:n]...)
+	case EBCDIC(head[:n]):
+		d.enc, d.pend = encEBCDIC, append(d.pend, head[:n]...)
 	default:
 		d.pend = append(d.pend, head[:n]...)
 	}
@@ -594,4 +618,44 @@ func isBlank(l []byte) bool {
 		}
 	}
 	return true
+}
+
+// ebcdic maps the bytes of EBCDIC code page 037 (IBM mainframes, US and
+// Canada) to runes, with both of its line ends (NL 0x15, LF 0x25) read
+// as "\n".
+var ebcdic = func() (t [256]rune) {
+	for i := range t {
+		t[i] = charmap.CodePage037.DecodeByte(byte(i))
+	}
+	t[0x15], t[0x25] = '\n', '\n'
+	return t
+}()
+
+// EBCDIC reports whether head reads as EBCDIC text, as mainframe
+// extracts are written: most bytes are EBCDIC letters, digits, blanks
+// and punctuation, half or more of them above 0x7F (where ASCII and
+// Latin-1 text has few), and they are not UTF-8.
+func EBCDIC(head []byte) bool {
+	if len(head) < 32 || utf8.Valid(head) {
+		return false
+	}
+	text, high, blank := 0, 0, 0
+	for _, c := range head {
+		switch {
+		case c == 0x40:
+			blank++
+			text++
+		case c >= 0x81 && c <= 0x89, c >= 0x91 && c <= 0x99, c >= 0xA2 && c <= 0xA9,
+			c >= 0xC1 && c <= 0xC9, c >= 0xD1 && c <= 0xD9, c >= 0xE2 && c <= 0xE9, c >= 0xF0 && c <= 0xF9:
+			text++
+		case c >= 0x4A && c <= 0x50, c >= 0x5A && c <= 0x61, c >= 0x6A && c <= 0x6F, c >= 0x7A && c <= 0x7F,
+			c == 0x15, c == 0x25, c == 0x0D, c == 0x05:
+			text++
+		}
+		if c >= 0x80 {
+			high++
+		}
+	}
+	n := len(head)
+	return text*100 >= n*97 && high*2 >= n && blank*100 >= n*3
 }

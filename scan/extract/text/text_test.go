@@ -8,6 +8,8 @@ import (
 	"testing"
 	"unicode/utf16"
 
+	"golang.org/x/text/encoding/charmap"
+
 	"github.com/breachkit/breachkit/scan"
 )
 
@@ -99,6 +101,7 @@ func FuzzExtract(f *testing.F) {
 	f.Add([]byte("a\n\nb\r\n"))
 	f.Add([]byte{0xFF, 0xFE, 'a', 0, 0x3D, 0xD8})
 	f.Add([]byte("caf\xe9\n"))
+	f.Add([]byte("\xd3\xd5\xf0\xf0\xf1\x40\xe2\xd6\xe4\xe9\xc1\x6b\x40\xc1\xd5\xc1\x40\x40\xe2\xe2\xd5\x40\xf3\xf8\xf3\x60\xf4\xf1\x60\xf8\xf6\xf6\xf3\x25\xd3\xd5"))
 	f.Add([]byte("1 a {\"k\":\"v\\u0041\"}\n2 b {\"n\":[1,{\"x\":\"y\"}]}\n3 c {}\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		extract(t, data)
@@ -182,5 +185,39 @@ func TestSizeUnderstated(t *testing.T) {
 	})
 	if err != nil || n != 20000 {
 		t.Errorf("err %v, %d of 20000 values", err, n)
+	}
+}
+
+// TestEBCDIC reads a mainframe extract in code page 037: the text comes
+// out as UTF-8, each piece mapping back to the file's own bytes, one
+// byte a character. ASCII, Latin-1, UTF-8 and random bytes are not taken
+// for EBCDIC.
+func TestEBCDIC(t *testing.T) {
+	plain := "LN0012345678 SOUZA, ANA      4417 BIRCHWOOD LANE  DAYTON, OH 45402 SSN 383-41-8663\n" +
+		"LN0012345679 WHITFIELD, DANA 200 OAK ST           COLUMBUS, OH 43215 SSN 512-44-7081\n"
+	data, err := charmap.CodePage037.NewEncoder().Bytes([]byte(plain))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !EBCDIC(data) {
+		t.Fatal("not recognised as EBCDIC")
+	}
+	segs, warns := extract(t, data)
+	var text []string
+	for _, s := range segs {
+		text = append(text, s.text)
+		back, _ := charmap.CodePage037.NewDecoder().Bytes(data[s.start:s.end])
+		if got := strings.ReplaceAll(string(back), "\u0085", "\n"); !strings.HasSuffix(got, s.text) {
+			t.Errorf("piece %q maps to %q in the file", s.text, got)
+		}
+	}
+	if got := strings.Join(text, "\n"); !strings.Contains(got, "SSN 383-41-8663") || !strings.Contains(got, "WHITFIELD, DANA") || len(warns) > 0 {
+		t.Errorf("decoded %q, warnings %q", got, warns)
+	}
+	for _, b := range [][]byte{[]byte(plain), []byte("Jos\xe9 \xc0 l'\xe9cole, SSN 123-45-6780, caf\xe9 cr\xe8me br\xfbl\xe9e \xe0 Montr\xe9al"),
+		[]byte("Müller, Jürgen — Straße 5, 10115 Berlin, Deutschland"), bytes.Repeat([]byte{0x8F, 0x13, 0xC1, 0xFF, 0x40, 0x00, 0x7A}, 20)} {
+		if EBCDIC(b) {
+			t.Errorf("%q taken for EBCDIC", b[:20])
+		}
 	}
 }
