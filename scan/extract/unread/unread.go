@@ -1,17 +1,19 @@
-// Package unread recognises formats that breachkit does not read but that
-// stolen data often comes in (Access databases, SQL Server backups, disk
-// images), so that each is listed as skipped with
-// what it is and how to get at its contents, instead of as an unknown
-// binary. It reads nothing past a file's first bytes.
+// Package unread recognises formats that breachkit does not parse but
+// that stolen data often comes in (Access databases, SQL Server backups,
+// disk images): each is read for its runs of text only (package raw),
+// which finds the plain values in a database's pages, and listed as
+// partly read with what it is and how to get at all of its contents.
 package unread
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
-	"io"
+	"fmt"
 
 	"github.com/breachkit/breachkit/scan"
+	"github.com/breachkit/breachkit/scan/extract/raw"
 )
 
 // Extractor recognises the formats below. The zero value is ready.
@@ -61,13 +63,23 @@ func match(head []byte) *kind {
 // Accepts implements scan.Extractor: a head with one of the signatures.
 func (Extractor) Accepts(name string, head []byte) bool { return match(head) != nil }
 
-// Extract implements scan.Extractor: it reads the head again and returns
-// what the file is as the reason it is skipped.
+// Extract implements scan.Extractor: it reads the file's runs of text
+// (raw.Runs: the rows of a database are in its pages as plain text) and
+// warns, as the reason the source is partial, what the file is and how
+// to read it in full.
 func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment) error) error {
-	head := make([]byte, scan.HeadSize)
-	n, _ := io.ReadFull(in.R, head)
-	if k := match(head[:n]); k != nil {
-		return errors.New(k.what)
+	br := bufio.NewReaderSize(in.R, scan.HeadSize)
+	head, _ := br.Peek(scan.HeadSize)
+	k := match(head)
+	if k == nil {
+		return errors.New("no longer the format its head showed")
 	}
-	return errors.New("no longer the format its head showed")
+	what := k.what
+	in.R = br
+	n, err := raw.Runs(ctx, in, emit)
+	if err != nil {
+		return err
+	}
+	in.Warning(fmt.Sprintf("only its runs of text were read (%d found); it is %s", n, what))
+	return nil
 }
