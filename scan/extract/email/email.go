@@ -9,7 +9,8 @@
 //
 // Each message yields its address and subject headers as segments (Field
 // "From", "To", "Cc", "Bcc", "Reply-To", "Sender", "Subject", ...; encoded
-// words decoded), then its text/plain and text/html bodies, decoded from
+// words decoded; then the X-From/X-To lists of archives, resent and
+// envelope recipients, and the "for" address of Received headers), then its text/plain and text/html bodies, decoded from
 // quoted-printable or base64 and converted to UTF-8, HTML reduced to its
 // text, in pieces of about 256 kB cut at line ends (an HTML body laid out
 // as a table of several rows goes to the pipeline as "body-N.html", read
@@ -49,6 +50,33 @@ import (
 
 // headerFields are the headers emitted as segments, in this order.
 var headerFields = []string{"From", "Sender", "Reply-To", "To", "Cc", "Bcc", "Delivered-To", "Return-Path", "Subject"}
+
+// extraHeaders are further headers that carry people's names and
+// addresses, emitted after headerFields in the message's order (lower
+// case).
+var extraHeaders = map[string]bool{"x-from": true, "x-to": true, "x-cc": true, "x-bcc": true, "x-original-to": true,
+	"x-original-from": true, "resent-from": true, "resent-to": true, "resent-cc": true, "resent-bcc": true,
+	"resent-sender": true, "x-sender": true, "x-receiver": true, "envelope-to": true, "x-envelope-to": true,
+	"x-envelope-from": true, "disposition-notification-to": true, "return-receipt-to": true, "errors-to": true,
+	"x-forwarded-to": true, "received": true}
+
+// receivedFor returns the recipient a Received header names ("... for
+// <ana.souza@example.com>; Tue, 1 Oct ..."), or "".
+func receivedFor(v string) string {
+	i := strings.Index(strings.ToLower(v), " for ")
+	if i < 0 {
+		return ""
+	}
+	rest := strings.TrimSpace(v[i+5:])
+	if j := strings.IndexAny(rest, "; \t\r\n"); j >= 0 {
+		rest = rest[:j]
+	}
+	rest = strings.Trim(rest, "<>")
+	if !strings.Contains(rest, "@") {
+		return ""
+	}
+	return rest
+}
 
 // chunk is the size past which body text is emitted, at a line end.
 const chunk = 256 << 10
@@ -196,6 +224,27 @@ func (m *msg) read(ctx context.Context, r io.Reader) error {
 			if err := m.send(scan.Segment{Text: []byte(text), Offset: -1, Field: key, Record: m.record}); err != nil {
 				return err
 			}
+		}
+	}
+	// Other headers that name people: archives' X-From/X-To lists, the
+	// original and resent recipients, the envelope, and the address a
+	// Received header says the message was for.
+	fields := mr.Header.Fields()
+	for fields.Next() {
+		key := fields.Key()
+		lk := strings.ToLower(key)
+		if !extraHeaders[lk] {
+			continue
+		}
+		text := decodeHeader(fields.Value())
+		if lk == "received" {
+			text, key = receivedFor(text), "Received for"
+		}
+		if strings.TrimSpace(text) == "" {
+			continue
+		}
+		if err := m.send(scan.Segment{Text: []byte(text), Offset: -1, Field: key, Record: m.record}); err != nil {
+			return err
 		}
 	}
 	offset := m.bodyOffset(&mr.Header)

@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 
@@ -412,5 +413,32 @@ func TestRegisterInBody(t *testing.T) {
 	})
 	if err != nil || births != 12 || ssns != 12 {
 		t.Errorf("%d dates of birth and %d SSNs named, want 12 each (err %v)", births, ssns, err)
+	}
+}
+
+// TestExtraHeaders reads the headers beyond From/To/Cc that name people:
+// an archive's X-To list, a resent message's recipients, and the address
+// a Received header says the message was for; not the relays' names.
+func TestExtraHeaders(t *testing.T) {
+	data := "Received: from mx.example.org (mx.example.org [192.0.2.7])\r\n\tby mail.example.com with ESMTP id 123\r\n\tfor <ana.souza@example.com>; Tue, 1 Oct 2023 10:00:00 +0000\r\n" +
+		"Received: from internal by relay with LMTP; Tue, 1 Oct 2023 10:00:01 +0000\r\n" +
+		"From: Dana Whitfield <dana.whitfield@example.org>\r\n" +
+		"X-To: Ana Souza, Renee Dubois\r\n" +
+		"Resent-To: sierra.jefferson@example.net\r\n" +
+		"X-Mailer: Outlook\r\n" +
+		"Subject: escrow\r\n\r\nbody\r\n"
+	o, err := run(t, EML{}, "m.eml", data, 0)
+	if err != nil || len(o.warns) > 0 {
+		t.Fatalf("err %v, warnings %q", err, o.warns)
+	}
+	for f, want := range map[string][]string{
+		"Received for": {"ana.souza@example.com"},
+		"X-To":         {"Ana Souza, Renee Dubois"},
+		"Resent-To":    {"sierra.jefferson@example.net"},
+		"X-Mailer":     nil,
+	} {
+		if got := field(o, f); !slices.Equal(got, want) {
+			t.Errorf("%s = %q, want %q", f, got, want)
+		}
 	}
 }
