@@ -3,11 +3,13 @@
 // Decoder.Token. Each value becomes a segment whose Field is its key path
 // without array indexes ("borrowers.name.first") and whose Record is the
 // object it belongs to: a top-level object, or an element of the first
-// array of objects (the records of an API export). Byte offsets are
+// array of objects (the records of an API export); in JSON Lines, each
+// line's object with every list nested in it. Byte offsets are
 // exact: escaped strings carry an offset map to the raw bytes.
 package json
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -192,13 +194,32 @@ func tableRow(stack []frame) bool {
 // frames (and encoding/json's own stack) before it was stopped.
 const maxDepth = 10000
 
+// lines reports whether a stream is JSON Lines (NDJSON): by its name, or
+// by an object closed at a line's end and another opened at the next
+// line's start in its first bytes. A pretty-printed document has a comma
+// or an indent there.
+func lines(name string, head []byte) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".jsonl", ".ndjson":
+		return true
+	}
+	return bytes.Contains(head, []byte("}\n{")) || bytes.Contains(head, []byte("}\r\n{"))
+}
+
 // Extract reads in.R and emits one segment per string or number value.
 func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment) error) error {
-	k := &keeper{r: in.R}
+	br := bufio.NewReaderSize(in.R, 64<<10)
+	head, _ := br.Peek(64 << 10)
+	k := &keeper{r: br}
 	dec := json.NewDecoder(k)
 	dec.UseNumber()
 	var stack []frame
 	rec, recDepth := 0, -1
+	if lines(in.Path, head) {
+		// JSON Lines: each line's object is a record, with its nested
+		// lists (a customer's addresses, a member's dependants) in it.
+		recDepth = 1 << 30
+	}
 	record := in.Path + "#obj=0"
 	n := 0
 	for {

@@ -228,3 +228,36 @@ func TestMongoDates(t *testing.T) {
 		t.Errorf("\n got %q\nwant %q", got, want)
 	}
 }
+
+// TestLinesKeepNestedLists reads JSON Lines whose records hold lists of
+// objects (a customer's addresses): the list stays in its line's record,
+// under any name; a document's first list of objects still makes the
+// records of an API export.
+func TestLinesKeepNestedLists(t *testing.T) {
+	line := `{"name":{"first":"Ana","last":"Souza"},"addresses":[{"line1":"4417 Birchwood Lane","city":"Dayton"}],"dob":"1987-03-14"}`
+	for _, name := range []string{"c.jsonl", "c.json", "c.txt"} {
+		segs, err := extract(t, name, []byte(line+"\n"+line+"\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		records := map[string]int{}
+		for _, s := range segs {
+			records[s.record]++
+		}
+		if len(records) != 2 || records[name+"#obj=1"] != 5 || records[name+"#obj=2"] != 5 {
+			t.Errorf("%s: records %v, want two of five values", name, records)
+		}
+	}
+	segs, err := extract(t, "export.json", []byte(`{"object":"list","data":[{"name":"Ana Souza","addresses":[{"city":"Dayton"}]},{"name":"Dana Whitfield"}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range segs {
+		got = append(got, s.field+"@"+strings.TrimPrefix(s.record, "export.json#"))
+	}
+	want := []string{"object@obj=1", "data.name@obj=2", "data.addresses.city@obj=2", "data.name@obj=3"}
+	if !slices.Equal(got, want) {
+		t.Errorf("API export: %q, want %q", got, want)
+	}
+}
