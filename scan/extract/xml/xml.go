@@ -3,7 +3,9 @@
 // tokenizer (html.go), which reads pages as browsers do. Each text node and
 // attribute value becomes a segment whose Field is the element name
 // ("ssn", or "customer@ssn" for an attribute) and whose Record is the
-// child of the root element it sits in. In HTML, element names say
+// element it sits in that repeats under the document's wrappers (see
+// records.go): each <customer> of <export><customers>, with the
+// addresses listed inside it. In HTML, element names say
 // nothing about values: there each block (paragraph, list item, table
 // row...) is a record of its own, and a table cell takes its column's
 // header (<th>, the cells of <thead>, or a first row that reads as column
@@ -20,7 +22,6 @@ import (
 	"fmt"
 	"io"
 	"path"
-	"strconv"
 	"strings"
 
 	"github.com/breachkit/breachkit/scan"
@@ -110,8 +111,7 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 	dec.CharsetReader = func(label string, r io.Reader) (io.Reader, error) { return r, nil }
 	var stack []string
 	var fields, labels []string // per open element: its text's Field, a label for its children
-	rec := 0
-	record := in.Path
+	recs := &recorder{path: in.Path, emit: emit}
 	skip := 0 // inside <script> or <style> (XHTML)
 	for n := 0; ; n++ {
 		if n&1023 == 0 {
@@ -121,10 +121,14 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 		}
 		start := dec.InputOffset()
 		tok, err := dec.Token()
-		if errors.Is(err, io.EOF) {
-			return nil
-		}
 		if err != nil {
+			// What was read is emitted, whatever stopped the read.
+			if ferr := recs.finish(); ferr != nil {
+				return ferr
+			}
+			if errors.Is(err, io.EOF) {
+				return nil
+			}
 			return err
 		}
 		end := dec.InputOffset()
@@ -154,9 +158,14 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 			}
 			fields = append(fields, field)
 			labels = append(labels, "")
-			if len(stack) == 2 {
-				rec++
-				record = in.Path + "#elem=" + strconv.Itoa(rec)
+			scalars := 0
+			for _, a := range t.Attr {
+				if a.Name.Space != "xmlns" && a.Name.Local != "xmlns" && a.Name.Space != "xsi" && !strings.HasPrefix(a.Name.Space, "http://www.w3.org/") {
+					scalars++
+				}
+			}
+			if err := recs.start(name, scalars); err != nil {
+				return err
 			}
 			if name == "script" || name == "style" {
 				skip++
@@ -166,7 +175,7 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 				if a.Value == "" {
 					continue
 				}
-				seg := scan.Segment{Text: []byte(a.Value), Offset: -1, Field: name + "@" + a.Name.Local, Record: record}
+				seg := scan.Segment{Text: []byte(a.Value), Offset: -1, Field: name + "@" + a.Name.Local}
 				if a.Name.Local == labelAttr {
 					seg.Field = "" // a label, not a value named "name"
 				}
@@ -179,11 +188,14 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 						}
 					}
 				}
-				if err := emit(seg); err != nil {
+				if err := recs.out(seg); err != nil {
 					return err
 				}
 			}
 		case xml.EndElement:
+			if err := recs.end(); err != nil {
+				return err
+			}
 			if len(stack) > 0 {
 				stack = stack[:len(stack)-1]
 			}
@@ -197,7 +209,8 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 			if skip > 0 || len(bytes.TrimSpace(t)) == 0 {
 				break
 			}
-			seg := scan.Segment{Text: append([]byte(nil), t...), Offset: -1, Record: record}
+			recs.text()
+			seg := scan.Segment{Text: append([]byte(nil), t...), Offset: -1}
 			if len(fields) > 0 {
 				seg.Field = fields[len(fields)-1]
 				// A label element's text names its next sibling value.
@@ -211,7 +224,7 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 			} else if i := bytes.Index(raw, []byte("<![CDATA[")); i >= 0 && bytes.Equal(raw[i+9:len(raw)-3], t) {
 				seg.Offset = start + int64(i+9)
 			}
-			if err := emit(seg); err != nil {
+			if err := recs.out(seg); err != nil {
 				return err
 			}
 		}

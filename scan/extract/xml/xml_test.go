@@ -191,3 +191,41 @@ func TestHTMLAsBrowsersRead(t *testing.T) {
 		t.Errorf("records %q, %q", got["383-41-8663"].Record, got["512-44-7081"].Record)
 	}
 }
+
+// TestRecords names each value's record after the element that repeats
+// under the document's wrappers: a customer, not the list of customers
+// around it nor the addresses inside it.
+func TestRecords(t *testing.T) {
+	tests := []struct {
+		name, doc string
+		want      map[string]string // value: record
+	}{
+		{"wrapped", `<export date="2023-10-01"><customers>` +
+			`<customer id="1"><name>Ana Souza</name><ssn>383-41-8663</ssn></customer>` +
+			`<customer id="2"><name>Dana Whitfield</name><ssn>512-44-7081</ssn></customer></customers></export>`,
+			map[string]string{"Ana Souza": "#elem=1", "383-41-8663": "#elem=1", "Dana Whitfield": "#elem=2", "2023-10-01": ""}},
+		{"lists before values", `<Customers xmlns="urn:x">` +
+			`<Customer><Addresses><Address><Street>4417 Birchwood Lane</Street></Address><Address><Street>12 Oak St</Street></Address></Addresses><SSN>383-41-8663</SSN></Customer>` +
+			`<Customer><SSN>512-44-7081</SSN><Addresses><Address><Street>200 Oak St</Street></Address></Addresses></Customer></Customers>`,
+			map[string]string{"4417 Birchwood Lane": "#elem=1", "12 Oak St": "#elem=1", "383-41-8663": "#elem=1", "512-44-7081": "#elem=2", "200 Oak St": "#elem=2"}},
+		{"one record", `<Customer><Addresses><Address><Street>4417 Birchwood Lane</Street></Address><Address><Street>12 Oak St</Street></Address></Addresses><SSN>383-41-8663</SSN></Customer>`,
+			map[string]string{"4417 Birchwood Lane": "#elem=1", "12 Oak St": "#elem=1", "383-41-8663": "#elem=1"}},
+		{"flat", `<rows><row><ssn>383-41-8663</ssn></row><row><ssn>512-44-7081</ssn></row></rows>`,
+			map[string]string{"383-41-8663": "#elem=1", "512-44-7081": "#elem=2"}},
+	}
+	for _, tt := range tests {
+		segs, err := extract(t, "d.xml", []byte(tt.doc))
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		got := map[string]string{}
+		for _, s := range segs {
+			got[string(s.Text)] = strings.TrimPrefix(s.Record, "d.xml")
+		}
+		for v, rec := range tt.want {
+			if got[v] != rec {
+				t.Errorf("%s: %q in record %q, want %q", tt.name, v, got[v], rec)
+			}
+		}
+	}
+}
