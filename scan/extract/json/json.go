@@ -3,8 +3,9 @@
 // Decoder.Token. Each value becomes a segment whose Field is its key path
 // without array indexes ("borrowers.name.first") and whose Record is the
 // object it belongs to: a top-level object, or an element of the first
-// array of objects (the records of an API export); in JSON Lines, each
-// line's object with every list nested in it. Byte offsets are
+// array of objects (the records of an API export), or a member of an
+// object keyed by ids (a Firebase export); in JSON Lines, each line's
+// object with every list nested in it. Byte offsets are
 // exact: escaped strings carry an offset map to the raw bytes.
 package json
 
@@ -123,6 +124,11 @@ type frame struct {
 	array   bool
 	key     string
 	wantKey bool
+	// An object keyed by ids ({"users": {"-Nx8a1": {...}, "-Nx8b2":
+	// {...}}}, as Firebase exports are) holds records: each member
+	// object keyed by an id is one, while the object holds no scalar
+	// and no member object keyed by a field's name.
+	scalars, fieldObjs int
 	// An array of arrays may be a table whose first row names the
 	// columns ({"values": [["Name", "SSN"], ["Ana Souza", "383-41-8663"]]},
 	// as spreadsheet APIs return them). rows counts the child arrays;
@@ -193,6 +199,23 @@ func tableRow(stack []frame) bool {
 // in the tens, and a file of two million brackets held a gigabyte of
 // frames (and encoding/json's own stack) before it was stopped.
 const maxDepth = 10000
+
+// idKey reports whether an object's key is an id rather than a field's
+// name: all digits, an e-mail address, a Firebase push id ("-Nx8a1…"),
+// or six characters or more with two digits or more ("cus_8f2k91",
+// a UUID); "address2" and "phone1" are names.
+func idKey(k string) bool {
+	if k == "" {
+		return false
+	}
+	digits := 0
+	for i := 0; i < len(k); i++ {
+		if k[i] >= '0' && k[i] <= '9' {
+			digits++
+		}
+	}
+	return digits == len(k) || strings.Contains(k, "@") || k[0] == '-' && len(k) >= 8 || len(k) >= 6 && digits >= 2
+}
 
 // lines reports whether a stream is JSON Lines (NDJSON): by its name, or
 // by an object closed at a line's end and another opened at the next
@@ -268,6 +291,16 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 				if t == '{' {
 					d := len(stack)
 					parentArray := d > 0 && stack[d-1].array
+					if d > 0 && !parentArray {
+						p := &stack[d-1]
+						if idKey(p.key) && p.scalars == 0 && p.fieldObjs == 0 && (recDepth < 0 || d == recDepth) {
+							recDepth = d
+							rec++
+							record = in.Path + "#obj=" + strconv.Itoa(rec)
+						} else if !idKey(p.key) {
+							p.fieldObjs++
+						}
+					}
 					if d == 0 || parentArray && (recDepth < 0 || d == recDepth) {
 						if parentArray && recDepth < 0 {
 							recDepth = d
@@ -324,6 +357,9 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 			if top >= 0 && stack[top].flat && len(stack[top].names) < maxColumns {
 				stack[top].names = append(stack[top].names, strings.TrimSpace(t))
 			}
+			if top >= 0 && !stack[top].array {
+				stack[top].scalars++
+			}
 			seg := scan.Segment{Text: []byte(t), Offset: -1, Field: fieldPath(stack), Record: record}
 			if d, ok := mongoDate(stack, t); ok {
 				seg.Text = []byte(d) // written out: no offset
@@ -359,6 +395,7 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 		case json.Number:
 			if top >= 0 {
 				stack[top].flat = false
+				stack[top].scalars++
 			}
 			s := string(t)
 			seg := scan.Segment{Text: []byte(s), Offset: end - int64(len(s)), Field: fieldPath(stack), Record: record}

@@ -261,3 +261,34 @@ func TestLinesKeepNestedLists(t *testing.T) {
 		t.Errorf("API export: %q, want %q", got, want)
 	}
 }
+
+// TestMapOfRecords reads an object keyed by ids (a Firebase export) as
+// one record per member, and a record whose members are objects named
+// as fields as one record.
+func TestMapOfRecords(t *testing.T) {
+	tests := []struct {
+		name, doc string
+		records   int
+	}{
+		{"firebase", `{"users":{"-Nx8a1bQ":{"name":"Ana Souza","ssn":"383-41-8663"},"-Nx8b2cR":{"name":"Dana Whitfield","ssn":"512-44-7081"}}}`, 2},
+		{"numbered", `{"1":{"name":"Ana Souza"},"2":{"name":"Dana Whitfield"},"3":{"name":"Renee Dubois"}}`, 3},
+		{"e-mail keys", `{"ana.souza@example.com":{"ssn":"383-41-8663"},"dana@example.org":{"ssn":"512-44-7081"}}`, 2},
+		{"one person", `{"name":{"first":"Ana","last":"Souza"},"address1":{"street":"4417 Birchwood Lane"},"address2":{"street":"12 Oak St"},"ssn":"383-41-8663"}`, 1},
+		{"ids after a scalar", `{"count":2,"a1b2c3":{"name":"Ana Souza"},"d4e5f6":{"name":"Dana Whitfield"}}`, 1},
+	}
+	for _, tt := range tests {
+		segs, err := extract(t, "d.json", []byte(tt.doc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		records := map[string]bool{}
+		for _, s := range segs {
+			if s.field != "count" {
+				records[s.record] = true
+			}
+		}
+		if len(records) != tt.records {
+			t.Errorf("%s: records %v, want %d", tt.name, records, tt.records)
+		}
+	}
+}
