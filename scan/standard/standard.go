@@ -36,6 +36,7 @@ import (
 	"github.com/breachkit/breachkit/scan/extract/xlsb"
 	"github.com/breachkit/breachkit/scan/extract/xlsx"
 	"github.com/breachkit/breachkit/scan/extract/xml"
+	"github.com/breachkit/breachkit/scan/extract/yaml"
 )
 
 // Extractors returns the shipped extractors in the order they are tried.
@@ -43,7 +44,7 @@ func Extractors() []scan.Extractor {
 	return []scan.Extractor{
 		pgdump.DataFile{}, archive.Zip{}, archive.Tar{}, archive.Gzip{}, archive.Bzip2{}, archive.Xz{}, archive.Zstd{}, archive.SevenZip{}, archive.Rar{}, parquet.Extractor{},
 		xlsb.Extractor{}, xlsx.Extractor{}, xls.Extractor{}, sqlitedb.Extractor{}, sqlitedb.WAL{}, pgdump.Extractor{}, bson.Extractor{}, dbf.Extractor{}, dbf.Memo{}, docx.Extractor{}, docx.Presentation{}, odf.Extractor{}, doc.Extractor{}, ppt.Extractor{}, rtf.Extractor{}, pdf.Extractor{}, email.EML{}, email.EMLX{}, email.MBOX{}, email.MSG{}, email.PST{}, email.TNEF{}, vcard.Extractor{}, ldif.Extractor{}, nacha.Extractor{}, hl7.Extractor{}, x12.Extractor{},
-		json.Extractor{}, sql.Extractor{}, xml.Extractor{}, csv.Extractor{}, fixed.Extractor{},
+		yaml.Extractor{}, json.Extractor{}, sql.Extractor{}, xml.Extractor{}, csv.Extractor{}, fixed.Extractor{},
 		unread.Extractor{}, image.Extractor{}, text.Extractor{}, raw.Extractor{},
 	}
 }

@@ -200,11 +200,11 @@ func tableRow(stack []frame) bool {
 // frames (and encoding/json's own stack) before it was stopped.
 const maxDepth = 10000
 
-// idKey reports whether an object's key is an id rather than a field's
-// name: all digits, an e-mail address, a Firebase push id ("-Nx8a1…"),
+// IDKey reports whether an object's key is an id rather than a field's
+// name (the YAML extractor asks it of mappings too): all digits, an e-mail address, a Firebase push id ("-Nx8a1…"),
 // or six characters or more with two digits or more ("cus_8f2k91",
 // a UUID); "address2" and "phone1" are names.
-func idKey(k string) bool {
+func IDKey(k string) bool {
 	if k == "" {
 		return false
 	}
@@ -293,11 +293,11 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 					parentArray := d > 0 && stack[d-1].array
 					if d > 0 && !parentArray {
 						p := &stack[d-1]
-						if idKey(p.key) && p.scalars == 0 && p.fieldObjs == 0 && (recDepth < 0 || d == recDepth) {
+						if IDKey(p.key) && p.scalars == 0 && p.fieldObjs == 0 && (recDepth < 0 || d == recDepth) {
 							recDepth = d
 							rec++
 							record = in.Path + "#obj=" + strconv.Itoa(rec)
-						} else if !idKey(p.key) {
+						} else if !IDKey(p.key) {
 							p.fieldObjs++
 						}
 					}

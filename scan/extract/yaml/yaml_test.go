@@ -1,0 +1,105 @@
+package yaml
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/breachkit/breachkit/scan"
+)
+
+type seg struct{ field, text, record string }
+
+func extract(t testing.TB, name, data string) ([]seg, []string, error) {
+	var segs []seg
+	var warns []string
+	in := &scan.Input{Path: name, R: strings.NewReader(data), Size: int64(len(data)), Warn: func(s string) { warns = append(warns, s) }}
+	err := Extractor{}.Extract(context.Background(), in, func(s scan.Segment) error {
+		if s.Offset >= 0 && (s.Offset+int64(len(s.Text)) > int64(len(data)) || !bytes.Equal([]byte(data[s.Offset:s.Offset+int64(len(s.Text))]), s.Text)) {
+			t.Fatalf("%q at %d is not the file's bytes", s.Text, s.Offset)
+		}
+		segs = append(segs, seg{s.Field, string(s.Text), strings.TrimPrefix(s.Record, name)})
+		return nil
+	})
+	return segs, warns, err
+}
+
+// TestRecords reads a list of people and a map keyed by ids, one record
+// each, and a configuration file as one document; fields are key paths.
+func TestRecords(t *testing.T) {
+	doc := `# fixtures
+users:
+  - name: {first: Ana, last: "Souza"}
+    ssn: 383-41-8663
+    phones: ["(415) 867-5309"]
+  - name: {first: Dana, last: Whitfield}
+    ssn: '512-44-7081'
+    notes: |
+      Called about escrow.
+---
+customers:
+  cus_8f2k91:
+    email: ana.souza@example.com
+  cus_9x1m77:
+    email: dana.whitfield@example.org
+---
+database:
+  user: app
+  password: S3cret!pass
+  port: 5432
+  enabled: true
+`
+	segs, warns, err := extract(t, "f.yml", doc)
+	if err != nil || len(warns) > 0 {
+		t.Fatalf("err %v, warnings %q", err, warns)
+	}
+	got := map[string]seg{}
+	for _, s := range segs {
+		got[s.text] = s
+	}
+	for text, want := range map[string]seg{
+		"Ana":                        {"users.name.first", "Ana", "#rec=1"},
+		"Souza":                      {"users.name.last", "Souza", "#rec=1"},
+		"383-41-8663":                {"users.ssn", "383-41-8663", "#rec=1"},
+		"(415) 867-5309":             {"users.phones", "(415) 867-5309", "#rec=1"},
+		"512-44-7081":                {"users.ssn", "512-44-7081", "#rec=2"},
+		"Called about escrow.\n":     {"users.notes", "Called about escrow.\n", "#rec=2"},
+		"ana.souza@example.com":      {"customers.cus_8f2k91.email", "ana.souza@example.com", "#rec=3"},
+		"dana.whitfield@example.org": {"customers.cus_9x1m77.email", "dana.whitfield@example.org", "#rec=4"},
+		"S3cret!pass":                {"database.password", "S3cret!pass", "#doc=3"},
+		"5432":                       {"database.port", "5432", "#doc=3"},
+	} {
+		if got[text] != want {
+			t.Errorf("%q: %+v, want %+v", text, got[text], want)
+		}
+	}
+	if _, ok := got["true"]; ok {
+		t.Error("a boolean emitted")
+	}
+}
+
+// TestDecline reads a file that is not YAML as text, leaves one too
+// large to the text extractor; a later broken document is a warning.
+func TestDecline(t *testing.T) {
+	if segs, _, err := extract(t, "bad.yml", "Dear Ana: [your SSN 383-41-8663\nb: {\n"); err != nil || len(segs) == 0 || !strings.Contains(segs[0].text, "383-41-8663") {
+		t.Errorf("not YAML, read as text: %v %v", err, segs)
+	}
+	segs, warns, err := extract(t, "two.yml", "a: 383-41-8663\n---\nb: [unclosed\n")
+	if err != nil || len(segs) != 1 || len(warns) != 1 {
+		t.Errorf("err %v, segments %v, warnings %q", err, segs, warns)
+	}
+	in := &scan.Input{Path: "big.yml", R: strings.NewReader(""), Size: MaxSize + 1}
+	if err := (Extractor{}).Extract(context.Background(), in, func(scan.Segment) error { return nil }); !errors.Is(err, scan.ErrDecline) {
+		t.Errorf("too large: %v", err)
+	}
+	if (Extractor{}).Accepts("notes.txt", []byte("a: b")) || !(Extractor{}).Accepts("app.YML", []byte("a: b")) {
+		t.Error("Accepts")
+	}
+}
+
+func FuzzYAML(f *testing.F) {
+	f.Add("users:\n  - name: Ana\n    ssn: 383-41-8663\n---\nx: &a [1, *a]\n")
+	f.Fuzz(func(t *testing.T, data string) { extract(t, "f.yml", data) })
+}
