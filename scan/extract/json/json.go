@@ -5,7 +5,9 @@
 // object it belongs to: a top-level object, or an element of the first
 // array of objects (the records of an API export), or a member of an
 // object keyed by ids (a Firebase export); in JSON Lines, each line's
-// object with every list nested in it. Byte offsets are
+// object with every list nested in it. FHIR identifiers and contact
+// points take their Field from their system or type code ("ssn",
+// "medical record number", "phone"). Byte offsets are
 // exact: escaped strings carry an offset map to the raw bytes.
 package json
 
@@ -200,6 +202,34 @@ func tableRow(stack []frame) bool {
 // frames (and encoding/json's own stack) before it was stopped.
 const maxDepth = 10000
 
+// fhirSystem names what a FHIR identifier or contact point holds by its
+// system: the identifier systems of the US Core and HL7 naming systems
+// (hl7.org/fhir/sid, and the OIDs behind them), and the contact point
+// systems; "" for another.
+func fhirSystem(sys string) string {
+	switch sys {
+	case "phone", "email", "fax", "sms", "pager":
+		return sys
+	}
+	l := strings.ToLower(sys)
+	switch {
+	case strings.HasSuffix(l, "/us-ssn") || l == "urn:oid:2.16.840.1.113883.4.1":
+		return "ssn"
+	case strings.HasSuffix(l, "/us-mbi") || strings.HasSuffix(l, "/us-medicare") || l == "urn:oid:2.16.840.1.113883.4.927":
+		return "medicare"
+	case strings.Contains(l, "/passport-") || strings.HasPrefix(l, "urn:oid:2.16.840.1.113883.4.330."):
+		return "passport"
+	case strings.HasPrefix(l, "urn:oid:2.16.840.1.113883.4.3."):
+		return "drivers license" // the states' driver's license OIDs
+	}
+	return ""
+}
+
+// identifierTypes name an identifier by its type code in HL7 table
+// 0203 (the FHIR identifier-type value set).
+var identifierTypes = map[string]string{"SS": "ssn", "MR": "medical record number", "DL": "drivers license",
+	"PPN": "passport", "MB": "member id", "MA": "member id", "MC": "medicare", "TAX": "tax id"}
+
 // IDKey reports whether an object's key is an id rather than a field's
 // name (the YAML extractor asks it of mappings too): all digits, an e-mail address, a Firebase push id ("-Nx8a1…"),
 // or six characters or more with two digits or more ("cus_8f2k91",
@@ -375,6 +405,13 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 				stack[top].wantKey = true
 				if columns.LabelName(stack[top].key) && stack[top].label == "" {
 					stack[top].label = columns.PairLabel(t)
+				} else if stack[top].key == "system" && stack[top].label == "" {
+					// FHIR: {"system": "http://hl7.org/fhir/sid/us-ssn",
+					// "value": "383418663"}, {"system": "phone", ...}.
+					stack[top].label = fhirSystem(t)
+				} else if stack[top].key == "code" && top >= 3 && stack[top-2].key == "coding" && stack[top-3].key == "type" && !stack[top-3].array && stack[top-3].label == "" {
+					// FHIR: an identifier's type, coded in HL7 table 0203.
+					stack[top-3].label = identifierTypes[t]
 				}
 			}
 			if len(t) > 0 {

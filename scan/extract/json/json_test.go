@@ -292,3 +292,28 @@ func TestMapOfRecords(t *testing.T) {
 		}
 	}
 }
+
+// TestFHIR names FHIR identifiers by their system or type code, and
+// contact points by their system.
+func TestFHIR(t *testing.T) {
+	doc := `{"resourceType":"Patient","identifier":[` +
+		`{"system":"http://hl7.org/fhir/sid/us-ssn","value":"383418663"},` +
+		`{"type":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/v2-0203","code":"MR"}]},"system":"urn:oid:1.2.36.146.595.217.0.1","value":"MRN12345678"},` +
+		`{"value":"1EG4TE5MK73","system":"urn:oid:2.16.840.1.113883.4.927"},` +
+		`{"system":"urn:oid:2.16.840.1.113883.4.3.39","value":"S12345678"}],` +
+		`"telecom":[{"system":"phone","value":"(415) 867-5309"},{"system":"url","value":"https://example.com"}]}`
+	segs, err := extract(t, "p.json", []byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, s := range segs {
+		got[doc[s.start:s.end]] = s.field
+	}
+	for v, want := range map[string]string{"383418663": "ssn", "MRN12345678": "medical record number", "1EG4TE5MK73": "medicare",
+		"S12345678": "drivers license", "(415) 867-5309": "phone", "https://example.com": "telecom.value"} {
+		if got[v] != want {
+			t.Errorf("%s: field %q, want %q", v, got[v], want)
+		}
+	}
+}
