@@ -202,11 +202,11 @@ func tableRow(stack []frame) bool {
 // frames (and encoding/json's own stack) before it was stopped.
 const maxDepth = 10000
 
-// fhirSystem names what a FHIR identifier or contact point holds by its
-// system: the identifier systems of the US Core and HL7 naming systems
+// IdentifierSystem names what a FHIR identifier or contact point holds
+// by its system (the XML extractor asks it of C-CDA's <id root=...>): the identifier systems of the US Core and HL7 naming systems
 // (hl7.org/fhir/sid, and the OIDs behind them), and the contact point
 // systems; "" for another.
-func fhirSystem(sys string) string {
+func IdentifierSystem(sys string) string {
 	switch sys {
 	case "phone", "email", "fax", "sms", "pager":
 		return sys
@@ -408,7 +408,7 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 				} else if stack[top].key == "system" && stack[top].label == "" {
 					// FHIR: {"system": "http://hl7.org/fhir/sid/us-ssn",
 					// "value": "383418663"}, {"system": "phone", ...}.
-					stack[top].label = fhirSystem(t)
+					stack[top].label = IdentifierSystem(t)
 				} else if stack[top].key == "code" && top >= 3 && stack[top-2].key == "coding" && stack[top-3].key == "type" && !stack[top-3].array && stack[top-3].label == "" {
 					// FHIR: an identifier's type, coded in HL7 table 0203.
 					stack[top-3].label = identifierTypes[t]

@@ -26,6 +26,7 @@ import (
 
 	"github.com/breachkit/breachkit/scan"
 	"github.com/breachkit/breachkit/scan/columns"
+	jsonx "github.com/breachkit/breachkit/scan/extract/json"
 )
 
 // Extractor reads XML and HTML.
@@ -171,11 +172,22 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 				skip++
 			}
 			raw := k.raw(start, end)
+			// C-CDA and HL7 v3 write identifiers as <id root="OID"
+			// extension="value"/>: the OID says what the value is.
+			idLabel := ""
+			for _, a := range t.Attr {
+				if a.Name.Local == "root" {
+					idLabel = jsonx.IdentifierSystem("urn:oid:" + a.Value)
+				}
+			}
 			for _, a := range t.Attr {
 				if a.Value == "" {
 					continue
 				}
 				seg := scan.Segment{Text: []byte(a.Value), Offset: -1, Field: name + "@" + a.Name.Local}
+				if idLabel != "" && a.Name.Local == "extension" {
+					seg.Field = idLabel
+				}
 				if a.Name.Local == labelAttr {
 					seg.Field = "" // a label, not a value named "name"
 				}

@@ -229,3 +229,20 @@ func TestRecords(t *testing.T) {
 		}
 	}
 }
+
+// TestCDAIdentifiers names an HL7 v3 identifier's extension by its root
+// OID: the SSN's, not an organisation's own record numbers.
+func TestCDAIdentifiers(t *testing.T) {
+	doc := `<ClinicalDocument xmlns="urn:hl7-org:v3"><patientRole><id root="2.16.840.1.113883.4.1" extension="383418663"/><id root="1.2.3.4.5" extension="MRN-7781"/></patientRole></ClinicalDocument>`
+	segs, err := extract(t, "c.xml", []byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, s := range segs {
+		got[string(s.Text)] = s.Field
+	}
+	if got["383418663"] != "ssn" || got["MRN-7781"] != "id@extension" {
+		t.Errorf("fields %q", got)
+	}
+}
