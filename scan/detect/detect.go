@@ -15,8 +15,10 @@ package detect
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"math/bits"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -1836,6 +1838,14 @@ func (e *Engine) customSpan(s *scratch, ri int, r *custom.Rule, st, en int) span
 // filter. The reasons of a segment's matches share one slice backing
 // array, so a match costs no allocation of its own.
 func (e *Engine) emit(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
+	// In the text's order where a segment has no offsets in its file (a
+	// PDF page, a paragraph of a document): there the order is all that
+	// tells which name an SSN follows, and the people stage splits a text
+	// that names several people by it. The rules append their finds by
+	// kind; a located segment's finds carry their offsets instead.
+	if seg.Offset < 0 && seg.OffsetAt == nil && !sortedSpans(s.found) {
+		slices.SortStableFunc(s.found, func(a, b span) int { return cmp.Compare(a.start, b.start) })
+	}
 	nr := 0
 	for k := range s.found {
 		f := &s.found[k]
@@ -1879,4 +1889,14 @@ func (e *Engine) emit(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 
 func round(f float64) float64 {
 	return float64(int(f*1000+0.5)) / 1000
+}
+
+// sortedSpans reports whether spans are in order of their starts.
+func sortedSpans(f []span) bool {
+	for i := 1; i < len(f); i++ {
+		if f[i].start < f[i-1].start {
+			return false
+		}
+	}
+	return true
 }

@@ -587,7 +587,7 @@ func question(l []byte) bool {
 // (a date, a time, a number), a bracket or a bullet, or are one token
 // without a blank.
 func listLike(p []byte, eol byte) bool {
-	lines, marked, cols := 0, 0, 0
+	lines, marked := 0, 0
 	for len(p) > 0 {
 		l := p
 		if i := bytes.IndexByte(p, eol); i >= 0 {
@@ -606,36 +606,9 @@ func listLike(p []byte, eol byte) bool {
 			// One token a line, no blank in it: a list of logins
 			// ("jdoe@example.com:hunter22") or of addresses, not prose.
 			marked++
-		} else if columned(l) {
-			// Fields apart by wide gaps ("Ana Souza  383-41-8663
-			// 03/14/1987"): a report without a header, a row a line.
-			marked++
-			cols++
 		}
 	}
-	return lines >= 3 && marked*5 >= lines*4 || lines >= 2 && cols == lines
-}
-
-// columned reports whether a line holds three fields or more set apart
-// by tabs or runs of two blanks or more, each gap after a letter or a
-// digit (two blanks after a sentence's full stop are not a gap).
-func columned(l []byte) bool {
-	gaps := 0
-	for i := 1; i < len(l); i++ {
-		if l[i] != '\t' && !(l[i] == ' ' && i+1 < len(l) && l[i+1] == ' ') {
-			continue
-		}
-		c := l[i-1]
-		j := i
-		for j < len(l) && (l[j] == ' ' || l[j] == '\t') {
-			j++
-		}
-		if j < len(l) && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80) {
-			gaps++
-		}
-		i = j
-	}
-	return gaps >= 2
+	return lines >= 3 && marked*5 >= lines*4
 }
 
 func isBlank(l []byte) bool {

@@ -119,11 +119,7 @@ func TestListLike(t *testing.T) {
 		{"Borrower Jane Doe called on 2025-01-01 about her\nloan and asked us to update the address on\nfile to 12 Main St.", false},
 		{"1. one\n2. two", false}, // two lines: a paragraph
 		{"jdoe@example.com:hunter22\nann.fox@example.org;Winter24!\nb.lee@example.net|qwerty12", true},
-		{"Jane Doe\nRegional manager\njane@example.com", false},                                       // a signature
-		{"Ana Souza  383-41-8663  03/14/1987\nDana Whitfield  512-44-7081  07/01/1961", true},         // a report, a row a line
-		{"Ana Souza\t383-41-8663\t03/14/1987\nDana Whitfield\t512-44-7081\t07/01/1961", true},         // tabs
-		{"We called.  She was out.  We left a message.\nShe called back.  All good.  Closed.", false}, // two blanks after full stops
-		{"Name  Ana Souza  SSN 383-41-8663\nthe borrower asked about the escrow refund", false},       // one line a row is not all
+		{"Jane Doe\nRegional manager\njane@example.com", false}, // a signature
 	}
 	for _, tt := range tests {
 		if got := listLike([]byte(tt.text), '\n'); got != tt.want {
