@@ -486,6 +486,10 @@ func SurnameFirst(text []byte, i, j int, cued bool) (int, float64) {
 	case roles&(Surname|Common) == Surname:
 	case cued && roles&(Title|Cue) == 0 && plausible(w, roles):
 		conf = 0.7
+	case roles&(Title|Cue|Given) == 0 && len(w) >= 3 && plausible(w, roles):
+		// A surname the gazetteer lacks, before a given name it knows
+		// ("Whitfield, Dana"): a name written for a list.
+		conf = 0.6
 	default:
 		return 0, 0
 	}
