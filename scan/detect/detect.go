@@ -649,7 +649,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 						titled = false
 						continue
 					}
-					if i >= 2 && text[i-1] == ' ' && labelBefore(text, i) {
+					if i >= 3 && text[i-1] == ' ' && (text[i-2] == ':' || text[i-2] == ' ' && text[i-3] == ':') && labelBefore(text, i) {
 						// "Name: Ngozi Okonkwo-Adeyemi": a name the
 						// gazetteer lacks, after a label that says what
 						// follows.

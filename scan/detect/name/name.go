@@ -75,9 +75,17 @@ func IsParticle(w []byte) bool {
 // particleFold is IsParticle in any case ("DE", "Van"), without a
 // lexicon lookup: SurnameFirst asks it of every capitalised word.
 func particleFold(w []byte) bool {
+	if len(w) == 0 || len(w) > 5 {
+		return false
+	}
 	var b [5]byte
-	l, ok := foldShort(w, b[:])
-	return ok && IsParticle(l)
+	for i, c := range w {
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i&3|i&4] = c // the mask keeps the index in range without a check
+	}
+	return IsParticle(b[:len(w)])
 }
 
 // foldShort lowers the ASCII letters of w into buf, when w is not empty
@@ -486,9 +494,10 @@ func SurnameFirst(text []byte, i, j int, cued bool) (int, float64) {
 	case roles&(Surname|Common) == Surname:
 	case cued && roles&(Title|Cue) == 0 && plausible(w, roles):
 		conf = 0.7
-	case roles&(Title|Cue|Given) == 0 && len(w) >= 3 && plausible(w, roles):
+	case roles&(Title|Cue|Given) == 0 && len(w) >= 4:
 		// A surname the gazetteer lacks, before a given name it knows
-		// ("Whitfield, Dana"): a name written for a list.
+		// ("Whitfield, Dana"): a name written for a list; checked
+		// further once the given name is.
 		conf = 0.6
 	default:
 		return 0, 0
@@ -497,6 +506,11 @@ func SurnameFirst(text []byte, i, j int, cued bool) (int, float64) {
 	e := WordEnd(text, k)
 	g := text[k:e]
 	if len(g) < 2 || !Capital(g) || RolesOf(g)&(Given|Common) != Given {
+		return 0, 0
+	}
+	if conf == 0.6 && (len(g) == 2 && g[1] >= 'A' && g[1] <= 'Z' || !plausible(w, RolesOf(w)) || streetWord(w)) {
+		// "Sunside, AL": a town and its state, not Al; "Hwy, Brook":
+		// the end of a street.
 		return 0, 0
 	}
 	if e < len(text) && text[e] >= '0' && text[e] <= '9' {
@@ -591,4 +605,11 @@ func PersonLabel(w []byte) bool {
 		return true
 	}
 	return false
+}
+
+// streetWord reports whether w is a street suffix or its abbreviation
+// ("Hwy, Brookhaven" ends a street, it does not start a name).
+func streetWord(w []byte) bool {
+	_, ok := gazetteer.StreetSuffix(string(bytes.ToLower(w)))
+	return ok
 }
