@@ -286,8 +286,18 @@ func Find(text []byte, words []Word, titled bool) (int, float64) {
 		}
 		return n, 0.8
 	}
-	if words[0].Roles&(Given|Common) != Given || len(w0) < 2 {
+	if words[0].Roles&Given == 0 || len(w0) < 2 {
 		return 0, 0
+	}
+	if words[0].Roles&Common != 0 {
+		// Joy, Will, Grace: given names that are also words make a name
+		// only before a surname that is not one ("JOY PATTERSON", not
+		// "Grace Period").
+		if len(words) < 2 || !joined(text, words[0], words[1]) || words[1].Roles&(Surname|Common|Stop) != Surname ||
+			!Capital(text[words[1].Start:words[1].End]) || len(words) > 2 && joined(text, words[1], words[2]) && Capital(text[words[2].Start:words[2].End]) && words[2].Roles&Suffix == 0 {
+			return 0, 0
+		}
+		return withSuffix(text, words, 2), 0.7
 	}
 	// Given [Middle|Initial]{0,2} [particles] Surname [Jr|Sr|III]
 	n := 1
@@ -376,7 +386,7 @@ func plausible(w []byte, r Role) bool {
 // false rules out Find and Loose both, so a caller need not collect the
 // words after it.
 func Plausible(w []byte, r Role) bool {
-	return r&(Given|Common) == Given && len(w) >= 2 || plausible(w, r)
+	return r&Given != 0 && len(w) >= 2 || plausible(w, r)
 }
 
 // Loose looks for a name where only one of the first and last words is
