@@ -10,7 +10,8 @@
 // numbers with a zero-padding format as it shows them (an SSN stored as
 // 12345678 with format 000-00-0000 reads "012-34-5678"), booleans as
 // TRUE/FALSE. Formula cells give their cached result. Hidden sheets,
-// rows and columns are read like the others.
+// rows and columns are read like the others; so are the notes and
+// threaded comments on cells (comments.go), in their cell's row.
 //
 // The first non-empty row of a sheet is taken as its header when it looks
 // like one (mostly short text cells without digits, all different); its
@@ -75,6 +76,9 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 			return err
 		}
 		if err := b.sheet(ctx, sh, emit); err != nil {
+			return err
+		}
+		if err := b.comments(sh, emit); err != nil {
 			return err
 		}
 	}

@@ -421,3 +421,31 @@ func TestEncrypted(t *testing.T) {
 		t.Fatalf("err = %v, want one that says the workbook is encrypted", err)
 	}
 }
+
+// TestComments reads the notes on cells (written by excelize, as Excel
+// writes them): each in its cell's row, named "comment".
+func TestComments(t *testing.T) {
+	f := excelize.NewFile()
+	f.SetSheetRow("Sheet1", "A1", &[]any{"Name", "Balance"})
+	f.SetSheetRow("Sheet1", "A2", &[]any{"Jane Roe", 1234.5})
+	if err := f.AddComment("Sheet1", excelize.Comment{Cell: "B2", Author: "agent", Paragraph: []excelize.RichTextRun{{Text: "agent: "}, {Text: "called her, SSN 383-41-8663 confirmed"}}}); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	segs, warns, err := extract(t, buf.Bytes())
+	if err != nil || len(warns) > 0 {
+		t.Fatalf("err %v, warnings %q", err, warns)
+	}
+	for _, s := range segs {
+		if s.field == "comment" {
+			if s.cell != "B2" || s.record != "book.xlsx#sheet=Sheet1!row=2" || !strings.Contains(s.text, "SSN 383-41-8663") {
+				t.Errorf("comment %+v", s)
+			}
+			return
+		}
+	}
+	t.Errorf("no comment in %+v", segs)
+}
