@@ -1,6 +1,7 @@
 package xml
 
 import (
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -44,5 +45,35 @@ func TestLabels(t *testing.T) {
 		if f, ok := got[text]; !ok || f != want {
 			t.Errorf("%q named %q, want %q", text, f, want)
 		}
+	}
+}
+
+// TestDeepHeld bounds what is held while the record level is unknown
+// when every value sits thousands of elements deep: the element counts
+// kept with each value weigh in the bound.
+func TestDeepHeld(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("<r>")
+	for i := 0; i < 5000; i++ {
+		b.WriteString("<a>")
+	}
+	for i := 0; i < 3000; i++ {
+		b.WriteString("<v>383-41-8663</v>")
+	}
+	for i := 0; i < 5000; i++ {
+		b.WriteString("</a>")
+	}
+	b.WriteString("</r>")
+	var ms runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&ms)
+	before := ms.TotalAlloc
+	segs, err := extract(t, "deep.xml", []byte(b.String()))
+	if err != nil || len(segs) != 3000 {
+		t.Fatalf("err %v, %d segments", err, len(segs))
+	}
+	runtime.ReadMemStats(&ms)
+	if got := ms.TotalAlloc - before; got > 60<<20 {
+		t.Errorf("allocated %d MB reading a 60 kB document", got>>20)
 	}
 }

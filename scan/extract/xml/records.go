@@ -156,7 +156,7 @@ func (r *recorder) out(seg scan.Segment) error {
 	}
 	counts := append([]int(nil), r.counts[:min(len(r.counts), len(r.frames)+1)]...)
 	r.held = append(r.held, heldSeg{seg, counts})
-	r.heldBytes += len(seg.Text)
+	r.heldBytes += len(seg.Text) + 8*len(counts) // a deep document's counts weigh too
 	if len(r.held) >= maxHeld || r.heldBytes >= maxHeldBytes {
 		return r.decide(r.fallback())
 	}
