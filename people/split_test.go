@@ -33,12 +33,20 @@ func TestSplitByName(t *testing.T) {
 		v(breachkit.PersonName, "Robert Kim", 100), v(breachkit.SSN, "523 44 9012", 130),
 		v(breachkit.PersonName, "Patricia Kim", 200), v(breachkit.SSN, "601-23-4455", 230),
 	}
+	// A letter: the address block, the salutation naming the person
+	// again, the SSN in the body, the signatory.
+	letter := []Value{
+		v(breachkit.PersonName, "Ana Souza", 10), v(breachkit.Address, "4417 Birchwood Lane", 20),
+		v(breachkit.PersonName, "ANA  souza", 50), v(breachkit.SSN, "383-41-8663", 90),
+		v(breachkit.PersonName, "Dana Whitfield", 200),
+	}
 	tests := []struct {
 		name  string
 		vals  []Value
 		fixed []bool
 		want  [][]int64 // finding IDs per group
 	}{
+		{"a letter names its person twice", letter, all(len(letter), false), [][]int64{{1, 2, 3, 4}, {5}}},
 		{"memo of three people", memo, all(len(memo), false), [][]int64{{8, 2, 1, 3}, {4, 5}, {6, 7}}},
 		{"a row is one person", memo, all(len(memo), true), [][]int64{{1, 2, 3, 4, 5, 6, 7, 8}}},
 		{"one name", memo[:3], all(3, false), [][]int64{{1, 2, 3}}},

@@ -281,25 +281,38 @@ func splitByName(vals []Value, finds []FindingRef, fixed []bool) []valueGroup {
 	}
 	sort.SliceStable(idx, func(a, b int) bool { return vals[idx[a]].Order < vals[idx[b]].Order })
 	var out []valueGroup
-	var cur valueGroup
-	var first []int // fixed values, for the first group
-	named := false
+	cur := -1                  // the group values go to
+	byName := map[string]int{} // a name's group: a letter names its person again ("Dear Ana Souza")
+	var first []int            // fixed values, for the first group
 	for _, i := range idx {
 		if isFixed(i) {
 			first = append(first, i)
 			continue
 		}
-		if vals[i].Type == breachkit.PersonName && named {
-			out = append(out, cur)
-			cur = valueGroup{}
+		if vals[i].Type == breachkit.PersonName {
+			key := strings.ToLower(strings.Join(strings.Fields(vals[i].Value), " "))
+			if g, ok := byName[key]; ok {
+				cur = g
+			} else if cur < 0 || len(out[cur].vals) > 0 && hasName(out[cur].vals) {
+				out = append(out, valueGroup{})
+				cur = len(out) - 1
+				byName[key] = cur
+			} else {
+				byName[key] = cur
+			}
 		}
-		named = named || vals[i].Type == breachkit.PersonName
-		cur.vals = append(cur.vals, vals[i])
+		if cur < 0 {
+			out = append(out, valueGroup{})
+			cur = 0
+		}
+		out[cur].vals = append(out[cur].vals, vals[i])
 		if i < len(finds) {
-			cur.finds = append(cur.finds, finds[i])
+			out[cur].finds = append(out[cur].finds, finds[i])
 		}
 	}
-	out = append(out, cur)
+	if len(out) == 0 {
+		out = append(out, valueGroup{})
+	}
 	for _, i := range first {
 		out[0].vals = append(out[0].vals, vals[i])
 		if i < len(finds) {
@@ -307,6 +320,16 @@ func splitByName(vals []Value, finds []FindingRef, fixed []bool) []valueGroup {
 		}
 	}
 	return out
+}
+
+// hasName reports whether vals hold a person's name.
+func hasName(vals []Value) bool {
+	for _, v := range vals {
+		if v.Type == breachkit.PersonName {
+			return true
+		}
+	}
+	return false
 }
 
 // findingKey is the record key of a finding without one: its path,
