@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"io"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -153,6 +154,26 @@ func (m *msg) item(ctx context.Context, it *item) error {
 			}
 			if err := field(f.name, v); err != nil {
 				return err
+			}
+		}
+		// A contact's e-mail addresses are named properties (Email1,
+		// Email2, Email3 of PSETID_Address), whose IDs each file maps
+		// anew: any named text property that is an address.
+		var ids []int
+		for id, v := range p {
+			if id >= 0x8000 && (v.typ == typeUnicode || v.typ == typeString8) {
+				ids = append(ids, int(id))
+			}
+		}
+		sort.Ints(ids)
+		seen := map[string]bool{}
+		for _, id := range ids {
+			v := strings.TrimSpace(p.str(uint16(id)))
+			if strings.Count(v, "@") == 1 && !strings.ContainsAny(v, " \t\r\n") && !seen[strings.ToLower(v)] {
+				seen[strings.ToLower(v)] = true
+				if err := field("Email", v); err != nil {
+					return err
+				}
 			}
 		}
 	}

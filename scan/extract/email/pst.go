@@ -227,8 +227,9 @@ func readItem(f *pst.File, node pst.BTreeNode) (it *item, cut []uint16, err erro
 	}
 	it = &item{props: props{}}
 	for _, p := range pc.Properties {
-		if !wanted[p.ID] {
-			continue
+		named := p.ID >= 0x8000 && (p.Type == pst.PropertyTypeString || p.Type == pst.PropertyTypeString8)
+		if !wanted[p.ID] && !named {
+			continue // named text properties: a contact's e-mail addresses
 		}
 		v, long, err := value(p, func() (pst.PropertyReader, error) { return pst.NewPropertyReader(p, heap, f, local) })
 		if err != nil {

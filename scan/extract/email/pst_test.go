@@ -131,6 +131,7 @@ func TestContact(t *testing.T) {
 		"Home Address Street": "4417 Birchwood Lane", "Home Address City": "Dayton", "Home Address State": "OH",
 		"Home Address Postal Code": "45402", "Mobile Phone": "(937) 422-6718", "Company Name": "Okafor Landscaping LLC",
 		"Business Address Street": "200 Commerce Park Dr", "Business Address City": "Columbus",
+		"Email": "marisol.okafor@example.net",
 	}
 	for f, w := range want {
 		if got := field(o, f); !slices.Equal(got, []string{w}) {
