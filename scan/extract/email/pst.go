@@ -387,6 +387,11 @@ func decodeRTF(data []byte) (text string, err error) {
 	if len(data) < 16 {
 		return "", errors.New("corrupt compressed RTF: shorter than its header")
 	}
+	// The decoder makes a buffer of the size the header declares: a
+	// forged size would ask for gigabytes before anything is read.
+	if n := int64(binary.LittleEndian.Uint32(data[4:8])); n > maxProp || n > 256*int64(len(data)) {
+		return "", fmt.Errorf("corrupt compressed RTF: declares %d bytes from %d", n, len(data))
+	}
 	return pst.NewRTFDecoder().Decode(data)
 }
 

@@ -216,3 +216,17 @@ func TestAttachedMessage(t *testing.T) {
 		t.Errorf("attachedRecord = %q", got)
 	}
 }
+
+// TestDecodeRTF refuses a compressed RTF body whose header declares more
+// than it can hold, before the decoder allocates it.
+func TestDecodeRTF(t *testing.T) {
+	b := make([]byte, 32)
+	binary.LittleEndian.PutUint32(b[4:8], 1<<31)
+	copy(b[8:12], "LZFu")
+	if _, err := decodeRTF(b); err == nil || !strings.Contains(err.Error(), "declares") {
+		t.Errorf("forged size: %v", err)
+	}
+	if _, err := decodeRTF(b[:10]); err == nil {
+		t.Error("short header: no error")
+	}
+}
