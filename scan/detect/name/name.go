@@ -75,23 +75,16 @@ func IsParticle(w []byte) bool {
 // particleFold is IsParticle in any case ("DE", "Van"), without a
 // lexicon lookup: SurnameFirst asks it of every capitalised word.
 func particleFold(w []byte) bool {
-	if len(w) == 0 || len(w) > 5 {
-		return false
-	}
-	var b [5]byte
-	for i, c := range w {
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b[i&3|i&4] = c // the mask keeps the index in range without a check
-	}
-	return IsParticle(b[:len(w)])
+	var b [12]byte
+	l, ok := foldShort(w, &b, 5)
+	return ok && IsParticle(l)
 }
 
 // foldShort lowers the ASCII letters of w into buf, when w is not empty
-// and fits.
-func foldShort(w, buf []byte) ([]byte, bool) {
-	if len(w) == 0 || len(w) > len(buf) {
+// and at most max bytes long (a fixed buffer: no bounds check in the
+// loop, which runs for every capitalised word).
+func foldShort(w []byte, buf *[12]byte, max int) ([]byte, bool) {
+	if len(w) == 0 || len(w) > max || len(w) > len(buf) {
 		return nil, false
 	}
 	for i, c := range w {
@@ -541,8 +534,8 @@ func SurnameFirst(text []byte, i, j int, cued bool) (int, float64) {
 // Souza SSN ..."): a capitalised word that ends the name rather than
 // making it an organisation's.
 func labelAfter(w []byte) bool {
-	var b [8]byte
-	l, ok := foldShort(w, b[:])
+	var b [12]byte
+	l, ok := foldShort(w, &b, 8)
 	if !ok {
 		return false
 	}
@@ -604,7 +597,7 @@ func PersonLabel(w []byte) bool {
 		return false
 	}
 	var b [12]byte
-	l, ok := foldShort(w, b[:])
+	l, ok := foldShort(w, &b, 12)
 	if !ok {
 		return false
 	}
