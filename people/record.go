@@ -1,6 +1,7 @@
 package people
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -175,6 +176,7 @@ func BuildRecord(key string, vals []Value) Record {
 	sort.SliceStable(r.Addresses, func(i, j int) bool { return addrScore(r.Addresses[i]) > addrScore(r.Addresses[j]) })
 	if r.Given == "" && r.Surname == "" {
 		sfx := ""
+		namesNoPart = dropMentions(namesNoPart)
 		switch {
 		case len(names) > 0:
 			r.Given, r.Middle, r.Surname, sfx = splitFullName(names[0])
@@ -213,6 +215,47 @@ func BuildRecord(key string, vals []Value) Record {
 	}
 	r.Elements = breachkit.NewElementSet(elems...)
 	return r
+}
+
+// dropMentions removes from names found in free text those that mention
+// again a person named in full by another ("Ana Souza" … "Dear Ana
+// Souza", "Dear Ms. Souza", "Dear Ana"): every word of theirs is in the
+// other. What remains are different names, or the pieces of one name in
+// cells apart (given, then surname).
+func dropMentions(names []string) []string {
+	if len(names) < 2 {
+		return names
+	}
+	words := make([][]string, len(names))
+	for i, n := range names {
+		words[i] = strings.Fields(strings.ToLower(strings.Trim(n, ",")))
+	}
+	within := func(a, b []string) bool { // every word of a is in b
+		for _, w := range a {
+			if !slices.Contains(b, w) {
+				return false
+			}
+		}
+		return len(a) > 0
+	}
+	var out []string
+	for i := range names {
+		dup := false
+		for j := range names {
+			if i == j || !within(words[i], words[j]) {
+				continue
+			}
+			// The shorter goes; of two equal, the later.
+			if len(words[i]) < len(words[j]) || j < i {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, names[i])
+		}
+	}
+	return out
 }
 
 func addrScore(a Address) int {

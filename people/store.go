@@ -104,6 +104,7 @@ func FromStore(ctx context.Context, st breachkit.Store, caseID int64, open Opene
 		if err != nil {
 			return err
 		}
+		var doc docChain // the paragraphs of a document, read as one text
 		for _, k := range order {
 			a := recs[k]
 			if !a.located {
@@ -112,14 +113,23 @@ func FromStore(ctx context.Context, st breachkit.Store, caseID int64, open Opene
 				}
 			}
 			primary, others := splitCo(a.vals, a.finds, a.fixed, a.co)
-			for i, g := range splitByName(primary.vals, primary.finds, primary.fixed) {
-				key := k
-				if i > 0 {
-					key = k + "~" + strconv.Itoa(i+1)
+			groups := splitByName(primary.vals, primary.finds, primary.fixed)
+			if d, n, ok := paragraphOf(k); ok {
+				if d != doc.doc {
+					doc.flush(fn)
+					doc.doc = d
 				}
-				r := BuildRecord(key, g.vals)
-				r.Findings = g.finds
-				fn(&r)
+				doc.add(k, n, groups)
+			} else {
+				for i, g := range groups {
+					key := k
+					if i > 0 {
+						key = k + "~" + strconv.Itoa(i+1)
+					}
+					r := BuildRecord(key, g.vals)
+					r.Findings = g.finds
+					fn(&r)
+				}
 			}
 			for role, second := range others {
 				if len(second.vals) == 0 {
@@ -134,6 +144,7 @@ func FromStore(ctx context.Context, st breachkit.Store, caseID int64, open Opene
 				fn(&r)
 			}
 		}
+		doc.flush(fn)
 		clear(recs)
 		order = order[:0]
 	}

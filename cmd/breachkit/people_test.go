@@ -1,6 +1,8 @@
 package main
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
 	"encoding/json"
 	"os"
@@ -146,5 +148,70 @@ func TestPeopleListInText(t *testing.T) {
 	out := e.ok("people", "--format", "jsonl")
 	if n := len(lines(out)); n != 6 {
 		t.Errorf("%d people from a memo listing three and a log of three:\n%s", n, out)
+	}
+}
+
+// TestPeopleLetters scans letters written a paragraph a line, as a word
+// processor writes them (the addressee's name, street and "City, ST
+// ZIP" each a paragraph, "Dear …", the SSN in the body, a signature), and
+// a mail merge of two such letters in one document: each addressee is
+// one person with the address to write to and what was exposed.
+func TestPeopleLetters(t *testing.T) {
+	dir := t.TempDir()
+	letter := func(who, street, city, ssn, acct string) []string {
+		return []string{"Acme Mortgage Servicing", "PO Box 1000, Dallas, TX 75201", "", "November 3, 2025", "",
+			who, street, city, "", "RE: Loan LN-3159809287", "", "Dear " + who + ",",
+			"We changed your autopay account to " + acct + ". The SSN on file, " + ssn + ", was verified.",
+			"If you have questions, call us at 800-555-0199.", "Sincerely,", "Maria Lopez", "Customer Care"}
+	}
+	docx := func(name string, paras []string) {
+		var b strings.Builder
+		for _, p := range paras {
+			b.WriteString(`<w:p><w:r><w:t xml:space="preserve">` + p + `</w:t></w:r></w:p>`)
+		}
+		var buf bytes.Buffer
+		w := zip.NewWriter(&buf)
+		f, _ := w.Create("[Content_Types].xml")
+		f.Write([]byte(`<Types/>`))
+		f, _ = w.Create("word/document.xml")
+		f.Write([]byte(`<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` + b.String() + `</w:body></w:document>`))
+		w.Close()
+		os.WriteFile(filepath.Join(dir, name), buf.Bytes(), 0o644)
+	}
+	ana := letter("Ana Souza", "2093 Highland St", "Glen Springs, NC 28277", "383-41-8663", "194637906")
+	felix := letter("Felix Hurst", "478 Chang Loop Apt 4", "Sun Heights, AR 72935", "362-98-5217", "92737371396")
+	docx("souza.docx", ana)
+	docx("merge.docx", append(append([]string{}, felix...), letter("Dana Whitfield", "12 Oak Ct", "Dayton, OH 45402", "212-45-6791", "61218281597")...))
+	e := newEnv(t)
+	e.ok("scan", dir)
+	e.ok("people")
+	out := e.ok("people", "--format", "jsonl")
+	want := map[string]bool{"US-NC": false, "US-AR": false, "US-OH": false}
+	for _, l := range lines(out) {
+		var p struct {
+			Jurisdiction string   `json:"jurisdiction"`
+			Elements     []string `json:"elements"`
+		}
+		if err := json.Unmarshal([]byte(l), &p); err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := want[p.Jurisdiction]; !ok {
+			continue
+		}
+		if got := strings.Join(p.Elements, " "); got != "ADDRESS BANK_ACCOUNT PERSON_NAME SSN" {
+			t.Errorf("the addressee in %s holds %s", p.Jurisdiction, got)
+		}
+		if want[p.Jurisdiction] {
+			t.Errorf("two people in %s", p.Jurisdiction)
+		}
+		want[p.Jurisdiction] = true
+	}
+	for j, ok := range want {
+		if !ok {
+			t.Errorf("no addressee in %s:\n%s", j, out)
+		}
+	}
+	if strings.Contains(out, `"elements":["SSN"]`) || strings.Contains(out, `"elements":["BANK_ACCOUNT","SSN"]`) {
+		t.Errorf("an SSN without its person:\n%s", out)
 	}
 }

@@ -387,6 +387,8 @@ func (e *Engine) detect(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 			return
 		}
 		e.locality(seg, fi, emit)
+	} else if e.lineLocality(seg, emit) {
+		return
 	}
 	e.text(s, seg, emit)
 }

@@ -747,6 +747,28 @@ func knownName(s string) bool {
 	return false
 }
 
+// lineLocality reports a paragraph of free text that is by itself the
+// last line of an address ("Glen Springs, NC 28277"), as a letter's
+// address block is written in a word processor, a paragraph a line: the
+// city, state and ZIP Code of the person named above it, as the part
+// "locality". It reports whether the segment was one.
+func (e *Engine) lineLocality(seg *scan.Segment, emit func(scan.Match)) bool {
+	lead := min(max(seg.Lead, 0), len(seg.Text))
+	st, en := trimSpan(seg.Text[lead:])
+	st, en = st+lead, en+lead
+	if en-st < 8 || en-st > 64 || !asciiDigit(seg.Text[en-1]) || !e.on(breachkit.Address) {
+		return false
+	}
+	if !address.ValidLocality(view(seg.Text[st:en])) {
+		return false
+	}
+	if conf := 0.8; conf >= e.min {
+		emit(scan.Match{Type: breachkit.Address, Start: st, End: en, Confidence: conf,
+			Reasons: []string{"rule:address-locality", "part:locality"}})
+	}
+	return true
+}
+
 // locality reports a cell of a column its header does not name that
 // holds the last line of an address by itself ("Dayton, OH 45402" under
 // "Bill to 3"): the city, state and ZIP Code that place its person, as
