@@ -12,20 +12,27 @@ import (
 // that quotes her SSN, each a record of its own ("letter.docx#para=6").
 // Taken one by one they make several people of one (a name with an
 // address, a nameless SSN), and the one with the SSN has no address to
-// write to. A document's paragraphs are therefore read in order as one
-// text: a paragraph without a name belongs to the person named last,
-// and a paragraph naming someone already named ("Dear Ana Souza",
-// "Dear Ms. Souza", "Dear Ana") to that person.
+// write to. A document's paragraphs are therefore read in order, and a
+// paragraph that holds nothing but a name (an address block's first
+// line, a salutation, a signature) opens a chain: the nameless
+// paragraphs after it are that person's, and a later paragraph naming
+// them again alone ("Dear Ana Souza", "Dear Ms. Souza", "Dear Ana")
+// reopens it. A paragraph naming someone whose name first came alone
+// or in an address block (name, street, city in one paragraph) is
+// theirs too, with all it holds.
 //
 // The chain is cautious, since joining the values of two people is the
-// worse error. A nameless paragraph joins the person named last when it
-// comes right after the name (the street under it, the e-mail address
-// under a signature), or when that person already holds a value besides
-// the name, was named within paraWindow paragraphs before, and no new
-// addressee (a new name with an address right under it) follows within
-// paraAhead paragraphs: the letterhead of the next letter of a mail
-// merge is neither the signatory's before it nor the addressee's after.
-// It never joins someone holding another SSN or ITIN than its own.
+// worse error. A paragraph that holds a name with other values (a note,
+// a memo's entry) is an entry of its own and opens nothing, so an entry
+// whose name was missed is not given to the one before. A nameless
+// paragraph joins an open chain when it comes right after the name (the
+// street under it, the e-mail address under a signature), or when the
+// chain already holds a value besides the name, the name came within
+// paraWindow paragraphs before, and no new addressee (a new name with an
+// address right under it) follows within paraAhead paragraphs: the
+// letterhead of the next letter of a mail merge is neither the
+// signatory's before it nor the addressee's after. Nothing joins someone
+// holding another SSN or ITIN than its own.
 const (
 	paraWindow = 20
 	paraAhead  = 6
@@ -49,10 +56,12 @@ func paragraphOf(key string) (doc string, n int, ok bool) {
 // paraGroup is a group of values of one paragraph record, in document
 // order, before the chain joins it.
 type paraGroup struct {
-	key  string // the record key it would have alone
-	para int
-	g    valueGroup
-	name string // its name, lower case, or ""
+	key      string // the record key it would have alone
+	para     int
+	g        valueGroup
+	name     string // its name, lower case, or ""
+	nameOnly bool   // it holds names and nothing else
+	block    bool   // it holds names and addresses only: an address block
 }
 
 // docChain collects the groups of the paragraphs of one document.
@@ -68,7 +77,12 @@ func (c *docChain) add(key string, n int, gs []valueGroup) {
 		if i > 0 {
 			k = key + "~" + strconv.Itoa(i+1)
 		}
-		c.groups = append(c.groups, paraGroup{key: k, para: n, g: g, name: groupName(g)})
+		nm := groupName(g)
+		block := nm != ""
+		for _, v := range g.vals {
+			block = block && (v.Type == breachkit.PersonName || v.Type == breachkit.Address)
+		}
+		c.groups = append(c.groups, paraGroup{key: k, para: n, g: g, name: nm, nameOnly: nm != "" && !hasOther(g.vals), block: block})
 	}
 }
 
@@ -90,6 +104,8 @@ func (c *docChain) flush(fn func(*Record)) {
 		g        valueGroup
 		lastPara int    // the paragraph that last named them
 		tax      string // their SSN or ITIN, digits
+		open     bool   // the paragraph that last named them held only names
+		letter   bool   // a paragraph named them alone, or in an address block
 		held     bool   // a value besides their name came with them
 	}
 	// Which groups name an addressee not named before them: a new name
@@ -112,38 +128,42 @@ func (c *docChain) flush(fn func(*Record)) {
 	var out []*person
 	var names nameIndex // name -> index in out
 	var cur *person
+	agree := func(q *person, tax string) bool { return tax == "" || q.tax == "" || tax == q.tax }
+	join := func(q *person, p paraGroup, tax string) {
+		joinGroup(&q.g, p.g)
+		q.held = q.held || hasOther(p.g.vals)
+		if q.tax == "" {
+			q.tax = tax
+		}
+	}
 	for i, p := range c.groups {
+		tax := taxOf(p.g)
 		if p.name == "" {
-			tax := taxOf(p.g)
 			ahead := false
 			for j := i + 1; j < len(c.groups) && c.groups[j].para <= p.para+paraAhead; j++ {
 				ahead = ahead || fresh[j]
 			}
-			near := cur != nil && (p.para == cur.lastPara+1 || !ahead && cur.held && p.para-cur.lastPara <= paraWindow)
-			if near && (tax == "" || cur.tax == "" || tax == cur.tax) {
-				joinGroup(&cur.g, p.g)
-				cur.held = cur.held || len(p.g.vals) > 0
-				if cur.tax == "" {
-					cur.tax = tax
-				}
+			near := cur != nil && cur.open && (p.para == cur.lastPara+1 || !ahead && cur.held && p.para-cur.lastPara <= paraWindow)
+			if near && agree(cur, tax) {
+				join(cur, p, tax)
 				continue
 			}
 			out = append(out, &person{key: p.key, g: p.g, tax: tax})
 			continue
 		}
-		if k := names.find(p.name); k >= 0 {
+		// Named again: by a salutation or signature, or in a letter.
+		if k := names.find(p.name); k >= 0 && (p.nameOnly || out[k].letter) && agree(out[k], tax) {
 			q := out[k]
-			joinGroup(&q.g, p.g)
-			q.lastPara = p.para
-			q.held = q.held || hasOther(p.g.vals)
-			if q.tax == "" {
-				q.tax = taxOf(p.g)
-			}
+			join(q, p, tax)
+			q.lastPara, q.open = p.para, p.nameOnly
+			q.letter = q.letter || p.block
 			cur = q
 			continue
 		}
-		cur = &person{key: p.key, g: p.g, lastPara: p.para, tax: taxOf(p.g), held: hasOther(p.g.vals)}
-		names.add(p.name, len(out))
+		cur = &person{key: p.key, g: p.g, lastPara: p.para, tax: tax, open: p.nameOnly, letter: p.block, held: hasOther(p.g.vals)}
+		if names.find(p.name) < 0 {
+			names.add(p.name, len(out))
+		}
 		out = append(out, cur)
 	}
 	for _, p := range out {

@@ -76,6 +76,17 @@ func TestDocChain(t *testing.T) {
 			p(1, name("Ana Souza")), p(2, addr("2093 Highland St")), p(5, ssn("383-41-8663")),
 			p(9, name("Maria Lopez")), p(10, v(breachkit.Email, "maria.lopez@example.com")),
 		}, []string{"1:PERSON_NAME ADDRESS SSN", "9:PERSON_NAME EMAIL"}},
+		{"notes: an entry whose name was missed is nobody's", []para{
+			p(40, name("Beverly E Sullivan"), v(breachkit.DOB, "7/30/2003"), v(breachkit.BankAccount, "848290000")),
+			p(41, v(breachkit.DOB, "06/30/1938"), v(breachkit.BankAccount, "327050000")),
+		}, []string{"40:PERSON_NAME DOB BANK_ACCOUNT", "41:DOB BANK_ACCOUNT"}},
+		{"notes: one name in two entries, two SSNs", []para{
+			p(1, name("Michael Jones"), ssn("383-41-8663")), p(2, name("Michael Jones"), ssn("362-98-5217")),
+		}, []string{"1:PERSON_NAME SSN", "2:PERSON_NAME SSN"}},
+		{"an address block in one paragraph, then the body", []para{
+			p(1, name("Ana Souza"), addr("2093 Highland St\nGlen Springs, NC 28277")),
+			p(3, name("Ana Souza"), ssn("383-41-8663")), p(4, name("Maria Lopez")),
+		}, []string{"1:PERSON_NAME ADDRESS PERSON_NAME SSN", "4:PERSON_NAME"}},
 		{"another SSN is another person's", []para{
 			p(1, name("Ana Souza")), p(2, ssn("383-41-8663")), p(3, ssn("362-98-5217")),
 		}, []string{"1:PERSON_NAME SSN", "3:SSN"}},

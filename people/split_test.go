@@ -40,6 +40,13 @@ func TestSplitByName(t *testing.T) {
 		v(breachkit.PersonName, "ANA  souza", 50), v(breachkit.SSN, "383-41-8663", 90),
 		v(breachkit.PersonName, "Dana Whitfield", 200),
 	}
+	// A letter on one page: the sender's letterhead, then the addressee's
+	// block; with and without a signature naming someone else.
+	page := []Value{
+		v(breachkit.Address, "PO Box 1000, Dallas, TX 75201", 5), v(breachkit.Phone, "800-555-0199", 6),
+		v(breachkit.PersonName, "Ana Souza", 10), v(breachkit.Address, "2093 Highland St\nGlen Springs, NC 28277", 20),
+		v(breachkit.SSN, "383-41-8663", 90), v(breachkit.PersonName, "Maria Lopez", 200),
+	}
 	tests := []struct {
 		name  string
 		vals  []Value
@@ -50,6 +57,9 @@ func TestSplitByName(t *testing.T) {
 		{"memo of three people", memo, all(len(memo), false), [][]int64{{8, 2, 1, 3}, {4, 5}, {6, 7}}},
 		{"a row is one person", memo, all(len(memo), true), [][]int64{{1, 2, 3, 4, 5, 6, 7, 8}}},
 		{"one name", memo[:3], all(3, false), [][]int64{{1, 2, 3}}},
+		{"a letterhead is nobody's", page, all(len(page), false), [][]int64{{3, 4, 5}, {6}, {1, 2}}},
+		{"a letterhead, one name", page[:5], all(5, false), [][]int64{{3, 4, 5}, {1, 2}}},
+		{"an address before the only one", page[:3], all(3, false), [][]int64{{1, 2, 3}}},
 		{"mail headers go with the first", mail, []bool{true, true, false, false, false, false}, [][]int64{{3, 4, 1, 2}, {5, 6}}},
 	}
 	for _, tt := range tests {

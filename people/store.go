@@ -270,8 +270,9 @@ func splitCo(vals []Value, finds []FindingRef, fixed []bool, co []int) (first va
 // splitByName cuts a record whose free text names several people (a
 // memo listing employees, an e-mail body about three customers) into one
 // record per name: each name takes the free-text values that follow it
-// up to the next name, and the first name also those before it and the
-// values placed by a column or key (an e-mail's headers). Put together,
+// up to the next name, and the first name also those before it (but
+// for a letterhead's) and the values placed by a column or key (an
+// e-mail's headers). Put together,
 // their SSNs and addresses would make one person of several, the worse
 // error. A record whose names all come from columns or keys (a row, an
 // object) is one record: its names are parts of one person.
@@ -283,7 +284,7 @@ func splitByName(vals []Value, finds []FindingRef, fixed []bool) []valueGroup {
 			names++
 		}
 	}
-	if names < 2 {
+	if names == 0 {
 		return []valueGroup{{vals, finds, fixed}}
 	}
 	idx := make([]int, len(vals))
@@ -291,13 +292,51 @@ func splitByName(vals []Value, finds []FindingRef, fixed []bool) []valueGroup {
 		idx[i] = i
 	}
 	sort.SliceStable(idx, func(a, b int) bool { return vals[idx[a]].Order < vals[idx[b]].Order })
+	// A letter's letterhead: an address before the first name, when the
+	// person named has an address of their own after it, is the sender's,
+	// and so are the values beside it; taken for the addressee's, it
+	// would place them in the sender's state.
+	letterhead := 0 // values before the first name, when they are one
+	{
+		before, after, seenName := false, false, false
+		k := 0
+		for _, i := range idx {
+			if isFixed(i) {
+				continue
+			}
+			switch {
+			case vals[i].Type == breachkit.PersonName:
+				seenName = true
+			case !seenName:
+				k++
+				before = before || vals[i].Type == breachkit.Address
+			default:
+				after = after || vals[i].Type == breachkit.Address
+			}
+		}
+		if before && after {
+			letterhead = k
+		}
+	}
+	if names < 2 && letterhead == 0 {
+		return []valueGroup{{vals, finds, fixed}}
+	}
 	var out []valueGroup
+	var head valueGroup
 	cur := -1                  // the group values go to
 	byName := map[string]int{} // a name's group: a letter names its person again ("Dear Ana Souza")
 	var first []int            // fixed values, for the first group
 	for _, i := range idx {
 		if isFixed(i) {
 			first = append(first, i)
+			continue
+		}
+		if letterhead > 0 {
+			letterhead--
+			head.vals = append(head.vals, vals[i])
+			if i < len(finds) {
+				head.finds = append(head.finds, finds[i])
+			}
 			continue
 		}
 		if vals[i].Type == breachkit.PersonName {
@@ -329,6 +368,9 @@ func splitByName(vals []Value, finds []FindingRef, fixed []bool) []valueGroup {
 		if i < len(finds) {
 			out[0].finds = append(out[0].finds, finds[i])
 		}
+	}
+	if len(head.vals) > 0 {
+		out = append(out, head) // last, so that the first person keeps the record's key
 	}
 	return out
 }
