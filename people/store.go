@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -295,15 +296,13 @@ func splitByName(vals []Value, finds []FindingRef, fixed []bool) []valueGroup {
 	// A letter's letterhead: an address before the first name, when the
 	// person named has an address of their own after it, is the sender's,
 	// and so are the values beside it; taken for the addressee's, it
-	// would place them in the sender's state.
+	// would place them in the sender's state. (Not in an e-mail, whose
+	// body before a name is its sender's, named by the headers.)
 	letterhead := 0 // values before the first name, when they are one
-	{
+	if !slices.Contains(fixed, true) {
 		before, after, seenName := false, false, false
 		k := 0
 		for _, i := range idx {
-			if isFixed(i) {
-				continue
-			}
 			switch {
 			case vals[i].Type == breachkit.PersonName:
 				seenName = true
