@@ -20,8 +20,12 @@ import (
 
 // achRecord lays fields out at 1-based positions of a 94-character
 // NACHA record.
-func achRecord(fields ...any) string {
-	b := bytes.Repeat([]byte{' '}, 94)
+func achRecord(fields ...any) string { return achRecordN(94, fields...) }
+
+// achRecordN lays fields out at 1-based positions of an n-character
+// record (NACHA's 94, Metro 2's 426).
+func achRecordN(n int, fields ...any) string {
+	b := bytes.Repeat([]byte{' '}, n)
 	for i := 0; i+1 < len(fields); i += 2 {
 		copy(b[fields[i].(int)-1:], fields[i+1].(string))
 	}
@@ -29,17 +33,19 @@ func achRecord(fields ...any) string {
 }
 
 // TestRecordFormats scans, with the shipped extractors and detectors,
-// an ACH payroll file, HL7 admissions and an X12 834 enrollment written
-// for generated people, and checks that each person's values are found
+// an ACH payroll file, HL7 admissions, an X12 834 enrollment and a
+// Metro 2 credit reporting file written for generated people, and checks that each person's values are found
 // with their type in one record per person: routing number, account and
 // name of each ACH entry; name, birth date, SSN and address of each HL7
-// patient and 834 member. Read as prose (before these formats were
-// read), no ACH account or routing number, and no HL7 or 834 birth date
-// was found.
+// patient and 834 member; name, SSN, birth date, telephone and address
+// of each Metro 2 account. Read as prose (before these formats were
+// read), no ACH account or routing number, no HL7, 834 or Metro 2 birth
+// date and no Metro 2 SSN was found.
 func TestRecordFormats(t *testing.T) {
 	dir := t.TempDir()
 	const n = 40
-	var ach, hl7, x12 []string
+	var ach, hl7, x12, m2 []string
+	m2 = append(m2, achRecordN(426, 1, "0426", 5, "HEADER", 48, "12012026", 80, "ACME MORTGAGE SERVICING"))
 	ach = append(ach, achRecord(1, "101", 4, " 071000505", 14, " 987654321", 24, "261201", 30, "1200", 34, "A094101", 41, "FIRST NATIONAL BANK", 64, "ACME PAYROLL INC"),
 		achRecord(1, "5200", 5, "ACME PAYROLL INC", 41, "1987654321", 51, "PPD", 54, "PAYROLL", 80, "07100050", 88, "0000001"))
 	isa := strings.Join([]string{"ISA", "00", "          ", "00", "          ", "ZZ", "SENDER         ", "ZZ", "RECEIVER       ", "240301", "1200", "^", "00501", "000000001", "0", "P", ":"}, "*") + "~\n"
@@ -65,11 +71,34 @@ func TestRecordFormats(t *testing.T) {
 			"N3*"+strings.ToUpper(a.Street), fmt.Sprintf("N4*%s*%s*%s", strings.ToUpper(a.City), a.State, a.ZIP), "DMG*D8*"+dob+"*F", "HD*021**HLT")
 		want[fmt.Sprintf("enroll.834#st=1,person=%d", i+1)] = slices.Sorted(slices.Values([]breachkit.Element{breachkit.Address, breachkit.DOB, breachkit.PersonName, taxType}))
 	}
+	for i := range n {
+		p := gen.PersonAt(11, i)
+		a := p.Addresses[0]
+		tax := strings.ReplaceAll(p.SSN+p.ITIN, "-", "")
+		dob := p.DOB[5:7] + p.DOB[8:10] + p.DOB[:4] // MMDDYYYY
+		var phone []byte
+		for _, c := range p.Phones[0] {
+			if c >= '0' && c <= '9' {
+				phone = append(phone, byte(c))
+			}
+		}
+		phone = phone[len(phone)-10:]
+		m2 = append(m2, achRecordN(426, 1, "0426", 5, "1", 6, "12012026120000", 21, "ACMEMTG001", 43, fmt.Sprintf("LN%010d", i), 73, "M", 74, "26",
+			232, strings.ToUpper(p.Surname), 257, strings.ToUpper(p.Given), 298, tax, 307, dob, 315, string(phone), 325, "1",
+			330, strings.ToUpper(a.Street), 394, strings.ToUpper(a.City), 414, a.State, 416, a.ZIP))
+		taxType := breachkit.SSN
+		if p.SSN == "" {
+			taxType = breachkit.ITIN
+		}
+		want[fmt.Sprintf("credit.m2#account=%d", i+1)] = slices.Sorted(slices.Values([]breachkit.Element{breachkit.Address, breachkit.DOB, breachkit.PersonName, breachkit.Phone, taxType}))
+	}
+	m2 = append(m2, achRecordN(426, 1, "0426", 5, "TRAILER", 12, fmt.Sprintf("%09d", n)))
 	x12 = append(x12, "SE*99*0001", "GE*1*1", "IEA*1*000000001")
 	files := map[string]string{
 		"payroll.ach": strings.Join(ach, "\n") + "\n",
 		"adt.hl7":     strings.Join(hl7, "\r") + "\r",
 		"enroll.834":  isa + strings.Join(x12, "~\n") + "~\n",
+		"credit.m2":   strings.Join(m2, "\n") + "\n",
 	}
 	for name, data := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o600); err != nil {
@@ -77,7 +106,7 @@ func TestRecordFormats(t *testing.T) {
 		}
 	}
 	got, formats := scanTypes(t, dir, standard.Extractors())
-	if want := map[string]string{"payroll.ach": "nacha", "adt.hl7": "hl7", "enroll.834": "x12"}; !mapsEqual(formats, want) {
+	if want := map[string]string{"payroll.ach": "nacha", "adt.hl7": "hl7", "enroll.834": "x12", "credit.m2": "metro2"}; !mapsEqual(formats, want) {
 		t.Errorf("formats %v, want %v", formats, want)
 	}
 	for rec, w := range want {
@@ -89,7 +118,7 @@ func TestRecordFormats(t *testing.T) {
 	// The same files read as prose, as they were before.
 	var prose []scan.Extractor
 	for _, x := range standard.Extractors() {
-		if f := x.Format(); f != "nacha" && f != "hl7" && f != "x12" {
+		if f := x.Format(); f != "nacha" && f != "hl7" && f != "x12" && f != "metro2" {
 			prose = append(prose, x)
 		}
 	}
@@ -98,7 +127,7 @@ func TestRecordFormats(t *testing.T) {
 		for _, missed := range []struct {
 			file string
 			typ  breachkit.Element
-		}{{"payroll.ach", breachkit.BankAccount}, {"payroll.ach", breachkit.RoutingNumber}, {"adt.hl7", breachkit.DOB}, {"enroll.834", breachkit.DOB}} {
+		}{{"payroll.ach", breachkit.BankAccount}, {"payroll.ach", breachkit.RoutingNumber}, {"adt.hl7", breachkit.DOB}, {"enroll.834", breachkit.DOB}, {"credit.m2", breachkit.DOB}, {"credit.m2", breachkit.SSN}} {
 			if strings.HasPrefix(rec, missed.file) && slices.Contains(types, missed.typ) {
 				t.Errorf("read as prose, %s has %s: the test no longer shows what the extractors add", rec, missed.typ)
 			}

@@ -8,6 +8,7 @@
 package scan
 
 import (
+	"fmt"
 	"context"
 	"errors"
 	"io"
@@ -92,6 +93,33 @@ type Input struct {
 func (in *Input) Warning(reason string) {
 	if in.Warn != nil {
 		in.Warn(reason)
+	}
+}
+
+// Strays counts the lines of a file that are not records of its format
+// (read as text instead), so that the file gets one warning naming the
+// first of them, not one per line.
+type Strays struct {
+	n, first int
+}
+
+// Add counts line n as a stray.
+func (s *Strays) Add(n int) {
+	s.n++
+	if s.n == 1 {
+		s.first = n
+	}
+}
+
+// Warn records the strays through in.Warning, if there were any: one is
+// "not " + one, several "are not " + many ("a 94-character NACHA record",
+// "94-character NACHA records").
+func (s *Strays) Warn(in *Input, one, many string) {
+	switch {
+	case s.n == 1:
+		in.Warning(fmt.Sprintf("line %d: not %s (read as text)", s.first, one))
+	case s.n > 1:
+		in.Warning(fmt.Sprintf("%d lines, the first line %d, are not %s (read as text)", s.n, s.first, many))
 	}
 }
 

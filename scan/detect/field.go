@@ -549,7 +549,14 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, emit func(scan.Match)) 
 		}
 	case fBank:
 		d, _, _, ok := digitsOf(v, buf[:0], gbuf[:0], sbuf[:0])
-		if ok && bank.Valid(d) {
+		if ok && len(d) >= 15 && (strings.Contains(fi.norm, "consumer") || strings.Contains(fi.norm, "credit")) && card.Valid(d) {
+			// A consumer or credit account's number that is a card's
+			// (length, issuer prefix, check digit) is the card's:
+			// Metro 2's consumer account number of a card account. A
+			// bank account may pass those checks too, so a column named
+			// only "account" keeps its numbers bank accounts.
+			out(breachkit.CardNumber, 0.95, "")
+		} else if ok && bank.Valid(d) {
 			out(breachkit.BankAccount, 0.97, "")
 		} else if end, ok := bank.IBANAt(v, 0); ok && end == len(v) {
 			out(breachkit.BankAccount, 0.99, "")

@@ -18,6 +18,7 @@ import (
 	"github.com/breachkit/breachkit/scan/extract/image"
 	"github.com/breachkit/breachkit/scan/extract/json"
 	"github.com/breachkit/breachkit/scan/extract/ldif"
+	"github.com/breachkit/breachkit/scan/extract/metro2"
 	"github.com/breachkit/breachkit/scan/extract/nacha"
 	"github.com/breachkit/breachkit/scan/extract/odf"
 	"github.com/breachkit/breachkit/scan/extract/parquet"
@@ -43,7 +44,7 @@ import (
 func Extractors() []scan.Extractor {
 	return []scan.Extractor{
 		pgdump.DataFile{}, archive.Zip{}, archive.Tar{}, archive.Gzip{}, archive.Bzip2{}, archive.Xz{}, archive.Zstd{}, archive.SevenZip{}, archive.Rar{}, parquet.Extractor{},
-		xlsb.Extractor{}, xlsx.Extractor{}, xls.Extractor{}, sqlitedb.Extractor{}, sqlitedb.WAL{}, pgdump.Extractor{}, bson.Extractor{}, dbf.Extractor{}, dbf.Memo{}, docx.Extractor{}, docx.Presentation{}, odf.Extractor{}, doc.Extractor{}, ppt.Extractor{}, rtf.Extractor{}, pdf.Extractor{}, email.EML{}, email.EMLX{}, email.MBOX{}, email.MSG{}, email.PST{}, email.TNEF{}, vcard.Extractor{}, ldif.Extractor{}, nacha.Extractor{}, hl7.Extractor{}, x12.Extractor{},
+		xlsb.Extractor{}, xlsx.Extractor{}, xls.Extractor{}, sqlitedb.Extractor{}, sqlitedb.WAL{}, pgdump.Extractor{}, bson.Extractor{}, dbf.Extractor{}, dbf.Memo{}, docx.Extractor{}, docx.Presentation{}, odf.Extractor{}, doc.Extractor{}, ppt.Extractor{}, rtf.Extractor{}, pdf.Extractor{}, email.EML{}, email.EMLX{}, email.MBOX{}, email.MSG{}, email.PST{}, email.TNEF{}, vcard.Extractor{}, ldif.Extractor{}, nacha.Extractor{}, metro2.Extractor{}, hl7.Extractor{}, x12.Extractor{},
 		yaml.Extractor{}, json.Extractor{}, sql.Extractor{}, xml.Extractor{}, csv.Extractor{}, fixed.Extractor{},
 		unread.Extractor{}, image.Extractor{}, text.Extractor{}, raw.Extractor{},
 	}

@@ -174,7 +174,12 @@ func Parse(s string) bool {
 		return true
 	}
 	if len(s) == 8 && allDigits(s) {
-		return ValidDate(num([]byte(s[:4])), num([]byte(s[4:6])), num([]byte(s[6:])))
+		// YYYYMMDD, or MMDDYYYY as credit reporting (Metro 2) and
+		// mainframe files write it, or DDMMYYYY.
+		b := []byte(s)
+		return ValidDate(num(b[:4]), num(b[4:6]), num(b[6:])) ||
+			ValidDate(num(b[4:]), num(b[:2]), num(b[2:4])) ||
+			ValidDate(num(b[4:]), num(b[2:4]), num(b[:2]))
 	}
 	// Numeric shapes.
 	var groups []int

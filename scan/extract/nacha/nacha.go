@@ -198,8 +198,8 @@ type reader struct {
 	class   string
 	entries int
 	inEntry bool
-	// bad counts the lines that are not records; firstBad is the first.
-	bad, firstBad int
+	// strays are the lines that are not records.
+	strays scan.Strays
 }
 
 // record emits the fields of one record, raw as read (with its line
@@ -323,21 +323,13 @@ func (x *reader) fields(r []byte, off int64, layout []field, record string) erro
 // text emits a line that is no record of the format as free text; the
 // first such line is named in the file's warning.
 func (x *reader) text(r []byte, off int64, line int) error {
-	x.bad++
-	if x.bad == 1 {
-		x.firstBad = line
-	}
+	x.strays.Add(line)
 	return x.emit(scan.Segment{Text: r, Offset: off, Record: x.path + "#line=" + strconv.Itoa(line)})
 }
 
 // warn records, once, the lines that were no records of the format.
 func (x *reader) warn() {
-	switch {
-	case x.bad == 1:
-		x.in.Warning(fmt.Sprintf("line %d: not a %d-character NACHA record (read as text)", x.firstBad, recLen))
-	case x.bad > 1:
-		x.in.Warning(fmt.Sprintf("%d lines, the first line %d, are not %d-character NACHA records (read as text)", x.bad, x.firstBad, recLen))
-	}
+	x.strays.Warn(x.in, fmt.Sprintf("a %d-character NACHA record", recLen), fmt.Sprintf("%d-character NACHA records", recLen))
 }
 
 // allByte reports whether b holds only c.
