@@ -273,10 +273,10 @@ func splitCo(vals []Value, finds []FindingRef, fixed []bool, co []int) (first va
 // record per name: each name takes the free-text values that follow it
 // up to the next name, and the first name also those before it (but
 // for a letterhead's) and the values placed by a column or key (an
-// e-mail's headers). Put together,
-// their SSNs and addresses would make one person of several, the worse
-// error. A record whose names all come from columns or keys (a row, an
-// object) is one record: its names are parts of one person.
+// e-mail's headers). Put together, their SSNs and addresses would make
+// one person of several, the worse error. A record whose names all come
+// from columns or keys (a row, an object) is one record: its names are
+// parts of one person.
 func splitByName(vals []Value, finds []FindingRef, fixed []bool) []valueGroup {
 	isFixed := func(i int) bool { return i < len(fixed) && fixed[i] }
 	names := 0
