@@ -8,9 +8,9 @@
 package scan
 
 import (
-	"fmt"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 
