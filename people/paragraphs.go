@@ -234,17 +234,11 @@ func hasType(vals []Value, t breachkit.Element) bool {
 	return false
 }
 
-// taxOf returns the digits of a group's first SSN or ITIN, or "".
+// taxOf returns a group's first SSN or ITIN, normalised, or "".
 func taxOf(g valueGroup) string {
 	for _, v := range g.vals {
 		if v.Type == breachkit.SSN || v.Type == breachkit.ITIN {
-			var b strings.Builder
-			for _, r := range v.Value {
-				if r >= '0' && r <= '9' {
-					b.WriteRune(r)
-				}
-			}
-			return b.String()
+			return breachkit.Normalize(v.Type, v.Value)
 		}
 	}
 	return ""

@@ -342,7 +342,7 @@ func splitByName(vals []Value, finds []FindingRef, fixed []bool) []valueGroup {
 			key := strings.ToLower(strings.Join(strings.Fields(vals[i].Value), " "))
 			if g, ok := byName[key]; ok {
 				cur = g
-			} else if cur < 0 || len(out[cur].vals) > 0 && hasName(out[cur].vals) {
+			} else if cur < 0 || len(out[cur].vals) > 0 && hasType(out[cur].vals, breachkit.PersonName) {
 				out = append(out, valueGroup{})
 				cur = len(out) - 1
 				byName[key] = cur
@@ -372,16 +372,6 @@ func splitByName(vals []Value, finds []FindingRef, fixed []bool) []valueGroup {
 		out = append(out, head) // last, so that the first person keeps the record's key
 	}
 	return out
-}
-
-// hasName reports whether vals hold a person's name.
-func hasName(vals []Value) bool {
-	for _, v := range vals {
-		if v.Type == breachkit.PersonName {
-			return true
-		}
-	}
-	return false
 }
 
 // findingKey is the record key of a finding without one: its path,
