@@ -38,6 +38,11 @@ const (
 	paraAhead  = 6
 )
 
+// chainLimit bounds the paragraph groups a chain holds before it is
+// joined and emitted: a notes file of millions of paragraphs is read in
+// pieces of this many, so that memory stays near the source's own.
+var chainLimit = 1 << 16
+
 // paragraphOf splits a paragraph record's key ("doc.docx#para=12",
 // "doc.docx#part=header1!para=2", "deck.pptx#slide=3!para=2") into the
 // document part before "para=" and the paragraph's number.

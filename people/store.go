@@ -116,7 +116,7 @@ func FromStore(ctx context.Context, st breachkit.Store, caseID int64, open Opene
 			primary, others := splitCo(a.vals, a.finds, a.fixed, a.co)
 			groups := splitByName(primary.vals, primary.finds, primary.fixed)
 			if d, n, ok := paragraphOf(k); ok {
-				if d != doc.doc {
+				if d != doc.doc || len(doc.groups) >= chainLimit {
 					doc.flush(fn)
 					doc.doc = d
 				}

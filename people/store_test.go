@@ -55,3 +55,34 @@ func TestSplitFullNameParticles(t *testing.T) {
 		}
 	}
 }
+
+// TestFromStoreChain reads a letter's paragraphs from the store as one
+// person, and a document longer than chainLimit groups in pieces: the
+// salutation past the limit no longer reaches the address block.
+func TestFromStoreChain(t *testing.T) {
+	f := func(id int64, rec string, typ breachkit.Element, v string) *breachkit.Finding {
+		return &breachkit.Finding{ID: id, SourceID: 1, Path: "l.docx", Type: typ, Start: -1, End: -1, Record: rec, Value: breachkit.Sealed(v), Reasons: []string{"rule:x"}}
+	}
+	st := &fakeStore{sources: []*breachkit.Source{{ID: 1, Path: "l.docx"}}, findings: []*breachkit.Finding{
+		f(1, "l.docx#para=6", breachkit.PersonName, "Ana Souza"),
+		f(2, "l.docx#para=7", breachkit.Address, "2093 Highland St"),
+		f(3, "l.docx#para=12", breachkit.PersonName, "Ana Souza"),
+		f(4, "l.docx#para=13", breachkit.SSN, "383-41-8663"),
+	}}
+	open := func(_ breachkit.Element, s breachkit.Sealed) ([]byte, error) { return s, nil }
+	records := func() []string {
+		var keys []string
+		if err := FromStore(context.Background(), st, 1, open, 0, func(r *Record) { keys = append(keys, r.Key) }); err != nil {
+			t.Fatal(err)
+		}
+		return keys
+	}
+	if got := records(); len(got) != 1 || got[0] != "l.docx#para=6" {
+		t.Errorf("a letter: records %q, want one", got)
+	}
+	defer func(n int) { chainLimit = n }(chainLimit)
+	chainLimit = 2
+	if got := records(); len(got) != 2 {
+		t.Errorf("in pieces of 2 groups: records %q, want 2", got)
+	}
+}
