@@ -423,6 +423,11 @@ func digitsOf(v []byte, buf []byte, gbuf []int, sbuf []byte) ([]byte, []int, []b
 				continue
 			}
 		case c == '(' || c == '+':
+			if c == '(' && n > 0 { // "+1(415)": the country code is a group
+				groups = append(groups, n)
+				seps = append(seps, c)
+				n = 0
+			}
 		default:
 			return nil, nil, nil, false
 		}
