@@ -47,11 +47,18 @@ var chainLimit = 1 << 16
 // "doc.docx#part=header1!para=2", "deck.pptx#slide=3!para=2") into the
 // document part before "para=" and the paragraph's number.
 func paragraphOf(key string) (doc string, n int, ok bool) {
-	i := strings.LastIndex(key, "para=")
-	if i < 1 || key[i-1] != '#' && key[i-1] != '!' {
+	return numbered(key, "para=", "#!")
+}
+
+// numbered splits a record key that ends in a numbered part (name, then
+// digits), after one of the separators seps, into what comes before the
+// part and its number.
+func numbered(key, name, seps string) (before string, n int, ok bool) {
+	i := strings.LastIndex(key, name)
+	if i < 1 || !strings.ContainsRune(seps, rune(key[i-1])) {
 		return "", 0, false
 	}
-	n, err := strconv.Atoi(key[i+len("para="):])
+	n, err := strconv.Atoi(key[i+len(name):])
 	if err != nil || n < 0 {
 		return "", 0, false
 	}
@@ -133,7 +140,7 @@ func (c *docChain) flush(fn func(*Record)) {
 	var out []*person
 	var names nameIndex // name -> index in out
 	var cur *person
-	agree := func(q *person, tax string) bool { return tax == "" || q.tax == "" || tax == q.tax }
+	agree := func(q *person, tax string) bool { return taxAgrees(q.tax, tax) }
 	join := func(q *person, p paraGroup, tax string) {
 		joinGroup(&q.g, p.g)
 		q.held = q.held || hasOther(p.g.vals)

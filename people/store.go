@@ -105,7 +105,8 @@ func FromStore(ctx context.Context, st breachkit.Store, caseID int64, open Opene
 		if err != nil {
 			return err
 		}
-		var doc docChain // the paragraphs of a document, read as one text
+		var doc docChain    // the paragraphs of a document, read in order
+		var pages pageChain // the pages of a PDF, each going on from the last
 		for _, k := range order {
 			a := recs[k]
 			if !a.located {
@@ -114,15 +115,16 @@ func FromStore(ctx context.Context, st breachkit.Store, caseID int64, open Opene
 				}
 			}
 			primary, others := splitCo(a.vals, a.finds, a.fixed, a.co)
-			groups := splitByName(primary.vals, primary.finds, primary.fixed)
-			if d, n, ok := paragraphOf(k); ok {
+			if d, n, ok := pageOf(k); ok {
+				pages.add(d, n, k, primary, fn)
+			} else if d, n, ok := paragraphOf(k); ok {
 				if d != doc.doc || len(doc.groups) >= chainLimit {
 					doc.flush(fn)
 					doc.doc = d
 				}
-				doc.add(k, n, groups)
+				doc.add(k, n, splitByName(primary.vals, primary.finds, primary.fixed))
 			} else {
-				for i, g := range groups {
+				for i, g := range splitByName(primary.vals, primary.finds, primary.fixed) {
 					key := k
 					if i > 0 {
 						key = k + "~" + strconv.Itoa(i+1)
@@ -146,6 +148,7 @@ func FromStore(ctx context.Context, st breachkit.Store, caseID int64, open Opene
 			}
 		}
 		doc.flush(fn)
+		pages.flush(fn)
 		clear(recs)
 		order = order[:0]
 	}

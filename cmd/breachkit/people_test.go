@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"codeberg.org/go-pdf/fpdf"
+
 	"github.com/breachkit/breachkit"
 	"github.com/breachkit/breachkit/sqlite"
 	"github.com/breachkit/breachkit/vault"
@@ -154,8 +156,10 @@ func TestPeopleListInText(t *testing.T) {
 // TestPeopleLetters scans letters written a paragraph a line, as a word
 // processor writes them (the addressee's name, street and "City, ST
 // ZIP" each a paragraph, "Dear …", the SSN in the body, a signature), and
-// a mail merge of two such letters in one document: each addressee is
-// one person with the address to write to and what was exposed.
+// a mail merge of two such letters in one document, and the same
+// printed to PDF over two pages each (the SSN on the second, above the
+// signature): each addressee is one person with the address to write to
+// and what was exposed.
 func TestPeopleLetters(t *testing.T) {
 	dir := t.TempDir()
 	letter := func(who, street, city, ssn, acct string) []string {
@@ -182,11 +186,30 @@ func TestPeopleLetters(t *testing.T) {
 	felix := letter("Felix Hurst", "478 Chang Loop Apt 4", "Sun Heights, AR 72935", "362-98-5217", "92737371396")
 	docx("souza.docx", ana)
 	docx("merge.docx", append(append([]string{}, felix...), letter("Dana Whitfield", "12 Oak Ct", "Dayton, OH 45402", "212-45-6791", "61218281597")...))
+	// The same letters printed to PDF, two pages each: the SSN on the
+	// second page, above the signature.
+	pdf := fpdf.New("P", "mm", "Letter", "")
+	pdf.SetFont("Helvetica", "", 11)
+	for _, l := range [][]string{
+		letter("Renee Dubois", "2621 Washington Ave", "Tulsa, OK 74103", "050-21-0670", "3270500001"),
+		letter("Jo Li", "88 Cedar Lane", "Seattle, WA 98101", "212-45-6792", "3270500002"),
+	} {
+		for i, line := range l {
+			if i == 0 || i == 12 {
+				pdf.AddPage()
+			}
+			pdf.Cell(0, 6, line)
+			pdf.Ln(6)
+		}
+	}
+	if err := pdf.OutputFileAndClose(filepath.Join(dir, "merge.pdf")); err != nil {
+		t.Fatal(err)
+	}
 	e := newEnv(t)
 	e.ok("scan", dir)
 	e.ok("people")
 	out := e.ok("people", "--format", "jsonl")
-	want := map[string]bool{"US-NC": false, "US-AR": false, "US-OH": false}
+	want := map[string]bool{"US-NC": false, "US-AR": false, "US-OH": false, "US-OK": false, "US-WA": false}
 	for _, l := range lines(out) {
 		var p struct {
 			Jurisdiction string   `json:"jurisdiction"`
