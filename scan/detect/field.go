@@ -346,15 +346,11 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 			return fNotPII
 		}
 		return fSurname
-	case has(ws, "name", "fullname", "borrowername", "customername", "contactname", "nm", "insured", "beneficiary", "recipient", "signatory") || joined == "fullname":
-		if nonPerson || parent != "" && has(words(parent), "company", "bank", "product", "file", "employer", "branch", "loan") {
-			return fNotPII
-		}
-		return fFullName
 	case headIs(ws, "city", "town", "municipality", "ville", "stadt", "ort", "ciudad", "città", "cidade", "plaats") && !has(ws, orgWords...) && !has(ws, "birth", "origin", "issuing"):
-		// "Default Address City", "Home Address - City": a part of the
-		// address its header names first, unless the address is an
-		// organisation's.
+		// "Default Address City", "Home Address - City", MISMO's
+		// "CityName": a part of the address its header names first,
+		// unless the address is an organisation's. (Before names: a
+		// "City Name" or "State Name" is not a person's.)
 		return fCity
 	case headIs(ws, "state", "province", "stateprovince") && !has(ws, orgWords...) && !has(ws, "license", "licence", "dl", "tax", "card", "issuing", "birth"):
 		return fState
@@ -365,6 +361,11 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 		// The country of a postal address: where its person lives,
 		// which decides the law (GDPR, PIPEDA) as a state does.
 		return fCountry
+	case has(ws, "name", "fullname", "borrowername", "customername", "contactname", "nm", "insured", "beneficiary", "recipient", "signatory") || joined == "fullname":
+		if nonPerson || parent != "" && has(words(parent), "company", "bank", "product", "file", "employer", "branch", "loan") {
+			return fNotPII
+		}
+		return fFullName
 	case has(ws, "line2", "addr2", "address2", "unit", "apt", "suite", "apartment", "addressline2"):
 		return fUnit
 	case has(ws, "address", "addr", "addr1", "address1", "line1", "street", "streetaddress", "addressline1", "line", "mailing", "residence",

@@ -72,8 +72,12 @@ func (r *recorder) start(name string, attrs int) error {
 		p.kids++
 		if r.depth == 0 && p.containers[name] && r.wrapped(d-1) {
 			switch {
-			case d == 2:
-				// Under the root: nothing above can be a record.
+			case d == 2 || personElement(name):
+				// Under the root, nothing above can be a record. An
+				// element that names a person (MISMO's PARTY, a
+				// <customer>) is one, whatever repeats above it (the
+				// loans of a delivery file) or inside it (its contact
+				// points).
 				if err := r.decide(d); err != nil {
 					return err
 				}
@@ -86,6 +90,28 @@ func (r *recorder) start(name string, attrs int) error {
 	}
 	r.frames = append(r.frames, recFrame{name: name, leaf: attrs > 0 && d > 1})
 	return nil
+}
+
+// personElements are the names of elements that hold one person each,
+// lower case: MISMO's PARTY, and the usual names of an export's rows.
+var personElements = map[string]bool{"party": true, "person": true, "individual": true, "customer": true, "borrower": true,
+	"patient": true, "employee": true, "member": true, "applicant": true}
+
+// personElement reports whether an element's name says it holds one
+// person.
+func personElement(name string) bool {
+	if len(name) > 12 {
+		return false
+	}
+	var b [12]byte
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return personElements[string(b[:len(name)])]
 }
 
 // wrapped reports whether the open elements down to depth p are all

@@ -212,6 +212,19 @@ func TestRecords(t *testing.T) {
 			map[string]string{"4417 Birchwood Lane": "#elem=1", "12 Oak St": "#elem=1", "383-41-8663": "#elem=1"}},
 		{"flat", `<rows><row><ssn>383-41-8663</ssn></row><row><ssn>512-44-7081</ssn></row></rows>`,
 			map[string]string{"383-41-8663": "#elem=1", "512-44-7081": "#elem=2"}},
+		// MISMO 3.4, a loan delivery file of two loans: each PARTY is a
+		// person, though its contact points repeat first and the deals
+		// repeat above it.
+		{"MISMO parties", `<MESSAGE xmlns="http://www.mismo.org/residential/2009/schemas"><DEAL_SETS><DEAL_SET><DEALS>` +
+			`<DEAL><COLLATERALS><COLLATERAL><SUBJECT_PROPERTY><ADDRESS><AddressLineText>2093 Highland St</AddressLineText></ADDRESS></SUBJECT_PROPERTY></COLLATERAL></COLLATERALS><PARTIES>` +
+			`<PARTY><INDIVIDUAL><NAME><FirstName>Ana</FirstName></NAME><CONTACT_POINTS><CONTACT_POINT><CONTACT_POINT_TELEPHONE><ContactPointTelephoneValue>9193620142</ContactPointTelephoneValue></CONTACT_POINT_TELEPHONE></CONTACT_POINT>` +
+			`<CONTACT_POINT><CONTACT_POINT_EMAIL><ContactPointEmailValue>ana@example.com</ContactPointEmailValue></CONTACT_POINT_EMAIL></CONTACT_POINT></CONTACT_POINTS></INDIVIDUAL>` +
+			`<TAXPAYER_IDENTIFIERS><TAXPAYER_IDENTIFIER><TaxpayerIdentifierValue>383418663</TaxpayerIdentifierValue></TAXPAYER_IDENTIFIER></TAXPAYER_IDENTIFIERS></PARTY>` +
+			`<PARTY><INDIVIDUAL><NAME><FirstName>Joao</FirstName></NAME></INDIVIDUAL><TAXPAYER_IDENTIFIERS><TAXPAYER_IDENTIFIER><TaxpayerIdentifierValue>362985217</TaxpayerIdentifierValue></TAXPAYER_IDENTIFIER></TAXPAYER_IDENTIFIERS></PARTY>` +
+			`</PARTIES></DEAL><DEAL><PARTIES><PARTY><INDIVIDUAL><NAME><FirstName>Dana</FirstName></NAME></INDIVIDUAL></PARTY></PARTIES></DEAL>` +
+			`</DEALS></DEAL_SET></DEAL_SETS></MESSAGE>`,
+			map[string]string{"2093 Highland St": "#elem=1", "Ana": "#elem=2", "9193620142": "#elem=2", "ana@example.com": "#elem=2", "383418663": "#elem=2",
+				"Joao": "#elem=3", "362985217": "#elem=3", "Dana": "#elem=4"}},
 	}
 	for _, tt := range tests {
 		segs, err := extract(t, "d.xml", []byte(tt.doc))
