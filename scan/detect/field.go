@@ -292,7 +292,7 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 		return fRouting
 	case has(ws, "passport"):
 		return fPassport
-	case has(ws, "dl", "dln", "license", "licence", "driverslicense", "dlnum", "dlno") || strings.Contains(joined, "driverslicense") || strings.Contains(joined, "driverlicense"):
+	case has(ws, "dl", "dln", "license", "licence", "driverslicense", "dlnum", "dlno") || joined == "drivers" || strings.Contains(joined, "driverslicense") || strings.Contains(joined, "driverlicense"):
 		if has(ws, "st", "state", "class", "exp", "expiration", "expires", "issued", "date", "type", "status", "restrictions") {
 			return fNotPII
 		}
@@ -572,7 +572,7 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, emit func(scan.Match)) 
 			out(breachkit.DriversLicense, 0.95, "")
 		}
 	case fPassport:
-		if passport.Valid(strings.ToUpper(sv)) {
+		if passport.InColumn(strings.ToUpper(sv)) {
 			out(breachkit.Passport, 0.95, "")
 		}
 	case fHealth:

@@ -26,6 +26,19 @@ func Valid(s string) bool {
 	return digits >= 5
 }
 
+// InColumn reports whether s, under a column or key that names passport
+// numbers, is one: as Valid, or up to 12 letters and digits, as some
+// countries' numbers and generated data (Synthea's X19277260X) are.
+func InColumn(s string) bool {
+	if Valid(s) {
+		return true
+	}
+	if len(s) < 10 || len(s) > 12 {
+		return false
+	}
+	return Valid(s[:9]) && Valid(s[len(s)-9:])
+}
+
 // Score validates a digit candidate (see ssn.Score for the arguments).
 func Score(digits []byte, groups []int, seps []byte) (float64, bool) {
 	return 0, len(groups) == 1 && Valid(string(digits))
