@@ -942,6 +942,9 @@ func gluedAfter(text []byte, i int) bool {
 		return false
 	}
 	p := text[i]
+	if (p == 'x' || p == 'X') && extension(text[i+1:]) {
+		return false // 936-362-0147x4567: a telephone extension
+	}
 	if isAlnum(p) || p == '_' || p == '@' || p == '%' || p == '/' || p == '\\' {
 		// 1980-05-17T00:00:00Z: a date stored with a time, as a date of
 		// birth is, at midnight. Any other time makes a timestamp, not
@@ -955,6 +958,16 @@ func gluedAfter(text []byte, i int) bool {
 		return true
 	}
 	return false
+}
+
+// extension reports whether b starts with the digits of a telephone
+// extension written after an "x": one to five, then no letter or digit.
+func extension(b []byte) bool {
+	k := 0
+	for k < len(b) && k < 6 && byteClass[b[k]] == cDigit {
+		k++
+	}
+	return k >= 1 && k <= 5 && (k == len(b) || !isAlnum(b[k]))
 }
 
 // timeAfter reports whether a time of day other than midnight follows

@@ -486,7 +486,13 @@ func (x *extraction) line(raw []byte, off int64, n int) error {
 		return x.text(l, off, n)
 	}
 	if x.lay.header != "" && strings.TrimSpace(string(rs)) == x.lay.header {
-		return nil // the header repeated at the top of a page
+		// The header, at the top and of each page. Column names hold no
+		// digits as a rule; one that does may be a record taken for the
+		// header, and is read as text, lest its values be lost.
+		if bytes.ContainsAny(trimmed, "0123456789") {
+			return x.text(l, off, n)
+		}
+		return nil
 	}
 	// Byte offset of each character (a Latin-1 line: one byte each).
 	var byteAt []int

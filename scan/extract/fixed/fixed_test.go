@@ -187,3 +187,17 @@ func TestRegister(t *testing.T) {
 		t.Errorf("births %q, SSNs %q, rows %q", births, ssns, rows)
 	}
 }
+
+// TestHeaderWithDigits reads a first line taken for the header that
+// holds digits (lines of one sentence, a phone number in each, which
+// line up as columns) as text too: its number is not lost.
+func TestHeaderWithDigits(t *testing.T) {
+	var b strings.Builder
+	for i := range 6 {
+		fmt.Fprintf(&b, "Call me at 936-362-014%d please.\n", i)
+	}
+	got := extract(t, b.String())
+	if len(got) == 0 || !strings.Contains(got[0].Text, "936-362-0140") {
+		t.Errorf("the first line's number is not emitted: %v", got)
+	}
+}
