@@ -637,3 +637,27 @@ func TestOrganisationKindErrors(t *testing.T) {
 		t.Errorf("kind in both kinds and not_kinds: got %v", err)
 	}
 }
+
+// TestNotifiable says which exposed elements some law in force requires
+// people to be told of: a name with an SSN, not a name or an address
+// alone.
+func TestNotifiable(t *testing.T) {
+	rules, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	on, _ := ParseDate("2026-11-01")
+	for _, tt := range []struct {
+		elems []breachkit.Element
+		want  bool
+	}{
+		{[]breachkit.Element{breachkit.PersonName, breachkit.SSN}, true},
+		{[]breachkit.Element{breachkit.PersonName}, false},
+		{[]breachkit.Element{breachkit.Address}, false},
+		{[]breachkit.Element{breachkit.Address, breachkit.PersonName, breachkit.Phone}, false},
+	} {
+		if got := rules.Notifiable(breachkit.NewElementSet(tt.elems...), on); got != tt.want {
+			t.Errorf("Notifiable(%v) = %v, want %v", tt.elems, got, tt.want)
+		}
+	}
+}

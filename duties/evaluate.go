@@ -365,6 +365,19 @@ func overlaps(a, b []string) bool {
 	return false
 }
 
+// Notifiable reports whether elements exposed together meet the
+// trigger of some law's version in force on d: a person whose exposed
+// name alone, or address alone, meets none is nobody any law requires
+// to be told, however few contact details are known for them.
+func (r *Rules) Notifiable(have breachkit.ElementSet, d Date) bool {
+	for _, f := range r.Files {
+		if v := f.versionAt(d); v != nil && meetsTrigger(have, v.Triggers) {
+			return true
+		}
+	}
+	return false
+}
+
 func meetsTrigger(have breachkit.ElementSet, triggers [][]breachkit.Element) bool {
 	for _, t := range triggers {
 		if have.Contains(t) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -113,14 +114,19 @@ func caseDuties(ctx context.Context, a *app, c *breachkit.Case, rules *duties.Ru
 		jur   string
 		elems string
 	}
+	on, err := duties.ParseDate(discovered)
+	if err != nil {
+		return duties.Result{}, usagef("--discovered: %v", err)
+	}
 	counts := map[group]int64{}
 	var unknown, substitute, total int64
-	err := a.store.People(ctx, c.ID, false, func(p *breachkit.Person) error {
+	err = a.store.People(ctx, c.ID, false, func(p *breachkit.Person) error {
 		total++
-		for _, fl := range p.Flags {
-			if fl == "substitute-notice" {
-				substitute++
-			}
+		// Substitute notice is for people who must be told and cannot
+		// be reached: not a letter's signatory, whose name alone was
+		// found.
+		if slices.Contains(p.Flags, "substitute-notice") && rules.Notifiable(p.Elements, on) {
+			substitute++
 		}
 		if p.Jurisdiction == "" || p.Jurisdiction == "unknown" {
 			unknown++

@@ -159,7 +159,7 @@ func TestPeopleListInText(t *testing.T) {
 // a mail merge of two such letters in one document, and the same
 // printed to PDF over two pages each (the SSN on the second, above the
 // signature): each addressee is one person with the address to write to
-// and what was exposed.
+// and what was exposed, and the signatories call for no duty.
 func TestPeopleLetters(t *testing.T) {
 	dir := t.TempDir()
 	letter := func(who, street, city, ssn, acct string) []string {
@@ -236,5 +236,11 @@ func TestPeopleLetters(t *testing.T) {
 	}
 	if strings.Contains(out, `"elements":["SSN"]`) || strings.Contains(out, `"elements":["BANK_ACCOUNT","SSN"]`) {
 		t.Errorf("an SSN without its person:\n%s", out)
+	}
+	// The signatory's name, found in every letter, is a person without an
+	// address; no law requires them to be told, so they call for no
+	// substitute notice (public posting, statewide media).
+	if d := e.ok("duties", "--discovered", "2026-11-01", "--format", "csv"); strings.Contains(d, "substitute-notice") {
+		t.Errorf("substitute notice for people whose name alone was found:\n%s", d)
 	}
 }
