@@ -6,12 +6,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/breachkit/breachkit/gazetteer"
 	"slices"
 	"sort"
 	"strings"
 
 	"github.com/breachkit/breachkit"
+	"github.com/breachkit/breachkit/gazetteer"
 	"github.com/breachkit/breachkit/pdf"
 	"github.com/breachkit/breachkit/people"
 )
@@ -48,6 +48,10 @@ type PlanResult struct {
 	Combos     int              // distinct letter variants composed and checked
 	Unprinting int64            // people whose name or address has characters the letter font lacks
 	Skipped    int64            // people left out because no law requires notice and notify_all is false
+	// Bare counts people left out because nothing of theirs was found
+	// but a name alone or an address alone (a letter's signatory, its
+	// letterhead): there is nothing to tell them.
+	Bare int64
 	// Duplicates counts notices not planned because another person of
 	// the case has the same name and the same address or email: the
 	// resolver kept them apart, but one letter reaches both.
@@ -85,7 +89,7 @@ func Plan(ctx context.Context, store breachkit.Store, c *breachkit.Case, keys Ke
 	var errs []error
 	var eligible []int64
 	err = store.People(ctx, c.ID, false, func(p *breachkit.Person) error {
-		if _, ok := individual[p.Jurisdiction]; !ok && !comp.cfg.notifyAll() {
+		if _, ok := individual[p.Jurisdiction]; !ok && !comp.cfg.notifyAll() || bare(p) {
 			return nil
 		}
 		elig := comp.Eligible(p.Jurisdiction, p.Elements)
@@ -196,6 +200,10 @@ func planPass(ctx context.Context, store breachkit.Store, c *breachkit.Case, key
 	}
 	err := store.People(ctx, c.ID, false, func(p *breachkit.Person) error {
 		obID, owed := individual[p.Jurisdiction]
+		if bare(p) {
+			res.Bare++
+			return nil
+		}
 		if !owed && !comp.cfg.notifyAll() {
 			res.Skipped++
 			return nil
@@ -244,6 +252,12 @@ func planPass(ctx context.Context, store breachkit.Store, c *breachkit.Case, key
 		return err
 	}
 	return flush()
+}
+
+// bare reports whether nothing of a person was found but a name alone or
+// an address alone.
+func bare(p *breachkit.Person) bool {
+	return p.Elements.String() == string(breachkit.PersonName) || p.Elements.String() == string(breachkit.Address)
 }
 
 // EmailAllowed reports whether email notice is enabled and the law of the

@@ -2,9 +2,13 @@ package notify
 
 import (
 	"context"
-	"github.com/breachkit/breachkit"
+	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/breachkit/breachkit"
+	"github.com/breachkit/breachkit/people"
 )
 
 func TestPlan(t *testing.T) {
@@ -76,5 +80,49 @@ func TestCompatibleNames(t *testing.T) {
 		if got := compatibleNames(nameWords(tt.a), nameWords(tt.b)); got != tt.want {
 			t.Errorf("compatibleNames(%q, %q) = %v", tt.a, tt.b, got)
 		}
+	}
+}
+
+// TestPlanBare leaves out people of whom nothing was found but a name
+// alone (a letter's signatory) or an address alone (its letterhead):
+// there is nothing to tell them, and no letter goes to a nameless
+// address.
+func TestPlanBare(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t, t.TempDir(), 10)
+	i := 0
+	err := f.store.ReplacePeople(ctx, f.c.ID, func() (*breachkit.Person, error) {
+		i++
+		var p *breachkit.Person
+		var prof people.Profile
+		switch i {
+		case 1:
+			prof = people.Profile{Given: "Ana", Surname: "Souza", Address: &people.Address{Street: "2093 Highland St", City: "Glen Springs", State: "NC", ZIP: "28277"}}
+			p = &breachkit.Person{Jurisdiction: "US-NC", AddressQuality: people.QualityDeliverable,
+				Elements: breachkit.NewElementSet(breachkit.PersonName, breachkit.Address, breachkit.SSN)}
+		case 2:
+			prof = people.Profile{Given: "Maria", Surname: "Lopez"}
+			p = &breachkit.Person{Jurisdiction: "unknown", AddressQuality: people.QualityNone, Elements: breachkit.NewElementSet(breachkit.PersonName)}
+		case 3:
+			prof = people.Profile{Address: &people.Address{Street: "PO Box 1000", City: "Dallas", State: "TX", ZIP: "75201"}}
+			p = &breachkit.Person{Jurisdiction: "US-TX", AddressQuality: people.QualityDeliverable, Elements: breachkit.NewElementSet(breachkit.Address)}
+		default:
+			return nil, nil
+		}
+		p.CaseID, p.Key = f.c.ID, fmt.Sprintf("b%d", i)
+		b, _ := json.Marshal(prof)
+		p.Profile = f.keys.Seal(breachkit.PersonName, b)
+		return p, nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.addCodes(t, 10)
+	res, err := Plan(ctx, f.store, f.c, f.keys, testComposer(t, nil), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Bare != 2 || res.People != 1 || res.Notices[breachkit.ChannelMail] != 1 || res.Notices[breachkit.ChannelSubstitute] != 0 {
+		t.Errorf("plan = %+v", res)
 	}
 }

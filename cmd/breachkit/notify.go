@@ -153,6 +153,9 @@ func newNotifyPlanCmd(g *globals) *cobra.Command {
 			if res.Duplicates > 0 {
 				printf(w, "  %d notices not planned: another person of the case has a compatible name at the same address or email\n", res.Duplicates)
 			}
+			if res.Bare > 0 {
+				printf(w, "  %d people left out: nothing of theirs was found but a name alone or an address alone\n", res.Bare)
+			}
 			if res.Skipped > 0 {
 				printf(w, "  %d people left out: no law requires notice and notify_all is false\n", res.Skipped)
 			}
