@@ -101,8 +101,12 @@ func BuildRecord(key string, vals []Value) Record {
 		case breachkit.PersonName:
 			switch v.Part {
 			case "given":
-				if r.Given == "" {
+				// FHIR's given is a list: the first name, then the middle.
+				switch {
+				case r.Given == "":
 					r.Given = val
+				case !strings.EqualFold(r.Given, val) && !strings.Contains(" "+strings.ToLower(r.Middle)+" ", " "+strings.ToLower(val)+" "):
+					r.Middle = strings.TrimSpace(r.Middle + " " + val)
 				}
 			case "middle":
 				if r.Middle == "" {

@@ -39,6 +39,7 @@ func FromStore(ctx context.Context, st breachkit.Store, caseID int64, open Opene
 		located bool   // every finding has a byte offset
 		fixed   []bool // per value: placed by a column or key, not found in free text
 		co      []int  // per value: the other person of the row its column names (coColumn), or 0
+		hdr     []string
 	}
 	recs := map[string]*acc{}
 	var order []string
@@ -95,6 +96,7 @@ func FromStore(ctx context.Context, st breachkit.Store, caseID int64, open Opene
 			a.located = a.located && f.Start >= 0
 			a.fixed = append(a.fixed, structured(f.Reasons))
 			a.co = append(a.co, isCo(f.Reasons))
+			a.hdr = append(a.hdr, headerOf(f.Reasons))
 			a.vals = append(a.vals, Value{Type: t, Part: partOf(f.Reasons), Value: string(pt), Order: f.Start})
 			// The ID is all a person needs of a stored finding (it can be
 			// looked up); not keeping its path and location saves a third
@@ -114,37 +116,38 @@ func FromStore(ctx context.Context, st breachkit.Store, caseID int64, open Opene
 					a.vals[i].Order = int64(i)
 				}
 			}
-			primary, others := splitCo(a.vals, a.finds, a.fixed, a.co)
 			if d, n, ok := pageOf(k); ok {
+				primary, others := splitCo(a.vals, a.finds, a.fixed, a.co)
 				pages.add(d, n, k, primary, fn)
-			} else if d, n, ok := paragraphOf(k); ok {
+				emitOthers(k, others, fn)
+				continue
+			}
+			if d, n, ok := paragraphOf(k); ok {
+				primary, others := splitCo(a.vals, a.finds, a.fixed, a.co)
 				if d != doc.doc || len(doc.groups) >= chainLimit {
 					doc.flush(fn)
 					doc.doc = d
 				}
 				doc.add(k, n, splitByName(primary.vals, primary.finds, primary.fixed))
-			} else {
+				emitOthers(k, others, fn)
+				continue
+			}
+			for li, part := range splitList(listRecord{a.vals, a.finds, a.fixed, a.co, a.hdr}) {
+				key := k
+				if li > 0 {
+					key = k + "~l" + strconv.Itoa(li+1)
+				}
+				primary, others := splitCo(part.vals, part.finds, part.fixed, part.co)
 				for i, g := range splitByName(primary.vals, primary.finds, primary.fixed) {
-					key := k
+					gk := key
 					if i > 0 {
-						key = k + "~" + strconv.Itoa(i+1)
+						gk = key + "~" + strconv.Itoa(i+1)
 					}
-					r := BuildRecord(key, g.vals)
+					r := BuildRecord(gk, g.vals)
 					r.Findings = g.finds
 					fn(&r)
 				}
-			}
-			for role, second := range others {
-				if len(second.vals) == 0 {
-					continue
-				}
-				key := k + "~co"
-				if role > 0 {
-					key += strconv.Itoa(role + 1)
-				}
-				r := BuildRecord(key, second.vals)
-				r.Findings = second.finds
-				fn(&r)
+				emitOthers(key, others, fn)
 			}
 		}
 		doc.flush(fn)
@@ -153,6 +156,22 @@ func FromStore(ctx context.Context, st breachkit.Store, caseID int64, open Opene
 		order = order[:0]
 	}
 	return nil
+}
+
+// emitOthers calls fn with the records of a row's other people (splitCo).
+func emitOthers(k string, others []valueGroup, fn func(*Record)) {
+	for role, second := range others {
+		if len(second.vals) == 0 {
+			continue
+		}
+		key := k + "~co"
+		if role > 0 {
+			key += strconv.Itoa(role + 1)
+		}
+		r := BuildRecord(key, second.vals)
+		r.Findings = second.finds
+		fn(&r)
+	}
 }
 
 // partOf returns the part of a name or address a finding's column said

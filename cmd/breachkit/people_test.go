@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -242,5 +243,45 @@ func TestPeopleLetters(t *testing.T) {
 	// substitute notice (public posting, statewide media).
 	if d := e.ok("duties", "--discovered", "2026-11-01", "--format", "csv"); strings.Contains(d, "substitute-notice") {
 		t.Errorf("substitute notice for people whose name alone was found:\n%s", d)
+	}
+}
+
+// TestPeopleListsInExports scans exports that hold several people in
+// one record: a JSON loan with its borrowers, a MISMO XML deal with its
+// parties. Each borrower is a person with their own SSN; before, the
+// second borrower's SSN went to the first and the second was nobody.
+func TestPeopleListsInExports(t *testing.T) {
+	dir := t.TempDir()
+	loans := `{"loans":[{"loan_id":"LN3159809287","property":{"street":"2093 Highland St","city":"Glen Springs","state":"NC","zip":"28277"},` +
+		`"borrowers":[{"first_name":"Ana","last_name":"Souza","ssn":"383-41-8663","dob":"1961-07-04"},` +
+		`{"first_name":"Joao","last_name":"Souza","ssn":"362-98-5217","dob":"1956-08-31"}]}]}`
+	mismo := `<MESSAGE xmlns="http://www.mismo.org/residential/2009/schemas"><DEAL_SETS><DEAL_SET><DEALS><DEAL><PARTIES>` +
+		`<PARTY><INDIVIDUAL><NAME><FirstName>Dana</FirstName><LastName>Whitfield</LastName></NAME><CONTACT_POINTS>` +
+		`<CONTACT_POINT><CONTACT_POINT_TELEPHONE><ContactPointTelephoneValue>9193620142</ContactPointTelephoneValue></CONTACT_POINT_TELEPHONE></CONTACT_POINT>` +
+		`<CONTACT_POINT><CONTACT_POINT_EMAIL><ContactPointEmailValue>dana@example.com</ContactPointEmailValue></CONTACT_POINT_EMAIL></CONTACT_POINT></CONTACT_POINTS></INDIVIDUAL>` +
+		`<TAXPAYER_IDENTIFIERS><TAXPAYER_IDENTIFIER><TaxpayerIdentifierValue>212456791</TaxpayerIdentifierValue></TAXPAYER_IDENTIFIER></TAXPAYER_IDENTIFIERS></PARTY>` +
+		`<PARTY><INDIVIDUAL><NAME><FirstName>Felix</FirstName><LastName>Hurst</LastName></NAME></INDIVIDUAL>` +
+		`<TAXPAYER_IDENTIFIERS><TAXPAYER_IDENTIFIER><TaxpayerIdentifierValue>050210670</TaxpayerIdentifierValue></TAXPAYER_IDENTIFIER></TAXPAYER_IDENTIFIERS></PARTY>` +
+		`</PARTIES></DEAL></DEALS></DEAL_SET></DEAL_SETS></MESSAGE>`
+	os.WriteFile(filepath.Join(dir, "loans.json"), []byte(loans), 0o644)
+	os.WriteFile(filepath.Join(dir, "deal.xml"), []byte(mismo), 0o644)
+	e := newEnv(t)
+	e.ok("scan", dir)
+	e.ok("people")
+	out := e.ok("people", "--format", "jsonl")
+	withSSN := 0
+	for _, l := range lines(out) {
+		var p struct {
+			Elements []string `json:"elements"`
+		}
+		if err := json.Unmarshal([]byte(l), &p); err != nil {
+			t.Fatal(err)
+		}
+		if slices.Contains(p.Elements, "SSN") && slices.Contains(p.Elements, "PERSON_NAME") {
+			withSSN++
+		}
+	}
+	if withSSN != 4 {
+		t.Errorf("%d people with a name and an SSN, want 4 (two borrowers, two parties):\n%s", withSSN, out)
 	}
 }
