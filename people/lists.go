@@ -30,13 +30,14 @@ type listRecord struct {
 // different SSNs, ITINs or dates of birth (a person has one, so a key
 // that has two is a list's); its elements are the runs of values under
 // that key's parent in which no key repeats (a repeated key starts the
-// next element). The values outside the list (the loan's property, its
+// next element); with flat, keys without a path (XML's element names)
+// are the list's too. The values outside the list (the loan's property, its
 // number) stay with the first element; the others take a copy of its
 // postal address, which borrowers of one loan share, as a co-borrower
 // does (splitCo). A record without such a list is returned whole.
-func splitList(r listRecord) []listRecord {
-	prefix := listPrefix(r)
-	if prefix == "" {
+func splitList(r listRecord, flat bool) []listRecord {
+	prefix, ok := listPrefix(r, flat)
+	if !ok {
 		return []listRecord{r}
 	}
 	idx := make([]int, len(r.vals))
@@ -90,8 +91,10 @@ func splitList(r listRecord) []listRecord {
 }
 
 // listPrefix returns the key prefix ("loans.borrowers.") under which a
-// record holds a list of people, or "".
-func listPrefix(r listRecord) string {
+// record holds a list of people, and whether it holds one. Keys without
+// a path (an XML element's name) count only when flat is set: then the
+// whole record is the list, its elements cut where a key repeats.
+func listPrefix(r listRecord, flat bool) (string, bool) {
 	first := map[string]string{} // key -> its first tax ID or birth date
 	for i, v := range r.vals {
 		if v.Type != breachkit.SSN && v.Type != breachkit.ITIN && v.Type != breachkit.DOB {
@@ -99,17 +102,17 @@ func listPrefix(r listRecord) string {
 		}
 		h := r.hdr[i]
 		dot := strings.LastIndexByte(h, '.')
-		if dot < 0 {
-			continue // a flat key: not a list's
+		if dot < 0 && !flat || h == "" {
+			continue
 		}
 		norm := breachkit.Normalize(v.Type, v.Value)
 		if f, ok := first[h]; !ok {
 			first[h] = norm
 		} else if f != norm {
-			return h[:dot+1]
+			return h[:dot+1], true
 		}
 	}
-	return ""
+	return "", false
 }
 
 // headerOf returns the key a finding's reasons name ("header:…"), or "".

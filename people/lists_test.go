@@ -31,6 +31,8 @@ func TestSplitList(t *testing.T) {
 		{"ssn", breachkit.SSN, "383-41-8663"},
 	}
 	flat := []kv{{"SSN", breachkit.SSN, "383-41-8663"}, {"SSN", breachkit.SSN, "362-98-5217"}, {"Name", breachkit.PersonName, "Ana Souza"}}
+	xml := []kv{{"street", breachkit.Address, "2093 Highland St"}, {"first_name", breachkit.PersonName, "Ana"}, {"ssn", breachkit.SSN, "383-41-8663"},
+		{"first_name", breachkit.PersonName, "Joao"}, {"ssn", breachkit.SSN, "362-98-5217"}}
 	tests := []struct {
 		name string
 		kvs  []kv
@@ -41,6 +43,7 @@ func TestSplitList(t *testing.T) {
 		{"FHIR's given names are one person's", fhir, "[PERSON_NAME PERSON_NAME PERSON_NAME DOB SSN (5)]"},
 		{"flat keys are no list", flat, "[SSN SSN PERSON_NAME (3)]"},
 		{"one borrower", loan[:4], "[ADDRESS CUSTOM_LOAN PERSON_NAME SSN (4)]"},
+		{"XML's element names, flat", xml, "[ADDRESS PERSON_NAME SSN (3)] [PERSON_NAME SSN (2)]"},
 	}
 	for _, tt := range tests {
 		var r listRecord
@@ -52,7 +55,7 @@ func TestSplitList(t *testing.T) {
 			r.hdr = append(r.hdr, x.hdr)
 		}
 		got := ""
-		for i, p := range splitList(r) {
+		for i, p := range splitList(r, tt.name == "XML's element names, flat") {
 			if i > 0 {
 				got += " "
 			}

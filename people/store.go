@@ -132,7 +132,9 @@ func FromStore(ctx context.Context, st breachkit.Store, caseID int64, open Opene
 				emitOthers(k, others, fn)
 				continue
 			}
-			for li, part := range splitList(listRecord{a.vals, a.finds, a.fixed, a.co, a.hdr}) {
+			// An XML record's keys are element names, without the path.
+			flat := strings.Contains(k, "#elem=")
+			for li, part := range splitList(listRecord{a.vals, a.finds, a.fixed, a.co, a.hdr}, flat) {
 				key := k
 				if li > 0 {
 					key = k + "~l" + strconv.Itoa(li+1)

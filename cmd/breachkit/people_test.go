@@ -248,7 +248,7 @@ func TestPeopleLetters(t *testing.T) {
 
 // TestPeopleListsInExports scans exports that hold several people in
 // one record: a JSON loan with its borrowers, a MISMO XML deal with its
-// parties. Each borrower is a person with their own SSN; before, the
+// parties, an XML loan with its borrowers. Each borrower is a person with their own SSN; before, the
 // second borrower's SSN went to the first and the second was nobody.
 func TestPeopleListsInExports(t *testing.T) {
 	dir := t.TempDir()
@@ -263,8 +263,13 @@ func TestPeopleListsInExports(t *testing.T) {
 		`<PARTY><INDIVIDUAL><NAME><FirstName>Felix</FirstName><LastName>Hurst</LastName></NAME></INDIVIDUAL>` +
 		`<TAXPAYER_IDENTIFIERS><TAXPAYER_IDENTIFIER><TaxpayerIdentifierValue>050210670</TaxpayerIdentifierValue></TAXPAYER_IDENTIFIER></TAXPAYER_IDENTIFIERS></PARTY>` +
 		`</PARTIES></DEAL></DEALS></DEAL_SET></DEAL_SETS></MESSAGE>`
+	xml := `<loans><loan><loan_id>LN1</loan_id><property><street>88 Cedar Lane</street><city>Seattle</city><state>WA</state><zip>98101</zip></property>` +
+		`<borrower><first_name>Jo</first_name><last_name>Li</last_name><ssn>212-45-6792</ssn></borrower>` +
+		`<borrower><first_name>Kai</first_name><last_name>Park</last_name><ssn>383-41-8664</ssn></borrower></loan>` +
+		`<loan><loan_id>LN2</loan_id><borrower><first_name>Renee</first_name><last_name>Dubois</last_name><ssn>512-44-7081</ssn></borrower></loan></loans>`
 	os.WriteFile(filepath.Join(dir, "loans.json"), []byte(loans), 0o644)
 	os.WriteFile(filepath.Join(dir, "deal.xml"), []byte(mismo), 0o644)
+	os.WriteFile(filepath.Join(dir, "loans.xml"), []byte(xml), 0o644)
 	e := newEnv(t)
 	e.ok("scan", dir)
 	e.ok("people")
@@ -281,7 +286,7 @@ func TestPeopleListsInExports(t *testing.T) {
 			withSSN++
 		}
 	}
-	if withSSN != 4 {
-		t.Errorf("%d people with a name and an SSN, want 4 (two borrowers, two parties):\n%s", withSSN, out)
+	if withSSN != 7 {
+		t.Errorf("%d people with a name and an SSN, want 7 (two borrowers in JSON, two parties, three borrowers in XML):\n%s", withSSN, out)
 	}
 }
