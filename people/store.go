@@ -112,9 +112,7 @@ func FromStore(ctx context.Context, st breachkit.Store, caseID int64, open Opene
 		for _, k := range order {
 			a := recs[k]
 			if !a.located {
-				for i := range a.vals {
-					a.vals[i].Order = int64(i)
-				}
+				orderMixed(a.vals)
 			}
 			if d, n, ok := pageOf(k); ok {
 				primary, others := splitCo(a.vals, a.finds, a.fixed, a.co)
@@ -158,6 +156,31 @@ func FromStore(ctx context.Context, st breachkit.Store, caseID int64, open Opene
 		order = order[:0]
 	}
 	return nil
+}
+
+// orderMixed orders the values of a record some of whose findings have
+// no byte offset (Order -1): with none, in the order the scanner emitted
+// them, which is text order; else each keeps its offset and one without
+// comes after the value with an offset emitted before it. An e-mail's
+// decoded headers (the sender) so come first and its body in text
+// order: the detectors emit a segment's names before its numbers, and
+// in that order the customer's SSN went to the signature's name.
+func orderMixed(vals []Value) {
+	located := false
+	for _, v := range vals {
+		located = located || v.Order >= 0
+	}
+	last := int64(-1)
+	for i := range vals {
+		switch {
+		case !located:
+			vals[i].Order = int64(i)
+		case vals[i].Order >= 0:
+			last = vals[i].Order
+		default:
+			vals[i].Order = last
+		}
+	}
 }
 
 // emitOthers calls fn with the records of a row's other people (splitCo).

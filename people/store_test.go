@@ -86,3 +86,30 @@ func TestFromStoreChain(t *testing.T) {
 		t.Errorf("in pieces of 2 groups: records %q, want 2", got)
 	}
 }
+
+// TestOrderMixed orders a record's values by offset where they have one,
+// the others after the value emitted before them, or by emission when
+// none has an offset.
+func TestOrderMixed(t *testing.T) {
+	vals := func(orders ...int64) []Value {
+		var v []Value
+		for _, o := range orders {
+			v = append(v, Value{Order: o})
+		}
+		return v
+	}
+	for _, tt := range []struct{ in, want []int64 }{
+		{[]int64{-1, -1, 258, 289, 354, 273, 331}, []int64{-1, -1, 258, 289, 354, 273, 331}},
+		{[]int64{10, -1, 5, -1}, []int64{10, 10, 5, 5}},
+		{[]int64{-1, -1, -1}, []int64{0, 1, 2}},
+	} {
+		v := vals(tt.in...)
+		orderMixed(v)
+		for i := range v {
+			if v[i].Order != tt.want[i] {
+				t.Errorf("orderMixed(%v) = %v, want %v", tt.in, v, tt.want)
+				break
+			}
+		}
+	}
+}

@@ -130,6 +130,31 @@ func itoa(n int64) string {
 	return string(b)
 }
 
+// personRow is what the people tests read of a person in jsonl output.
+type personRow struct {
+	Jurisdiction string   `json:"jurisdiction"`
+	Elements     []string `json:"elements"`
+}
+
+// scanPeople scans dir into a new case, resolves its people and returns
+// them, with the case's environment and the raw jsonl for messages.
+func scanPeople(t *testing.T, dir string) (*env, []personRow, string) {
+	t.Helper()
+	e := newEnv(t)
+	e.ok("scan", dir)
+	e.ok("people")
+	out := e.ok("people", "--format", "jsonl")
+	var rows []personRow
+	for _, l := range lines(out) {
+		var p personRow
+		if err := json.Unmarshal([]byte(l), &p); err != nil {
+			t.Fatal(err)
+		}
+		rows = append(rows, p)
+	}
+	return e, rows, out
+}
+
 // TestPeopleListInText scans a memo that lists three people in one
 // paragraph and a short log of three users, and requires six people, not
 // two holding three SSNs each.
@@ -206,19 +231,9 @@ func TestPeopleLetters(t *testing.T) {
 	if err := pdf.OutputFileAndClose(filepath.Join(dir, "merge.pdf")); err != nil {
 		t.Fatal(err)
 	}
-	e := newEnv(t)
-	e.ok("scan", dir)
-	e.ok("people")
-	out := e.ok("people", "--format", "jsonl")
+	e, rows, out := scanPeople(t, dir)
 	want := map[string]bool{"US-NC": false, "US-AR": false, "US-OH": false, "US-OK": false, "US-WA": false}
-	for _, l := range lines(out) {
-		var p struct {
-			Jurisdiction string   `json:"jurisdiction"`
-			Elements     []string `json:"elements"`
-		}
-		if err := json.Unmarshal([]byte(l), &p); err != nil {
-			t.Fatal(err)
-		}
+	for _, p := range rows {
 		if _, ok := want[p.Jurisdiction]; !ok {
 			continue
 		}
@@ -270,23 +285,36 @@ func TestPeopleListsInExports(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "loans.json"), []byte(loans), 0o644)
 	os.WriteFile(filepath.Join(dir, "deal.xml"), []byte(mismo), 0o644)
 	os.WriteFile(filepath.Join(dir, "loans.xml"), []byte(xml), 0o644)
-	e := newEnv(t)
-	e.ok("scan", dir)
-	e.ok("people")
-	out := e.ok("people", "--format", "jsonl")
+	_, rows, out := scanPeople(t, dir)
 	withSSN := 0
-	for _, l := range lines(out) {
-		var p struct {
-			Elements []string `json:"elements"`
-		}
-		if err := json.Unmarshal([]byte(l), &p); err != nil {
-			t.Fatal(err)
-		}
+	for _, p := range rows {
 		if slices.Contains(p.Elements, "SSN") && slices.Contains(p.Elements, "PERSON_NAME") {
 			withSSN++
 		}
 	}
 	if withSSN != 7 {
 		t.Errorf("%d people with a name and an SSN, want 7 (two borrowers in JSON, two parties, three borrowers in XML):\n%s", withSSN, out)
+	}
+}
+
+// TestPeopleMailAboutCustomer scans an e-mail from an employee about a
+// customer: the customer's SSN and phone, written before the sender's
+// signature, are the customer's, not the sender's (whose decoded From
+// header has no byte offset, and whose signature comes last).
+func TestPeopleMailAboutCustomer(t *testing.T) {
+	dir := t.TempDir()
+	msg := "From: Maria Lopez <maria.lopez@acme-mortgage.com>\r\nTo: Servicing <servicing@acme-mortgage.com>\r\nSubject: Address change\r\n" +
+		"Date: Mon, 3 Nov 2025 10:00:00 -0500\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" +
+		"Hi team,\r\n\r\nPlease update the mailing address for borrower Ana Souza, SSN 383-41-8663,\r\n" +
+		"to 12 Oak Ct, Dayton, OH 45402. Her phone is 937-362-0142.\r\n\r\nThanks,\r\nMaria Lopez\r\nAcme Mortgage Servicing\r\n"
+	os.WriteFile(filepath.Join(dir, "msg.eml"), []byte(msg), 0o644)
+	_, rows, _ := scanPeople(t, dir)
+	var got []string
+	for _, p := range rows {
+		got = append(got, p.Jurisdiction+":"+strings.Join(p.Elements, "+"))
+	}
+	slices.Sort(got)
+	if want := []string{"US-OH:ADDRESS+PERSON_NAME+PHONE+SSN", "unknown:EMAIL+PERSON_NAME"}; !slices.Equal(got, want) {
+		t.Errorf("people %q, want %q", got, want)
 	}
 }
