@@ -103,7 +103,7 @@ func (c *docChain) add(key string, n int, gs []valueGroup) {
 func groupName(g valueGroup) string {
 	for _, v := range g.vals {
 		if v.Type == breachkit.PersonName {
-			return strings.ToLower(strings.Join(strings.Fields(strings.Trim(v.Value, ",.")), " "))
+			return nameKey(v.Value)
 		}
 	}
 	return ""

@@ -60,6 +60,9 @@ func TestSplitByName(t *testing.T) {
 		{"a letterhead is nobody's", page, all(len(page), false), [][]int64{{3, 4, 5}, {6}, {1, 2}}},
 		{"a letterhead, one name", page[:5], all(5, false), [][]int64{{3, 4, 5}, {1, 2}}},
 		{"an address before the only one", page[:3], all(3, false), [][]int64{{1, 2, 3}}},
+		{"a greeting by the given name of a full name", []Value{
+			v(breachkit.PersonName, "Maria Lopez", 1), v(breachkit.PersonName, "Ana", 10), v(breachkit.PersonName, "Ana Souza", 50), v(breachkit.SSN, "383-41-8663", 90),
+		}, all(4, false), [][]int64{{1}, {2, 3, 4}}},
 		{"an e-mail's body before a name is its sender's", page[:5], []bool{false, false, false, false, true}, [][]int64{{1, 2, 3, 4, 5}}},
 		{"mail headers go with the first", mail, []bool{true, true, false, false, false, false}, [][]int64{{3, 4, 1, 2}, {5, 6}}},
 	}

@@ -183,6 +183,12 @@ func orderMixed(vals []Value) {
 	}
 }
 
+// nameKey is a name lower case with single spaces, as names are compared
+// within a record.
+func nameKey(v string) string {
+	return strings.ToLower(strings.Join(strings.Fields(strings.Trim(v, ",.")), " "))
+}
+
 // emitOthers calls fn with the records of a row's other people (splitCo).
 func emitOthers(k string, others []valueGroup, fn func(*Record)) {
 	for role, second := range others {
@@ -367,6 +373,15 @@ func splitByName(vals []Value, finds []FindingRef, fixed []bool) []valueGroup {
 	if names < 2 && letterhead == 0 {
 		return []valueGroup{{vals, finds, fixed}}
 	}
+	// The full names of the record, for a single word naming one of them.
+	var full nameIndex
+	var fulls []string
+	for _, i := range idx {
+		if k := nameKey(vals[i].Value); vals[i].Type == breachkit.PersonName && !isFixed(i) && strings.Contains(k, " ") && full.find(k) < 0 {
+			full.add(k, len(fulls))
+			fulls = append(fulls, k)
+		}
+	}
 	var out []valueGroup
 	var head valueGroup
 	cur := -1                  // the group values go to
@@ -386,7 +401,10 @@ func splitByName(vals []Value, finds []FindingRef, fixed []bool) []valueGroup {
 			continue
 		}
 		if vals[i].Type == breachkit.PersonName {
-			key := strings.ToLower(strings.Join(strings.Fields(vals[i].Value), " "))
+			key := nameKey(vals[i].Value)
+			if k := full.find(key); k >= 0 {
+				key = fulls[k] // "Hi Ana," names Ana Souza of the headers or the quote
+			}
 			if g, ok := byName[key]; ok {
 				cur = g
 			} else if cur < 0 || len(out[cur].vals) > 0 && hasType(out[cur].vals, breachkit.PersonName) {
