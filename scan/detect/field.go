@@ -133,6 +133,16 @@ func has(ws []string, set ...string) bool {
 var orgWords = []string{"bank", "employer", "company", "business", "branch", "merchant", "vendor", "store", "office", "facility", "hospital",
 	"provider", "agent", "lender", "servicer", "institution", "payee", "school", "organization", "org"}
 
+// thingWords name things, not people: the name under such a key (a
+// JSON "table.name", an XML <database name="crm">, phpMyAdmin's <table
+// name="customers">) is the thing's.
+var thingWords = []string{"company", "bank", "product", "file", "employer", "branch", "loan", "database", "db", "table", "column", "field",
+	"sheet", "worksheet", "folder", "app", "application", "project", "server", "host", "domain", "device", "model", "brand", "campaign",
+	"category", "group", "team", "department", "dept", "role", "plan", "program", "template", "document", "queue", "tag", "label",
+	"attribute", "param", "parameter", "property", "option", "setting", "variable", "schema", "index", "view", "function", "procedure",
+	"package", "module", "service", "event", "org", "organization", "vendor", "merchant", "store", "site", "page", "menu", "screen",
+	"course", "school", "hospital", "facility", "provider", "payer", "insurer", "carrier", "bucket", "repo", "repository", "job", "task"}
+
 // generic are key names that say nothing by themselves.
 var generic = map[string]bool{"value": true, "number": true, "no": true, "num": true, "nbr": true, "text": true, "data": true, "val": true, "v": true, "raw": true, "item": true, "entry": true}
 
@@ -362,7 +372,7 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 		// which decides the law (GDPR, PIPEDA) as a state does.
 		return fCountry
 	case has(ws, "name", "fullname", "borrowername", "customername", "contactname", "nm", "insured", "beneficiary", "recipient", "signatory") || joined == "fullname":
-		if nonPerson || parent != "" && has(words(parent), "company", "bank", "product", "file", "employer", "branch", "loan") {
+		if nonPerson || parent != "" && has(words(parent), thingWords...) {
 			return fNotPII
 		}
 		return fFullName
