@@ -604,7 +604,7 @@ func PersonLabel(w []byte) bool {
 	switch string(l) {
 	case "name", "borrower", "coborrower", "customer", "client", "applicant", "member", "patient", "insured", "employee",
 		"tenant", "debtor", "claimant", "beneficiary", "guarantor", "decedent", "deceased", "subscriber", "cardholder",
-		"policyholder", "cosigner", "guardian", "spouse":
+		"policyholder", "cosigner", "guardian", "spouse", "holder", "owner", "mortgagor", "consumer", "resident", "student":
 		return true
 	}
 	return false
