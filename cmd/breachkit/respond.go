@@ -288,6 +288,7 @@ func runRespond(ctx context.Context, g *globals, f *respondFlags, paths []string
 	abs, _ := filepath.Abs(filepath.Join(f.out, report.IndexFile))
 	fmt.Fprintf(w, "report: %s\n", abs)
 	if len(skipped) > 0 {
+		listSkipped(g.stderr, skipped)
 		return skippedError{len(skipped)}
 	}
 	return nil

@@ -190,9 +190,21 @@ func runScan(ctx context.Context, g *globals, o *scanOpts, paths []string) error
 		return err
 	}
 	if len(skipped) > 0 {
+		if g.format != "table" {
+			listSkipped(g.stderr, skipped)
+		}
 		return skippedError{len(skipped)}
 	}
 	return nil
+}
+
+// listSkipped writes each source skipped or read in part, with its
+// reason, to w (standard error): the table lists them, but a listing
+// format's reader would otherwise see only their count.
+func listSkipped(w io.Writer, skipped []*breachkit.Source) {
+	for _, s := range skipped {
+		fmt.Fprintf(w, "breachkit: %s: %s: %s\n", s.Path, s.Status, s.Reason)
+	}
 }
 
 // runScanPipeline runs the scan with the progress bar and the sink
@@ -281,6 +293,9 @@ func dryScan(ctx context.Context, g *globals, o *scanOpts, paths []string, eng *
 		return err
 	}
 	if sk := sum.Skipped(); len(sk) > 0 {
+		if g.format != "table" {
+			listSkipped(g.stderr, sk)
+		}
 		return skippedError{len(sk)}
 	}
 	return nil

@@ -166,6 +166,17 @@ func TestScanSkipped(t *testing.T) {
 	if !strings.Contains(errs, "skipped") {
 		t.Errorf("stderr lacks the skipped notice: %s", errs)
 	}
+	// With a listing format on standard output, each skipped source is
+	// named on standard error with its reason.
+	code, _, errs = e.run("--db", filepath.Join(t.TempDir(), "c.db"), "scan", dir, "--exclude", "skip*.csv", "--format", "jsonl")
+	if code != exitSkipped {
+		t.Fatalf("jsonl: exit %d, want 3\n%s", code, errs)
+	}
+	for _, want := range []string{"broken.zip: skipped: ", "bad.json: partial: ", "blob.bin: skipped: raw: unsupported format"} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errs)
+		}
+	}
 }
 
 // TestScanNoPlaintext greps the store, its WAL and every output of a
