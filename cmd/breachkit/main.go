@@ -40,7 +40,9 @@ func usagef(format string, args ...any) error { return usageError{fmt.Errorf(for
 // what was skipped has been reported already.
 type skippedError struct{ n int }
 
-func (e skippedError) Error() string { return fmt.Sprintf("%d input(s) skipped or read in part, each listed with its reason", e.n) }
+func (e skippedError) Error() string {
+	return fmt.Sprintf("%d input(s) skipped or read in part, each listed with its reason", e.n)
+}
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
