@@ -18,17 +18,17 @@ func TestCountryJurisdiction(t *testing.T) {
 		vals []Value
 		want string
 	}{
-		{"country column", []Value{{breachkit.Address, "street", "12 rue de la Paix", 1}, {breachkit.Address, "zip", "75002", 2}, {breachkit.Address, "city", "Paris", 3}, {breachkit.Address, "country", "France", 4}}, "FR"},
-		{"country code", []Value{{breachkit.Address, "zip", "10115", 1}, {breachkit.Address, "country", "DEU", 2}}, "DE"},
-		{"country alone", []Value{{breachkit.Address, "country", "United Kingdom", 1}}, "GB"},
-		{"whole address", []Value{{breachkit.Address, "full", "12 rue de la Paix, 75002 Paris, France", 1}}, "FR"},
-		{"territory", []Value{{breachkit.Address, "city", "San Juan", 1}, {breachkit.Address, "country", "Puerto Rico", 2}}, "US-PR"},
-		{"united states", []Value{{breachkit.Address, "zip", "75002", 1}, {breachkit.Address, "country", "USA", 2}}, "US-TX"},
-		{"us whole address", []Value{{breachkit.Address, "full", "2621 Washington Ave, Tulsa, OK 74103, United States", 1}}, "US-OK"},
-		{"state named like a country", []Value{{breachkit.Address, "full", "12 Peachtree St, Atlanta, Georgia", 1}}, "US-GA"},
-		{"canadian province", []Value{{breachkit.Address, "city", "Toronto", 1}, {breachkit.Address, "state", "ON", 2}}, "CA"},
-		{"canadian postal code", []Value{{breachkit.Address, "zip", "H3Z 2Y7", 1}}, "CA"},
-		{"canadian whole address", []Value{{breachkit.Address, "full", "100 King St W, Toronto, ON M5V 2T6", 1}}, "CA"},
+		{"country column", []Value{{breachkit.Address, "street", "12 rue de la Paix", 1, 0}, {breachkit.Address, "zip", "75002", 2, 0}, {breachkit.Address, "city", "Paris", 3, 0}, {breachkit.Address, "country", "France", 4, 0}}, "FR"},
+		{"country code", []Value{{breachkit.Address, "zip", "10115", 1, 0}, {breachkit.Address, "country", "DEU", 2, 0}}, "DE"},
+		{"country alone", []Value{{breachkit.Address, "country", "United Kingdom", 1, 0}}, "GB"},
+		{"whole address", []Value{{breachkit.Address, "full", "12 rue de la Paix, 75002 Paris, France", 1, 0}}, "FR"},
+		{"territory", []Value{{breachkit.Address, "city", "San Juan", 1, 0}, {breachkit.Address, "country", "Puerto Rico", 2, 0}}, "US-PR"},
+		{"united states", []Value{{breachkit.Address, "zip", "75002", 1, 0}, {breachkit.Address, "country", "USA", 2, 0}}, "US-TX"},
+		{"us whole address", []Value{{breachkit.Address, "full", "2621 Washington Ave, Tulsa, OK 74103, United States", 1, 0}}, "US-OK"},
+		{"state named like a country", []Value{{breachkit.Address, "full", "12 Peachtree St, Atlanta, Georgia", 1, 0}}, "US-GA"},
+		{"canadian province", []Value{{breachkit.Address, "city", "Toronto", 1, 0}, {breachkit.Address, "state", "ON", 2, 0}}, "CA"},
+		{"canadian postal code", []Value{{breachkit.Address, "zip", "H3Z 2Y7", 1, 0}}, "CA"},
+		{"canadian whole address", []Value{{breachkit.Address, "full", "100 King St W, Toronto, ON M5V 2T6", 1, 0}}, "CA"},
 	} {
 		r := BuildRecord("r", c.vals)
 		if len(r.Addresses) == 0 {

@@ -173,9 +173,11 @@ func (res *Result) person(ms []uint32, links []link, seal func([]byte) breachkit
 		}
 		customer = customer || rec.Customer
 	}
-	// The mailing address: the customer master's if any, else the most
-	// complete, then the one seen in most records (a former address is
-	// usually seen less often), then the first in canonical order.
+	// The mailing address: the customer master's if any, else one its
+	// column calls mailing or home (not a property or former address),
+	// the most complete, then the one seen in most records (a former
+	// address is usually seen less often), then the first in canonical
+	// order.
 	seen := map[normAddr]int{}
 	for _, k := range ms {
 		rec := &r.records[r.orig[k]]
@@ -189,6 +191,12 @@ func (res *Result) person(ms []uint32, links []link, seal func([]byte) breachkit
 		for j := range rec.Addresses {
 			a := &rec.Addresses[j]
 			s := addrScore(*a)
+			if s >= 6 {
+				// A complete mailing address before one its column does
+				// not name, and that before a loan's property or a
+				// former address, however often those are seen.
+				s += 10 * (int(a.Role) + 1)
+			}
 			if rec.Customer {
 				s += 100 // the customer master is authoritative for mailing
 			}

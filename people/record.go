@@ -12,6 +12,11 @@ import (
 // or "US" for US addresses, else a country code such as "AU".
 type Address struct {
 	Street, Unit, City, State, ZIP, Country string
+	// Role is what the columns that held it said the address is: +1 a
+	// mailing or home address, -1 a loan's property, a former or a work
+	// address, 0 unsaid. The mailing address decides where a person lives
+	// and is written to.
+	Role int8 `json:"-"`
 }
 
 // empty reports whether no part of the address is set. A country alone
@@ -77,6 +82,7 @@ type Value struct {
 	Part  string
 	Value string
 	Order int64
+	Role  int8 // of an address piece, from its column (addressRole)
 }
 
 // BuildRecord assembles a Record from the values found in one record.
@@ -130,11 +136,14 @@ func BuildRecord(key string, vals []Value) Record {
 				r.DOB = val
 			}
 		case breachkit.Address:
+			if v.Role != 0 && addr.Role == 0 && !(v.Part == "street" && addr.Street != "") {
+				addr.Role = v.Role // (a second street starts an address of its own, below)
+			}
 			switch v.Part {
 			case "street":
 				if addr.Street != "" && haveAddr {
 					r.Addresses = append(r.Addresses, addr)
-					addr = Address{}
+					addr = Address{Role: v.Role}
 				}
 				addr.Street = val
 			case "unit":
@@ -160,7 +169,9 @@ func BuildRecord(key string, vals []Value) Record {
 					addr.City = l.Street
 				}
 			case "full":
-				r.Addresses = append(r.Addresses, parseFullAddress(val))
+				a := parseFullAddress(val)
+				a.Role = v.Role
+				r.Addresses = append(r.Addresses, a)
 				continue
 			default:
 				classifyAddressPiece(&addr, &r.Addresses, val)
@@ -176,8 +187,14 @@ func BuildRecord(key string, vals []Value) Record {
 	if haveAddr && !addr.empty() {
 		r.Addresses = append(r.Addresses, addr)
 	}
-	// Most complete address first.
-	sort.SliceStable(r.Addresses, func(i, j int) bool { return addrScore(r.Addresses[i]) > addrScore(r.Addresses[j]) })
+	// The mailing address first, then the most complete.
+	sort.SliceStable(r.Addresses, func(i, j int) bool {
+		a, b := r.Addresses[i], r.Addresses[j]
+		if a.Role != b.Role && addrScore(a) >= 6 && addrScore(b) >= 6 {
+			return a.Role > b.Role
+		}
+		return addrScore(a) > addrScore(b)
+	})
 	if r.Given == "" && r.Surname == "" {
 		sfx := ""
 		namesNoPart = dropMentions(namesNoPart)
@@ -219,6 +236,24 @@ func BuildRecord(key string, vals []Value) Record {
 	}
 	r.Elements = breachkit.NewElementSet(elems...)
 	return r
+}
+
+// addressRole says what an address column's header makes of its
+// address: +1 a mailing, home or current address, -1 a loan's property
+// or collateral, a former, a work or a seasonal one, 0 nothing.
+func addressRole(header string) int8 {
+	h := strings.ToLower(header)
+	for _, w := range []string{"property", "collateral", "subject", "former", "previous", "prior", "old", "work", "employer", "business", "office", "seasonal", "vacation"} {
+		if strings.Contains(h, w) {
+			return -1
+		}
+	}
+	for _, w := range []string{"mailing", "mail", "home", "residence", "residential", "current", "primary", "permanent"} {
+		if strings.Contains(h, w) {
+			return 1
+		}
+	}
+	return 0
 }
 
 // dropMentions removes from names found in free text those that mention

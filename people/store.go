@@ -97,7 +97,11 @@ func FromStore(ctx context.Context, st breachkit.Store, caseID int64, open Opene
 			a.fixed = append(a.fixed, structured(f.Reasons))
 			a.co = append(a.co, isCo(f.Reasons))
 			a.hdr = append(a.hdr, headerOf(f.Reasons))
-			a.vals = append(a.vals, Value{Type: t, Part: partOf(f.Reasons), Value: string(pt), Order: f.Start})
+			v := Value{Type: t, Part: partOf(f.Reasons), Value: string(pt), Order: f.Start}
+			if t == breachkit.Address {
+				v.Role = addressRole(headerOf(f.Reasons))
+			}
+			a.vals = append(a.vals, v)
 			// The ID is all a person needs of a stored finding (it can be
 			// looked up); not keeping its path and location saves a third
 			// of the memory of a large case.

@@ -318,3 +318,23 @@ func TestPeopleMailAboutCustomer(t *testing.T) {
 		t.Errorf("people %q, want %q", got, want)
 	}
 }
+
+// TestPeopleMailingAddress places a borrower by the mailing address of a
+// loan tape, not the property's: the property may be a rental in another
+// state, and the letter goes where the statements go.
+func TestPeopleMailingAddress(t *testing.T) {
+	dir := t.TempDir()
+	tape := "Borrower,SSN,Property Address,Property City,Property State,Property Zip,Mailing Address,Mailing City,Mailing State,Mailing Zip\n" +
+		"Ana Souza,383-41-8663,2093 Highland St,Glen Springs,NC,28277,12 Oak Ct,Dayton,OH,45402\n" +
+		"Felix Hurst,362-98-5217,478 Chang Loop,Sun Heights,AR,72935,,,,\n"
+	os.WriteFile(filepath.Join(dir, "tape.csv"), []byte(tape), 0o644)
+	_, rows, out := scanPeople(t, dir)
+	var got []string
+	for _, p := range rows {
+		got = append(got, p.Jurisdiction)
+	}
+	slices.Sort(got)
+	if want := []string{"US-AR", "US-OH"}; !slices.Equal(got, want) {
+		t.Errorf("jurisdictions %q, want %q (the mailing address's, else the property's):\n%s", got, want, out)
+	}
+}
