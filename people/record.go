@@ -136,7 +136,7 @@ func BuildRecord(key string, vals []Value) Record {
 				r.DOB = val
 			}
 		case breachkit.Address:
-			if v.Role != 0 && addr.Role == 0 && !(v.Part == "street" && addr.Street != "") {
+			if v.Role != 0 && addr.Role == 0 && v.Part != "" && v.Part != "full" && !(v.Part == "street" && addr.Street != "") {
 				addr.Role = v.Role // (a second street starts an address of its own, below)
 			}
 			switch v.Part {
@@ -174,7 +174,11 @@ func BuildRecord(key string, vals []Value) Record {
 				r.Addresses = append(r.Addresses, a)
 				continue
 			default:
+				n := len(r.Addresses)
 				classifyAddressPiece(&addr, &r.Addresses, val)
+				if len(r.Addresses) > n && v.Role != 0 {
+					r.Addresses[len(r.Addresses)-1].Role = v.Role // a whole address from free text
+				}
 			}
 			haveAddr = true
 		case breachkit.RoutingNumber, breachkit.Credentials:
@@ -251,6 +255,20 @@ func addressRole(header string) int8 {
 	for _, w := range []string{"mailing", "mail", "home", "residence", "residential", "current", "primary", "permanent"} {
 		if strings.Contains(h, w) {
 			return 1
+		}
+	}
+	return 0
+}
+
+// textRole reads the role the scanner gave an address found in free
+// text, from the words before it ("role:current" after "new address").
+func textRole(reasons []string) int8 {
+	for _, r := range reasons {
+		switch r {
+		case "role:current":
+			return 1
+		case "role:former", "role:property":
+			return -1
 		}
 	}
 	return 0

@@ -100,6 +100,9 @@ func FromStore(ctx context.Context, st breachkit.Store, caseID int64, open Opene
 			v := Value{Type: t, Part: partOf(f.Reasons), Value: string(pt), Order: f.Start}
 			if t == breachkit.Address {
 				v.Role = addressRole(headerOf(f.Reasons))
+				if v.Role == 0 {
+					v.Role = textRole(f.Reasons)
+				}
 			}
 			a.vals = append(a.vals, v)
 			// The ID is all a person needs of a stored finding (it can be

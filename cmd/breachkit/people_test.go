@@ -338,3 +338,16 @@ func TestPeopleMailingAddress(t *testing.T) {
 		t.Errorf("jurisdictions %q, want %q (the mailing address's, else the property's):\n%s", got, want, out)
 	}
 }
+
+// TestPeopleNewAddress places a person by the address a note calls new,
+// not the one it says they left.
+func TestPeopleNewAddress(t *testing.T) {
+	dir := t.TempDir()
+	note := "2025-06-07 agent #5378: Returned mail for Ana Souza, SSN 383-41-8663. Old address 12 Oak Ct, Dayton, OH 45402. " +
+		"New address 2093 Highland St, Glen Springs, NC 28277.\n"
+	os.WriteFile(filepath.Join(dir, "notes.txt"), []byte(note), 0o644)
+	_, rows, out := scanPeople(t, dir)
+	if len(rows) != 1 || rows[0].Jurisdiction != "US-NC" {
+		t.Errorf("want one person in US-NC:\n%s", out)
+	}
+}

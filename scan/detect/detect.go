@@ -712,7 +712,37 @@ func addressSpan(s *scratch, text []byte, st, end int, conf float64, full bool) 
 	if s.lastOrg > st-160 && orgLabelBefore(text, st) {
 		return span{st, end, 0.2, breachkit.Address, "rule:address-organisation", ""}
 	}
-	return span{st, end, conf, breachkit.Address, pick(full, "rule:address-full", "rule:address-street"), ""}
+	return span{st, end, conf, breachkit.Address, pick(full, "rule:address-full", "rule:address-street"), addressRoleBefore(text, st)}
+}
+
+// addressRoleBefore reads the words just before an address in text for
+// what it is to its person: "role:current" after "new address", "moved
+// to", "resides at"; "role:former" after "old address", "moved from";
+// "role:property" after "property address", "subject property". people
+// places a person by their current address, not the one they left or
+// the house they own elsewhere. "" when nothing says.
+func addressRoleBefore(text []byte, i int) string {
+	seg := text[max(0, i-48):i]
+	if k := bytes.LastIndexAny(seg, ".;\n"); k >= 0 && k < len(seg)-2 {
+		seg = seg[k+1:] // the sentence or line the address is in
+	}
+	best, role := -1, ""
+	for _, c := range addressCues {
+		if k := lastFold(seg, c.w); k > best {
+			best, role = k, c.role
+		}
+	}
+	return role
+}
+
+// addressCues are the words before an address that say what it is.
+var addressCues = []struct{ w, role string }{
+	{"new address", "role:current"}, {"moved to", "role:current"}, {"now lives at", "role:current"}, {"current address", "role:current"},
+	{"forwarding address", "role:current"}, {"resides at", "role:current"}, {"residing at", "role:current"}, {"lives at", "role:current"},
+	{"mailing address", "role:current"}, {"home address", "role:current"},
+	{"old address", "role:former"}, {"previous address", "role:former"}, {"former address", "role:former"}, {"prior address", "role:former"},
+	{"moved from", "role:former"}, {"formerly at", "role:former"}, {"formerly of", "role:former"}, {"used to live", "role:former"},
+	{"property address", "role:property"}, {"subject property", "role:property"}, {"collateral", "role:property"}, {"property at", "role:property"},
 }
 
 // orgLabelBefore reports whether the nearest form label within 160 bytes
