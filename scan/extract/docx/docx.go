@@ -12,7 +12,9 @@
 // Records: a paragraph of the body is "path#para=N" (N counts the body's
 // paragraphs from 1, table cells included); one of another part is
 // "path#part=header1!para=N". A paragraph in a table is "path#table=T!row=R"
-// (the row is the record: a person in a table of people), and when the
+// (the row is the record: a person in a table of people), but in a table
+// of one row, a layout (a letterhead, an address block), it is the
+// body's paragraph it is; and when the
 // table's first row is a header (marked as a repeating header row, or
 // mostly short text without digits) the other rows' paragraphs get the
 // header cell's text as Field.
@@ -150,10 +152,16 @@ type table struct {
 	cell      int // 0-based grid column of the cell being read
 	span      int // grid span of the cell being read
 	header    []string
-	hdrMarked bool                     // the row is marked as a repeating header row
-	first     []scan.Segment           // the first row's paragraphs, held
-	decided   bool                     // whether the first row was judged
-	cells     map[int]*strings.Builder // first row's cell texts by column
+	hdrMarked bool           // the row is marked as a repeating header row
+	first     []scan.Segment // the first row's paragraphs, held
+	firstPara []string       // their records as paragraphs of the body
+	decided   bool           // whether the first row was judged
+	// single is set when the first row ended without being a header:
+	// its paragraphs are held until a second row makes them a row of the
+	// table, or the table's end a layout of one row (a letter's address
+	// block, a letterhead), whose paragraphs are the body's.
+	single bool
+	cells  map[int]*strings.Builder // first row's cell texts by column
 }
 
 // parser turns one part's XML into paragraph segments.
@@ -241,6 +249,11 @@ func (p *parser) start(t xml.StartElement) error {
 			tb.row++
 			tb.cell, tb.span = 0, 0
 			tb.hdrMarked = false
+			if tb.single {
+				if err := p.emitFirst(tb, false); err != nil {
+					return err
+				}
+			}
 		}
 	case "tblHeader":
 		if tb := p.table(); tb != nil && attr(t, "val") != "0" && attr(t, "val") != "false" {
@@ -273,13 +286,17 @@ func (p *parser) end(t xml.EndElement) error {
 			return err
 		}
 	case "tr":
-		if tb := p.table(); tb != nil && tb.row == 1 && !tb.decided {
-			return p.endFirstRow(tb)
+		if tb := p.table(); tb != nil && tb.row == 1 && !tb.decided && !tb.single {
+			return p.endFirstRow(tb, true)
 		}
 	case "tbl":
 		if tb := p.table(); tb != nil {
-			if !tb.decided {
-				if err := p.endFirstRow(tb); err != nil {
+			if tb.single {
+				if err := p.emitFirst(tb, true); err != nil {
+					return err
+				}
+			} else if !tb.decided {
+				if err := p.endFirstRow(tb, false); err != nil {
 					return err
 				}
 			}
@@ -324,6 +341,7 @@ func (p *parser) flushPara(final bool) error {
 	if tb == nil || len(p.stack) > 1 {
 		return p.send(seg)
 	}
+	para := seg.Record
 	seg.Record = fmt.Sprintf("%stable=%d!row=%d", p.prefix, tb.num, tb.row)
 	if tb.row == 1 && !tb.decided {
 		if tb.cells == nil {
@@ -339,8 +357,9 @@ func (p *parser) flushPara(final bool) error {
 		}
 		c.WriteString(strings.TrimSpace(text))
 		tb.first = append(tb.first, seg)
+		tb.firstPara = append(tb.firstPara, para)
 		if len(tb.first) > 256 || c.Len() > maxPara { // not a header: stop holding
-			return p.endFirstRow(tb)
+			return p.endFirstRow(tb, false)
 		}
 		return nil
 	}
@@ -351,8 +370,9 @@ func (p *parser) flushPara(final bool) error {
 }
 
 // endFirstRow decides whether a table's first row is its header and
-// emits the row's held paragraphs.
-func (p *parser) endFirstRow(tb *table) error {
+// emits the row's held paragraphs; with hold, a row that is not a header
+// stays held until the table shows whether it has another (emitFirst).
+func (p *parser) endFirstRow(tb *table, hold bool) error {
 	if tb.cells != nil && (tb.hdrMarked || looksLikeHeader(tb.cells)) && len(tb.first) <= 256 {
 		for col, c := range tb.cells {
 			for len(tb.header) <= col {
@@ -360,13 +380,26 @@ func (p *parser) endFirstRow(tb *table) error {
 			}
 			tb.header[col] = c.String()
 		}
+	} else if hold && len(tb.first) > 0 {
+		tb.single = true
+		return nil
 	}
-	for _, pd := range tb.first {
+	return p.emitFirst(tb, false)
+}
+
+// emitFirst emits the held paragraphs of a table's first row: as the
+// body's paragraphs when the table had no other row (asBody), else as
+// its first row.
+func (p *parser) emitFirst(tb *table, asBody bool) error {
+	for i, pd := range tb.first {
+		if asBody {
+			pd.Record = tb.firstPara[i]
+		}
 		if err := p.send(pd); err != nil {
 			return err
 		}
 	}
-	tb.first, tb.cells, tb.decided = nil, nil, true
+	tb.first, tb.firstPara, tb.cells, tb.decided, tb.single = nil, nil, nil, true, false
 	return nil
 }
 
@@ -389,8 +422,12 @@ func (p *parser) endAll() error {
 	}
 	for len(p.tbls) > 0 {
 		tb := p.table()
-		if !tb.decided {
-			if err := p.endFirstRow(tb); err != nil {
+		if tb.single {
+			if err := p.emitFirst(tb, false); err != nil {
+				return err
+			}
+		} else if !tb.decided {
+			if err := p.endFirstRow(tb, false); err != nil {
 				return err
 			}
 		}

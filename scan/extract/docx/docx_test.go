@@ -90,11 +90,16 @@ func TestExtract(t *testing.T) {
 				"table=1!row=2|Name|Jane Roe", "table=1!row=2|Email|jane.roe@example.com", "table=1!row=2|Phone|555-0100",
 				"table=1!row=3|Name|John Doe", "table=1!row=3|Email|john.doe@example.com", "table=1!row=3|Phone|555-0101", "para=11||End"}},
 		{name: "table without header, marked header, spans",
-			data: doc(t, "word/document.xml", body("<w:tbl>"+row(false, "Jane Roe", "555-0100")+"</w:tbl>"+
+			data: doc(t, "word/document.xml", body("<w:tbl>"+row(false, "Jane Roe", "555-0100")+row(false, "John Roe", "555-0101")+"</w:tbl>"+
 				"<w:tbl>"+row(true, "ID 1", "Notes")+`<w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr>`+para("wide")+`</w:tc></w:tr>`+
 				`<w:tr><w:tc>`+para("a")+`</w:tc><w:tc>`+para("b")+`</w:tc></w:tr></w:tbl>`)),
-			want: []string{"table=1!row=1||Jane Roe", "table=1!row=1||555-0100", "table=2!row=1||ID 1", "table=2!row=1||Notes",
-				"table=2!row=2|ID 1|wide", "table=2!row=3|ID 1|a", "table=2!row=3|Notes|b"}},
+			want: []string{"table=1!row=1||Jane Roe", "table=1!row=1||555-0100", "table=1!row=2||John Roe", "table=1!row=2||555-0101",
+				"table=2!row=1||ID 1", "table=2!row=1||Notes", "table=2!row=2|ID 1|wide", "table=2!row=3|ID 1|a", "table=2!row=3|Notes|b"}},
+		// A table of one row is a layout (a letterhead, an address block):
+		// its paragraphs are the body's, read in order with the others.
+		{name: "table of one row",
+			data: doc(t, "word/document.xml", body("<w:tbl>"+row(false, "Ana Souza\n2093 Highland St", "November 3, 2025")+"</w:tbl>"+para("Dear Ana Souza,"))),
+			want: []string{"para=1||Ana Souza\n2093 Highland St", "para=2||November 3, 2025", "para=3||Dear Ana Souza,"}},
 		{name: "text box with fallback",
 			data: doc(t, "word/document.xml", body(`<w:p><w:r><w:t>Outer</w:t></w:r><mc:AlternateContent><mc:Choice><w:txbxContent>`+para("In the box")+
 				`</w:txbxContent></mc:Choice><mc:Fallback><w:txbxContent>`+para("In the box")+`</w:txbxContent></mc:Fallback></mc:AlternateContent></w:p>`)),
