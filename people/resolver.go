@@ -364,21 +364,25 @@ func validITIN(s string) bool {
 
 // givenFreq and surnameFreq are the term frequencies used to down-weight
 // agreement on common names: the larger of the share in this data and in
-// the shipped US name lists.
+// the shipped US name lists. The share in the data counts the other
+// records with the name among the records plus tfPseudo: in a small case
+// a name's records are mostly one person's (two records of Felix Hurst
+// alone made "Felix" the name of everyone, and their link impossible).
 func (r *Resolver) givenFreq(id uint32) float64 {
-	f := float64(r.names.gcnt[id]) / float64(len(r.recs))
-	if g := gazetteer.GivenNameFrequency(r.names.str[id]); g > f {
-		f = g
-	}
-	return f
+	return dataFreq(r.names.gcnt[id], len(r.recs), gazetteer.GivenNameFrequency(r.names.str[id]))
 }
 
 func (r *Resolver) surnameFreq(id uint32) float64 {
-	f := float64(r.names.scnt[id]) / float64(len(r.recs))
-	if g := gazetteer.SurnameFrequency(r.names.str[id]); g > f {
-		f = g
-	}
-	return f
+	return dataFreq(r.names.scnt[id], len(r.recs), gazetteer.SurnameFrequency(r.names.str[id]))
+}
+
+// tfPseudo are the records of people at large added to a case's to
+// weigh its names' shares.
+const tfPseudo = 1000
+
+func dataFreq(count uint32, n int, gaz float64) float64 {
+	f := float64(max(int(count)-1, 0)) / float64(n+tfPseudo)
+	return max(f, gaz)
 }
 
 // hashString is FNV-1a over s continuing from h, with a final avalanche

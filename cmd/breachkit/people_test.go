@@ -351,3 +351,16 @@ func TestPeopleNewAddress(t *testing.T) {
 		t.Errorf("want one person in US-NC:\n%s", out)
 	}
 }
+
+// TestPeopleSmallCase links a person's two records in a case of two: in
+// a small case a name's records are mostly one person's, and its share
+// of them does not make it common.
+func TestPeopleSmallCase(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.csv"), []byte("Name,Address,City,State,Zip\nFelix Hurst,478 Chang Loop,Sun Heights,AR,72935\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "b.csv"), []byte("Name,SSN,Address,City,State,Zip\nFelix Hurst,362-98-5217,478 Chang Loop Apt 4,Sun Heights,AR,72935\n"), 0o644)
+	_, rows, out := scanPeople(t, dir)
+	if len(rows) != 1 {
+		t.Errorf("%d people, want 1:\n%s", len(rows), out)
+	}
+}
