@@ -96,6 +96,29 @@ func (in *Input) Warning(reason string) {
 	}
 }
 
+// Positions returns the bounds in r of the value at 1-based positions
+// from..to (inclusive) of a record of fixed positions (NACHA, Metro 2),
+// the blanks around it trimmed, and whether there is one: positions past
+// a short r (a line whose trailing blanks were cut) hold nothing, and a
+// field of blanks or of zeros only is unused.
+func Positions(r []byte, from, to int) (lo, hi int, ok bool) {
+	if from < 1 || from > len(r) {
+		return 0, 0, false
+	}
+	lo, hi = from-1, min(to, len(r))
+	for lo < hi && r[lo] == ' ' {
+		lo++
+	}
+	for hi > lo && r[hi-1] == ' ' {
+		hi--
+	}
+	zeros := true
+	for _, c := range r[lo:hi] {
+		zeros = zeros && c == '0'
+	}
+	return lo, hi, hi > lo && !zeros
+}
+
 // Strays counts the lines of a file that are not records of its format
 // (read as text instead), so that the file gets one warning naming the
 // first of them, not one per line.

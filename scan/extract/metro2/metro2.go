@@ -323,31 +323,15 @@ func (x *reader) record(r []byte, off int64, n int) error {
 	return nil
 }
 
-// get returns positions from..to (1-based, inclusive) of r after skip
-// bytes, or what of them r holds: a line whose trailing blanks were
-// trimmed is short.
-func get(r []byte, skip, from, to int) []byte {
-	from, to = skip+from, skip+to
-	if from > len(r) {
-		return nil
-	}
-	return r[from-1 : min(to, len(r))]
-}
-
-// fields emits the non-blank, non-zero fields of layout, read skip bytes
-// into record r at off, their names prefixed.
+// fields emits the used fields of layout, read skip bytes into record r
+// at off, their names prefixed.
 func (x *reader) fields(r []byte, off int64, skip int, layout []field, prefix, record string) error {
 	for _, f := range layout {
-		v := get(r, skip, f.from, f.to)
-		lo := 0
-		for lo < len(v) && v[lo] == ' ' {
-			lo++
-		}
-		v = bytes.TrimRight(v[lo:], " ")
-		if len(v) == 0 || allByte(v, '0') {
+		lo, hi, ok := scan.Positions(r, skip+f.from, skip+f.to)
+		if !ok {
 			continue
 		}
-		seg := scan.Segment{Text: v, Offset: off + int64(skip+f.from-1+lo), Field: prefix + f.name, Record: record}
+		seg := scan.Segment{Text: r[lo:hi], Offset: off + int64(lo), Field: prefix + f.name, Record: record}
 		if err := x.emit(seg); err != nil {
 			return err
 		}
@@ -364,13 +348,3 @@ func (x *reader) text(r []byte, off int64, line int) error {
 
 // warn records, once, the lines that were no records of the format.
 func (x *reader) warn() { x.strays.Warn(x.in, "a Metro 2 record", "Metro 2 records") }
-
-// allByte reports whether b holds only c.
-func allByte(b []byte, c byte) bool {
-	for _, d := range b {
-		if d != c {
-			return false
-		}
-	}
-	return true
-}

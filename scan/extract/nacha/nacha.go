@@ -285,16 +285,11 @@ func get(r []byte, from, to int) []byte {
 // fields emits the non-blank fields of layout from record r at off.
 func (x *reader) fields(r []byte, off int64, layout []field, record string) error {
 	for _, f := range layout {
-		v := get(r, f.from, f.to)
-		lo := 0
-		for lo < len(v) && v[lo] == ' ' {
-			lo++
-		}
-		v = bytes.TrimRight(v[lo:], " ")
-		if len(v) == 0 || allByte(v, '0') {
+		lo, hi, ok := scan.Positions(r, f.from, f.to)
+		if !ok {
 			continue
 		}
-		at := off + int64(f.from-1+lo)
+		v, at := r[lo:hi], off+int64(lo)
 		// "TULSA*OK\\", "US*74103\\": two fields in one, each named.
 		if a, b, ok := strings.Cut(f.name, "*"); ok {
 			first, second, _ := bytes.Cut(bytes.TrimSuffix(v, []byte{'\\'}), []byte{'*'})
@@ -330,14 +325,4 @@ func (x *reader) text(r []byte, off int64, line int) error {
 // warn records, once, the lines that were no records of the format.
 func (x *reader) warn() {
 	x.strays.Warn(x.in, fmt.Sprintf("a %d-character NACHA record", recLen), fmt.Sprintf("%d-character NACHA records", recLen))
-}
-
-// allByte reports whether b holds only c.
-func allByte(b []byte, c byte) bool {
-	for _, d := range b {
-		if d != c {
-			return false
-		}
-	}
-	return true
 }
