@@ -33,14 +33,16 @@ func achRecordN(n int, fields ...any) string {
 }
 
 // TestRecordFormats scans, with the shipped extractors and detectors,
-// an ACH payroll file, HL7 admissions, an X12 834 enrollment and a
-// Metro 2 credit reporting file written for generated people, and checks that each person's values are found
+// an ACH payroll file, HL7 admissions, an X12 834 enrollment, a Metro 2
+// credit reporting file and an IRS FIRE file of Forms 1098 written for
+// generated people, and checks that each person's values are found
 // with their type in one record per person: routing number, account and
 // name of each ACH entry; name, birth date, SSN and address of each HL7
 // patient and 834 member; name, SSN, birth date, telephone and address
-// of each Metro 2 account. Read as prose (before these formats were
-// read), no ACH account or routing number, no HL7, 834 or Metro 2 birth
-// date and no Metro 2 SSN was found.
+// of each Metro 2 account; name, TIN and address of each 1098 payee. Read
+// as prose (before these formats were read), no ACH account or routing
+// number, no HL7, 834 or Metro 2 birth date and no Metro 2 or 1098 SSN
+// was found.
 func TestRecordFormats(t *testing.T) {
 	dir := t.TempDir()
 	const n = 40
@@ -93,12 +95,29 @@ func TestRecordFormats(t *testing.T) {
 		want[fmt.Sprintf("credit.m2#account=%d", i+1)] = slices.Sorted(slices.Values([]breachkit.Element{breachkit.Address, breachkit.DOB, breachkit.PersonName, breachkit.Phone, taxType}))
 	}
 	m2 = append(m2, achRecordN(426, 1, "0426", 5, "TRAILER", 12, fmt.Sprintf("%09d", n)))
+	// An IRS FIRE file of Forms 1098: transmitter, payer, a payee record
+	// per person (sixteen payment amounts: the name at 248).
+	fire := []string{achRecordN(750, 1, "T2025 123456789ABC12", 30, "ACME MORTGAGE SERVICING"), achRecordN(750, 1, "A2025", 12, "123456789", 53, "ACME MORTGAGE SERVICING")}
+	for i := range n {
+		p := gen.PersonAt(11, i)
+		a := p.Addresses[0]
+		tax := strings.ReplaceAll(p.SSN+p.ITIN, "-", "")
+		fire = append(fire, achRecordN(750, 1, "B2025 "+strings.ToUpper(p.Surname + "XXXX")[:4]+"2"+tax+fmt.Sprintf("LN%010d", i), 55, strings.Repeat("0", 192),
+			248, strings.ToUpper(p.Given+" "+p.Surname), 368, strings.ToUpper(a.Street), 448, strings.ToUpper(a.City), 488, a.State+a.ZIP))
+		taxType := breachkit.SSN
+		if p.SSN == "" {
+			taxType = breachkit.ITIN
+		}
+		want[fmt.Sprintf("tax.1098#payee=%d", i+1)] = slices.Sorted(slices.Values([]breachkit.Element{breachkit.Address, breachkit.PersonName, taxType}))
+	}
+	fire = append(fire, achRecordN(750, 1, "C00000040"), achRecordN(750, 1, "F00000001"))
 	x12 = append(x12, "SE*99*0001", "GE*1*1", "IEA*1*000000001")
 	files := map[string]string{
 		"payroll.ach": strings.Join(ach, "\n") + "\n",
 		"adt.hl7":     strings.Join(hl7, "\r") + "\r",
 		"enroll.834":  isa + strings.Join(x12, "~\n") + "~\n",
 		"credit.m2":   strings.Join(m2, "\n") + "\n",
+		"tax.1098":    strings.Join(fire, "\r\n") + "\r\n",
 	}
 	for name, data := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o600); err != nil {
@@ -106,7 +125,7 @@ func TestRecordFormats(t *testing.T) {
 		}
 	}
 	got, formats := scanTypes(t, dir, standard.Extractors())
-	if want := map[string]string{"payroll.ach": "nacha", "adt.hl7": "hl7", "enroll.834": "x12", "credit.m2": "metro2"}; !mapsEqual(formats, want) {
+	if want := map[string]string{"payroll.ach": "nacha", "adt.hl7": "hl7", "enroll.834": "x12", "credit.m2": "metro2", "tax.1098": "irs-fire"}; !mapsEqual(formats, want) {
 		t.Errorf("formats %v, want %v", formats, want)
 	}
 	for rec, w := range want {
@@ -118,7 +137,7 @@ func TestRecordFormats(t *testing.T) {
 	// The same files read as prose, as they were before.
 	var prose []scan.Extractor
 	for _, x := range standard.Extractors() {
-		if f := x.Format(); f != "nacha" && f != "hl7" && f != "x12" && f != "metro2" {
+		if f := x.Format(); f != "nacha" && f != "hl7" && f != "x12" && f != "metro2" && f != "irs-fire" {
 			prose = append(prose, x)
 		}
 	}
@@ -127,7 +146,7 @@ func TestRecordFormats(t *testing.T) {
 		for _, missed := range []struct {
 			file string
 			typ  breachkit.Element
-		}{{"payroll.ach", breachkit.BankAccount}, {"payroll.ach", breachkit.RoutingNumber}, {"adt.hl7", breachkit.DOB}, {"enroll.834", breachkit.DOB}, {"credit.m2", breachkit.DOB}, {"credit.m2", breachkit.SSN}} {
+		}{{"payroll.ach", breachkit.BankAccount}, {"payroll.ach", breachkit.RoutingNumber}, {"adt.hl7", breachkit.DOB}, {"enroll.834", breachkit.DOB}, {"credit.m2", breachkit.DOB}, {"credit.m2", breachkit.SSN}, {"tax.1098", breachkit.SSN}} {
 			if strings.HasPrefix(rec, missed.file) && slices.Contains(types, missed.typ) {
 				t.Errorf("read as prose, %s has %s: the test no longer shows what the extractors add", rec, missed.typ)
 			}

@@ -1,6 +1,11 @@
 package scan
 
-import "testing"
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+)
 
 // TestPositions reads values of fixed positions: trimmed, unused when
 // blank or zeros, what a short record holds.
@@ -20,6 +25,33 @@ func TestPositions(t *testing.T) {
 		lo, hi, ok := Positions(r, tt.from, tt.to)
 		if ok != tt.ok || ok && (lo != tt.lo || hi != tt.hi) {
 			t.Errorf("Positions(%d, %d) = %d, %d, %v; want %d, %d, %v", tt.from, tt.to, lo, hi, ok, tt.lo, tt.hi, tt.ok)
+		}
+	}
+}
+
+// TestFixedRecords reads records one a line (a line far too long in
+// pieces, none over maxRecordLine) and written back to back, each with
+// its offset in the file.
+func TestFixedRecords(t *testing.T) {
+	long := strings.Repeat("x", 3*maxRecordLine+5)
+	for _, tt := range []struct {
+		name, data string
+		want       []int // record lengths
+	}{
+		{"lines", "abcd\r\nefgh\nij\n", []int{4, 4, 2}},
+		{"a long line", "abcd\n" + long + "\nefgh", []int{4, maxRecordLine, maxRecordLine, maxRecordLine, 5, 4}},
+		{"back to back", "abcdefghij", []int{4, 4, 2}},
+	} {
+		var got []int
+		err := FixedRecords(context.Background(), strings.NewReader(tt.data), 4, func(rec []byte, off int64, num int) error {
+			if string(rec) != tt.data[off:off+int64(len(rec))] {
+				t.Errorf("%s: record %d at %d is not the file's bytes", tt.name, num, off)
+			}
+			got = append(got, len(rec))
+			return nil
+		})
+		if err != nil || !slices.Equal(got, tt.want) {
+			t.Errorf("%s: %v, %v; want %v", tt.name, got, err, tt.want)
 		}
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/breachkit/breachkit/scan/extract/doc"
 	"github.com/breachkit/breachkit/scan/extract/docx"
 	"github.com/breachkit/breachkit/scan/extract/email"
+	"github.com/breachkit/breachkit/scan/extract/fire"
 	"github.com/breachkit/breachkit/scan/extract/fixed"
 	"github.com/breachkit/breachkit/scan/extract/hl7"
 	"github.com/breachkit/breachkit/scan/extract/image"
@@ -44,7 +45,7 @@ import (
 func Extractors() []scan.Extractor {
 	return []scan.Extractor{
 		pgdump.DataFile{}, archive.Zip{}, archive.Tar{}, archive.Gzip{}, archive.Bzip2{}, archive.Xz{}, archive.Zstd{}, archive.SevenZip{}, archive.Rar{}, parquet.Extractor{},
-		xlsb.Extractor{}, xlsx.Extractor{}, xls.Extractor{}, sqlitedb.Extractor{}, sqlitedb.WAL{}, pgdump.Extractor{}, bson.Extractor{}, dbf.Extractor{}, dbf.Memo{}, docx.Extractor{}, docx.Presentation{}, odf.Extractor{}, doc.Extractor{}, ppt.Extractor{}, rtf.Extractor{}, pdf.Extractor{}, email.EML{}, email.EMLX{}, email.MBOX{}, email.MSG{}, email.PST{}, email.TNEF{}, vcard.Extractor{}, ldif.Extractor{}, nacha.Extractor{}, metro2.Extractor{}, hl7.Extractor{}, x12.Extractor{},
+		xlsb.Extractor{}, xlsx.Extractor{}, xls.Extractor{}, sqlitedb.Extractor{}, sqlitedb.WAL{}, pgdump.Extractor{}, bson.Extractor{}, dbf.Extractor{}, dbf.Memo{}, docx.Extractor{}, docx.Presentation{}, odf.Extractor{}, doc.Extractor{}, ppt.Extractor{}, rtf.Extractor{}, pdf.Extractor{}, email.EML{}, email.EMLX{}, email.MBOX{}, email.MSG{}, email.PST{}, email.TNEF{}, vcard.Extractor{}, ldif.Extractor{}, nacha.Extractor{}, metro2.Extractor{}, fire.Extractor{}, hl7.Extractor{}, x12.Extractor{},
 		yaml.Extractor{}, json.Extractor{}, sql.Extractor{}, xml.Extractor{}, csv.Extractor{}, fixed.Extractor{},
 		unread.Extractor{}, image.Extractor{}, text.Extractor{}, raw.Extractor{},
 	}

@@ -20,11 +20,9 @@
 package nacha
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 
@@ -135,58 +133,15 @@ var (
 	iatBanks = map[string]bool{"11": true, "12": true, "13": true, "14": true, "18": true}
 )
 
-// Extract implements scan.Extractor.
+// Extract implements scan.Extractor. Records written back to back,
+// without line ends, are cut every 94 bytes.
 func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment) error) error {
-	br := bufio.NewReaderSize(in.R, 64<<10)
-	head, _ := br.Peek(recLen + 1)
-	// Records written back to back, without line ends, are cut every
-	// 94 bytes.
-	blocks := len(head) > recLen && bytes.IndexAny(head, "\r\n") < 0
 	x := &reader{path: in.Path, in: in, emit: emit}
-	var off int64
-	buf := make([]byte, recLen)
-	for line := 1; ; line++ {
-		if line&1023 == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-		}
-		var raw []byte
-		var err error
-		if blocks {
-			var n int
-			n, err = io.ReadFull(br, buf)
-			raw = buf[:n]
-			if err == io.ErrUnexpectedEOF {
-				err = io.EOF
-			}
-		} else {
-			raw, err = br.ReadSlice('\n')
-			if err == bufio.ErrBufferFull {
-				// Far longer than a record: read the rest of the
-				// line and hand it over as text.
-				long := append([]byte(nil), raw...)
-				for err == bufio.ErrBufferFull {
-					raw, err = br.ReadSlice('\n')
-					long = append(long, raw...)
-				}
-				raw = long
-			}
-		}
-		if len(raw) > 0 {
-			if eerr := x.record(raw, off, line); eerr != nil {
-				return eerr
-			}
-			off += int64(len(raw))
-		}
-		if err == io.EOF {
-			x.warn()
-			return nil
-		}
-		if err != nil {
-			return err
-		}
+	if err := scan.FixedRecords(ctx, in.R, recLen, x.record); err != nil {
+		return err
 	}
+	x.warn()
+	return nil
 }
 
 // reader is the state of one file: the current batch's class and the
