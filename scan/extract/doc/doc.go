@@ -209,7 +209,9 @@ const MaxParagraph = 1 << 20
 //
 // A paragraph is the segment "path#para=N"; a table cell is a segment
 // of its row's record "path#table=T!row=R", named by the cell above it
-// when the table's first row looks like a header. Offsets are -1. Other
+// when the table's first row looks like a header. A table of one row is
+// a layout (a letterhead, an address block): its cells' lines are
+// paragraphs. Offsets are -1. Other
 // document formats that share Word's model of text (RTF) feed it too.
 type Splitter struct {
 	ctx      context.Context
@@ -272,9 +274,13 @@ func (s *Splitter) flush() error {
 	return err
 }
 
-// Close emits what is left: a row not ended and the last paragraph.
+// Close emits what is left: a row not ended, a table's held row and the
+// last paragraph.
 func (s *Splitter) Close() error {
 	if err := s.endRow(); err != nil {
+		return err
+	}
+	if err := s.endTable(); err != nil {
 		return err
 	}
 	if err := s.flush(); err != nil {
@@ -294,11 +300,18 @@ type splitter struct {
 	rowNum  int
 	row     []string
 	header  []string
+	// held is a table's first row when it is not a header, until a
+	// second row makes it a row of the table or the table's end a layout
+	// of one row (a letter's address block), whose lines are paragraphs.
+	held []string
 }
 
 // paragraph emits a paragraph outside any table row, which also ends the
 // table before it.
 func (s *splitter) paragraph(t string) error {
+	if err := s.endTable(); err != nil {
+		return err
+	}
 	s.inTable = false
 	t = clean(t)
 	if strings.TrimSpace(t) == "" {
@@ -308,29 +321,68 @@ func (s *splitter) paragraph(t string) error {
 	return s.emit(scan.Segment{Text: []byte(t), Offset: -1, Record: fmt.Sprintf("%s#para=%d", s.path, s.para)})
 }
 
+// endTable emits a table's held first row, the table having no other,
+// as the body's paragraphs: each line of each cell one.
+func (s *splitter) endTable() error {
+	held := s.held
+	s.held = nil
+	for _, c := range held {
+		for _, l := range strings.Split(c, "\n") {
+			if strings.TrimSpace(l) == "" {
+				continue
+			}
+			s.para++
+			if err := s.emit(scan.Segment{Text: []byte(l), Offset: -1, Record: fmt.Sprintf("%s#para=%d", s.path, s.para)}); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 // endRow emits the cells of the row just ended, named by the header row.
+// A first row that is not a header is held (endTable).
 func (s *splitter) endRow() error {
 	if len(s.row) == 0 {
 		return nil
 	}
 	s.rowNum++
-	if s.rowNum == 1 && columns.HeaderRow(s.row) {
+	switch {
+	case s.rowNum == 1 && columns.HeaderRow(s.row):
 		s.header = append([]string(nil), s.row...)
+	case s.rowNum == 1:
+		s.held = append([]string(nil), s.row...)
+		s.row = s.row[:0]
+		return nil
+	case s.rowNum == 2 && s.held != nil:
+		first := s.held
+		s.held = nil
+		if err := s.emitRow(first, 1); err != nil {
+			return err
+		}
 	}
-	rec := fmt.Sprintf("%s#table=%d!row=%d", s.path, s.tables, s.rowNum)
-	for i, c := range s.row {
+	if err := s.emitRow(s.row, s.rowNum); err != nil {
+		return err
+	}
+	s.row = s.row[:0]
+	return nil
+}
+
+// emitRow emits the cells of row n of the current table.
+func (s *splitter) emitRow(row []string, n int) error {
+	rec := fmt.Sprintf("%s#table=%d!row=%d", s.path, s.tables, n)
+	for i, c := range row {
 		if strings.TrimSpace(c) == "" {
 			continue
 		}
 		seg := scan.Segment{Text: []byte(c), Offset: -1, Record: rec}
-		if s.rowNum > 1 && i < len(s.header) {
+		if n > 1 && i < len(s.header) {
 			seg.Field = strings.TrimSpace(s.header[i])
 		}
 		if err := s.emit(seg); err != nil {
 			return err
 		}
 	}
-	s.row = s.row[:0]
 	return nil
 }
 

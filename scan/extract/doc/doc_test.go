@@ -200,3 +200,34 @@ func FuzzPieces(f *testing.F) {
 		}
 	})
 }
+
+// TestOneRowTable reads a table of one row (a letter's address block laid
+// out in a table) as the body's paragraphs, each line of each cell one,
+// in order with the paragraphs around it; a table of two rows stays rows.
+func TestOneRowTable(t *testing.T) {
+	var got []segOut
+	s := NewSplitter(context.Background(), "d.doc", func(seg scan.Segment) error {
+		got = append(got, segOut{seg.Record, seg.Field, string(seg.Text)})
+		return nil
+	})
+	text := "Acme Mortgage\r" + "Ana Souza\r2093 Highland St\x07November 3, 2025\x07\x07" + "Dear Ana Souza,\r" +
+		"Jo Li\x07212-45-6792\x07\x07Kai Park\x07383-41-8664\x07\x07" + "End\r"
+	for _, r := range text {
+		if err := s.WriteRune(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	want := []segOut{
+		{"d.doc#para=1", "", "Acme Mortgage"}, {"d.doc#para=2", "", "Ana Souza"}, {"d.doc#para=3", "", "2093 Highland St"},
+		{"d.doc#para=4", "", "November 3, 2025"}, {"d.doc#para=5", "", "Dear Ana Souza,"},
+		{"d.doc#table=2!row=1", "", "Jo Li"}, {"d.doc#table=2!row=1", "", "212-45-6792"},
+		{"d.doc#table=2!row=2", "", "Kai Park"}, {"d.doc#table=2!row=2", "", "383-41-8664"},
+		{"d.doc#para=6", "", "End"},
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("\n got %q\nwant %q", got, want)
+	}
+}
