@@ -31,10 +31,13 @@ type listRecord struct {
 // that has two is a list's); its elements are the runs of values under
 // that key's parent in which no key repeats (a repeated key starts the
 // next element); with flat, keys without a path (XML's element names)
-// are the list's too. The values outside the list (the loan's property, its
-// number) stay with the first element; the others take a copy of its
-// postal address, which borrowers of one loan share, as a co-borrower
-// does (splitCo). A record without such a list is returned whole.
+// are the list's too. The values outside the list are a person of their
+// own when they hold a name (a customer and the list of their
+// dependants), else the first element's (a loan's property and number,
+// with its borrowers); the other elements take a copy of their postal
+// address, which borrowers of one loan and a household share, as a
+// co-borrower does (splitCo). A record without such a list is returned
+// whole.
 func splitList(r listRecord, flat bool) []listRecord {
 	prefix, ok := listPrefix(r, flat)
 	if !ok {
@@ -63,6 +66,21 @@ func splitList(r listRecord, flat bool) []listRecord {
 	}
 	if e == 0 {
 		return []listRecord{r}
+	}
+	// The values outside the list are a person of their own when they
+	// name one (a customer with a list of dependants), else the first
+	// element's (a loan's number and property, with its borrowers).
+	ownPerson := false
+	for i, v := range r.vals {
+		ownPerson = ownPerson || elem[i] < 0 && v.Type == breachkit.PersonName
+	}
+	if ownPerson {
+		for i := range elem {
+			if elem[i] >= 0 {
+				elem[i]++
+			}
+		}
+		e++
 	}
 	out := make([]listRecord, e+1)
 	add := func(g *listRecord, i int, withFind bool) {

@@ -31,6 +31,11 @@ func TestSplitList(t *testing.T) {
 		{"ssn", breachkit.SSN, "383-41-8663"},
 	}
 	flat := []kv{{"SSN", breachkit.SSN, "383-41-8663"}, {"SSN", breachkit.SSN, "362-98-5217"}, {"Name", breachkit.PersonName, "Ana Souza"}}
+	household := []kv{
+		{"customer.name", breachkit.PersonName, "Ana Souza"}, {"customer.ssn", breachkit.SSN, "383-41-8663"}, {"customer.address", breachkit.Address, "2093 Highland St, Glen Springs, NC 28277"},
+		{"customer.dependents.name", breachkit.PersonName, "Leo Souza"}, {"customer.dependents.dob", breachkit.DOB, "2012-03-04"},
+		{"customer.dependents.name", breachkit.PersonName, "Mia Souza"}, {"customer.dependents.dob", breachkit.DOB, "2015-06-07"},
+	}
 	xml := []kv{{"street", breachkit.Address, "2093 Highland St"}, {"first_name", breachkit.PersonName, "Ana"}, {"ssn", breachkit.SSN, "383-41-8663"},
 		{"first_name", breachkit.PersonName, "Joao"}, {"ssn", breachkit.SSN, "362-98-5217"}}
 	tests := []struct {
@@ -44,6 +49,7 @@ func TestSplitList(t *testing.T) {
 		{"flat keys are no list", flat, "[SSN SSN PERSON_NAME (3)]"},
 		{"one borrower", loan[:4], "[ADDRESS CUSTOM_LOAN PERSON_NAME SSN (4)]"},
 		{"XML's element names, flat", xml, "[ADDRESS PERSON_NAME SSN (3)] [PERSON_NAME SSN (2)]"},
+		{"a customer and their dependants", household, "[PERSON_NAME SSN ADDRESS (3)] [ADDRESS PERSON_NAME DOB (2)] [ADDRESS PERSON_NAME DOB (2)]"},
 	}
 	for _, tt := range tests {
 		var r listRecord
