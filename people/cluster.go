@@ -16,10 +16,13 @@ const (
 	ruleEmail = 2 // same e-mail and compatible name
 	ruleFS    = 3 // Fellegi–Sunter weight over the threshold
 	ruleIdent = 4 // same phone, card, account or licence, pointing to one person
+	// ruleNameOnly joins records holding the same full name and nothing
+	// else, or the same address and nothing else
+	ruleNameOnly = 5
 )
 
 var ruleNames = map[uint8]string{ruleTax: "same-tax-id", ruleEmail: "same-email+compatible-name", ruleFS: "fellegi-sunter",
-	ruleIdent: "same-identifier+one-person"}
+	ruleIdent: "same-identifier+one-person", ruleNameOnly: "same-name-or-address-nothing-else"}
 
 // link is an accepted link between two records.
 type link struct {
@@ -578,6 +581,34 @@ func (r *Resolver) Resolve(ctx context.Context) (*Result, error) {
 	}
 	for k, fp := range r.idFP {
 		r.generic[k] = genericFP[fp]
+	}
+	// Records of a name and nothing else (a letter's signatory, found in
+	// every letter of a mail merge) with the same full name are one entry:
+	// there is nothing in them to tell apart, or to notify anyone of, and
+	// apart they made thousands of "people" of one signature. Only such
+	// records are joined; none of them joins a record holding more.
+	// So are records of an address and nothing else (the letterhead of
+	// every letter) with the same address.
+	bare := map[[5]uint32]uint32{}
+	for i := range n {
+		c := &r.recs[i]
+		if c.dob != 0 || c.idN != 0 || c.customer || c.middle != 0 {
+			continue
+		}
+		var k [5]uint32
+		switch {
+		case c.given != 0 && c.surname != 0 && c.zip == 0 && c.street == 0 && c.city == 0:
+			k = [5]uint32{1, c.given, c.surname}
+		case c.given == 0 && c.surname == 0 && c.street != 0 && (c.zip != 0 || c.city != 0):
+			k = [5]uint32{2, c.zip, c.house, c.street, c.city}
+		default:
+			continue
+		}
+		if first, ok := bare[k]; ok {
+			addLink(first, uint32(i), 0, 0, ruleNameOnly, true)
+		} else {
+			bare[k] = uint32(i)
+		}
 	}
 	tick("deterministic")
 

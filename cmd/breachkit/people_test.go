@@ -253,9 +253,21 @@ func TestPeopleLetters(t *testing.T) {
 	if strings.Contains(out, `"elements":["SSN"]`) || strings.Contains(out, `"elements":["BANK_ACCOUNT","SSN"]`) {
 		t.Errorf("an SSN without its person:\n%s", out)
 	}
-	// The signatory's name, found in every letter, is a person without an
-	// address; no law requires them to be told, so they call for no
-	// substitute notice (public posting, statewide media).
+	// The signatory's name and the letterhead's address, found in every
+	// letter and nothing else with them, are one entry each, not one a
+	// letter.
+	bare := map[string]int{}
+	for _, p := range rows {
+		if len(p.Elements) == 1 {
+			bare[p.Elements[0]]++
+		}
+	}
+	if bare["PERSON_NAME"] != 1 || bare["ADDRESS"] != 1 {
+		t.Errorf("name-only and address-only entries %v, want one each:\n%s", bare, out)
+	}
+	// The signatory is a person without an address; no law requires
+	// them to be told, so they call for no substitute notice (public
+	// posting, statewide media).
 	if d := e.ok("duties", "--discovered", "2026-11-01", "--format", "csv"); strings.Contains(d, "substitute-notice") {
 		t.Errorf("substitute notice for people whose name alone was found:\n%s", d)
 	}
