@@ -715,34 +715,94 @@ func addressSpan(s *scratch, text []byte, st, end int, conf float64, full bool) 
 	return span{st, end, conf, breachkit.Address, pick(full, "rule:address-full", "rule:address-street"), addressRoleBefore(text, st)}
 }
 
-// addressRoleBefore reads the words just before an address in text for
-// what it is to its person: "role:current" after "new address", "moved
-// to", "resides at"; "role:former" after "old address", "moved from";
-// "role:property" after "property address", "subject property". people
-// places a person by their current address, not the one they left or
-// the house they own elsewhere. "" when nothing says.
+// addressRoleBefore reads the two words just before an address in text
+// for what it is to its person: "role:current" after "new address",
+// "moved to", "resides at"; "role:former" after "old address", "moved
+// from"; "role:property" after "property address", "subject property".
+// people places a person by their current address, not the one they
+// left or the house they own elsewhere. "" when nothing says. It runs
+// for every address found, so the word next to the address is looked
+// at first and most end there.
 func addressRoleBefore(text []byte, i int) string {
-	seg := text[max(0, i-48):i]
-	if k := bytes.LastIndexAny(seg, ".;\n"); k >= 0 && k < len(seg)-2 {
-		seg = seg[k+1:] // the sentence or line the address is in
+	var b1, b2 [12]byte
+	s1, n1 := wordBefore(text, i, &b1)
+	w1 := b1[:n1]
+	switch string(w1) {
+	case "address", "to", "from", "at", "of", "live", "property":
+	case "collateral":
+		return "role:property"
+	default:
+		return ""
 	}
-	best, role := -1, ""
-	for _, c := range addressCues {
-		if k := lastFold(seg, c.w); k > best {
-			best, role = k, c.role
+	_, n2 := wordBefore(text, s1, &b2)
+	w2 := b2[:n2]
+	switch string(w1) {
+	case "address":
+		switch string(w2) {
+		case "new", "current", "forwarding", "mailing", "home":
+			return "role:current"
+		case "old", "previous", "former", "prior":
+			return "role:former"
+		case "property":
+			return "role:property"
+		}
+	case "to":
+		if string(w2) == "moved" {
+			return "role:current"
+		}
+	case "from":
+		if string(w2) == "moved" {
+			return "role:former"
+		}
+	case "at":
+		switch string(w2) {
+		case "resides", "residing", "lives":
+			return "role:current"
+		case "formerly":
+			return "role:former"
+		case "property":
+			return "role:property"
+		}
+	case "of":
+		if string(w2) == "formerly" {
+			return "role:former"
+		}
+	case "live":
+		if string(w2) == "to" {
+			return "role:former" // used to live at
+		}
+	case "property":
+		if string(w2) == "subject" {
+			return "role:property"
 		}
 	}
-	return role
+	return ""
 }
 
-// addressCues are the words before an address that say what it is.
-var addressCues = []struct{ w, role string }{
-	{"new address", "role:current"}, {"moved to", "role:current"}, {"now lives at", "role:current"}, {"current address", "role:current"},
-	{"forwarding address", "role:current"}, {"resides at", "role:current"}, {"residing at", "role:current"}, {"lives at", "role:current"},
-	{"mailing address", "role:current"}, {"home address", "role:current"},
-	{"old address", "role:former"}, {"previous address", "role:former"}, {"former address", "role:former"}, {"prior address", "role:former"},
-	{"moved from", "role:former"}, {"formerly at", "role:former"}, {"formerly of", "role:former"}, {"used to live", "role:former"},
-	{"property address", "role:property"}, {"subject property", "role:property"}, {"collateral", "role:property"}, {"property at", "role:property"},
+// wordBefore puts in buf, lower case, the word of letters that ends,
+// past a few blanks or a colon, before text[i], and returns where it
+// starts and its length: 0 when a sentence's end, a line's or a word
+// longer than buf comes first.
+func wordBefore(text []byte, i int, buf *[12]byte) (int, int) {
+	e := i
+	for k := 0; e > 0 && k < 4 && (text[e-1] == ' ' || text[e-1] == ':' || text[e-1] == '\t' || text[e-1] == ','); k++ {
+		e--
+	}
+	st := e
+	for st > 0 && e-st <= len(buf) && isLetter(text[st-1]) {
+		st--
+	}
+	if st == e || e-st > len(buf) {
+		return st, 0
+	}
+	for k := st; k < e; k++ {
+		c := text[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[k-st] = c
+	}
+	return st, e - st
 }
 
 // orgLabelBefore reports whether the nearest form label within 160 bytes
