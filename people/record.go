@@ -245,17 +245,26 @@ func BuildRecord(key string, vals []Value) Record {
 // addressRole says what an address column's header makes of its
 // address: +1 a mailing, home or current address, -1 a loan's property
 // or collateral, a former, a work or a seasonal one, 0 nothing.
+// A word counts when one of the header's words starts with it
+// ("PropertyState", "mail_city"), not when it is inside one ("Household",
+// "Email", "Network").
 func addressRole(header string) int8 {
-	h := strings.ToLower(header)
-	for _, w := range []string{"property", "collateral", "subject", "former", "previous", "prior", "old", "work", "employer", "business", "office", "seasonal", "vacation"} {
-		if strings.Contains(h, w) {
-			return -1
+	words := strings.FieldsFunc(strings.ToLower(header), func(r rune) bool { return r < 'a' || r > 'z' })
+	starts := func(set ...string) bool {
+		for _, w := range words {
+			for _, p := range set {
+				if strings.HasPrefix(w, p) {
+					return true
+				}
+			}
 		}
+		return false
 	}
-	for _, w := range []string{"mailing", "mail", "home", "residence", "residential", "current", "primary", "permanent"} {
-		if strings.Contains(h, w) {
-			return 1
-		}
+	switch {
+	case starts("property", "collateral", "subject", "former", "previous", "prior", "old", "work", "employer", "business", "office", "seasonal", "vacation"):
+		return -1
+	case starts("mailing", "mail", "home", "residence", "residential", "current", "primary", "permanent"):
+		return 1
 	}
 	return 0
 }

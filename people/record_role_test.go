@@ -4,7 +4,8 @@ import "testing"
 
 func TestAddressRole(t *testing.T) {
 	for h, want := range map[string]int8{"Mailing Address": 1, "mail_city": 1, "Home Address - City": 1, "Property Address": -1, "Prior Zip": -1,
-		"Employer Address": -1, "Address": 0, "Billing City": 0, "Current Street": 1, "PropertyState": -1} {
+		"Employer Address": -1, "Address": 0, "Billing City": 0, "Current Street": 1, "PropertyState": -1,
+		"Household Address": 0, "Email Address": 0, "Holder City": 0, "Network Zip": 0} {
 		if got := addressRole(h); got != want {
 			t.Errorf("addressRole(%q) = %d, want %d", h, got, want)
 		}
