@@ -133,6 +133,22 @@ func has(ws []string, set ...string) bool {
 var orgWords = []string{"bank", "employer", "company", "business", "branch", "merchant", "vendor", "store", "office", "facility", "hospital",
 	"provider", "agent", "lender", "servicer", "institution", "payee", "school", "organization", "org"}
 
+// onlyRoleWords reports whether a header's words are a person's role
+// and at most an ordinal of it ("Primary Borrower", "Borrower 2").
+func onlyRoleWords(ws []string) bool {
+	for _, w := range ws {
+		switch w {
+		case "borrower", "coborrower", "customer", "client", "applicant", "insured", "patient", "tenant", "employee", "member", "cosigner", "guarantor",
+			"beneficiary", "policyholder", "subscriber", "contact", "person", "owner", "primary", "secondary", "main", "first", "second", "legal", "co":
+			continue
+		}
+		if strings.Trim(w, "0123456789") != "" {
+			return false
+		}
+	}
+	return true
+}
+
 // thingWords name things, not people: the name under such a key (a
 // JSON "table.name", an XML <database name="crm">, phpMyAdmin's <table
 // name="customers">) is the thing's.
@@ -316,7 +332,10 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 		return fFullName
 	case has(ws, "nom", "nombre", "nome", "name") && has(ws, "complet", "completo", "complète", "vollständiger", "volledige"):
 		return fFullName
-	case len(ws) <= 2 && has(ws, "borrower", "coborrower", "customer", "client", "applicant", "insured", "patient", "tenant", "employee", "member", "cosigner", "guarantor", "beneficiary", "policyholder", "subscriber", "contact", "person", "owner") && !has(ws, "id", "no", "number", "num", "type", "status", "since", "count", "code", "key", "ref"):
+	case len(ws) <= 2 && has(ws, "borrower", "coborrower", "customer", "client", "applicant", "insured", "patient", "tenant", "employee", "member", "cosigner", "guarantor", "beneficiary", "policyholder", "subscriber", "contact", "person", "owner") && onlyRoleWords(ws):
+		// "Borrower", "Primary Borrower", "Borrower 2": the person's
+		// name. "Borrower Phone", "Customer Address" are the cases
+		// below, by their other word.
 		return fFullName
 	case has(ws, "card", "cc", "pan", "ccnumber", "creditcard", "cardnumber", "ccn", "cardno", "debitcard"):
 		if has(ws, "type", "brand", "exp", "expiry", "expiration", "cvv", "last4", "last", "network", "status") {
