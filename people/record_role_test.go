@@ -11,3 +11,12 @@ func TestAddressRole(t *testing.T) {
 		}
 	}
 }
+
+func TestLaterRole(t *testing.T) {
+	for h, want := range map[string]bool{"Borrower 2 Last Name": true, "B2_SSN": true, "b2_fname": true, "Applicant2 DOB": true, "Owner #3": true,
+		"Borrower 1 SSN": false, "B1_SSN": false, "Address 2": false, "Phone 2": false, "B2B Account": false, "Borrower": false, "Borrower 10": false} {
+		if got := laterRole(h); got != want {
+			t.Errorf("laterRole(%q) = %v, want %v", h, got, want)
+		}
+	}
+}

@@ -265,6 +265,9 @@ func coColumn(reasons []string) int {
 		if !ok {
 			continue
 		}
+		if laterRole(h) {
+			return 1 // "Borrower 2 SSN", "B2_FNAME": the second borrower
+		}
 		var b strings.Builder
 		for _, c := range strings.ToLower(h) {
 			if c >= 'a' && c <= 'z' {
@@ -445,6 +448,35 @@ func splitByName(vals []Value, finds []FindingRef, fixed []bool) []valueGroup {
 	}
 	return out
 }
+
+// laterRole reports whether a column header numbers a person's role and
+// the number is 2 or more: "Borrower 2 Last Name", "B2_SSN", "Applicant2
+// DOB", "Owner #3" (loan tapes write a loan's borrowers side by side so).
+// The second borrower is a person of their own, as a co-borrower is.
+func laterRole(h string) bool {
+	toks := strings.FieldsFunc(strings.ToLower(h), func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') })
+	for i, t := range toks {
+		role, num := t, ""
+		if k := strings.IndexAny(t, "0123456789"); k > 0 {
+			role, num = t[:k], t[k:]
+		} else if i+1 < len(toks) {
+			num = toks[i+1]
+		}
+		if !numberedRoles[role] || num == "" || strings.Trim(num, "0123456789") != "" {
+			continue
+		}
+		if n, err := strconv.Atoi(num); err == nil && n >= 2 && n <= 9 {
+			return true
+		}
+	}
+	return false
+}
+
+// numberedRoles are the roles, and their abbreviations, that loan tapes
+// and applications number ("B2", "Borrower 2", "App2").
+var numberedRoles = map[string]bool{"b": true, "bor": true, "borr": true, "brw": true, "brwr": true, "borrower": true, "app": true, "appl": true,
+	"applicant": true, "owner": true, "cust": true, "customer": true, "mortgagor": true, "buyer": true, "member": true, "client": true,
+	"debtor": true, "obligor": true, "signer": true, "tenant": true, "cardholder": true}
 
 // findingKey is the record key of a finding without one: its path,
 // location and type.

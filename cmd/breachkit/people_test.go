@@ -376,3 +376,25 @@ func TestPeopleSmallCase(t *testing.T) {
 		t.Errorf("%d people, want 1:\n%s", len(rows), out)
 	}
 }
+
+// TestPeopleNumberedBorrowers splits a loan tape's row of two numbered
+// borrowers ("Borrower 2 SSN", "B2_SSN") into two people, each with
+// their own SSN and the loan's address; before, the second borrower was
+// nobody and the first held two SSNs.
+func TestPeopleNumberedBorrowers(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "tape.csv"), []byte("Loan,Borrower 1 First Name,Borrower 1 Last Name,Borrower 1 SSN,Borrower 2 First Name,Borrower 2 Last Name,Borrower 2 SSN,Property Address,City,State,Zip\n"+
+		"LN1,Ana,Souza,383-41-8663,Joao,Souza,362-98-5217,2093 Highland St,Glen Springs,NC,28277\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "tape2.csv"), []byte("Loan,B1_FNAME,B1_LNAME,B1_SSN,B2_FNAME,B2_LNAME,B2_SSN,ADDR,CITY,ST,ZIP\n"+
+		"LN2,Dana,Whitfield,212-45-6791,Felix,Hurst,050-21-0670,12 Oak Ct,Dayton,OH,45402\n"), 0o644)
+	_, rows, out := scanPeople(t, dir)
+	ok := 0
+	for _, p := range rows {
+		if strings.Join(p.Elements, "+") == "ADDRESS+PERSON_NAME+SSN" {
+			ok++
+		}
+	}
+	if len(rows) != 4 || ok != 4 {
+		t.Errorf("want four people, each with a name, an SSN and the address:\n%s", out)
+	}
+}
