@@ -33,6 +33,10 @@ func splitFullName(s string) (given, middle, surname, suffix string) {
 	keep := func(fields []string, first bool) []string {
 		var out []string
 		for k, f := range fields {
+			if f == "&" {
+				out = append(out, f) // "John & Mary Smith": joint borrowers, named as one
+				continue
+			}
 			n := normName(f)
 			if n == "" || nameTitles[n] || nameSuffixes[n] {
 				continue

@@ -48,6 +48,8 @@ func TestSplitFullNameParticles(t *testing.T) {
 		{"Junior Santos", "Junior", "", "Santos", ""},
 		{"Santos, Junior", "Junior", "", "Santos", ""},
 		{"Santos, Junior Jr.", "Junior", "", "Santos", "Jr."},
+		{"John & Mary Smith", "John", "& Mary", "Smith", ""},
+		{"SMITH, JOHN A & MARY B", "JOHN", "A & MARY B", "SMITH", ""},
 	} {
 		g, m, s, x := splitFullName(tt.in)
 		if g != tt.g || m != tt.m || s != tt.s || x != tt.x {

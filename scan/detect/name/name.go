@@ -228,8 +228,8 @@ func Valid(s string) bool {
 	inWord := false
 	for _, r := range s {
 		switch {
-		case r == ' ' || r == ',':
-			inWord = false
+		case r == ' ' || r == ',' || r == '&':
+			inWord = false // "John & Mary Smith": a loan's joint borrowers in one cell
 		case r == '-' || r == '\'' || r == '.' || r == '’':
 		case r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r > 127:
 			letters++
