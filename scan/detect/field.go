@@ -478,7 +478,13 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, emit func(scan.Match)) 
 		return
 	}
 	v := seg.Text[st:en]
-	// Quotes left around a value (SQL, loose CSV).
+	// Quotes left around a value (SQL, loose CSV), and the formula
+	// ="02134" that CSV exports write to keep a spreadsheet from dropping
+	// leading zeros.
+	if en-st >= 3 && v[0] == '=' && v[1] == '"' && v[len(v)-1] == '"' {
+		st++
+		v = seg.Text[st:en]
+	}
 	if en-st >= 2 && (v[0] == '"' && v[len(v)-1] == '"' || v[0] == '\'' && v[len(v)-1] == '\'') {
 		st, en = st+1, en-1
 		v = seg.Text[st:en]
