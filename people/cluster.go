@@ -360,14 +360,21 @@ func (r *Resolver) namesCompatible(i, j uint32) bool {
 	a, b := &r.recs[i], &r.recs[j]
 	sl := r.surnameLevel(a.surname, b.surname)
 	gl := r.givenLevel(a.given, b.given)
-	return sl != 3 && gl != 5 && (a.gen == 0 || b.gen == 0 || a.gen == b.gen)
+	return (sl != 3 && gl != 5 || r.swapped(a, b)) && (a.gen == 0 || b.gen == 0 || a.gen == b.gen)
+}
+
+// swapped reports whether two records hold one name in either order:
+// "WHITFIELD DANA" as a ledger writes it, surname first without a comma,
+// and "Dana Whitfield".
+func (r *Resolver) swapped(a, b *crec) bool {
+	return a.given != 0 && a.surname != 0 && a.given == b.surname && a.surname == b.given
 }
 
 // clearlyDifferent reports whether two records sharing a tax ID name
 // different people: different given name, surname and date of birth.
 func (r *Resolver) clearlyDifferent(i, j uint32) bool {
 	a, b := &r.recs[i], &r.recs[j]
-	return r.givenLevel(a.given, b.given) == 5 && r.surnameLevel(a.surname, b.surname) == 3 && dobLevel(a.dob, b.dob) != 1 && dobLevel(a.dob, b.dob) != 2
+	return r.givenLevel(a.given, b.given) == 5 && r.surnameLevel(a.surname, b.surname) == 3 && dobLevel(a.dob, b.dob) != 1 && dobLevel(a.dob, b.dob) != 2 && !r.swapped(a, b)
 }
 
 // blocking passes for the probabilistic stage.

@@ -398,3 +398,16 @@ func TestPeopleNumberedBorrowers(t *testing.T) {
 		t.Errorf("want four people, each with a name, an SSN and the address:\n%s", out)
 	}
 }
+
+// TestPeopleSurnameFirst links a ledger's "WHITFIELD DANA" (surname
+// first, no comma) to "Dana Whitfield" with the same SSN: the names were
+// taken for two different people and the SSN link refused, so Dana would
+// have had two letters.
+func TestPeopleSurnameFirst(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "ledger.csv"), []byte("Name,SSN,Zip\nWHITFIELD DANA,212456791,45402\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "crm.csv"), []byte("Name,SSN,Zip\nDana Whitfield,212-45-6791,45402\n"), 0o644)
+	if _, rows, out := scanPeople(t, dir); len(rows) != 1 {
+		t.Errorf("%d people, want 1:\n%s", len(rows), out)
+	}
+}
