@@ -96,8 +96,9 @@ func splitRest(keep []string, suffix string) (given, middle, surname, sfx string
 
 // surnameFirst reports whether a name written without a comma puts the
 // surname first: its first word is a surname ten times more often than a
-// given name, its second a given name ten times more often than a
-// surname, and either a middle initial ends
+// given name (or, before a middle initial, a word neither list knows),
+// its second a given name ten times more often than a surname, and
+// either a middle initial ends
 // it ("WILLIAMS DESHAWN T") or it is two words in capitals, as ledgers
 // write names ("HOLLOWAY MARGARET"). Names that could go either way
 // (Taylor Lee, Nguyen Van An) keep the usual order.
@@ -111,10 +112,13 @@ func surnameFirst(keep []string) bool {
 	if len(keep) > 3 || initial && len(keep) != 3 {
 		return false
 	}
-	// Each word far more often the part it would be than the other.
+	// Each word far more often the part it would be than the other; with
+	// a middle initial at the end ("SOUZA ANA M"), a first word the lists
+	// do not know (the surname list holds the commonest only) will do.
 	sf, gf := gazetteer.SurnameFrequency(first), gazetteer.GivenNameFrequency(first)
 	ss, gs := gazetteer.SurnameFrequency(second), gazetteer.GivenNameFrequency(second)
-	return sf > 0 && gs > 0 && sf > 10*gf && gs > 10*ss
+	known := sf > 0 && sf > 10*gf || initial && sf == 0 && gf == 0
+	return known && gs > 0 && gs > 10*ss
 }
 
 var monthNames = map[string]int{

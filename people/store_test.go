@@ -49,6 +49,8 @@ func TestSplitFullNameParticles(t *testing.T) {
 		{"Santos, Junior", "Junior", "", "Santos", ""},
 		{"Santos, Junior Jr.", "Junior", "", "Santos", "Jr."},
 		{"John & Mary Smith", "John", "& Mary", "Smith", ""},
+		{"SOUZA ANA M", "ANA", "M", "SOUZA", ""},
+		{"ANA M SOUZA", "ANA", "M", "SOUZA", ""},
 		{"SMITH, JOHN A & MARY B", "JOHN", "A & MARY B", "SMITH", ""},
 	} {
 		g, m, s, x := splitFullName(tt.in)
