@@ -20,3 +20,12 @@ func TestLaterRole(t *testing.T) {
 		}
 	}
 }
+
+func TestDependant(t *testing.T) {
+	for h, want := range map[string]int{"Dependent 1 Name": 1, "Dependent 2 DOB": 2, "Dep2_SSN": 2, "Child 3 DOB": 3, "Dependent Name": 1,
+		"Employee Name": 0, "Dependency Count": 0, "Children": 0} {
+		if got := dependant(h); got != want {
+			t.Errorf("dependant(%q) = %d, want %d", h, got, want)
+		}
+	}
+}

@@ -268,6 +268,9 @@ func coColumn(reasons []string) int {
 		if laterRole(h) {
 			return 1 // "Borrower 2 SSN", "B2_FNAME": the second borrower
 		}
+		if k := dependant(h); k > 0 {
+			return len(coRoles) + k // "Dependent 2 DOB": each a person of the household
+		}
 		var b strings.Builder
 		for _, c := range strings.ToLower(h) {
 			if c >= 'a' && c <= 'z' {
@@ -301,7 +304,14 @@ func splitCo(vals []Value, finds []FindingRef, fixed []bool, co []int) (first va
 	if !has {
 		return valueGroup{vals, finds, fixed}, nil
 	}
-	others = make([]valueGroup, len(coRoles))
+	n := len(coRoles)
+	for _, c := range co {
+		n = max(n, c)
+	}
+	others = make([]valueGroup, n)
+	// The household's address goes to the co-borrower and to dependants
+	// (groups past coRoles), who live with the row's person.
+	household := func(g int) bool { return g == 0 || g >= len(coRoles) }
 	for i, v := range vals {
 		f := FindingRef{}
 		if i < len(finds) {
@@ -322,11 +332,17 @@ func splitCo(vals []Value, finds []FindingRef, fixed []bool, co []int) (first va
 			// The address is the household's; its finding stays the
 			// first's, so a co-borrower's finds may be shorter than its
 			// vals.
-			others[0].vals = append(others[0].vals, v)
+			for g := range others {
+				if household(g) {
+					others[g].vals = append(others[g].vals, v)
+				}
+			}
 		}
 	}
-	if len(others[0].finds) == 0 {
-		others[0].vals = nil // no co-borrower: the address alone is nobody
+	for g := range others {
+		if household(g) && len(others[g].finds) == 0 {
+			others[g].vals = nil // nobody in that group: the address alone is nobody
+		}
 	}
 	return first, others
 }
@@ -454,22 +470,50 @@ func splitByName(vals []Value, finds []FindingRef, fixed []bool) []valueGroup {
 // DOB", "Owner #3" (loan tapes write a loan's borrowers side by side so).
 // The second borrower is a person of their own, as a co-borrower is.
 func laterRole(h string) bool {
+	n, ok := roleNumber(h, numberedRoles)
+	return ok && n >= 2 && n <= 9
+}
+
+// dependant returns which of a row's dependants a header names
+// ("Dependent 1 Name", "Dep2_SSN", "Child 3 DOB"; 1 when unnumbered), or 0.
+func dependant(h string) int {
+	n, ok := roleNumber(h, dependantRoles)
+	switch {
+	case !ok || n > 20:
+		return 0
+	case n == 0:
+		return 1
+	}
+	return n
+}
+
+var dependantRoles = map[string]bool{"dependent": true, "dependant": true, "dep": true, "child": true}
+
+// roleNumber finds in a header a word of roles, with the number written
+// onto it ("B2") or as the next word ("Borrower 2"), and returns the
+// number (0 for none) and whether a role was found.
+func roleNumber(h string, roles map[string]bool) (int, bool) {
 	toks := strings.FieldsFunc(strings.ToLower(h), func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') })
 	for i, t := range toks {
 		role, num := t, ""
 		if k := strings.IndexAny(t, "0123456789"); k > 0 {
 			role, num = t[:k], t[k:]
-		} else if i+1 < len(toks) {
+		} else if i+1 < len(toks) && strings.Trim(toks[i+1], "0123456789") == "" {
 			num = toks[i+1]
 		}
-		if !numberedRoles[role] || num == "" || strings.Trim(num, "0123456789") != "" {
+		if !roles[role] || strings.Trim(num, "0123456789") != "" {
 			continue
 		}
-		if n, err := strconv.Atoi(num); err == nil && n >= 2 && n <= 9 {
-			return true
+		if num == "" {
+			return 0, true
 		}
+		n, err := strconv.Atoi(num)
+		if err != nil {
+			continue
+		}
+		return n, true
 	}
-	return false
+	return 0, false
 }
 
 // numberedRoles are the roles, and their abbreviations, that loan tapes

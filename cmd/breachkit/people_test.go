@@ -411,3 +411,23 @@ func TestPeopleSurnameFirst(t *testing.T) {
 		t.Errorf("%d people, want 1:\n%s", len(rows), out)
 	}
 }
+
+// TestPeopleDependants splits an HR or enrollment row into the employee,
+// the spouse and each numbered dependant, each with the household's
+// address; before, the dependants' SSNs and dates of birth were the
+// employee's.
+func TestPeopleDependants(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "benefits.csv"), []byte("Employee Name,Employee SSN,Home Address,City,State,Zip,Spouse Name,Spouse SSN,Dependent 1 Name,Dependent 1 DOB,Dependent 1 SSN,Dependent 2 Name,Dependent 2 DOB\n"+
+		"Ana Souza,383-41-8663,2093 Highland St,Glen Springs,NC,28277,Joao Souza,362-98-5217,Leo Souza,03/04/2012,212-45-6791,Mia Souza,06/07/2015\n"), 0o644)
+	_, rows, out := scanPeople(t, dir)
+	nc := 0
+	for _, p := range rows {
+		if p.Jurisdiction == "US-NC" {
+			nc++
+		}
+	}
+	if len(rows) != 4 || nc != 4 {
+		t.Errorf("want four people in US-NC:\n%s", out)
+	}
+}
