@@ -268,7 +268,7 @@ func coColumn(reasons []string) int {
 		if laterRole(h) {
 			return 1 // "Borrower 2 SSN", "B2_FNAME": the second borrower
 		}
-		if k := dependant(h); k > 0 {
+		if k := dependant(h); k > 0 && k < numberedCo-len(coRoles) {
 			return len(coRoles) + k // "Dependent 2 DOB": each a person of the household
 		}
 		var b strings.Builder
@@ -281,9 +281,29 @@ func coColumn(reasons []string) int {
 		for g, ws := range coRoles {
 			for _, w := range ws {
 				if strings.Contains(n, w) {
+					if k := headerNumber(h); k >= 2 {
+						// "Beneficiary 2 SSN", "Emergency Contact 2
+						// Phone": the second is another person.
+						return numberedCo + g*10 + k
+					}
 					return g + 1
 				}
 			}
+		}
+	}
+	return 0
+}
+
+// numberedCo is where the groups of numbered other people ("Beneficiary
+// 2") start, ten to a role of coRoles, past the dependants'.
+const numberedCo = 40
+
+// headerNumber returns the first number from 1 to 9 written as a word of
+// a header ("Beneficiary 2 SSN"), or 0.
+func headerNumber(h string) int {
+	for _, t := range strings.FieldsFunc(h, func(r rune) bool { return !(r >= '0' && r <= '9') }) {
+		if n, err := strconv.Atoi(t); err == nil && n >= 1 && n <= 9 {
+			return n
 		}
 	}
 	return 0
@@ -309,9 +329,12 @@ func splitCo(vals []Value, finds []FindingRef, fixed []bool, co []int) (first va
 		n = max(n, c)
 	}
 	others = make([]valueGroup, n)
-	// The household's address goes to the co-borrower and to dependants
-	// (groups past coRoles), who live with the row's person.
-	household := func(g int) bool { return g == 0 || g >= len(coRoles) }
+	// The household's address goes to the co-borrower (and a numbered
+	// one) and to dependants, who live with the row's person; not to a
+	// guarantor, a contact or a beneficiary.
+	household := func(g int) bool {
+		return g == 0 || g >= len(coRoles) && g < numberedCo-1 || g >= numberedCo-1 && g < numberedCo+9
+	}
 	for i, v := range vals {
 		f := FindingRef{}
 		if i < len(finds) {

@@ -431,3 +431,22 @@ func TestPeopleDependants(t *testing.T) {
 		t.Errorf("want four people in US-NC:\n%s", out)
 	}
 }
+
+// TestPeopleBeneficiaries splits a policy row's numbered beneficiaries
+// into people of their own, each with their SSN, and gives them no copy
+// of the insured's address (they live elsewhere); before, the second
+// beneficiary's SSN went to the first.
+func TestPeopleBeneficiaries(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "policies.csv"), []byte("Insured Name,Insured SSN,Address,City,State,Zip,Beneficiary 1 Name,Beneficiary 1 SSN,Beneficiary 2 Name,Beneficiary 2 SSN\n"+
+		"Ana Souza,383-41-8663,2093 Highland St,Glen Springs,NC,28277,Joao Souza,362-98-5217,Leo Souza,212-45-6791\n"), 0o644)
+	_, rows, out := scanPeople(t, dir)
+	var got []string
+	for _, p := range rows {
+		got = append(got, p.Jurisdiction+":"+strings.Join(p.Elements, "+"))
+	}
+	slices.Sort(got)
+	if want := []string{"US-NC:ADDRESS+PERSON_NAME+SSN", "unknown:PERSON_NAME+SSN", "unknown:PERSON_NAME+SSN"}; !slices.Equal(got, want) {
+		t.Errorf("people %q, want %q:\n%s", got, want, out)
+	}
+}
