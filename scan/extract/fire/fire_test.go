@@ -2,12 +2,11 @@ package fire
 
 import (
 	"bytes"
-	"context"
 	"slices"
 	"strings"
 	"testing"
 
-	"github.com/breachkit/breachkit/scan"
+	"github.com/breachkit/breachkit/scan/extracttest"
 )
 
 // rec builds a 750-character record from fields at 1-based positions,
@@ -39,18 +38,10 @@ var (
 type segOut struct{ Field, Record, Text string }
 
 func extract(t testing.TB, data string) ([]segOut, []string) {
-	var out []segOut
-	var warns []string
-	in := &scan.Input{Path: "f", R: strings.NewReader(data), Size: int64(len(data)), Warn: func(r string) { warns = append(warns, r) }}
-	err := Extractor{}.Extract(context.Background(), in, func(s scan.Segment) error {
-		out = append(out, segOut{s.Field, s.Record, string(s.Text)})
-		if s.Offset < 0 || data[s.Offset:s.Offset+int64(len(s.Text))] != string(s.Text) {
-			t.Errorf("%q at %d is not the file's bytes", s.Text, s.Offset)
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
+	segs, warns := extracttest.Extract(t, Extractor{}, "f", data)
+	out := make([]segOut, len(segs))
+	for i, s := range segs {
+		out[i] = segOut{s.Field, s.Record, string(s.Text)}
 	}
 	return out, warns
 }
@@ -102,15 +93,5 @@ func TestStrays(t *testing.T) {
 }
 
 func FuzzExtract(f *testing.F) {
-	f.Add(strings.Join([]string{transmitter, payer, payee16, payee18, totals, end}, "\n"))
-	f.Add(transmitter + payer + payee16)
-	f.Fuzz(func(t *testing.T, data string) {
-		in := &scan.Input{Path: "f", R: strings.NewReader(data), Size: int64(len(data))}
-		_ = Extractor{}.Extract(context.Background(), in, func(s scan.Segment) error {
-			if s.Offset < 0 || s.Offset+int64(len(s.Text)) > int64(len(data)) || data[s.Offset:s.Offset+int64(len(s.Text))] != string(s.Text) {
-				t.Fatalf("%q at %d is not the file's bytes", s.Text, s.Offset)
-			}
-			return nil
-		})
-	})
+	extracttest.Fuzz(f, Extractor{}, strings.Join([]string{transmitter, payer, payee16, payee18, totals, end}, "\n"), transmitter+payer+payee16)
 }

@@ -2,13 +2,12 @@ package metro2
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"slices"
 	"strings"
 	"testing"
 
-	"github.com/breachkit/breachkit/scan"
+	"github.com/breachkit/breachkit/scan/extracttest"
 )
 
 // seg builds a segment of n characters from fields at 1-based
@@ -40,18 +39,10 @@ var (
 type segOut struct{ Field, Record, Text string }
 
 func extract(t testing.TB, path, data string) ([]segOut, []string) {
-	var out []segOut
-	var warns []string
-	in := &scan.Input{Path: path, R: strings.NewReader(data), Size: int64(len(data)), Warn: func(r string) { warns = append(warns, r) }}
-	err := Extractor{}.Extract(context.Background(), in, func(s scan.Segment) error {
-		out = append(out, segOut{s.Field, s.Record, string(s.Text)})
-		if s.Offset < 0 || s.Offset+int64(len(s.Text)) > int64(len(data)) || data[s.Offset:s.Offset+int64(len(s.Text))] != string(s.Text) {
-			t.Errorf("%q at %d is not the file's bytes", s.Text, s.Offset)
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
+	segs, warns := extracttest.Extract(t, Extractor{}, path, data)
+	out := make([]segOut, len(segs))
+	for i, s := range segs {
+		out[i] = segOut{s.Field, s.Record, string(s.Text)}
 	}
 	return out, warns
 }
@@ -143,16 +134,5 @@ func TestBadInput(t *testing.T) {
 }
 
 func FuzzExtract(f *testing.F) {
-	f.Add(strings.Join([]string{header, base1 + j1, base2 + j2, trailer}, "\n"))
-	f.Add(header + base1 + j1)
-	f.Add("0430" + header + "0430" + base1)
-	f.Fuzz(func(t *testing.T, data string) {
-		in := &scan.Input{Path: "f", R: strings.NewReader(data), Size: int64(len(data))}
-		_ = Extractor{}.Extract(context.Background(), in, func(s scan.Segment) error {
-			if s.Offset < 0 || s.Offset+int64(len(s.Text)) > int64(len(data)) || data[s.Offset:s.Offset+int64(len(s.Text))] != string(s.Text) {
-				t.Fatalf("%q at %d is not the file's bytes", s.Text, s.Offset)
-			}
-			return nil
-		})
-	})
+	extracttest.Fuzz(f, Extractor{}, strings.Join([]string{header, base1 + j1, base2 + j2, trailer}, "\n"), header+base1+j1, "0430"+header+"0430"+base1)
 }
