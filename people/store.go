@@ -49,6 +49,7 @@ func FromStore(ctx context.Context, st breachkit.Store, caseID int64, open Opene
 	// Whether a column names a second person, by reason: a table's
 	// columns repeat on every row.
 	coByReason := map[string]int{}
+	roleByHeader := map[string]int8{}
 	isCo := func(reasons []string) int {
 		for i, r := range reasons {
 			if !strings.HasPrefix(r, "header:") {
@@ -96,10 +97,20 @@ func FromStore(ctx context.Context, st breachkit.Store, caseID int64, open Opene
 			a.located = a.located && f.Start >= 0
 			a.fixed = append(a.fixed, structured(f.Reasons))
 			a.co = append(a.co, isCo(f.Reasons))
-			a.hdr = append(a.hdr, headerOf(f.Reasons))
+			hdr := headerOf(f.Reasons)
+			a.hdr = append(a.hdr, hdr)
 			v := Value{Type: t, Part: partOf(f.Reasons), Value: string(pt), Order: f.Start}
 			if t == breachkit.Address {
-				v.Role = addressRole(headerOf(f.Reasons))
+				// A table's columns repeat on every row: each header's
+				// role is worked out once.
+				role, ok := roleByHeader[hdr]
+				if !ok {
+					role = addressRole(hdr)
+					if len(roleByHeader) < 100000 {
+						roleByHeader[hdr] = role
+					}
+				}
+				v.Role = role
 				if v.Role == 0 {
 					v.Role = textRole(f.Reasons)
 				}
