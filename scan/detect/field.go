@@ -420,6 +420,14 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 	return fUnknown
 }
 
+// cityStateZIP reports a value under a city, state or ZIP Code header
+// that holds the address's whole last line ("Columbus, OH 43215" under
+// "City/State/Zip", "Dayton, Ohio" under "City, State"): the part
+// "locality", which people reads into all three.
+func cityStateZIP(sv string) bool {
+	return address.ValidLocality(sv) || address.ValidCityState(sv)
+}
+
 // trimSpan returns the bounds of seg.Text without surrounding spaces.
 func trimSpan(b []byte) (int, int) {
 	i, j := 0, len(b)
@@ -652,14 +660,20 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, emit func(scan.Match)) 
 	case fCity:
 		if address.ValidCity(sv) {
 			out(breachkit.Address, 0.9, "city")
+		} else if cityStateZIP(sv) {
+			out(breachkit.Address, 0.9, "locality")
 		}
 	case fState:
 		if address.ValidState(sv) {
 			out(breachkit.Address, 0.9, "state")
+		} else if cityStateZIP(sv) {
+			out(breachkit.Address, 0.9, "locality")
 		}
 	case fZIP:
 		if address.ValidZIP(sv) {
 			out(breachkit.Address, 0.9, "zip")
+		} else if cityStateZIP(sv) {
+			out(breachkit.Address, 0.9, "locality")
 		}
 	case fCountry:
 		if _, ok := gazetteer.CountryCode(sv); ok {

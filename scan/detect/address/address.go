@@ -521,6 +521,15 @@ func ValidCity(s string) bool {
 	return true
 }
 
+// ValidCityState reports whether a structured value is a city and its
+// state written together without a ZIP Code ("Columbus, OH", "Dayton,
+// Ohio"), as a "City/State" column holds them.
+func ValidCityState(s string) bool {
+	s = strings.TrimSpace(s)
+	k := strings.LastIndexByte(s, ',')
+	return k > 0 && ValidCity(s[:k]) && ValidState(s[k+1:])
+}
+
 // ValidState reports whether a structured value is a US state or
 // territory, by USPS abbreviation or name.
 func ValidState(s string) bool {
