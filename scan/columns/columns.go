@@ -69,15 +69,17 @@ func Infer(cols [][]string) []string {
 	}
 	// A ZIP column and a city column are told by their place next to a
 	// state column: five digits alone could be anything.
+	// Between a street column and a state column, a column of words is
+	// the city even where they are given names or surnames (Columbus,
+	// Charlotte, Jackson).
 	for i := range cols {
-		if out[i] != "" {
-			continue
-		}
 		nearState := i > 0 && state[i-1] || i+1 < len(cols) && state[i+1]
+		beforeState := i+1 < len(cols) && state[i+1]
+		afterStreet := i > 0 && out[i-1] == "street address"
 		switch {
-		case nearState && share(cols[i], looksZIP) >= 0.9:
+		case out[i] == "" && nearState && share(cols[i], looksZIP) >= 0.9:
 			out[i] = "zip"
-		case i+1 < len(cols) && state[i+1] && share(cols[i], looksPlace) >= 0.9:
+		case (out[i] == "" || afterStreet && (out[i] == "first name" || out[i] == "last name")) && beforeState && share(cols[i], looksPlace) >= 0.9:
 			out[i] = "city"
 		}
 	}
