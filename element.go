@@ -32,18 +32,21 @@ const (
 	Passport       Element = "PASSPORT"
 	HealthID       Element = "HEALTH_ID"
 	Credentials    Element = "CREDENTIALS"
+	// AccessCode is a security code, access code or PIN that permits
+	// access to a financial account or card: scan finds card security
+	// codes (CVV, CVC) and PINs by their label.
+	AccessCode Element = "ACCESS_CODE"
+	// MedicalInfo is medical history, condition, treatment or diagnosis:
+	// scan finds diagnosis and procedure codes, and the diagnoses and
+	// medications that a column names.
+	MedicalInfo Element = "MEDICAL_INFO"
 )
 
 // Elements that breach statutes name but that scan does not detect in
 // files. A scenario may state them, and counsel may add them to a case.
 const (
-	// AccessCode is a security code, access code or password that permits
-	// access to a financial account or card.
-	AccessCode Element = "ACCESS_CODE"
 	// Biometric is biometric data such as fingerprints or face geometry.
 	Biometric Element = "BIOMETRIC"
-	// MedicalInfo is medical history, condition, treatment or diagnosis.
-	MedicalInfo Element = "MEDICAL_INFO"
 	// GovID is another unique government identification number, such as a
 	// military ID or a tribal ID.
 	GovID Element = "GOV_ID"
@@ -63,10 +66,11 @@ const CustomPrefix = "CUSTOM_"
 
 // ScanElements lists the elements scan detects, in output order.
 var ScanElements = []Element{SSN, ITIN, DOB, Email, Phone, Address, PersonName,
-	BankAccount, RoutingNumber, CardNumber, DriversLicense, Passport, HealthID, Credentials}
+	BankAccount, RoutingNumber, CardNumber, DriversLicense, Passport, HealthID, Credentials,
+	AccessCode, MedicalInfo}
 
 // LegalElements lists the elements only statutes and scenarios name.
-var LegalElements = []Element{AccessCode, Biometric, MedicalInfo, GovID, Genetic,
+var LegalElements = []Element{Biometric, GovID, Genetic,
 	DigitalSignature, MothersMaidenName, EmployeeID}
 
 var knownElements = func() map[Element]bool {

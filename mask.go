@@ -43,6 +43,10 @@ func Mask(e Element, v string) string {
 		return "*** (address)"
 	case Credentials:
 		return "***:***"
+	case AccessCode:
+		return "***" // a code of three or four digits: none may show
+	case MedicalInfo:
+		return "*** (medical)"
 	default:
 		if utf8.RuneCountInString(v) <= 4 {
 			return "****"

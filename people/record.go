@@ -181,9 +181,10 @@ func BuildRecord(key string, vals []Value) Record {
 				}
 			}
 			haveAddr = true
-		case breachkit.RoutingNumber, breachkit.Credentials:
-			// Routing numbers name a bank, not a person; credentials are
-			// not compared.
+		case breachkit.RoutingNumber, breachkit.Credentials, breachkit.AccessCode, breachkit.MedicalInfo:
+			// Routing numbers name a bank, not a person; credentials,
+			// card codes, PINs and diagnoses are shared by many people
+			// and are not compared.
 		default:
 			r.Idents = append(r.Idents, Ident{Type: v.Type, Value: val})
 		}

@@ -25,6 +25,7 @@ import (
 
 	"github.com/breachkit/breachkit"
 	"github.com/breachkit/breachkit/scan"
+	"github.com/breachkit/breachkit/scan/detect/accesscode"
 	"github.com/breachkit/breachkit/scan/detect/address"
 	"github.com/breachkit/breachkit/scan/detect/bank"
 	"github.com/breachkit/breachkit/scan/detect/card"
@@ -36,6 +37,7 @@ import (
 	"github.com/breachkit/breachkit/scan/detect/health"
 	"github.com/breachkit/breachkit/scan/detect/internal/wordset"
 	"github.com/breachkit/breachkit/scan/detect/itin"
+	"github.com/breachkit/breachkit/scan/detect/medical"
 	"github.com/breachkit/breachkit/scan/detect/name"
 	"github.com/breachkit/breachkit/scan/detect/passport"
 	"github.com/breachkit/breachkit/scan/detect/phone"
@@ -70,7 +72,9 @@ const (
 	classCred
 	classNeg
 	classDate
-	classOrg // a form's label of an organisation's block: employer, payer
+	classOrg     // a form's label of an organisation's block: employer, payer
+	classAccess  // a card security code's or a PIN's label: CVV, PIN
+	classMedical // a diagnosis code's label: Dx, ICD-10
 	numClasses
 )
 
@@ -195,6 +199,8 @@ func New(cfg Config) *Engine {
 	add(classNeg, negWords)
 	add(classDate, dateWords)
 	add(classOrg, orgLabels)
+	add(classAccess, accesscode.Keywords)
+	add(classMedical, medical.Keywords)
 	for i, r := range cfg.Custom {
 		for _, w := range r.Keywords {
 			e.customKW[w] = append(e.customKW[w], i)
@@ -265,6 +271,7 @@ type scratch struct {
 	groups []int
 	seps   []byte
 	cands  []span
+	codes  [][2]int // diagnosis codes after one keyword
 	fields map[string]*fieldInfo
 	ctx    ctxInfo
 	// present has a bit set for each keyword class found in the segment.
@@ -553,6 +560,12 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 				}
 				j = k
 			}
+			if j-i == 4 && text[j-1] == '2' && c|0x20 == 'c' && accesscode.KindOf(text[i:j], nil, nil) != accesscode.None {
+				// CVV2, CVC2: a card code's label with its digit.
+				s.hits = append(s.hits, hit{start: i, end: j, classes: 1 << classAccess})
+				i = j
+				continue
+			}
 			s.alnum = append(s.alnum, [2]int{i, j})
 			i = j
 		default:
@@ -672,6 +685,9 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 		s.present |= h.classes
 	}
 	e.resolve(s, seg, text, lead)
+	if s.present&(1<<classAccess|1<<classMedical) != 0 {
+		e.codes(s, text, lead)
+	}
 	e.customText(s, text, lead)
 	for _, a := range s.whole {
 		// What was read in a value found at its end before the end said
@@ -1482,6 +1498,70 @@ func (e *Engine) resolve(s *scratch, seg *scan.Segment, text []byte, lead int) {
 	}
 }
 
+// codes records the card security codes, PINs and diagnosis codes that
+// follow their labels ("CVV 123", "PIN: 4821", "Dx: E11.9, I10"). A value
+// found inside one by another rule (a code taken for a licence number) is
+// the code.
+func (e *Engine) codes(s *scratch, text []byte, lead int) {
+	wantAccess, wantMedical := e.on(breachkit.AccessCode), e.on(breachkit.MedicalInfo)
+	for _, h := range s.hits {
+		if h.classes&(1<<classAccess|1<<classMedical) == 0 || h.start < lead {
+			continue
+		}
+		n0 := len(s.found)
+		if wantAccess && h.classes&(1<<classAccess) != 0 {
+			pv := prevWord(text, h.start)
+			nx := nextWord(text, h.end)
+			if k := accesscode.KindOf(text[h.start:h.end], pv, nx); k != accesscode.None {
+				if st, en := accesscode.Value(text, h.end, k); en > 0 {
+					s.found = append(s.found, span{st, en, 0.9, breachkit.AccessCode, "rule:access-code", kwReason(classAccess, st-h.end)})
+				}
+			}
+		}
+		if wantMedical && h.classes&(1<<classMedical) != 0 {
+			s.codes = medical.Codes(text, h.end, s.codes[:0])
+			for _, c := range s.codes {
+				s.found = append(s.found, span{c[0], c[1], 0.9, breachkit.MedicalInfo, "rule:icd10", kwReason(classMedical, c[0]-h.end)})
+			}
+		}
+		for _, c := range s.found[n0:] {
+			for k := range s.found[:n0] {
+				if f := &s.found[k]; f.start < c.end && f.end > c.start {
+					f.conf = 0
+				}
+			}
+		}
+	}
+}
+
+// prevWord returns the word of letters that ends one blank before
+// text[i], or nil.
+func prevWord(text []byte, i int) []byte {
+	j := i
+	for j > 0 && i-j < 2 && text[j-1] == ' ' {
+		j--
+	}
+	k := j
+	for k > 0 && j-k < 16 && isLetter(text[k-1]) {
+		k--
+	}
+	return text[k:j]
+}
+
+// nextWord returns the word of letters that starts after the blanks at
+// text[i], or nil.
+func nextWord(text []byte, i int) []byte {
+	j := i
+	for j < len(text) && j-i < 2 && text[j] == ' ' {
+		j++
+	}
+	k := j
+	for k < len(text) && k-j < 16 && isLetter(text[k]) {
+		k++
+	}
+	return text[j:k]
+}
+
 func containsFold(b []byte, sub string) bool {
 	return bytes.Contains(bytes.ToLower(b), []byte(sub))
 }
@@ -1799,16 +1879,16 @@ func (c *ctxInfo) score(class int) (float64, int) {
 // ownClasses[c] are the keyword classes that speak for class c: its own,
 // and for SSN and ITIN both (an ITIN is written where an SSN would be).
 // uncompeting[c] are the classes whose keywords do not speak against c:
-// its own, those of names, addresses, e-mail and passwords (which sit
-// beside numbers without claiming them), and dates unless c is a birth
-// date.
+// its own, those of names, addresses, e-mail, passwords, card codes and
+// diagnoses (which sit beside numbers without claiming them), and dates
+// unless c is a birth date.
 var ownClasses, uncompeting = func() (own, unc [numClasses]uint32) {
 	for c := range own {
 		own[c] = 1 << c
 		if c == classSSN || c == classITIN {
 			own[c] = 1<<classSSN | 1<<classITIN
 		}
-		unc[c] = own[c] | 1<<className | 1<<classAddress | 1<<classEmail | 1<<classCred | 1<<classOrg
+		unc[c] = own[c] | 1<<className | 1<<classAddress | 1<<classEmail | 1<<classCred | 1<<classOrg | 1<<classAccess | 1<<classMedical
 		if c != classDOB {
 			unc[c] |= 1<<classDate | 1<<classDOB
 		}
@@ -1860,7 +1940,7 @@ func kwReason(class, d int) string {
 }
 
 func kwName(c uint32) string {
-	names := [...]string{"ssn", "itin", "card", "routing", "account", "phone", "dob", "license", "passport", "health", "email", "name", "address", "password", "other", "date", "organisation"}
+	names := [...]string{"ssn", "itin", "card", "routing", "account", "phone", "dob", "license", "passport", "health", "email", "name", "address", "password", "other", "date", "organisation", "access-code", "medical"}
 	for i, n := range names {
 		if c&(1<<i) != 0 {
 			return n

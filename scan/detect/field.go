@@ -9,6 +9,7 @@ import (
 	"github.com/breachkit/breachkit"
 	"github.com/breachkit/breachkit/gazetteer"
 	"github.com/breachkit/breachkit/scan"
+	"github.com/breachkit/breachkit/scan/detect/accesscode"
 	"github.com/breachkit/breachkit/scan/detect/address"
 	"github.com/breachkit/breachkit/scan/detect/bank"
 	"github.com/breachkit/breachkit/scan/detect/card"
@@ -19,6 +20,7 @@ import (
 	"github.com/breachkit/breachkit/scan/detect/email"
 	"github.com/breachkit/breachkit/scan/detect/health"
 	"github.com/breachkit/breachkit/scan/detect/itin"
+	"github.com/breachkit/breachkit/scan/detect/medical"
 	"github.com/breachkit/breachkit/scan/detect/name"
 	"github.com/breachkit/breachkit/scan/detect/passport"
 	"github.com/breachkit/breachkit/scan/detect/phone"
@@ -44,6 +46,12 @@ const (
 	fPassport
 	fHealth
 	fPassword
+	fCardCode   // a card's security code: CVV, CVC
+	fPIN        // a card's or account's PIN
+	fDiagnosis  // diagnoses, written or as codes
+	fDxCode     // diagnosis codes: ICD-10-CM, ICD-9-CM
+	fMedication // a medication or prescription
+	fProcedure  // a procedure code: CPT, HCPCS
 	fGiven
 	fMiddle
 	fSurname
@@ -304,6 +312,27 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 		strings.Contains(joined, "mothersmaiden") || strings.Contains(joined, "mothermaiden"):
 		// A mother's maiden name is the classic answer to a security question.
 		return fPassword
+	case has(ws, "cvv", "cvv2", "cvc", "cvc2", "csc", "cvn", "cvd", "cardcode", "securitycode") || has(ws, "security") && has(ws, "code", "cd") && !has(ws, "social") ||
+		has(ws, "verification") && has(ws, "value", "code") && has(ws, "card"):
+		return fCardCode
+	case has(ws, "pin", "atmpin", "pinnumber") && !has(ws, "code", "zip", "postal", "tax", "irs", "reset", "changed", "date", "status", "attempts", "count", "tries", "set", "length", "hash", "type") ||
+		has(ws, "pin") && has(ws, "card", "atm", "debit"):
+		// A PIN code is an Indian postal code; an IP PIN is the IRS's.
+		return fPIN
+	case has(ws, "diagnosis", "diagnoses", "dx", "icd", "icd10", "icd9", "icd10cm", "diag", "diagnosiscode", "dxcode", "icdcode", "icd10code") &&
+		!has(ws, "date", "dt", "count", "qty", "type", "flag", "indicator", "ind", "sequence", "seq", "pointer", "version", "ver", "position", "pos", "qualifier", "qual"):
+		if has(ws, "code", "codes", "cd", "icd", "icd10", "icd9", "icd10cm", "diagnosiscode", "dxcode", "icdcode", "icd10code") {
+			return fDxCode
+		}
+		return fDiagnosis
+	case has(ws, "medication", "medications", "prescription", "prescriptions", "meds", "drug", "drugs") &&
+		!has(ws, "date", "dt", "count", "qty", "number", "no", "num", "id", "type", "plan", "test", "screen", "screening", "coverage", "tier", "cost", "price", "amount", "allergy", "allergies"):
+		return fMedication
+	case has(ws, "cpt", "hcpcs", "cpt4") || has(ws, "procedure", "proc", "px") && has(ws, "code", "cd", "codes"):
+		if has(ws, "date", "dt", "count", "qty", "modifier", "mod", "units", "type") {
+			return fNotPII
+		}
+		return fProcedure
 	case has(ws, "itin"):
 		return fITIN
 	case has(ws, "ssn", "ssns", "socsec", "sin") || joined == "social" || has(ws, "social") && has(ws, "no", "num", "number", "nbr") || strings.HasPrefix(joined, "socsec") || joined == "ss" || joined == "ssno" || joined == "ssnum" || joined == "ssnumber" || strings.Contains(joined, "socialsecurity") || strings.Contains(joined, "taxid") || strings.Contains(joined, "taxpayerid") || has(ws, "tin", "taxid", "taxno") || has(ws, "tax") && has(ws, "id", "no", "number", "num") ||
@@ -625,6 +654,29 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, emit func(scan.Match)) 
 	case fPassword:
 		if creds.Valid(sv) {
 			out(breachkit.Credentials, 0.9, "")
+		}
+	case fCardCode:
+		if accesscode.Valid(v, accesscode.CardCode) {
+			out(breachkit.AccessCode, 0.95, "")
+		}
+	case fPIN:
+		if accesscode.Valid(v, accesscode.PIN) {
+			out(breachkit.AccessCode, 0.9, "")
+		}
+	case fDiagnosis, fDxCode:
+		switch {
+		case medical.CodeList(v, medical.Diagnosis):
+			out(breachkit.MedicalInfo, 0.95, "")
+		case fi.kind == fDiagnosis && medical.Text(v):
+			out(breachkit.MedicalInfo, 0.85, "")
+		}
+	case fMedication:
+		if medical.Text(v) {
+			out(breachkit.MedicalInfo, 0.85, "")
+		}
+	case fProcedure:
+		if medical.CodeList(v, medical.Procedure) {
+			out(breachkit.MedicalInfo, 0.9, "")
 		}
 	case fGiven, fMiddle, fSurname, fFullName:
 		if fi.kind == fFullName && strings.Contains(fi.norm, "display") && !knownName(sv) {
