@@ -40,6 +40,10 @@ const (
 	// scan finds diagnosis and procedure codes, and the diagnoses and
 	// medications that a column names.
 	MedicalInfo Element = "MEDICAL_INFO"
+	// GovID is another unique government identification number, such as
+	// an alien registration number, a state ID card number, a military
+	// ID or a tribal ID: scan finds them by their header or label.
+	GovID Element = "GOV_ID"
 )
 
 // Elements that breach statutes name but that scan does not detect in
@@ -47,9 +51,6 @@ const (
 const (
 	// Biometric is biometric data such as fingerprints or face geometry.
 	Biometric Element = "BIOMETRIC"
-	// GovID is another unique government identification number, such as a
-	// military ID or a tribal ID.
-	GovID Element = "GOV_ID"
 	// Genetic is genetic data.
 	Genetic Element = "GENETIC"
 	// DigitalSignature is an electronic or digital signature.
@@ -67,10 +68,10 @@ const CustomPrefix = "CUSTOM_"
 // ScanElements lists the elements scan detects, in output order.
 var ScanElements = []Element{SSN, ITIN, DOB, Email, Phone, Address, PersonName,
 	BankAccount, RoutingNumber, CardNumber, DriversLicense, Passport, HealthID, Credentials,
-	AccessCode, MedicalInfo}
+	AccessCode, MedicalInfo, GovID}
 
 // LegalElements lists the elements only statutes and scenarios name.
-var LegalElements = []Element{Biometric, GovID, Genetic,
+var LegalElements = []Element{Biometric, Genetic,
 	DigitalSignature, MothersMaidenName, EmployeeID}
 
 var knownElements = func() map[Element]bool {
@@ -192,7 +193,7 @@ var elementLabels = map[Element]string{
 	Passport:          "Passport number",
 	HealthID:          "Health insurance ID",
 	Credentials:       "Username and password",
-	AccessCode:        "Account access code",
+	AccessCode:        "Card security code, PIN or access code",
 	Biometric:         "Biometric data",
 	MedicalInfo:       "Medical information",
 	GovID:             "Other government ID",

@@ -15,7 +15,7 @@ func Mask(e Element, v string) string {
 	switch e {
 	case SSN, ITIN:
 		return "***-**-" + lastDigits(v, 4)
-	case CardNumber, BankAccount, RoutingNumber, HealthID, Passport, DriversLicense:
+	case CardNumber, BankAccount, RoutingNumber, HealthID, Passport, DriversLicense, GovID:
 		d := lastDigits(v, 4)
 		return strings.Repeat("*", max(len(digitsOnly(v))-4, 4)) + d
 	case Phone:

@@ -34,6 +34,7 @@ import (
 	"github.com/breachkit/breachkit/scan/detect/dl"
 	"github.com/breachkit/breachkit/scan/detect/dob"
 	"github.com/breachkit/breachkit/scan/detect/email"
+	"github.com/breachkit/breachkit/scan/detect/govid"
 	"github.com/breachkit/breachkit/scan/detect/health"
 	"github.com/breachkit/breachkit/scan/detect/internal/wordset"
 	"github.com/breachkit/breachkit/scan/detect/itin"
@@ -75,6 +76,7 @@ const (
 	classOrg     // a form's label of an organisation's block: employer, payer
 	classAccess  // a card security code's or a PIN's label: CVV, PIN
 	classMedical // a diagnosis code's label: Dx, ICD-10
+	classGov     // an A-Number's label: alien registration, USCIS
 	numClasses
 )
 
@@ -201,6 +203,7 @@ func New(cfg Config) *Engine {
 	add(classOrg, orgLabels)
 	add(classAccess, accesscode.Keywords)
 	add(classMedical, medical.Keywords)
+	add(classGov, govid.Keywords)
 	for i, r := range cfg.Custom {
 		for _, w := range r.Keywords {
 			e.customKW[w] = append(e.customKW[w], i)
@@ -685,7 +688,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 		s.present |= h.classes
 	}
 	e.resolve(s, seg, text, lead)
-	if s.present&(1<<classAccess|1<<classMedical) != 0 {
+	if s.present&(1<<classAccess|1<<classMedical|1<<classGov) != 0 {
 		e.codes(s, text, lead)
 	}
 	e.customText(s, text, lead)
@@ -1498,14 +1501,15 @@ func (e *Engine) resolve(s *scratch, seg *scan.Segment, text []byte, lead int) {
 	}
 }
 
-// codes records the card security codes, PINs and diagnosis codes that
-// follow their labels ("CVV 123", "PIN: 4821", "Dx: E11.9, I10"). A value
+// codes records the card security codes, PINs, diagnosis codes and
+// A-Numbers that follow their labels ("CVV 123", "PIN: 4821", "Dx: E11.9,
+// I10", "alien registration number A123456789"). A value
 // found inside one by another rule (a code taken for a licence number) is
 // the code.
 func (e *Engine) codes(s *scratch, text []byte, lead int) {
-	wantAccess, wantMedical := e.on(breachkit.AccessCode), e.on(breachkit.MedicalInfo)
+	wantAccess, wantMedical, wantGov := e.on(breachkit.AccessCode), e.on(breachkit.MedicalInfo), e.on(breachkit.GovID)
 	for _, h := range s.hits {
-		if h.classes&(1<<classAccess|1<<classMedical) == 0 || h.start < lead {
+		if h.classes&(1<<classAccess|1<<classMedical|1<<classGov) == 0 || h.start < lead {
 			continue
 		}
 		n0 := len(s.found)
@@ -1522,6 +1526,11 @@ func (e *Engine) codes(s *scratch, text []byte, lead int) {
 			s.codes = medical.Codes(text, h.end, s.codes[:0])
 			for _, c := range s.codes {
 				s.found = append(s.found, span{c[0], c[1], 0.9, breachkit.MedicalInfo, "rule:icd10", kwReason(classMedical, c[0]-h.end)})
+			}
+		}
+		if wantGov && h.classes&(1<<classGov) != 0 {
+			if st, en := govid.Value(text, h.end); en > 0 {
+				s.found = append(s.found, span{st, en, 0.9, breachkit.GovID, "rule:a-number", kwReason(classGov, st-h.end)})
 			}
 		}
 		for _, c := range s.found[n0:] {
@@ -1888,7 +1897,7 @@ var ownClasses, uncompeting = func() (own, unc [numClasses]uint32) {
 		if c == classSSN || c == classITIN {
 			own[c] = 1<<classSSN | 1<<classITIN
 		}
-		unc[c] = own[c] | 1<<className | 1<<classAddress | 1<<classEmail | 1<<classCred | 1<<classOrg | 1<<classAccess | 1<<classMedical
+		unc[c] = own[c] | 1<<className | 1<<classAddress | 1<<classEmail | 1<<classCred | 1<<classOrg | 1<<classAccess | 1<<classMedical | 1<<classGov
 		if c != classDOB {
 			unc[c] |= 1<<classDate | 1<<classDOB
 		}
@@ -1940,7 +1949,7 @@ func kwReason(class, d int) string {
 }
 
 func kwName(c uint32) string {
-	names := [...]string{"ssn", "itin", "card", "routing", "account", "phone", "dob", "license", "passport", "health", "email", "name", "address", "password", "other", "date", "organisation", "access-code", "medical"}
+	names := [...]string{"ssn", "itin", "card", "routing", "account", "phone", "dob", "license", "passport", "health", "email", "name", "address", "password", "other", "date", "organisation", "access-code", "medical", "government-id"}
 	for i, n := range names {
 		if c&(1<<i) != 0 {
 			return n

@@ -18,6 +18,7 @@ import (
 	"github.com/breachkit/breachkit/scan/detect/dl"
 	"github.com/breachkit/breachkit/scan/detect/dob"
 	"github.com/breachkit/breachkit/scan/detect/email"
+	"github.com/breachkit/breachkit/scan/detect/govid"
 	"github.com/breachkit/breachkit/scan/detect/health"
 	"github.com/breachkit/breachkit/scan/detect/itin"
 	"github.com/breachkit/breachkit/scan/detect/medical"
@@ -52,6 +53,11 @@ const (
 	fDxCode     // diagnosis codes: ICD-10-CM, ICD-9-CM
 	fMedication // a medication or prescription
 	fProcedure  // a procedure code: CPT, HCPCS
+	fANumber    // an alien registration (A-Number, USCIS) number
+	fI94        // an I-94 admission number
+	fStateID    // a state ID card number
+	fDoDID      // a Department of Defense ID (EDIPI)
+	fTribalID   // a tribal ID or enrollment number
 	fGiven
 	fMiddle
 	fSurname
@@ -64,6 +70,10 @@ const (
 	fZIP
 	fCountry
 )
+
+// govKinds are the kinds of government number of the fields that name
+// one.
+var govKinds = [...]govid.Kind{fANumber: govid.ANumber, fI94: govid.I94, fStateID: govid.StateID, fDoDID: govid.DoDID, fTribalID: govid.Tribal}
 
 var partNames = [...]string{fGiven: "given", fMiddle: "middle", fSurname: "surname", fFullName: "full", fSuffix: "suffix",
 	fStreet: "street", fUnit: "unit", fCity: "city", fState: "state", fZIP: "zip", fCountry: "country"}
@@ -333,6 +343,24 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 			return fNotPII
 		}
 		return fProcedure
+	case has(ws, "alien", "uscis", "anumber") || len(ws) == 2 && ws[0] == "a" && has(ws, "number", "no", "num", "nbr"):
+		if has(ws, "date", "dt", "expiration", "exp", "expires", "status", "type", "category", "class") {
+			return fNotPII
+		}
+		return fANumber
+	case strings.Contains(joined, "i94"):
+		if has(ws, "date", "dt", "expiration", "exp", "expires", "status", "type", "class", "admit", "until") {
+			return fNotPII
+		}
+		return fI94
+	case has(ws, "edipi", "dodid") || has(ws, "dod") && has(ws, "id", "number", "no") || has(ws, "military") && has(ws, "id", "number", "no") && !has(ws, "branch", "status", "rank", "date", "dt", "exp", "expiration"):
+		return fDoDID
+	case has(ws, "tribal", "tribe") && has(ws, "id", "number", "no", "enrollment") && !has(ws, "name", "date", "dt", "status", "affiliation"):
+		return fTribalID
+	case has(ws, "state") && has(ws, "id", "identification") && len(ws) <= 4 && !has(ws, "tax", "employer", "withholding", "unemployment", "ui", "sui", "account", "license", "licence", "dl", "issuing", "issue", "exp", "expiration", "date", "dt", "type", "code", "abbr", "fips", "name"):
+		// A state identification card's number ("State ID", "State ID
+		// Number"); a state's own tax or employer ID is not a person's.
+		return fStateID
 	case has(ws, "itin"):
 		return fITIN
 	case has(ws, "ssn", "ssns", "socsec", "sin") || joined == "social" || has(ws, "social") && has(ws, "no", "num", "number", "nbr") || strings.HasPrefix(joined, "socsec") || joined == "ss" || joined == "ssno" || joined == "ssnum" || joined == "ssnumber" || strings.Contains(joined, "socialsecurity") || strings.Contains(joined, "taxid") || strings.Contains(joined, "taxpayerid") || has(ws, "tin", "taxid", "taxno") || has(ws, "tax") && has(ws, "id", "no", "number", "num") ||
@@ -677,6 +705,10 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, emit func(scan.Match)) 
 	case fProcedure:
 		if medical.CodeList(v, medical.Procedure) {
 			out(breachkit.MedicalInfo, 0.9, "")
+		}
+	case fANumber, fI94, fStateID, fDoDID, fTribalID:
+		if govid.Valid(v, govKinds[fi.kind]) {
+			out(breachkit.GovID, 0.9, "")
 		}
 	case fGiven, fMiddle, fSurname, fFullName:
 		if fi.kind == fFullName && strings.Contains(fi.norm, "display") && !knownName(sv) {
