@@ -417,6 +417,14 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 			return fNotPII
 		}
 		return fSuffix
+	case has(ws, "first", "given", "firstname", "givenname") && has(ws, "last", "surname", "lastname", "family") && has(ws, "name", "names", "firstname", "lastname", "givenname") &&
+		!has(ws, "date", "login", "seen", "time", "ts", "visit", "four", "digits", "4"):
+		// "Name (Last, First)", "First and Last Name": both parts, in
+		// one cell.
+		if nonPerson {
+			return fNotPII
+		}
+		return fFullName
 	case has(ws, "first", "given", "fname", "firstname", "forename", "givenname", "firstnm", "prénom", "prenom", "vorname", "voornaam", "nombre", "nome", "primeiro") && !has(ws, "date", "payment", "login", "seen", "time", "ts", "amount", "due", "use", "used", "visit", "at", "on", "day"):
 		if nonPerson {
 			return fNotPII

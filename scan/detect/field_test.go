@@ -1,0 +1,43 @@
+package detect
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/breachkit/breachkit"
+	"github.com/breachkit/breachkit/scan"
+)
+
+// TestFieldParts checks what a column's header makes of its values: the
+// type and the part of a name or address, which people puts together.
+func TestFieldParts(t *testing.T) {
+	tests := []struct {
+		field, value string
+		typ          breachkit.Element
+		part         string // "" for a value that is not a part
+	}{
+		{"Name (Last, First)", "Whitfield, Dana", breachkit.PersonName, "full"},
+		{"First and Last Name", "Dana Whitfield", breachkit.PersonName, "full"},
+		{"First Name", "Dana", breachkit.PersonName, "given"},
+		{"Last Name", "Whitfield", breachkit.PersonName, "surname"},
+		{"City/State/Zip", "Columbus, OH 43215", breachkit.Address, "locality"},
+		{"City, State", "Dayton, Ohio", breachkit.Address, "locality"},
+		{"City", "Columbus", breachkit.Address, "city"},
+		{"CVV", "123", breachkit.AccessCode, ""},
+		{"State ID", "S12345678", breachkit.GovID, ""},
+		{"Diagnosis", "Essential hypertension", breachkit.MedicalInfo, ""},
+	}
+	e := New(Config{}).Detector()
+	for _, tt := range tests {
+		var got []scan.Match
+		e.Detect(&scan.Segment{Text: []byte(tt.value), Field: tt.field}, func(m scan.Match) { got = append(got, m) })
+		if len(got) != 1 || got[0].Type != tt.typ {
+			t.Errorf("%q under %q: got %v, want one %s", tt.value, tt.field, got, tt.typ)
+			continue
+		}
+		want := "part:" + tt.part
+		if has := slices.Contains(got[0].Reasons, want); tt.part != "" && !has {
+			t.Errorf("%q under %q: reasons %v, want %s", tt.value, tt.field, got[0].Reasons, want)
+		}
+	}
+}
