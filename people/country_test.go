@@ -1,6 +1,7 @@
 package people
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/breachkit/breachkit"
@@ -61,6 +62,48 @@ func TestSurnameFirst(t *testing.T) {
 		g, m, s, _ := splitFullName(in)
 		if got := [3]string{g, m, s}; got != want {
 			t.Errorf("splitFullName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestAbroadByIdentifiers places a person whose address has a postal code
+// but no state and no country (a German export: 10115 is Berlin, and a
+// ZIP Code in New York) in the country that their IBAN and phone number
+// agree on, or that one of them names when the street is written number
+// last; a state, or a US street with a foreign phone only, keeps the ZIP
+// Code's state. A German export's "Name" beside "Vorname" is the surname.
+func TestAbroadByIdentifiers(t *testing.T) {
+	de := func(extra ...Value) []Value {
+		return append([]Value{{breachkit.PersonName, "full", "Müller", 1, 0}, {breachkit.PersonName, "given", "Jürgen", 2, 0},
+			{breachkit.Address, "street", "Hauptstraße 5", 3, 0}, {breachkit.Address, "zip", "10115", 4, 0}, {breachkit.Address, "city", "Berlin", 5, 0}}, extra...)
+	}
+	iban := Value{breachkit.BankAccount, "", "DE89370400440532013000", 6, 0}
+	phone := Value{breachkit.Phone, "", "+49 30 1234567", 7, 0}
+	ukPhone := Value{breachkit.Phone, "", "+44 20 7946 0958", 7, 0}
+	for _, c := range []struct {
+		name string
+		vals []Value
+		want string
+	}{
+		{"IBAN and phone", de(iban, phone), "DE"},
+		{"IBAN and a street written number last", de(iban), "DE"},
+		{"phone and a street written number last", de(phone), "DE"},
+		{"IBAN and phone disagree", de(iban, ukPhone), "US-NY"},
+		{"a state is given", de(iban, phone, Value{breachkit.Address, "state", "NY", 8, 0}), "US-NY"},
+		{"US street, foreign phone", []Value{{breachkit.PersonName, "full", "Dana Whitfield", 1, 0}, {breachkit.Address, "street", "17 Elm St", 2, 0},
+			{breachkit.Address, "zip", "10115", 3, 0}, ukPhone}, "US-NY"},
+	} {
+		rec := BuildRecord("r", c.vals)
+		got := resolveInOrder(t, []Record{rec}, []int{0}, 1)
+		if len(got.people) != 1 {
+			t.Fatalf("%s: %d people", c.name, len(got.people))
+		}
+		sig := strings.Split(got.people[0], "|")
+		if sig[1] != c.want {
+			t.Errorf("%s: jurisdiction %s (%s), want %s", c.name, sig[1], sig[2], c.want)
+		}
+		if strings.HasPrefix(c.name, "IBAN and phone") && !strings.Contains(got.people[0], "Müller") {
+			t.Errorf("%s: the surname is lost: %s", c.name, sig[8])
 		}
 	}
 }

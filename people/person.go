@@ -146,6 +146,7 @@ func (res *Result) person(ms []uint32, links []link, seal func([]byte) breachkit
 	var best *Address
 	bestScore, bestFrom := -1, ""
 	emails, phones := map[string]bool{}, map[string]bool{}
+	var far abroad
 	customer := false
 	for _, k := range ms {
 		rec := &r.records[r.orig[k]]
@@ -164,6 +165,7 @@ func (res *Result) person(ms []uint32, links []link, seal func([]byte) breachkit
 			nameVotes[rec.Given+"\x00"+rec.Middle+"\x00"+rec.Surname+"\x00"+rec.Suffix] += 1 + len(rec.Middle)/2 + len(rec.Suffix)/2
 		}
 		for _, id := range rec.Idents {
+			far.add(id)
 			switch id.Type {
 			case breachkit.Email:
 				emails[breachkit.Normalize(breachkit.Email, id.Value)] = true
@@ -217,6 +219,14 @@ func (res *Result) person(ms []uint32, links []link, seal func([]byte) breachkit
 		parts := strings.SplitN(bestName, "\x00", 4)
 		prof.Given, prof.Middle, prof.Surname, prof.Suffix = parts[0], parts[1], parts[2], parts[3]
 	}
+	// A postal code without a state, with an IBAN and a phone of another
+	// country: the address is in that country, and its letter says so.
+	foreign, foreignBy := far.country(best)
+	if foreign != "" {
+		a := *best
+		a.Country = foreign
+		best = &a
+	}
 	prof.Address = best
 	prof.Emails = sortedKeys(emails)
 	prof.Phones = sortedKeys(phones)
@@ -225,6 +235,9 @@ func (res *Result) person(ms []uint32, links []link, seal func([]byte) breachkit
 	p.Key = "rec:" + hex.EncodeToString(sum[:12])
 	p.Elements = breachkit.NewElementSet(elems...)
 	p.Jurisdiction, p.JurisdictionBy = jurisdiction(best)
+	if foreign != "" {
+		p.Jurisdiction, p.JurisdictionBy = foreign, foreignBy
+	}
 	p.AddressQuality = addressQuality(best)
 	if bestName == "" {
 		p.Flags = append(p.Flags, FlagNoName)

@@ -200,6 +200,12 @@ func BuildRecord(key string, vals []Value) Record {
 		}
 		return addrScore(a) > addrScore(b)
 	})
+	if r.Given != "" && r.Surname == "" && len(names) == 1 && !strings.ContainsAny(strings.TrimSpace(names[0]), " ,") {
+		// "Name" beside "Vorname" or "First Name" (a German export's
+		// Name is the surname): the one word of the name column is the
+		// surname the given name lacks.
+		r.Surname = strings.TrimSpace(names[0])
+	}
 	if r.Given == "" && r.Surname == "" {
 		sfx := ""
 		namesNoPart = dropMentions(namesNoPart)

@@ -1,0 +1,107 @@
+package people
+
+import (
+	"strings"
+
+	"github.com/breachkit/breachkit"
+	"github.com/nyaruka/phonenumbers"
+)
+
+// abroad collects what a person's identifiers say about the country they
+// live in, for an address that names no state and no country: a
+// five-digit postal code is a ZIP Code of some state (10115 is in New
+// York) and a Postleitzahl in Berlin alike. An IBAN's country and an
+// international phone number's country are that evidence.
+type abroad struct {
+	iban, phone string // ISO 3166-1 codes; "" when none or not one country
+	ibanMixed       bool
+	phoneMixed      bool
+}
+
+// add notes an identifier's country.
+func (b *abroad) add(id Ident) {
+	switch id.Type {
+	case breachkit.BankAccount:
+		if c := ibanCountry(id.Value); c != "" {
+			b.iban, b.ibanMixed = merge(b.iban, c, b.ibanMixed)
+		}
+	case breachkit.Phone:
+		if c := phoneCountry(id.Value); c != "" {
+			b.phone, b.phoneMixed = merge(b.phone, c, b.phoneMixed)
+		}
+	}
+}
+
+func merge(have, c string, mixed bool) (string, bool) {
+	if mixed || have != "" && have != c {
+		return "", true
+	}
+	return c, false
+}
+
+// country returns the country the evidence agrees on for address a, and
+// how it was told, or "" when the address's own ZIP Code or state is to
+// be trusted: a is not foreign unless it names no state and no country,
+// and either the IBAN and the phone name the same country, or one of
+// them does and the street is written as Europe writes it, the number
+// after the name ("Hauptstraße 5").
+func (b *abroad) country(a *Address) (string, string) {
+	if a == nil || strings.TrimSpace(a.State) != "" || strings.TrimSpace(a.Country) != "" || zip5(a.ZIP) == "" {
+		return "", ""
+	}
+	iban, phone := b.iban, b.phone
+	switch {
+	case iban != "" && phone != "" && iban == phone:
+		return iban, "IBAN and phone country (the postal code gives no state)"
+	case iban != "" && phone == "" && !b.phoneMixed && numberLast(a.Street):
+		return iban, "IBAN country and street form (the postal code gives no state)"
+	case phone != "" && iban == "" && !b.ibanMixed && numberLast(a.Street):
+		return phone, "phone country and street form (the postal code gives no state)"
+	}
+	return "", ""
+}
+
+// ibanCountry returns the country of an IBAN other than a US one (the
+// United States issues none), or "".
+func ibanCountry(v string) string {
+	v = strings.ToUpper(strings.ReplaceAll(strings.TrimSpace(v), " ", ""))
+	if len(v) < 15 || len(v) > 34 || v[0] < 'A' || v[0] > 'Z' || v[1] < 'A' || v[1] > 'Z' || v[2] < '0' || v[2] > '9' || v[3] < '0' || v[3] > '9' {
+		return ""
+	}
+	return v[:2]
+}
+
+// phoneCountry returns the country of a number written internationally
+// with a calling code other than North America's (+1), or "".
+func phoneCountry(v string) string {
+	v = strings.TrimSpace(v)
+	if !strings.HasPrefix(v, "+") && !strings.HasPrefix(v, "00") || strings.HasPrefix(v, "+1") || strings.HasPrefix(v, "001") {
+		return ""
+	}
+	if strings.HasPrefix(v, "00") {
+		v = "+" + v[2:]
+	}
+	n, err := phonenumbers.Parse(v, "")
+	if err != nil {
+		return ""
+	}
+	c := phonenumbers.GetRegionCodeForNumber(n)
+	if c == "ZZ" || c == "US" {
+		return ""
+	}
+	return c
+}
+
+// numberLast reports a street written name first, number last
+// ("Hauptstraße 5", "Via Roma 12a"), as most of Europe writes it.
+func numberLast(street string) bool {
+	f := strings.Fields(street)
+	if len(f) < 2 {
+		return false
+	}
+	first, last := f[0], f[len(f)-1]
+	if first[0] >= '0' && first[0] <= '9' {
+		return false
+	}
+	return last[0] >= '0' && last[0] <= '9' && len(last) <= 5
+}
