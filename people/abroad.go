@@ -14,8 +14,8 @@ import (
 // international phone number's country are that evidence.
 type abroad struct {
 	iban, phone string // ISO 3166-1 codes; "" when none or not one country
-	ibanMixed       bool
-	phoneMixed      bool
+	ibanMixed   bool
+	phoneMixed  bool
 }
 
 // add notes an identifier's country.
