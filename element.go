@@ -44,15 +44,17 @@ const (
 	// an alien registration number, a state ID card number, a military
 	// ID or a tribal ID: scan finds them by their header or label.
 	GovID Element = "GOV_ID"
+	// Biometric is biometric data such as fingerprint, face or voice
+	// templates: scan finds them in a column that names them.
+	Biometric Element = "BIOMETRIC"
+	// Genetic is genetic data: scan finds genotypes, DNA sequences and
+	// haplogroups in a column that names them.
+	Genetic Element = "GENETIC"
 )
 
 // Elements that breach statutes name but that scan does not detect in
 // files. A scenario may state them, and counsel may add them to a case.
 const (
-	// Biometric is biometric data such as fingerprints or face geometry.
-	Biometric Element = "BIOMETRIC"
-	// Genetic is genetic data.
-	Genetic Element = "GENETIC"
 	// DigitalSignature is an electronic or digital signature.
 	DigitalSignature Element = "DIGITAL_SIGNATURE"
 	// MothersMaidenName is a mother's birth surname.
@@ -68,10 +70,10 @@ const CustomPrefix = "CUSTOM_"
 // ScanElements lists the elements scan detects, in output order.
 var ScanElements = []Element{SSN, ITIN, DOB, Email, Phone, Address, PersonName,
 	BankAccount, RoutingNumber, CardNumber, DriversLicense, Passport, HealthID, Credentials,
-	AccessCode, MedicalInfo, GovID}
+	AccessCode, MedicalInfo, GovID, Biometric, Genetic}
 
 // LegalElements lists the elements only statutes and scenarios name.
-var LegalElements = []Element{Biometric, Genetic,
+var LegalElements = []Element{
 	DigitalSignature, MothersMaidenName, EmployeeID}
 
 var knownElements = func() map[Element]bool {

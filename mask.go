@@ -47,6 +47,10 @@ func Mask(e Element, v string) string {
 		return "***" // a code of three or four digits: none may show
 	case MedicalInfo:
 		return "*** (medical)"
+	case Biometric:
+		return "*** (biometric)"
+	case Genetic:
+		return "*** (genetic)"
 	default:
 		if utf8.RuneCountInString(v) <= 4 {
 			return "****"

@@ -181,10 +181,11 @@ func BuildRecord(key string, vals []Value) Record {
 				}
 			}
 			haveAddr = true
-		case breachkit.RoutingNumber, breachkit.Credentials, breachkit.AccessCode, breachkit.MedicalInfo:
+		case breachkit.RoutingNumber, breachkit.Credentials, breachkit.AccessCode, breachkit.MedicalInfo, breachkit.Biometric, breachkit.Genetic:
 			// Routing numbers name a bank, not a person; credentials,
-			// card codes, PINs and diagnoses are shared by many people
-			// and are not compared.
+			// card codes, PINs, diagnoses and genotypes are shared by
+			// many people, and templates differ from one enrollment to
+			// the next: none is compared.
 		default:
 			r.Idents = append(r.Idents, Ident{Type: v.Type, Value: val})
 		}

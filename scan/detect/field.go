@@ -12,12 +12,14 @@ import (
 	"github.com/breachkit/breachkit/scan/detect/accesscode"
 	"github.com/breachkit/breachkit/scan/detect/address"
 	"github.com/breachkit/breachkit/scan/detect/bank"
+	"github.com/breachkit/breachkit/scan/detect/biometric"
 	"github.com/breachkit/breachkit/scan/detect/card"
 	"github.com/breachkit/breachkit/scan/detect/creds"
 	"github.com/breachkit/breachkit/scan/detect/custom"
 	"github.com/breachkit/breachkit/scan/detect/dl"
 	"github.com/breachkit/breachkit/scan/detect/dob"
 	"github.com/breachkit/breachkit/scan/detect/email"
+	"github.com/breachkit/breachkit/scan/detect/genetic"
 	"github.com/breachkit/breachkit/scan/detect/govid"
 	"github.com/breachkit/breachkit/scan/detect/health"
 	"github.com/breachkit/breachkit/scan/detect/itin"
@@ -58,6 +60,8 @@ const (
 	fStateID    // a state ID card number
 	fDoDID      // a Department of Defense ID (EDIPI)
 	fTribalID   // a tribal ID or enrollment number
+	fBiometric  // a fingerprint, face or voice template
+	fGenetic    // genotypes, DNA sequences, haplogroups
 	fGiven
 	fMiddle
 	fSurname
@@ -71,9 +75,25 @@ const (
 	fCountry
 )
 
-// govKinds are the kinds of government number of the fields that name
-// one.
-var govKinds = [...]govid.Kind{fANumber: govid.ANumber, fI94: govid.I94, fStateID: govid.StateID, fDoDID: govid.DoDID, fTribalID: govid.Tribal}
+// valueRules are the columns whose values one check decides: the type
+// and confidence of a value that passes.
+var valueRules = [...]struct {
+	ok   func([]byte) bool
+	typ  breachkit.Element
+	conf float64
+}{
+	fCardCode:   {func(v []byte) bool { return accesscode.Valid(v, accesscode.CardCode) }, breachkit.AccessCode, 0.95},
+	fPIN:        {func(v []byte) bool { return accesscode.Valid(v, accesscode.PIN) }, breachkit.AccessCode, 0.9},
+	fMedication: {medical.Text, breachkit.MedicalInfo, 0.85},
+	fProcedure:  {func(v []byte) bool { return medical.CodeList(v, medical.Procedure) }, breachkit.MedicalInfo, 0.9},
+	fBiometric:  {biometric.Valid, breachkit.Biometric, 0.9},
+	fGenetic:    {genetic.Valid, breachkit.Genetic, 0.9},
+	fANumber:    {func(v []byte) bool { return govid.Valid(v, govid.ANumber) }, breachkit.GovID, 0.9},
+	fI94:        {func(v []byte) bool { return govid.Valid(v, govid.I94) }, breachkit.GovID, 0.9},
+	fStateID:    {func(v []byte) bool { return govid.Valid(v, govid.StateID) }, breachkit.GovID, 0.9},
+	fDoDID:      {func(v []byte) bool { return govid.Valid(v, govid.DoDID) }, breachkit.GovID, 0.9},
+	fTribalID:   {func(v []byte) bool { return govid.Valid(v, govid.Tribal) }, breachkit.GovID, 0.9},
+}
 
 var partNames = [...]string{fGiven: "given", fMiddle: "middle", fSurname: "surname", fFullName: "full", fSuffix: "suffix",
 	fStreet: "street", fUnit: "unit", fCity: "city", fState: "state", fZIP: "zip", fCountry: "country"}
@@ -343,6 +363,10 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 			return fNotPII
 		}
 		return fProcedure
+	case !has(ws, biometric.Not...) && (has(ws, biometric.Names...) || has(ws, biometric.Parts...) && has(ws, biometric.Forms...)):
+		return fBiometric
+	case !has(ws, genetic.Not...) && (has(ws, genetic.Names...) || has(ws, genetic.Subjects...) && has(ws, genetic.Forms...)):
+		return fGenetic
 	case has(ws, "alien", "uscis", "anumber") || len(ws) == 2 && ws[0] == "a" && has(ws, "number", "no", "num", "nbr"):
 		if has(ws, "date", "dt", "expiration", "exp", "expires", "status", "type", "category", "class") {
 			return fNotPII
@@ -691,14 +715,6 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, emit func(scan.Match)) 
 		if creds.Valid(sv) {
 			out(breachkit.Credentials, 0.9, "")
 		}
-	case fCardCode:
-		if accesscode.Valid(v, accesscode.CardCode) {
-			out(breachkit.AccessCode, 0.95, "")
-		}
-	case fPIN:
-		if accesscode.Valid(v, accesscode.PIN) {
-			out(breachkit.AccessCode, 0.9, "")
-		}
 	case fDiagnosis, fDxCode:
 		switch {
 		case medical.CodeList(v, medical.Diagnosis):
@@ -706,17 +722,9 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, emit func(scan.Match)) 
 		case fi.kind == fDiagnosis && medical.Text(v):
 			out(breachkit.MedicalInfo, 0.85, "")
 		}
-	case fMedication:
-		if medical.Text(v) {
-			out(breachkit.MedicalInfo, 0.85, "")
-		}
-	case fProcedure:
-		if medical.CodeList(v, medical.Procedure) {
-			out(breachkit.MedicalInfo, 0.9, "")
-		}
-	case fANumber, fI94, fStateID, fDoDID, fTribalID:
-		if govid.Valid(v, govKinds[fi.kind]) {
-			out(breachkit.GovID, 0.9, "")
+	case fCardCode, fPIN, fMedication, fProcedure, fBiometric, fGenetic, fANumber, fI94, fStateID, fDoDID, fTribalID:
+		if c := &valueRules[fi.kind]; c.ok(v) {
+			out(c.typ, c.conf, "")
 		}
 	case fGiven, fMiddle, fSurname, fFullName:
 		if fi.kind == fFullName && strings.Contains(fi.norm, "display") && !knownName(sv) {
