@@ -661,3 +661,28 @@ func TestNotifiable(t *testing.T) {
 		}
 	}
 }
+
+// TestSubstituteByJurisdiction checks that substitute notice counts the
+// unreachable people of the jurisdiction it is for: a state whose
+// residents can all be reached gets none because people elsewhere
+// cannot be, and one that has some counts only its own.
+func TestSubstituteByJurisdiction(t *testing.T) {
+	rules := fixtureRules(t)
+	res := Evaluate(rules, mustScenario(t, `{"discovered":"2023-10-31","residents":[
+		{"jurisdiction":"US-TX","count":300,"elements":["PERSON_NAME","SSN"]},
+		{"jurisdiction":"US-OK","count":10,"elements":["PERSON_NAME","SSN"],"unreachable":3}]}`))
+	if o := find(res, breachkit.DutySubstituteNotice); o != nil {
+		t.Errorf("substitute notice in %s though its residents can all be reached: %s", o.Jurisdiction, o.Reasoning)
+	}
+	res = Evaluate(rules, mustScenario(t, `{"discovered":"2023-10-31","residents":[
+		{"jurisdiction":"US-TX","count":300,"elements":["PERSON_NAME","SSN"]},
+		{"jurisdiction":"US-TX","count":20,"elements":["DOB","PERSON_NAME","SSN"],"unreachable":5},
+		{"jurisdiction":"US-OK","count":10,"elements":["PERSON_NAME","SSN"],"unreachable":3}]}`))
+	o := find(res, breachkit.DutySubstituteNotice)
+	if o == nil || o.Jurisdiction != "US-TX" || o.Affected != 5 || !strings.Contains(o.Reasoning, "5 of them have no usable contact details") {
+		t.Errorf("substitute notice: %+v", o)
+	}
+	if _, err := (&ScenarioInput{Discovered: "2023-10-31", Residents: []ResidentInput{{Jurisdiction: "US-TX", Count: 2, Elements: []string{"SSN"}, Unreachable: 3}}}).Scenario(); err == nil {
+		t.Error("more unreachable people than people accepted")
+	}
+}

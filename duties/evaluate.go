@@ -283,7 +283,7 @@ func (e *evaluation) run() {
 			e.res.Obligations = append(e.res.Obligations, o)
 			if c.duty == string(breachkit.DutyIndividuals) {
 				e.indivDue = Date{o.Due}
-				e.substitute(o)
+				e.substitute(o, g)
 			}
 			made++
 		}
@@ -636,18 +636,36 @@ func (e *evaluation) obligation(c candidate, g group, notes []string) breachkit.
 }
 
 // substitute adds a substitute-notice obligation next to the individuals'
-// one when the scenario has affected people without usable contact
-// details (substitute_notice_persons) or more people than the law's
+// one, for the residents of group g, when some of them have no usable
+// contact details (their groups' unreachable counts, or else the
+// breach's substitute_notice_persons) or there are more than the law's
 // persons_over, and the law provides substitute notice. Cost conditions
 // are not evaluated; counsel decides those.
-func (e *evaluation) substitute(indiv breachkit.Obligation) {
+func (e *evaluation) substitute(indiv breachkit.Obligation, g group) {
 	sn := e.v.SubstituteNotice
 	if sn == nil {
 		return
 	}
 	var why string
 	affected := indiv.Affected
+	var unreachable int64
+	for _, r := range g.residents {
+		unreachable += r.Unreachable
+	}
+	perGroup := false
+	for _, r := range e.sc.Residents {
+		perGroup = perGroup || r.Unreachable > 0
+	}
 	switch {
+	case perGroup && unreachable == 0 && !(sn.PersonsOver != nil && indiv.Affected > *sn.PersonsOver):
+		return // everyone here can be reached; the unreachable live elsewhere
+	case perGroup && unreachable > 0:
+		affected = min(unreachable, affected)
+		verb := "have"
+		if affected == 1 {
+			verb = "has"
+		}
+		why = fmt.Sprintf("%s of them %s no usable contact details", comma(affected), verb)
 	case e.sc.SubstituteNoticePersons > 0:
 		if e.sc.SubstituteNoticePersons < affected {
 			affected = e.sc.SubstituteNoticePersons

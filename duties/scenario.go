@@ -48,6 +48,11 @@ type ResidentInput struct {
 	Jurisdiction string   `json:"jurisdiction" yaml:"jurisdiction"`
 	Count        int64    `json:"count" yaml:"count"`
 	Elements     []string `json:"elements" yaml:"elements"`
+	// Unreachable is how many of Count have no usable contact details
+	// (no deliverable postal address): the people substitute notice is
+	// for. When no group gives it, substitute_notice_persons speaks for
+	// the whole breach.
+	Unreachable int64 `json:"unreachable,omitempty" yaml:"unreachable"`
 }
 
 // NoHarmInput is a recorded decision of counsel that the breach is not
@@ -84,6 +89,7 @@ type Resident struct {
 	Jurisdiction string
 	Count        int64
 	Elements     breachkit.ElementSet
+	Unreachable  int64 // of Count, without usable contact details
 }
 
 // NoHarm is a checked no-harm determination.
@@ -199,6 +205,9 @@ func (in *ScenarioInput) Scenario() (*Scenario, error) {
 		if len(r.Elements) == 0 {
 			return nil, fmt.Errorf("%s.elements: at least one element is required", field)
 		}
+		if r.Unreachable < 0 || r.Unreachable > r.Count {
+			return nil, fmt.Errorf("%s.unreachable: must be between 0 and count (%d), got %d", field, r.Count, r.Unreachable)
+		}
 		var es []breachkit.Element
 		for j, name := range r.Elements {
 			e, err := breachkit.ParseElement(name)
@@ -207,7 +216,7 @@ func (in *ScenarioInput) Scenario() (*Scenario, error) {
 			}
 			es = append(es, e)
 		}
-		s.Residents = append(s.Residents, Resident{Jurisdiction: code, Count: r.Count, Elements: breachkit.NewElementSet(es...)})
+		s.Residents = append(s.Residents, Resident{Jurisdiction: code, Count: r.Count, Elements: breachkit.NewElementSet(es...), Unreachable: r.Unreachable})
 	}
 	for i, n := range in.NoHarmDeterminations {
 		field := fmt.Sprintf("no_harm_determinations[%d]", i)

@@ -118,21 +118,26 @@ func caseDuties(ctx context.Context, a *app, c *breachkit.Case, rules *duties.Ru
 	if err != nil {
 		return duties.Result{}, usagef("--discovered: %v", err)
 	}
-	counts := map[group]int64{}
+	counts, unreachable := map[group]int64{}, map[group]int64{}
 	var unknown, substitute, total int64
 	err = a.store.People(ctx, c.ID, false, func(p *breachkit.Person) error {
 		total++
 		// Substitute notice is for people who must be told and cannot
 		// be reached: not a letter's signatory, whose name alone was
 		// found.
-		if slices.Contains(p.Flags, "substitute-notice") && rules.Notifiable(p.Elements, on) {
+		cut := slices.Contains(p.Flags, "substitute-notice") && rules.Notifiable(p.Elements, on)
+		if cut {
 			substitute++
 		}
 		if p.Jurisdiction == "" || p.Jurisdiction == "unknown" {
 			unknown++
 			return nil
 		}
-		counts[group{p.Jurisdiction, p.Elements.String()}]++
+		k := group{p.Jurisdiction, p.Elements.String()}
+		counts[k]++
+		if cut {
+			unreachable[k]++
+		}
 		return nil
 	})
 	if err != nil {
@@ -163,7 +168,7 @@ func caseDuties(ctx context.Context, a *app, c *breachkit.Case, rules *duties.Ru
 		if k.elems != "" {
 			elems = strings.Split(k.elems, "+")
 		}
-		in.Residents = append(in.Residents, duties.ResidentInput{Jurisdiction: k.jur, Count: counts[k], Elements: elems})
+		in.Residents = append(in.Residents, duties.ResidentInput{Jurisdiction: k.jur, Count: counts[k], Elements: elems, Unreachable: unreachable[k]})
 	}
 	var res duties.Result
 	if len(in.Residents) == 0 {

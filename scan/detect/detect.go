@@ -1705,7 +1705,8 @@ const minDigits = 5
 func (e *Engine) scoreNumber(s *scratch, st, en int, timed bool) (span, bool) {
 	var c *ctxInfo
 	best, bestRule, bestD := -1.0, -1, -1
-	for ri, r := range numberRules {
+	for ri := range numberRules {
+		r := &numberRules[ri] // not a copy of the rule for each window
 		if !e.enabled[r.class] || timed && r.class == classDOB {
 			continue
 		}
