@@ -1044,6 +1044,37 @@ func gluedBefore(text []byte, i int) bool {
 	return false
 }
 
+// numberClasses are the keyword classes of the number rules.
+var numberClasses = func() (m uint32) {
+	for _, r := range numberRules {
+		m |= 1 << r.class
+	}
+	return
+}()
+
+// labelGlued reports whether the number at text[i] is glued by '-' or ':'
+// to a keyword of a number rule, its label ("SSN-412-65-7733",
+// "ssn:412657733"), rather than to an identifier's prefix ("LN-0482…").
+func (e *Engine) labelGlued(text []byte, i int) bool {
+	if i < 3 || text[i-1] != '-' && text[i-1] != ':' {
+		return false
+	}
+	k := i - 1
+	for k > 0 && i-1-k < 16 && isLetter(text[k-1]) {
+		k--
+	}
+	if n := i - 1 - k; n < 2 || n >= 16 || k > 0 && isAlnum(text[k-1]) {
+		return false
+	}
+	var buf [16]byte
+	w := buf[:0]
+	for _, c := range text[k : i-1] {
+		w = append(w, c|0x20)
+	}
+	v, ok := e.lex.Lookup(w)
+	return ok && v&numberClasses != 0
+}
+
 // gluedAfter reports whether the byte at position i continues an
 // identifier the number is part of.
 func gluedAfter(text []byte, i int) bool {
@@ -1608,7 +1639,7 @@ func (e *Engine) resolveNumber(s *scratch, text []byte, t numTok) {
 		if a == 0 {
 			st = t.start
 		}
-		if a == 0 && gluedBefore(text, st) {
+		if a == 0 && gluedBefore(text, st) && !e.labelGlued(text, st) {
 			continue
 		}
 		s.digits = s.digits[:0]
