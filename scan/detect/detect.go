@@ -932,6 +932,13 @@ func (e *Engine) hit(s *scratch, text []byte, i, j int, v uint32) name.Role {
 		s.lastOrg = j
 	}
 	if cl := v & kwMask; cl != 0 {
+		if cl&(1<<classDate) != 0 && len(s.hits) > 0 {
+			// "birth date": the date word of a birth keyword's phrase
+			// speaks for a birth date, not against it.
+			if p := &s.hits[len(s.hits)-1]; p.classes&(1<<classDOB) != 0 && p.end == i-1 && text[i-1] == ' ' {
+				cl = 1 << classDOB
+			}
+		}
 		h := hit{start: i, end: j, classes: cl}
 		if len(e.customKW) > 0 {
 			w := strings.ToLower(string(text[i:j]))
