@@ -195,17 +195,29 @@ var spelledTLDs = map[string]bool{"com": true, "net": true, "org": true, "edu": 
 // dot com", "j.doe [at] example [dot] org", "jdoe (at) mail.example.com".
 // text[i:j] is the word "at". It returns the span of the whole address.
 func Spelled(text []byte, i, j int) (start, end int, ok bool) {
-	// "at", "[at]" or "(at)" between blanks.
+	// "at" between blanks, or "[at]", "(at)" with or without them
+	// ("jdoe(at)example.com").
 	p, q := i, j
-	if p > 0 && (text[p-1] == '[' || text[p-1] == '(') && q < len(text) && (text[q] == ']' || text[q] == ')') {
+	bracketed := p > 0 && (text[p-1] == '[' || text[p-1] == '(') && q < len(text) && (text[q] == ']' || text[q] == ')')
+	if bracketed {
 		p, q = p-1, q+1
 	}
-	if p < 2 || text[p-1] != ' ' || q+1 >= len(text) || text[q] != ' ' {
+	le, k := p-1, q+1 // where the local part ends and the domain starts
+	switch {
+	case p < 2 || q+1 >= len(text):
+		return 0, 0, false
+	case bracketed && text[p-1] != ' ':
+		le = p
+		if text[q] != ' ' {
+			k = q
+		}
+	case bracketed && text[q] != ' ':
+		k = q
+	case text[p-1] != ' ' || text[q] != ' ':
 		return 0, 0, false
 	}
 	// Labels apart by "dot" (bracketed or not) or '.', the last a
 	// common top-level domain.
-	k := q + 1
 	labels, dots := 0, 0
 	last := []byte(nil)
 	for labels < 6 {
@@ -229,6 +241,9 @@ func Spelled(text []byte, i, j int) (start, end int, ok bool) {
 		case hasWordAt(text, e, " [dot] ") || hasWordAt(text, e, " (dot) "):
 			k, dots = e+7, dots+1
 			continue
+		case hasWordAt(text, e, "[dot]") || hasWordAt(text, e, "(dot)"):
+			k, dots = e+5, dots+1
+			continue
 		}
 		break
 	}
@@ -243,11 +258,11 @@ func Spelled(text []byte, i, j int) (start, end int, ok bool) {
 		return 0, 0, false
 	}
 	// The local part, right before.
-	s := p - 1
-	for s > 0 && localChar(text[s-1]) && p-1-s < 64 {
+	s := le
+	for s > 0 && localChar(text[s-1]) && le-s < 64 {
 		s--
 	}
-	if p-1-s < 2 || text[s] == '.' {
+	if le-s < 2 || text[s] == '.' {
 		return 0, 0, false
 	}
 	return s, end, true
