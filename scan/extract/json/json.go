@@ -161,6 +161,13 @@ type frame struct {
 // object pairs one with it, or holds it until the label is read; it
 // reports whether it took the value.
 func pairValue(f *frame, seg *scan.Segment, emit func(scan.Segment) error) (bool, error) {
+	if !f.array && (f.key == "code" || f.key == "display") {
+		// FHIR: a coding's code and its text, named by its system.
+		if name := codingField(f.label, f.key); name != "" {
+			seg.Field = name
+			return true, emit(*seg)
+		}
+	}
 	if f.array || !columns.ValueName(f.key) {
 		return false, nil
 	}
@@ -221,6 +228,41 @@ func IdentifierSystem(sys string) string {
 		return "passport"
 	case strings.HasPrefix(l, "urn:oid:2.16.840.1.113883.4.3."):
 		return "drivers license" // the states' driver's license OIDs
+	case strings.HasSuffix(l, "/sid/icd-10-cm") || strings.HasSuffix(l, "/sid/icd-10") || strings.HasSuffix(l, "/sid/icd-9-cm") ||
+		l == "urn:oid:2.16.840.1.113883.6.90" || l == "urn:oid:2.16.840.1.113883.6.3" || l == "urn:oid:2.16.840.1.113883.6.103":
+		return "diagnosis code"
+	case l == "http://snomed.info/sct" || l == "urn:oid:2.16.840.1.113883.6.96":
+		return "snomed ct"
+	case strings.HasSuffix(l, "/umls/rxnorm") || l == "urn:oid:2.16.840.1.113883.6.88":
+		return "medication"
+	case strings.HasSuffix(l, "ama-assn.org/go/cpt") || l == "urn:oid:2.16.840.1.113883.6.12" || strings.HasSuffix(l, "/sid/hcpcs"):
+		return "procedure code"
+	}
+	return ""
+}
+
+// codingField names a FHIR coding's code or display by the label its
+// system gave the coding: a diagnosis code and its diagnosis, a
+// medication, a procedure code. A SNOMED CT concept names findings,
+// procedures and substances alike: only its display is taken, as a
+// diagnosis. "" for another coding, whose values keep their key path.
+func codingField(label, key string) string {
+	switch label {
+	case "diagnosis code":
+		if key == "display" {
+			return "diagnosis"
+		}
+		return label
+	case "snomed ct":
+		if key == "display" {
+			return "diagnosis"
+		}
+	case "medication":
+		return label
+	case "procedure code":
+		if key == "code" {
+			return label
+		}
 	}
 	return ""
 }
@@ -261,6 +303,17 @@ func lines(name string, head []byte) bool {
 
 // Extract reads in.R and emits one segment per string or number value.
 func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment) error) error {
+	fb := &fhirBundle{emit: emit}
+	err := extractValues(ctx, in, fb.add, fb)
+	if ferr := fb.flush(); err == nil {
+		err = ferr
+	}
+	return err
+}
+
+// extractValues is Extract, with the values of a FHIR Bundle's entries noted in
+// fb, which emit hands them to.
+func extractValues(ctx context.Context, in *scan.Input, emit func(scan.Segment) error, fb *fhirBundle) error {
 	br := bufio.NewReaderSize(in.R, 64<<10)
 	head, _ := br.Peek(64 << 10)
 	k := &keeper{r: br}
@@ -391,6 +444,9 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 				stack[top].scalars++
 			}
 			seg := scan.Segment{Text: []byte(t), Offset: -1, Field: fieldPath(stack), Record: record}
+			if err := fb.note(seg.Field, record, t); err != nil {
+				return err
+			}
 			if d, ok := mongoDate(stack, t); ok {
 				seg.Text = []byte(d) // written out: no offset
 			} else if st := k.openQuote(end); st >= 0 {

@@ -317,3 +317,39 @@ func TestFHIR(t *testing.T) {
 		}
 	}
 }
+
+// TestFHIRBundle checks that a Bundle's resources about a patient take
+// the Patient entry's record (by fullUrl or Patient/id, the reference
+// after the codes), that codings are named by their system, and that a
+// resource about no known patient keeps its own record.
+func TestFHIRBundle(t *testing.T) {
+	doc := `{"resourceType":"Bundle","type":"collection","entry":[` +
+		`{"fullUrl":"urn:uuid:a1","resource":{"resourceType":"Patient","id":"a1","name":[{"family":"Gonzalez","given":["Maria"]}]}},` +
+		`{"fullUrl":"urn:uuid:c1","resource":{"resourceType":"Condition","id":"c1","code":{"coding":[{"system":"http://hl7.org/fhir/sid/icd-10-cm","code":"E11.9","display":"Type 2 diabetes"}]},"subject":{"reference":"urn:uuid:a1"}}},` +
+		`{"resource":{"resourceType":"MedicationRequest","medicationCodeableConcept":{"coding":[{"system":"http://www.nlm.nih.gov/research/umls/rxnorm","code":"860975","display":"Metformin 500 MG"}]},"subject":{"reference":"Patient/a1"}}},` +
+		`{"resource":{"resourceType":"Condition","code":{"coding":[{"system":"http://snomed.info/sct","code":"44054006","display":"Diabetes"}]},"subject":{"reference":"urn:uuid:zz"}}}]}`
+	segs, err := extract(t, "b.json", []byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	type fr struct{ field, record string }
+	got := map[string]fr{}
+	for _, s := range segs {
+		if s.start >= 0 {
+			got[doc[s.start:s.end]] = fr{s.field, s.record}
+		}
+	}
+	for v, want := range map[string]fr{
+		"Gonzalez":         {"entry.resource.name.family", "b.json#obj=2"},
+		"E11.9":            {"diagnosis code", "b.json#obj=2"},
+		"Type 2 diabetes":  {"diagnosis", "b.json#obj=2"},
+		"Metformin 500 MG": {"medication", "b.json#obj=2"},
+		"860975":           {"medication", "b.json#obj=2"},
+		"44054006":         {"entry.resource.code.coding.code", "b.json#obj=5"},
+		"Diabetes":         {"diagnosis", "b.json#obj=5"},
+	} {
+		if got[v] != want {
+			t.Errorf("%s: %+v, want %+v", v, got[v], want)
+		}
+	}
+}
