@@ -163,7 +163,7 @@ type frame struct {
 func pairValue(f *frame, seg *scan.Segment, emit func(scan.Segment) error) (bool, error) {
 	if !f.array && (f.key == "code" || f.key == "display") {
 		// FHIR: a coding's code and its text, named by its system.
-		if name := codingField(f.label, f.key); name != "" {
+		if name := CodingField(f.label, f.key); name != "" {
 			seg.Field = name
 			return true, emit(*seg)
 		}
@@ -241,12 +241,12 @@ func IdentifierSystem(sys string) string {
 	return ""
 }
 
-// codingField names a FHIR coding's code or display by the label its
+// CodingField names a FHIR coding's code or display by the label its
 // system gave the coding: a diagnosis code and its diagnosis, a
 // medication, a procedure code. A SNOMED CT concept names findings,
 // procedures and substances alike: only its display is taken, as a
 // diagnosis. "" for another coding, whose values keep their key path.
-func codingField(label, key string) string {
+func CodingField(label, key string) string {
 	switch label {
 	case "diagnosis code":
 		if key == "display" {

@@ -174,10 +174,15 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 			raw := k.raw(start, end)
 			// C-CDA and HL7 v3 write identifiers as <id root="OID"
 			// extension="value"/>: the OID says what the value is.
-			idLabel := ""
+			// Codes likewise: <value code="E11.9" codeSystem="2.16.840.1.113883.6.90"
+			// displayName="…"/>, a problem's diagnosis.
+			idLabel, codeLabel := "", ""
 			for _, a := range t.Attr {
-				if a.Name.Local == "root" {
+				switch a.Name.Local {
+				case "root":
 					idLabel = jsonx.IdentifierSystem("urn:oid:" + a.Value)
+				case "codeSystem":
+					codeLabel = jsonx.IdentifierSystem("urn:oid:" + a.Value)
 				}
 			}
 			for _, a := range t.Attr {
@@ -187,6 +192,15 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 				seg := scan.Segment{Text: []byte(a.Value), Offset: -1, Field: name + "@" + a.Name.Local}
 				if idLabel != "" && a.Name.Local == "extension" {
 					seg.Field = idLabel
+				}
+				if codeLabel != "" && (a.Name.Local == "code" || a.Name.Local == "displayName") {
+					key := "code"
+					if a.Name.Local == "displayName" {
+						key = "display"
+					}
+					if f := jsonx.CodingField(codeLabel, key); f != "" {
+						seg.Field = f
+					}
 				}
 				if a.Name.Local == labelAttr {
 					seg.Field = "" // a label, not a value named "name"

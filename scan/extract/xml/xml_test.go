@@ -259,3 +259,27 @@ func TestCDAIdentifiers(t *testing.T) {
 		t.Errorf("fields %q", got)
 	}
 }
+
+// TestCDACodes names a C-CDA code by its code system: an ICD-10-CM
+// problem's code and display name are a diagnosis code and a diagnosis,
+// an RxNorm code a medication; another code system's keep their names.
+func TestCDACodes(t *testing.T) {
+	doc := `<ClinicalDocument xmlns="urn:hl7-org:v3"><entry><observation>` +
+		`<value code="E11.9" codeSystem="2.16.840.1.113883.6.90" displayName="Type 2 diabetes"/>` +
+		`<code code="860975" codeSystem="2.16.840.1.113883.6.88" displayName="Metformin 500 MG"/>` +
+		`<code code="4548-4" codeSystem="2.16.840.1.113883.6.1" displayName="Hemoglobin A1c"/></observation></entry></ClinicalDocument>`
+	segs, err := extract(t, "c.xml", []byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, s := range segs {
+		got[string(s.Text)] = s.Field
+	}
+	for v, want := range map[string]string{"E11.9": "diagnosis code", "Type 2 diabetes": "diagnosis", "860975": "medication",
+		"Metformin 500 MG": "medication", "4548-4": "code@code", "Hemoglobin A1c": "code@displayName"} {
+		if got[v] != want {
+			t.Errorf("%s: field %q, want %q", v, got[v], want)
+		}
+	}
+}
