@@ -1565,6 +1565,11 @@ func (e *Engine) codes(s *scratch, text []byte, lead int) {
 			for _, c := range s.codes {
 				s.found = append(s.found, span{c[0], c[1], 0.9, breachkit.MedicalInfo, "rule:icd10", kwReason(classMedical, c[0]-h.end)})
 			}
+			if len(s.codes) == 0 {
+				if st, en := medical.Labelled(text, h.end); en > 0 {
+					s.found = append(s.found, span{st, en, 0.8, breachkit.MedicalInfo, "rule:medical-label", kwReason(classMedical, st-h.end)})
+				}
+			}
 		}
 		if wantGov && h.classes&(1<<classGov) != 0 {
 			if st, en := govid.Value(text, h.end); en > 0 {

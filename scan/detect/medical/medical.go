@@ -12,7 +12,7 @@ import "bytes"
 
 // Keywords label a diagnosis code in free text ("Dx: E11.9", "ICD-10
 // I10", "diagnosed with F32.A").
-var Keywords = []string{"diagnosis", "diagnoses", "diagnosed", "dx", "icd", "diag"}
+var Keywords = []string{"diagnosis", "diagnoses", "diagnosed", "dx", "icd", "diag", "medication", "medications", "allergies"}
 
 // ICD10 reports whether s is shaped as an ICD-10-CM code: a letter, two
 // characters (a digit, then a digit or letter), and optionally a period
@@ -231,4 +231,42 @@ func Text(v []byte) bool {
 		}
 	}
 	return true
+}
+
+// Labelled returns the written value that follows a keyword ending at
+// text[i] when the keyword is a label, a colon after it: the rest of the
+// line ("Diagnosis: Essential hypertension", "Medications: Metformin
+// 500 mg"), up to 160 bytes, when it is text (it starts with a letter
+// and has no '@') and no placeholder (none, N/A, pending). It returns
+// 0, 0 when there is none.
+func Labelled(text []byte, i int) (start, end int) {
+	j := i
+	for j < len(text) && text[j] == ' ' {
+		j++
+	}
+	if j >= len(text) || text[j] != ':' {
+		return 0, 0
+	}
+	j++
+	for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
+		j++
+	}
+	if j >= len(text) || !(text[j]|0x20 >= 'a' && text[j]|0x20 <= 'z' || text[j] >= 0xC0) {
+		return 0, 0
+	}
+	k := j
+	for k < len(text) && text[k] != '\n' && text[k] != '\r' && k-j < 160 {
+		k++
+	}
+	if k-j >= 160 {
+		return 0, 0 // a paragraph, not a value
+	}
+	for k > j && (text[k-1] == ' ' || text[k-1] == '.' || text[k-1] == ';' || text[k-1] == ',') {
+		k--
+	}
+	v := text[j:k]
+	if bytes.IndexByte(v, '@') >= 0 || !Text(v) {
+		return 0, 0
+	}
+	return j, k
 }

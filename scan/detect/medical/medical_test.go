@@ -1,6 +1,9 @@
 package medical
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestShapes(t *testing.T) {
 	tests := []struct {
@@ -53,6 +56,9 @@ func TestCodes(t *testing.T) {
 		}
 		text := []byte(tt.text[:i] + tt.text[i+1:])
 		var got []string
+		if st, en := Labelled(text, i); en > 0 && (st < i || en > len(text) || st >= en) {
+			t.Fatalf("Labelled(%q, %d) = %d, %d", text, i, st, en)
+		}
 		for _, c := range Codes(text, i, nil) {
 			got = append(got, string(text[c[0]:c[1]]))
 		}
@@ -74,6 +80,25 @@ func TestCodeListAndText(t *testing.T) {
 	}
 	if !Text([]byte("Type 2 diabetes")) || Text([]byte("N/A")) || Text([]byte("12345")) || Text([]byte("a@b.org")) {
 		t.Error("Text")
+	}
+}
+
+func TestLabelled(t *testing.T) {
+	tests := []struct{ text, want string }{ // the keyword ends at '|'
+		{"Diagnosis|: Essential hypertension\nnext", "Essential hypertension"},
+		{"Medications| : Metformin 500 mg; lisinopril.", "Metformin 500 mg; lisinopril"},
+		{"Dx| hypertension", ""},
+		{"Dx|: N/A", ""},
+		{"Dx|: 250.00", ""},
+		{"Dx|: call jdoe@example.com", ""},
+	}
+	for _, tt := range tests {
+		i := strings.IndexByte(tt.text, '|')
+		text := []byte(tt.text[:i] + tt.text[i+1:])
+		st, en := Labelled(text, i)
+		if got := string(text[st:en]); got != tt.want {
+			t.Errorf("Labelled(%q) = %q, want %q", tt.text, got, tt.want)
+		}
 	}
 }
 
