@@ -1541,9 +1541,9 @@ func (e *Engine) resolve(s *scratch, seg *scan.Segment, text []byte, lead int) {
 
 // codes records the card security codes, PINs, diagnosis codes and
 // A-Numbers that follow their labels ("CVV 123", "PIN: 4821", "Dx: E11.9,
-// I10", "alien registration number A123456789"). A value
-// found inside one by another rule (a code taken for a licence number) is
-// the code.
+// I10", "alien registration number A123456789"), and a written diagnosis
+// after its label. A value found inside a code by another rule (a code
+// taken for a licence number) is the code.
 func (e *Engine) codes(s *scratch, text []byte, lead int) {
 	wantAccess, wantMedical, wantGov := e.on(breachkit.AccessCode), e.on(breachkit.MedicalInfo), e.on(breachkit.GovID)
 	for _, h := range s.hits {
@@ -1567,7 +1567,10 @@ func (e *Engine) codes(s *scratch, text []byte, lead int) {
 			}
 			if len(s.codes) == 0 {
 				if st, en := medical.Labelled(text, h.end); en > 0 {
+					// A line of text: what else it holds (a name, an
+					// SSN) is found as well.
 					s.found = append(s.found, span{st, en, 0.8, breachkit.MedicalInfo, "rule:medical-label", kwReason(classMedical, st-h.end)})
+					continue
 				}
 			}
 		}
