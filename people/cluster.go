@@ -116,6 +116,9 @@ type Stats struct {
 	// TaxNameConflicts counts records sharing a tax ID with a record of
 	// a clearly different person (not linked on that ID).
 	TaxNameConflicts int `json:"tax_name_conflicts"`
+	// Unattached counts the records left out as naming no one: only
+	// diagnoses, card codes, routing numbers and the like.
+	Unattached int `json:"unattached_records"`
 	// Generic counts identifier values treated as generic, by kind.
 	Generic map[string]int `json:"generic_values"`
 	// EMIterations is how many EM rounds ran; MatchShare the estimated
@@ -451,7 +454,7 @@ func (r *Resolver) passEntries(buf []entry, p blockPass, sample uint64) []entry 
 // Resolve links the records added so far into people.
 func (r *Resolver) Resolve(ctx context.Context) (*Result, error) {
 	n := len(r.recs)
-	st := Stats{Records: n, Links: map[string]int{}, Refused: map[string]int{}, Generic: map[string]int{}, Timings: map[string]string{}}
+	st := Stats{Records: n, Unattached: r.unattached, Links: map[string]int{}, Refused: map[string]int{}, Generic: map[string]int{}, Timings: map[string]string{}}
 	lap := time.Now()
 	tick := func(name string) {
 		st.Timings[name] = time.Since(lap).Round(time.Millisecond).String()

@@ -1,6 +1,7 @@
 package people
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -105,5 +106,32 @@ func TestAbroadByIdentifiers(t *testing.T) {
 		if strings.HasPrefix(c.name, "IBAN and phone") && !strings.Contains(got.people[0], "Müller") {
 			t.Errorf("%s: the surname is lost: %s", c.name, sig[8])
 		}
+	}
+}
+
+// TestNamesNoOne leaves out records that name no one (a drug list's row,
+// a bank branch's routing number) and counts them, and keeps a record
+// with anything that names, identifies or reaches a person.
+func TestNamesNoOne(t *testing.T) {
+	r := NewResolver(DefaultOptions())
+	for _, vals := range [][]Value{
+		{{breachkit.MedicalInfo, "", "Metformin 500 mg", 1, 0}, {breachkit.RoutingNumber, "", "042000314", 2, 0}},
+		{{breachkit.AccessCode, "", "123", 1, 0}},
+		{{breachkit.MedicalInfo, "", "E11.9", 1, 0}, {breachkit.PersonName, "full", "Maria Gonzalez", 2, 0}},
+		{{breachkit.MedicalInfo, "", "E11.9", 1, 0}, {breachkit.Email, "", "mg@example.org", 2, 0}},
+		{{breachkit.MedicalInfo, "", "E11.9", 1, 0}, {breachkit.DOB, "", "1990-07-14", 2, 0}},
+	} {
+		rec := BuildRecord("r", vals)
+		r.Add(&rec)
+	}
+	if r.Len() != 3 || r.Unattached() != 2 {
+		t.Errorf("kept %d records and left out %d, want 3 and 2", r.Len(), r.Unattached())
+	}
+	res, err := r.Resolve(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Stats.Unattached != 2 {
+		t.Errorf("Stats.Unattached = %d, want 2", res.Stats.Unattached)
 	}
 }

@@ -173,6 +173,8 @@ type Resolver struct {
 	records []Record // plaintext, only with KeepRecords, in the order added
 	truth   []uint32 // ground-truth person per record, when given, in the order added
 	truthID map[string]uint32
+	// unattached counts the records Add left out as naming no one.
+	unattached int
 	// orig maps the position of a record in recs to the order it was
 	// added in: Resolve sorts recs into a canonical order first.
 	orig []uint32
@@ -216,8 +218,37 @@ func (r *Resolver) hash32(s string) uint32 {
 }
 
 // Add adds a record. With KeepRecords the record is kept as given;
-// otherwise only its compact form is.
-func (r *Resolver) Add(rec *Record) {
+// otherwise only its compact form is. A record that names no one (only
+// diagnoses, card codes, routing numbers or the like: a drug list, a
+// table of bank branches) is not a person: it is counted in
+// Stats.Unattached and left out.
+func (r *Resolver) Add(rec *Record) { r.add(rec) }
+
+// namesNoOne reports a record with nothing that names, identifies or
+// reaches a person: no name, identifier, address or date of birth, only
+// elements that describe someone the record does not name.
+// Unattached returns how many records Add left out as naming no one.
+func (r *Resolver) Unattached() int { return r.unattached }
+
+func namesNoOne(rec *Record) bool {
+	if rec.Given != "" || rec.Surname != "" || rec.Middle != "" || len(rec.Idents) > 0 || len(rec.Addresses) > 0 || rec.DOB != "" || rec.Customer || len(rec.Elements) == 0 {
+		return false
+	}
+	for _, e := range rec.Elements {
+		switch e {
+		case breachkit.MedicalInfo, breachkit.AccessCode, breachkit.RoutingNumber, breachkit.Biometric, breachkit.Genetic, breachkit.Credentials:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func (r *Resolver) add(rec *Record) bool {
+	if namesNoOne(rec) {
+		r.unattached++
+		return false
+	}
 	var c crec
 	if g := normName(rec.Given); g != "" {
 		c.given = r.names.add(g)
@@ -293,6 +324,7 @@ func (r *Resolver) Add(rec *Record) {
 		}
 		r.label(t)
 	}
+	return true
 }
 
 func (r *Resolver) label(t uint32) {
@@ -306,8 +338,9 @@ func (r *Resolver) label(t uint32) {
 // (not 0), for evaluation at scale without a string per record.
 func (r *Resolver) AddLabeled(rec *Record, label uint32) {
 	rec.Truth = ""
-	r.Add(rec)
-	r.label(label)
+	if r.add(rec) {
+		r.label(label)
+	}
 }
 
 // tax returns the first valid SSN or ITIN of record i with its kind.

@@ -131,8 +131,12 @@ audited). 'breachkit people explain ID' shows why records were linked.`,
 }
 
 func printPeopleSummary(g *globals, sum people.Summary, st people.Stats) error {
-	fmt.Fprintf(g.stdout, "%d records -> %d people (threshold %.1f bits; links %s; refused %s; generic values %s)\n\n",
+	fmt.Fprintf(g.stdout, "%d records -> %d people (threshold %.1f bits; links %s; refused %s; generic values %s)\n",
 		sum.Records, sum.People, st.Threshold, kv(st.Links), kv(st.Refused), kv(st.Generic))
+	if st.Unattached > 0 {
+		fmt.Fprintf(g.stdout, "%d records name no one (only diagnoses, card codes, routing numbers or the like) and are no people\n", st.Unattached)
+	}
+	fmt.Fprintln(g.stdout)
 	if err := writeRows(g, []string{"jurisdiction", "people"}, countRows(sum.ByJurisdiction)); err != nil {
 		return err
 	}
@@ -361,7 +365,7 @@ func resolvePeople(ctx context.Context, a *app, c *breachkit.Case, keys *vault.C
 			return nil, people.Summary{}, nil, err
 		}
 	}
-	if nFound == 0 {
+	if nFound == 0 && res.Unattached() == 0 {
 		return nil, people.Summary{}, nil, fmt.Errorf("case %q has no findings: run 'breachkit scan' first", c.Name)
 	}
 	out, err := res.Resolve(ctx)
