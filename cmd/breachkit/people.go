@@ -56,8 +56,12 @@ valid SSNs are never put in one person, and identifier values shared by
 many different people (placeholders, office phones) are not used.
 
 Records without a name, an address, or with a single identifier are kept
-and flagged, never dropped. Each person gets a jurisdiction from the best
-address (customer master first, with --customers).
+and flagged, never dropped; records that name no one at all (only
+diagnoses, card codes, routing numbers: a drug list, a table of bank
+branches) are counted and reported, not made into people. Each person gets
+a jurisdiction from the best address (customer master first, with
+--customers), or the country its IBAN and phone agree on when a postal
+code comes without a state.
 
 The table shows counts by jurisdiction and by element combination; json,
 jsonl and csv list the people with masked names (--reveal shows them,
