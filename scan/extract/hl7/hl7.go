@@ -91,6 +91,7 @@ const (
 	kIDs                     // CX: id^^^authority^type code
 	kDL                      // DLN: number^state^expiry
 	kPlain                   // the first component as it is
+	kCoded                   // CE/CWE: code^text^coding system
 )
 
 // spec is one field of a person segment: how it is read and what it is.
@@ -131,6 +132,20 @@ var segments = map[string]map[int]spec{
 	"IN2": {2: {kPlain, fSSN, ""}, 6: {kPlain, "medicare number", ""}, 8: {kPlain, fMember, ""}},
 	"MRG": {1: {kIDs, fMRN, ""}, 2: {kIDs, fMRN, ""}, 3: {kIDs, "patient account id", ""}, 7: {kName, fName, ""}},
 }
+
+// clinical are the fields of the patient's diagnoses, procedures and
+// medications: medical information about the patient of the message.
+var clinical = map[string]map[int]spec{
+	"DG1": {3: {kCoded, "diagnosis code", ""}, 4: {kPlain, "diagnosis", ""}},
+	"PR1": {3: {kCoded, "procedure code", ""}},
+	"RXE": {2: {kCoded, "medication", ""}},
+	"RXO": {1: {kCoded, "medication", ""}},
+	"RXA": {5: {kCoded, "medication", ""}},
+}
+
+// codedText names the text of a coded value by its code's Field: a
+// diagnosis code's text is the diagnosis; a procedure's is left out.
+var codedText = map[string]string{"diagnosis code": "diagnosis", "medication": "medication"}
 
 // patientText are segments whose free text belongs to the patient:
 // notes and observation values.
@@ -287,6 +302,8 @@ func (x *reader) segment(s []byte, off int64) error {
 				// A document carried in the message (a PDF report in
 				// base64): scanned as a file of its own.
 				err = x.document(v)
+			case clinical[id][num].kind != 0:
+				err = x.field(v, at, clinical[id][num], x.record(""))
 			case patientText[id][num]:
 				err = x.text(v, at, x.record(""))
 			case providers[id][num]:
@@ -460,6 +477,15 @@ func (x *reader) value(v []byte, at int64, sp spec, rec string) error {
 		return x.exact(comps[0], at, name, rec)
 	case kDL, kPlain:
 		return x.exact(comps[0], at, sp.field, rec)
+	case kCoded:
+		if err := x.exact(comps[0], at, sp.field, rec); err != nil || len(comps) < 2 {
+			return err
+		}
+		rest := at + int64(len(comps[0])) + 1
+		if codedText[sp.field] == "" {
+			return x.text(v[len(comps[0])+1:], rest, rec) // read as text, unnamed
+		}
+		return x.exact(comps[1], rest, codedText[sp.field], rec)
 	}
 	return x.text(v, at, rec)
 }

@@ -182,3 +182,29 @@ func TestDocument(t *testing.T) {
 		t.Errorf("warnings %q", warns)
 	}
 }
+
+// TestClinical reads a message's diagnoses, procedures and medications
+// into the patient's record, named so that the detectors take them for
+// medical information: the code and its text apart.
+func TestClinical(t *testing.T) {
+	msg := strings.Join([]string{
+		"MSH|^~\\&|EPIC|HOSP|LAB|HOSP|20240301120000||ADT^A08|MSG00002|P|2.5",
+		"PID|1||MRN4477120^^^HOSP^MR||HOLLOWAY^MARGARET^ANN||19610704|F",
+		"DG1|1|I10|E11.9^Type 2 diabetes mellitus^I10|Diabetes",
+		"PR1|1||99213^Office visit^C4",
+		"RXE|^^^20240301|860975^Metformin 500 MG^RXNORM",
+	}, "\r") + "\r"
+	got := extract(t, msg)
+	for _, w := range []segOut{
+		{"diagnosis code", "a.hl7#msg=1", "E11.9"}, {"diagnosis", "a.hl7#msg=1", "Type 2 diabetes mellitus"}, {"diagnosis", "a.hl7#msg=1", "Diabetes"},
+		{"procedure code", "a.hl7#msg=1", "99213"},
+		{"medication", "a.hl7#msg=1", "860975"}, {"medication", "a.hl7#msg=1", "Metformin 500 MG"},
+	} {
+		if !slices.Contains(got, w) {
+			t.Errorf("no %q in %q", w, got)
+		}
+	}
+	if !slices.ContainsFunc(got, func(s segOut) bool { return strings.HasPrefix(s.Text, "Office visit") && s.Field == "" }) {
+		t.Errorf("a procedure's text is not read as text: %q", got)
+	}
+}
