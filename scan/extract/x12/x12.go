@@ -99,8 +99,11 @@ const (
 	fTaxID   = "tax id"
 	fMember  = "health plan member id"
 	fMRN     = "medical record number"
-	fID      = "identification"
-	fOrg     = "organization id"
+	// A claim's diagnosis and procedure codes.
+	fDiagnosis = "diagnosis code"
+	fProcedure = "procedure code"
+	fID        = "identification"
+	fOrg       = "organization id"
 )
 
 // people are the NM1 entity codes of persons a file is about: insured
@@ -189,6 +192,11 @@ type reader struct {
 	street string
 }
 
+// diagnosisQuals are the HI qualifiers of diagnosis codes: ICD-10-CM
+// principal, other, admitting, reason for visit, external cause (ABK, ABF,
+// ABJ, APR, ABN) and their ICD-9-CM counterparts.
+var diagnosisQuals = map[string]bool{"ABK": true, "ABF": true, "ABJ": true, "APR": true, "ABN": true, "BK": true, "BF": true, "BJ": true, "PR": true, "BN": true}
+
 // record names the current person's record.
 func (x *reader) record() string {
 	return x.path + "#st=" + strconv.Itoa(x.st) + ",person=" + strconv.Itoa(x.person)
@@ -265,6 +273,32 @@ func (x *reader) segment(s []byte, off int64) error {
 			return err
 		}
 		return x.id(el(8), el(9), at(9), nmIDs)
+	}
+	switch id {
+	case "HI":
+		// A claim's diagnoses, "ABK:E119*ABF:I10": the patient's.
+		for i := 1; i < len(els); i++ {
+			q, code, ok := bytes.Cut(el(i), []byte{x.sep.comp})
+			if !ok || !diagnosisQuals[string(q)] {
+				continue
+			}
+			code, _, _ = bytes.Cut(code, []byte{x.sep.comp})
+			if err := x.value(code, at(i)+int64(len(q))+1, fDiagnosis); err != nil {
+				return err
+			}
+		}
+		return nil
+	case "SV1", "SV2":
+		// A service line's procedure, "HC:99213".
+		n := 1
+		if id == "SV2" {
+			n = 2
+		}
+		if q, code, ok := bytes.Cut(el(n), []byte{x.sep.comp}); ok && (string(q) == "HC" || string(q) == "HP") {
+			code, _, _ = bytes.Cut(code, []byte{x.sep.comp})
+			return x.value(code, at(n)+int64(len(q))+1, fProcedure)
+		}
+		return nil
 	}
 	if x.org {
 		// The details of an organisation: its address, contact, ids.

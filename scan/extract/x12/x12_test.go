@@ -112,3 +112,24 @@ func FuzzExtract(f *testing.F) {
 		})
 	})
 }
+
+// TestClaimCodes reads a claim's diagnoses (HI) and its service lines'
+// procedures (SV1) into the patient's record, after the rendering
+// provider's loop too.
+func TestClaimCodes(t *testing.T) {
+	data := isaSeg("*", "^", ":", "~") + strings.Join([]string{
+		"ST*837*0003", "HL*2*1*22*0", "NM1*IL*1*DOE*JANE", "CLM*A37YH556*500***11:B:1*Y*A*Y*I",
+		"HI*ABK:E119*ABF:I10*ZZZ:NOTACODE", "NM1*82*2*OKLAHOMA CLINIC", "LX*1", "SV1*HC:99213*75*UN*1***1", "SE*8*0003",
+	}, "~") + "~"
+	got := extract(t, data)
+	for _, w := range []segOut{
+		{fDiagnosis, "e.834#st=1,person=1", "E119"}, {fDiagnosis, "e.834#st=1,person=1", "I10"}, {fProcedure, "e.834#st=1,person=1", "99213"},
+	} {
+		if !slices.Contains(got, w) {
+			t.Errorf("no %q in %q", w, got)
+		}
+	}
+	if slices.ContainsFunc(got, func(s segOut) bool { return s.Text == "NOTACODE" }) {
+		t.Errorf("a qualifier that is no diagnosis's was read: %q", got)
+	}
+}
