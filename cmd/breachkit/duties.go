@@ -188,7 +188,7 @@ func caseDuties(ctx context.Context, a *app, c *breachkit.Case, rules *duties.Ru
 	}
 	if unknown > 0 {
 		res.Exemptions = append(res.Exemptions, breachkit.Exemption{Jurisdiction: "unknown", Regime: "-", Affected: unknown,
-			Reason: fmt.Sprintf("%d people have no known residence; no law could be applied: counsel must review (substitute notice, or research their addresses)", unknown)})
+			Reason: fmt.Sprintf("%d people have no known residence; no law could be applied: counsel must review (substitute notice, or research their addresses); the affected counts of federal regimes above (HIPAA, GLBA) leave them out, though those laws do not turn on the state a person lives in", unknown)})
 	}
 	return res, nil
 }
