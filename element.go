@@ -50,6 +50,10 @@ const (
 	// Genetic is genetic data: scan finds genotypes, DNA sequences and
 	// haplogroups in a column that names them.
 	Genetic Element = "GENETIC"
+	// MothersMaidenName is a mother's birth surname: scan finds it in a
+	// column that names it (often a security question's answer, so also
+	// CREDENTIALS).
+	MothersMaidenName Element = "MOTHERS_MAIDEN_NAME"
 )
 
 // Elements that breach statutes name but that scan does not detect in
@@ -57,8 +61,6 @@ const (
 const (
 	// DigitalSignature is an electronic or digital signature.
 	DigitalSignature Element = "DIGITAL_SIGNATURE"
-	// MothersMaidenName is a mother's birth surname.
-	MothersMaidenName Element = "MOTHERS_MAIDEN_NAME"
 	// EmployeeID is an employer-assigned identification number.
 	EmployeeID Element = "EMPLOYEE_ID"
 )
@@ -70,11 +72,11 @@ const CustomPrefix = "CUSTOM_"
 // ScanElements lists the elements scan detects, in output order.
 var ScanElements = []Element{SSN, ITIN, DOB, Email, Phone, Address, PersonName,
 	BankAccount, RoutingNumber, CardNumber, DriversLicense, Passport, HealthID, Credentials,
-	AccessCode, MedicalInfo, GovID, Biometric, Genetic}
+	AccessCode, MedicalInfo, GovID, Biometric, Genetic, MothersMaidenName}
 
 // LegalElements lists the elements only statutes and scenarios name.
 var LegalElements = []Element{
-	DigitalSignature, MothersMaidenName, EmployeeID}
+	DigitalSignature, EmployeeID}
 
 var knownElements = func() map[Element]bool {
 	m := map[Element]bool{}

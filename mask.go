@@ -51,6 +51,8 @@ func Mask(e Element, v string) string {
 		return "*** (biometric)"
 	case Genetic:
 		return "*** (genetic)"
+	case MothersMaidenName:
+		return "***"
 	default:
 		if utf8.RuneCountInString(v) <= 4 {
 			return "****"

@@ -181,7 +181,7 @@ func BuildRecord(key string, vals []Value) Record {
 				}
 			}
 			haveAddr = true
-		case breachkit.RoutingNumber, breachkit.Credentials, breachkit.AccessCode, breachkit.MedicalInfo, breachkit.Biometric, breachkit.Genetic:
+		case breachkit.RoutingNumber, breachkit.Credentials, breachkit.AccessCode, breachkit.MedicalInfo, breachkit.Biometric, breachkit.Genetic, breachkit.MothersMaidenName:
 			// Routing numbers name a bank, not a person; credentials,
 			// card codes, PINs, diagnoses and genotypes are shared by
 			// many people, and templates differ from one enrollment to

@@ -236,7 +236,7 @@ func namesNoOne(rec *Record) bool {
 	}
 	for _, e := range rec.Elements {
 		switch e {
-		case breachkit.MedicalInfo, breachkit.AccessCode, breachkit.RoutingNumber, breachkit.Biometric, breachkit.Genetic, breachkit.Credentials:
+		case breachkit.MedicalInfo, breachkit.AccessCode, breachkit.RoutingNumber, breachkit.Biometric, breachkit.Genetic, breachkit.Credentials, breachkit.MothersMaidenName:
 		default:
 			return false
 		}

@@ -714,6 +714,11 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, emit func(scan.Match)) 
 	case fPassword:
 		if creds.Valid(sv) {
 			out(breachkit.Credentials, 0.9, "")
+			if strings.Contains(fi.norm, "maiden") {
+				// The answer to a security question, and a mother's
+				// maiden name, which some state laws name by itself.
+				out(breachkit.MothersMaidenName, 0.9, "")
+			}
 		}
 	case fDiagnosis, fDxCode:
 		switch {

@@ -28,6 +28,11 @@ func TestFieldParts(t *testing.T) {
 		{"Diagnosis", "Essential hypertension", breachkit.MedicalInfo, ""},
 	}
 	e := New(Config{}).Detector()
+	var both []scan.Match
+	e.Detect(&scan.Segment{Text: []byte("Smith"), Field: "Mother's Maiden Name"}, func(m scan.Match) { both = append(both, m) })
+	if len(both) != 2 || both[0].Type != breachkit.Credentials || both[1].Type != breachkit.MothersMaidenName {
+		t.Errorf("a mother's maiden name: got %v, want CREDENTIALS and MOTHERS_MAIDEN_NAME", both)
+	}
 	for _, tt := range tests {
 		var got []scan.Match
 		e.Detect(&scan.Segment{Text: []byte(tt.value), Field: tt.field}, func(m scan.Match) { got = append(got, m) })
