@@ -303,8 +303,11 @@ func lines(name string, head []byte) bool {
 
 // Extract reads in.R and emits one segment per string or number value.
 func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment) error) error {
+	r, emit := scan.Unmarked(bufio.NewReaderSize(in.R, 64<<10), emit)
+	plain := *in
+	plain.R = r
 	fb := &fhirBundle{emit: emit}
-	err := extractValues(ctx, in, fb.add, fb)
+	err := extractValues(ctx, &plain, fb.add, fb)
 	if ferr := fb.flush(); err == nil {
 		err = ferr
 	}

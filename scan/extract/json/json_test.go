@@ -353,3 +353,30 @@ func TestFHIRBundle(t *testing.T) {
 		}
 	}
 }
+
+// TestByteOrderMark reads JSON written with a UTF-8 byte order mark
+// (offsets still the file's) and UTF-16 JSON as PowerShell's Out-File
+// writes it (values found, without offsets).
+func TestByteOrderMark(t *testing.T) {
+	doc := `{"name":"Dana Whitfield","ssn":"412-65-7733"}`
+	bom := append([]byte{0xEF, 0xBB, 0xBF}, doc...)
+	segs, err := extract(t, "b.json", bom)
+	if err != nil || len(segs) != 2 || string(bom[segs[1].start:segs[1].end]) != "412-65-7733" {
+		t.Errorf("UTF-8 with a mark: %+v, %v", segs, err)
+	}
+	u16 := []byte{0xFF, 0xFE}
+	for _, c := range doc {
+		u16 = append(u16, byte(c), 0)
+	}
+	var texts []string
+	err = Extractor{}.Extract(context.Background(), &scan.Input{Path: "u.json", R: bytes.NewReader(u16)}, func(s scan.Segment) error {
+		texts = append(texts, string(s.Text))
+		if s.Offset >= 0 || s.OffsetAt != nil {
+			t.Errorf("%q has an offset into the decoded text", s.Text)
+		}
+		return nil
+	})
+	if err != nil || !slices.Equal(texts, []string{"Dana Whitfield", "412-65-7733"}) {
+		t.Errorf("UTF-16: %q, %v", texts, err)
+	}
+}

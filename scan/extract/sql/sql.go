@@ -33,6 +33,10 @@ func (Extractor) Format() string { return "sql" }
 // Accepts takes files named .sql, and dumps whose head has an INSERT INTO
 // or CREATE TABLE statement.
 func (Extractor) Accepts(name string, head []byte) bool {
+	utf16 := len(head) >= 2 && (head[0] == 0xFF && head[1] == 0xFE || head[0] == 0xFE && head[1] == 0xFF)
+	if strings.EqualFold(path.Ext(name), ".sql") && utf16 {
+		return true // SQL Server Management Studio saves scripts as UTF-16
+	}
 	if scan.Binary(head) {
 		return false
 	}
@@ -46,17 +50,34 @@ func (Extractor) Accepts(name string, head []byte) bool {
 type lexer struct {
 	r   *bufio.Reader
 	off int64 // offset of the next byte
+	// last is the byte next read last, and pend holds it again (-1:
+	// nothing) once back put it back: bufio's UnreadByte cannot after a
+	// Peek, and a byte lost so put every later offset one byte out
+	// (a negative number, VALUES (-5, …)).
+	last byte
+	pend int
 }
 
 func (l *lexer) next() (byte, error) {
+	if l.pend >= 0 {
+		c := byte(l.pend)
+		l.pend = -1
+		l.off++
+		l.last = c
+		return c, nil
+	}
 	c, err := l.r.ReadByte()
 	if err == nil {
 		l.off++
+		l.last = c
 	}
 	return c, err
 }
 
 func (l *lexer) peek() (byte, error) {
+	if l.pend >= 0 {
+		return byte(l.pend), nil
+	}
 	b, err := l.r.Peek(1)
 	if err != nil {
 		return 0, err
@@ -64,8 +85,19 @@ func (l *lexer) peek() (byte, error) {
 	return b[0], nil
 }
 
+// peekN returns up to the next n bytes without reading them.
+func (l *lexer) peekN(n int) []byte {
+	if l.pend < 0 {
+		b, _ := l.r.Peek(n)
+		return b
+	}
+	b, _ := l.r.Peek(n - 1)
+	return append([]byte{byte(l.pend)}, b...)
+}
+
+// back puts the byte next read last back.
 func (l *lexer) back() {
-	l.r.UnreadByte()
+	l.pend = int(l.last)
 	l.off--
 }
 
@@ -130,9 +162,36 @@ func (l *lexer) word() (string, error) {
 	if err := l.skipSpace(); err != nil {
 		return "", err
 	}
+	w, name, err := l.part()
+	if err != nil || !name {
+		// A single other character: its caller may put it back, which
+		// a Peek here would make impossible.
+		return w, err
+	}
+	// A qualified name: [dbo].[Customers], schema."table".
+	for {
+		if p, _ := l.peek(); p != '.' {
+			return w, nil
+		}
+		l.next()
+		c, err := l.peek()
+		if err != nil || !identChar(c) && c != '`' && c != '"' && c != '[' {
+			return w + ".", nil
+		}
+		part, _, err := l.part()
+		if err != nil {
+			return w, err
+		}
+		w += "." + part
+	}
+}
+
+// part reads one part of a name: an identifier or a quoted one (name
+// true), or a single other character.
+func (l *lexer) part() (string, bool, error) {
 	c, err := l.next()
 	if err != nil {
-		return "", err
+		return "", false, err
 	}
 	var b strings.Builder
 	switch c {
@@ -144,26 +203,26 @@ func (l *lexer) word() (string, error) {
 		for {
 			c, err := l.next()
 			if err != nil {
-				return "", err
+				return "", false, err
 			}
 			if c == end {
-				return b.String(), nil
+				return b.String(), true, nil
 			}
 			b.WriteByte(c)
 		}
 	}
 	if !identChar(c) {
-		return string(c), nil
+		return string(c), false, nil
 	}
 	b.WriteByte(c)
 	for {
 		c, err := l.next()
 		if err != nil {
-			return b.String(), nil
+			return b.String(), true, nil
 		}
-		if !identChar(c) && c != '.' {
+		if !identChar(c) {
 			l.back()
-			return b.String(), nil
+			return b.String(), true, nil
 		}
 		b.WriteByte(c)
 	}
@@ -192,8 +251,29 @@ func (l *lexer) skipStatement() error {
 			q = c
 		case c == ';':
 			return nil
+		case c == '\n' && l.goLine():
+			return nil
 		}
 	}
+}
+
+// goLine reports, at the start of a line, whether the line is GO, the
+// batch separator of SQL Server scripts (SSMS writes no ';'), and reads
+// it if so.
+func (l *lexer) goLine() bool {
+	b := l.peekN(8)
+	i := 0
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t') {
+		i++
+	}
+	if i+2 > len(b) || b[i]|0x20 != 'g' || b[i+1]|0x20 != 'o' {
+		return false
+	}
+	if j := i + 2; j < len(b) && b[j] != '\r' && b[j] != '\n' && b[j] != ' ' && b[j] != '\t' {
+		return false
+	}
+	_ = l.skipLine()
+	return true
 }
 
 type extraction struct {
@@ -201,9 +281,12 @@ type extraction struct {
 	l      *lexer
 	emit   func(scan.Segment) error
 	tables map[string][]string
-	row    int
-	val    []byte
-	offs   []int64
+	// pending is a word read past the end of a statement without ';'
+	// (the next INSERT of an SSMS script): the next statement's first.
+	pending string
+	row     int
+	val     []byte
+	offs    []int64
 	// In a table of label-value pairs: label is the label of the row
 	// labelRec, entity the record of the entity of the row entityRow;
 	// pairs are the columns of pairCols, the last column list seen.
@@ -226,12 +309,21 @@ func (x *extraction) pairsOf(cols []string) columns.Pairs {
 
 // Extract reads in.R and emits the values of INSERT and COPY statements.
 func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment) error) error {
-	x := &extraction{in: in, l: &lexer{r: bufio.NewReaderSize(in.R, 256<<10)}, emit: emit, tables: map[string][]string{}}
+	r, emit := scan.Unmarked(bufio.NewReaderSize(in.R, 256<<10), emit)
+	br, ok := r.(*bufio.Reader)
+	if !ok {
+		br = bufio.NewReaderSize(r, 256<<10)
+	}
+	x := &extraction{in: in, l: &lexer{r: br, pend: -1}, emit: emit, tables: map[string][]string{}}
 	for {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		w, err := x.l.word()
+		w, err := x.pending, error(nil)
+		if w == "" {
+			w, err = x.l.word()
+		}
+		x.pending = ""
 		if errors.Is(err, io.EOF) {
 			return nil
 		}
@@ -245,7 +337,7 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 			err = x.create()
 		case "COPY":
 			err = x.copyStmt()
-		case ";":
+		case ";", "GO":
 			continue
 		default:
 			err = x.l.skipStatement()
@@ -331,20 +423,21 @@ func (x *extraction) create() error {
 // insert reads INSERT [IGNORE] INTO t [(cols)] VALUES (...), ... ;
 func (x *extraction) insert() error {
 	var table string
-	for {
+	for table == "" {
 		w, err := x.l.word()
 		if err != nil {
 			return err
 		}
-		u := strings.ToUpper(w)
-		if u == "INTO" {
+		switch u := strings.ToUpper(w); u {
+		case "INTO":
 			if table, err = x.l.word(); err != nil {
 				return err
 			}
-			break
-		}
-		if u == ";" {
+		case ";":
 			return nil
+		case "IGNORE", "LOW_PRIORITY", "DELAYED", "HIGH_PRIORITY", "OR", "REPLACE", "ROLLBACK", "ABORT", "FAIL":
+		default:
+			table = w // SQL Server: INSERT [dbo].[T] (...) VALUES, without INTO
 		}
 	}
 	cols := x.tables[short(table)]
@@ -392,8 +485,19 @@ func (x *extraction) insert() error {
 			}
 		default:
 			// ON DUPLICATE KEY UPDATE ... or RETURNING: skip the rest.
+			// Another word ends a statement written without ';': the
+			// next INSERT of an SSMS script, or GO.
 			x.l.back()
-			return x.l.skipStatement()
+			w, err := x.l.word()
+			if err != nil {
+				return err
+			}
+			switch strings.ToUpper(w) {
+			case "ON", "RETURNING", "WHERE", "AS":
+				return x.l.skipStatement()
+			}
+			x.pending = w
+			return nil
 		}
 	}
 }
@@ -419,6 +523,8 @@ func (x *extraction) tuple(table string, cols []string) error {
 			x.l.next()
 			col++
 			continue
+		case (c == 'N' || c == 'n') && x.national():
+			fallthrough // N'…': a national (Unicode) string of SQL Server
 		case c == '\'' || c == '"' && false:
 			start, err := x.quoted()
 			if err != nil {
@@ -474,6 +580,15 @@ func (x *extraction) tuple(table string, cols []string) error {
 				}
 			}
 			v := strings.TrimSpace(string(x.val))
+			if i, lit, ok := castLiteral(string(x.val)); ok {
+				// CAST(N'1985-03-22' AS Date), TO_DATE('…', 'YYYY-MM-DD'):
+				// SQL Server and Oracle dumps write dates so.
+				x.val, x.offs = append(x.val[:0], lit...), nil
+				if err := x.value(start+int64(i), cols, col, record); err != nil {
+					return err
+				}
+				continue
+			}
 			if v != "" && !strings.EqualFold(v, "NULL") && (v[0] >= '0' && v[0] <= '9' || v[0] == '-') {
 				x.offs = nil
 				if err := x.value(start, cols, col, record); err != nil {
@@ -482,6 +597,40 @@ func (x *extraction) tuple(table string, cols []string) error {
 			}
 		}
 	}
+}
+
+// castLiteral returns the string literal that a conversion expression
+// starts with (CAST, CONVERT, TRY_CAST, TO_DATE, TO_TIMESTAMP) and where
+// it starts in e, when it has no quote doubled inside.
+func castLiteral(e string) (int, string, bool) {
+	u := strings.ToUpper(strings.TrimLeft(e, " \t\r\n"))
+	fn := false
+	for _, p := range [...]string{"CAST(", "TRY_CAST(", "CONVERT(", "TRY_CONVERT(", "TO_DATE(", "TO_TIMESTAMP("} {
+		fn = fn || strings.HasPrefix(u, p)
+	}
+	if !fn {
+		return 0, "", false
+	}
+	i := strings.IndexByte(e, '\'')
+	if i < 0 {
+		return 0, "", false
+	}
+	j := strings.IndexByte(e[i+1:], '\'')
+	if j < 0 || strings.HasPrefix(e[i+1+j+1:], "'") {
+		return 0, "", false
+	}
+	return i + 1, e[i+1 : i+1+j], true
+}
+
+// national reads the N of an N'…' string, reporting whether there was
+// one (else nothing is read: an N starts NULL).
+func (x *extraction) national() bool {
+	b := x.l.peekN(2)
+	if len(b) == 2 && b[1] == '\'' {
+		x.l.next()
+		return true
+	}
+	return false
 }
 
 // quoted reads a 'string' with ” and backslash escapes into x.val and
@@ -622,7 +771,7 @@ func (x *extraction) copyStmt() error {
 		return err
 	}
 	for {
-		line, err := x.l.r.ReadSlice('\n')
+		line, err := x.l.r.ReadSlice('\n') // skipLine left nothing put back
 		start := x.l.off
 		x.l.off += int64(len(line))
 		if len(line) == 0 && err != nil {

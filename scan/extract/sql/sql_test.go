@@ -3,6 +3,7 @@ package sql
 import (
 	"bytes"
 	"context"
+	"slices"
 	"testing"
 
 	"github.com/breachkit/breachkit/scan"
@@ -63,6 +64,7 @@ func TestDump(t *testing.T) {
 func FuzzExtract(f *testing.F) {
 	f.Add([]byte("INSERT INTO t (a) VALUES ('x'),(1);"))
 	f.Add([]byte("CREATE TABLE t (a int); COPY t FROM stdin;\n1\n\\.\n"))
+	f.Add([]byte(ssms))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		extract(t, data)
 	})
@@ -95,5 +97,73 @@ func TestPairs(t *testing.T) {
 	}
 	if len(want) > 0 {
 		t.Errorf("not emitted: %v", want)
+	}
+}
+
+// ssms is a script as SQL Server Management Studio's Generate Scripts
+// writes it: bracketed names, INSERT without INTO, N'…' strings, dates in
+// CAST(…), no ';' but GO lines, SET statements between.
+const ssms = "USE [Servicing]\r\nGO\r\nSET ANSI_NULLS ON\r\nGO\r\n" +
+	"CREATE TABLE [dbo].[Customers](\r\n\t[Id] [int] IDENTITY(1,1) NOT NULL,\r\n\t[FullName] [nvarchar](100) NULL,\r\n\t[SSN] [char](11) NULL,\r\n\t[DOB] [date] NULL\r\n) ON [PRIMARY]\r\nGO\r\n" +
+	"SET IDENTITY_INSERT [dbo].[Customers] ON \r\nGO\r\n" +
+	"INSERT [dbo].[Customers] ([Id], [FullName], [SSN], [DOB]) VALUES (1, N'Dana Whitfield', N'412-65-7733', CAST(N'1985-03-22' AS Date))\r\n" +
+	"INSERT [dbo].[Customers] ([Id], [FullName], [SSN], [DOB]) VALUES (2, N'Sean O''Brien', N'523-71-0098', NULL)\r\nGO\r\n" +
+	"INSERT INTO dbo.Customers VALUES (3, N'Maria Gonzalez', N'287-40-1156', NULL)\r\nGO\r\n"
+
+func TestSSMS(t *testing.T) {
+	segs, err := extract(t, []byte(ssms))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []seg
+	for _, s := range segs {
+		got = append(got, seg{s.field, s.record, s.text, 0, 0})
+	}
+	want := []seg{
+		{"Id", "d.sql#row=1", "1", 0, 0}, {"FullName", "d.sql#row=1", "Dana Whitfield", 0, 0}, {"SSN", "d.sql#row=1", "412-65-7733", 0, 0}, {"DOB", "d.sql#row=1", "1985-03-22", 0, 0},
+		{"Id", "d.sql#row=2", "2", 0, 0}, {"FullName", "d.sql#row=2", "Sean O'Brien", 0, 0}, {"SSN", "d.sql#row=2", "523-71-0098", 0, 0},
+		{"Id", "d.sql#row=3", "3", 0, 0}, {"FullName", "d.sql#row=3", "Maria Gonzalez", 0, 0}, {"SSN", "d.sql#row=3", "287-40-1156", 0, 0},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d values, want %d: %+v", len(got), len(want), got)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("%d: %+v, want %+v", i, got[i], want[i])
+		}
+	}
+	// Saved as Unicode (UTF-16 with its mark), as SSMS does by default.
+	u16 := []byte{0xFF, 0xFE}
+	for _, c := range ssms {
+		u16 = append(u16, byte(c), 0)
+	}
+	if !(Extractor{}).Accepts("script.sql", u16[:64]) {
+		t.Error("a UTF-16 script is not accepted")
+	}
+	var texts []string
+	err = Extractor{}.Extract(context.Background(), &scan.Input{Path: "u.sql", R: bytes.NewReader(u16)}, func(s scan.Segment) error {
+		texts = append(texts, string(s.Text))
+		return nil
+	})
+	if err != nil || len(texts) != len(want) || texts[2] != "412-65-7733" {
+		t.Errorf("UTF-16: %q, %v", texts, err)
+	}
+}
+
+// TestNegativeNumber keeps offsets after a value with a sign:
+// reading "-5" once lost a byte, and every later
+// offset was one out.
+func TestNegativeNumber(t *testing.T) {
+	data := []byte("INSERT INTO t (a,b) VALUES (-5,'412-65-7733');\nINSERT INTO t (a,b) VALUES (-8,'523-71-0098');\n")
+	segs, err := extract(t, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for _, s := range segs {
+		texts = append(texts, s.text)
+	}
+	if want := []string{"-5", "412-65-7733", "-8", "523-71-0098"}; !slices.Equal(texts, want) {
+		t.Errorf("values %q, want %q", texts, want)
 	}
 }

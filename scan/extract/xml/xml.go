@@ -98,7 +98,11 @@ const maxDepth = 10000
 
 // Extract reads in.R and emits text and attribute values.
 func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment) error) error {
-	br := bufio.NewReader(in.R)
+	r, emit := scan.Unmarked(bufio.NewReader(in.R), emit)
+	br, ok := r.(*bufio.Reader)
+	if !ok {
+		br = bufio.NewReader(r)
+	}
 	head, _ := br.Peek(512)
 	k := &keeper{r: br}
 	dec := xml.NewDecoder(k)

@@ -283,3 +283,26 @@ func TestCDACodes(t *testing.T) {
 		}
 	}
 }
+
+// TestByteOrderMark reads XML in UTF-16 with its mark, as Windows tools
+// write it, and keeps the offsets of UTF-8 XML after its mark.
+func TestByteOrderMark(t *testing.T) {
+	doc := `<?xml version="1.0" encoding="UTF-16"?><c><ssn>412-65-7733</ssn></c>`
+	u16 := []byte{0xFF, 0xFE}
+	for _, c := range doc {
+		u16 = append(u16, byte(c), 0)
+	}
+	var texts []string
+	err := Extractor{}.Extract(context.Background(), &scan.Input{Path: "u.xml", R: bytes.NewReader(u16)}, func(s scan.Segment) error {
+		texts = append(texts, string(s.Text))
+		return nil
+	})
+	if err != nil || len(texts) != 1 || texts[0] != "412-65-7733" {
+		t.Errorf("UTF-16: %q, %v", texts, err)
+	}
+	bom := append([]byte{0xEF, 0xBB, 0xBF}, `<c><ssn>412-65-7733</ssn></c>`...)
+	segs, err := extract(t, "b.xml", bom)
+	if err != nil || len(segs) != 1 || segs[0].Offset != 11 {
+		t.Errorf("UTF-8 with a mark: %+v, %v", segs, err)
+	}
+}
