@@ -523,8 +523,8 @@ func (x *extraction) tuple(table string, cols []string) error {
 			x.l.next()
 			col++
 			continue
-		case (c == 'N' || c == 'n') && x.national():
-			fallthrough // N'…': a national (Unicode) string of SQL Server
+		case (c == 'N' || c == 'n' || c == 'E' || c == 'e' || c == '_') && x.prefixed():
+			fallthrough // N'…', E'…', _utf8mb4'…': a string with a prefix
 		case c == '\'' || c == '"' && false:
 			start, err := x.quoted()
 			if err != nil {
@@ -622,15 +622,28 @@ func castLiteral(e string) (int, string, bool) {
 	return i + 1, e[i+1 : i+1+j], true
 }
 
-// national reads the N of an N'…' string, reporting whether there was
-// one (else nothing is read: an N starts NULL).
-func (x *extraction) national() bool {
-	b := x.l.peekN(2)
-	if len(b) == 2 && b[1] == '\'' {
-		x.l.next()
-		return true
+// prefixed reads the prefix of a string literal, reporting whether there
+// was one: SQL Server's N'…' (national), PostgreSQL's E'…' (escapes) and
+// MySQL's character set introducers (_utf8mb4'…', _binary'…'). Else
+// nothing is read: an N starts NULL.
+func (x *extraction) prefixed() bool {
+	b := x.l.peekN(24)
+	n := 1
+	if len(b) > 0 && b[0] == '_' {
+		for n < len(b) && (b[n] >= 'a' && b[n] <= 'z' || b[n] >= '0' && b[n] <= '9') {
+			n++
+		}
+		if n == 1 {
+			return false
+		}
 	}
-	return false
+	if n >= len(b) || b[n] != '\'' {
+		return false
+	}
+	for range n {
+		x.l.next()
+	}
+	return true
 }
 
 // quoted reads a 'string' with ” and backslash escapes into x.val and

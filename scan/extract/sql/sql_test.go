@@ -167,3 +167,20 @@ func TestNegativeNumber(t *testing.T) {
 		t.Errorf("values %q, want %q", texts, want)
 	}
 }
+
+// TestPrefixedStrings reads string literals with a prefix: PostgreSQL's
+// E'…' with backslash escapes, MySQL's character set introducers.
+func TestPrefixedStrings(t *testing.T) {
+	data := []byte("INSERT INTO t (a,b,c) VALUES (E'O\\'Brien', _utf8mb4'412-65-7733', _binary'x'), (NULL, e'Ana', N'Souza');\n")
+	segs, err := extract(t, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for _, s := range segs {
+		texts = append(texts, s.text)
+	}
+	if want := []string{"O'Brien", "412-65-7733", "x", "Ana", "Souza"}; !slices.Equal(texts, want) {
+		t.Errorf("values %q, want %q", texts, want)
+	}
+}
