@@ -113,6 +113,9 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 	if html {
 		return extractHTML(ctx, in, br, emit)
 	}
+	if bytes.Contains(head, []byte(spreadsheetNS)) {
+		return extractSpreadsheet(ctx, in, br, emit)
+	}
 	dec.CharsetReader = func(label string, r io.Reader) (io.Reader, error) { return r, nil }
 	var stack []string
 	var fields, labels []string // per open element: its text's Field, a label for its children

@@ -60,6 +60,7 @@ func FuzzExtract(f *testing.F) {
 	f.Add([]byte(`<a b="c">d<![CDATA[e]]></a>`), false)
 	f.Add([]byte(`<table><thead><tr><th>SSN</th></tr></thead><tr><td>1</td><th>x</th></tr></table><p>y</p>`), true)
 	f.Add([]byte("<input value=a&amp;b name=\"x&#34;y\" Type=Text>\r\n<p>a&amp;b\r\nc<![if x]>d<![endif]> < e\x00"), true)
+	f.Add([]byte(`<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet Name="S"><Table><Row><Cell><Data Type="String">SSN</Data></Cell></Row><Row Index="3"><Cell Index="2"><Data Type="Number">1</Data></Cell></Row></Table></Worksheet></Workbook>`), false)
 	f.Fuzz(func(t *testing.T, data []byte, html bool) {
 		name := "f.xml"
 		if html {
@@ -304,5 +305,41 @@ func TestByteOrderMark(t *testing.T) {
 	segs, err := extract(t, "b.xml", bom)
 	if err != nil || len(segs) != 1 || segs[0].Offset != 11 {
 		t.Errorf("UTF-8 with a mark: %+v, %v", segs, err)
+	}
+}
+
+// TestSpreadsheetML reads an Excel 2003 XML workbook by its sheets: the
+// header row names the columns, each row is a record, cells are located
+// by sheet and reference (ss:Index skips cells), dates lose their
+// midnight; the header's cells are read as text, as xlsx's are.
+func TestSpreadsheetML(t *testing.T) {
+	doc := `<?xml version="1.0"?><?mso-application progid="Excel.Sheet"?>` +
+		`<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">` +
+		`<Worksheet ss:Name="Customers"><Table>` +
+		`<Row><Cell><Data ss:Type="String">Name</Data></Cell><Cell><Data ss:Type="String">SSN</Data></Cell><Cell><Data ss:Type="String">DOB</Data></Cell></Row>` +
+		`<Row><Cell><Data ss:Type="String">Dana Whitfield</Data></Cell><Cell ss:Index="3"><Data ss:Type="DateTime">1985-03-22T00:00:00.000</Data></Cell></Row>` +
+		`<Row ss:Index="5"><Cell><Data ss:Type="String">Sean O'Brien</Data></Cell><Cell><Data ss:Type="Number">523710098</Data></Cell></Row>` +
+		`</Table></Worksheet></Workbook>`
+	segs, err := extract(t, "w.xml", []byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	type c struct{ text, field, record, cell string }
+	var got []c
+	for _, s := range segs {
+		got = append(got, c{string(s.Text), s.Field, s.Record, s.Cell})
+	}
+	want := []c{
+		{"Name", "", "w.xml#sheet=Customers!row=1", "A1"}, {"SSN", "", "w.xml#sheet=Customers!row=1", "B1"}, {"DOB", "", "w.xml#sheet=Customers!row=1", "C1"},
+		{"Dana Whitfield", "Name", "w.xml#sheet=Customers!row=2", "A2"}, {"1985-03-22", "DOB", "w.xml#sheet=Customers!row=2", "C2"},
+		{"Sean O'Brien", "Name", "w.xml#sheet=Customers!row=5", "A5"}, {"523710098", "SSN", "w.xml#sheet=Customers!row=5", "B5"},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %+v, want %+v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("%d: %+v, want %+v", i, got[i], want[i])
+		}
 	}
 }
