@@ -319,7 +319,8 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 func extractValues(ctx context.Context, in *scan.Input, emit func(scan.Segment) error, fb *fhirBundle) error {
 	br := bufio.NewReaderSize(in.R, 64<<10)
 	head, _ := br.Peek(64 << 10)
-	k := &keeper{r: br}
+	ln := &lenient{r: br}
+	k := &keeper{r: ln}
 	dec := json.NewDecoder(k)
 	dec.UseNumber()
 	var stack []frame
@@ -494,6 +495,17 @@ func extractValues(ctx context.Context, in *scan.Input, emit func(scan.Segment) 
 				stack[top].scalars++
 			}
 			s := string(t)
+			if ln.Replaced(end - int64(len(s))) {
+				// NaN or Infinity, read as a number: no value of the
+				// file's, taken as a null is.
+				if top >= 0 && !stack[top].array {
+					stack[top].wantKey = true
+				}
+				if tableRow(stack) {
+					stack[top].col++
+				}
+				continue
+			}
 			seg := scan.Segment{Text: []byte(s), Offset: end - int64(len(s)), Field: fieldPath(stack), Record: record}
 			if d, ok := mongoDate(stack, s); ok {
 				seg.Text, seg.Offset = []byte(d), -1

@@ -1,6 +1,7 @@
 package json
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"slices"
@@ -378,5 +379,39 @@ func TestByteOrderMark(t *testing.T) {
 	})
 	if err != nil || !slices.Equal(texts, []string{"Dana Whitfield", "412-65-7733"}) {
 		t.Errorf("UTF-16: %q, %v", texts, err)
+	}
+}
+
+// TestNonFinite reads JSON with Python's NaN and Infinity: the values
+// after them are not lost, a string "NaN" is left alone, and offsets
+// hold; a replacement cut by the end of a read is finished in the next.
+func TestNonFinite(t *testing.T) {
+	doc := `[{"a":NaN,"ssn":"412-65-7733","w":"NaN"},{"b":-Infinity,"c":Infinity,"ssn":"523-71-0098"}]`
+	segs, err := extract(t, "n.json", []byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for _, s := range segs {
+		texts = append(texts, doc[s.start:s.end])
+	}
+	if !slices.Contains(texts, "523-71-0098") || !slices.Contains(texts, "NaN") {
+		t.Errorf("values %q", texts)
+	}
+	want := `[{"a":0.0,"ssn":"412-65-7733","w":"NaN"},{"b":-0.000000,"c":0.000000,"ssn":"523-71-0098"}]`
+	for size := 1; size <= 12; size++ {
+		l := &lenient{r: bufio.NewReaderSize(strings.NewReader(doc), 16)}
+		var out []byte
+		p := make([]byte, size)
+		for {
+			n, err := l.Read(p)
+			out = append(out, p[:n]...)
+			if err != nil {
+				break
+			}
+		}
+		if string(out) != want {
+			t.Errorf("reads of %d: %s", size, out)
+		}
 	}
 }
