@@ -470,7 +470,8 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 		// unless the address is an organisation's. (Before names: a
 		// "City Name" or "State Name" is not a person's.)
 		return fCity
-	case headIs(ws, "state", "province", "stateprovince") && !has(ws, orgWords...) && !has(ws, "license", "licence", "dl", "tax", "card", "issuing", "birth"):
+	case (headIs(ws, "state", "province", "stateprovince") || headIs(ws, "region") && has(ws, "address", "addr", "mailing", "home", "billing", "shipping", "postal")) && !has(ws, orgWords...) && !has(ws, "license", "licence", "dl", "tax", "card", "issuing", "birth"):
+		// Google Contacts' "Address 1 - Region" is the state too.
 		return fState
 	case headIs(ws, "zip", "zipcode", "postal", "postalcode", "postcode", "zip5", "plz", "postleitzahl") && !has(ws, orgWords...) && !has(ws, "birth", "origin"):
 		return fZIP
@@ -584,6 +585,12 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, emit func(scan.Match)) 
 	}
 	if en-st >= 2 && (v[0] == '"' && v[len(v)-1] == '"' || v[0] == '\'' && v[len(v)-1] == '\'') {
 		st, en = st+1, en-1
+		v = seg.Text[st:en]
+	}
+	if en-st >= 2 && v[0] == '\'' && asciiDigit(v[1]) && asciiDigit(v[len(v)-1]) {
+		// '02134: Excel's mark of a number kept as text, which
+		// Shopify and others write into CSV to keep leading zeros.
+		st++
 		v = seg.Text[st:en]
 	}
 	sv := view(v)

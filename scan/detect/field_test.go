@@ -23,6 +23,8 @@ func TestFieldParts(t *testing.T) {
 		{"City/State/Zip", "Columbus, OH 43215", breachkit.Address, "locality"},
 		{"City, State", "Dayton, Ohio", breachkit.Address, "locality"},
 		{"City", "Columbus", breachkit.Address, "city"},
+		{"Address 1 - Region", "OH", breachkit.Address, "state"},
+		{"Default Address Zip", "'02134", breachkit.Address, "zip"},
 		{"CVV", "123", breachkit.AccessCode, ""},
 		{"State ID", "S12345678", breachkit.GovID, ""},
 		{"Diagnosis", "Essential hypertension", breachkit.MedicalInfo, ""},

@@ -489,6 +489,7 @@ func ValidFull(s string) bool {
 	if strings.Contains(s, "  ") {
 		s = gazetteer.JoinedAddress(s)
 	}
+	s = withoutUS(s)
 	// A whole address starts with the house number and ends with the
 	// ZIP: most street-only values stop here, without a copy and a parse.
 	if len(s) == 0 || !isDigit(s[0]) || !isDigit(s[len(s)-1]) {
@@ -498,6 +499,24 @@ func ValidFull(s string) bool {
 	b := append(buf[:0], s...)
 	e, full, _ := Find(b, 0)
 	return full && e == len(b)
+}
+
+// withoutUS returns s without a last line or part that names the United
+// States ("…, OH 43215, US", "…\nUSA"), as contact exports format a
+// whole address.
+func withoutUS(s string) string {
+	if len(s) == 0 || isDigit(s[len(s)-1]) {
+		return s
+	}
+	k := strings.LastIndexAny(s, ",\n")
+	if k < 0 {
+		return s
+	}
+	switch strings.ToUpper(strings.TrimSpace(strings.ReplaceAll(s[k+1:], ".", ""))) {
+	case "US", "USA", "UNITED STATES", "UNITED STATES OF AMERICA":
+		return strings.TrimRight(s[:k], " \r\n,")
+	}
+	return s
 }
 
 // ValidUnit reports whether a structured value is a unit ("Apt 4", "#23").
