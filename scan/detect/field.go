@@ -388,9 +388,10 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 	case has(ws, "itin"):
 		return fITIN
 	case has(ws, "ssn", "ssns", "socsec", "sin") || joined == "social" || has(ws, "social") && has(ws, "no", "num", "number", "nbr") || strings.HasPrefix(joined, "socsec") || joined == "ss" || joined == "ssno" || joined == "ssnum" || joined == "ssnumber" || strings.Contains(joined, "socialsecurity") || strings.Contains(joined, "taxid") || strings.Contains(joined, "taxpayerid") || has(ws, "tin", "taxid", "taxno") || has(ws, "tax") && has(ws, "id", "no", "number", "num") ||
-		has(ws, "government", "govt", "gov") && has(ws, "id", "no", "number", "num") && !has(ws, "type", "issuer", "issuing", "state", "country", "expiry", "expiration", "exp"):
-		// Outlook's contact field "Government ID Number" holds, in the
-		// US, the person's SSN; a value that is none is not reported.
+		has(ws, "government", "govt", "gov", "national", "natl") && has(ws, "id", "no", "number", "num", "identifier", "identification") && !has(ws, "type", "issuer", "issuing", "state", "country", "expiry", "expiration", "exp", "insurance", "provider", "npi", "drug", "bank"):
+		// Outlook's contact field "Government ID Number" and Workday's
+		// "National ID" hold, in the US, the person's SSN; a value that
+		// is none is not reported.
 		return fTaxID
 	case has(ws, "dob", "birth", "birthdate", "birthday", "bday", "dateofbirth", "born") || strings.Contains(joined, "birth") ||
 		has(ws, "naissance", "geburtsdatum", "geburtstag", "nacimiento", "nascita", "nascimento", "geboortedatum", "geboren", "née", "né"):

@@ -26,6 +26,7 @@ func TestFieldParts(t *testing.T) {
 		{"Address 1 - Region", "OH", breachkit.Address, "state"},
 		{"Default Address Zip", "'02134", breachkit.Address, "zip"},
 		{"CVV", "123", breachkit.AccessCode, ""},
+		{"National ID", "412-65-7733", breachkit.SSN, ""},
 		{"State ID", "S12345678", breachkit.GovID, ""},
 		{"Diagnosis", "Essential hypertension", breachkit.MedicalInfo, ""},
 	}
