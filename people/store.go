@@ -276,8 +276,8 @@ func coColumn(reasons []string) int {
 		if !ok {
 			continue
 		}
-		if laterRole(h) {
-			return 1 // "Borrower 2 SSN", "B2_FNAME": the second borrower
+		if laterRole(h) || secondaryPerson(h) {
+			return 1 // "Borrower 2 SSN", "B2_FNAME", "SS# Secondary": the second borrower
 		}
 		if k := dependant(h); k > 0 && k < numberedCo-len(coRoles) {
 			return len(coRoles) + k // "Dependent 2 DOB": each a person of the household
@@ -497,6 +497,26 @@ func splitByName(vals []Value, finds []FindingRef, fixed []bool) []valueGroup {
 		out = append(out, head) // last, so that the first person keeps the record's key
 	}
 	return out
+}
+
+// secondaryPerson reports a header that names who a loan's or an
+// account's secondary holder is: "Secondary Name", "SS# Secondary",
+// "Secondary DOB". A secondary phone, e-mail or address is the first
+// person's other one, and stays with them.
+func secondaryPerson(h string) bool {
+	words := strings.FieldsFunc(strings.ToLower(h), func(r rune) bool { return !(r >= 'a' && r <= 'z') })
+	secondary, identity := false, false
+	for _, w := range words {
+		switch w {
+		case "secondary", "sec":
+			secondary = true
+		case "name", "first", "last", "middle", "surname", "given", "ssn", "ss", "soc", "social", "tin", "itin", "dob", "birth", "birthdate", "license", "dl":
+			identity = true
+		case "phone", "ph", "email", "mail", "address", "addr", "street", "city", "state", "zip", "fax", "cell", "mobile":
+			return false
+		}
+	}
+	return secondary && identity
 }
 
 // laterRole reports whether a column header numbers a person's role and

@@ -387,7 +387,7 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 		return fStateID
 	case has(ws, "itin"):
 		return fITIN
-	case has(ws, "ssn", "ssns", "socsec", "sin") || joined == "social" || has(ws, "social") && has(ws, "no", "num", "number", "nbr") || strings.HasPrefix(joined, "socsec") || joined == "ss" || joined == "ssno" || joined == "ssnum" || joined == "ssnumber" || strings.Contains(joined, "socialsecurity") || strings.Contains(joined, "taxid") || strings.Contains(joined, "taxpayerid") || has(ws, "tin", "taxid", "taxno") || has(ws, "tax") && has(ws, "id", "no", "number", "num") ||
+	case has(ws, "ssn", "ssns", "socsec", "sin") || joined == "social" || has(ws, "ss") && len(ws) <= 3 && onlyHolderWords(ws, "ss") || has(ws, "social") && has(ws, "no", "num", "number", "nbr") || strings.HasPrefix(joined, "socsec") || joined == "ss" || joined == "ssno" || joined == "ssnum" || joined == "ssnumber" || strings.Contains(joined, "socialsecurity") || strings.Contains(joined, "taxid") || strings.Contains(joined, "taxpayerid") || has(ws, "tin", "taxid", "taxno") || has(ws, "tax") && has(ws, "id", "no", "number", "num") ||
 		has(ws, "government", "govt", "gov", "national", "natl") && has(ws, "id", "no", "number", "num", "identifier", "identification") && !has(ws, "type", "issuer", "issuing", "state", "country", "expiry", "expiration", "exp", "insurance", "provider", "npi", "drug", "bank"):
 		// Outlook's contact field "Government ID Number" and Workday's
 		// "National ID" hold, in the US, the person's SSN; a value that
@@ -509,6 +509,21 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 		return fNotPII
 	}
 	return fUnknown
+}
+
+// onlyHolderWords reports whether the words of a header other than w say
+// only whose value it is or that it is a number: "SS# Primary", "SS No
+// Borrower".
+func onlyHolderWords(ws []string, w string) bool {
+	for _, x := range ws {
+		switch x {
+		case w, "primary", "secondary", "borrower", "coborrower", "co", "spouse", "applicant", "coapplicant", "member", "employee",
+			"patient", "insured", "subscriber", "customer", "no", "num", "number", "nbr", "1", "2":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // cityStateZIP reports a value under a city, state or ZIP Code header

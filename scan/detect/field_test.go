@@ -27,6 +27,7 @@ func TestFieldParts(t *testing.T) {
 		{"Default Address Zip", "'02134", breachkit.Address, "zip"},
 		{"CVV", "123", breachkit.AccessCode, ""},
 		{"National ID", "412-65-7733", breachkit.SSN, ""},
+		{"SS# Secondary", "523710098", breachkit.SSN, ""},
 		{"State ID", "S12345678", breachkit.GovID, ""},
 		{"Diagnosis", "Essential hypertension", breachkit.MedicalInfo, ""},
 	}
