@@ -609,6 +609,9 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, emit func(scan.Match)) 
 		st++
 		v = seg.Text[st:en]
 	}
+	if len(v) == len(fi.name) && strings.EqualFold(string(v), fi.name) {
+		return // the header again: a report's header row repeated on each page
+	}
 	sv := view(v)
 	out := func(t breachkit.Element, conf float64, part string) {
 		if !e.on(t) || conf < e.min {

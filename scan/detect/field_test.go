@@ -32,6 +32,11 @@ func TestFieldParts(t *testing.T) {
 		{"Diagnosis", "Essential hypertension", breachkit.MedicalInfo, ""},
 	}
 	e := New(Config{}).Detector()
+	for _, h := range []string{"Name", "Last Name", "City"} {
+		e.Detect(&scan.Segment{Text: []byte(h), Field: h}, func(m scan.Match) {
+			t.Errorf("the header %q repeated as a value was reported: %v", h, m)
+		})
+	}
 	var both []scan.Match
 	e.Detect(&scan.Segment{Text: []byte("Smith"), Field: "Mother's Maiden Name"}, func(m scan.Match) { both = append(both, m) })
 	if len(both) != 2 || both[0].Type != breachkit.Credentials || both[1].Type != breachkit.MothersMaidenName {
