@@ -49,7 +49,7 @@ func TestCountryJurisdiction(t *testing.T) {
 
 // TestSurnameFirst reads names written surname first without a comma, as
 // bank and payroll ledgers write them, only where the gazetteer is sure
-// which word is which.
+// which word is which; a nickname is dropped.
 func TestSurnameFirst(t *testing.T) {
 	for in, want := range map[string][3]string{
 		"WILLIAMS DESHAWN T":  {"DESHAWN", "T", "WILLIAMS"},
@@ -59,6 +59,10 @@ func TestSurnameFirst(t *testing.T) {
 		"Holloway Margaret":   {"Holloway", "", "Margaret"}, // not in capitals: as written
 		"TAYLOR LEE":          {"TAYLOR", "", "LEE"},
 		"NGUYEN VAN AN":       {"NGUYEN", "VAN", "AN"},
+		// A nickname in quotes or parentheses is no middle name.
+		`Robert "Bob" Smith`:  {"Robert", "", "Smith"},
+		"Dana (DJ) Whitfield": {"Dana", "", "Whitfield"},
+		`Smith, Robert "Bob"`: {"Robert", "", "Smith"},
 	} {
 		g, m, s, _ := splitFullName(in)
 		if got := [3]string{g, m, s}; got != want {

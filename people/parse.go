@@ -26,7 +26,7 @@ func generation(s string) uint8 { return gazetteer.Generation(s) }
 // professional suffixes and returning a generational suffix (Jr., III)
 // apart.
 func splitFullName(s string) (given, middle, surname, suffix string) {
-	s = strings.TrimSpace(s)
+	s = strings.TrimSpace(withoutNickname(s))
 	// keep drops titles and suffixes from fields, noting a generation;
 	// a generation is only read after the first word ("Junior" alone is a
 	// given name).
@@ -508,4 +508,22 @@ func atoiSafe(s string) int {
 		return 0
 	}
 	return n
+}
+
+// withoutNickname drops a nickname written in quotes or parentheses from
+// a name ("Robert \"Bob\" Smith", "Dana (DJ) Whitfield"): it is neither a
+// middle name nor part of the name a letter is addressed to.
+func withoutNickname(s string) string {
+	for _, q := range [...][2]string{{"\"", "\""}, {"(", ")"}, {"“", "”"}} {
+		i := strings.Index(s, q[0])
+		if i < 0 {
+			continue
+		}
+		j := strings.Index(s[i+len(q[0]):], q[1])
+		if j < 0 {
+			continue
+		}
+		s = strings.Join(strings.Fields(s[:i]+" "+s[i+len(q[0])+j+len(q[1]):]), " ")
+	}
+	return s
 }

@@ -231,6 +231,8 @@ func Valid(s string) bool {
 		case r == ' ' || r == ',' || r == '&':
 			inWord = false // "John & Mary Smith": a loan's joint borrowers in one cell
 		case r == '-' || r == '\'' || r == '.' || r == '’':
+		case r == '"' || r == '(' || r == ')' || r == '“' || r == '”':
+			inWord = false // a nickname: Robert "Bob" Smith, Dana (DJ) Whitfield
 		case r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r > 127:
 			letters++
 			if !inWord {
