@@ -505,7 +505,8 @@ func ValidFull(s string) bool {
 // States ("…, OH 43215, US", "…\nUSA"), as contact exports format a
 // whole address.
 func withoutUS(s string) string {
-	if len(s) == 0 || isDigit(s[len(s)-1]) {
+	// US, USA, United States (of America): every name ends in s or a.
+	if len(s) == 0 || s[len(s)-1]|0x20 != 's' && s[len(s)-1]|0x20 != 'a' {
 		return s
 	}
 	k := strings.LastIndexAny(s, ",\n")
