@@ -2,6 +2,7 @@ package people
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -137,5 +138,24 @@ func TestNamesNoOne(t *testing.T) {
 	}
 	if res.Stats.Unattached != 2 {
 		t.Errorf("Stats.Unattached = %d, want 2", res.Stats.Unattached)
+	}
+}
+
+// TestAliasName keeps a maiden, former or preferred name out of the name
+// a person is addressed by, wherever its column stands.
+func TestAliasName(t *testing.T) {
+	r := BuildRecord("r", []Value{{breachkit.PersonName, "alias", "Smith", 1, 0}, {breachkit.PersonName, "full", "Dana Whitfield", 2, 0},
+		{breachkit.PersonName, "alias", "DJ", 3, 0}})
+	if r.Given != "Dana" || r.Surname != "Whitfield" || r.Middle != "" {
+		t.Errorf("name %q %q %q, want Dana Whitfield", r.Given, r.Middle, r.Surname)
+	}
+	if !slices.Contains(r.Elements, breachkit.PersonName) {
+		t.Error("the names are not an element")
+	}
+	// Other names alone make no name to address: not "Smith DJ".
+	r = BuildRecord("r", []Value{{breachkit.PersonName, "alias", "Smith", 1, 0}, {breachkit.PersonName, "alias", "DJ", 2, 0},
+		{breachkit.SSN, "", "412-65-7733", 3, 0}})
+	if r.Given != "" || r.Surname != "" {
+		t.Errorf("name %q %q from other names alone", r.Given, r.Surname)
 	}
 }

@@ -128,6 +128,9 @@ func BuildRecord(key string, vals []Value) Record {
 				}
 			case "full":
 				names = append(names, val)
+			case "alias":
+				// A maiden, former or preferred name: the person's
+				// too, but not the one their letter is addressed to.
 			default:
 				namesNoPart = append(namesNoPart, val)
 			}

@@ -62,6 +62,7 @@ const (
 	fTribalID   // a tribal ID or enrollment number
 	fBiometric  // a fingerprint, face or voice template
 	fGenetic    // genotypes, DNA sequences, haplogroups
+	fAlias // another name of the person: maiden, former, preferred, AKA
 	fGiven
 	fMiddle
 	fSurname
@@ -95,7 +96,7 @@ var valueRules = [...]struct {
 	fTribalID:   {func(v []byte) bool { return govid.Valid(v, govid.Tribal) }, breachkit.GovID, 0.9},
 }
 
-var partNames = [...]string{fGiven: "given", fMiddle: "middle", fSurname: "surname", fFullName: "full", fSuffix: "suffix",
+var partNames = [...]string{fAlias: "alias", fGiven: "given", fMiddle: "middle", fSurname: "surname", fFullName: "full", fSuffix: "suffix",
 	fStreet: "street", fUnit: "unit", fCity: "city", fState: "state", fZIP: "zip", fCountry: "country"}
 
 // fieldInfo is a classified field name.
@@ -442,6 +443,13 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 			return fNotPII
 		}
 		return fSuffix
+	case has(ws, "maiden", "former", "previous", "prior", "preferred", "nickname", "aka", "alias", "alternate") && (has(ws, "name", "names", "surname", "lastname", "aka", "alias") || joined == "nickname" || joined == "maidenname"):
+		// "Maiden Name", "Former Last Name", "Preferred Name", "AKA":
+		// the person's other name, not the one a letter is addressed to.
+		if nonPerson {
+			return fNotPII
+		}
+		return fAlias
 	case has(ws, "first", "given", "firstname", "givenname") && has(ws, "last", "surname", "lastname", "family") && has(ws, "name", "names", "firstname", "lastname", "givenname") &&
 		!has(ws, "date", "login", "seen", "time", "ts", "visit", "four", "digits", "4"):
 		// "Name (Last, First)", "First and Last Name": both parts, in
@@ -757,7 +765,7 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, emit func(scan.Match)) 
 		if c := &valueRules[fi.kind]; c.ok(v) {
 			out(c.typ, c.conf, "")
 		}
-	case fGiven, fMiddle, fSurname, fFullName:
+	case fGiven, fMiddle, fSurname, fFullName, fAlias:
 		if fi.kind == fFullName && strings.Contains(fi.norm, "display") && !knownName(sv) {
 			// A display name is a person's in a directory and a
 			// product's or a team's elsewhere: one of its words must be

@@ -17,6 +17,8 @@ func TestFieldParts(t *testing.T) {
 		part         string // "" for a value that is not a part
 	}{
 		{"Name (Last, First)", "Whitfield, Dana", breachkit.PersonName, "full"},
+		{"Maiden Name", "Smith", breachkit.PersonName, "alias"},
+		{"Preferred Name", "DJ", breachkit.PersonName, "alias"},
 		{"First and Last Name", "Dana Whitfield", breachkit.PersonName, "full"},
 		{"First Name", "Dana", breachkit.PersonName, "given"},
 		{"Last Name", "Whitfield", breachkit.PersonName, "surname"},
