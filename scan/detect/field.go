@@ -62,7 +62,7 @@ const (
 	fTribalID   // a tribal ID or enrollment number
 	fBiometric  // a fingerprint, face or voice template
 	fGenetic    // genotypes, DNA sequences, haplogroups
-	fAlias // another name of the person: maiden, former, preferred, AKA
+	fAlias      // another name of the person: maiden, former, preferred, AKA
 	fGiven
 	fMiddle
 	fSurname
