@@ -68,9 +68,20 @@ func (b *fhirBundle) add(seg scan.Segment) error {
 		}
 		b.rec = seg.Record
 	}
+	if len(b.held) >= maxHeld {
+		// An entry this large is no patient's resource: memory stays
+		// bounded, and what was held keeps its own record.
+		b.kind, b.ref = "", ""
+		if err := b.flush(); err != nil {
+			return err
+		}
+	}
 	b.held = append(b.held, seg)
 	return nil
 }
+
+// maxHeld bounds the values of one bundle entry held for its patient.
+const maxHeld = 1 << 16
 
 // flush emits the held values of the entry that ended, under its
 // patient's record when it points at a Patient seen before.
