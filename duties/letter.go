@@ -45,6 +45,16 @@ func LetterRequirements(rules *Rules, jurisdiction string, discovered Date) (*Le
 			f = rf
 		}
 	}
+	if f == nil && !strings.HasPrefix(jurisdiction, "US") {
+		// A country: the law that protects its residents (GDPR for a
+		// member state of the EU, UK GDPR for GB), not a US regime.
+		for _, rf := range rules.Files {
+			if set, all := rf.residentsOf(); !all && set[jurisdiction] && rf.Jurisdiction != "US" && !strings.HasPrefix(rf.Jurisdiction, "US-") {
+				f = rf
+				break
+			}
+		}
+	}
 	if f == nil {
 		return nil, fmt.Errorf("no rule file for %s — counsel must review", jurisdiction)
 	}

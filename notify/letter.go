@@ -262,20 +262,23 @@ func (c *Composer) data(p Person, spec *duties.LetterSpec) letterData {
 		d.Offer = &offer{Provider: m.Provider, Months: months, Code: p.Code, EnrollURL: m.EnrollURL,
 			EnrollPhone: m.EnrollPhone, EnrollBy: m.EnrollBy.String()}
 	}
-	// Every letter lists the agencies and the FTC: it costs a few lines
-	// and several laws ask for them.
-	for _, cra := range c.contacts.CRAs {
-		if cra.complete() {
-			d.CRAs = append(d.CRAs, cra)
+	// Every letter to a person in the United States (or of unknown
+	// residence) lists the agencies and the FTC: it costs a few lines and
+	// several laws ask for them. A person abroad has no use for them.
+	if us := p.Jurisdiction == "" || p.Jurisdiction == "unknown" || strings.HasPrefix(p.Jurisdiction, "US"); us {
+		for _, cra := range c.contacts.CRAs {
+			if cra.complete() {
+				d.CRAs = append(d.CRAs, cra)
+			}
 		}
-	}
-	if c.contacts.FTC != nil && c.contacts.FTC.complete() {
-		d.FTC = c.contacts.FTC
+		if c.contacts.FTC != nil && c.contacts.FTC.complete() {
+			d.FTC = c.contacts.FTC
+		}
+		d.Facts = c.contacts.FreezeAndAlert
 	}
 	if ag, ok := c.contacts.AttorneysGeneral[p.Jurisdiction]; ok && ag.complete() {
 		d.AG = &ag
 	}
-	d.Facts = c.contacts.FreezeAndAlert
 	if spec != nil {
 		d.RightToInformation = slices.Contains(spec.Items, "right-to-information")
 		d.PoliceReport = slices.Contains(spec.Items, "police-report-right")

@@ -73,6 +73,32 @@ func TestComposeLawRequirements(t *testing.T) {
 	}
 }
 
+// TestComposeAbroad composes the letter of a person in the EU by the
+// GDPR's requirements (the likely consequences), without the US credit
+// bureaus, FTC and security freeze, which are of no use there.
+func TestComposeAbroad(t *testing.T) {
+	c := testComposer(t, nil)
+	p := samplePerson
+	p.Jurisdiction = "DE"
+	p.Recipient.Address = []string{"Hauptstraße 5", "10115 Berlin", "Germany"}
+	if spec := c.Spec("DE"); spec == nil || !strings.Contains(spec.Citation, "GDPR") {
+		t.Fatalf("DE letter requirements: %+v", spec)
+	}
+	l, err := c.Compose("BK-2", p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.ToLower(letterText(l))
+	if !strings.Contains(text, "can be misused") {
+		t.Error("the letter lacks the likely consequences")
+	}
+	for _, w := range []string{"federal trade commission", "equifax", "security freeze"} {
+		if strings.Contains(text, w) {
+			t.Errorf("a letter to Germany names %q", w)
+		}
+	}
+}
+
 // TestComposeRefuses checks that a letter the law would not accept is an
 // error at compose time, naming what is missing.
 func TestComposeRefuses(t *testing.T) {
