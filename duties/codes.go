@@ -120,11 +120,19 @@ func JurisdictionName(code string) string {
 	if n, ok := usJurisdictions[code]; ok {
 		return n
 	}
+	if code == UnknownResidence {
+		return "unknown-residence"
+	}
 	if n, ok := countryNames[code]; ok {
 		return n
 	}
 	return code
 }
+
+// UnknownResidence is the resident jurisdiction of people whose residence
+// could not be found: no state's law applies to them, the federal
+// regimes (HIPAA, GLBA) count them.
+const UnknownResidence = "UNKNOWN"
 
 // USJurisdictions returns the accepted US state and territory codes, sorted.
 func USJurisdictions() []string {
@@ -144,7 +152,9 @@ func expandResidents(code string) (codes []string, all bool) {
 	case "*":
 		return nil, true
 	case "US":
-		return USJurisdictions(), false
+		// People whose residence is unknown count for the federal
+		// regimes, which do not turn on the state a person lives in.
+		return append(USJurisdictions(), UnknownResidence), false
 	case "EU":
 		return append([]string(nil), euMembers...), false
 	}

@@ -686,3 +686,41 @@ func TestSubstituteByJurisdiction(t *testing.T) {
 		t.Error("more unreachable people than people accepted")
 	}
 }
+
+// TestUnknownResidence counts people whose residence is unknown for the
+// federal regimes (HIPAA's 500 threshold for notice to HHS), never for a
+// state's or a country's law, nor for a threshold per state (HIPAA's
+// media notice), and names no missing rule file for them.
+func TestUnknownResidence(t *testing.T) {
+	rules, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := Evaluate(rules, mustScenario(t, `{"discovered":"2023-10-31","organization":{"kinds":["hipaa-covered-entity"]},"residents":[
+		{"jurisdiction":"UNKNOWN","count":450,"elements":["MEDICAL_INFO","PERSON_NAME"]},
+		{"jurisdiction":"US-OH","count":100,"elements":["MEDICAL_INFO","PERSON_NAME"]}]}`))
+	var hhs, indiv *breachkit.Obligation
+	for i, o := range res.Obligations {
+		switch {
+		case o.Regime == "hipaa" && o.Duty == breachkit.DutyIndividuals:
+			indiv = &res.Obligations[i]
+		case o.Regime == "hipaa" && o.Duty == "regulator" && strings.Contains(o.Recipient, "HHS") && !strings.Contains(o.Recipient, "annual"):
+			hhs = &res.Obligations[i]
+		case o.Jurisdiction == UnknownResidence || o.Regime == "state-breach-law" && o.Affected != 100:
+			t.Errorf("obligation for unknown residents: %+v", o)
+		case strings.Contains(o.Recipient, "media") || strings.Contains(o.Recipient, "Media"):
+			t.Errorf("media notice though no state has 500 residents: %+v", o)
+		}
+	}
+	if indiv == nil || indiv.Affected != 550 {
+		t.Errorf("HIPAA individuals: %+v", indiv)
+	}
+	if hhs == nil || hhs.Affected != 550 {
+		t.Errorf("HIPAA notice to HHS for 550 people: %+v", hhs)
+	}
+	for _, x := range res.Exemptions {
+		if strings.Contains(x.Reason, "no rule file for UNKNOWN") {
+			t.Errorf("exemption %q", x.Reason)
+		}
+	}
+}

@@ -115,7 +115,7 @@ func missingRuleFiles(rules *Rules, sc *Scenario) []breachkit.Exemption {
 	counts := map[string]int64{}
 	var order []string
 	for _, r := range sc.Residents {
-		if named[r.Jurisdiction] {
+		if named[r.Jurisdiction] || r.Jurisdiction == UnknownResidence {
 			continue
 		}
 		if _, ok := counts[r.Jurisdiction]; !ok {
@@ -466,6 +466,9 @@ func (e *evaluation) groups(n *Notice) []group {
 	by := map[string]*group{}
 	var order []string
 	for _, r := range e.triggered {
+		if r.Jurisdiction == UnknownResidence {
+			continue // a threshold per state: they are in none
+		}
 		g, ok := by[r.Jurisdiction]
 		if !ok {
 			g = &group{jurisdiction: r.Jurisdiction}

@@ -249,8 +249,10 @@ func (in *ScenarioInput) Scenario() (*Scenario, error) {
 
 func checkResidentJurisdiction(code string) error {
 	switch {
+	case code == UnknownResidence:
+		return nil
 	case code == "":
-		return errors.New("required (US-XX for a US state or territory, or an ISO 3166-1 country code)")
+		return errors.New("required (US-XX for a US state or territory, an ISO 3166-1 country code, or UNKNOWN)")
 	case code == "US":
 		return errors.New(`"US" is not specific enough: give the state or territory, such as US-TX`)
 	case strings.HasPrefix(code, "US-"):

@@ -129,11 +129,14 @@ func caseDuties(ctx context.Context, a *app, c *breachkit.Case, rules *duties.Ru
 		if cut {
 			substitute++
 		}
-		if p.Jurisdiction == "" || p.Jurisdiction == "unknown" {
+		jur := p.Jurisdiction
+		if jur == "" || jur == "unknown" {
+			// No state's law can be applied; the federal regimes,
+			// which do not turn on residence, count them.
 			unknown++
-			return nil
+			jur = duties.UnknownResidence
 		}
-		k := group{p.Jurisdiction, p.Elements.String()}
+		k := group{jur, p.Elements.String()}
 		counts[k]++
 		if cut {
 			unreachable[k]++
@@ -188,7 +191,7 @@ func caseDuties(ctx context.Context, a *app, c *breachkit.Case, rules *duties.Ru
 	}
 	if unknown > 0 {
 		res.Exemptions = append(res.Exemptions, breachkit.Exemption{Jurisdiction: "unknown", Regime: "-", Affected: unknown,
-			Reason: fmt.Sprintf("%d people have no known residence; no law could be applied: counsel must review (substitute notice, or research their addresses); the affected counts of federal regimes above (HIPAA, GLBA) leave them out, though those laws do not turn on the state a person lives in", unknown)})
+			Reason: fmt.Sprintf("%d people have no known residence; no state's or country's law could be applied: counsel must review (substitute notice, or research their addresses); federal regimes above (HIPAA, GLBA) count them", unknown)})
 	}
 	return res, nil
 }
