@@ -224,12 +224,12 @@ func (r *Resolver) hash32(s string) uint32 {
 // Stats.Unattached and left out.
 func (r *Resolver) Add(rec *Record) { r.add(rec) }
 
-// namesNoOne reports a record with nothing that names, identifies or
-// reaches a person: no name, identifier, address or date of birth, only
-// elements that describe someone the record does not name.
 // Unattached returns how many records Add left out as naming no one.
 func (r *Resolver) Unattached() int { return r.unattached }
 
+// namesNoOne reports a record with nothing that names, identifies or
+// reaches a person: no name, identifier, address or date of birth, only
+// elements that describe someone the record does not name.
 func namesNoOne(rec *Record) bool {
 	if rec.Given != "" || rec.Surname != "" || rec.Middle != "" || len(rec.Idents) > 0 || len(rec.Addresses) > 0 || rec.DOB != "" || rec.Customer || len(rec.Elements) == 0 {
 		return false
