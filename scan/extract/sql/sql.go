@@ -164,9 +164,7 @@ func (l *lexer) word() (string, error) {
 	}
 	w, name, err := l.part()
 	if err != nil || !name {
-		// A single other character: its caller may put it back, which
-		// a Peek here would make impossible.
-		return w, err
+		return w, err // a single other character: no name to qualify
 	}
 	// A qualified name: [dbo].[Customers], schema."table".
 	for {
