@@ -42,6 +42,10 @@ type Data struct {
 	// People summarises the affected people. When its Total is zero,
 	// Write computes it from the people rows it streams.
 	People PeopleSummary `json:"people"`
+	// UnattachedRecords counts the records that named no one (only
+	// diagnoses, card codes, routing numbers: a drug list), which are no
+	// people and so in no count of People.
+	UnattachedRecords int64 `json:"unattached_records,omitempty"`
 
 	// Obligations and Exemptions are what the duties stage found.
 	Obligations []breachkit.Obligation `json:"obligations"`

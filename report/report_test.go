@@ -470,3 +470,21 @@ func TestFindingsFromAndPersonRow(t *testing.T) {
 		t.Errorf("people summary not filled: %+v", d.People)
 	}
 }
+
+// TestUnattachedRecords says in the report and in report.json how many
+// records named no one, and says nothing when none did.
+func TestUnattachedRecords(t *testing.T) {
+	d := sampleData()
+	d.UnattachedRecords = 1234
+	dir := writeSample(t, d, 10)
+	if html := read(t, filepath.Join(dir, IndexFile)); !strings.Contains(html, "1,234 records named no one") {
+		t.Error("index.html does not count the records that named no one")
+	}
+	if js := read(t, filepath.Join(dir, JSONFile)); !strings.Contains(js, `"unattached_records": 1234`) {
+		t.Error("report.json does not count the records that named no one")
+	}
+	dir = writeSample(t, sampleData(), 10)
+	if strings.Contains(read(t, filepath.Join(dir, IndexFile)), "named no one") {
+		t.Error("index.html speaks of records that named no one when none did")
+	}
+}

@@ -239,7 +239,7 @@ func runRespond(ctx context.Context, g *globals, f *respondFlags, paths []string
 	d := &report.Data{
 		Case: c.Name, GeneratedAt: time.Now().UTC(), Discovered: c.Discovered, ToolVersion: version, Reveal: g.reveal,
 		Sources: report.SourcesFrom(plain), FindingsByType: byType,
-		Obligations: dres.Obligations, Exemptions: dres.Exemptions,
+		Obligations: dres.Obligations, Exemptions: dres.Exemptions, UnattachedRecords: int64(res.Stats.Unattached),
 		Method: report.Method{
 			Detectors: detectorList(eng),
 			Thresholds: []report.Threshold{
