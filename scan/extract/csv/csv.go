@@ -212,6 +212,11 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 			return fmt.Errorf("UTF-16 text: %v", err)
 		}
 	}
+	defer func() {
+		if p.strays > 0 {
+			in.Warning(fmt.Sprintf("%d quoted field(s) never closed: each opening quote was read as a character, and the rows after it as rows", p.strays))
+		}
+	}()
 	head := p.buf[p.pos:min(len(p.buf), p.pos+8192)]
 	p.eol = '\n'
 	if bytes.IndexByte(p.buf, '\n') < 0 && bytes.IndexByte(p.buf, '\r') >= 0 {
@@ -562,7 +567,18 @@ type parser struct {
 	// doubled quotes, and its map to the raw bytes, for one record.
 	vals   []byte
 	unescs []int
+	// strays counts the quotes that opened a field and never closed it
+	// (at the end of the file, or past strayLimit bytes): each was read
+	// as a character, so that the rows after it are not one cell.
+	strays int
 }
+
+// strayLimit is how far a quoted field may run before its opening quote
+// is taken for a stray one: real quoted cells (a note with line breaks)
+// are far shorter, and a stray quote early in a large export would
+// otherwise hold every later row in one cell until MaxRecord stops the
+// read.
+const strayLimit = 1 << 20
 
 // fill reads more bytes into buf, compacting what was consumed before pos
 // only when told (keep is the first index still needed).
@@ -673,6 +689,30 @@ func (p *parser) record(cells []cell) ([]cell, error) {
 	}
 }
 
+// stray reports whether the quote at b[i] opens a field that never
+// closes: none follows in the rest of the file (final), or none within
+// strayLimit bytes. It counts such quotes.
+func (p *parser) stray(b []byte, i int, final bool) bool {
+	end := min(len(b), i+1+strayLimit)
+	for j := i + 1; j < end; {
+		k := bytes.IndexByte(b[j:end], '"')
+		if k < 0 {
+			break
+		}
+		j += k
+		if j+1 < len(b) && b[j+1] == '"' {
+			j += 2
+			continue
+		}
+		return false // it closes
+	}
+	if !final && len(b)-i <= strayLimit {
+		return false // more bytes may close it
+	}
+	p.strays++
+	return true
+}
+
 // parse parses a record starting at buf[i]; ok is false when the buffer
 // ends before the record does.
 func (p *parser) parse(i int, cells []cell) ([]cell, int, bool) {
@@ -689,18 +729,14 @@ func (p *parser) parseAt(i int, cells []cell, final bool) ([]cell, int, bool) {
 	cells = cells[:0]
 	p.vals, p.unescs = p.vals[:0], p.unescs[:0]
 	for {
-		if i < len(b) && b[i] == '"' {
+		if i < len(b) && b[i] == '"' && !p.stray(b, i, final) {
 			// Quoted field.
 			j := i + 1
 			esc := false
 			for {
 				k := bytes.IndexByte(b[j:], '"')
 				if k < 0 {
-					if final {
-						cells = append(cells, cell{off: p.base + int64(i+1), start: i + 1, end: len(b)})
-						return cells, len(b), true
-					}
-					return nil, 0, false
+					return nil, 0, false // stray said more bytes may close it
 				}
 				j += k
 				if j+1 < len(b) && b[j+1] == '"' {

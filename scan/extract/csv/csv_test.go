@@ -371,3 +371,37 @@ func TestPairs(t *testing.T) {
 		t.Errorf("\n got %+v\nwant %+v", got, want)
 	}
 }
+
+// TestStrayQuote reads the rows after a quote that opens a field and
+// never closes it, at the end of a small file or past strayLimit in a
+// large one, instead of taking them for one cell, and warns once.
+func TestStrayQuote(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		data string
+		rows int
+	}{
+		{"at the end", "Name,SSN\n\"Dana Whitfield,412-65-7733\nSean OBrien,523-71-0098\nMaria Gonzalez,287-40-1156\n", 3},
+		{"far on", "Name,SSN\n\"Dana Whitfield,412-65-7733\n" + strings.Repeat("Sean OBrien,523-71-0098\n", strayLimit/20) + "\"Ana \"\"Souza\"\"\",383-41-8663\n", strayLimit/20 + 2},
+		{"closed", "Name,SSN\n\"Whitfield,\nDana\",412-65-7733\nSean OBrien,523-71-0098\n", 2},
+	} {
+		var warns []string
+		records := map[string]bool{}
+		err := Extractor{}.Extract(context.Background(), &scan.Input{Path: "q.csv", R: strings.NewReader(tt.data), Size: int64(len(tt.data)),
+			Warn: func(w string) { warns = append(warns, w) }}, func(s scan.Segment) error {
+			if s.Field != "" {
+				records[s.Record] = true
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if len(records) != tt.rows {
+			t.Errorf("%s: %d rows, want %d", tt.name, len(records), tt.rows)
+		}
+		if stray := tt.name != "closed"; stray != (len(warns) == 1) {
+			t.Errorf("%s: warnings %q", tt.name, warns)
+		}
+	}
+}
