@@ -9,6 +9,7 @@ package name
 
 import (
 	"bytes"
+	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -246,9 +247,9 @@ func Valid(s string) bool {
 	if letters == 0 || words > 6 {
 		return false
 	}
-	switch s {
-	case "NULL", "null", "N/A", "n/a", "NA", "None", "none", "Unknown", "unknown", "TBD", "Test", "test":
-		return false
+	switch strings.Trim(s, `"()“” `) {
+	case "NULL", "null", "N/A", "n/a", "NA", "None", "none", "Unknown", "unknown", "TBD", "Test", "test", "blank", "Blank", "empty", "Empty":
+		return false // also "(none)", "(blank)": placeholders, not names
 	}
 	return true
 }
