@@ -247,7 +247,11 @@ func Valid(s string) bool {
 	if letters == 0 || words > 6 {
 		return false
 	}
-	switch strings.Trim(s, `"()“” `) {
+	core := s
+	if c := s[0]; c == '"' || c == '(' || c >= 0x80 {
+		core = strings.Trim(s, `"()“” `)
+	}
+	switch core {
 	case "NULL", "null", "N/A", "n/a", "NA", "None", "none", "Unknown", "unknown", "TBD", "Test", "test", "blank", "Blank", "empty", "Empty":
 		return false // also "(none)", "(blank)": placeholders, not names
 	}
