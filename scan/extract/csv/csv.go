@@ -214,7 +214,7 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 	}
 	defer func() {
 		if p.strays > 0 {
-			in.Warning(fmt.Sprintf("%d quoted field(s) never closed: each opening quote was read as a character, and the rows after it as rows", p.strays))
+			in.Warning(fmt.Sprintf("%d quoted field(s) never closed, the first at byte %d: each opening quote was read as a character, and the rows after it as rows", p.strays, p.strayFrom))
 		}
 	}()
 	head := p.buf[p.pos:min(len(p.buf), p.pos+8192)]
@@ -570,7 +570,8 @@ type parser struct {
 	// strays counts the quotes that opened a field and never closed it
 	// (at the end of the file, or past strayLimit bytes): each was read
 	// as a character, so that the rows after it are not one cell.
-	strays int
+	strays    int
+	strayFrom int64 // the file offset of the first (in a UTF-16 file, of the decoded text)
 }
 
 // strayLimit is how far a quoted field may run before its opening quote
@@ -708,6 +709,9 @@ func (p *parser) stray(b []byte, i int, final bool) bool {
 	}
 	if !final && len(b)-i <= strayLimit {
 		return false // more bytes may close it
+	}
+	if p.strays == 0 {
+		p.strayFrom = p.base + int64(i)
 	}
 	p.strays++
 	return true
