@@ -1181,6 +1181,24 @@ func ordinalSuffix(b []byte) bool {
 // name finds a person's name starting at the capitalised word text[i:];
 // text[i:j] is its run of letters, whose roles are r.
 func (e *Engine) name(text []byte, i, j int, titled bool, r name.Role) (int, float64) {
+	if !titled && r&name.Given == 0 && j > i && j < len(text) && text[j] != '\'' && text[j] != '-' && text[j] < 0x80 {
+		// Without a title or a given name first, only Loose can find a
+		// name, and it needs a capitalised word (or a particle, "de")
+		// one blank after this one: most capitalised words of prose,
+		// "License and", end here before their words are collected.
+		if text[j] != ' ' || j+1 >= len(text) {
+			return 0, 0
+		}
+		if c := text[j+1]; !(c >= 'A' && c <= 'Z' || c >= 0xC0) {
+			we := j + 1
+			for we < len(text) && text[we] >= 'a' && text[we] <= 'z' {
+				we++
+			}
+			if !name.IsParticle(text[j+1 : we]) {
+				return 0, 0
+			}
+		}
+	}
 	var ws [6]name.Word
 	n := 0
 	k := i
