@@ -661,11 +661,15 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 						titled = false
 						continue
 					}
-					if end, conf := name.SurnameFirst(text, i, wj, false); end > 0 && !stateAfter(text, end) {
-						s.found = append(s.found, span{i, end, conf, breachkit.PersonName, "rule:name-surname-first", ""})
-						i = end
-						titled = false
-						continue
+					// Surname first needs a comma after it, or a particle
+					// of at most five letters before it ("Van Dyke, Ann").
+					if wj < n && (text[wj] == ',' || text[wj] == ' ' && wj-i <= 5) {
+						if end, conf := name.SurnameFirst(text, i, wj, false); end > 0 && !stateAfter(text, end) {
+							s.found = append(s.found, span{i, end, conf, breachkit.PersonName, "rule:name-surname-first", ""})
+							i = end
+							titled = false
+							continue
+						}
 					}
 					if i >= 3 && text[i-1] == ' ' && (text[i-2] == ':' || text[i-2] == ' ' && text[i-3] == ':') && labelBefore(text, i) {
 						// "Name: Ngozi Okonkwo-Adeyemi": a name the
