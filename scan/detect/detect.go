@@ -1848,6 +1848,13 @@ type ctxInfo struct {
 	window        int
 }
 
+// scoredClasses are the keyword classes that scoring reads: those of
+// the number and shape rules, and the classes that compete with them.
+// The others (names, addresses, e-mail, passwords, organisations, card
+// codes, diagnoses, A-Numbers) compete with no number and speak for
+// none, so gather leaves them out.
+const scoredClasses = kwMask &^ (1<<className | 1<<classAddress | 1<<classEmail | 1<<classCred | 1<<classOrg | 1<<classAccess | 1<<classMedical | 1<<classGov)
+
 // gather collects the keywords around text[st:en] within window bytes
 // before and WindowAfter after. Candidates come mostly in text order, so
 // the hits before one are swept once for all: each class keeps the end
@@ -1865,13 +1872,14 @@ func (e *Engine) gather(s *scratch, st, en, window int) *ctxInfo {
 	k := s.sweepNext
 	for k < len(hits) && hits[k].end <= st {
 		h := &hits[k]
-		for cl := h.classes; cl != 0; cl &= cl - 1 {
+		cls := h.classes & scoredClasses
+		for cl := cls; cl != 0; cl &= cl - 1 {
 			i := bits.TrailingZeros32(cl)
 			if s.sweepSeen&(1<<i) == 0 || h.end > s.sweepLast[i] {
 				s.sweepLast[i] = h.end
 			}
 		}
-		s.sweepSeen |= h.classes
+		s.sweepSeen |= cls
 		k++
 	}
 	s.sweepNext = k
@@ -1891,7 +1899,7 @@ func (e *Engine) gather(s *scratch, st, en, window int) *ctxInfo {
 			if h.end <= st {
 				// Out of order (an initialism around shorter words):
 				// before the candidate after all.
-				for cl := h.classes; cl != 0; cl &= cl - 1 {
+				for cl := h.classes & scoredClasses; cl != 0; cl &= cl - 1 {
 					i := bits.TrailingZeros32(cl)
 					if d := st - h.end; d <= window && (c.bset&(1<<i) == 0 || d < c.before[i]) {
 						c.before[i] = d
@@ -1902,7 +1910,7 @@ func (e *Engine) gather(s *scratch, st, en, window int) *ctxInfo {
 			continue
 		}
 		d := h.start - en
-		for cl := h.classes; cl != 0; cl &= cl - 1 {
+		for cl := h.classes & scoredClasses; cl != 0; cl &= cl - 1 {
 			i := bits.TrailingZeros32(cl)
 			if c.aset&(1<<i) == 0 || d < c.after[i] {
 				c.after[i] = d
