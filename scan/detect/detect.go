@@ -105,19 +105,22 @@ type numberRule struct {
 	class   int
 	score   func(digits []byte, groups []int, seps []byte) (float64, bool)
 	confirm func(digits []byte) bool
+	// minD and maxD bound the digits score can accept (a superset of
+	// what it does): a window outside them is not offered to it.
+	minD, maxD int
 }
 
 var numberRules = []numberRule{
-	{breachkit.SSN, classSSN, ssn.Score, nil},
-	{breachkit.ITIN, classITIN, itin.Score, nil},
-	{breachkit.CardNumber, classCard, card.Score, nil},
-	{breachkit.RoutingNumber, classRouting, routing.Score, nil},
-	{breachkit.BankAccount, classBank, bank.Score, nil},
-	{breachkit.Phone, classPhone, phone.ScoreAny, phone.National},
-	{breachkit.DOB, classDOB, dob.Score, nil},
-	{breachkit.DriversLicense, classDL, dl.Score, nil},
-	{breachkit.Passport, classPassport, passport.Score, nil},
-	{breachkit.HealthID, classHealth, health.Score, nil},
+	{breachkit.SSN, classSSN, ssn.Score, nil, 9, 9},
+	{breachkit.ITIN, classITIN, itin.Score, nil, 9, 9},
+	{breachkit.CardNumber, classCard, card.Score, nil, 13, 19},
+	{breachkit.RoutingNumber, classRouting, routing.Score, nil, 9, 9},
+	{breachkit.BankAccount, classBank, bank.Score, nil, 6, 17},
+	{breachkit.Phone, classPhone, phone.ScoreAny, phone.National, 9, 19}, // 10 or 11; national forms from 9
+	{breachkit.DOB, classDOB, dob.Score, nil, 4, 8},                      // 5/9/85 to 19850709
+	{breachkit.DriversLicense, classDL, dl.Score, nil, 5, 15},
+	{breachkit.Passport, classPassport, passport.Score, nil, 6, 9},
+	{breachkit.HealthID, classHealth, health.Score, nil, 6, 12},
 }
 
 // orgLabels head a form's block of an organisation's name and address
@@ -1773,9 +1776,10 @@ const minDigits = 5
 func (e *Engine) scoreNumber(s *scratch, st, en int, timed bool) (span, bool) {
 	var c *ctxInfo
 	best, bestRule, bestD := -1.0, -1, -1
+	nd := len(s.digits)
 	for ri := range numberRules {
 		r := &numberRules[ri] // not a copy of the rule for each window
-		if !e.enabled[r.class] || timed && r.class == classDOB {
+		if nd < r.minD || nd > r.maxD || !e.enabled[r.class] || timed && r.class == classDOB {
 			continue
 		}
 		if s.present&(1<<r.class) == 0 && !(r.class == classITIN && s.present&(1<<classSSN) != 0 || r.class == classSSN && s.present&(1<<classITIN) != 0) && !(r.class == classCard && s.present&(1<<classNeg) != 0) {
