@@ -1704,7 +1704,8 @@ func (e *Engine) resolveNumber(s *scratch, text []byte, t numTok) {
 			if len(s.digits) < least {
 				continue
 			}
-			if sp, ok := e.scoreNumber(s, st, en, timeAfter(text, en)); ok {
+			// Only a date (8 digits at most) cares for a time after it.
+			if sp, ok := e.scoreNumber(s, st, en, len(s.digits) <= 8 && timeAfter(text, en)); ok {
 				cands = append(cands, sp)
 			}
 		}
