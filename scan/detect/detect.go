@@ -24,7 +24,6 @@ import (
 	"sync"
 
 	"github.com/breachkit/breachkit"
-	"github.com/breachkit/breachkit/gazetteer"
 	"github.com/breachkit/breachkit/scan"
 	"github.com/breachkit/breachkit/scan/detect/accesscode"
 	"github.com/breachkit/breachkit/scan/detect/address"
@@ -716,9 +715,6 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 // abroad records an address outside the United States that ends in the
 // name of its country at text[i] (after ", "), and returns where it ends.
 func (e *Engine) abroad(s *scratch, text []byte, i, lead int) (int, bool) {
-	if usStateZIP(text, i) {
-		return 0, false // "…, CA 94107": a US state and its ZIP Code, not Canada
-	}
 	ce, ok := address.CountryAt(text, i)
 	if !ok {
 		return 0, false
@@ -730,16 +726,6 @@ func (e *Engine) abroad(s *scratch, text []byte, i, lead int) (int, bool) {
 	s.found = append(s.found, span{st, ce, 0.9, breachkit.Address, "rule:address-intl", ""})
 	s.whole = append(s.whole, [2]int{st, ce})
 	return ce, true
-}
-
-// usStateZIP reports whether text[i:] starts with a US state's
-// abbreviation, a blank and a ZIP Code of that state.
-func usStateZIP(text []byte, i int) bool {
-	if i+8 > len(text) || text[i+2] != ' ' || !allDigits(text[i+3:i+8]) || i+8 < len(text) && isAlnum(text[i+8]) {
-		return false
-	}
-	st, ok := gazetteer.StateForZIP(string(text[i+3 : i+8]))
-	return ok && st.Abbr == string(text[i:i+2])
 }
 
 // addressSpan is the finding of an address found at text[st:end]. The
