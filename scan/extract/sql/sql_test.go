@@ -150,37 +150,31 @@ func TestSSMS(t *testing.T) {
 	}
 }
 
-// TestNegativeNumber keeps offsets after a value with a sign:
-// reading "-5" once lost a byte, and every later
-// offset was one out.
-func TestNegativeNumber(t *testing.T) {
-	data := []byte("INSERT INTO t (a,b) VALUES (-5,'412-65-7733');\nINSERT INTO t (a,b) VALUES (-8,'523-71-0098');\n")
-	segs, err := extract(t, data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var texts []string
-	for _, s := range segs {
-		texts = append(texts, s.text)
-	}
-	if want := []string{"-5", "412-65-7733", "-8", "523-71-0098"}; !slices.Equal(texts, want) {
-		t.Errorf("values %q, want %q", texts, want)
-	}
-}
-
-// TestPrefixedStrings reads string literals with a prefix: PostgreSQL's
-// E'…' with backslash escapes, MySQL's character set introducers.
-func TestPrefixedStrings(t *testing.T) {
-	data := []byte("INSERT INTO t (a,b,c) VALUES (E'O\\'Brien', _utf8mb4'412-65-7733', _binary'x'), (NULL, e'Ana', N'Souza');\n")
-	segs, err := extract(t, data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var texts []string
-	for _, s := range segs {
-		texts = append(texts, s.text)
-	}
-	if want := []string{"O'Brien", "412-65-7733", "x", "Ana", "Souza"}; !slices.Equal(texts, want) {
-		t.Errorf("values %q, want %q", texts, want)
+// TestValues reads values of several shapes, with offsets checked by
+// extract: a number with a sign (reading "-5" once lost a byte, and
+// every later offset was one out), and string literals with a prefix,
+// PostgreSQL's E'…' with backslash escapes and MySQL's character set
+// introducers.
+func TestValues(t *testing.T) {
+	for _, tt := range []struct {
+		name, data string
+		want       []string
+	}{
+		{"negative numbers", "INSERT INTO t (a,b) VALUES (-5,'412-65-7733');\nINSERT INTO t (a,b) VALUES (-8,'523-71-0098');\n",
+			[]string{"-5", "412-65-7733", "-8", "523-71-0098"}},
+		{"prefixed strings", "INSERT INTO t (a,b,c) VALUES (E'O\\'Brien', _utf8mb4'412-65-7733', _binary'x'), (NULL, e'Ana', N'Souza');\n",
+			[]string{"O'Brien", "412-65-7733", "x", "Ana", "Souza"}},
+	} {
+		segs, err := extract(t, []byte(tt.data))
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		var texts []string
+		for _, s := range segs {
+			texts = append(texts, s.text)
+		}
+		if !slices.Equal(texts, tt.want) {
+			t.Errorf("%s: values %q, want %q", tt.name, texts, tt.want)
+		}
 	}
 }

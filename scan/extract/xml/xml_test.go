@@ -24,6 +24,20 @@ func extract(t testing.TB, name string, data []byte) ([]scan.Segment, error) {
 	return out, err
 }
 
+// fieldsOf extracts doc as the file name and returns each value's Field.
+func fieldsOf(t testing.TB, name, doc string) map[string]string {
+	t.Helper()
+	segs, err := extract(t, name, []byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, s := range segs {
+		got[string(s.Text)] = s.Field
+	}
+	return got
+}
+
 func TestXML(t *testing.T) {
 	data := []byte(`<?xml version="1.0"?><customers><customer id="7" ssn="123-45-6780"><name>Jane &amp; Doe</name><email>jane@example.com</email></customer></customers>`)
 	segs, err := extract(t, "c.xml", data)
@@ -122,14 +136,7 @@ func TestHTMLSavedAsXLS(t *testing.T) {
 	if !(Extractor{}).Accepts("report.xls", []byte(page)) || (Extractor{}).Accepts("report.xls", []byte("Name\tSSN\n")) {
 		t.Fatal("Accepts")
 	}
-	segs, err := extract(t, "report.xls", []byte(page))
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := map[string]string{}
-	for _, s := range segs {
-		got[string(s.Text)] = s.Field
-	}
+	got := fieldsOf(t, "report.xls", page)
 	if got["Jane Roe"] != "Name" || got["123-45-6780"] != "SSN" {
 		t.Errorf("fields %q", got)
 	}
@@ -269,14 +276,7 @@ func TestCDACodes(t *testing.T) {
 		`<value code="E11.9" codeSystem="2.16.840.1.113883.6.90" displayName="Type 2 diabetes"/>` +
 		`<code code="860975" codeSystem="2.16.840.1.113883.6.88" displayName="Metformin 500 MG"/>` +
 		`<code code="4548-4" codeSystem="2.16.840.1.113883.6.1" displayName="Hemoglobin A1c"/></observation></entry></ClinicalDocument>`
-	segs, err := extract(t, "c.xml", []byte(doc))
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := map[string]string{}
-	for _, s := range segs {
-		got[string(s.Text)] = s.Field
-	}
+	got := fieldsOf(t, "c.xml", doc)
 	for v, want := range map[string]string{"E11.9": "diagnosis code", "Type 2 diabetes": "diagnosis", "860975": "medication",
 		"Metformin 500 MG": "medication", "4548-4": "code@code", "Hemoglobin A1c": "code@displayName"} {
 		if got[v] != want {
