@@ -31,6 +31,8 @@ func (l *lenient) Replaced(off int64) bool {
 
 var nonFinite = []struct{ word, number string }{{"NaN", "0.0"}, {"Infinity", "0.000000"}, {"-Infinity", "-0.000000"}}
 
+// Read reads from the underlying reader, replacing the non-finite
+// words outside strings in what it returns.
 func (l *lenient) Read(p []byte) (int, error) {
 	n, err := l.r.Read(p)
 	i := 0
