@@ -125,12 +125,13 @@ func TestNamesNoOne(t *testing.T) {
 		{{breachkit.MedicalInfo, "", "E11.9", 1, 0}, {breachkit.PersonName, "full", "Maria Gonzalez", 2, 0}},
 		{{breachkit.MedicalInfo, "", "E11.9", 1, 0}, {breachkit.Email, "", "mg@example.org", 2, 0}},
 		{{breachkit.MedicalInfo, "", "E11.9", 1, 0}, {breachkit.DOB, "", "1990-07-14", 2, 0}},
+		{{breachkit.Credentials, "", "hunter22", 1, 0}}, // an account's, even without a name
 	} {
 		rec := BuildRecord("r", vals)
 		r.Add(&rec)
 	}
-	if r.Len() != 3 || r.Unattached() != 2 {
-		t.Errorf("kept %d records and left out %d, want 3 and 2", r.Len(), r.Unattached())
+	if r.Len() != 4 || r.Unattached() != 2 {
+		t.Errorf("kept %d records and left out %d, want 4 and 2", r.Len(), r.Unattached())
 	}
 	res, err := r.Resolve(context.Background())
 	if err != nil {

@@ -219,7 +219,7 @@ func (r *Resolver) hash32(s string) uint32 {
 
 // Add adds a record. With KeepRecords the record is kept as given;
 // otherwise only its compact form is. A record that names no one (only
-// diagnoses, card codes, routing numbers or the like: a drug list, a
+// diagnoses, card codes, routing numbers or genotypes: a drug list, a
 // table of bank branches) is not a person: it is counted in
 // Stats.Unattached and left out.
 func (r *Resolver) Add(rec *Record) { r.add(rec) }
@@ -236,7 +236,11 @@ func namesNoOne(rec *Record) bool {
 	}
 	for _, e := range rec.Elements {
 		switch e {
-		case breachkit.MedicalInfo, breachkit.AccessCode, breachkit.RoutingNumber, breachkit.Biometric, breachkit.Genetic, breachkit.Credentials, breachkit.MothersMaidenName:
+		case breachkit.MedicalInfo, breachkit.AccessCode, breachkit.RoutingNumber, breachkit.Genetic:
+			// Describe someone without saying who. Credentials, a
+			// security answer or a biometric template are an account's
+			// or a person's own, even without a name: such a record is a
+			// person, of unknown residence.
 		default:
 			return false
 		}
