@@ -1590,7 +1590,7 @@ func (e *Engine) codes(s *scratch, text []byte, lead int) {
 			for _, c := range s.codes {
 				s.found = append(s.found, span{c[0], c[1], 0.9, breachkit.MedicalInfo, "rule:icd10", kwReason(classMedical, c[0]-h.end)})
 			}
-			if len(s.codes) == 0 {
+			if len(s.codes) == 0 && medicalContext(s, text) {
 				if st, en := medical.Labelled(text, h.end); en > 0 {
 					// A line of text: what else it holds (a name, an
 					// SSN) is found as well.
@@ -1612,6 +1612,22 @@ func (e *Engine) codes(s *scratch, text []byte, lead int) {
 			}
 		}
 	}
+}
+
+// medicalContext reports whether a segment reads as a health record: a
+// health keyword (medical, MRN, health plan…) or the word patient among
+// its keywords. "Diagnosis: the disk was full" in an IT ticket is no
+// one's medical information.
+func medicalContext(s *scratch, text []byte) bool {
+	if s.present&(1<<classHealth) != 0 {
+		return true
+	}
+	for _, h := range s.hits {
+		if w := text[h.start:h.end]; len(w) >= 7 && len(w) <= 8 && bytes.EqualFold(w[:7], []byte("patient")) {
+			return true
+		}
+	}
+	return false
 }
 
 // prevWord returns the word of letters that ends one blank before
