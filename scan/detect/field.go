@@ -443,9 +443,10 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 			return fNotPII
 		}
 		return fSuffix
-	case has(ws, "maiden", "former", "previous", "prior", "preferred", "nickname", "aka", "alias", "alternate") && (has(ws, "name", "names", "surname", "lastname", "aka", "alias") || joined == "nickname" || joined == "maidenname"):
-		// "Maiden Name", "Former Last Name", "Preferred Name", "AKA":
-		// the person's other name, not the one a letter is addressed to.
+	case has(ws, "maiden", "former", "previous", "prior", "preferred", "nickname", "aka", "alias", "alternate") && (has(ws, "name", "names", "surname", "lastname", "aka", "alias") || joined == "nickname" || joined == "maidenname" || joined == "maiden"):
+		// "Maiden Name", Synthea's "MAIDEN", "Former Last Name",
+		// "Preferred Name", "AKA": the person's other name, not the one
+		// a letter is addressed to.
 		if nonPerson {
 			return fNotPII
 		}

@@ -18,6 +18,7 @@ func TestFieldParts(t *testing.T) {
 	}{
 		{"Name (Last, First)", "Whitfield, Dana", breachkit.PersonName, "full"},
 		{"Maiden Name", "Smith", breachkit.PersonName, "alias"},
+		{"MAIDEN", "Smith", breachkit.PersonName, "alias"},
 		{"Preferred Name", "DJ", breachkit.PersonName, "alias"},
 		{"First and Last Name", "Dana Whitfield", breachkit.PersonName, "full"},
 		{"First Name", "Dana", breachkit.PersonName, "given"},
