@@ -259,7 +259,8 @@ type valueGroup struct {
 // or next of kin, a beneficiary, a guardian; on a card account an
 // authorised user. Each group is a person of its own.
 var coRoles = [][]string{
-	{"coborrower", "cobuyer", "cosigner", "coapplicant", "coowner", "comaker", "spouse", "jointowner", "jointapplicant", "secondaryapplicant"},
+	{"coborrower", "cobuyer", "cosigner", "coapplicant", "coowner", "comaker", "spouse", "jointowner", "jointapplicant", "secondaryapplicant",
+		"jointaccount", "jointholder", "secondaryholder"},
 	{"guarantor", "responsibleparty"},
 	{"emergencycontact", "nextofkin"},
 	{"beneficiary"},

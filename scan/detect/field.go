@@ -413,6 +413,11 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 		return fHealth
 	case has(ws, "cardholder", "holder") && (has(ws, "name") || len(ws) == 1):
 		return fFullName
+	case has(ws, "holder", "holders", "owner", "owners") && has(ws, "account", "acct") && len(ws) <= 4 &&
+		!has(ws, "number", "no", "num", "id", "type", "status", "address", "addr", "phone", "email", "ssn", "tin", "dob", "tax", "city", "state", "zip", "since", "date"):
+		// A bank's "Account Holder", "Joint Account Holder (Name)": a
+		// person's name, not the account's.
+		return fFullName
 	case has(ws, "nom", "nombre", "nome", "name") && has(ws, "complet", "completo", "complète", "vollständiger", "volledige"):
 		return fFullName
 	case len(ws) <= 2 && has(ws, "borrower", "coborrower", "customer", "client", "applicant", "insured", "patient", "tenant", "employee", "member", "cosigner", "guarantor", "beneficiary", "policyholder", "subscriber", "contact", "person", "owner") && onlyRoleWords(ws):

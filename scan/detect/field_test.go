@@ -19,6 +19,8 @@ func TestFieldParts(t *testing.T) {
 		{"Name (Last, First)", "Whitfield, Dana", breachkit.PersonName, "full"},
 		{"Maiden Name", "Smith", breachkit.PersonName, "alias"},
 		{"MAIDEN", "Smith", breachkit.PersonName, "alias"},
+		{"Account Holder", "Dana Whitfield", breachkit.PersonName, "full"},
+		{"Joint Account Holder Name", "Robert Whitfield", breachkit.PersonName, "full"},
 		{"Preferred Name", "DJ", breachkit.PersonName, "alias"},
 		{"First and Last Name", "Dana Whitfield", breachkit.PersonName, "full"},
 		{"First Name", "Dana", breachkit.PersonName, "given"},
