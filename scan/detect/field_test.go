@@ -20,6 +20,7 @@ func TestFieldParts(t *testing.T) {
 		{"Maiden Name", "Smith", breachkit.PersonName, "alias"},
 		{"MAIDEN", "Smith", breachkit.PersonName, "alias"},
 		{"Account Holder", "Dana Whitfield", breachkit.PersonName, "full"},
+		{"Guardian", "Sean O'Brien", breachkit.PersonName, "full"},
 		{"Joint Account Holder Name", "Robert Whitfield", breachkit.PersonName, "full"},
 		{"Preferred Name", "DJ", breachkit.PersonName, "alias"},
 		{"First and Last Name", "Dana Whitfield", breachkit.PersonName, "full"},
