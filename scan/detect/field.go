@@ -500,9 +500,9 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 			return fNotPII
 		}
 		return fFullName
-	case has(ws, "line2", "addr2", "address2", "unit", "apt", "suite", "apartment", "addressline2"):
+	case has(ws, "line2", "addr2", "address2", "street2", "unit", "apt", "suite", "apartment", "addressline2"):
 		return fUnit
-	case has(ws, "address", "addr", "addr1", "address1", "line1", "street", "streetaddress", "addressline1", "line", "mailing", "residence",
+	case has(ws, "address", "addr", "addr1", "address1", "line1", "street", "street1", "streetaddress", "addressline1", "line", "mailing", "residence",
 		"adresse", "dirección", "direccion", "domicilio", "indirizzo", "endereço", "endereco", "straße", "strasse", "adres", "rue", "calle"):
 		if len(ws) >= 2 && has(ws, orgWords...) && !has(ws, "post", "po") {
 			// "Business Address Street", "Employer Address": an
@@ -752,7 +752,11 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, emit func(scan.Match)) 
 			out(breachkit.HealthID, 0.95, "")
 		}
 	case fPassword:
-		if creds.Valid(sv) {
+		if creds.Valid(sv) && creds.Hashed(sv) {
+			// A password hash (bcrypt, argon2, a hex digest) opens no
+			// account by itself: reported below the default confidence.
+			out(breachkit.Credentials, 0.4, "")
+		} else if creds.Valid(sv) {
 			out(breachkit.Credentials, 0.9, "")
 			if strings.Contains(fi.norm, "maiden") {
 				// The answer to a security question, and a mother's

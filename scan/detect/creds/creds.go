@@ -94,6 +94,29 @@ func lineEnd(text []byte, k int) int {
 	return k
 }
 
+// Hashed reports whether a password column's value is a hash of the
+// password rather than the password: a modular crypt string ($2b$…,
+// $argon2id$…, $pbkdf2…, $6$…) or 32, 40, 64 or 128 hex digits.
+func Hashed(s string) bool {
+	s = strings.TrimSpace(s)
+	for _, p := range [...]string{"$2a$", "$2b$", "$2y$", "$argon2", "$pbkdf2", "$1$", "$5$", "$6$", "$scrypt$", "pbkdf2_sha256$", "sha1$", "md5$"} {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	switch len(s) {
+	case 32, 40, 64, 128:
+		for i := 0; i < len(s); i++ {
+			c := s[i] | 0x20
+			if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f') {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
 // Valid reports whether a structured password value is worth reporting:
 // not empty and not a placeholder.
 func Valid(s string) bool {
