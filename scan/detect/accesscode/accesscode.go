@@ -1,9 +1,9 @@
 // Package accesscode recognises the codes that unlock a payment card or
 // an account: a card's security code (CVV, CVC, CSC, CID) and a PIN.
-// Most state breach laws count a card or account number as personal
-// information only "in combination with any required security code,
-// access code or password", so finding them decides whether a card
-// breach must be notified. A code is a few digits and means nothing
+// Most of the rule files of duties/rules (ACCESS_CODE in their triggers)
+// count a card or account number as personal information only with such
+// a code, so finding them decides whether a card breach must be
+// notified. A code is a few digits and means nothing
 // without its label: free text needs the keyword right before the value,
 // and a column its header.
 package accesscode

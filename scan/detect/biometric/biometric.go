@@ -1,9 +1,8 @@
 // Package biometric recognises biometric data in a table: fingerprint,
 // face, iris, palm and voice templates that time clocks, access-control
-// systems and identity-verification services store in a column. Most
-// state breach laws (California, Illinois, New York, Texas among them)
-// count biometric data used to identify a person, with a name, as
-// personal information. A template is an opaque blob, so only a column
+// systems and identity-verification services store in a column. The
+// rule files of duties/rules with BIOMETRIC in their triggers count it,
+// with a name, as personal information. A template is an opaque blob, so only a column
 // whose header names one is read.
 package biometric
 

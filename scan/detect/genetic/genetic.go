@@ -1,7 +1,7 @@
 // Package genetic recognises genetic data in a table: genotype calls,
 // DNA sequences and haplogroups that testing services and research
-// files store per person. California, Arizona, Delaware and other states
-// count genetic data with a name as personal information. Only a column
+// files store per person. The rule files of duties/rules with GENETIC in
+// their triggers count it, with a name, as personal information. Only a column
 // whose header names genetic data is read: "AG" or "H1a" mean nothing
 // elsewhere.
 package genetic

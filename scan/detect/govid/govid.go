@@ -2,9 +2,9 @@
 // SSNs, ITINs, driver's licences and passports: alien registration
 // (A-Number, USCIS) numbers, I-94 admission numbers, state ID card
 // numbers, Department of Defense ID numbers and tribal ID numbers. HR
-// files hold them (Form I-9 data), and most state breach laws count a
-// "unique government identification number" with a name as personal
-// information (breachkit's GOV_ID). Their shapes are common numbers, so
+// files hold them (Form I-9 data), and the rule files of duties/rules
+// with GOV_ID in their triggers count such a number, with a name, as
+// personal information. Their shapes are common numbers, so
 // a column's header or a label in text must say what they are.
 package govid
 

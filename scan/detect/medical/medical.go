@@ -1,10 +1,10 @@
 // Package medical recognises medical information about a person: the
 // diagnosis codes of claims and records (ICD-10-CM, ICD-9-CM), procedure
 // codes (CPT, HCPCS), and the diagnoses and medications a column names.
-// Many state breach laws (California, Texas, Florida, Illinois among
-// them) and HIPAA count medical information with a name as personal
-// information, so a claims file with names and diagnoses but no SSN must
-// still be found. A code means nothing without its label: free text
+// The rule files of duties/rules with MEDICAL_INFO in their triggers
+// (HIPAA's among them) count it, with a name, as personal information,
+// so a claims file with names and diagnoses but no SSN must still be
+// found. A code means nothing without its label: free text
 // needs a keyword before it, a column its header.
 package medical
 
