@@ -127,6 +127,10 @@ func words(s string) []string {
 				flush()
 			}
 			cur = append(cur, r)
+		case r == '#':
+			// "Contact #", "Lic #": the number sign is the word number.
+			flush()
+			out = append(out, "number")
 		default:
 			flush()
 		}
@@ -278,6 +282,7 @@ func pathParts(field string) []string {
 		}
 		field = strings.TrimRight(field[:i], " ")
 	}
+	field = strings.TrimSuffix(field, ".") // "Soc. Sec. No.", "D.O.B."
 	var parts []string
 	depth, start := 0, 0
 	for i, r := range field {
@@ -289,7 +294,11 @@ func pathParts(field string) []string {
 			depth = max(0, depth-1)
 		case '/':
 			sep = depth == 0
-		case '.', '[', ']', '@':
+		case '.':
+			// A key path's step, not an abbreviation's full stop
+			// ("Soc. Sec. No.": a blank follows it).
+			sep = i+1 < len(field) && field[i+1] != ' '
+		case '[', ']', '@':
 			sep = true
 		}
 		if sep {
@@ -401,7 +410,7 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 		return fRouting
 	case has(ws, "passport"):
 		return fPassport
-	case has(ws, "dl", "dln", "license", "licence", "driverslicense", "dlnum", "dlno") || joined == "drivers" || strings.Contains(joined, "driverslicense") || strings.Contains(joined, "driverlicense"):
+	case has(ws, "dl", "dln", "license", "licence", "driverslicense", "dlnum", "dlno") || joined == "drivers" || has(ws, "lic") && has(ws, "driver", "drivers", "dr", "dl") || strings.Contains(joined, "driverslicense") || strings.Contains(joined, "driverlicense"):
 		if has(ws, "st", "state", "class", "exp", "expiration", "expires", "issued", "date", "type", "status", "restrictions") {
 			return fNotPII
 		}
