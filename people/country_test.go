@@ -32,6 +32,7 @@ func TestCountryJurisdiction(t *testing.T) {
 		{"canadian province", []Value{{breachkit.Address, "city", "Toronto", 1, 0}, {breachkit.Address, "state", "ON", 2, 0}}, "CA"},
 		{"canadian postal code", []Value{{breachkit.Address, "zip", "H3Z 2Y7", 1, 0}}, "CA"},
 		{"canadian whole address", []Value{{breachkit.Address, "full", "100 King St W, Toronto, ON M5V 2T6", 1, 0}}, "CA"},
+		{"zip stored as a number", []Value{{breachkit.Address, "street", "Calle Sol 12", 1, 0}, {breachkit.Address, "zip", "907", 2, 0}}, "US-PR"},
 	} {
 		r := BuildRecord("r", c.vals)
 		if len(r.Addresses) == 0 {

@@ -378,6 +378,9 @@ func padZIP(s string) string {
 	if len(s) == 4 && zip5("0"+s) != "" || len(s) == 9 && s[4] == '-' && zip5("0"+s) != "" {
 		return "0" + s
 	}
+	if len(s) == 3 && zip5("00"+s) != "" {
+		return "00" + s // 00907, Puerto Rico's, stored as a number
+	}
 	return s
 }
 

@@ -573,6 +573,14 @@ func ValidState(s string) bool {
 func ValidZIP(s string) bool {
 	s = strings.TrimSpace(s)
 	switch len(s) {
+	case 3:
+		// 00907 stored as a number: Puerto Rico's, the Virgin Islands'
+		// and Holtsville's ZIP Codes lose two zeros.
+		if !allDigits(s) {
+			return false
+		}
+		_, ok := gazetteer.StateForZIP("00" + s)
+		return ok
 	case 4, 5, 9: // 4: a ZIP stored as a number lost its leading zero (02134)
 		return allDigits(s)
 	case 10:
