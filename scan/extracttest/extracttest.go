@@ -5,6 +5,7 @@
 package extracttest
 
 import (
+	"bytes"
 	"context"
 	"strings"
 	"testing"
@@ -54,4 +55,15 @@ func Fuzz(f *testing.F, x scan.Extractor, seeds ...string) {
 
 func located(s scan.Segment, data string) bool {
 	return s.Offset >= 0 && s.Offset+int64(len(s.Text)) <= int64(len(data)) && data[s.Offset:s.Offset+int64(len(s.Text))] == string(s.Text)
+}
+
+// Fixed builds a fixed-length record of n characters from fields at
+// 1-based positions (position, text, position, text…), blank elsewhere,
+// as the NACHA, Metro 2 and FIRE layouts place them.
+func Fixed(n int, fields ...any) string {
+	b := bytes.Repeat([]byte{' '}, n)
+	for i := 0; i+1 < len(fields); i += 2 {
+		copy(b[fields[i].(int)-1:], fields[i+1].(string))
+	}
+	return string(b)
 }

@@ -1,7 +1,6 @@
 package fire
 
 import (
-	"bytes"
 	"slices"
 	"strings"
 	"testing"
@@ -9,15 +8,8 @@ import (
 	"github.com/breachkit/breachkit/scan/extracttest"
 )
 
-// rec builds a 750-character record from fields at 1-based positions,
-// blank elsewhere.
-func rec(fields ...any) string {
-	b := bytes.Repeat([]byte{' '}, recLen)
-	for i := 0; i+1 < len(fields); i += 2 {
-		copy(b[fields[i].(int)-1:], fields[i+1].(string))
-	}
-	return string(b)
-}
+// rec builds a record from fields at 1-based positions, blank elsewhere.
+func rec(fields ...any) string { return extracttest.Fixed(recLen, fields...) }
 
 // amounts are the zero-filled payment amounts of a layout of n.
 func amounts(n int) string { return strings.Repeat("0", 12*n) }

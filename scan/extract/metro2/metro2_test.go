@@ -1,7 +1,6 @@
 package metro2
 
 import (
-	"bytes"
 	"fmt"
 	"slices"
 	"strings"
@@ -12,13 +11,7 @@ import (
 
 // seg builds a segment of n characters from fields at 1-based
 // positions, blank elsewhere.
-func seg(n int, fields ...any) string {
-	b := bytes.Repeat([]byte{' '}, n)
-	for i := 0; i+1 < len(fields); i += 2 {
-		copy(b[fields[i].(int)-1:], fields[i+1].(string))
-	}
-	return string(b)
-}
+func seg(n int, fields ...any) string { return extracttest.Fixed(n, fields...) }
 
 // Fictional furnisher and people only.
 var (

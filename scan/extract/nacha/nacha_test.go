@@ -1,7 +1,6 @@
 package nacha
 
 import (
-	"bytes"
 	"slices"
 	"strings"
 	"testing"
@@ -10,15 +9,8 @@ import (
 	"github.com/breachkit/breachkit/scan/extracttest"
 )
 
-// rec builds a 94-character record from fields at 1-based positions,
-// blank elsewhere.
-func rec(fields ...any) string {
-	b := bytes.Repeat([]byte{' '}, recLen)
-	for i := 0; i+1 < len(fields); i += 2 {
-		copy(b[fields[i].(int)-1:], fields[i+1].(string))
-	}
-	return string(b)
-}
+// rec builds a record from fields at 1-based positions, blank elsewhere.
+func rec(fields ...any) string { return extracttest.Fixed(recLen, fields...) }
 
 // Fictional people, banks and companies only; the routing numbers pass
 // the ABA checksum.
