@@ -1577,8 +1577,9 @@ func (e *Engine) codes(s *scratch, text []byte, lead int) {
 		}
 		n0 := len(s.found)
 		if wantAccess && h.classes&(1<<classAccess) != 0 {
-			pv := prevWord(text, h.start)
-			nx := nextWord(text, h.end)
+			var b [12]byte
+			_, n := wordBefore(text, h.start, &b)
+			pv, nx := b[:n], nextWord(text, h.end)
 			if k := accesscode.KindOf(text[h.start:h.end], pv, nx); k != accesscode.None {
 				if st, en := accesscode.Value(text, h.end, k); en > 0 {
 					s.found = append(s.found, span{st, en, 0.9, breachkit.AccessCode, "rule:access-code", kwReason(classAccess, st-h.end)})
@@ -1628,20 +1629,6 @@ func medicalContext(s *scratch, text []byte) bool {
 		}
 	}
 	return false
-}
-
-// prevWord returns the word of letters that ends one blank before
-// text[i], or nil.
-func prevWord(text []byte, i int) []byte {
-	j := i
-	for j > 0 && i-j < 2 && text[j-1] == ' ' {
-		j--
-	}
-	k := j
-	for k > 0 && j-k < 16 && isLetter(text[k-1]) {
-		k--
-	}
-	return text[k:j]
 }
 
 // nextWord returns the word of letters that starts after the blanks at
