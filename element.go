@@ -42,7 +42,8 @@ const (
 	MedicalInfo Element = "MEDICAL_INFO"
 	// GovID is another unique government identification number, such as
 	// an alien registration number, a state ID card number, a military
-	// ID or a tribal ID: scan finds them by their header or label.
+	// ID, a tribal ID, or a Canadian SIN or UK National Insurance number:
+	// scan finds them by their header or label.
 	GovID Element = "GOV_ID"
 	// Biometric is biometric data such as fingerprint, face or voice
 	// templates: scan finds them in a column that names them.

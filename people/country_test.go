@@ -13,8 +13,8 @@ import (
 // a country column, or a country ending a whole address, decides before
 // a postcode that happens to be a US ZIP Code (75002 is Allen, Texas, and
 // a district of Paris); a US territory written as a country is that
-// territory; a Canadian province or postal code is Canada; a US address
-// without a country stays with its state.
+// territory; a Canadian province or postal code is Canada, a UK postcode
+// the United Kingdom; a US address without a country stays with its state.
 func TestCountryJurisdiction(t *testing.T) {
 	for _, c := range []struct {
 		name string
@@ -32,6 +32,8 @@ func TestCountryJurisdiction(t *testing.T) {
 		{"canadian province", []Value{{breachkit.Address, "city", "Toronto", 1, 0}, {breachkit.Address, "state", "ON", 2, 0}}, "CA"},
 		{"canadian postal code", []Value{{breachkit.Address, "zip", "H3Z 2Y7", 1, 0}}, "CA"},
 		{"canadian whole address", []Value{{breachkit.Address, "full", "100 King St W, Toronto, ON M5V 2T6", 1, 0}}, "CA"},
+		{"uk postcode", []Value{{breachkit.Address, "street", "10 Downing Street", 1, 0}, {breachkit.Address, "city", "London", 2, 0}, {breachkit.Address, "zip", "SW1A 2AA", 3, 0}}, "GB"},
+		{"uk whole address", []Value{{breachkit.Address, "full", "221B Baker Street, London NW1 6XE", 1, 0}}, "GB"},
 		{"zip stored as a number", []Value{{breachkit.Address, "street", "Calle Sol 12", 1, 0}, {breachkit.Address, "zip", "907", 2, 0}}, "US-PR"},
 	} {
 		r := BuildRecord("r", c.vals)
@@ -42,6 +44,11 @@ func TestCountryJurisdiction(t *testing.T) {
 		if got, _ := jurisdiction(&r.Addresses[0]); got != c.want {
 			t.Errorf("%s: jurisdiction %q, want %q (%+v)", c.name, got, c.want, r.Addresses[0])
 		}
+	}
+	// A street and a UK postcode deliver: the postcode says the country.
+	uk := BuildRecord("r", []Value{{breachkit.Address, "street", "10 Downing Street", 1, 0}, {breachkit.Address, "city", "London", 2, 0}, {breachkit.Address, "zip", "SW1A 2AA", 3, 0}})
+	if q := addressQuality(&uk.Addresses[0]); q != QualityDeliverable {
+		t.Errorf("UK address with a postcode: quality %s, want deliverable", q)
 	}
 	a := parseFullAddress("221B Baker Street, Flat 2, London NW1 6XE, UK")
 	if a.Street != "221B Baker Street" || a.Unit != "Flat 2" || a.City != "London" || a.ZIP != "NW1 6XE" || a.Country != "GB" {

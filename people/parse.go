@@ -411,12 +411,13 @@ func parseFullAddress(s string) Address {
 		}
 	}
 	// The last part may be "TX 78701", "TX", "78701" or "Texas 78701",
-	// or in Canada "ON M5V 2T6".
+	// in Canada "ON M5V 2T6", in the United Kingdom "London SW1A 2AA".
 	last := strings.Fields(parts[len(parts)-1])
-	if n := len(last); n >= 2 && gazetteer.CanadianPostalCode(last[n-2]+" "+last[n-1]) {
+	postcode := func(s string) bool { return gazetteer.CanadianPostalCode(s) || gazetteer.UKPostcode(s) }
+	if n := len(last); n >= 2 && postcode(last[n-2]+" "+last[n-1]) {
 		a.ZIP = last[n-2] + " " + last[n-1]
 		last = last[:n-2]
-	} else if n >= 1 && gazetteer.CanadianPostalCode(last[n-1]) {
+	} else if n >= 1 && postcode(last[n-1]) {
 		a.ZIP = last[n-1]
 		last = last[:n-1]
 	}

@@ -372,9 +372,13 @@ func countryOf(a *Address) string {
 	c := strings.TrimSpace(a.Country)
 	if c == "" {
 		// A Canadian province or postal code says Canada: no province's
-		// abbreviation is a US state's, no postal code a ZIP Code.
+		// abbreviation is a US state's, no postal code a ZIP Code. A UK
+		// postcode is of neither shape.
 		if _, ok := gazetteer.Province(a.State); ok && normState(a.State) == "" || gazetteer.CanadianPostalCode(a.ZIP) {
 			return "CA"
+		}
+		if gazetteer.UKPostcode(a.ZIP) {
+			return "GB"
 		}
 		return ""
 	}
@@ -389,7 +393,9 @@ func addressQuality(a *Address) string {
 	if a == nil {
 		return QualityNone
 	}
-	if a.Street != "" && (zip5(a.ZIP) != "" || a.City != "" && a.State != "" || a.Country != "" && a.ZIP != "") {
+	if a.Street != "" && (zip5(a.ZIP) != "" || a.City != "" && a.State != "" || a.ZIP != "" && (a.Country != "" || countryOf(a) != "")) {
+		// A UK postcode says its country: a street and a postcode
+		// deliver, as a street, a ZIP Code and a country do elsewhere.
 		return QualityDeliverable
 	}
 	if a.Street != "" || a.ZIP != "" || a.City != "" || a.State != "" {

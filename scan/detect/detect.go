@@ -76,7 +76,7 @@ const (
 	classOrg     // a form's label of an organisation's block: employer, payer
 	classAccess  // a card security code's or a PIN's label: CVV, PIN
 	classMedical // a diagnosis code's label: Dx, ICD-10
-	classGov     // an A-Number's label: alien registration, USCIS
+	classGov     // a government number's label: alien registration, USCIS, SIN, NINO
 	numClasses
 )
 
@@ -1564,10 +1564,11 @@ func (e *Engine) resolve(s *scratch, seg *scan.Segment, text []byte, lead int) {
 	}
 }
 
-// codes records the card security codes, PINs, diagnosis codes and
-// A-Numbers that follow their labels ("CVV 123", "PIN: 4821", "Dx: E11.9,
-// I10", "alien registration number A123456789"), and a written diagnosis
-// after its label. A value found inside a code by another rule (a code
+// codes records the card security codes, PINs, diagnosis codes,
+// A-Numbers, SINs and NINOs that follow their labels ("CVV 123", "PIN:
+// 4821", "Dx: E11.9, I10", "alien registration number A123456789",
+// "Social Insurance Number 424 870 533"), and a written diagnosis after
+// its label. A value found inside a code by another rule (a code
 // taken for a licence number) is the code.
 func (e *Engine) codes(s *scratch, text []byte, lead int) {
 	wantAccess, wantMedical, wantGov := e.on(breachkit.AccessCode), e.on(breachkit.MedicalInfo), e.on(breachkit.GovID)
@@ -1601,8 +1602,12 @@ func (e *Engine) codes(s *scratch, text []byte, lead int) {
 			}
 		}
 		if wantGov && h.classes&(1<<classGov) != 0 {
-			if st, en := govid.Value(text, h.end); en > 0 {
-				s.found = append(s.found, span{st, en, 0.9, breachkit.GovID, "rule:a-number", kwReason(classGov, st-h.end)})
+			if st, en := govid.Labelled(text, h.start, h.end); en > 0 {
+				s.found = append(s.found, span{st, en, 0.9, breachkit.GovID, "rule:national-insurance", kwReason(classGov, st-h.end)})
+			} else if h.end-h.start == 5 { // alien, uscis
+				if st, en := govid.Value(text, h.end); en > 0 {
+					s.found = append(s.found, span{st, en, 0.9, breachkit.GovID, "rule:a-number", kwReason(classGov, st-h.end)})
+				}
 			}
 		}
 		for _, c := range s.found[n0:] {

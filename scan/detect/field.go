@@ -60,6 +60,8 @@ const (
 	fStateID    // a state ID card number
 	fDoDID      // a Department of Defense ID (EDIPI)
 	fTribalID   // a tribal ID or enrollment number
+	fSIN        // a Canadian Social Insurance Number
+	fNINO       // a UK National Insurance number
 	fBiometric  // a fingerprint, face or voice template
 	fGenetic    // genotypes, DNA sequences, haplogroups
 	fAlias      // another name of the person: maiden, former, preferred, AKA
@@ -94,6 +96,8 @@ var valueRules = [...]struct {
 	fStateID:    {func(v []byte) bool { return govid.Valid(v, govid.StateID) }, breachkit.GovID, 0.9},
 	fDoDID:      {func(v []byte) bool { return govid.Valid(v, govid.DoDID) }, breachkit.GovID, 0.9},
 	fTribalID:   {func(v []byte) bool { return govid.Valid(v, govid.Tribal) }, breachkit.GovID, 0.9},
+	fSIN:        {func(v []byte) bool { return govid.Valid(v, govid.SIN) }, breachkit.GovID, 0.95},
+	fNINO:       {func(v []byte) bool { return govid.Valid(v, govid.NINO) }, breachkit.GovID, 0.95},
 }
 
 var partNames = [...]string{fAlias: "alias", fGiven: "given", fMiddle: "middle", fSurname: "surname", fFullName: "full", fSuffix: "suffix",
@@ -395,9 +399,22 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 		// A state identification card's number ("State ID", "State ID
 		// Number"); a state's own tax or employer ID is not a person's.
 		return fStateID
+	case has(ws, "sin") && !has(ws, "ssn", "ss") || strings.Contains(joined, "socialinsurance"):
+		// Canada's Social Insurance Number; a temporary resident's SIN
+		// has an expiry date.
+		if has(ws, "date", "dt", "expiry", "expiration", "exp", "expires", "status", "type") {
+			return fNotPII
+		}
+		return fSIN
+	case has(ws, "nino") || strings.Contains(joined, "nationalinsurance") || len(ws) <= 3 && has(ws, "ni") && has(ws, "number", "no", "num", "nbr"):
+		// The UK's National Insurance number ("NI Number", "NINO").
+		if has(ws, "date", "dt", "category", "cat", "class", "contributions", "contribution", "status", "type", "rate") {
+			return fNotPII
+		}
+		return fNINO
 	case has(ws, "itin"):
 		return fITIN
-	case has(ws, "ssn", "ssns", "socsec", "sin") || joined == "social" || has(ws, "ss") && len(ws) <= 3 && onlyHolderWords(ws, "ss") || has(ws, "social") && has(ws, "no", "num", "number", "nbr") || strings.HasPrefix(joined, "socsec") || joined == "ss" || joined == "ssno" || joined == "ssnum" || joined == "ssnumber" || strings.Contains(joined, "socialsecurity") || strings.Contains(joined, "taxid") || strings.Contains(joined, "taxpayerid") || has(ws, "tin", "taxid", "taxno") || has(ws, "tax") && has(ws, "id", "no", "number", "num") ||
+	case has(ws, "ssn", "ssns", "socsec") || joined == "social" || has(ws, "ss") && len(ws) <= 3 && onlyHolderWords(ws, "ss") || has(ws, "social") && has(ws, "no", "num", "number", "nbr") || strings.HasPrefix(joined, "socsec") || joined == "ss" || joined == "ssno" || joined == "ssnum" || joined == "ssnumber" || strings.Contains(joined, "socialsecurity") || strings.Contains(joined, "taxid") || strings.Contains(joined, "taxpayerid") || has(ws, "tin", "taxid", "taxno") || has(ws, "tax") && has(ws, "id", "no", "number", "num") ||
 		has(ws, "government", "govt", "gov", "national", "natl") && has(ws, "id", "no", "number", "num", "identifier", "identification") && !has(ws, "type", "issuer", "issuing", "state", "country", "expiry", "expiration", "exp", "insurance", "provider", "npi", "drug", "bank"):
 		// Outlook's contact field "Government ID Number" and Workday's
 		// "National ID" hold, in the US, the person's SSN; a value that
@@ -780,7 +797,7 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, emit func(scan.Match)) 
 		case fi.kind == fDiagnosis && medical.Text(v):
 			out(breachkit.MedicalInfo, 0.85, "")
 		}
-	case fCardCode, fPIN, fMedication, fProcedure, fBiometric, fGenetic, fANumber, fI94, fStateID, fDoDID, fTribalID:
+	case fCardCode, fPIN, fMedication, fProcedure, fBiometric, fGenetic, fANumber, fI94, fStateID, fDoDID, fTribalID, fSIN, fNINO:
 		if c := &valueRules[fi.kind]; c.ok(v) {
 			out(c.typ, c.conf, "")
 		}

@@ -38,6 +38,10 @@ func TestFieldParts(t *testing.T) {
 		{"National ID", "412-65-7733", breachkit.SSN, ""},
 		{"SS# Secondary", "523710098", breachkit.SSN, ""},
 		{"State ID", "S12345678", breachkit.GovID, ""},
+		{"Postcode", "SW1A 2AA", breachkit.Address, "zip"},
+		{"SIN", "424 870 533", breachkit.GovID, ""},
+		{"Social Insurance Number", "424870533", breachkit.GovID, ""},
+		{"NI Number", "AB 12 34 56 C", breachkit.GovID, ""},
 		{"Diagnosis", "Essential hypertension", breachkit.MedicalInfo, ""},
 	}
 	e := New(Config{}).Detector()

@@ -569,7 +569,8 @@ func ValidState(s string) bool {
 }
 
 // ValidZIP reports whether a structured value is a ZIP code: five
-// digits, ZIP+4 (12345-6789) or nine digits; or a Canadian postal code.
+// digits, ZIP+4 (12345-6789) or nine digits; or a Canadian postal code
+// or a UK postcode.
 func ValidZIP(s string) bool {
 	s = strings.TrimSpace(s)
 	switch len(s) {
@@ -586,7 +587,7 @@ func ValidZIP(s string) bool {
 	case 10:
 		return s[5] == '-' && allDigits(s[:5]) && allDigits(s[6:])
 	}
-	return gazetteer.CanadianPostalCode(s)
+	return gazetteer.CanadianPostalCode(s) || gazetteer.UKPostcode(s)
 }
 
 func allDigits(s string) bool {

@@ -1,14 +1,20 @@
 // Package govid recognises government identification numbers other than
 // SSNs, ITINs, driver's licences and passports: alien registration
 // (A-Number, USCIS) numbers, I-94 admission numbers, state ID card
-// numbers, Department of Defense ID numbers and tribal ID numbers. HR
-// files hold them (Form I-9 data), and the rule files of duties/rules
-// with GOV_ID in their triggers count such a number, with a name, as
-// personal information. Their shapes are common numbers, so
-// a column's header or a label in text must say what they are.
+// numbers, Department of Defense ID numbers and tribal ID numbers; and
+// the national numbers of people abroad that a US company's files hold
+// most: Canada's Social Insurance Number and the UK's National Insurance
+// number. HR files hold them (Form I-9 data, payroll of a Canadian or UK
+// subsidiary), and the rule files of duties/rules with GOV_ID in their
+// triggers count such a number, with a name, as personal information.
+// Their shapes are common numbers, so a column's header or a label in
+// text must say what they are.
 package govid
 
-import "bytes"
+import (
+	"bytes"
+	"slices"
+)
 
 // Kind is the kind of number a header or label names.
 type Kind uint8
@@ -30,11 +36,18 @@ const (
 	// Tribal is a tribal enrollment or ID number: letters and at least
 	// two digits.
 	Tribal
+	// SIN is a Canadian Social Insurance Number: nine digits, written
+	// 3-3-3, with a Luhn check digit.
+	SIN
+	// NINO is a UK National Insurance number: two letters, six digits
+	// and a letter A–D (AB 12 34 56 C).
+	NINO
 )
 
-// Keywords label an A-Number in free text ("alien registration number",
-// "USCIS #").
-var Keywords = []string{"alien", "uscis"}
+// Keywords label a number in free text: an A-Number ("alien
+// registration number", "USCIS #"), a SIN ("SIN", "social insurance
+// number") or a NINO ("NINO", "national insurance number").
+var Keywords = []string{"alien", "uscis", "sin", "nino", "insurance"}
 
 // Valid reports whether a column value is a number of kind k.
 func Valid(v []byte, k Kind) bool {
@@ -82,8 +95,157 @@ func Valid(v []byte, k Kind) bool {
 			}
 		}
 		return d >= 2
+	case SIN:
+		return sin(v) == len(v) && len(v) > 0
+	case NINO:
+		// A column may store it without its final letter.
+		n := nino(v, false)
+		return n > 0 && n == len(v)
 	}
 	return false
+}
+
+// sin returns the length of the Social Insurance Number at the start of
+// v: nine digits, plain or in groups of three joined by blanks or
+// hyphens, passing the Luhn check, whose first digit is a province's
+// (1–7) or a temporary resident's (9); 0 and 8 are not given to people
+// (Employment and Social Development Canada's validation, as
+// canada.ca's SIN pages describe it). The examples Canada publishes
+// (046 454 286, 130 692 544) are no one's. It returns 0 when there is
+// none.
+func sin(v []byte) int {
+	var d [9]byte
+	n, i := 0, 0
+	for i < len(v) && n < 9 {
+		if n > 0 && n%3 == 0 && (v[i] == ' ' || v[i] == '-') && i+1 < len(v) && digit(v[i+1]) {
+			if sep := v[i]; n == 6 && v[i-4] != sep {
+				return 0 // 130-692 544: separators must agree
+			}
+			i++
+		}
+		if !digit(v[i]) {
+			return 0
+		}
+		d[n] = v[i] - '0'
+		n, i = n+1, i+1
+	}
+	if n != 9 || i < len(v) && (digit(v[i]) || upper(v[i]) || v[i] >= 'a' && v[i] <= 'z') {
+		return 0
+	}
+	if d[0] == 0 || d[0] == 8 {
+		return 0
+	}
+	sum := 0
+	for k, x := range d {
+		if k%2 == 1 {
+			x *= 2
+			if x > 9 {
+				x -= 9
+			}
+		}
+		sum += int(x)
+	}
+	if sum%10 != 0 || string(v[:i]) == "130 692 544" || string(v[:i]) == "130-692-544" || string(v[:i]) == "130692544" {
+		return 0
+	}
+	return i
+}
+
+// nino returns the length of the National Insurance number at the start
+// of v: a prefix of two letters, six digits in pairs or together, and a
+// suffix A–D, with the prefixes HMRC leaves out (its National Insurance
+// Manual, NIM39110: no D, F, I, Q, U or V, no O second, and not BG, GB,
+// KN, NK, NT, TN or ZZ). The suffix may be missing only when suffixed is
+// false. HMRC's example QQ 12 34 56 C is no one's. It returns 0 when
+// there is none.
+func nino(v []byte, suffixed bool) int {
+	if len(v) < 8 {
+		return 0
+	}
+	a, b := v[0]&^0x20, v[1]&^0x20
+	if !upper(a) || !upper(b) || bytes.IndexByte([]byte("DFIQUV"), a) >= 0 || bytes.IndexByte([]byte("DFIOQUV"), b) >= 0 {
+		return 0
+	}
+	switch string([]byte{a, b}) {
+	case "BG", "GB", "KN", "NK", "NT", "TN", "ZZ":
+		return 0
+	}
+	i, n := 2, 0
+	spaced := v[i] == ' '
+	for n < 6 {
+		if spaced && n%2 == 0 {
+			if i >= len(v) || v[i] != ' ' {
+				return 0
+			}
+			i++
+		}
+		if i >= len(v) || !digit(v[i]) {
+			return 0
+		}
+		i, n = i+1, n+1
+	}
+	j := i
+	if spaced && j < len(v) && v[j] == ' ' {
+		j++
+	}
+	if j < len(v) && (v[j]&^0x20 >= 'A' && v[j]&^0x20 <= 'D') && (j+1 == len(v) || !isWord(v[j+1])) {
+		return j + 1
+	}
+	if suffixed || i < len(v) && isWord(v[i]) {
+		return 0
+	}
+	return i
+}
+
+func isWord(c byte) bool { return digit(c) || upper(c) || c >= 'a' && c <= 'z' }
+
+// Labelled returns the SIN or NINO that follows its label, the keyword
+// text[ks:ke]: "SIN" in capitals, "NINO", or "insurance" after "social"
+// or "national", then words such as "number" and "no", blanks, ":" and
+// "#" ("Social Insurance Number: 527 419 331", "NI number"… is left to
+// columns). It returns 0, 0 when there is none.
+func Labelled(text []byte, ks, ke int) (start, end int) {
+	w := text[ks:ke]
+	var kind Kind
+	switch {
+	case string(w) == "SIN":
+		kind = SIN
+	case eq(w, "nino"):
+		kind = NINO
+	case eq(w, "insurance"):
+		p := ks - 1
+		for p > 0 && text[p] == ' ' {
+			p--
+		}
+		q := p + 1
+		for p >= 0 && text[p]|0x20 >= 'a' && text[p]|0x20 <= 'z' {
+			p--
+		}
+		switch prev := text[p+1 : q]; {
+		case eq(prev, "social"):
+			kind = SIN
+		case eq(prev, "national"):
+			kind = NINO
+		default:
+			return 0, 0
+		}
+	default:
+		return 0, 0
+	}
+	j := afterLabel(text, ke, "number", "no", "num", "nbr", "is")
+	if j >= len(text) {
+		return 0, 0
+	}
+	var n int
+	if kind == SIN {
+		n = sin(text[j:])
+	} else {
+		n = nino(text[j:], true)
+	}
+	if n == 0 {
+		return 0, 0
+	}
+	return j, j + n
 }
 
 // aNumber returns the length of the A-Number at the start of v: an
@@ -116,6 +278,17 @@ func aNumber(v []byte) int {
 // "is" ("alien registration number: A123456789", "USCIS# 123-456-789").
 // It returns 0, 0 when there is none.
 func Value(text []byte, i int) (start, end int) {
+	j := afterLabel(text, i, "registration", "number", "no", "num", "is", "id")
+	if n := aNumber(text[j:]); n > 0 {
+		return j, j + n
+	}
+	return 0, 0
+}
+
+// afterLabel returns where the value after a label ending at text[i]
+// starts: past blanks, ":", "#", ".", parentheses and up to five of the
+// given words (any case) that may stand between label and value.
+func afterLabel(text []byte, i int, words ...string) int {
 	j := i
 	for n := 0; n < 5; n++ {
 		for j < len(text) && j-i < 40 && (text[j] == ' ' || text[j] == ':' || text[j] == '#' || text[j] == '.' || text[j] == '(' || text[j] == ')') {
@@ -125,19 +298,12 @@ func Value(text []byte, i int) (start, end int) {
 		for w < len(text) && (text[w]|0x20 >= 'a' && text[w]|0x20 <= 'z') {
 			w++
 		}
-		if w == j {
-			break
-		}
-		word := text[j:w]
-		if !(eq(word, "registration") || eq(word, "number") || eq(word, "no") || eq(word, "num") || eq(word, "is") || eq(word, "id")) {
+		if w == j || !slices.ContainsFunc(words, func(s string) bool { return eq(text[j:w], s) }) {
 			break
 		}
 		j = w
 	}
-	if n := aNumber(text[j:]); n > 0 {
-		return j, j + n
-	}
-	return 0, 0
+	return j
 }
 
 func eq(b []byte, s string) bool { return bytes.EqualFold(b, []byte(s)) }

@@ -25,6 +25,25 @@ func TestValid(t *testing.T) {
 		{"123456789", DoDID, false},
 		{"TR-004512", Tribal, true},
 		{"Navajo", Tribal, false},
+		{"424 870 533", SIN, true},
+		{"424-870-533", SIN, true},
+		{"424870533", SIN, true},
+		{"424 870-533", SIN, false}, // separators disagree
+		{"424870534", SIN, false},   // Luhn
+		{"046 454 286", SIN, false}, // Canada's published example; 0 is no one's
+		{"130 692 544", SIN, false}, // Canada's other example
+		{"842 870 533", SIN, false}, // 8 is no one's
+		{"4248705331", SIN, false},
+		{"AB 12 34 56 C", NINO, true},
+		{"AB123456C", NINO, true},
+		{"ab123456c", NINO, true},
+		{"AB123456", NINO, true}, // stored without its suffix
+		{"QQ 12 34 56 C", NINO, false},
+		{"GB123456A", NINO, false},
+		{"AO123456A", NINO, false},
+		{"AB123456E", NINO, false},
+		{"AB12345C", NINO, false},
+		{"AB 123456 C", NINO, false},
 	}
 	for _, tt := range tests {
 		if got := Valid([]byte(tt.v), tt.k); got != tt.want {
@@ -69,5 +88,49 @@ func FuzzValue(f *testing.F) {
 		if st, en := Value(text, i); en > 0 && (st < i || en > len(text) || st >= en) {
 			t.Fatalf("Value(%q, %d) = %d, %d", text, i, st, en)
 		}
+	})
+}
+
+func TestLabelled(t *testing.T) {
+	tests := []struct{ text, want string }{ // the keyword is between '|'s
+		{"employee |SIN|: 424 870 533 on file", "424 870 533"},
+		{"Social |Insurance| Number 424-870-533.", "424-870-533"},
+		{"national |insurance| no. AB 12 34 56 C", "AB 12 34 56 C"},
+		{"|NINO| AB123456D", "AB123456D"},
+		{"|NINO| AB123456", ""},                     // no suffix in text
+		{"a |sin| 424 870 533", ""},                 // the word sin, not capitals
+		{"health |insurance| number 424870533", ""}, // not social or national
+		{"|SIN| 424870534", ""},                     // Luhn
+	}
+	for _, tt := range tests {
+		a := 0
+		for tt.text[a] != '|' {
+			a++
+		}
+		b := a + 1
+		for tt.text[b] != '|' {
+			b++
+		}
+		text := []byte(tt.text[:a] + tt.text[a+1:b] + tt.text[b+1:])
+		st, en := Labelled(text, a, b-1)
+		if got := string(text[st:en]); got != tt.want {
+			t.Errorf("Labelled(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func FuzzLabelled(f *testing.F) {
+	f.Add([]byte("Social Insurance Number: 424 870 533"), 7, 16)
+	f.Add([]byte("NINO AB 12 34 56 C"), 0, 4)
+	f.Fuzz(func(t *testing.T, text []byte, ks, ke int) {
+		if ks < 0 || ke < ks || ke > len(text) {
+			return
+		}
+		st, en := Labelled(text, ks, ke)
+		if en != 0 && (st < ke || en > len(text) || st >= en) {
+			t.Errorf("Labelled(%q, %d, %d) = %d, %d", text, ks, ke, st, en)
+		}
+		Valid(text, SIN)
+		Valid(text, NINO)
 	})
 }
