@@ -55,6 +55,12 @@ const (
 	// column that names it (often a security question's answer, so also
 	// CREDENTIALS).
 	MothersMaidenName Element = "MOTHERS_MAIDEN_NAME"
+	// EmployeeID is an employer-assigned identification number: scan
+	// finds it in a column that names it (Employee ID, EMPLID).
+	EmployeeID Element = "EMPLOYEE_ID"
+	// StudentID is a school-assigned student identification number: scan
+	// finds it in a column that names it (Student ID, SASID).
+	StudentID Element = "STUDENT_ID"
 )
 
 // Elements that breach statutes name but that scan does not detect in
@@ -62,8 +68,6 @@ const (
 const (
 	// DigitalSignature is an electronic or digital signature.
 	DigitalSignature Element = "DIGITAL_SIGNATURE"
-	// EmployeeID is an employer-assigned identification number.
-	EmployeeID Element = "EMPLOYEE_ID"
 )
 
 // CustomPrefix starts the name of a user-defined identifier declared in
@@ -73,11 +77,10 @@ const CustomPrefix = "CUSTOM_"
 // ScanElements lists the elements scan detects, in output order.
 var ScanElements = []Element{SSN, ITIN, DOB, Email, Phone, Address, PersonName,
 	BankAccount, RoutingNumber, CardNumber, DriversLicense, Passport, HealthID, Credentials,
-	AccessCode, MedicalInfo, GovID, Biometric, Genetic, MothersMaidenName}
+	AccessCode, MedicalInfo, GovID, Biometric, Genetic, MothersMaidenName, EmployeeID, StudentID}
 
 // LegalElements lists the elements only statutes and scenarios name.
-var LegalElements = []Element{
-	DigitalSignature, EmployeeID}
+var LegalElements = []Element{DigitalSignature}
 
 var knownElements = func() map[Element]bool {
 	m := map[Element]bool{}
@@ -206,4 +209,5 @@ var elementLabels = map[Element]string{
 	DigitalSignature:  "Digital signature",
 	MothersMaidenName: "Mother's maiden name",
 	EmployeeID:        "Employee ID",
+	StudentID:         "Student ID number",
 }

@@ -710,6 +710,7 @@ var elementWords = map[breachkit.Element]string{
 	breachkit.MedicalInfo: "medical information", breachkit.GovID: "government ID numbers",
 	breachkit.Genetic: "genetic data", breachkit.DigitalSignature: "digital signatures",
 	breachkit.MothersMaidenName: "mothers' maiden names", breachkit.EmployeeID: "employee IDs",
+	breachkit.StudentID: "student ID numbers",
 }
 
 // elementsPhrase says in words what was exposed: "SSNs and dates of birth

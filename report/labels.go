@@ -17,7 +17,7 @@ var elementShort = map[breachkit.Element]string{
 	breachkit.Credentials: "Login", breachkit.AccessCode: "Access code", breachkit.Biometric: "Biometric",
 	breachkit.MedicalInfo: "Medical", breachkit.GovID: "Gov ID", breachkit.Genetic: "Genetic",
 	breachkit.DigitalSignature: "Signature", breachkit.MothersMaidenName: "Maiden name",
-	breachkit.EmployeeID: "Employee ID",
+	breachkit.EmployeeID: "Employee ID", breachkit.StudentID: "Student ID",
 }
 
 // elementLabel names an element for the reader.
@@ -28,7 +28,7 @@ func elementLabel(e breachkit.Element) string { return e.Label() }
 var readingOrder = func() map[breachkit.Element]int {
 	m := map[breachkit.Element]int{}
 	for i, e := range []breachkit.Element{breachkit.PersonName, breachkit.SSN, breachkit.ITIN, breachkit.DOB,
-		breachkit.DriversLicense, breachkit.Passport, breachkit.GovID, breachkit.CardNumber, breachkit.BankAccount,
+		breachkit.DriversLicense, breachkit.Passport, breachkit.GovID, breachkit.StudentID, breachkit.EmployeeID, breachkit.CardNumber, breachkit.BankAccount,
 		breachkit.RoutingNumber, breachkit.AccessCode, breachkit.HealthID, breachkit.MedicalInfo, breachkit.Biometric,
 		breachkit.Genetic, breachkit.Credentials, breachkit.Email, breachkit.Phone, breachkit.Address} {
 		m[e] = i + 1

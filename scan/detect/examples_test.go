@@ -12,11 +12,13 @@ import (
 	"github.com/breachkit/breachkit/scan"
 )
 
-// example is one line of a detector's examples.yaml.
+// example is one line of a detector's examples.yaml. Type, when set,
+// is the example's own type, for a folder whose detector reports two.
 type example struct {
 	Text  string `yaml:"text"`
 	Field string `yaml:"field"`
 	Value string `yaml:"value"`
+	Type  string `yaml:"type"`
 }
 
 type exampleFile struct {
@@ -43,11 +45,19 @@ func TestExamples(t *testing.T) {
 		if err := yaml.Unmarshal(data, &ex); err != nil {
 			t.Fatalf("%s: %v", f, err)
 		}
-		typ := breachkit.Element(ex.Type)
-		if !typ.Valid() {
+		fileType := breachkit.Element(ex.Type)
+		if !fileType.Valid() {
 			t.Fatalf("%s: unknown type %q", f, ex.Type)
 		}
+		var typ breachkit.Element
 		run := func(x example) []scan.Match {
+			typ = fileType
+			if x.Type != "" {
+				typ = breachkit.Element(x.Type)
+				if !typ.Valid() {
+					t.Fatalf("%s: unknown type %q", f, x.Type)
+				}
+			}
 			var ms []scan.Match
 			e.Detect(&scan.Segment{Text: []byte(x.Text), Field: x.Field}, func(m scan.Match) {
 				if m.Type == typ {

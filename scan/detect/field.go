@@ -11,6 +11,7 @@ import (
 	"github.com/breachkit/breachkit/scan"
 	"github.com/breachkit/breachkit/scan/detect/accesscode"
 	"github.com/breachkit/breachkit/scan/detect/address"
+	"github.com/breachkit/breachkit/scan/detect/assigned"
 	"github.com/breachkit/breachkit/scan/detect/bank"
 	"github.com/breachkit/breachkit/scan/detect/biometric"
 	"github.com/breachkit/breachkit/scan/detect/card"
@@ -62,6 +63,8 @@ const (
 	fTribalID   // a tribal ID or enrollment number
 	fSIN        // a Canadian Social Insurance Number
 	fNINO       // a UK National Insurance number
+	fEmployeeID // an employer-assigned employee number
+	fStudentID  // a school-assigned student number
 	fBiometric  // a fingerprint, face or voice template
 	fGenetic    // genotypes, DNA sequences, haplogroups
 	fAlias      // another name of the person: maiden, former, preferred, AKA
@@ -98,6 +101,8 @@ var valueRules = [...]struct {
 	fTribalID:   {func(v []byte) bool { return govid.Valid(v, govid.Tribal) }, breachkit.GovID, 0.9},
 	fSIN:        {func(v []byte) bool { return govid.Valid(v, govid.SIN) }, breachkit.GovID, 0.95},
 	fNINO:       {func(v []byte) bool { return govid.Valid(v, govid.NINO) }, breachkit.GovID, 0.95},
+	fEmployeeID: {assigned.Valid, breachkit.EmployeeID, 0.9},
+	fStudentID:  {assigned.Valid, breachkit.StudentID, 0.9},
 }
 
 var partNames = [...]string{fAlias: "alias", fGiven: "given", fMiddle: "middle", fSurname: "surname", fFullName: "full", fSuffix: "suffix",
@@ -412,6 +417,14 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 			return fNotPII
 		}
 		return fNINO
+	case (has(ws, assigned.Employee...) && has(ws, "id", "number", "no", "num", "nbr") || has(ws, assigned.EmployeeIDs...)) && len(ws) <= 4 && !has(ws, assigned.Not...) && !has(ws, assigned.Student...):
+		// An employee number; a manager's or recruiter's number in the
+		// same row is someone else's, and a tax ID is the SSN's case
+		// below.
+		return fEmployeeID
+	case (has(ws, assigned.Student...) && has(ws, "id", "number", "no", "num", "nbr") || has(ws, assigned.StudentIDs...)) && len(ws) <= 4 && !has(ws, assigned.Not...):
+		// A student number; a student loan's number is an account's.
+		return fStudentID
 	case has(ws, "itin"):
 		return fITIN
 	case has(ws, "ssn", "ssns", "socsec") || joined == "social" || has(ws, "ss") && len(ws) <= 3 && onlyHolderWords(ws, "ss") || has(ws, "social") && has(ws, "no", "num", "number", "nbr") || strings.HasPrefix(joined, "socsec") || joined == "ss" || joined == "ssno" || joined == "ssnum" || joined == "ssnumber" || strings.Contains(joined, "socialsecurity") || strings.Contains(joined, "taxid") || strings.Contains(joined, "taxpayerid") || has(ws, "tin", "taxid", "taxno") || has(ws, "tax") && has(ws, "id", "no", "number", "num") ||
@@ -797,7 +810,7 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, emit func(scan.Match)) 
 		case fi.kind == fDiagnosis && medical.Text(v):
 			out(breachkit.MedicalInfo, 0.85, "")
 		}
-	case fCardCode, fPIN, fMedication, fProcedure, fBiometric, fGenetic, fANumber, fI94, fStateID, fDoDID, fTribalID, fSIN, fNINO:
+	case fCardCode, fPIN, fMedication, fProcedure, fBiometric, fGenetic, fANumber, fI94, fStateID, fDoDID, fTribalID, fSIN, fNINO, fEmployeeID, fStudentID:
 		if c := &valueRules[fi.kind]; c.ok(v) {
 			out(c.typ, c.conf, "")
 		}

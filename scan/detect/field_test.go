@@ -42,6 +42,8 @@ func TestFieldParts(t *testing.T) {
 		{"SIN", "424 870 533", breachkit.GovID, ""},
 		{"Social Insurance Number", "424870533", breachkit.GovID, ""},
 		{"NI Number", "AB 12 34 56 C", breachkit.GovID, ""},
+		{"Employee ID", "E104512", breachkit.EmployeeID, ""},
+		{"Student ID", "S1029384", breachkit.StudentID, ""},
 		{"Diagnosis", "Essential hypertension", breachkit.MedicalInfo, ""},
 	}
 	e := New(Config{}).Detector()
