@@ -539,7 +539,10 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 			return fNotPII
 		}
 		return fFullName
-	case has(ws, "line2", "addr2", "address2", "street2", "unit", "apt", "suite", "apartment", "addressline2"):
+	case has(ws, "line2", "addr2", "address2", "street2", "unit", "apt", "suite", "apartment", "addressline2") ||
+		len(ws) >= 2 && ws[len(ws)-1] == "2" && has(ws[:len(ws)-1], "address", "addr", "street", "line") && !has(ws, orgWords...):
+		// "Home Address 2", "Mailing Street 2": the second line of the
+		// address before it.
 		return fUnit
 	case has(ws, "address", "addr", "addr1", "address1", "line1", "street", "street1", "streetaddress", "addressline1", "line", "mailing", "residence",
 		"adresse", "dirección", "direccion", "domicilio", "indirizzo", "endereço", "endereco", "straße", "strasse", "adres", "rue", "calle"):
@@ -844,6 +847,10 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, emit func(scan.Match)) 
 	case fUnit:
 		if address.ValidUnit(sv) {
 			out(breachkit.Address, 0.9, "unit")
+		} else if address.ValidStreet(sv) {
+			// The second line holds the street, or a post office box,
+			// when the first names whom it is in care of or a company.
+			out(breachkit.Address, 0.9, "street")
 		}
 	case fCity:
 		if address.ValidCity(sv) {

@@ -43,6 +43,10 @@ func TestFieldParts(t *testing.T) {
 		{"Social Insurance Number", "424870533", breachkit.GovID, ""},
 		{"NI Number", "AB 12 34 56 C", breachkit.GovID, ""},
 		{"Employee ID", "E104512", breachkit.EmployeeID, ""},
+		{"Home Address 2", "Apt 2", breachkit.Address, "unit"},
+		{"Mailing Street 2", "Suite 400", breachkit.Address, "unit"},
+		{"Address 2", "12 Oak St", breachkit.Address, "street"},
+		{"Address Line 2", "PO Box 55", breachkit.Address, "street"},
 		{"Student ID", "S1029384", breachkit.StudentID, ""},
 		{"Diagnosis", "Essential hypertension", breachkit.MedicalInfo, ""},
 	}
