@@ -1,10 +1,10 @@
 // Package assigned recognises the numbers an organisation assigns to its
-// people: employee IDs (Workday's Employee_ID, PeopleSoft's EMPLID) and
-// student IDs (a district's local or a state's assigned student ID). The
-// rule files of duties/rules name them with other elements: an employee
-// ID with its access code or password, a student ID with a name. Their
-// shapes are any short code, so only a column whose header names them is
-// read.
+// people: employee IDs (Workday's Employee_ID, PeopleSoft's EMPLID, ADP's
+// Associate ID) and student IDs (a district's local or a state's assigned
+// student ID). The rule files of duties/rules name them with other
+// elements: an employee ID with its access code or password, a student ID
+// with a name. Their shapes are any short code, so only a column whose
+// header names them is read.
 package assigned
 
 import "bytes"
@@ -37,7 +37,7 @@ func Valid(v []byte) bool {
 // ("id", "number", "no") they name an employee ID. EmployeeIDs are single
 // header words that do by themselves.
 var (
-	Employee    = []string{"employee", "emp", "empl", "staff", "worker", "personnel"}
+	Employee    = []string{"employee", "emp", "empl", "staff", "worker", "personnel", "associate"}
 	EmployeeIDs = []string{"emplid", "empid", "employeeid", "empno", "employeeno", "staffid", "workerid"}
 )
 
