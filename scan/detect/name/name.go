@@ -343,6 +343,14 @@ var stop = map[string]bool{
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
 	"borrower": true, "customer": true, "agent": true, "manager": true, "mr": true, "mrs": true, "ms": true, "dr": true,
 	"error": true, "warn": true, "info": true, "debug": true, "called": true, "verified": true, "requests": true,
+	// Words that open a sentence before a comma ("Also, Kay Mann's new
+	// cell…"), where surname-first names are looked for; none is a
+	// surname.
+	"also": true, "however": true, "therefore": true, "meanwhile": true, "otherwise": true, "besides": true, "finally": true,
+	"additionally": true, "furthermore": true, "moreover": true, "unfortunately": true, "fortunately": true, "instead": true,
+	"anyway": true, "actually": true, "currently": true, "recently": true, "previously": true, "originally": true, "yes": true,
+	"okay": true, "sorry": true, "congratulations": true, "attention": true, "fyi": true, "regarding": true, "hey": true,
+	"everyone": true, "today": true, "yesterday": true, "tomorrow": true, "tonight": true, "again": true, "then": true,
 }
 
 // plausible reports whether w, with roles r, can be a name word the
