@@ -608,7 +608,8 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 					continue
 				}
 			}
-			cue = roles&name.Cue != 0 && (j >= n || text[j] == ' ' || text[j] == '=' || text[j] == ':')
+			// "my name is john smith": the cue lasts over is and was.
+			cue = (roles&name.Cue != 0 || cue && j-i <= 3 && (string(text[i:j]) == "is" || string(text[i:j]) == "was")) && (j >= n || text[j] == ' ' || text[j] == '=' || text[j] == ':')
 
 			// first_name=Ana, "last_name":"Souza": a key of a name part
 			// in a log line or a fragment of JSON.
