@@ -27,6 +27,7 @@ import (
 	"github.com/breachkit/breachkit/scan"
 	"github.com/breachkit/breachkit/scan/detect/accesscode"
 	"github.com/breachkit/breachkit/scan/detect/address"
+	"github.com/breachkit/breachkit/scan/detect/assigned"
 	"github.com/breachkit/breachkit/scan/detect/bank"
 	"github.com/breachkit/breachkit/scan/detect/card"
 	"github.com/breachkit/breachkit/scan/detect/creds"
@@ -76,7 +77,7 @@ const (
 	classOrg     // a form's label of an organisation's block: employer, payer
 	classAccess  // a card security code's or a PIN's label: CVV, PIN
 	classMedical // a diagnosis code's label: Dx, ICD-10
-	classGov     // a government number's label: alien registration, USCIS, SIN, NINO
+	classGov     // a government or assigned number's label: alien registration, USCIS, SIN, NINO, employee, student
 	numClasses
 )
 
@@ -207,6 +208,7 @@ func New(cfg Config) *Engine {
 	add(classAccess, accesscode.Keywords)
 	add(classMedical, medical.Keywords)
 	add(classGov, govid.Keywords)
+	add(classGov, assigned.Keywords)
 	for i, r := range cfg.Custom {
 		for _, w := range r.Keywords {
 			e.customKW[w] = append(e.customKW[w], i)
@@ -1566,10 +1568,10 @@ func (e *Engine) resolve(s *scratch, seg *scan.Segment, text []byte, lead int) {
 }
 
 // codes records the card security codes, PINs, diagnosis codes,
-// A-Numbers, SINs and NINOs that follow their labels ("CVV 123", "PIN:
-// 4821", "Dx: E11.9, I10", "alien registration number A123456789",
-// "Social Insurance Number 424 870 533"), and a written diagnosis after
-// its label. A value found inside a code by another rule (a code
+// A-Numbers, SINs, NINOs and employee and student IDs that follow their
+// labels ("CVV 123", "PIN: 4821", "Dx: E11.9, I10", "alien registration
+// number A123456789", "Social Insurance Number 424 870 533", "Employee
+// ID: E104512"), and a written diagnosis after its label. A value found inside a code by another rule (a code
 // taken for a licence number) is the code.
 func (e *Engine) codes(s *scratch, text []byte, lead int) {
 	wantAccess, wantMedical, wantGov := e.on(breachkit.AccessCode), e.on(breachkit.MedicalInfo), e.on(breachkit.GovID)
@@ -1602,12 +1604,20 @@ func (e *Engine) codes(s *scratch, text []byte, lead int) {
 				}
 			}
 		}
-		if wantGov && h.classes&(1<<classGov) != 0 {
-			if st, en := govid.Labelled(text, h.start, h.end); en > 0 {
+		if h.classes&(1<<classGov) != 0 {
+			if st, en := govid.Labelled(text, h.start, h.end); en > 0 && wantGov {
 				s.found = append(s.found, span{st, en, 0.9, breachkit.GovID, "rule:national-insurance", kwReason(classGov, st-h.end)})
 			} else if h.end-h.start == 5 { // alien, uscis
-				if st, en := govid.Value(text, h.end); en > 0 {
+				if st, en := govid.Value(text, h.end); en > 0 && wantGov {
 					s.found = append(s.found, span{st, en, 0.9, breachkit.GovID, "rule:a-number", kwReason(classGov, st-h.end)})
+				}
+			} else if st, en, k := assigned.Labelled(text, h.start, h.end); k != assigned.None {
+				t := breachkit.EmployeeID
+				if k == assigned.Student {
+					t = breachkit.StudentID
+				}
+				if e.on(t) {
+					s.found = append(s.found, span{st, en, 0.85, t, "rule:assigned-id", kwReason(classGov, st-h.end)})
 				}
 			}
 		}

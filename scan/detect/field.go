@@ -417,12 +417,12 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 			return fNotPII
 		}
 		return fNINO
-	case (has(ws, assigned.Employee...) && has(ws, "id", "number", "no", "num", "nbr") || has(ws, assigned.EmployeeIDs...)) && len(ws) <= 4 && !has(ws, assigned.Not...) && !has(ws, assigned.Student...):
+	case (has(ws, assigned.EmployeeWords...) && has(ws, "id", "number", "no", "num", "nbr") || has(ws, assigned.EmployeeIDs...)) && len(ws) <= 4 && !has(ws, assigned.Not...) && !has(ws, assigned.StudentWords...):
 		// An employee number; a manager's or recruiter's number in the
 		// same row is someone else's, and a tax ID is the SSN's case
 		// below.
 		return fEmployeeID
-	case (has(ws, assigned.Student...) && has(ws, "id", "number", "no", "num", "nbr") || has(ws, assigned.StudentIDs...)) && len(ws) <= 4 && !has(ws, assigned.Not...):
+	case (has(ws, assigned.StudentWords...) && has(ws, "id", "number", "no", "num", "nbr") || has(ws, assigned.StudentIDs...)) && len(ws) <= 4 && !has(ws, assigned.Not...):
 		// A student number; a student loan's number is an account's.
 		return fStudentID
 	case has(ws, "itin"):

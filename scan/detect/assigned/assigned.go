@@ -33,21 +33,21 @@ func Valid(v []byte) bool {
 	return digits > 0 && nonzero
 }
 
-// Employee are header words for an employee; with a word for a number
-// ("id", "number", "no") they name an employee ID. EmployeeIDs are single
-// header words that do by themselves.
+// EmployeeWords are header words for an employee; with a word for a
+// number ("id", "number", "no") they name an employee ID. EmployeeIDs are
+// single header words that do by themselves.
 var (
-	Employee    = []string{"employee", "emp", "empl", "staff", "worker", "personnel", "associate"}
-	EmployeeIDs = []string{"emplid", "empid", "employeeid", "empno", "employeeno", "staffid", "workerid"}
+	EmployeeWords = []string{"employee", "emp", "empl", "staff", "worker", "personnel", "associate"}
+	EmployeeIDs   = []string{"emplid", "empid", "employeeid", "empno", "employeeno", "staffid", "workerid"}
 )
 
-// Student are header words for a student; with a word for a number they
-// name a student ID. StudentIDs are single header words that do by
+// StudentWords are header words for a student; with a word for a number
+// they name a student ID. StudentIDs are single header words that do by
 // themselves (SASID: a state-assigned student ID; LASID: a local one;
 // not SSID, which is as often a wireless network's name).
 var (
-	Student    = []string{"student", "pupil", "learner"}
-	StudentIDs = []string{"studentid", "studentno", "sasid", "lasid"}
+	StudentWords = []string{"student", "pupil", "learner"}
+	StudentIDs   = []string{"studentid", "studentno", "sasid", "lasid"}
 )
 
 // Not are header words that say the number is not the row's person's
@@ -56,3 +56,76 @@ var Not = []string{"manager", "mgr", "supervisor", "approver", "approved", "crea
 	"lead", "sponsor", "recruiter", "hiring", "referrer", "referred", "type", "status", "date", "dt", "count", "total", "tax", "ssn", "ss", "social",
 	"name", "email", "phone", "badge", "card", "grade", "level", "class", "loan", "account", "acct", "teacher", "advisor", "counselor", "parent",
 	"guardian", "school"}
+
+// Kind is the kind of number a label in text names.
+type Kind uint8
+
+const (
+	// None is no such label.
+	None Kind = iota
+	// Employee is an employee ID.
+	Employee
+	// Student is a student ID.
+	Student
+)
+
+// Keywords label such a number in free text ("Employee ID: E104512",
+// "student number 2834722").
+var Keywords = []string{"employee", "student", "emplid"}
+
+// Labelled returns the number that follows its label, the keyword
+// text[ks:ke] and then "ID", "number", "no" or "#" (EMPLID needs none),
+// past blanks, a colon and the word "is": three to twenty letters, digits and hyphens
+// with at least three digits, ending at a word's end. It returns 0, 0,
+// None when there is none.
+func Labelled(text []byte, ks, ke int) (start, end int, k Kind) {
+	w := text[ks:ke]
+	switch {
+	case bytes.EqualFold(w, []byte("employee")):
+		k = Employee
+	case bytes.EqualFold(w, []byte("student")):
+		k = Student
+	case bytes.EqualFold(w, []byte("emplid")):
+		k = Employee
+	default:
+		return 0, 0, None
+	}
+	j := ke
+	if len(w) != 6 { // EMPLID
+		for j < len(text) && (text[j] == ' ' || text[j] == '-' || text[j] == '_') && j-ke < 3 {
+			j++
+		}
+		e := j
+		for e < len(text) && (text[e]|0x20 >= 'a' && text[e]|0x20 <= 'z') {
+			e++
+		}
+		switch word := bytes.ToLower(text[j:e]); {
+		case string(word) == "id" || string(word) == "number" || string(word) == "no" || string(word) == "num":
+			j = e
+		case e == j && j < len(text) && text[j] == '#':
+			j++
+		default:
+			return 0, 0, None
+		}
+	}
+	for j < len(text) && j-ke < 16 && (text[j] == ' ' || text[j] == ':' || text[j] == '#' || text[j] == '.' && j+1 < len(text) && text[j+1] == ' ') {
+		j++
+	}
+	if j+3 < len(text) && text[j]|0x20 == 'i' && text[j+1]|0x20 == 's' && text[j+2] == ' ' {
+		j += 3 // "my student ID is 2834722"
+	}
+	st, digits := j, 0
+	for j < len(text) && j-st <= 20 && (text[j] >= '0' && text[j] <= '9' || text[j]|0x20 >= 'a' && text[j]|0x20 <= 'z' || text[j] == '-') {
+		if text[j] >= '0' && text[j] <= '9' {
+			digits++
+		}
+		j++
+	}
+	for j > st && text[j-1] == '-' {
+		j--
+	}
+	if digits < 3 || j-st < 3 || j-st > 20 || j < len(text) && (text[j] >= 0x80 || text[j] == '@' || text[j] == '_') {
+		return 0, 0, None
+	}
+	return st, j, k
+}

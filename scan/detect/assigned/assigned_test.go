@@ -22,3 +22,49 @@ func FuzzValid(f *testing.F) {
 		}
 	})
 }
+
+func TestLabelled(t *testing.T) {
+	tests := []struct {
+		text, want string
+		k          Kind
+	}{ // the keyword is between '|'s
+		{"|Employee| ID: E104512, hired 2019", "E104512", Employee},
+		{"my |student| ID is 2834722 and", "2834722", Student},
+		{"my |student| ID 2834722 and", "2834722", Student},
+		{"|student| number: S-2834722.", "S-2834722", Student},
+		{"|EMPLID| 100234", "100234", Employee},
+		{"|employee| #4512 on leave", "4512", Employee},
+		{"|employee| handbook 2024", "", None},
+		{"|employee| ID: TBD", "", None},
+		{"|student| ID: ab12", "", None}, // two digits
+		{"|employee| id a1b2c3@example.com", "", None},
+	}
+	for _, tt := range tests {
+		a := 0
+		for tt.text[a] != '|' {
+			a++
+		}
+		b := a + 1
+		for tt.text[b] != '|' {
+			b++
+		}
+		text := []byte(tt.text[:a] + tt.text[a+1:b] + tt.text[b+1:])
+		st, en, k := Labelled(text, a, b-1)
+		if got := string(text[st:en]); got != tt.want || k != tt.k {
+			t.Errorf("Labelled(%q) = %q, %d; want %q, %d", tt.text, got, k, tt.want, tt.k)
+		}
+	}
+}
+
+func FuzzLabelled(f *testing.F) {
+	f.Add([]byte("Employee ID: E104512"), 0, 8)
+	f.Fuzz(func(t *testing.T, text []byte, ks, ke int) {
+		if ks < 0 || ke < ks || ke > len(text) {
+			return
+		}
+		st, en, k := Labelled(text, ks, ke)
+		if k != None && (st < ke || en > len(text) || en-st < 3) {
+			t.Errorf("Labelled(%q, %d, %d) = %d, %d", text, ks, ke, st, en)
+		}
+	})
+}
