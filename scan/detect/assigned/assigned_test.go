@@ -1,6 +1,10 @@
 package assigned
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/breachkit/breachkit/scan/detect/internal/marked"
+)
 
 func TestValid(t *testing.T) {
 	for v, want := range map[string]bool{
@@ -40,16 +44,8 @@ func TestLabelled(t *testing.T) {
 		{"|employee| id a1b2c3@example.com", "", None},
 	}
 	for _, tt := range tests {
-		a := 0
-		for tt.text[a] != '|' {
-			a++
-		}
-		b := a + 1
-		for tt.text[b] != '|' {
-			b++
-		}
-		text := []byte(tt.text[:a] + tt.text[a+1:b] + tt.text[b+1:])
-		st, en, k := Labelled(text, a, b-1)
+		text, ks, ke := marked.Keyword(tt.text)
+		st, en, k := Labelled(text, ks, ke)
 		if got := string(text[st:en]); got != tt.want || k != tt.k {
 			t.Errorf("Labelled(%q) = %q, %d; want %q, %d", tt.text, got, k, tt.want, tt.k)
 		}

@@ -1,6 +1,10 @@
 package govid
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/breachkit/breachkit/scan/detect/internal/marked"
+)
 
 func TestValid(t *testing.T) {
 	tests := []struct {
@@ -103,16 +107,8 @@ func TestLabelled(t *testing.T) {
 		{"|SIN| 424870534", ""},                     // Luhn
 	}
 	for _, tt := range tests {
-		a := 0
-		for tt.text[a] != '|' {
-			a++
-		}
-		b := a + 1
-		for tt.text[b] != '|' {
-			b++
-		}
-		text := []byte(tt.text[:a] + tt.text[a+1:b] + tt.text[b+1:])
-		st, en := Labelled(text, a, b-1)
+		text, ks, ke := marked.Keyword(tt.text)
+		st, en := Labelled(text, ks, ke)
 		if got := string(text[st:en]); got != tt.want {
 			t.Errorf("Labelled(%q) = %q, want %q", tt.text, got, tt.want)
 		}
