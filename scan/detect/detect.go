@@ -111,6 +111,9 @@ type numberRule struct {
 	minD, maxD int
 }
 
+// maxRuleDigits is the most digits any number rule takes (a card's 19).
+const maxRuleDigits = 19
+
 var numberRules = []numberRule{
 	{breachkit.SSN, classSSN, ssn.Score, nil, 9, 9},
 	{breachkit.ITIN, classITIN, itin.Score, nil, 9, 9},
@@ -147,6 +150,9 @@ type Config struct {
 // Engine runs all detectors over segments. It is safe for concurrent use.
 type Engine struct {
 	enabled [numClasses]bool
+	// byDigits[n] are the indexes in numberRules of the enabled rules
+	// that take a window of n digits.
+	byDigits [maxRuleDigits + 1][]uint8
 	types   map[breachkit.Element]bool
 	all     bool // no --types filter: every type the detectors emit is on
 	kw      map[string]uint32
@@ -217,6 +223,11 @@ func New(cfg Config) *Engine {
 	}
 	for _, r := range numberRules {
 		e.enabled[r.class] = e.types[r.typ]
+	}
+	for ri, r := range numberRules {
+		for n := r.minD; n <= r.maxD && e.enabled[r.class]; n++ {
+			e.byDigits[n] = append(e.byDigits[n], uint8(ri))
+		}
 	}
 	lex := map[string]uint32{}
 	for w, c := range e.kw {
@@ -1797,9 +1808,12 @@ func (e *Engine) scoreNumber(s *scratch, st, en int, timed bool) (span, bool) {
 	var c *ctxInfo
 	best, bestRule, bestD := -1.0, -1, -1
 	nd := len(s.digits)
-	for ri := range numberRules {
+	if nd > maxRuleDigits {
+		return span{}, false
+	}
+	for _, ri := range e.byDigits[nd] {
 		r := &numberRules[ri] // not a copy of the rule for each window
-		if nd < r.minD || nd > r.maxD || !e.enabled[r.class] || timed && r.class == classDOB {
+		if timed && r.class == classDOB {
 			continue
 		}
 		if s.present&(1<<r.class) == 0 && !(r.class == classITIN && s.present&(1<<classSSN) != 0 || r.class == classSSN && s.present&(1<<classITIN) != 0) && !(r.class == classCard && s.present&(1<<classNeg) != 0) {
@@ -1808,7 +1822,7 @@ func (e *Engine) scoreNumber(s *scratch, st, en int, timed bool) (span, bool) {
 			if !ok || base < e.min || base <= best {
 				continue
 			}
-			best, bestRule, bestD = base, ri, -1
+			best, bestRule, bestD = base, int(ri), -1
 			continue
 		}
 		base, ok := r.score(s.digits, s.groups, s.seps)
@@ -1830,7 +1844,7 @@ func (e *Engine) scoreNumber(s *scratch, st, en int, timed bool) (span, bool) {
 			conf *= 0.5
 		}
 		if conf > best {
-			best, bestRule, bestD = conf, ri, d
+			best, bestRule, bestD = conf, int(ri), d
 		}
 	}
 	if bestRule < 0 {

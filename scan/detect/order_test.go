@@ -50,3 +50,13 @@ func TestAddressRole(t *testing.T) {
 		}
 	}
 }
+
+// TestNumberRuleBounds checks that every number rule's digit bounds fit
+// the engine's table of rules by digit count.
+func TestNumberRuleBounds(t *testing.T) {
+	for _, r := range numberRules {
+		if r.minD < minDigits && r.typ != breachkit.DOB || r.maxD > maxRuleDigits || r.minD > r.maxD {
+			t.Errorf("%s: digits %d–%d outside %d–%d", r.typ, r.minD, r.maxD, minDigits, maxRuleDigits)
+		}
+	}
+}
