@@ -153,9 +153,9 @@ type Engine struct {
 	// byDigits[n] are the indexes in numberRules of the enabled rules
 	// that take a window of n digits.
 	byDigits [maxRuleDigits + 1][]uint8
-	types   map[breachkit.Element]bool
-	all     bool // no --types filter: every type the detectors emit is on
-	kw      map[string]uint32
+	types    map[breachkit.Element]bool
+	all      bool // no --types filter: every type the detectors emit is on
+	kw       map[string]uint32
 	// lex holds the keywords (their classes in the low numClasses bits)
 	// and the name lexicon (its roles above them), so that each word of
 	// free text is looked up once.
