@@ -40,6 +40,12 @@ type Segment struct {
 	// a JSON key path (borrower.ssn), an SQL column, an XML element. Empty
 	// for free text.
 	Field string
+	// Columns, when the extractor knows them, are the header names of
+	// the table the value is a cell of (CSV, spreadsheets, SQL tables):
+	// what the other columns hold tells an ambiguous header apart
+	// ("Member #" in a health plan's export or a credit union's). Shared
+	// by the table's cells: never modified.
+	Columns []string
 	// Record identifies the record the text belongs to ("path#row=17",
 	// "path#obj=3", "path#para=5"), so people can group findings.
 	Record string

@@ -111,8 +111,12 @@ var partNames = [...]string{fAlias: "alias", fGiven: "given", fMiddle: "middle",
 // fieldInfo is a classified field name.
 type fieldInfo struct {
 	kind fieldKind
-	norm string // the last path element, lower case letters and digits
-	name string // the field as given, for reasons
+	// member says a health ID column is named by "member" alone ("Member
+	// #", "Member ID"): a health plan's member or a credit union's, which
+	// the table's other columns tell apart.
+	member bool
+	norm   string // the last path element, lower case letters and digits
+	name   string // the field as given, for reasons
 	// reasons are the reasons of a match decided by the field, shared.
 	reasons []string
 }
@@ -175,6 +179,23 @@ func has(ws []string, set ...string) bool {
 			if w == s {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// healthWords in a header say a table is a health plan's or a
+// provider's: its "Member #" is a health plan member ID.
+var healthWords = []string{"health", "medical", "dental", "vision", "plan", "payer", "payor", "insurance", "insured", "insurer", "subscriber",
+	"medicare", "medicaid", "mbi", "hicn", "mrn", "patient", "provider", "npi", "claim", "claims", "copay", "coinsurance", "deductible",
+	"coverage", "rx", "pharmacy", "pcp", "physician", "diagnosis", "dx", "icd", "cpt", "hmo", "ppo", "clinic", "hospital", "eligibility", "benefit", "benefits"}
+
+// healthTable reports whether a table's columns say it is a health
+// plan's or a provider's (healthWords).
+func healthTable(cols []string) bool {
+	for _, c := range cols {
+		if has(words(c), healthWords...) {
+			return true
 		}
 	}
 	return false
@@ -248,6 +269,7 @@ func classify(field string) *fieldInfo {
 			continue
 		}
 		fi.kind = classifyWords(ws, parts, k)
+		fi.member = fi.kind == fHealth && has(ws, "member") && !has(ws, healthWords...)
 		fi.reasons = []string{"header:" + field}
 		if p := partNames[fi.kind]; p != "" {
 			fi.reasons = append(fi.reasons, "part:"+p)

@@ -74,3 +74,31 @@ func TestFieldParts(t *testing.T) {
 		}
 	}
 }
+
+// TestMemberColumn checks that a column named by "member" alone is a
+// health plan's member ID only in a table whose other columns say health,
+// or when the extractor gives no table (a JSON key): a credit union's
+// "Member #" beside shares and loans is nobody's health data.
+func TestMemberColumn(t *testing.T) {
+	e := New(Config{})
+	for _, c := range []struct {
+		name  string
+		field string
+		cols  []string
+		want  bool
+	}{
+		{"credit union", "Member #", []string{"Member #", "Member Name", "Tax ID", "Share Bal", "Loan Balance"}, false},
+		{"health plan", "Member #", []string{"Member #", "Member Name", "Plan Code", "Group Number"}, true},
+		{"claims", "Member ID", []string{"Member ID", "Patient Name", "Claim Number"}, true},
+		{"no table", "Member ID", nil, true},
+		{"says health itself", "Health Plan Member ID", []string{"Health Plan Member ID", "Name"}, true},
+	} {
+		got := false
+		e.Detect(&scan.Segment{Text: []byte("XWB100234567"), Field: c.field, Columns: c.cols}, func(m scan.Match) {
+			got = got || m.Type == breachkit.HealthID
+		})
+		if got != c.want {
+			t.Errorf("%s: HEALTH_ID %v, want %v", c.name, got, c.want)
+		}
+	}
+}

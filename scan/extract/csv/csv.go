@@ -232,7 +232,8 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 	preamble := tableWidth(head, p.delim) >= 2
 	pre := 0
 	var header []string
-	group := 0 // cells of a header with gaps, until the next record is read
+	var cols []string // the header's names, given to each cell (scan.Segment.Columns)
+	group := 0        // cells of a header with gaps, until the next record is read
 	// The columns of a table of label-value pairs (an entity-attribute-
 	// value export).
 	pairs := columns.Pairs{Label: -1, Value: -1, Entity: -1}
@@ -297,6 +298,7 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 					}
 				}
 				pairs = columns.PairColumns(header)
+				cols = nil
 				continue
 			}
 		}
@@ -317,6 +319,9 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 			profiling = true
 		}
 		row++
+		if cols == nil && len(header) > 1 {
+			cols = slices.Clone(header[:len(header)-1])
+		}
 		rec = names.Name(rowPrefix, row)
 		label := "" // the row's label, in a table of label-value pairs
 		for i := range cells {
@@ -336,7 +341,7 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 				continue
 			}
 			if i < len(header)-1 {
-				seg.Field = header[i]
+				seg.Field, seg.Columns = header[i], cols
 				switch {
 				case i == pairs.Entity:
 					// One record per entity, not per row: a person's
@@ -371,7 +376,7 @@ func cellSegment(p *parser, c *cell, rec string, seg *scan.Segment) bool {
 	if blank(t) {
 		return false
 	}
-	seg.Text, seg.Offset, seg.OffsetAt, seg.Record, seg.Field = t, c.off, nil, rec, ""
+	seg.Text, seg.Offset, seg.OffsetAt, seg.Record, seg.Field, seg.Columns = t, c.off, nil, rec, "", nil
 	if p.decoded {
 		// UTF-16: each code unit is two bytes of the file, after its
 		// two-byte order mark. A byte of the cell's UTF-8 text is at

@@ -405,3 +405,22 @@ func TestStrayQuote(t *testing.T) {
 		}
 	}
 }
+
+// TestColumns checks that each cell under a header carries the header's
+// names, the table's context for the detectors, and a preamble's none;
+// under a group header, the names of the header row that completes it.
+func TestColumns(t *testing.T) {
+	data := "Export\nCustomer,,Identity\nFirst,Last,Member #\nAna,Souza,10023\n"
+	var got [][]string
+	err := Extractor{}.Extract(context.Background(), &scan.Input{Path: "m.csv", R: strings.NewReader(data), Size: int64(len(data))}, func(s scan.Segment) error {
+		got = append(got, s.Columns)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{nil, {"First", "Last", "Member #"}, {"First", "Last", "Member #"}, {"First", "Last", "Member #"}}
+	if !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("columns %q, want %q", got, want)
+	}
+}

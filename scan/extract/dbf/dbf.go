@@ -187,14 +187,20 @@ type extraction struct {
 	memoTried   bool
 	memoMissing int
 	binary      int
+	names       []string // the fields' names, given to each value (scan.Segment.Columns)
 }
 
 // record emits the fields of one record at byte offset off.
 func (x *extraction) record(rec []byte, off int64, n int) error {
 	id := x.in.Path + "#row=" + strconv.Itoa(n)
+	if x.names == nil {
+		for _, f := range x.h.fields {
+			x.names = append(x.names, f.name)
+		}
+	}
 	for _, f := range x.h.fields {
 		raw := rec[1+f.off : 1+f.off+f.len]
-		seg := scan.Segment{Field: f.name, Record: id, Offset: -1}
+		seg := scan.Segment{Field: f.name, Columns: x.names, Record: id, Offset: -1}
 		switch f.typ {
 		case 'C', 'N', 'F', 'D', 'V':
 			st, en := trim(raw)

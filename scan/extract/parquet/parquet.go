@@ -89,6 +89,10 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 		return errLZ4Raw
 	}
 	cols := columns(f.Schema())
+	names := make([]string, len(cols)) // given to each value (scan.Segment.Columns)
+	for i, c := range cols {
+		names[i] = c.name
+	}
 	row, binary := 0, 0
 	buf := make([]parquet.Row, 64)
 	for g, rg := range f.RowGroups() {
@@ -115,7 +119,7 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 					if strings.TrimSpace(s) == "" {
 						continue
 					}
-					if err := emit(scan.Segment{Text: []byte(s), Offset: -1, Field: cols[c].name, Record: rec}); err != nil {
+					if err := emit(scan.Segment{Text: []byte(s), Offset: -1, Field: cols[c].name, Columns: names, Record: rec}); err != nil {
 						rows.Close()
 						return err
 					}

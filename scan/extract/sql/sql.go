@@ -704,7 +704,7 @@ func (x *extraction) value(start int64, cols []string, col int, record string) e
 	}
 	seg := scan.Segment{Text: x.val, Offset: start, Record: record}
 	if col < len(cols) {
-		seg.Field = cols[col]
+		seg.Field, seg.Columns = cols[col], cols
 		// A table of label-value pairs (wp_usermeta's meta_key and
 		// meta_value): the value is named by its row's label, and the
 		// rows of one entity (user_id) make one record.

@@ -159,7 +159,7 @@ func table(ctx context.Context, db *sql.DB, in *scan.Input, name string, emit fu
 			if strings.TrimSpace(text) == "" {
 				continue
 			}
-			if err := emit(scan.Segment{Text: []byte(text), Offset: -1, Field: cols[i], Record: rec}); err != nil {
+			if err := emit(scan.Segment{Text: []byte(text), Offset: -1, Field: cols[i], Columns: cols, Record: rec}); err != nil {
 				return err
 			}
 		}

@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/breachkit/breachkit/scan"
@@ -24,6 +25,7 @@ type Rows struct {
 	sheet   string
 	emit    func(scan.Segment) error
 	header  map[int]string
+	cols    []string // the header's names, given to each cell (scan.Segment.Columns)
 	decided bool
 	// group is a header row with gaps (a group header over merged cells,
 	// "Customer" over "First" and "Last"): the row under it may be the
@@ -123,6 +125,7 @@ func (r *Rows) row(rowNum int, row []Cell) error {
 			for _, c := range row {
 				r.header[c.Col] = strings.TrimSpace(c.Text)
 			}
+			r.cols = nil
 		}
 	}
 	rec := fmt.Sprintf("%s#sheet=%s!row=%d", r.in.Path, r.sheet, rowNum)
@@ -134,6 +137,13 @@ func (r *Rows) row(rowNum int, row []Cell) error {
 		}
 		if !isHeader {
 			seg.Field = r.header[c.Col]
+			if r.cols == nil && len(r.header) > 0 {
+				for _, name := range r.header {
+					r.cols = append(r.cols, name)
+				}
+				slices.Sort(r.cols) // in a steady order: a map's is random
+			}
+			seg.Columns = r.cols
 		}
 		if err := r.emit(seg); err != nil {
 			return err

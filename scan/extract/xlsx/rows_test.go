@@ -88,3 +88,32 @@ func TestRowsPreamble(t *testing.T) {
 		t.Errorf("gap:\n got %q\nwant %q", got, want)
 	}
 }
+
+// TestRowsColumns checks that the cells under a header carry its names
+// (scan.Segment.Columns), the table's context for the detectors.
+func TestRowsColumns(t *testing.T) {
+	var got [][]string
+	r := NewRows(&scan.Input{Path: "m.xlsx"}, "Members", func(s scan.Segment) error {
+		got = append(got, s.Columns)
+		return nil
+	})
+	row := func(n int, vals ...string) []Cell {
+		var cs []Cell
+		for i, v := range vals {
+			cs = append(cs, Cell{Ref: ColName(i+1) + strconv.Itoa(n), Col: i + 1, Text: v, IsText: true})
+		}
+		return cs
+	}
+	for i, cs := range [][]Cell{row(1, "Member #", "Member Name"), row(2, "10023", "Dana Whitfield")} {
+		if err := r.Row(i+1, cs); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := r.Finish(); err != nil {
+		t.Fatal(err)
+	}
+	cols := []string{"Member #", "Member Name"}
+	if want := [][]string{nil, nil, cols, cols}; !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("columns %q, want %q", got, want)
+	}
+}
