@@ -115,8 +115,12 @@ type fieldInfo struct {
 	// #", "Member ID"): a health plan's member or a credit union's, which
 	// the table's other columns tell apart.
 	member bool
-	norm   string // the last path element, lower case letters and digits
-	name   string // the field as given, for reasons
+	// account says an account number column is named by "account"
+	// alone ("Account Number", "Acct #"): a bank's, or in a hospital's
+	// export a patient's billing account.
+	account bool
+	norm    string // the last path element, lower case letters and digits
+	name    string // the field as given, for reasons
 	// reasons are the reasons of a match decided by the field, shared.
 	reasons []string
 }
@@ -190,15 +194,20 @@ var healthWords = []string{"health", "medical", "dental", "vision", "plan", "pay
 	"medicare", "medicaid", "mbi", "hicn", "mrn", "patient", "provider", "npi", "claim", "claims", "copay", "coinsurance", "deductible",
 	"coverage", "rx", "pharmacy", "pcp", "physician", "diagnosis", "dx", "icd", "cpt", "hmo", "ppo", "clinic", "hospital", "eligibility", "benefit", "benefits"}
 
-// healthTable reports whether a table's columns say it is a health
-// plan's or a provider's (healthWords).
-func healthTable(cols []string) bool {
+// bankWords in a header say an account is a financial one.
+var bankWords = []string{"bank", "banking", "checking", "savings", "iban", "dda", "deposit", "ach", "direct", "financial", "routing", "aba",
+	"share", "loan", "credit", "debit", "card", "brokerage", "investment", "transit", "swift", "bic", "bankaccount"}
+
+// tableKind says what a table's columns name: health (healthWords: a
+// health plan's or a provider's table) and bank (bankWords: financial
+// accounts).
+func tableKind(cols []string) (health, bank bool) {
 	for _, c := range cols {
-		if has(words(c), healthWords...) {
-			return true
-		}
+		ws := words(c)
+		health = health || has(ws, healthWords...)
+		bank = bank || has(ws, bankWords...)
 	}
-	return false
+	return health, bank
 }
 
 // orgWords in a header say its address is an organisation's, not a
@@ -270,6 +279,7 @@ func classify(field string) *fieldInfo {
 		}
 		fi.kind = classifyWords(ws, parts, k)
 		fi.member = fi.kind == fHealth && has(ws, "member") && !has(ws, healthWords...)
+		fi.account = fi.kind == fBank && !has(ws, bankWords...)
 		fi.reasons = []string{"header:" + field}
 		if p := partNames[fi.kind]; p != "" {
 			fi.reasons = append(fi.reasons, "part:"+p)

@@ -102,3 +102,30 @@ func TestMemberColumn(t *testing.T) {
 		}
 	}
 }
+
+// TestAccountColumn checks that a column named by "account" alone is a
+// bank account except in a table whose other columns name health and no
+// bank: a hospital's export, where it is the patient's billing account.
+func TestAccountColumn(t *testing.T) {
+	e := New(Config{})
+	for _, c := range []struct {
+		name  string
+		field string
+		cols  []string
+		want  bool
+	}{
+		{"hospital", "Account Number", []string{"Patient Name", "MRN", "Account Number", "Dx"}, false},
+		{"hospital with a bank", "Account Number", []string{"Patient Name", "MRN", "Account Number", "Bank Routing"}, true},
+		{"bank", "Account Number", []string{"Name", "SSN", "Account Number"}, true},
+		{"no table", "Acct #", nil, true},
+		{"says bank itself", "Checking Account", []string{"Patient Name", "MRN", "Checking Account"}, true},
+	} {
+		got := false
+		e.Detect(&scan.Segment{Text: []byte("100234567"), Field: c.field, Columns: c.cols}, func(m scan.Match) {
+			got = got || m.Type == breachkit.BankAccount
+		})
+		if got != c.want {
+			t.Errorf("%s: BANK_ACCOUNT %v, want %v", c.name, got, c.want)
+		}
+	}
+}
