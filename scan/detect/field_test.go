@@ -75,57 +75,38 @@ func TestFieldParts(t *testing.T) {
 	}
 }
 
-// TestMemberColumn checks that a column named by "member" alone is a
-// health plan's member ID only in a table whose other columns say health,
-// or when the extractor gives no table (a JSON key): a credit union's
-// "Member #" beside shares and loans is nobody's health data.
-func TestMemberColumn(t *testing.T) {
+// TestTableContext checks the headers that the table's other columns
+// decide. A column named by "member" alone is a health plan's member ID
+// only in a table whose other columns say health, or when the extractor
+// gives no table (a JSON key): a credit union's "Member #" beside shares
+// and loans is nobody's health data. A column named by "account" alone is
+// a bank account except in a table whose other columns name health and
+// no bank: a hospital's export, where it is the patient's billing account.
+func TestTableContext(t *testing.T) {
 	e := New(Config{})
 	for _, c := range []struct {
-		name  string
-		field string
-		cols  []string
-		want  bool
+		name, field, value string
+		cols               []string
+		typ                breachkit.Element
+		want               bool
 	}{
-		{"credit union", "Member #", []string{"Member #", "Member Name", "Tax ID", "Share Bal", "Loan Balance"}, false},
-		{"health plan", "Member #", []string{"Member #", "Member Name", "Plan Code", "Group Number"}, true},
-		{"claims", "Member ID", []string{"Member ID", "Patient Name", "Claim Number"}, true},
-		{"no table", "Member ID", nil, true},
-		{"says health itself", "Health Plan Member ID", []string{"Health Plan Member ID", "Name"}, true},
+		{"credit union", "Member #", "XWB100234567", []string{"Member #", "Member Name", "Tax ID", "Share Bal", "Loan Balance"}, breachkit.HealthID, false},
+		{"health plan", "Member #", "XWB100234567", []string{"Member #", "Member Name", "Plan Code", "Group Number"}, breachkit.HealthID, true},
+		{"claims", "Member ID", "XWB100234567", []string{"Member ID", "Patient Name", "Claim Number"}, breachkit.HealthID, true},
+		{"member, no table", "Member ID", "XWB100234567", nil, breachkit.HealthID, true},
+		{"says health itself", "Health Plan Member ID", "XWB100234567", []string{"Health Plan Member ID", "Name"}, breachkit.HealthID, true},
+		{"hospital", "Account Number", "100234567", []string{"Patient Name", "MRN", "Account Number", "Dx"}, breachkit.BankAccount, false},
+		{"hospital with a bank", "Account Number", "100234567", []string{"Patient Name", "MRN", "Account Number", "Bank Routing"}, breachkit.BankAccount, true},
+		{"bank", "Account Number", "100234567", []string{"Name", "SSN", "Account Number"}, breachkit.BankAccount, true},
+		{"account, no table", "Acct #", "100234567", nil, breachkit.BankAccount, true},
+		{"says bank itself", "Checking Account", "100234567", []string{"Patient Name", "MRN", "Checking Account"}, breachkit.BankAccount, true},
 	} {
 		got := false
-		e.Detect(&scan.Segment{Text: []byte("XWB100234567"), Field: c.field, Columns: c.cols}, func(m scan.Match) {
-			got = got || m.Type == breachkit.HealthID
+		e.Detect(&scan.Segment{Text: []byte(c.value), Field: c.field, Columns: c.cols}, func(m scan.Match) {
+			got = got || m.Type == c.typ
 		})
 		if got != c.want {
-			t.Errorf("%s: HEALTH_ID %v, want %v", c.name, got, c.want)
-		}
-	}
-}
-
-// TestAccountColumn checks that a column named by "account" alone is a
-// bank account except in a table whose other columns name health and no
-// bank: a hospital's export, where it is the patient's billing account.
-func TestAccountColumn(t *testing.T) {
-	e := New(Config{})
-	for _, c := range []struct {
-		name  string
-		field string
-		cols  []string
-		want  bool
-	}{
-		{"hospital", "Account Number", []string{"Patient Name", "MRN", "Account Number", "Dx"}, false},
-		{"hospital with a bank", "Account Number", []string{"Patient Name", "MRN", "Account Number", "Bank Routing"}, true},
-		{"bank", "Account Number", []string{"Name", "SSN", "Account Number"}, true},
-		{"no table", "Acct #", nil, true},
-		{"says bank itself", "Checking Account", []string{"Patient Name", "MRN", "Checking Account"}, true},
-	} {
-		got := false
-		e.Detect(&scan.Segment{Text: []byte("100234567"), Field: c.field, Columns: c.cols}, func(m scan.Match) {
-			got = got || m.Type == breachkit.BankAccount
-		})
-		if got != c.want {
-			t.Errorf("%s: BANK_ACCOUNT %v, want %v", c.name, got, c.want)
+			t.Errorf("%s: %s %v, want %v", c.name, c.typ, got, c.want)
 		}
 	}
 }
