@@ -416,6 +416,13 @@ func ValidStreet(s string) bool {
 	if hasPrefixFold(s, "PO BOX") || hasPrefixFold(s, "P.O. BOX") {
 		return true
 	}
+	// A ship's name is the street line of an FPO address ("USNS Harris",
+	// "USS Nimitz (CVN 68)").
+	for _, p := range []string{"USS ", "USNS ", "USCGC "} {
+		if len(s) > len(p)+2 && strings.HasPrefix(s, p) && isUpper(s[len(p)]) {
+			return true
+		}
+	}
 	i := 0
 	for i < len(s) && isDigit(s[i]) {
 		i++
@@ -474,6 +481,9 @@ var stateAbbr = func() (t [26][26]bool) {
 		a, b := st.Abbr[0]|0x20, st.Abbr[1]|0x20
 		t[a-'a'][b-'a'] = true
 	}
+	// The Armed Forces' "states" of APO, FPO and DPO addresses: Americas,
+	// Europe, Pacific.
+	t['a'-'a']['a'-'a'], t['a'-'a']['e'-'a'], t['a'-'a']['p'-'a'] = true, true, true
 	return
 }()
 

@@ -1,13 +1,15 @@
 package address
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/breachkit/breachkit/gazetteer"
 )
 
 // TestValidStateAbbr checks the table behind ValidState against the
-// gazetteer (a state's or a Canadian province's abbreviation) for every
+// gazetteer (a state's or a Canadian province's abbreviation, or the
+// Armed Forces' AA, AE and AP) for every
 // pair of letters, in upper, lower and mixed case, and a few values that
 // are not two letters.
 func TestValidStateAbbr(t *testing.T) {
@@ -16,6 +18,10 @@ func TestValidStateAbbr(t *testing.T) {
 			for _, s := range []string{string([]rune{a, b}), string([]rune{a + 32, b + 32}), string([]rune{a, b + 32})} {
 				_, want := gazetteer.StateByAbbr(s)
 				if _, ok := gazetteer.Province(s); ok {
+					want = true
+				}
+				switch strings.ToUpper(s) {
+				case "AA", "AE", "AP": // the Armed Forces'
 					want = true
 				}
 				if got := ValidState(s); got != want {
@@ -34,6 +40,19 @@ func TestValidStateAbbr(t *testing.T) {
 		}
 		if got := ValidState(s); got != want {
 			t.Errorf("ValidState(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestMilitaryStreet checks the street lines of APO, FPO and DPO
+// addresses.
+func TestMilitaryStreet(t *testing.T) {
+	for s, want := range map[string]bool{
+		"USNS Harris": true, "USS Nimitz (CVN 68)": true, "USCGC Healy": true, "PSC 1234 Box 5678": true, "Unit 2050 Box 4190": true,
+		"USS": false, "USSR Street": false, "USS lowercase": false,
+	} {
+		if got := ValidStreet(s); got != want {
+			t.Errorf("ValidStreet(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

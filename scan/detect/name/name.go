@@ -351,6 +351,8 @@ var stop = map[string]bool{
 	"anyway": true, "actually": true, "currently": true, "recently": true, "previously": true, "originally": true, "yes": true,
 	"okay": true, "sorry": true, "congratulations": true, "attention": true, "fyi": true, "regarding": true, "hey": true,
 	"everyone": true, "today": true, "yesterday": true, "tomorrow": true, "tonight": true, "again": true, "then": true,
+	// A ship in an FPO address ("USNS Harris").
+	"uss": true, "usns": true, "uscgc": true,
 }
 
 // plausible reports whether w, with roles r, can be a name word the
