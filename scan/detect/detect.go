@@ -79,6 +79,7 @@ const (
 	classAccess  // a card security code's or a PIN's label: CVV, PIN
 	classMedical // a diagnosis code's label: Dx, ICD-10
 	classGov     // a government or assigned number's label: alien registration, USCIS, SIN, NINO, employee, student
+	classMember  // a health ID's label only beside a word of health: member, subscriber, plan, policy, beneficiary
 	numClasses
 )
 
@@ -205,6 +206,7 @@ func New(cfg Config) *Engine {
 	add(classDL, dl.Keywords)
 	add(classPassport, passport.Keywords)
 	add(classHealth, health.Keywords)
+	add(classMember, health.MemberWords)
 	add(classEmail, email.Keywords)
 	add(className, name.Keywords)
 	add(classAddress, address.Keywords)
@@ -734,6 +736,16 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 	s.present, s.sweepPos, s.sweepNext, s.sweepSeen = 0, 0, 0, 0
 	for _, h := range s.hits {
 		s.present |= h.classes
+	}
+	if s.present&(1<<classMember) != 0 && s.present&(1<<classHealth|1<<classMedical) != 0 {
+		// "Member ID", "plan" beside a word of health or a diagnosis
+		// label: a health plan's. Alone ("Member #1002345 called about
+		// a share draft") a credit union's, or a club's.
+		for k := range s.hits {
+			if h := &s.hits[k]; h.classes&(1<<classMember) != 0 {
+				h.classes |= 1 << classHealth
+			}
+		}
 	}
 	e.resolve(s, seg, text, lead)
 	if s.present&(1<<classAccess|1<<classMedical|1<<classGov) != 0 {
@@ -1566,6 +1578,12 @@ func (e *Engine) resolve(s *scratch, seg *scan.Segment, text []byte, lead int) {
 				continue
 			}
 			kw, why := e.contextNear(s, a[0], a[1], c.class, 60)
+			if kw == 0 && c.class == classHealth && s.present&(1<<classMember) != 0 {
+				// Letters and digits (XJH123456789) are a health plan's
+				// member ID, not a credit union's member number: "member"
+				// says so by itself.
+				kw, why = e.contextNear(s, a[0], a[1], classMember, 60)
+			}
 			conf := kw * 0.95
 			if conf > best.conf {
 				best = span{a[0], a[1], conf, c.t, c.rule, why}
@@ -2091,7 +2109,7 @@ func kwReason(class, d int) string {
 }
 
 func kwName(c uint32) string {
-	names := [...]string{"ssn", "itin", "card", "routing", "account", "phone", "dob", "license", "passport", "health", "email", "name", "address", "password", "other", "date", "organisation", "access-code", "medical", "government-id"}
+	names := [...]string{"ssn", "itin", "card", "routing", "account", "phone", "dob", "license", "passport", "health", "email", "name", "address", "password", "other", "date", "organisation", "access-code", "medical", "government-id", "member"}
 	for i, n := range names {
 		if c&(1<<i) != 0 {
 			return n

@@ -2,13 +2,19 @@
 // Identifier (MBI, eleven characters in a fixed pattern of digits and
 // letters without S, L, O, I, B, Z; distinctive enough to report on its
 // own), and medical record or health plan member numbers, which have no
-// shape of their own and need a keyword ("MRN", "member ID") or column.
+// shape of their own and need a keyword ("MRN", "health plan member ID")
+// or column.
 package health
 
 import "strings"
 
 // Keywords are the words that, near a value, say it is a health identifier.
-var Keywords = []string{"medicare", "mbi", "hicn", "mrn", "medical", "health", "member", "subscriber", "beneficiary", "insurance", "policy", "plan"}
+var Keywords = []string{"medicare", "mbi", "hicn", "mrn", "medical", "health", "insurance"}
+
+// MemberWords label a health ID only beside a word of Keywords or a
+// diagnosis's label: by themselves they are as often a credit union's
+// member, a newsletter's subscriber, an auto policy or a payment plan.
+var MemberWords = []string{"member", "subscriber", "beneficiary", "policy", "plan"}
 
 func mbiLetter(c byte) bool {
 	switch c {
