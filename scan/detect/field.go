@@ -111,8 +111,9 @@ var partNames = [...]string{fAlias: "alias", fGiven: "given", fMiddle: "middle",
 // fieldInfo is a classified field name.
 type fieldInfo struct {
 	kind fieldKind
-	// member says a health ID column is named by "member" alone ("Member
-	// #", "Member ID"): a health plan's member or a credit union's, which
+	// member says a health ID column is named by "member" or
+	// "subscriber" alone ("Member #", "Subscriber ID"): a health plan's,
+	// or a credit union's member, a telephone company's subscriber, which
 	// the table's other columns tell apart.
 	member bool
 	// account says an account number column is named by "account"
@@ -189,10 +190,12 @@ func has(ws []string, set ...string) bool {
 }
 
 // healthWords in a header say a table is a health plan's or a
-// provider's: its "Member #" is a health plan member ID.
-var healthWords = []string{"health", "medical", "dental", "vision", "plan", "payer", "payor", "insurance", "insured", "insurer", "subscriber",
-	"medicare", "medicaid", "mbi", "hicn", "mrn", "patient", "provider", "npi", "claim", "claims", "copay", "coinsurance", "deductible",
-	"coverage", "rx", "pharmacy", "pcp", "physician", "diagnosis", "dx", "icd", "cpt", "hmo", "ppo", "clinic", "hospital", "eligibility", "benefit", "benefits"}
+// provider's: its "Member #" is a health plan member ID. Words as often
+// of other trades (a telephone company's subscriber and rate plan, an
+// auto insurer's claim and deductible) say it only together: a plan with
+// a group.
+var healthWords = []string{"health", "medical", "dental", "vision", "payer", "payor", "medicare", "medicaid", "mbi", "hicn", "mrn", "patient",
+	"npi", "copay", "coinsurance", "rx", "pharmacy", "pcp", "physician", "diagnosis", "dx", "icd", "cpt", "hmo", "ppo", "clinic", "hospital"}
 
 // bankWords in a header say an account is a financial one.
 var bankWords = []string{"bank", "banking", "checking", "savings", "iban", "dda", "deposit", "ach", "direct", "financial", "routing", "aba",
@@ -202,12 +205,15 @@ var bankWords = []string{"bank", "banking", "checking", "savings", "iban", "dda"
 // health plan's or a provider's table) and bank (bankWords: financial
 // accounts).
 func tableKind(cols []string) (health, bank bool) {
+	plan, group := false, false
 	for _, c := range cols {
 		ws := words(c)
 		health = health || has(ws, healthWords...)
 		bank = bank || has(ws, bankWords...)
+		plan = plan || has(ws, "plan")
+		group = group || has(ws, "group", "grp")
 	}
-	return health, bank
+	return health || plan && group, bank
 }
 
 // orgWords in a header say its address is an organisation's, not a
@@ -278,7 +284,7 @@ func classify(field string) *fieldInfo {
 			continue
 		}
 		fi.kind = classifyWords(ws, parts, k)
-		fi.member = fi.kind == fHealth && has(ws, "member") && !has(ws, healthWords...)
+		fi.member = fi.kind == fHealth && has(ws, "member", "subscriber") && !has(ws, healthWords...) && !has(ws, "insurance", "insured", "plan")
 		fi.account = fi.kind == fBank && !has(ws, bankWords...)
 		fi.reasons = []string{"header:" + field}
 		if p := partNames[fi.kind]; p != "" {
