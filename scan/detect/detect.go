@@ -282,26 +282,26 @@ type span struct {
 }
 
 type scratch struct {
-	// table, tableHealth and tableBank cache tableKind of the last table
-	// seen
+	// table and tableHealth, tableBank and tableService cache tableKind
+	// of the last table seen
 	// (scan.Segment.Columns): holding the slice keeps its array from
 	// being reused for another table's.
-	table                  []string
-	tableHealth, tableBank bool
-	hits                   []hit
-	toks                   []numTok
-	gs                     []group
-	alnum                  [][2]int
-	dates                  [][2]int
-	whole                  [][2]int // values found at their end (an address abroad, a spelt-out e-mail), whose parts are no findings
-	found                  []span
-	digits                 []byte
-	groups                 []int
-	seps                   []byte
-	cands                  []span
-	codes                  [][2]int // diagnosis codes after one keyword
-	fields                 map[string]*fieldInfo
-	ctx                    ctxInfo
+	table                                []string
+	tableHealth, tableBank, tableService bool
+	hits                                 []hit
+	toks                                 []numTok
+	gs                                   []group
+	alnum                                [][2]int
+	dates                                [][2]int
+	whole                                [][2]int // values found at their end (an address abroad, a spelt-out e-mail), whose parts are no findings
+	found                                []span
+	digits                               []byte
+	groups                               []int
+	seps                                 []byte
+	cands                                []span
+	codes                                [][2]int // diagnosis codes after one keyword
+	fields                               map[string]*fieldInfo
+	ctx                                  ctxInfo
 	// present has a bit set for each keyword class found in the segment.
 	present uint32
 	// The keywords before the last candidate gather saw, swept in text
@@ -329,12 +329,12 @@ type fieldSlot struct {
 
 // tableKind is the package's tableKind of cols, cached for the table
 // whose cells come one after another.
-func (s *scratch) tableKind(cols []string) (health, bank bool) {
+func (s *scratch) tableKind(cols []string) (health, bank, service bool) {
 	if len(s.table) != len(cols) || unsafe.SliceData(s.table) != unsafe.SliceData(cols) {
 		s.table = cols
-		s.tableHealth, s.tableBank = tableKind(cols)
+		s.tableHealth, s.tableBank, s.tableService = tableKind(cols)
 	}
-	return s.tableHealth, s.tableBank
+	return s.tableHealth, s.tableBank, s.tableService
 }
 
 // fieldOf returns the classification of a field name, cached.
@@ -429,12 +429,13 @@ func (e *Engine) detect(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 		fi := s.fieldOf(seg.Field)
 		if fi.kind != fUnknown {
 			if (fi.member || fi.account) && len(seg.Columns) > 0 {
-				health, bank := s.tableKind(seg.Columns)
-				if fi.member && !health || fi.account && health && !bank {
+				health, bank, service := s.tableKind(seg.Columns)
+				if fi.member && !health || fi.account && (health || service) && !bank {
 					// A credit union's or a club's member number, in a
 					// table that names nothing of health; a hospital's
-					// patient account number, in one that names health
-					// and no bank.
+					// patient account number, or a telephone company's
+					// service account, in one that names health or a
+					// service and no bank.
 					return
 				}
 			}

@@ -118,7 +118,8 @@ type fieldInfo struct {
 	member bool
 	// account says an account number column is named by "account"
 	// alone ("Account Number", "Acct #"): a bank's, or in a hospital's
-	// export a patient's billing account.
+	// export a patient's billing account, in a telephone company's a
+	// service account.
 	account bool
 	norm    string // the last path element, lower case letters and digits
 	name    string // the field as given, for reasons
@@ -201,19 +202,25 @@ var healthWords = []string{"health", "medical", "dental", "vision", "payer", "pa
 var bankWords = []string{"bank", "banking", "checking", "savings", "iban", "dda", "deposit", "ach", "direct", "financial", "routing", "aba",
 	"share", "loan", "credit", "debit", "card", "brokerage", "investment", "transit", "swift", "bic", "bankaccount"}
 
+// serviceWords in a header say a table is a telephone company's or a
+// utility's: its "Account Number" is a service account, not a financial
+// one.
+var serviceWords = []string{"wireless", "imei", "iccid", "sim", "msisdn", "mdn", "meter", "kwh", "usage", "esn", "meid"}
+
 // tableKind says what a table's columns name: health (healthWords: a
-// health plan's or a provider's table) and bank (bankWords: financial
-// accounts).
-func tableKind(cols []string) (health, bank bool) {
+// health plan's or a provider's table), bank (bankWords: financial
+// accounts) and service (serviceWords: a telephone or utility service).
+func tableKind(cols []string) (health, bank, service bool) {
 	plan, group := false, false
 	for _, c := range cols {
 		ws := words(c)
 		health = health || has(ws, healthWords...)
 		bank = bank || has(ws, bankWords...)
+		service = service || has(ws, serviceWords...)
 		plan = plan || has(ws, "plan")
 		group = group || has(ws, "group", "grp")
 	}
-	return health || plan && group, bank
+	return health || plan && group, bank, service
 }
 
 // orgWords in a header say its address is an organisation's, not a
@@ -514,7 +521,9 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 		return fBank
 	case has(ws, "phone", "phones", "tel", "telephone", "mobile", "cell", "fax", "homephone", "cellphone", "phonenumber", "workphone", "mobilephone",
 		"téléphone", "telefon", "teléfono", "telefono", "telefone", "telefoon", "handy", "portable", "móvil", "movil", "celular", "cellulare", "mobiel") || joined == "contactnumber" ||
-		has(ws, "ph") && len(ws) <= 2:
+		has(ws, "ph") && len(ws) <= 2 || has(ws, "msisdn", "mdn", "ctn") || has(ws, "wireless") && has(ws, "number", "no", "num", "nbr"):
+		// MSISDN, MDN, CTN, "Wireless Number": a telephone company's
+		// names for the subscriber's number.
 		if has(ws, "type", "ext", "extension", "country", "verified", "status") {
 			return fNotPII
 		}

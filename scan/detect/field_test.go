@@ -43,6 +43,8 @@ func TestFieldParts(t *testing.T) {
 		{"Social Insurance Number", "424870533", breachkit.GovID, ""},
 		{"NI Number", "AB 12 34 56 C", breachkit.GovID, ""},
 		{"Employee ID", "E104512", breachkit.EmployeeID, ""},
+		{"Wireless Number", "937-362-0142", breachkit.Phone, ""},
+		{"MSISDN", "19373620142", breachkit.Phone, ""},
 		{"Home Address 2", "Apt 2", breachkit.Address, "unit"},
 		{"Mailing Street 2", "Suite 400", breachkit.Address, "unit"},
 		{"Address 2", "12 Oak St", breachkit.Address, "street"},
@@ -102,6 +104,7 @@ func TestTableContext(t *testing.T) {
 		{"hospital with a bank", "Account Number", "100234567", []string{"Patient Name", "MRN", "Account Number", "Bank Routing"}, breachkit.BankAccount, true},
 		{"bank", "Account Number", "100234567", []string{"Name", "SSN", "Account Number"}, breachkit.BankAccount, true},
 		{"account, no table", "Acct #", "100234567", nil, breachkit.BankAccount, true},
+		{"telephone company", "Account Number", "287341983201", []string{"Account Number", "Subscriber Name", "Wireless Number", "SSN", "IMEI"}, breachkit.BankAccount, false},
 		{"says bank itself", "Checking Account", "100234567", []string{"Patient Name", "MRN", "Checking Account"}, breachkit.BankAccount, true},
 	} {
 		got := false
