@@ -558,22 +558,38 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 				}
 			}
 			// House number of an address?
-			if wantAddr && j-i <= 6 && j+1 < n && text[j] == ' ' && (byteClass[text[j+1]] == cUpper || byteClass[text[j+1]] == cDigit) && (i == 0 || !isAlnum(text[i-1]) && text[i-1] != '-' && text[i-1] != '#') {
-				if end, full, conf := address.Find(text, i); end > 0 {
-					s.found = append(s.found, addressSpan(s, text, i, end, conf, full))
-					i = end
-					titled = false
-					continue
-				}
-				// A field number before it, as on an ID card read by OCR
-				// ("8 2621 WASHINGTON AVE"): the address starts after it.
-				if j-i <= 2 && byteClass[text[j+1]] == cDigit && (i == 0 || text[i-1] == '\n' || text[i-1] == ' ') {
-					if end, full, conf := address.Find(text, j+1); end > 0 {
-						s.found = append(s.found, addressSpan(s, text, j+1, end, conf, full))
+			if wantAddr && j-i <= 6 && j+1 < n && text[j] == ' ' && (i == 0 || !isAlnum(text[i-1]) && text[i-1] != '-' && text[i-1] != '#') {
+				switch next := byteClass[text[j+1]]; {
+				case next == cUpper || next == cDigit:
+					if end, full, conf := address.Find(text, i); end > 0 {
+						s.found = append(s.found, addressSpan(s, text, i, end, conf, full))
 						i = end
 						titled = false
 						continue
 					}
+					// A field number before it, as on an ID card read by
+					// OCR ("8 2621 WASHINGTON AVE"): the address starts
+					// after it.
+					if j-i <= 2 && next == cDigit && (i == 0 || text[i-1] == '\n' || text[i-1] == ' ') {
+						if end, full, conf := address.Find(text, j+1); end > 0 {
+							s.found = append(s.found, addressSpan(s, text, j+1, end, conf, full))
+							i = end
+							titled = false
+							continue
+						}
+					}
+				}
+			}
+			if wantAddr && j-i == 5 && i >= 2 && text[i-1] == ' ' && byteClass[text[i-2]] == cLower {
+				// A ZIP Code after a word in lower case: the end of an
+				// address typed in a chat ("4421 cedar lane austin tx
+				// 78745"), looked for from its end.
+				if st, end := lowerAddress(text, i, j, lead); end > 0 {
+					s.found = append(s.found, addressSpan(s, text, st, end, 0.9, true))
+					s.whole = append(s.whole, [2]int{st, end})
+					i = end
+					titled = false
+					continue
 				}
 			}
 			i = e.number(s, text, i, j)
@@ -668,6 +684,14 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 			if wantAddr && (c == 'P' || c == 'p') && j-i <= 2 {
 				if end, full, conf := address.FindPOBox(text, i); end > 0 {
 					s.found = append(s.found, span{i, end, conf, breachkit.Address, pick(full, "rule:address-full", "rule:address-po-box"), ""})
+					i, titled = end, false
+					continue
+				}
+			}
+			if (c == 'R' || c == 'H') && wantAddr && j-i >= 2 && j-i <= 5 && (text[i+1] == 'R' && c == 'R' || c == 'H' && text[i+1] == 'C' || c == 'R' && j-i == 5 && text[i+1] == 'u' && text[i+2] == 'r') {
+				// A rural or highway contract route's box: "RR 2 Box 152".
+				if end, full, conf := address.FindRoute(text, i); end > 0 {
+					s.found = append(s.found, span{i, end, conf, breachkit.Address, pick(full, "rule:address-full", "rule:address-route"), ""})
 					i, titled = end, false
 					continue
 				}
@@ -1840,6 +1864,36 @@ func (e *Engine) intlPhone(s *scratch, text []byte, t numTok, gs []group) bool {
 		return true
 	}
 	return false
+}
+
+// lowerAddress finds the whole address in lower case that ends with the
+// ZIP Code text[zs:ze]: it starts at a house number on the same line,
+// within 80 bytes before, and address.FindLower reads it to this ZIP Code
+// (or its ZIP+4). The farthest house number that does is taken.
+func lowerAddress(text []byte, zs, ze, lead int) (st, end int) {
+	lo := max(lead, zs-80)
+	for k := zs - 1; k >= lo; k-- {
+		if text[k] == '\n' {
+			lo = k + 1
+			break
+		}
+	}
+	for p := lo; p < zs; p++ {
+		if byteClass[text[p]] != cDigit || p > 0 && (isAlnum(text[p-1]) || text[p-1] == '-' || text[p-1] == '#') {
+			continue
+		}
+		q := p
+		for q < zs && byteClass[text[q]] == cDigit {
+			q++
+		}
+		if q-p <= 6 && q+1 < zs && text[q] == ' ' && byteClass[text[q+1]] == cLower {
+			if e, _ := address.FindLower(text, p); e == ze || e == ze+5 {
+				return p, e
+			}
+		}
+		p = q
+	}
+	return 0, 0
 }
 
 // minDigits is the fewest digits any number rule accepts: driver's

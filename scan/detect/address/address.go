@@ -7,6 +7,7 @@
 package address
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 
@@ -46,7 +47,22 @@ func boundary(text []byte, i int) bool {
 // Find parses an address whose house number starts at text[i]. It
 // returns where the address ends, whether a city, state and ZIP were
 // found, and the confidence; end is 0 when there is no address.
-func Find(text []byte, i int) (end int, full bool, conf float64) {
+func Find(text []byte, i int) (end int, full bool, conf float64) { return find(text, i, false) }
+
+// FindLower finds a whole address written in lower case, as people type
+// them in chats and forms ("4421 cedar lane austin tx 78745"): only with
+// its city, state and a ZIP Code that lies in that state, since lower-
+// case words after a number are otherwise anything ("3 days ago").
+func FindLower(text []byte, i int) (end int, conf float64) {
+	if e, full, _ := find(text, i, true); full {
+		return e, 0.9
+	}
+	return 0, 0
+}
+
+// find is Find; lower allows words in lower case, and then only a whole
+// address whose ZIP Code lies in its state.
+func find(text []byte, i int, lower bool) (end int, full bool, conf float64) {
 	j := i
 	for j < len(text) && isDigit(text[j]) && j-i < 7 {
 		j++
@@ -74,7 +90,7 @@ func Find(text []byte, i int) (end int, full bool, conf float64) {
 			break
 		}
 		w := string(text[p:e])
-		capital := isUpper(w[0]) || isDigit(w[0]) && ordinal(w)
+		capital := isUpper(w[0]) || isDigit(w[0]) && ordinal(w) || lower && isAlpha(w[0])
 		if !capital {
 			break
 		}
@@ -89,7 +105,7 @@ func Find(text []byte, i int) (end int, full bool, conf float64) {
 				if q > 0 {
 					e2 := word(text, q)
 					if e2 > q {
-						if _, ok2 := gazetteer.StreetSuffix(string(text[q:e2])); ok2 && isUpper(text[q]) {
+						if _, ok2 := gazetteer.StreetSuffix(string(text[q:e2])); ok2 && (isUpper(text[q]) || lower) {
 							nw++
 							p = q
 							continue
@@ -136,10 +152,79 @@ func Find(text []byte, i int) (end int, full bool, conf float64) {
 		end = e
 	}
 	// City, ST ZIP.
+	if lower {
+		if e := cityStateZIPLower(text, end); e > 0 {
+			return e, true, 0.9
+		}
+		return 0, false, 0
+	}
 	if e := cityStateZIP(text, end); e > 0 {
 		return e, true, 0.95
 	}
 	return end, false, 0.65
+}
+
+// cityStateZIPLower is cityStateZIP in lower case: a city of one to three
+// words, a comma or not, a state's abbreviation or name, and a ZIP Code
+// of that state.
+func cityStateZIPLower(text []byte, i int) int {
+	p := i
+	if p < len(text) && text[p] == ',' {
+		p++
+	}
+	if p >= len(text) || text[p] != ' ' {
+		return 0
+	}
+	p++
+	// The ZIP Code ends the address within the next few words; what is
+	// before it is the city and the state.
+	words := [6][2]int{}
+	n := 0
+	for n < len(words) && p < len(text) {
+		e := word(text, p)
+		if e == p {
+			return 0
+		}
+		words[n] = [2]int{p, e}
+		n++
+		if e-p >= 5 && isDigit(text[p]) {
+			break
+		}
+		if e < len(text) && text[e] == ',' {
+			e++
+		}
+		if e >= len(text) || text[e] != ' ' {
+			return 0
+		}
+		p = e + 1
+	}
+	if n < 3 {
+		return 0
+	}
+	zw := words[n-1]
+	z := zw[0]
+	for z < zw[1] && isDigit(text[z]) {
+		z++
+	}
+	if z-zw[0] != 5 || z != zw[1] {
+		return 0
+	}
+	end := zw[1]
+	if end+5 <= len(text) && text[end] == '-' && isDigit(text[end+1]) && isDigit(text[end+2]) && isDigit(text[end+3]) && isDigit(text[end+4]) && boundary(text, end+5) {
+		end += 5 // ZIP+4
+	}
+	st, ok := gazetteer.StateForZIP(string(text[zw[0] : zw[0]+5]))
+	if !ok {
+		return 0
+	}
+	// The state: the last word before the ZIP Code, or the last two.
+	for k := 1; k <= 2 && n-1-k >= 1; k++ {
+		sw := string(text[words[n-1-k][0]:words[n-2][1]])
+		if strings.EqualFold(sw, st.Abbr) || strings.EqualFold(sw, st.Name) {
+			return end
+		}
+	}
+	return 0
 }
 
 // unitLine returns the end of a unit ("Apt 4B", "Suite 200", "# 12")
@@ -161,6 +246,47 @@ func unitLine(text []byte, i int) int {
 		return 0
 	}
 	return e
+}
+
+// FindRoute is FindPOBox for the rural and highway contract routes'
+// boxes: "RR 2 Box 152", "RR2 Box 152", "HC 61 Box 20", "Rural Route 2
+// Box 152", in capitals as USPS writes them, with the city, state and ZIP
+// Code after (full) or without.
+func FindRoute(text []byte, i int) (end int, full bool, conf float64) {
+	if i > 0 && (isAlpha(text[i-1]) || isDigit(text[i-1])) {
+		return 0, false, 0
+	}
+	p := i
+	switch {
+	case p+12 <= len(text) && bytes.EqualFold(text[p:p+12], []byte("RURAL ROUTE ")):
+		p += 12
+	case p+2 < len(text) && (text[p] == 'R' && text[p+1] == 'R' || text[p] == 'H' && text[p+1] == 'C'):
+		p += 2
+		if text[p] == ' ' {
+			p++
+		}
+	default:
+		return 0, false, 0
+	}
+	q := p
+	for p < len(text) && isDigit(text[p]) && p-q < 4 {
+		p++
+	}
+	if p == q || p+5 > len(text) || text[p] != ' ' || !bytes.EqualFold(text[p+1:p+5], []byte("BOX ")) {
+		return 0, false, 0
+	}
+	p += 5
+	q = p
+	for p < len(text) && isDigit(text[p]) && p-q < 6 {
+		p++
+	}
+	if p == q || !boundary(text, p) {
+		return 0, false, 0
+	}
+	if e := cityStateZIP(text, p); e > 0 {
+		return e, true, 0.95
+	}
+	return p, false, 0.7
 }
 
 // FindPOBox parses a post-office box address starting at text[i]:
