@@ -373,6 +373,22 @@ func (r *Resolver) swapped(a, b *crec) bool {
 	return a.given != 0 && a.surname != 0 && a.given == b.surname && a.surname == b.given
 }
 
+// sharesIdentity reports whether a comparison found something that is
+// one person's own in agreement: the date of birth, an SSN or ITIN, an
+// e-mail address, a phone number or an account, not just a family's
+// surname and address.
+func sharesIdentity(p pattern) bool {
+	return p.level(fDOB) == 1 || p.level(fTax) == 1 || p.level(fEmail) == 1 || p.level(fPhone) == 1 || p.level(fAcct) == 1
+}
+
+// givenElsewhere reports whether one record's given name is the other's
+// in another place: names swapped ("WHITFIELD DANA"), or a middle name
+// used as the given one ("J Robert Smith" and "Robert Smith").
+func (r *Resolver) givenElsewhere(i, j uint32) bool {
+	a, b := &r.recs[i], &r.recs[j]
+	return r.swapped(a, b) || a.middle != 0 && a.middle == b.given || b.middle != 0 && b.middle == a.given
+}
+
 // clearlyDifferent reports whether two records sharing a tax ID name
 // different people: different given name, surname and date of birth.
 func (r *Resolver) clearlyDifferent(i, j uint32) bool {
@@ -730,6 +746,16 @@ func (r *Resolver) Resolve(ctx context.Context) (*Result, error) {
 	tick("probabilistic")
 	sortCands(parts, r.opt.Workers)
 	mergeCands(parts, func(l cand) {
+		if l.p.level(fGiven) == 5 && !sharesIdentity(l.p) && !r.givenElsewhere(l.a, l.b) {
+			// Two given names that are neither one nor nicknames,
+			// initials or misspellings of one another, and nothing of
+			// their own in common (birth date, SSN, e-mail, phone,
+			// account): a household (a student and a parent, a patient
+			// and a dependant) shares surname and address, which
+			// outweigh the names in a small case.
+			st.Refused["different-given-name"]++
+			return
+		}
 		// The date-of-birth guard is for chains: a pair that compared
 		// its own dates was weighed with them already.
 		addLink(l.a, l.b, float64(l.w), l.p, ruleFS, l.p.level(fDOB) == 0)

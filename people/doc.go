@@ -24,9 +24,12 @@
 //     and agreement on a common name is down-weighted by its frequency.
 //  3. Clustering by union-find over accepted links, strongest first, with
 //     guards against over-merging: a union that would put two different
-//     valid SSNs (or ITINs) in one person is refused, and identifier
-//     values shared by implausibly many different people (a placeholder
-//     SSN, an office phone, noreply@) are detected and not used.
+//     valid SSNs (or ITINs) in one person is refused, so is a
+//     probabilistic link between different given names with nothing of
+//     one person's own in common (a household's surname and address), and
+//     identifier values shared by implausibly many different people (a
+//     placeholder SSN, an office phone, noreply@) are detected and not
+//     used.
 //  4. Building each person: elements exposed, residence jurisdiction from
 //     the best address, address quality, flags and an explanation of the
 //     links (fields and weights, never values).

@@ -122,6 +122,14 @@ func TestGuards(t *testing.T) {
 			rec("c", "PERSON_NAME", "BRIGGS, WALTER JR", "ADDRESS", "9 Elm St, Dayton, OH 45402", "EMAIL", "wbriggs@example.com"),
 			rec("d", "PERSON_NAME", "Walter Briggs", "EMAIL", "wbriggs@example.com"),
 		}, 2, 0},
+		// A student and a parent: one surname, one address, nothing of
+		// their own in common. Their different given names keep them
+		// apart, however few the records; a nickname does not.
+		{"household", []*Record{
+			rec("a", "PERSON_NAME", "Ava Ortiz", "DOB", "2011-09-12", "ADDRESS", "55 Main St, Fort Collins, CO 80524"),
+			rec("b", "PERSON_NAME", "Luis Ortiz", "EMAIL", "ortiz.fam@example.com", "ADDRESS", "55 Main St, Fort Collins, CO 80524"),
+			rec("c", "PERSON_NAME", "Lou Ortiz", "ADDRESS", "55 Main St, Fort Collins, CO 80524", "PHONE", "970-362-0188"),
+		}, 2, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := NewResolver(DefaultOptions())

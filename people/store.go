@@ -257,8 +257,9 @@ type valueGroup struct {
 // another person of the row than its first: a co-borrower, a co-signer,
 // a spouse; in patient and HR exports a guarantor, an emergency contact
 // or next of kin, a beneficiary, a guardian; on a card account an
-// authorised user. Each group is a person of its own.
-var coRoles = [][]string{
+// authorised user; in a school's export a student's parent, mother or
+// father. Each group is a person of its own.
+var coRoles = [...][]string{
 	{"coborrower", "cobuyer", "cosigner", "coapplicant", "coowner", "comaker", "spouse", "jointowner", "jointapplicant", "secondaryapplicant",
 		"jointaccount", "jointholder", "secondaryholder"},
 	{"guarantor", "responsibleparty"},
@@ -266,7 +267,14 @@ var coRoles = [][]string{
 	{"beneficiary"},
 	{"guardian"},
 	{"authorizeduser", "authoriseduser"},
+	{"parent"},
+	{"mother"},
+	{"father"},
 }
+
+// coHousehold are the groups of coRoles (by index) who live at the row's
+// address: a co-borrower, and a student's parents.
+var coHousehold = [len(coRoles)]bool{0: true, 6: true, 7: true, 8: true}
 
 // coColumn returns which other person of the row a finding's column
 // names (1 for a co-borrower's, 2 for a guarantor's…, as in coRoles), or
@@ -290,6 +298,9 @@ func coColumn(reasons []string) int {
 			}
 		}
 		n := b.String()
+		if strings.Contains(n, "maiden") {
+			continue // a mother's maiden name is the person's own secret
+		}
 		for g, ws := range coRoles {
 			for _, w := range ws {
 				if strings.Contains(n, w) {
@@ -342,10 +353,17 @@ func splitCo(vals []Value, finds []FindingRef, fixed []bool, co []int) (first va
 	}
 	others = make([]valueGroup, n)
 	// The household's address goes to the co-borrower (and a numbered
-	// one) and to dependants, who live with the row's person; not to a
-	// guarantor, a contact or a beneficiary.
+	// one), to a student's parents and to dependants, who live with the
+	// row's person; not to a guarantor, a contact or a beneficiary.
 	household := func(g int) bool {
-		return g == 0 || g >= len(coRoles) && g < numberedCo-1 || g >= numberedCo-1 && g < numberedCo+9
+		switch c := g + 1; {
+		case c <= len(coRoles):
+			return coHousehold[g]
+		case c < numberedCo:
+			return true // a dependant
+		default:
+			return coHousehold[min((c-numberedCo)/10, len(coRoles)-1)] // "Borrower 2", "Parent 2"
+		}
 	}
 	for i, v := range vals {
 		f := FindingRef{}
