@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"github.com/breachkit/breachkit/people"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -67,6 +68,7 @@ type Composer struct {
 	contacts   *Contacts
 	discovered duties.Date
 	letterDate string
+	letterDay  uint32 // the letter's date as YYYYMMDD, for a recipient's age
 	specs      map[string]*duties.LetterSpec
 	specErrs   map[string]error
 	tmpls      map[string]*template.Template
@@ -83,10 +85,23 @@ func NewComposer(cfg *Config, rules *duties.Rules, discovered time.Time, now tim
 		discovered: duties.Date{Time: discovered}, specs: map[string]*duties.LetterSpec{},
 		specErrs: map[string]error{}, tmpls: map[string]*template.Template{}}
 	c.letterDate = cfg.Incident.LetterDate.String()
+	day := cfg.Incident.LetterDate.Time
 	if c.letterDate == "" {
-		c.letterDate = Day{now}.String()
+		c.letterDate, day = Day{now}.String(), now
 	}
+	c.letterDay = uint32(day.Year()*10000 + int(day.Month())*100 + day.Day())
 	return c, nil
+}
+
+// AddressedName is the name a person's letter and email are addressed
+// to: a minor's (under eighteen on the letter's date, by the birth date
+// their records give) goes to their parent or guardian.
+func (c *Composer) AddressedName(prof people.Profile) string {
+	name := prof.FullName()
+	if name != "" && prof.Minor(c.letterDay) {
+		return "Parent or Guardian of " + name
+	}
+	return name
 }
 
 // Spec returns the letter requirements for a jurisdiction, or nil when

@@ -1,6 +1,7 @@
 package notify
 
 import (
+	"github.com/breachkit/breachkit/people"
 	"os"
 	"path/filepath"
 	"strings"
@@ -195,5 +196,25 @@ func TestConfigErrors(t *testing.T) {
 				t.Fatalf("error %v, want one mentioning %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// TestAddressedName checks that a minor's letter (under eighteen on the
+// letter's date, 2023-12-15 in the test config) goes to the parent or
+// guardian, and an adult's or one of unknown age to the person.
+func TestAddressedName(t *testing.T) {
+	c := testComposer(t, nil)
+	for _, tc := range []struct{ birth, want string }{
+		{"2012-04-03", "Parent or Guardian of Sam Lee"},
+		{"2005-12-16", "Parent or Guardian of Sam Lee"}, // eighteen the next day
+		{"2005-12-15", "Sam Lee"},                       // eighteen that day
+		{"1987-03-14", "Sam Lee"},
+		{"", "Sam Lee"},
+		{"2030-01-01", "Sam Lee"}, // not born yet: a wrong date, not a child
+	} {
+		prof := people.Profile{Given: "Sam", Surname: "Lee", BirthDate: tc.birth}
+		if got := c.AddressedName(prof); got != tc.want {
+			t.Errorf("born %q: addressed to %q, want %q", tc.birth, got, tc.want)
+		}
 	}
 }

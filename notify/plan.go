@@ -213,7 +213,7 @@ func planPass(ctx context.Context, store breachkit.Store, c *breachkit.Case, key
 		if err != nil {
 			return err
 		}
-		to := mailTo{Name: prof.FullName(), Address: addressLines(prof.Address)}
+		to := mailTo{Name: comp.AddressedName(prof), Address: addressLines(prof.Address)}
 		if !printable(to) {
 			res.Unprinting++
 		}

@@ -156,6 +156,9 @@ func TestGuards(t *testing.T) {
 					t.Fatal(err)
 				}
 				names = append(names, prof.FullName())
+				if tc.name == "household" && prof.Given == "Ava" && prof.BirthDate != "2011-09-12" {
+					t.Errorf("Ava's birth date %q, want 2011-09-12", prof.BirthDate)
+				}
 				return nil
 			})
 			if err != nil || sum.People != tc.people {

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"sort"
 	"strings"
 
@@ -24,6 +25,17 @@ type Profile struct {
 	Address *Address `json:"address,omitempty"`
 	Emails  []string `json:"emails,omitempty"`
 	Phones  []string `json:"phones,omitempty"`
+	// BirthDate is the date of birth (YYYY-MM-DD) the person's records
+	// agree on most, if any: notify addresses a minor's letter to the
+	// parent or guardian.
+	BirthDate string `json:"birth_date,omitempty"`
+}
+
+// Minor reports whether the person is under eighteen on day (YYYYMMDD),
+// by their birth date; false when it is not known.
+func (p Profile) Minor(day uint32) bool {
+	b := ParseDOB(p.BirthDate)
+	return b != 0 && day != 0 && day-b < 180000 && day >= b
 }
 
 // FullName returns the name parts joined by spaces, the suffix last.
@@ -143,6 +155,7 @@ func (res *Result) person(ms []uint32, links []link, seal func([]byte) breachkit
 	var elems []breachkit.Element
 	keys := make([]string, 0, len(ms))
 	nameVotes := map[string]int{}
+	dobVotes := map[uint32]int{} // each date of birth seen, by how many records
 	var best *Address
 	bestScore, bestFrom := -1, ""
 	emails, phones := map[string]bool{}, map[string]bool{}
@@ -174,6 +187,9 @@ func (res *Result) person(ms []uint32, links []link, seal func([]byte) breachkit
 			}
 		}
 		customer = customer || rec.Customer
+		if d := ParseDOB(rec.DOB); d != 0 {
+			dobVotes[d]++
+		}
 	}
 	// The mailing address: the customer master's if any, else one its
 	// column calls mailing or home (not a property or former address),
@@ -228,6 +244,15 @@ func (res *Result) person(ms []uint32, links []link, seal func([]byte) breachkit
 		best = &a
 	}
 	prof.Address = best
+	var bestDOB uint32
+	for d, v := range dobVotes {
+		if v > dobVotes[bestDOB] || v == dobVotes[bestDOB] && d < bestDOB {
+			bestDOB = d
+		}
+	}
+	if bestDOB != 0 {
+		prof.BirthDate = fmt.Sprintf("%04d-%02d-%02d", bestDOB/10000, bestDOB/100%100, bestDOB%100)
+	}
 	prof.Emails = sortedKeys(emails)
 	prof.Phones = sortedKeys(phones)
 	sort.Strings(keys)
