@@ -241,13 +241,18 @@ func New(cfg Config) *Engine {
 	}
 	e.lex = wordset.New(lex)
 	for w, v := range lex {
-		if len(w) < 32 && (v&kwMask != 0 || name.Role(v>>numClasses)&name.Cue != 0) {
+		if len(w) < 32 && (v&kwMask != 0 || name.Role(v>>numClasses)&name.Cue != 0) && !capitalsOnly[w] {
 			e.lowFirst[w[0]] |= 1 << len(w)
 		}
 	}
 	e.pool.New = func() any { return &scratch{fields: map[string]*fieldInfo{}} }
 	return e
 }
+
+// capitalsOnly are keywords looked up only when written with a capital
+// (NHS): in lower case they are rare, and every lower-case word of their
+// first letter and length would be looked up for them.
+var capitalsOnly = map[string]bool{"nhs": true}
 
 // Enabled reports whether the engine reports type t.
 func (e *Engine) Enabled(t breachkit.Element) bool { return e.types[t] }

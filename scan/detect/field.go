@@ -63,6 +63,7 @@ const (
 	fTribalID   // a tribal ID or enrollment number
 	fSIN        // a Canadian Social Insurance Number
 	fNINO       // a UK National Insurance number
+	fNHS        // a UK NHS number
 	fEmployeeID // an employer-assigned employee number
 	fStudentID  // a school-assigned student number
 	fBiometric  // a fingerprint, face or voice template
@@ -101,6 +102,7 @@ var valueRules = [...]struct {
 	fTribalID:   {func(v []byte) bool { return govid.Valid(v, govid.Tribal) }, breachkit.GovID, 0.9},
 	fSIN:        {func(v []byte) bool { return govid.Valid(v, govid.SIN) }, breachkit.GovID, 0.95},
 	fNINO:       {func(v []byte) bool { return govid.Valid(v, govid.NINO) }, breachkit.GovID, 0.95},
+	fNHS:        {func(v []byte) bool { return health.ValidNHS(view(v)) }, breachkit.HealthID, 0.95},
 	fEmployeeID: {assigned.Valid, breachkit.EmployeeID, 0.9},
 	fStudentID:  {assigned.Valid, breachkit.StudentID, 0.9},
 }
@@ -490,7 +492,16 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 			return fNotPII
 		}
 		return fDL
-	case has(ws, "mbi", "medicare", "mrn", "hicn") || strings.Contains(joined, "medicalrecord") || strings.Contains(joined, "healthplan") || has(ws, "subscriber", "member") && has(ws, "id", "no", "number") ||
+	case has(ws, "nhs") && !has(ws, "trust", "organisation", "organization", "site", "provider", "gp", "practice"):
+		// An NHS number, checked by its check digit; an NHS trust's or
+		// practice's code is an organisation's.
+		return fNHS
+	case has(ws, "mbi", "medicare", "mrn", "hicn", "medicaid", "ohip", "healthcard") || strings.Contains(joined, "medicalrecord") || strings.Contains(joined, "healthplan") || has(ws, "subscriber", "member") && has(ws, "id", "no", "number") ||
+		// A patient's or chart's number is the medical record number; a
+		// health card is a provincial plan's (Ontario's OHIP).
+		has(ws, "patient", "chart", "health", "pt") && has(ws, "id", "no", "number", "num", "nbr", "identifier", "card") &&
+			!has(ws, "account", "acct", "name", "type", "status", "date", "dt", "visit", "encounter", "count", "phone", "email", "plan", "group", "provider",
+				"tax", "ssn", "social", "license", "licence", "dl", "passport", "zip", "postal") ||
 		has(ws, "insurance", "insured") && has(ws, "id", "no", "number", "member") && !has(ws, "company", "carrier", "agent", "agency", "policy", "claim", "group", "hazard", "flood", "mortgage", "auto"):
 		// An insurance or insured's ID in a patient or member export is
 		// the health plan's member number.
@@ -860,7 +871,7 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, emit func(scan.Match)) 
 		case fi.kind == fDiagnosis && medical.Text(v):
 			out(breachkit.MedicalInfo, 0.85, "")
 		}
-	case fCardCode, fPIN, fMedication, fProcedure, fBiometric, fGenetic, fANumber, fI94, fStateID, fDoDID, fTribalID, fSIN, fNINO, fEmployeeID, fStudentID:
+	case fCardCode, fPIN, fMedication, fProcedure, fBiometric, fGenetic, fANumber, fI94, fStateID, fDoDID, fTribalID, fSIN, fNINO, fNHS, fEmployeeID, fStudentID:
 		if c := &valueRules[fi.kind]; c.ok(v) {
 			out(c.typ, c.conf, "")
 		}

@@ -9,7 +9,7 @@ package health
 import "strings"
 
 // Keywords are the words that, near a value, say it is a health identifier.
-var Keywords = []string{"medicare", "mbi", "hicn", "mrn", "medical", "health", "insurance"}
+var Keywords = []string{"medicare", "mbi", "hicn", "mrn", "medical", "health", "insurance", "nhs", "medicaid"}
 
 // MemberWords label a health ID only beside a word of Keywords or a
 // diagnosis's label: by themselves they are as often a credit union's
@@ -55,11 +55,62 @@ func ValidMBI(s string) bool {
 		digit(b[9]) && digit(b[10])
 }
 
+// ValidNHS reports whether s is an NHS number (England, Wales and the
+// Isle of Man; CHI and H&C numbers in Scotland and Northern Ireland take
+// the same form): ten digits, written 3-3-4 with blanks or not, whose
+// last is the modulus-11 check digit of the nine before (weights 10 down
+// to 2, as NHS Digital's data dictionary defines it).
+func ValidNHS(s string) bool {
+	var d [10]int
+	n, blanks := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case digit(c):
+			if n == len(d) {
+				return false
+			}
+			d[n] = int(c - '0')
+			n++
+		case c == ' ' && (n == 3 || n == 6) && i+1 < len(s) && digit(s[i+1]):
+			blanks++
+		default:
+			return false
+		}
+	}
+	if n != 10 || blanks == 1 {
+		return false
+	}
+	var b [10]byte
+	for i, x := range d {
+		b[i] = byte(x) + '0'
+	}
+	return nhsCheck(b[:])
+}
+
+// nhsCheck reports whether ten digits end in the modulus-11 check digit
+// of the nine before.
+func nhsCheck(d []byte) bool {
+	if len(d) != 10 {
+		return false
+	}
+	sum := 0
+	for i := 0; i < 9; i++ {
+		sum += int(d[i]-'0') * (10 - i)
+	}
+	check := 11 - sum%11
+	if check == 11 {
+		check = 0
+	}
+	return check != 10 && check == int(d[9]-'0')
+}
+
 // Valid reports whether a structured value can be a health identifier:
-// an MBI, or 5 to 20 letters and digits with at least four digits.
+// an MBI, an NHS number, or 5 to 20 letters and digits, with hyphens or
+// single blanks between them (an Ontario health card's 1234-567-890-AB),
+// of which at least four are digits.
 func Valid(s string) bool {
 	s = strings.TrimSpace(s)
-	if ValidMBI(s) {
+	if ValidMBI(s) || ValidNHS(s) {
 		return true
 	}
 	if len(s) < 5 || len(s) > 20 {
@@ -72,6 +123,7 @@ func Valid(s string) bool {
 		case digit(c):
 			d++
 		case c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '-':
+		case c == ' ' && s[i-1] != ' ':
 		default:
 			return false
 		}
@@ -80,7 +132,11 @@ func Valid(s string) bool {
 }
 
 // Score validates a digit candidate (see ssn.Score for the arguments):
-// a bare medical record number needs a keyword.
+// a bare medical record number needs a keyword, and so does an NHS number
+// written 3-3-4 with blanks, whose check digit must hold.
 func Score(digits []byte, groups []int, seps []byte) (float64, bool) {
+	if len(groups) == 3 && groups[0] == 3 && groups[1] == 3 && groups[2] == 4 && seps[0] == ' ' && seps[1] == ' ' {
+		return 0, nhsCheck(digits)
+	}
 	return 0, len(groups) == 1 && len(digits) >= 6 && len(digits) <= 12
 }
