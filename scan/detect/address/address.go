@@ -161,7 +161,51 @@ func find(text []byte, i int, lower bool) (end int, full bool, conf float64) {
 	if e := cityStateZIP(text, end); e > 0 {
 		return e, true, 0.95
 	}
+	if e := cityPostcode(text, end); e > 0 {
+		return e, true, 0.9
+	}
 	return end, false, 0.65
+}
+
+// cityPostcode returns the end of a British address's last lines after a
+// street ending at i: a town of one to three capitalised words, then a UK
+// postcode, with a comma, a blank or a line break between the parts
+// ("10 Downing Street, London SW1A 2AA", "…Street\nLondon\nSW1A 2AA"),
+// or 0.
+func cityPostcode(text []byte, i int) int {
+	sep := func(p int) int {
+		if p < len(text) && text[p] == ',' {
+			p++
+		}
+		switch {
+		case p < len(text) && text[p] == ' ':
+			return p + 1
+		case p < len(text) && text[p] == '\r' && p+1 < len(text) && text[p+1] == '\n':
+			return p + 2
+		case p < len(text) && text[p] == '\n':
+			return p + 1
+		}
+		return -1
+	}
+	p := sep(i)
+	for n := 0; p > 0 && n < 3; n++ {
+		e := word(text, p)
+		if e == p || !isUpper(text[p]) || isDigit(text[e-1]) {
+			return 0
+		}
+		q := sep(e)
+		if q < 0 {
+			return 0
+		}
+		// A postcode of two parts, or one written without its blank.
+		for _, k := range []int{8, 7, 6, 5} {
+			if q+k <= len(text) && isAlpha(text[q+k-1]) && boundary(text, q+k) && gazetteer.UKPostcode(string(text[q:q+k])) {
+				return q + k
+			}
+		}
+		p = q
+	}
+	return 0
 }
 
 // cityStateZIPLower is cityStateZIP in lower case: a city of one to three
