@@ -35,7 +35,7 @@ type Profile struct {
 // by their birth date; false when it is not known.
 func (p Profile) Minor(day uint32) bool {
 	b := ParseDOB(p.BirthDate)
-	return b != 0 && day != 0 && day-b < 180000 && day >= b
+	return b != 0 && day >= b && day-b < 180000
 }
 
 // FullName returns the name parts joined by spaces, the suffix last.

@@ -287,10 +287,9 @@ type span struct {
 }
 
 type scratch struct {
-	// table and tableHealth, tableBank and tableService cache tableKind
-	// of the last table seen
-	// (scan.Segment.Columns): holding the slice keeps its array from
-	// being reused for another table's.
+	// table, tableHealth, tableBank and tableService cache tableKind of
+	// the last table seen (scan.Segment.Columns): holding the slice keeps
+	// its array from being reused for another table's.
 	table                                []string
 	tableHealth, tableBank, tableService bool
 	hits                                 []hit
@@ -563,25 +562,21 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 				}
 			}
 			// House number of an address?
-			if wantAddr && j-i <= 6 && j+1 < n && text[j] == ' ' && (i == 0 || !isAlnum(text[i-1]) && text[i-1] != '-' && text[i-1] != '#') {
-				switch next := byteClass[text[j+1]]; {
-				case next == cUpper || next == cDigit:
-					if end, full, conf := address.Find(text, i); end > 0 {
-						s.found = append(s.found, addressSpan(s, text, i, end, conf, full))
+			if wantAddr && j-i <= 6 && j+1 < n && text[j] == ' ' && (byteClass[text[j+1]] == cUpper || byteClass[text[j+1]] == cDigit) && (i == 0 || !isAlnum(text[i-1]) && text[i-1] != '-' && text[i-1] != '#') {
+				if end, full, conf := address.Find(text, i); end > 0 {
+					s.found = append(s.found, addressSpan(s, text, i, end, conf, full))
+					i = end
+					titled = false
+					continue
+				}
+				// A field number before it, as on an ID card read by OCR
+				// ("8 2621 WASHINGTON AVE"): the address starts after it.
+				if j-i <= 2 && byteClass[text[j+1]] == cDigit && (i == 0 || text[i-1] == '\n' || text[i-1] == ' ') {
+					if end, full, conf := address.Find(text, j+1); end > 0 {
+						s.found = append(s.found, addressSpan(s, text, j+1, end, conf, full))
 						i = end
 						titled = false
 						continue
-					}
-					// A field number before it, as on an ID card read by
-					// OCR ("8 2621 WASHINGTON AVE"): the address starts
-					// after it.
-					if j-i <= 2 && next == cDigit && (i == 0 || text[i-1] == '\n' || text[i-1] == ' ') {
-						if end, full, conf := address.Find(text, j+1); end > 0 {
-							s.found = append(s.found, addressSpan(s, text, j+1, end, conf, full))
-							i = end
-							titled = false
-							continue
-						}
 					}
 				}
 			}
@@ -1657,8 +1652,9 @@ func (e *Engine) resolve(s *scratch, seg *scan.Segment, text []byte, lead int) {
 // A-Numbers, SINs, NINOs and employee and student IDs that follow their
 // labels ("CVV 123", "PIN: 4821", "Dx: E11.9, I10", "alien registration
 // number A123456789", "Social Insurance Number 424 870 533", "Employee
-// ID: E104512"), and a written diagnosis after its label. A value found inside a code by another rule (a code
-// taken for a licence number) is the code.
+// ID: E104512"), and a written diagnosis after its label. A value found
+// inside a code by another rule (a code taken for a licence number) is
+// the code.
 func (e *Engine) codes(s *scratch, text []byte, lead int) {
 	wantAccess, wantMedical, wantGov := e.on(breachkit.AccessCode), e.on(breachkit.MedicalInfo), e.on(breachkit.GovID)
 	for _, h := range s.hits {

@@ -108,11 +108,10 @@ func Valid(v []byte, k Kind) bool {
 // sin returns the length of the Social Insurance Number at the start of
 // v: nine digits, plain or in groups of three joined by blanks or
 // hyphens, passing the Luhn check, whose first digit is a province's
-// (1–7) or a temporary resident's (9); 0 and 8 are not given to people
-// (Employment and Social Development Canada's validation, as
-// canada.ca's SIN pages describe it). The examples Canada publishes
-// (046 454 286, 130 692 544) are no one's. It returns 0 when there is
-// none.
+// (1–7) or a temporary resident's (9); 0 and 8 are not used for people
+// (as the public descriptions of the SIN list the first digits). The
+// fictitious examples those descriptions use (046 454 286, 130 692 544)
+// are no one's. It returns 0 when there is none.
 func sin(v []byte) int {
 	var d [9]byte
 	n, i := 0, 0

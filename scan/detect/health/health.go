@@ -55,11 +55,10 @@ func ValidMBI(s string) bool {
 		digit(b[9]) && digit(b[10])
 }
 
-// ValidNHS reports whether s is an NHS number (England, Wales and the
-// Isle of Man; CHI and H&C numbers in Scotland and Northern Ireland take
-// the same form): ten digits, written 3-3-4 with blanks or not, whose
-// last is the modulus-11 check digit of the nine before (weights 10 down
-// to 2, as NHS Digital's data dictionary defines it).
+// ValidNHS reports whether s is an NHS number: ten digits, written 3-3-4
+// with blanks or not, whose last is the modulus-11 check digit of the
+// nine before (weights 10 down to 2; a check of 11 is 0 and of 10 no
+// number, as NHS Connecting for Health's check-digit note describes).
 func ValidNHS(s string) bool {
 	var d [10]int
 	n, blanks := 0, 0
