@@ -80,18 +80,19 @@ var Keywords = []string{"employee", "student", "emplid"}
 // None when there is none.
 func Labelled(text []byte, ks, ke int) (start, end int, k Kind) {
 	w := text[ks:ke]
+	bare := false // a label that is a number's name by itself
 	switch {
 	case bytes.EqualFold(w, []byte("employee")):
 		k = Employee
 	case bytes.EqualFold(w, []byte("student")):
 		k = Student
 	case bytes.EqualFold(w, []byte("emplid")):
-		k = Employee
+		k, bare = Employee, true
 	default:
 		return 0, 0, None
 	}
 	j := ke
-	if len(w) != 6 { // EMPLID
+	if !bare {
 		for j < len(text) && (text[j] == ' ' || text[j] == '-' || text[j] == '_') && j-ke < 3 {
 			j++
 		}
@@ -99,8 +100,8 @@ func Labelled(text []byte, ks, ke int) (start, end int, k Kind) {
 		for e < len(text) && (text[e]|0x20 >= 'a' && text[e]|0x20 <= 'z') {
 			e++
 		}
-		switch word := bytes.ToLower(text[j:e]); {
-		case string(word) == "id" || string(word) == "number" || string(word) == "no" || string(word) == "num":
+		switch word := text[j:e]; {
+		case bytes.EqualFold(word, []byte("id")) || bytes.EqualFold(word, []byte("number")) || bytes.EqualFold(word, []byte("no")) || bytes.EqualFold(word, []byte("num")):
 			j = e
 		case e == j && j < len(text) && text[j] == '#':
 			j++
