@@ -611,6 +611,10 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 			return fNotPII
 		}
 		return fStreet
+	case len(ws) >= 2 && has(ws, orgWords...) && has(ws, "city", "town", "state", "zip", "zipcode", "postal", "postalcode", "postcode", "zip5", "zip4"):
+		// "Business City", "Employer Zip": an organisation's, as its
+		// street is above.
+		return fNotPII
 	case has(ws, "city", "town", "municipality", "ville", "stadt", "ort", "wohnort", "ciudad", "localidad", "città", "citta", "comune", "cidade", "plaats", "woonplaats"):
 		return fCity
 	case has(ws, "state", "st", "province", "stateprovince") && len(ws) <= 2 && !has(ws, "status", "statement"):

@@ -14,7 +14,7 @@ func TestFieldParts(t *testing.T) {
 	tests := []struct {
 		field, value string
 		typ          breachkit.Element
-		part         string // "" for a value that is not a part
+		part         string // "" for a value that is not a part; typ "" for none at all
 	}{
 		{"Name (Last, First)", "Whitfield, Dana", breachkit.PersonName, "full"},
 		{"Maiden Name", "Smith", breachkit.PersonName, "alias"},
@@ -43,6 +43,9 @@ func TestFieldParts(t *testing.T) {
 		{"Social Insurance Number", "424870533", breachkit.GovID, ""},
 		{"NI Number", "AB 12 34 56 C", breachkit.GovID, ""},
 		{"Employee ID", "E104512", breachkit.EmployeeID, ""},
+		{"Business City", "Dayton", "", ""},
+		{"Business Postal Code", "45402", "", ""},
+		{"Home Postal Code", "45429", breachkit.Address, "zip"},
 		{"Wireless Number", "937-362-0142", breachkit.Phone, ""},
 		{"MSISDN", "19373620142", breachkit.Phone, ""},
 		{"Home Address 2", "Apt 2", breachkit.Address, "unit"},
@@ -66,6 +69,12 @@ func TestFieldParts(t *testing.T) {
 	for _, tt := range tests {
 		var got []scan.Match
 		e.Detect(&scan.Segment{Text: []byte(tt.value), Field: tt.field}, func(m scan.Match) { got = append(got, m) })
+		if tt.typ == "" { // nothing: an organisation's
+			if len(got) > 0 {
+				t.Errorf("%q under %q: got %v, want nothing", tt.value, tt.field, got)
+			}
+			continue
+		}
 		if len(got) != 1 || got[0].Type != tt.typ {
 			t.Errorf("%q under %q: got %v, want one %s", tt.value, tt.field, got, tt.typ)
 			continue
