@@ -29,11 +29,15 @@ const defaultTitle = "Notice of Data Breach"
 type Recipient struct {
 	Name    string
 	Address []string // postal lines below the name
+	// Child is the name of the minor the letter is about when it is
+	// addressed to their parent or guardian, else "".
+	Child string
 }
 
 // letterData is what a template sees.
 type letterData struct {
 	Salutation   string
+	Child        string // the minor the letter is about, addressed to a parent; "" for an adult
 	Org          Organisation
 	Incident     Incident
 	Discovered   string
@@ -94,14 +98,15 @@ func NewComposer(cfg *Config, rules *duties.Rules, discovered time.Time, now tim
 }
 
 // AddressedName is the name a person's letter and email are addressed
-// to: a minor's (under eighteen on the letter's date, by the birth date
-// their records give) goes to their parent or guardian.
-func (c *Composer) AddressedName(prof people.Profile) string {
-	name := prof.FullName()
+// to, and the child's name when that is not the person: a minor's letter
+// (under eighteen on the letter's date, by the birth date their records
+// give) goes to their parent or guardian, and speaks of the child.
+func (c *Composer) AddressedName(prof people.Profile) (name, child string) {
+	name = prof.FullName()
 	if name != "" && prof.Minor(c.letterDay) {
-		return "Parent or Guardian of " + name
+		return "Parent or Guardian of " + name, name
 	}
-	return name
+	return name, ""
 }
 
 // Spec returns the letter requirements for a jurisdiction, or nil when
@@ -245,7 +250,7 @@ func (c *Composer) returnAddress() []string {
 
 func (c *Composer) data(p Person, spec *duties.LetterSpec) letterData {
 	d := letterData{Org: c.cfg.Organisation, Incident: c.cfg.Incident, Discovered: Day{c.discovered.Time}.String(),
-		Jurisdiction: p.Jurisdiction, Salutation: p.Recipient.Name}
+		Jurisdiction: p.Jurisdiction, Salutation: p.Recipient.Name, Child: p.Recipient.Child}
 	if d.Salutation == "" {
 		d.Salutation = "Customer"
 	}

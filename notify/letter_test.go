@@ -213,8 +213,22 @@ func TestAddressedName(t *testing.T) {
 		{"2030-01-01", "Sam Lee"}, // not born yet: a wrong date, not a child
 	} {
 		prof := people.Profile{Given: "Sam", Surname: "Lee", BirthDate: tc.birth}
-		if got := c.AddressedName(prof); got != tc.want {
-			t.Errorf("born %q: addressed to %q, want %q", tc.birth, got, tc.want)
+		got, child := c.AddressedName(prof)
+		if got != tc.want || (child != "") != (got != "Sam Lee") {
+			t.Errorf("born %q: addressed to %q about %q, want %q", tc.birth, got, child, tc.want)
+		}
+	}
+	// The letter speaks of the child, not of its reader.
+	p := samplePerson
+	p.Recipient.Name, p.Recipient.Child = "Parent or Guardian of Sam Lee", "Sam Lee"
+	l, err := c.Compose("BK-1", p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := letterText(l)
+	for _, want := range []string{"Dear Parent or Guardian of Sam Lee,", "your child Sam Lee's personal information", "included Sam Lee's name"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("a parent's letter lacks %q:\n%s", want, text)
 		}
 	}
 }

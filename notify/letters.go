@@ -248,7 +248,7 @@ func (r *renderer) letter(n *breachkit.Notice, code *breachkit.MonitoringCode) (
 	if err := json.Unmarshal(pt, &to); err != nil {
 		return nil, to, fmt.Errorf("recipient: %w", err)
 	}
-	p := Person{Recipient: Recipient{Name: to.Name, Address: to.Address}, Jurisdiction: n.Variant}
+	p := Person{Recipient: Recipient{Name: to.Name, Address: to.Address, Child: to.Child}, Jurisdiction: n.Variant}
 	if i, ok := r.combo[n.PersonID]; ok {
 		p.Elements = r.combos[i]
 	} else {

@@ -30,6 +30,7 @@ const regulatorElement breachkit.Element = "REGULATOR"
 type mailTo struct {
 	Name    string   `json:"name"`
 	Address []string `json:"address"`
+	Child   string   `json:"child,omitempty"` // the minor a parent's letter is about
 }
 
 // emailTo is the sealed recipient of an email.
@@ -213,7 +214,8 @@ func planPass(ctx context.Context, store breachkit.Store, c *breachkit.Case, key
 		if err != nil {
 			return err
 		}
-		to := mailTo{Name: comp.AddressedName(prof), Address: addressLines(prof.Address)}
+		to := mailTo{Address: addressLines(prof.Address)}
+		to.Name, to.Child = comp.AddressedName(prof)
 		if !printable(to) {
 			res.Unprinting++
 		}
