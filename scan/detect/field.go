@@ -812,6 +812,14 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, emit func(scan.Match)) 
 				en = st + len(num)
 				out(breachkit.Phone, 0.98, "")
 				return
+			} else if len(d) > 1 && d[0] == '0' && d[1] != '0' && !nanpLayout(num, groups) && phone.National(d) {
+				// 07911 123456, 030 901820: a number in the national form
+				// of a European country, Australia or New Zealand. One
+				// written as North America writes them, (066) 303-1040,
+				// is a North American number that is no valid one.
+				en = st + len(num)
+				out(breachkit.Phone, 0.95, "")
+				return
 			}
 		}
 		// "Home: 415-867-5309", "415-867-5309 / 415-555-0100": the
@@ -948,6 +956,20 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, emit func(scan.Match)) 
 			}
 		}
 	}
+}
+
+// nanpLayout reports whether a phone value is laid out as North America
+// writes numbers: three, three and four digits, the first three in
+// parentheses or each block ended by a hyphen or a dot ((066) 303-1040,
+// 066-303-1040).
+func nanpLayout(v []byte, groups []int) bool {
+	if len(groups) != 3 || groups[0] != 3 || groups[1] != 3 || groups[2] != 4 {
+		return false
+	}
+	if v[0] == '(' {
+		return true
+	}
+	return len(v) == 12 && (v[3] == '-' && v[7] == '-' || v[3] == '.' && v[7] == '.')
 }
 
 // view returns b as a string without copying it, for validators, which

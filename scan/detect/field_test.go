@@ -48,6 +48,10 @@ func TestFieldParts(t *testing.T) {
 		{"Home Postal Code", "45429", breachkit.Address, "zip"},
 		{"Wireless Number", "937-362-0142", breachkit.Phone, ""},
 		{"MSISDN", "19373620142", breachkit.Phone, ""},
+		{"Telefon", "030 901820", breachkit.Phone, ""},
+		{"Mobile", "07911 123456", breachkit.Phone, ""},
+		{"Fax", "(066) 303-1040", "", ""}, // a North American layout of no valid number
+		{"Telefoon", "020-123 4567", breachkit.Phone, ""},
 		{"Home Address 2", "Apt 2", breachkit.Address, "unit"},
 		{"Mailing Street 2", "Suite 400", breachkit.Address, "unit"},
 		{"Address 2", "12 Oak St", breachkit.Address, "street"},
