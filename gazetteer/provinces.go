@@ -57,3 +57,41 @@ func CanadianPostalCode(s string) bool {
 	}
 	return true
 }
+
+// australianStates are Australia's states and territories by their
+// abbreviation, with their names. Only WA is also a US state's.
+var australianStates = map[string]string{
+	"NSW": "New South Wales", "VIC": "Victoria", "QLD": "Queensland", "SA": "South Australia",
+	"WA": "Western Australia", "TAS": "Tasmania", "ACT": "Australian Capital Territory", "NT": "Northern Territory",
+}
+
+var australianStateNames = func() map[string]string {
+	m := map[string]string{}
+	for code, name := range australianStates {
+		m[strings.ToLower(code)] = code
+		m[strings.ToLower(name)] = code
+	}
+	return m
+}()
+
+// AustralianState returns the abbreviation of an Australian state or
+// territory written as its abbreviation or its name.
+func AustralianState(s string) (string, bool) {
+	c, ok := australianStateNames[strings.ToLower(strings.Join(strings.Fields(strings.ReplaceAll(s, ".", "")), " "))]
+	return c, ok
+}
+
+// AustralianPostcode reports whether s is an Australian postcode: four
+// digits.
+func AustralianPostcode(s string) bool {
+	s = strings.TrimSpace(s)
+	if len(s) != 4 {
+		return false
+	}
+	for i := 0; i < 4; i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}

@@ -24,3 +24,14 @@ func TestProvinces(t *testing.T) {
 		}
 	}
 }
+
+func TestAustralianState(t *testing.T) {
+	for in, want := range map[string]string{"NSW": "NSW", "vic": "VIC", "Queensland": "QLD", "W.A.": "WA", "Northern Territory": "NT", "TX": "", "": ""} {
+		if got, _ := AustralianState(in); got != want {
+			t.Errorf("AustralianState(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if !AustralianPostcode("2000") || AustralianPostcode("20000") || AustralianPostcode("20a0") {
+		t.Error("AustralianPostcode")
+	}
+}

@@ -1,6 +1,7 @@
 package people
 
 import (
+	"github.com/breachkit/breachkit/gazetteer"
 	"strings"
 
 	"github.com/breachkit/breachkit"
@@ -104,4 +105,30 @@ func numberLast(street string) bool {
 		return false
 	}
 	return last[0] >= '0' && last[0] <= '9' && len(last) <= 5
+}
+
+// australian reads an address in an Australian state ("Sydney, NSW,
+// 2000") as Australia's: the postcode keeps its four digits (padZIP had
+// taken 2000 for a ZIP Code that lost its leading zero, 02000 in
+// Massachusetts) and the country is AU. WA is also Washington's: only a
+// four-digit postcode starting with 6 says Western Australia. It reports
+// whether it did. Records are compared as they were written; this is for
+// placing and addressing the person.
+func australian(a *Address) bool {
+	if a.Country != "" {
+		return false
+	}
+	st, ok := gazetteer.AustralianState(a.State)
+	if !ok {
+		return false
+	}
+	z := a.ZIP
+	if len(z) == 5 && z[0] == '0' {
+		z = z[1:]
+	}
+	if z != "" && !gazetteer.AustralianPostcode(z) || st == "WA" && (len(z) != 4 || z[0] != '6') {
+		return false
+	}
+	a.ZIP, a.Country = z, "AU"
+	return true
 }

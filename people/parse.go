@@ -421,6 +421,13 @@ func parseFullAddress(s string) Address {
 		a.ZIP = last[n-1]
 		last = last[:n-1]
 	}
+	if n := len(last); a.ZIP == "" && n >= 2 && gazetteer.AustralianPostcode(last[n-1]) {
+		// Australia: "Sydney NSW 2000"; australian decides on WA.
+		if _, ok := gazetteer.AustralianState(last[n-2]); ok {
+			a.ZIP, a.State = last[n-1], last[n-2]
+			last = last[:n-2]
+		}
+	}
 	if n := len(last); n > 0 && a.ZIP != "" {
 		if _, ok := gazetteer.Province(strings.Join(last, " ")); ok {
 			a.State = strings.Join(last, " ")

@@ -237,6 +237,14 @@ func (res *Result) person(ms []uint32, links []link, seal func([]byte) breachkit
 	}
 	// A postal code without a state, with an IBAN and a phone of another
 	// country: the address is in that country, and its letter says so.
+	if best != nil && best.Country == "" {
+		// Placing and addressing the person, not comparing records:
+		// an Australian address's state says its country.
+		a := *best
+		if australian(&a) {
+			best = &a
+		}
+	}
 	foreign, foreignBy := far.country(best)
 	if foreign != "" {
 		a := *best
@@ -355,6 +363,9 @@ func signed(w float64) string {
 func jurisdiction(a *Address) (string, string) {
 	if a == nil {
 		return "unknown", "no address"
+	}
+	if c := *a; australian(&c) {
+		a = &c
 	}
 	if c := countryOf(a); c != "" && c != "US" {
 		if usTerritory[c] {

@@ -615,7 +615,7 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 		// "Business City", "Employer Zip": an organisation's, as its
 		// street is above.
 		return fNotPII
-	case has(ws, "city", "town", "municipality", "ville", "stadt", "ort", "wohnort", "ciudad", "localidad", "città", "citta", "comune", "cidade", "plaats", "woonplaats"):
+	case has(ws, "city", "town", "suburb", "municipality", "ville", "stadt", "ort", "wohnort", "ciudad", "localidad", "città", "citta", "comune", "cidade", "plaats", "woonplaats"):
 		return fCity
 	case has(ws, "state", "st", "province", "stateprovince") && len(ws) <= 2 && !has(ws, "status", "statement"):
 		return fState

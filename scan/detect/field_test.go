@@ -46,6 +46,8 @@ func TestFieldParts(t *testing.T) {
 		{"Business City", "Dayton", "", ""},
 		{"Business Postal Code", "45402", "", ""},
 		{"Home Postal Code", "45429", breachkit.Address, "zip"},
+		{"Suburb", "Parramatta", breachkit.Address, "city"},
+		{"State", "NSW", breachkit.Address, "state"},
 		{"Wireless Number", "937-362-0142", breachkit.Phone, ""},
 		{"MSISDN", "19373620142", breachkit.Phone, ""},
 		{"Telefon", "030 901820", breachkit.Phone, ""},

@@ -571,8 +571,12 @@ func isState(s string) bool {
 	if _, ok := gazetteer.StateByName(s); ok {
 		return true
 	}
-	// A Canadian province (ON, Québec): no abbreviation is a state's.
-	_, ok := gazetteer.Province(s)
+	// A Canadian province (ON, Québec): no abbreviation is a state's. An
+	// Australian state or territory (NSW, Victoria): only WA is.
+	if _, ok := gazetteer.Province(s); ok {
+		return true
+	}
+	_, ok := gazetteer.AustralianState(s)
 	return ok
 }
 
@@ -743,8 +747,12 @@ func ValidState(s string) bool {
 	if _, ok := gazetteer.StateByName(s); ok {
 		return true
 	}
-	// A Canadian province (ON, Québec): no abbreviation is a state's.
-	_, ok := gazetteer.Province(s)
+	// A Canadian province (ON, Québec): no abbreviation is a state's. An
+	// Australian state or territory (NSW, Victoria): only WA is.
+	if _, ok := gazetteer.Province(s); ok {
+		return true
+	}
+	_, ok := gazetteer.AustralianState(s)
 	return ok
 }
 

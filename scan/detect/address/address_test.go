@@ -20,6 +20,9 @@ func TestValidStateAbbr(t *testing.T) {
 				if _, ok := gazetteer.Province(s); ok {
 					want = true
 				}
+				if _, ok := gazetteer.AustralianState(s); ok {
+					want = true
+				}
 				switch strings.ToUpper(s) {
 				case "AA", "AE", "AP": // the Armed Forces'
 					want = true
