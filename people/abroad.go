@@ -1,18 +1,19 @@
 package people
 
 import (
-	"github.com/breachkit/breachkit/gazetteer"
 	"strings"
 
 	"github.com/breachkit/breachkit"
+	"github.com/breachkit/breachkit/gazetteer"
 	"github.com/nyaruka/phonenumbers"
 )
 
 // abroad collects what a person's identifiers say about the country they
 // live in, for an address that names no state and no country: a
 // five-digit postal code is a ZIP Code of some state (10115 is in New
-// York) and a Postleitzahl in Berlin alike. An IBAN's country and an
-// international phone number's country are that evidence.
+// York) and a Postleitzahl in Berlin alike. An IBAN's country, an
+// international phone number's country and a street written in a
+// country's words and form are that evidence.
 type abroad struct {
 	iban, phone string // ISO 3166-1 codes; "" when none or not one country
 	ibanMixed   bool
@@ -45,7 +46,8 @@ func merge(have, c string, mixed bool) (string, bool) {
 // be trusted: a is not foreign unless it names no state and no country,
 // and either the IBAN and the phone name the same country, or one of
 // them does and the street is written as Europe writes it, the number
-// after the name ("Hauptstraße 5").
+// after the name ("Hauptstraße 5"), or the street's words name a country
+// (streetCountry) that nothing contradicts.
 func (b *abroad) country(a *Address) (string, string) {
 	if a == nil || strings.TrimSpace(a.State) != "" || strings.TrimSpace(a.Country) != "" || zip5(a.ZIP) == "" {
 		return "", ""
@@ -59,7 +61,50 @@ func (b *abroad) country(a *Address) (string, string) {
 	case phone != "" && iban == "" && !b.ibanMixed && numberLast(a.Street):
 		return phone, "phone country and street form (the postal code gives no state)"
 	}
+	// The street alone, in a country's own words and form ("Hauptstraße
+	// 5", "12 rue de la Paix"), when nothing names another country.
+	if c := streetCountry(a.Street, zip5(a.ZIP)); c != "" && !b.ibanMixed && !b.phoneMixed && (iban == "" || iban == c) && (phone == "" || phone == c) {
+		return c, "street written as in that country (the postal code gives no state)"
+	}
 	return "", ""
+}
+
+// streetCountry returns the country whose five-digit postal codes go
+// with a street line written in its words and form, or "": a German
+// street name and its number after it (Hauptstraße 5, Lindenweg 12), an
+// Italian one (Via Roma 12), a Spanish one (Calle Mayor 5; not with a
+// ZIP Code of Puerto Rico, whose streets are named so too), or a French
+// number and "rue", "allée", "impasse", "chemin" (12 rue de la Paix).
+func streetCountry(street, zip string) string {
+	f := strings.Fields(strings.ToLower(street))
+	if len(f) < 2 {
+		return ""
+	}
+	if numberLast(street) {
+		name := f[len(f)-2]
+		for _, suf := range []string{"straße", "strasse", "str.", "weg", "gasse", "allee", "platz", "ring", "damm", "ufer", "chaussee"} {
+			if strings.HasSuffix(name, suf) || f[0] == suf {
+				return "DE"
+			}
+		}
+		switch f[0] {
+		case "via", "viale", "piazza", "corso", "vicolo":
+			return "IT"
+		case "calle", "avenida", "paseo", "plaza", "camino":
+			if zip != "" && zip >= "00600" && zip <= "00999" {
+				return ""
+			}
+			return "ES"
+		}
+		return ""
+	}
+	if f[0][0] >= '0' && f[0][0] <= '9' {
+		switch strings.TrimSuffix(f[1], ",") {
+		case "rue", "allée", "allee", "impasse", "chemin", "quai":
+			return "FR"
+		}
+	}
+	return ""
 }
 
 // ibanCountry returns the country of an IBAN other than a US one (the

@@ -90,8 +90,11 @@ func TestSurnameFirst(t *testing.T) {
 // but no state and no country (a German export: 10115 is Berlin, and a
 // ZIP Code in New York) in the country that their IBAN and phone number
 // agree on, or that one of them names when the street is written number
-// last; a state, or a US street with a foreign phone only, keeps the ZIP
-// Code's state. A German export's "Name" beside "Vorname" is the surname.
+// last, or that the street's own words and form name when nothing names
+// another (Hauptstraße 5, Via Roma 12, 12 rue de la Paix; a calle with a
+// Puerto Rican ZIP Code stays in Puerto Rico); a state, or a US street
+// with a foreign phone only, keeps the ZIP Code's state. A German
+// export's "Name" beside "Vorname" is the surname.
 func TestAbroadByIdentifiers(t *testing.T) {
 	de := func(extra ...Value) []Value {
 		return append([]Value{{breachkit.PersonName, "full", "Müller", 1, 0}, {breachkit.PersonName, "given", "Jürgen", 2, 0},
@@ -112,6 +115,15 @@ func TestAbroadByIdentifiers(t *testing.T) {
 		{"a state is given", de(iban, phone, Value{breachkit.Address, "state", "NY", 8, 0}), "US-NY"},
 		{"US street, foreign phone", []Value{{breachkit.PersonName, "full", "Dana Whitfield", 1, 0}, {breachkit.Address, "street", "17 Elm St", 2, 0},
 			{breachkit.Address, "zip", "10115", 3, 0}, ukPhone}, "US-NY"},
+		{"a German street alone", de(), "DE"},
+		{"an Italian street", []Value{{breachkit.PersonName, "full", "Marco Rossi", 1, 0}, {breachkit.Address, "street", "Via Roma 12", 2, 0},
+			{breachkit.Address, "zip", "00184", 3, 0}, {breachkit.Address, "city", "Roma", 4, 0}}, "IT"},
+		{"a French street", []Value{{breachkit.PersonName, "full", "Claire Martin", 1, 0}, {breachkit.Address, "street", "12 rue de la Paix", 2, 0},
+			{breachkit.Address, "zip", "75002", 3, 0}, {breachkit.Address, "city", "Paris", 4, 0}}, "FR"},
+		{"a calle in Puerto Rico", []Value{{breachkit.PersonName, "full", "Ana Rivera", 1, 0}, {breachkit.Address, "street", "Calle Sol 12", 2, 0},
+			{breachkit.Address, "zip", "00907", 3, 0}}, "US-PR"},
+		{"a US street alone", []Value{{breachkit.PersonName, "full", "Dana Whitfield", 1, 0}, {breachkit.Address, "street", "17 Elm St", 2, 0},
+			{breachkit.Address, "zip", "10115", 3, 0}}, "US-NY"},
 	} {
 		rec := BuildRecord("r", c.vals)
 		got := resolveInOrder(t, []Record{rec}, []int{0}, 1)
