@@ -95,3 +95,28 @@ func AustralianPostcode(s string) bool {
 	}
 	return true
 }
+
+// mexicanStates are the names of Mexico's states and its capital, lower
+// case and without accents. None is a US state's ("New Mexico" is).
+var mexicanStates = func() map[string]bool {
+	m := map[string]bool{}
+	for _, s := range []string{"aguascalientes", "baja california", "baja california sur", "campeche", "chiapas", "chihuahua",
+		"ciudad de mexico", "cdmx", "distrito federal", "coahuila", "coahuila de zaragoza", "colima", "durango", "guanajuato",
+		"guerrero", "hidalgo", "jalisco", "mexico", "estado de mexico", "michoacan", "michoacan de ocampo", "morelos", "nayarit",
+		"nuevo leon", "oaxaca", "puebla", "queretaro", "quintana roo", "san luis potosi", "sinaloa", "sonora", "tabasco",
+		"tamaulipas", "tlaxcala", "veracruz", "veracruz de ignacio de la llave", "yucatan", "zacatecas"} {
+		m[s] = true
+	}
+	return m
+}()
+
+// MexicanState reports whether s names a state of Mexico (or its capital,
+// Ciudad de México), with or without accents: a five-digit código postal
+// next to it is no ZIP Code (44100 is Guadalajara's and Cleveland's).
+func MexicanState(s string) bool {
+	s = strings.ToLower(strings.Join(strings.Fields(strings.ReplaceAll(s, ".", "")), " "))
+	if s == "" {
+		return false
+	}
+	return mexicanStates[strings.NewReplacer("á", "a", "é", "e", "í", "i", "ó", "o", "ú", "u").Replace(s)]
+}

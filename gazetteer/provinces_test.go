@@ -35,3 +35,12 @@ func TestAustralianState(t *testing.T) {
 		t.Error("AustralianPostcode")
 	}
 }
+
+func TestMexicanState(t *testing.T) {
+	for in, want := range map[string]bool{"Jalisco": true, "Nuevo León": true, "CDMX": true, "Ciudad de México": true, "Yucatán": true,
+		"New Mexico": false, "NM": false, "Texas": false, "": false} {
+		if got := MexicanState(in); got != want {
+			t.Errorf("MexicanState(%q) = %v, want %v", in, got, want)
+		}
+	}
+}

@@ -14,9 +14,9 @@ import (
 // a postcode that happens to be a US ZIP Code (75002 is Allen, Texas, and
 // a district of Paris); a US territory written as a country is that
 // territory; a Canadian province or postal code is Canada, a UK postcode
-// the United Kingdom, an Australian state with a postcode Australia (WA
-// only with a postcode of Western Australia's); a US address without a
-// country stays with its state.
+// the United Kingdom, a Mexican state Mexico, an Australian state with a
+// postcode Australia (WA only with a postcode of Western Australia's); a
+// US address without a country stays with its state.
 func TestCountryJurisdiction(t *testing.T) {
 	for _, c := range []struct {
 		name string
@@ -36,6 +36,7 @@ func TestCountryJurisdiction(t *testing.T) {
 		{"canadian whole address", []Value{{breachkit.Address, "full", "100 King St W, Toronto, ON M5V 2T6", 1, 0}}, "CA"},
 		{"uk postcode", []Value{{breachkit.Address, "street", "10 Downing Street", 1, 0}, {breachkit.Address, "city", "London", 2, 0}, {breachkit.Address, "zip", "SW1A 2AA", 3, 0}}, "GB"},
 		{"uk whole address", []Value{{breachkit.Address, "full", "221B Baker Street, London NW1 6XE", 1, 0}}, "GB"},
+		{"mexican state", []Value{{breachkit.Address, "street", "Av. Vallarta 1200", 1, 0}, {breachkit.Address, "city", "Guadalajara", 2, 0}, {breachkit.Address, "state", "Jalisco", 3, 0}, {breachkit.Address, "zip", "44100", 4, 0}}, "MX"},
 		{"australian state", []Value{{breachkit.Address, "street", "12 George St", 1, 0}, {breachkit.Address, "city", "Sydney", 2, 0}, {breachkit.Address, "state", "NSW", 3, 0}, {breachkit.Address, "zip", "2000", 4, 0}}, "AU"},
 		{"western australia", []Value{{breachkit.Address, "city", "Perth", 1, 0}, {breachkit.Address, "state", "WA", 2, 0}, {breachkit.Address, "zip", "6000", 3, 0}}, "AU"},
 		{"washington", []Value{{breachkit.Address, "city", "Seattle", 1, 0}, {breachkit.Address, "state", "WA", 2, 0}, {breachkit.Address, "zip", "98101", 3, 0}}, "US-WA"},

@@ -416,6 +416,9 @@ func countryOf(a *Address) string {
 		if gazetteer.UKPostcode(a.ZIP) {
 			return "GB"
 		}
+		if gazetteer.MexicanState(a.State) {
+			return "MX" // Jalisco 44100: a código postal, not Cleveland's ZIP Code
+		}
 		return ""
 	}
 	if code, ok := gazetteer.CountryCode(c); ok {

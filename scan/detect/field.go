@@ -617,7 +617,7 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 		return fNotPII
 	case has(ws, "city", "town", "suburb", "municipality", "ville", "stadt", "ort", "wohnort", "ciudad", "localidad", "città", "citta", "comune", "cidade", "plaats", "woonplaats"):
 		return fCity
-	case has(ws, "state", "st", "province", "stateprovince") && len(ws) <= 2 && !has(ws, "status", "statement"):
+	case has(ws, "state", "st", "province", "stateprovince", "estado") && len(ws) <= 2 && !has(ws, "status", "statement"):
 		return fState
 	case has(ws, "zip", "zipcode", "postal", "postalcode", "postcode", "zip5", "zip4", "zipplus4", "plz", "postleitzahl", "postale"):
 		return fZIP

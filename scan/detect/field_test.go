@@ -48,6 +48,7 @@ func TestFieldParts(t *testing.T) {
 		{"Home Postal Code", "45429", breachkit.Address, "zip"},
 		{"Suburb", "Parramatta", breachkit.Address, "city"},
 		{"State", "NSW", breachkit.Address, "state"},
+		{"Estado", "Jalisco", breachkit.Address, "state"},
 		{"Wireless Number", "937-362-0142", breachkit.Phone, ""},
 		{"MSISDN", "19373620142", breachkit.Phone, ""},
 		{"Telefon", "030 901820", breachkit.Phone, ""},

@@ -572,12 +572,15 @@ func isState(s string) bool {
 		return true
 	}
 	// A Canadian province (ON, Québec): no abbreviation is a state's. An
-	// Australian state or territory (NSW, Victoria): only WA is.
+	// Australian state or territory (NSW, Victoria): only WA is. A
+	// Mexican state, by its name (Jalisco).
 	if _, ok := gazetteer.Province(s); ok {
 		return true
 	}
-	_, ok := gazetteer.AustralianState(s)
-	return ok
+	if _, ok := gazetteer.AustralianState(s); ok {
+		return true
+	}
+	return gazetteer.MexicanState(s)
 }
 
 // ValidStreet reports whether a structured value looks like a street
@@ -748,12 +751,15 @@ func ValidState(s string) bool {
 		return true
 	}
 	// A Canadian province (ON, Québec): no abbreviation is a state's. An
-	// Australian state or territory (NSW, Victoria): only WA is.
+	// Australian state or territory (NSW, Victoria): only WA is. A
+	// Mexican state, by its name (Jalisco).
 	if _, ok := gazetteer.Province(s); ok {
 		return true
 	}
-	_, ok := gazetteer.AustralianState(s)
-	return ok
+	if _, ok := gazetteer.AustralianState(s); ok {
+		return true
+	}
+	return gazetteer.MexicanState(s)
 }
 
 // ValidZIP reports whether a structured value is a ZIP code: five
