@@ -469,7 +469,7 @@ func cityStateZIP(text []byte, i int) int {
 		if p+1 < len(text) && text[p] == ' ' && isUpper(text[p+1]) {
 			// Maybe the state follows without a comma.
 			e2 := word(text, p+1)
-			if e2-p-1 == 2 && isState(string(text[p+1:e2])) && e2 < len(text) && text[e2] == ' ' && e2+1 < len(text) && isDigit(text[e2+1]) {
+			if (e2-p-1 == 2 || e2-p-1 == 3) && isState(string(text[p+1:e2])) && e2 < len(text) && text[e2] == ' ' && e2+1 < len(text) && isDigit(text[e2+1]) {
 				break
 			}
 			p++
@@ -500,6 +500,9 @@ func cityStateZIP(text []byte, i int) int {
 	z := p
 	for z < len(text) && isDigit(text[z]) {
 		z++
+	}
+	if _, ok := gazetteer.AustralianState(st); ok && z-p == 4 && boundary(text, z) {
+		return z // Australia: "Sydney NSW 2000"
 	}
 	if z-p != 5 {
 		return 0
