@@ -118,5 +118,8 @@ func MexicanState(s string) bool {
 	if s == "" {
 		return false
 	}
-	return mexicanStates[strings.NewReplacer("á", "a", "é", "e", "í", "i", "ó", "o", "ú", "u").Replace(s)]
+	return mexicanStates[unaccent.Replace(s)]
 }
+
+// unaccent drops the accents Mexican state names carry.
+var unaccent = strings.NewReplacer("á", "a", "é", "e", "í", "i", "ó", "o", "ú", "u")

@@ -501,8 +501,10 @@ func cityStateZIP(text []byte, i int) int {
 	for z < len(text) && isDigit(text[z]) {
 		z++
 	}
-	if _, ok := gazetteer.AustralianState(st); ok && z-p == 4 && boundary(text, z) {
-		return z // Australia: "Sydney NSW 2000"
+	if z-p == 4 && boundary(text, z) {
+		if _, ok := gazetteer.AustralianState(st); ok {
+			return z // Australia: "Sydney NSW 2000"
+		}
 	}
 	if z-p != 5 {
 		return 0
@@ -570,6 +572,14 @@ func isState(s string) bool {
 		}
 		_, ok := gazetteer.Province(s)
 		return ok
+	}
+	if len(s) == 3 {
+		// NSW, VIC, QLD, TAS, ACT in capitals; Prince Edward Island's PEI.
+		if !isUpper(s[0]) || !isUpper(s[1]) || !isUpper(s[2]) {
+			return false
+		}
+		_, ok := gazetteer.AustralianState(s)
+		return ok || s == "PEI"
 	}
 	if _, ok := gazetteer.StateByName(s); ok {
 		return true
