@@ -182,3 +182,14 @@ func TestZIP3Prefixes(t *testing.T) {
 		t.Errorf("SpecialZIPs(US-AS) = %v", got)
 	}
 }
+
+// TestAPAbbreviations finds states by the Associated Press's
+// abbreviations, with or without their full stops.
+func TestAPAbbreviations(t *testing.T) {
+	for in, want := range map[string]string{"Calif.": "CA", "Mass": "MA", "W.Va.": "WV", "N.H.": "NH", "Ga.": "GA", "Wash.": "WA", "Tex.": ""} {
+		got, _ := StateByName(in)
+		if got.Abbr != want {
+			t.Errorf("StateByName(%q) = %q, want %q", in, got.Abbr, want)
+		}
+	}
+}

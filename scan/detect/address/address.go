@@ -485,6 +485,9 @@ func cityStateZIP(text []byte, i int) int {
 	if !isState(st) {
 		return 0
 	}
+	if e < len(text) && text[e] == '.' && e-p > 2 {
+		e++ // the Associated Press's "Boston, Mass. 02134"
+	}
 	if p = space(text, e); p < 0 {
 		return 0
 	}
