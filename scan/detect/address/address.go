@@ -611,9 +611,11 @@ func ValidStreet(s string) bool {
 	}
 	// A ship's name is the street line of an FPO address ("USNS Harris",
 	// "USS Nimitz (CVN 68)").
-	for _, p := range []string{"USS ", "USNS ", "USCGC "} {
-		if len(s) > len(p)+2 && strings.HasPrefix(s, p) && isUpper(s[len(p)]) {
-			return true
+	if s[0] == 'U' {
+		for _, p := range []string{"USS ", "USNS ", "USCGC "} {
+			if len(s) > len(p)+2 && strings.HasPrefix(s, p) && isUpper(s[len(p)]) {
+				return true
+			}
 		}
 	}
 	i := 0
