@@ -70,6 +70,17 @@ report lists them).
 	return cmd
 }
 
+// healthOrg reports whether the organisation kinds make it a health plan
+// or provider, or one working for them, as the detectors need to know.
+func healthOrg(kinds []string) bool {
+	for _, k := range kinds {
+		if k == duties.KindHIPAACoveredEntity || k == duties.KindHIPAABusinessAssociate {
+			return true
+		}
+	}
+	return false
+}
+
 func joinKinds() string {
 	b, _ := json.Marshal(duties.Kinds)
 	return string(b)
@@ -169,7 +180,7 @@ func runRespond(ctx context.Context, g *globals, f *respondFlags, paths []string
 	defer func() { spool.Close(); os.Remove(spool.Name()) }()
 	sink := newScanSink(spool, "jsonl", keys, a.show, nil, 0)
 	t.begin("scan")
-	eng := detect.New(detect.Config{MinConfidence: f.minConf})
+	eng := detect.New(detect.Config{MinConfidence: f.minConf, HealthOrg: healthOrg(f.kinds)})
 	pb := newScanBar(g, false)
 	own, owned := ownFiles(g, f.out)
 	sum, err := scan.Run(ctx, paths, scan.Options{Store: a.store, Keys: keys, CaseID: c.ID, Extractors: standard.Extractors(),

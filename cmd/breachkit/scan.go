@@ -23,6 +23,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/breachkit/breachkit"
+	"github.com/breachkit/breachkit/duties"
 	"github.com/breachkit/breachkit/ocr"
 	"github.com/breachkit/breachkit/scan"
 	"github.com/breachkit/breachkit/scan/detect"
@@ -44,6 +45,7 @@ type scanOpts struct {
 	progress bool
 	dryRun   bool
 	ocr      ocrFlags
+	kinds    []string // --org-kind: a health plan's member columns are its own
 }
 
 // ocrFlags turn on OCR of images and scanned PDF pages.
@@ -110,6 +112,7 @@ alone, as bench/scan.sh measures it.`,
 	f.IntVar(&o.workers, "workers", 0, "sources scanned at once (default: number of CPUs)")
 	f.BoolVar(&o.dryRun, "dry-run", false, "find and report, but record nothing and print no values (no case, no store)")
 	f.BoolVar(&o.progress, "progress", false, "show the progress bar on stderr even when it is not a terminal")
+	f.StringSliceVar(&o.kinds, "org-kind", nil, "organisation kind, as for duties (hipaa-covered-entity: its Member ID columns are health plan IDs): "+joinKinds())
 	f.MarkHidden("progress")
 	o.ocr.add(f)
 	return cmd
@@ -146,7 +149,12 @@ func runScan(ctx context.Context, g *globals, o *scanOpts, paths []string) error
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(200)
 	}
-	eng := detect.New(detect.Config{Types: types, Custom: rules, MinConfidence: o.minConf})
+	for _, k := range o.kinds {
+		if !contains(duties.Kinds, k) {
+			return usagef("--org-kind %q: want one of %s", k, joinKinds())
+		}
+	}
+	eng := detect.New(detect.Config{Types: types, Custom: rules, MinConfidence: o.minConf, HealthOrg: healthOrg(o.kinds)})
 	if o.dryRun {
 		if g.reveal {
 			return usagef("--reveal and --dry-run: a dry run keeps no values to show")

@@ -147,6 +147,12 @@ type Config struct {
 	Custom []*custom.Rule
 	// MinConfidence drops matches below it (0 keeps all above 0.3).
 	MinConfidence float64
+	// HealthOrg says the breached organisation is a health plan or
+	// provider (a HIPAA covered entity or business associate): its
+	// "Member #" and "Subscriber ID" columns are health plan IDs whatever
+	// the other columns of their table, and "member ID 100234567" in its
+	// text needs no other word of health.
+	HealthOrg bool
 }
 
 // Engine runs all detectors over segments. It is safe for concurrent use.
@@ -154,10 +160,11 @@ type Engine struct {
 	enabled [numClasses]bool
 	// byDigits[n] are the indexes in numberRules of the enabled rules
 	// that take a window of n digits.
-	byDigits [maxRuleDigits + 1][]uint8
-	types    map[breachkit.Element]bool
-	all      bool // no --types filter: every type the detectors emit is on
-	kw       map[string]uint32
+	byDigits  [maxRuleDigits + 1][]uint8
+	types     map[breachkit.Element]bool
+	all       bool // no --types filter: every type the detectors emit is on
+	healthOrg bool // Config.HealthOrg
+	kw        map[string]uint32
 	// lex holds the keywords (their classes in the low numClasses bits)
 	// and the name lexicon (its roles above them), so that each word of
 	// free text is looked up once.
@@ -175,7 +182,7 @@ type Engine struct {
 
 // New returns an engine for cfg.
 func New(cfg Config) *Engine {
-	e := &Engine{kw: map[string]uint32{}, custom: cfg.Custom, min: cfg.MinConfidence, customKW: map[string][]int{}}
+	e := &Engine{kw: map[string]uint32{}, custom: cfg.Custom, min: cfg.MinConfidence, customKW: map[string][]int{}, healthOrg: cfg.HealthOrg}
 	if e.min < 0.3 {
 		e.min = 0.3
 	}
@@ -434,7 +441,7 @@ func (e *Engine) detect(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 		if fi.kind != fUnknown {
 			if (fi.member || fi.account) && len(seg.Columns) > 0 {
 				health, bank, service := s.tableKind(seg.Columns)
-				if fi.member && !health || fi.account && (health || service) && !bank {
+				if fi.member && !health && !e.healthOrg || fi.account && (health || service) && !bank {
 					// A credit union's or a club's member number, in a
 					// table that names nothing of health; a hospital's
 					// patient account number, or a telephone company's
@@ -762,15 +769,17 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 	for _, h := range s.hits {
 		s.present |= h.classes
 	}
-	if s.present&(1<<classMember) != 0 && s.present&(1<<classHealth|1<<classMedical) != 0 {
+	if s.present&(1<<classMember) != 0 && (e.healthOrg || s.present&(1<<classHealth|1<<classMedical) != 0) {
 		// "Member ID", "plan" beside a word of health or a diagnosis
-		// label: a health plan's. Alone ("Member #1002345 called about
-		// a share draft") a credit union's, or a club's.
+		// label, or in a health plan's own files: a health plan's.
+		// Alone ("Member #1002345 called about a share draft") a credit
+		// union's, or a club's.
 		for k := range s.hits {
 			if h := &s.hits[k]; h.classes&(1<<classMember) != 0 {
 				h.classes |= 1 << classHealth
 			}
 		}
+		s.present |= 1 << classHealth
 	}
 	e.resolve(s, seg, text, lead)
 	if s.present&(1<<classAccess|1<<classMedical|1<<classGov) != 0 {

@@ -100,6 +100,7 @@ func TestFieldParts(t *testing.T) {
 // and loans is nobody's health data. A column named by "account" alone is
 // a bank account except in a table whose other columns name health and
 // no bank: a hospital's export, where it is the patient's billing account.
+// A health plan's own files (Config.HealthOrg) need no column of health.
 func TestTableContext(t *testing.T) {
 	e := New(Config{})
 	for _, c := range []struct {
@@ -130,5 +131,21 @@ func TestTableContext(t *testing.T) {
 		if got != c.want {
 			t.Errorf("%s: %s %v, want %v", c.name, c.typ, got, c.want)
 		}
+	}
+	// A health plan's own roster: its member numbers are health plan IDs
+	// beside no other column of health.
+	got := false
+	New(Config{HealthOrg: true}).Detect(&scan.Segment{Text: []byte("XWB100234567"), Field: "Member ID", Columns: []string{"Member ID", "Name", "DOB"}}, func(m scan.Match) {
+		got = got || m.Type == breachkit.HealthID
+	})
+	if !got {
+		t.Error("a health plan's roster: Member ID not HEALTH_ID")
+	}
+	got = false
+	New(Config{HealthOrg: true}).Detect(&scan.Segment{Text: []byte("Member #1002345 called about a claim")}, func(m scan.Match) {
+		got = got || m.Type == breachkit.HealthID
+	})
+	if !got {
+		t.Error("a health plan's note: the member number is not HEALTH_ID")
 	}
 }
