@@ -35,6 +35,7 @@ func TestCountryJurisdiction(t *testing.T) {
 		{"canadian postal code", []Value{{breachkit.Address, "zip", "H3Z 2Y7", 1, 0}}, "CA"},
 		{"canadian whole address", []Value{{breachkit.Address, "full", "100 King St W, Toronto, ON M5V 2T6", 1, 0}}, "CA"},
 		{"uk postcode", []Value{{breachkit.Address, "street", "10 Downing Street", 1, 0}, {breachkit.Address, "city", "London", 2, 0}, {breachkit.Address, "zip", "SW1A 2AA", 3, 0}}, "GB"},
+		{"jersey postcode", []Value{{breachkit.Address, "street", "5 Bath St", 1, 0}, {breachkit.Address, "city", "St Helier", 2, 0}, {breachkit.Address, "zip", "JE2 4ST", 3, 0}}, "JE"},
 		{"uk whole address", []Value{{breachkit.Address, "full", "221B Baker Street, London NW1 6XE", 1, 0}}, "GB"},
 		{"mexican state", []Value{{breachkit.Address, "street", "Av. Vallarta 1200", 1, 0}, {breachkit.Address, "city", "Guadalajara", 2, 0}, {breachkit.Address, "state", "Jalisco", 3, 0}, {breachkit.Address, "zip", "44100", 4, 0}}, "MX"},
 		{"australian state", []Value{{breachkit.Address, "street", "12 George St", 1, 0}, {breachkit.Address, "city", "Sydney", 2, 0}, {breachkit.Address, "state", "NSW", 3, 0}, {breachkit.Address, "zip", "2000", 4, 0}}, "AU"},

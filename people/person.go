@@ -414,6 +414,16 @@ func countryOf(a *Address) string {
 			return "CA"
 		}
 		if gazetteer.UKPostcode(a.ZIP) {
+			// The Crown Dependencies share the postcode system, not the
+			// United Kingdom's law.
+			switch z := strings.ToUpper(strings.TrimSpace(a.ZIP)); {
+			case strings.HasPrefix(z, "JE"):
+				return "JE"
+			case strings.HasPrefix(z, "GY"):
+				return "GG"
+			case strings.HasPrefix(z, "IM"):
+				return "IM"
+			}
 			return "GB"
 		}
 		if gazetteer.MexicanState(a.State) {
