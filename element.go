@@ -200,7 +200,7 @@ var elementLabels = map[Element]string{
 	DriversLicense:    "Driver's license number",
 	Passport:          "Passport number",
 	HealthID:          "Health insurance ID",
-	Credentials:       "Username and password",
+	Credentials:       "Password or security answer",
 	AccessCode:        "Card security code, PIN or access code",
 	Biometric:         "Biometric data",
 	MedicalInfo:       "Medical information",
