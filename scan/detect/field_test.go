@@ -22,6 +22,8 @@ func TestFieldParts(t *testing.T) {
 		{"Account Holder", "Dana Whitfield", breachkit.PersonName, "full"},
 		{"Guardian", "Sean O'Brien", breachkit.PersonName, "full"},
 		{"Soc. Sec. No.", "412657733", breachkit.SSN, ""},
+		{"Fed ID", "412-65-7733", breachkit.SSN, ""},
+		{"Federal ID", "12-3456789", "", ""}, // an employer's EIN
 		{"Contact #", "614-362-0142", breachkit.Phone, ""},
 		{"Drivers Lic #", "D1234567", breachkit.DriversLicense, ""},
 		{"Joint Account Holder Name", "Robert Whitfield", breachkit.PersonName, "full"},
