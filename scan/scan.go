@@ -41,7 +41,8 @@ type Segment struct {
 	// for free text.
 	Field string
 	// Columns, when the extractor knows them, are the header names of
-	// the table the value is a cell of (CSV, spreadsheets, SQL tables):
+	// the table the value is a cell of (CSV, spreadsheets, SQL tables,
+	// Word tables):
 	// what the other columns hold tells an ambiguous header apart
 	// ("Member #" in a health plan's export or a credit union's). Shared
 	// by the table's cells: never modified.

@@ -364,7 +364,7 @@ func (p *parser) flushPara(final bool) error {
 		return nil
 	}
 	if tb.cell < len(tb.header) {
-		seg.Field = tb.header[tb.cell]
+		seg.Field, seg.Columns = tb.header[tb.cell], tb.header
 	}
 	return p.send(seg)
 }
