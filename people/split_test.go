@@ -150,7 +150,7 @@ func TestSplitCo(t *testing.T) {
 		"Patient Name": 0, "SSN": 0, "Contact Name": 0, "Borrower Phone": 0,
 		"Secondary Name": 1, "SS# Secondary": 1, "Birth Date Secondary": 1, "Secondary Phone": 0, "Secondary Email": 0, "Primary Name": 0,
 		"Joint Account Holder": 1, "Joint Holder SSN": 1, "Account Holder": 0,
-		"Parent Email": 7, "Parent/Guardian Name": 5, "Mother Phone": 8, "Father Name": 9, "Parent 2 Email": numberedCo + 6*10 + 2, "Mother's Maiden Name": 0} {
+		"Parent Email": 7, "Parent/Guardian Name": 5, "Mother Phone": 8, "Father Name": 9, "Parent 2 Email": numberedCo + 6*10 + 2, "Mother's Maiden Name": 0, "Parent Company Phone": 0} {
 		if got := coColumn([]string{"header:" + h}); got != want {
 			t.Errorf("coColumn(%q) = %d, want %d", h, got, want)
 		}

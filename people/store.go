@@ -301,6 +301,9 @@ func coColumn(reasons []string) int {
 		if strings.Contains(n, "maiden") {
 			continue // a mother's maiden name is the person's own secret
 		}
+		if strings.Contains(n, "parent") && (strings.Contains(n, "company") || strings.Contains(n, "org") || strings.Contains(n, "business") || strings.Contains(n, "entity") || strings.Contains(n, "account")) {
+			continue // a parent company's, not a child's parent
+		}
 		for g, ws := range coRoles {
 			for _, w := range ws {
 				if strings.Contains(n, w) {
