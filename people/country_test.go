@@ -42,6 +42,7 @@ func TestCountryJurisdiction(t *testing.T) {
 		{"western australia", []Value{{breachkit.Address, "city", "Perth", 1, 0}, {breachkit.Address, "state", "WA", 2, 0}, {breachkit.Address, "zip", "6000", 3, 0}}, "AU"},
 		{"washington", []Value{{breachkit.Address, "city", "Seattle", 1, 0}, {breachkit.Address, "state", "WA", 2, 0}, {breachkit.Address, "zip", "98101", 3, 0}}, "US-WA"},
 		{"australian whole address", []Value{{breachkit.Address, "full", "5 Collins St, Melbourne VIC 3000", 1, 0}}, "AU"},
+		{"brazilian cep", []Value{{breachkit.Address, "street", "Av. Paulista 1000", 1, 0}, {breachkit.Address, "city", "São Paulo", 2, 0}, {breachkit.Address, "state", "SP", 3, 0}, {breachkit.Address, "zip", "01310-100", 4, 0}}, "unknown"},
 		{"zip stored as a number", []Value{{breachkit.Address, "street", "Calle Sol 12", 1, 0}, {breachkit.Address, "zip", "907", 2, 0}}, "US-PR"},
 	} {
 		r := BuildRecord("r", c.vals)

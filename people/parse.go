@@ -363,7 +363,8 @@ func zip5(s string) string {
 				return ""
 			}
 		}
-		if len(s) == 5 || (len(s) == 10 && s[5] == '-') || len(s) == 9 {
+		if len(s) == 5 || len(s) == 10 && s[5] == '-' && allDigits(s[6:]) || len(s) == 9 && allDigits(s) {
+			// Not Brazil's CEP, 01310-100: five digits, a hyphen, three.
 			return s[:5]
 		}
 	}
@@ -537,4 +538,13 @@ func withoutNickname(s string) string {
 		s = strings.Join(strings.Fields(s[:i]+" "+s[i+len(q[0])+j+len(q[1]):]), " ")
 	}
 	return s
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
