@@ -49,7 +49,22 @@ func merge(have, c string, mixed bool) (string, bool) {
 // after the name ("Hauptstraße 5"), or the street's words name a country
 // (streetCountry) that nothing contradicts.
 func (b *abroad) country(a *Address) (string, string) {
-	if a == nil || strings.TrimSpace(a.State) != "" || strings.TrimSpace(a.Country) != "" || zip5(a.ZIP) == "" {
+	if a == nil || strings.TrimSpace(a.Country) != "" || zip5(a.ZIP) == "" {
+		return "", ""
+	}
+	if st := strings.TrimSpace(a.State); st != "" {
+		// A state that is not its ZIP Code's: a typo, or a province
+		// abroad ("Via Dante 5, 20121 Milano MI": Milan's code is
+		// Michigan's, its postal code a ZIP Code in Virginia). Only a
+		// street in a country's form, that nothing contradicts, says
+		// which.
+		zs, ok := gazetteer.StateForZIP(zip5(a.ZIP))
+		if !ok || normState(st) == zs.Abbr {
+			return "", ""
+		}
+		if c := streetCountry(a.Street, zip5(a.ZIP)); c != "" && !b.ibanMixed && !b.phoneMixed && (b.iban == "" || b.iban == c) && (b.phone == "" || b.phone == c) {
+			return c, "street written as in that country (its state is not its postal code's)"
+		}
 		return "", ""
 	}
 	iban, phone := b.iban, b.phone

@@ -95,8 +95,10 @@ func TestSurnameFirst(t *testing.T) {
 // agree on, or that one of them names when the street is written number
 // last, or that the street's own words and form name when nothing names
 // another (Hauptstraße 5, Via Roma 12, 12 rue de la Paix; a calle with a
-// Puerto Rican ZIP Code stays in Puerto Rico); a state, or a US street
-// with a foreign phone only, keeps the ZIP Code's state. A German
+// Puerto Rican ZIP Code stays in Puerto Rico, and a province abroad
+// written as the state, MI for Milan, does not make Michigan or the ZIP
+// Code's Virginia); a state, or a US street with a foreign phone only,
+// keeps the ZIP Code's state. A German
 // export's "Name" beside "Vorname" is the surname.
 func TestAbroadByIdentifiers(t *testing.T) {
 	de := func(extra ...Value) []Value {
@@ -125,6 +127,10 @@ func TestAbroadByIdentifiers(t *testing.T) {
 			{breachkit.Address, "zip", "75002", 3, 0}, {breachkit.Address, "city", "Paris", 4, 0}}, "FR"},
 		{"a calle in Puerto Rico", []Value{{breachkit.PersonName, "full", "Ana Rivera", 1, 0}, {breachkit.Address, "street", "Calle Sol 12", 2, 0},
 			{breachkit.Address, "zip", "00907", 3, 0}}, "US-PR"},
+		{"an Italian province as state", []Value{{breachkit.PersonName, "full", "Marco Rossi", 1, 0}, {breachkit.Address, "street", "Via Dante 5", 2, 0},
+			{breachkit.Address, "zip", "20121", 3, 0}, {breachkit.Address, "city", "Milano", 4, 0}, {breachkit.Address, "state", "MI", 5, 0}}, "IT"},
+		{"a state that is not its ZIP Code's", []Value{{breachkit.PersonName, "full", "Dana Whitfield", 1, 0}, {breachkit.Address, "street", "17 Elm St", 2, 0},
+			{breachkit.Address, "zip", "20121", 3, 0}, {breachkit.Address, "state", "MI", 4, 0}}, "US-VA"},
 		{"a US street alone", []Value{{breachkit.PersonName, "full", "Dana Whitfield", 1, 0}, {breachkit.Address, "street", "17 Elm St", 2, 0},
 			{breachkit.Address, "zip", "10115", 3, 0}}, "US-NY"},
 	} {
