@@ -149,6 +149,14 @@ func StateByCode(code string) (State, bool) {
 	return State{}, false
 }
 
+// ZIP5 returns the five-digit ZIP Code of "75201", "75201-1234" or
+// "752011234" (surrounding spaces allowed), or "" for anything else
+// (Brazil's CEP 01310-100 included).
+func ZIP5(zip string) string {
+	z, _ := zip5Of(zip)
+	return z
+}
+
 // zip5Of extracts the five-digit ZIP Code from "75201", "75201-1234" or
 // "752011234" (surrounding spaces allowed).
 func zip5Of(zip string) (string, bool) {

@@ -355,21 +355,7 @@ func normState(s string) string {
 }
 
 // zip5 returns the five-digit ZIP Code in s ("75201", "75201-1234"), or "".
-func zip5(s string) string {
-	s = strings.TrimSpace(s)
-	if len(s) >= 5 {
-		for i := 0; i < 5; i++ {
-			if s[i] < '0' || s[i] > '9' {
-				return ""
-			}
-		}
-		if len(s) == 5 || len(s) == 10 && s[5] == '-' && allDigits(s[6:]) || len(s) == 9 && allDigits(s) {
-			// Not Brazil's CEP, 01310-100: five digits, a hyphen, three.
-			return s[:5]
-		}
-	}
-	return ""
-}
+func zip5(s string) string { return gazetteer.ZIP5(s) }
 
 // padZIP restores the leading zero of a ZIP code that a spreadsheet
 // stored as a number (2134 for 02134, 2134-1234 for 02134-1234); other
@@ -538,13 +524,4 @@ func withoutNickname(s string) string {
 		s = strings.Join(strings.Fields(s[:i]+" "+s[i+len(q[0])+j+len(q[1]):]), " ")
 	}
 	return s
-}
-
-func allDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return s != ""
 }
