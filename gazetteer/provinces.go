@@ -85,15 +85,7 @@ func AustralianState(s string) (string, bool) {
 // digits.
 func AustralianPostcode(s string) bool {
 	s = strings.TrimSpace(s)
-	if len(s) != 4 {
-		return false
-	}
-	for i := 0; i < 4; i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
+	return len(s) == 4 && allDigits(s)
 }
 
 // mexicanStates are the names of Mexico's states and its capital, lower

@@ -584,19 +584,7 @@ func isState(s string) bool {
 		_, ok := gazetteer.AustralianState(s)
 		return ok || s == "PEI"
 	}
-	if _, ok := gazetteer.StateByName(s); ok {
-		return true
-	}
-	// A Canadian province (ON, Québec): no abbreviation is a state's. An
-	// Australian state or territory (NSW, Victoria): only WA is. A
-	// Mexican state, by its name (Jalisco).
-	if _, ok := gazetteer.Province(s); ok {
-		return true
-	}
-	if _, ok := gazetteer.AustralianState(s); ok {
-		return true
-	}
-	return gazetteer.MexicanState(s)
+	return namedState(s)
 }
 
 // ValidStreet reports whether a structured value looks like a street
@@ -755,6 +743,23 @@ func ValidCityState(s string) bool {
 	return k > 0 && ValidCity(s[:k]) && ValidState(s[k+1:])
 }
 
+// namedState reports whether s is a US state's name, or a Canadian
+// province (ON, Québec: no abbreviation is a state's), an Australian
+// state or territory (NSW, Victoria: only WA is) or a Mexican state by
+// its name (Jalisco).
+func namedState(s string) bool {
+	if _, ok := gazetteer.StateByName(s); ok {
+		return true
+	}
+	if _, ok := gazetteer.Province(s); ok {
+		return true
+	}
+	if _, ok := gazetteer.AustralianState(s); ok {
+		return true
+	}
+	return gazetteer.MexicanState(s)
+}
+
 // ValidState reports whether a structured value is a US state or
 // territory, by USPS abbreviation or name.
 func ValidState(s string) bool {
@@ -765,19 +770,7 @@ func ValidState(s string) bool {
 			return true
 		}
 	}
-	if _, ok := gazetteer.StateByName(s); ok {
-		return true
-	}
-	// A Canadian province (ON, Québec): no abbreviation is a state's. An
-	// Australian state or territory (NSW, Victoria): only WA is. A
-	// Mexican state, by its name (Jalisco).
-	if _, ok := gazetteer.Province(s); ok {
-		return true
-	}
-	if _, ok := gazetteer.AustralianState(s); ok {
-		return true
-	}
-	return gazetteer.MexicanState(s)
+	return namedState(s)
 }
 
 // ValidZIP reports whether a structured value is a ZIP code: five
