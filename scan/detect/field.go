@@ -230,6 +230,24 @@ func tableKind(cols []string) (health, bank, service bool) {
 var orgWords = []string{"bank", "employer", "company", "business", "branch", "merchant", "vendor", "store", "office", "facility", "hospital",
 	"provider", "agent", "lender", "servicer", "institution", "payee", "school", "organization", "org"}
 
+// notDriving are the words that make a "License" column another licence
+// than a driver's: a vehicle's plate, a professional's or a business's.
+var notDriving = []string{"plate", "plates", "vehicle", "tag", "business", "professional", "prof", "nursing", "nurse", "medical", "contractor",
+	"software", "product", "key", "marriage", "firearm", "pilot", "fishing", "hunting", "liquor", "trade", "broker", "insurance", "agent",
+	"provider", "practitioner", "physician", "pharmacist", "pharmacy", "dea", "npi", "occupational", "teaching", "teacher", "attorney", "bar", "realtor"}
+
+// staffWords in a header say its name is of someone who serves the
+// person, not of the person: "Attending Physician", "Provider Name",
+// "Loan Officer", "Sales Rep". A name there is nobody to notify, and
+// would give the row's person a second name.
+var staffWords = []string{"provider", "physician", "doctor", "pcp", "attending", "referring", "prescriber", "prescribing", "nurse", "clinician",
+	"therapist", "manager", "supervisor", "rep", "representative", "recruiter", "teacher", "counselor", "counsellor", "advisor", "adviser",
+	"underwriter", "processor", "closer", "technician", "staff", "caseworker", "interviewer", "originator", "salesperson", "salesman", "cashier", "teller"}
+
+// payerWords in a header say its name is an insurer's or a pharmacy's:
+// "Payer Name", "PAYOR_NAME", "Insurance Name".
+var payerWords = []string{"payer", "payor", "insurer", "insurance", "carrier", "pharmacy", "clinic", "practice", "hospital", "facility", "lab", "laboratory"}
+
 // onlyRoleWords reports whether a header's words are a person's role
 // and at most an ordinal of it ("Primary Borrower", "Borrower 2").
 func onlyRoleWords(ws []string) bool {
@@ -293,7 +311,7 @@ func classify(field string) *fieldInfo {
 			continue
 		}
 		fi.kind = classifyWords(ws, parts, k)
-		fi.member = fi.kind == fHealth && has(ws, "member", "subscriber") && !has(ws, healthWords...) && !has(ws, "insurance", "insured", "plan")
+		fi.member = fi.kind == fHealth && has(ws, "member", "subscriber", "mbr", "mem") && !has(ws, healthWords...) && !has(ws, "insurance", "insured", "plan")
 		fi.account = fi.kind == fBank && !has(ws, bankWords...)
 		fi.reasons = []string{"header:" + field}
 		if p := partNames[fi.kind]; p != "" {
@@ -394,6 +412,10 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 	switch {
 	case has(ws, "ip", "mac", "url", "uri", "web", "website", "wallet", "hostname", "server"):
 		return fNotPII
+	case has(ws, staffWords...) && !has(ws, "member", "insured", "subscriber", "policyholder"):
+		// The attending physician's, the loan officer's: not the
+		// person's. (An insurance provider's "Member ID" is read below.)
+		return fNotPII
 	case joined == "samaccountname" || joined == "logonname" || joined == "userlogonname":
 		// A directory's account name is a login ("asouza"), not a
 		// person's name.
@@ -491,12 +513,17 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 		if has(ws, "st", "state", "class", "exp", "expiration", "expires", "issued", "date", "type", "status", "restrictions") {
 			return fNotPII
 		}
+		if !has(ws, "dl", "dln", "driver", "drivers", "driverslicense", "dlnum", "dlno", "dr", "operator") && has(ws, notDriving...) {
+			// A licence plate, a nurse's or a business's licence: not
+			// a driver's licence.
+			return fNotPII
+		}
 		return fDL
 	case has(ws, "nhs") && !has(ws, "trust", "organisation", "organization", "site", "provider", "gp", "practice"):
 		// An NHS number, checked by its check digit; an NHS trust's or
 		// practice's code is an organisation's.
 		return fNHS
-	case has(ws, "mbi", "medicare", "mrn", "hicn", "medicaid", "ohip", "healthcard") || strings.Contains(joined, "medicalrecord") || strings.Contains(joined, "healthplan") || has(ws, "subscriber", "member") && has(ws, "id", "no", "number") ||
+	case has(ws, "mbi", "medicare", "mrn", "hicn", "medicaid", "ohip", "healthcard") || strings.Contains(joined, "medicalrecord") || strings.Contains(joined, "healthplan") || has(ws, "subscriber", "member", "mbr", "mem") && has(ws, "id", "no", "number", "num", "nbr") ||
 		// A patient's or chart's number is the medical record number; a
 		// health card is a provincial plan's (Ontario's OHIP).
 		has(ws, "patient", "chart", "health", "pt") && has(ws, "id", "no", "number", "num", "nbr", "identifier", "card") &&
@@ -506,7 +533,9 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 		// An insurance or insured's ID in a patient or member export is
 		// the health plan's member number.
 		return fHealth
-	case has(ws, "cardholder", "holder") && (has(ws, "name") || len(ws) == 1):
+	case has(ws, "cardholder", "holder") && (has(ws, "name") || len(ws) == 1 || len(ws) == 2 && has(ws, "card")) ||
+		has(ws, "name") && has(ws, "on") && has(ws, "card"):
+		// "Card Holder", "Name on Card": the card's holder, not its number.
 		return fFullName
 	case has(ws, "holder", "holders", "owner", "owners") && has(ws, "account", "acct") && len(ws) <= 4 &&
 		!has(ws, "number", "no", "num", "id", "type", "status", "address", "addr", "phone", "email", "ssn", "tin", "dob", "tax", "city", "state", "zip", "since", "date"):
@@ -593,7 +622,7 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 		// which decides the law (GDPR, PIPEDA) as a state does.
 		return fCountry
 	case has(ws, "name", "fullname", "borrowername", "customername", "contactname", "nm", "insured", "beneficiary", "recipient", "signatory") || joined == "fullname":
-		if nonPerson || parent != "" && has(words(parent), thingWords...) {
+		if nonPerson || has(ws, payerWords...) || parent != "" && has(words(parent), thingWords...) {
 			return fNotPII
 		}
 		return fFullName
@@ -617,7 +646,10 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 		return fNotPII
 	case has(ws, "city", "town", "suburb", "municipality", "ville", "stadt", "ort", "wohnort", "ciudad", "localidad", "città", "citta", "comune", "cidade", "plaats", "woonplaats"):
 		return fCity
-	case has(ws, "state", "st", "province", "stateprovince", "estado") && len(ws) <= 2 && !has(ws, "status", "statement"):
+	case has(ws, "state", "st", "province", "stateprovince", "estado") && len(ws) <= 2 && !has(ws, "status", "statement") ||
+		joined == "region" && addressParent(parent):
+		// A "region" key in an address object ("addresses.region") is
+		// its state, as Google's and Stripe's exports name it.
 		return fState
 	case has(ws, "zip", "zipcode", "postal", "postalcode", "postcode", "zip5", "zip4", "zipplus4", "plz", "postleitzahl", "postale"):
 		return fZIP
@@ -627,6 +659,21 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 		return fNotPII
 	}
 	return fUnknown
+}
+
+// addressParent reports whether a key's parent (normalised) is a postal
+// address object: "address", "addresses", "billing_address", "home_addr".
+// An organisation's ("company_address") is not.
+func addressParent(parent string) bool {
+	if !strings.Contains(parent, "addr") {
+		return false
+	}
+	for _, w := range orgWords {
+		if strings.Contains(parent, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // onlyHolderWords reports whether the words of a header other than w say

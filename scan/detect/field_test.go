@@ -63,6 +63,20 @@ func TestFieldParts(t *testing.T) {
 		{"Address Line 2", "PO Box 55", breachkit.Address, "street"},
 		{"Student ID", "S1029384", breachkit.StudentID, ""},
 		{"Diagnosis", "Essential hypertension", breachkit.MedicalInfo, ""},
+		{"PAYOR_NAME", "AETNA", "", ""}, // the insurer's
+		{"Insurance Name", "Humana", "", ""},
+		{"Insured Name", "Dana Whitfield", breachkit.PersonName, "full"},
+		{"Attending Physician", "Alan Grant", "", ""}, // who treats the person, not the person
+		{"Manager Name", "Ellen Ripley", "", ""},
+		{"Sales Rep", "Ellen Ripley", "", ""},
+		{"Card Holder", "Dana Whitfield", breachkit.PersonName, "full"},
+		{"Name on Card", "Dana Whitfield", breachkit.PersonName, "full"},
+		{"License Plate", "ABC1234", "", ""},
+		{"Nursing License", "RN123456", "", ""},
+		{"License Number", "D1234567", breachkit.DriversLicense, ""},
+		{"MBR_ID", "W192837465", breachkit.HealthID, ""},
+		{"data.customer.addresses.region", "CA", breachkit.Address, "state"},
+		{"company_address.region", "CA", "", ""},
 	}
 	e := New(Config{}).Detector()
 	for _, h := range []string{"Name", "Last Name", "City"} {
