@@ -1482,12 +1482,16 @@ func namePartValue(text []byte, i, j int) (int, int, string, float64) {
 	switch {
 	case j-i > 4 && string(text[j-4:j]) == "Name":
 		k, part = i, text[i:j-4]
-	case i >= 2 && (text[i-1] == '_' || text[i-1] == '-' || text[i-1] == '.'):
+	case i >= 2 && (text[i-1] == '_' || text[i-1] == '-' || text[i-1] == '.' || text[i-1] == ' ' && j-i == 4):
+		// first_name=, last-name:, and a form's "First Name: DANIEL".
 		k = i - 1
 		for k > 0 && isLetter(text[k-1]) {
 			k--
 		}
 		part = text[k : i-1]
+		if text[i-1] == ' ' && k >= 2 && text[k-2] == ',' {
+			return 0, 0, "", 0 // "Last Name, First Name: WOJCIK, DANIEL": both, surname first
+		}
 	default:
 		return 0, 0, "", 0
 	}
