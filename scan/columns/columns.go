@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/breachkit/breachkit/gazetteer"
 )
@@ -83,12 +84,55 @@ func Infer(cols [][]string) []string {
 			out[i] = "city"
 		}
 	}
+	// A column of single words beside a column of given names is the
+	// surname, whether or not the gazetteer knows them (Wojcik, Okafor):
+	// "first, last" or "last, first", as exports write them.
+	for i := range cols {
+		if out[i] != "" || share(cols[i], looksNameWord) < 0.9 || !varied(cols[i]) {
+			continue
+		}
+		if i > 0 && out[i-1] == "first name" || i+1 < len(cols) && out[i+1] == "first name" && !(i > 0 && out[i-1] == "last name") {
+			out[i] = "last name"
+		}
+	}
 	for i := range out {
 		if out[i] != "" {
 			out[i] += " (inferred)"
 		}
 	}
 	return out
+}
+
+// varied says whether most of a column's values differ, as names do; a
+// column of a few values repeated (Male, Female; Active) is a category.
+func varied(vals []string) bool {
+	seen := map[string]bool{}
+	n := 0
+	for _, v := range vals {
+		if v != "" {
+			n++
+			seen[strings.ToLower(v)] = true
+		}
+	}
+	return n < 4 || len(seen)*2 >= n
+}
+
+// looksNameWord is one word of letters, capitalised or in capitals, as a
+// name part is written: Wojcik, O'Neil, García-López, OKAFOR.
+func looksNameWord(v string) bool {
+	if len(v) < 2 || len(v) > 40 {
+		return false
+	}
+	for k, c := range v {
+		switch {
+		case k == 0 && !unicode.IsUpper(c):
+			return false
+		case unicode.IsLetter(c) || k > 0 && (c == '\'' || c == '-' || c == '’'):
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // HeaderRow reports whether the first row of a table (a Word or HTML
