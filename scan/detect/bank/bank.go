@@ -29,6 +29,16 @@ func Score(digits []byte, groups []int, seps []byte) (float64, bool) {
 	if !Valid(digits) {
 		return 0, false
 	}
+	if len(seps) > 0 && seps[0] == ' ' {
+		// "4410 2298 7731": written in fours, as long numbers are read
+		// out; other spaced groups are phone numbers and the like.
+		for k, g := range groups {
+			if k < len(groups)-1 && (g != 4 || seps[k] != ' ') || k == len(groups)-1 && g > 4 {
+				return 0, false
+			}
+		}
+		return 0, true
+	}
 	for _, s := range seps {
 		if s != '-' {
 			return 0, false
