@@ -1610,6 +1610,9 @@ func (e *Engine) resolve(s *scratch, seg *scan.Segment, text []byte, lead int) {
 			s.found = append(s.found, span{a[0], a[1], 0.85 + 0.14*kw, breachkit.HealthID, "rule:mbi", why})
 			continue
 		}
+		if mixedCase(text[a[0]:a[1]]) {
+			continue // Summer2024: a password's or a word's shape, no card's or plan's number
+		}
 		best := span{}
 		for _, c := range shapeRules {
 			if !e.on(c.t) || !c.ok(w) {
@@ -1633,7 +1636,7 @@ func (e *Engine) resolve(s *scratch, seg *scan.Segment, text []byte, lead int) {
 	}
 	if e.on(breachkit.Credentials) {
 		for _, h := range s.hits {
-			if h.classes&(1<<classCred) == 0 || h.start < lead {
+			if h.classes&(1<<classCred) == 0 || h.start < lead || !creds.Labelled(text, h.start, h.end) {
 				continue
 			}
 			st, en := creds.Value(text, h.end)
@@ -1724,6 +1727,22 @@ func (e *Engine) codes(s *scratch, text []byte, lead int) {
 			}
 		}
 	}
+}
+
+// mixedCase reports whether a word has a lower-case letter after an
+// upper-case one: numbers printed on cards and in plans' files are in
+// capitals (or typed all in lower case).
+func mixedCase(w []byte) bool {
+	upper := false
+	for _, c := range w {
+		switch {
+		case c >= 'A' && c <= 'Z':
+			upper = true
+		case c >= 'a' && c <= 'z' && upper:
+			return true
+		}
+	}
+	return false
 }
 
 // medicalContext reports whether a segment reads as a health record: a

@@ -6,8 +6,19 @@ package creds
 
 import "strings"
 
-// Keywords introduce a secret in free text.
-var Keywords = []string{"password", "passwd", "pwd", "passcode", "passphrase", "pw"}
+// Keywords introduce a secret in free text; "pass" only as a label, with a
+// colon or an equals sign after it (Labelled).
+var Keywords = []string{"password", "passwd", "pwd", "passcode", "passphrase", "pw", "pass"}
+
+// Labelled reports whether a keyword text[st:en] introduces a secret
+// there: "pass", an ordinary word too ("pass the file"), only with ':' or
+// '=' after it ("Pass: Summer2024!").
+func Labelled(text []byte, st, en int) bool {
+	if en-st != 4 || !strings.EqualFold(string(text[st:en]), "pass") {
+		return true
+	}
+	return en < len(text) && (text[en] == ':' || text[en] == '=')
+}
 
 // UserKeywords introduce the account a secret belongs to.
 var UserKeywords = []string{"user", "username", "login", "userid", "uid", "account"}
