@@ -2,6 +2,7 @@ package detect
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"unicode"
 	"unsafe"
@@ -311,6 +312,13 @@ func classify(field string) *fieldInfo {
 			continue
 		}
 		fi.kind = classifyWords(ws, parts, k)
+		if fi.kind == fUnknown {
+			// "phone1", "email2": a numbered column of a kind.
+			if bare := numberedWords(ws); bare != nil {
+				ws = bare
+				fi.kind = classifyWords(ws, parts, k)
+			}
+		}
 		fi.member = fi.kind == fHealth && has(ws, "member", "subscriber", "mbr", "mem") && !has(ws, healthWords...) && !has(ws, "insurance", "insured", "plan")
 		fi.account = fi.kind == fBank && !has(ws, bankWords...)
 		fi.reasons = []string{"header:" + field}
@@ -323,6 +331,23 @@ func classify(field string) *fieldInfo {
 		return fi
 	}
 	return fi
+}
+
+// numberedWords returns a header's words with the number taken off those
+// that end in one ("phone1" as "phone"), or nil when none does.
+func numberedWords(ws []string) []string {
+	var out []string
+	for k, w := range ws {
+		bare := strings.TrimRight(w, "0123456789")
+		if bare == w || bare == "" {
+			continue
+		}
+		if out == nil {
+			out = slices.Clone(ws)
+		}
+		out[k] = bare
+	}
+	return out
 }
 
 // alternatives reports whether a header's slashes separate names for one

@@ -77,6 +77,9 @@ func TestFieldParts(t *testing.T) {
 		{"MBR_ID", "W192837465", breachkit.HealthID, ""},
 		{"data.customer.addresses.region", "CA", breachkit.Address, "state"},
 		{"company_address.region", "CA", "", ""},
+		{"phone1", "504-621-8927", breachkit.Phone, ""},
+		{"phone2", "01835-703597", breachkit.Phone, ""}, // a UK number in national form
+		{"email2", "art@venere.org", breachkit.Email, ""},
 	}
 	e := New(Config{}).Detector()
 	for _, h := range []string{"Name", "Last Name", "City"} {
