@@ -67,7 +67,22 @@ func startsRecord(b []byte) bool {
 	if !digits(b, 0, 4) || len(b) < 19 {
 		return false
 	}
-	return string(b[4:10]) == "HEADER" || b[4] == '1' && digits(b, 5, 19)
+	return string(b[4:10]) == "HEADER" || b[4] == '1' && digits(b, 5, 19) && timeStamp(b[5:19])
+}
+
+// timeStamp reports whether 14 digits are a base segment's time stamp,
+// MMDDYYYYHHMMSS: a file of digits ("1010101010…") starts like a base
+// segment but holds no date.
+func timeStamp(b []byte) bool {
+	n := func(i, j int) int {
+		v := 0
+		for _, c := range b[i:j] {
+			v = v*10 + int(c-'0')
+		}
+		return v
+	}
+	mo, d, y, h, mi, s := n(0, 2), n(2, 4), n(4, 8), n(8, 10), n(10, 12), n(12, 14)
+	return mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && y >= 1950 && y <= 2100 && h <= 23 && mi <= 59 && s <= 59
 }
 
 // digits reports whether b[from:to] exists and holds digits only.

@@ -96,6 +96,7 @@ func TestAccepts(t *testing.T) {
 		{"0426HEADE", false},
 		{"1234 Main St, Dayton, OH 45402", false},
 		{"04261ABCDEFGHIJKLMN", false},
+		{"10101010101010101010101010101010", false}, // digits, no time stamp: compress/flate's test data
 		{"", false},
 	} {
 		if got := (Extractor{}).Accepts("x.txt", []byte(tt.head)); got != tt.want {
