@@ -966,6 +966,11 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, emit func(scan.Match)) 
 			// a known given name or surname.
 			break
 		}
+		if fi.norm == "name" && !personLike(sv) {
+			// A bare "name" key names anything: a file (ctr.go), a CSS
+			// property, an instruction (CSETM).
+			break
+		}
 		if name.Valid(sv) {
 			conf := 0.97
 			if fi.kind == fMiddle && len(strings.TrimSuffix(sv, ".")) == 1 {
@@ -1158,6 +1163,45 @@ func knownName(s string) bool {
 		}
 	}
 	return false
+}
+
+// personLike reports whether the value of a bare "name" column or key is
+// written as a person's name: words of letters, with the hyphens,
+// apostrophes, commas and initials' periods of names ("O'Neil, Mary J."),
+// and either two words or more, capitalised or not in the Latin script,
+// or one that the gazetteer knows. Digits, symbols, a period inside a
+// word (media.sln) or one unknown word (float, CSETM) are not.
+func personLike(v string) bool {
+	prev := ' '
+	words, lower := 0, false
+	for _, r := range v {
+		switch {
+		case r == '.':
+			if !unicode.IsLetter(prev) {
+				return false
+			}
+		case r == ' ' || r == ',' || r == '-' || r == '\'' || r == '’' || r == '&' || r == '"' || r == '(' || r == ')' || r == '“' || r == '”':
+			// Robert "Bob" Smith, Dana (DJ) Whitfield: a nickname.
+			if prev == '.' && r != ' ' && r != ',' {
+				return false
+			}
+		case unicode.IsLetter(r):
+			if prev == '.' {
+				return false // a period inside a word: media.sln
+			}
+			if prev == ' ' || prev == ',' || prev == '&' || prev == '"' || prev == '(' || prev == '“' {
+				words++
+				lower = lower || unicode.IsLower(r)
+			}
+		default:
+			return false
+		}
+		prev = r
+	}
+	if words >= 2 && !lower {
+		return true
+	}
+	return knownName(v)
 }
 
 // lineLocality reports a paragraph of free text that is by itself the

@@ -80,6 +80,12 @@ func TestFieldParts(t *testing.T) {
 		{"phone1", "504-621-8927", breachkit.Phone, ""},
 		{"phone2", "01835-703597", breachkit.Phone, ""}, // a UK number in national form
 		{"email2", "art@venere.org", breachkit.Email, ""},
+		{"tree.kids.name", "media.sln", "", ""}, // a bare "name" key names anything: a file
+		{"name", "float", "", ""},
+		{"Name", "SQDMULH (by element)", "", ""},
+		{"name", "john smith", breachkit.PersonName, "full"},
+		{"Name", "Robert \"Bob\" Smith", breachkit.PersonName, "full"},
+		{"Name", "WHITFIELD, DANA J.", breachkit.PersonName, "full"},
 	}
 	e := New(Config{}).Detector()
 	for _, h := range []string{"Name", "Last Name", "City"} {
