@@ -135,7 +135,8 @@ var numberRules = []numberRule{
 // a birth date.
 var (
 	orgLabels = []string{"employer", "payer", "filer", "lender"}
-	negWords  = []string{"order", "invoice", "ref", "reference", "txn", "transaction", "confirmation", "tracking", "amount", "balance", "principal", "zip", "postal", "ticket", "case", "claim", "sku", "serial", "version", "build", "port", "pid", "seq", "id", "uuid", "sha256", "hash", "total", "fee", "payment", "agent", "req", "request", "loan", "employee", "emp", "po", "batch", "record"}
+	negWords  = []string{"order", "invoice", "ref", "reference", "txn", "transaction", "confirmation", "tracking", "amount", "balance", "principal", "zip", "postal", "ticket", "case", "claim", "sku", "serial", "version", "build", "port", "pid", "seq", "id", "uuid", "sha256", "hash", "total", "fee", "payment", "agent", "req", "request", "loan", "employee", "emp", "po", "batch", "record",
+		"issue", "issues", "bug", "commit", "rfc", "cve", "errno", "error"}
 	dateWords = []string{"due", "statement", "txn", "transaction", "paid", "posted", "created", "updated", "issued", "expires", "expiry", "effective", "payment", "date", "dated", "closing", "opened", "since", "until", "called", "on", "hired", "deadline", "received", "sent", "visit", "service"}
 )
 
@@ -717,7 +718,9 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 				}
 				if wantName && wj-i >= 2 {
 					if roles&name.Title != 0 {
-						titled = true
+						// "Ms. Lutz", "Dr Patel"; not MS_SYNC, a
+						// program's constant.
+						titled = j < n && (text[j] == ' ' || text[j] == '.')
 						i = j
 						if i < n && text[i] == '.' {
 							i++
@@ -1610,8 +1613,10 @@ func (e *Engine) resolve(s *scratch, seg *scan.Segment, text []byte, lead int) {
 			s.found = append(s.found, span{a[0], a[1], 0.85 + 0.14*kw, breachkit.HealthID, "rule:mbi", why})
 			continue
 		}
-		if mixedCase(text[a[0]:a[1]]) {
-			continue // Summer2024: a password's or a word's shape, no card's or plan's number
+		if mixedCase(text[a[0]:a[1]]) || text[a[0]] == '0' && text[a[0]+1]|0x20 == 'x' {
+			// Summer2024: a password's or a word's shape; 0x6001: a
+			// number in a program. No card's or plan's number.
+			continue
 		}
 		best := span{}
 		for _, c := range shapeRules {
@@ -1651,6 +1656,8 @@ func (e *Engine) resolve(s *scratch, seg *scan.Segment, text []byte, lead int) {
 			if bytes.IndexByte(text[lo:hi], '@') >= 0 || containsFold(text[lo:hi], "user") || containsFold(text[lo:hi], "login") {
 				conf = 0.9
 				why += " with user"
+			} else if strings.EqualFold(string(text[h.start:h.end]), "pass") {
+				continue // "pass:" alone is as often a step's or a test's verdict
 			}
 			// A password is not the identifier it looks like
 			// ("Summer2023" is no driver's licence).

@@ -6,18 +6,32 @@ package creds
 
 import "strings"
 
-// Keywords introduce a secret in free text; "pass" only as a label, with a
-// colon or an equals sign after it (Labelled).
+// Keywords introduce a secret in free text, as a label (Labelled).
 var Keywords = []string{"password", "passwd", "pwd", "passcode", "passphrase", "pw", "pass"}
 
 // Labelled reports whether a keyword text[st:en] introduces a secret
-// there: "pass", an ordinary word too ("pass the file"), only with ':' or
-// '=' after it ("Pass: Summer2024!").
+// there: a colon, an equals sign or a quote after it, or " is "
+// ("password: hunter2", "pwd=x", a JSON key "password", "my password is
+// x"). Without one the word is prose or code ("Password reset link sent",
+// "PWD environment variable"). "pass", an ordinary word too, counts in
+// lower case or capitalised only, and only with ':' or '=' ("Pass:
+// Summer2024!"; not Go's test verdict "--- PASS: TestX"); the detector
+// also wants a user name beside it.
 func Labelled(text []byte, st, en int) bool {
-	if en-st != 4 || !strings.EqualFold(string(text[st:en]), "pass") {
+	if en-st == 4 && strings.EqualFold(string(text[st:en]), "pass") {
+		return text[st+1] != 'A' && en < len(text) && (text[en] == ':' || text[en] == '=')
+	}
+	j := en
+	for j < len(text) && j-en < 2 && text[j] == ' ' {
+		j++
+	}
+	if j+1 < len(text) && text[j] == ':' && text[j+1] == '=' {
+		return false // pw := io.Pipe(): a program's variable
+	}
+	if j < len(text) && (text[j] == ':' || text[j] == '=' || text[j] == '"' || text[j] == '\'') {
 		return true
 	}
-	return en < len(text) && (text[en] == ':' || text[en] == '=')
+	return j > en && j+3 <= len(text) && strings.EqualFold(string(text[j:j+3]), "is ")
 }
 
 // UserKeywords introduce the account a secret belongs to.
@@ -38,10 +52,19 @@ func Value(text []byte, i int) (start, end int) {
 	for k < len(text) && text[k] > ' ' && text[k] != '"' && text[k] != '\'' && text[k] != ',' && text[k] != ';' && k-j < 128 {
 		k++
 	}
-	if k-j < 4 {
+	if k-j < 4 || code(text[j:k]) {
 		return 0, 0
 	}
 	return j, k
+}
+
+// code reports whether a value after a password's label is a program's
+// expression, not a secret: a call ("[]byte(", "io.Pipe()") or a
+// variable in a string built by a program ("+cmd.Dir)").
+func code(v []byte) bool {
+	last := v[len(v)-1]
+	return strings.HasPrefix(string(v), "[]") || (last == '(' || last == ')') && strings.IndexByte(string(v), '(') >= 0 ||
+		v[0] == '+' || v[0] == '$' && len(v) > 1 && (v[1] == '{' || v[1] == '(')
 }
 
 // Combo returns the password of a combo-list line, the form in which
