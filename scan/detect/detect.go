@@ -136,7 +136,7 @@ var numberRules = []numberRule{
 var (
 	orgLabels = []string{"employer", "payer", "filer", "lender"}
 	negWords  = []string{"order", "invoice", "ref", "reference", "txn", "transaction", "confirmation", "tracking", "amount", "balance", "principal", "zip", "postal", "ticket", "case", "claim", "sku", "serial", "version", "build", "port", "pid", "seq", "id", "uuid", "sha256", "hash", "total", "fee", "payment", "agent", "req", "request", "loan", "employee", "emp", "po", "batch", "record",
-		"issue", "issues", "bug", "commit", "rfc", "cve", "errno", "error"}
+		"issue", "issues", "bug", "commit", "rfc", "cve", "errno", "error", "aws", "arn", "iam"}
 	dateWords = []string{"due", "statement", "txn", "transaction", "paid", "posted", "created", "updated", "issued", "expires", "expiry", "effective", "payment", "date", "dated", "closing", "opened", "since", "until", "called", "on", "hired", "deadline", "received", "sent", "visit", "service"}
 )
 
@@ -1613,9 +1613,10 @@ func (e *Engine) resolve(s *scratch, seg *scan.Segment, text []byte, lead int) {
 			s.found = append(s.found, span{a[0], a[1], 0.85 + 0.14*kw, breachkit.HealthID, "rule:mbi", why})
 			continue
 		}
-		if mixedCase(text[a[0]:a[1]]) || text[a[0]] == '0' && text[a[0]+1]|0x20 == 'x' {
+		if mixedCase(text[a[0]:a[1]]) || text[a[0]] == '0' && text[a[0]+1]|0x20 == 'x' || techWord(text[a[0]:a[1]]) {
 			// Summer2024: a password's or a word's shape; 0x6001: a
-			// number in a program. No card's or plan's number.
+			// number in a program; sha256, 4410bf4350c9fdb8: a name or
+			// a hash of one. No card's or plan's number.
 			continue
 		}
 		best := span{}
@@ -1734,6 +1735,25 @@ func (e *Engine) codes(s *scratch, text []byte, lead int) {
 			}
 		}
 	}
+}
+
+// techWord reports a lower-case word of letters and digits that is a
+// program's rather than an identifier printed on a card: few digits
+// (sha256, utf8, arm64) or a hexadecimal hash (4410bf4350c9fdb8).
+// Identifiers typed in lower case ("d1234567") have five digits or more.
+func techWord(w []byte) bool {
+	digits, hex := 0, true
+	for _, c := range w {
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+		case c >= 'A' && c <= 'Z':
+			return false
+		case c > 'f':
+			hex = false
+		}
+	}
+	return digits < 5 || hex && len(w) >= 8
 }
 
 // mixedCase reports whether a word has a lower-case letter after an

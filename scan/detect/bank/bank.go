@@ -21,7 +21,31 @@ func Valid(d []byte) bool {
 		}
 		same = same && c == d[0]
 	}
-	return !same
+	return !same && !placeholder(d)
+}
+
+// placeholder reports the numbers that documentation writes for an
+// account: counting up (123456789012) or runs of one digit
+// (111122223333, the AWS documentation's).
+func placeholder(d []byte) bool {
+	up := true
+	for i := 1; i < len(d) && up; i++ {
+		up = d[i] == d[i-1]+1 || d[i-1] == '9' && d[i] == '0'
+	}
+	if up && (d[0] == '0' || d[0] == '1') {
+		return true
+	}
+	for i := 0; i < len(d); {
+		j := i
+		for j < len(d) && d[j] == d[i] {
+			j++
+		}
+		if j-i < 3 {
+			return false
+		}
+		i = j
+	}
+	return true
 }
 
 // Score validates a digit candidate (see ssn.Score for the arguments).

@@ -68,10 +68,28 @@ func Valid(d []byte) bool {
 			return false
 		}
 	}
-	if allSame(d) {
+	if allSame(d) || longRun(d) {
 		return false
 	}
 	return Issuer(d) != "" && Luhn(d) && !testPANs[string(d)]
+}
+
+// longRun reports eight or more of one digit in a row (2238000000000000,
+// 390625000000000000): a number of a program's or a test's, not an issued
+// card's, where such a run comes once in tens of millions.
+func longRun(d []byte) bool {
+	n := 1
+	for i := 1; i < len(d); i++ {
+		if d[i] == d[i-1] {
+			n++
+			if n >= 8 {
+				return true
+			}
+		} else {
+			n = 1
+		}
+	}
+	return false
 }
 
 // testPANs are card numbers that payment processors publish for testing:

@@ -59,12 +59,21 @@ func Value(text []byte, i int) (start, end int) {
 }
 
 // code reports whether a value after a password's label is a program's
-// expression, not a secret: a call ("[]byte(", "io.Pipe()") or a
-// variable in a string built by a program ("+cmd.Dir)").
+// expression, not a secret: a call ("[]byte(", "io.Pipe()"), the end of a
+// parameter list ("password: str)"), a type or a null, a field of an
+// object ("self.key_password"), the name again ("password=password"), or
+// a variable in a string built by a program ("+cmd.Dir)", "${DB_PASS}").
 func code(v []byte) bool {
 	last := v[len(v)-1]
-	return strings.HasPrefix(string(v), "[]") || (last == '(' || last == ')') && strings.IndexByte(string(v), '(') >= 0 ||
-		v[0] == '+' || v[0] == '$' && len(v) > 1 && (v[1] == '{' || v[1] == '(')
+	if strings.HasPrefix(string(v), "[]") || last == '(' || last == ')' || v[0] == '+' || v[0] == '$' && len(v) > 1 && (v[1] == '{' || v[1] == '(') ||
+		strings.HasPrefix(string(v), "self.") || strings.HasPrefix(string(v), "this.") {
+		return true
+	}
+	switch strings.ToLower(strings.TrimRight(string(v), ",;")) {
+	case "str", "string", "bytes", "none", "null", "nil", "undefined", "true", "false", "optional[str]", "password", "passwd", "passphrase", "secret", "required", "string)":
+		return true
+	}
+	return false
 }
 
 // Combo returns the password of a combo-list line, the form in which

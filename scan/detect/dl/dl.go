@@ -40,5 +40,8 @@ func Score(digits []byte, groups []int, seps []byte) (float64, bool) {
 			return 0, false
 		}
 	}
+	if len(groups) == 2 && groups[0] == 5 && groups[1] == 4 && seps[0] == '-' {
+		return 0, false // 02110-1301: a ZIP+4 Code (the GPL's address)
+	}
 	return 0, len(groups) <= 4
 }

@@ -14,6 +14,7 @@ var advertised = map[string]bool{
 	"078051120": true, "219099999": true, "123456789": true, "111111111": true,
 	"222222222": true, "333333333": true, "444444444": true, "555555555": true,
 	"777777777": true, "888888888": true, "999999999": true, "012345678": true,
+	"111223333": true, "123121234": true, // documentation's samples: 111-22-3333, 123-12-1234
 }
 
 // Valid reports whether nine digits are a structurally valid SSN.
