@@ -1739,11 +1739,13 @@ func (e *Engine) codes(s *scratch, text []byte, lead int) {
 
 // techWord reports a lower-case word of letters and digits that is a
 // program's rather than an identifier printed on a card: few digits
-// (sha256, utf8, arm64) or a hexadecimal hash (4410bf4350c9fdb8).
-// Identifiers typed in lower case ("d1234567") have five digits or more.
+// (sha256, utf8, arm64), or a hash, hexadecimal (4410bf4350c9fdb8) or
+// letters and digits mixed throughout (47ba5b8bcdc19c53z). Identifiers
+// typed in lower case have five digits or more and their letters in one
+// place ("d1234567", "xjh123456789").
 func techWord(w []byte) bool {
-	digits, hex := 0, true
-	for _, c := range w {
+	digits, hex, turns := 0, true, 0
+	for i, c := range w {
 		switch {
 		case c >= '0' && c <= '9':
 			digits++
@@ -1752,8 +1754,11 @@ func techWord(w []byte) bool {
 		case c > 'f':
 			hex = false
 		}
+		if i > 0 && (c <= '9') != (w[i-1] <= '9') {
+			turns++
+		}
 	}
-	return digits < 5 || hex && len(w) >= 8
+	return digits < 5 || hex && len(w) >= 8 || turns >= 4
 }
 
 // mixedCase reports whether a word has a lower-case letter after an

@@ -124,8 +124,12 @@ type fieldInfo struct {
 	// export a patient's billing account, in a telephone company's a
 	// service account.
 	account bool
-	norm    string // the last path element, lower case letters and digits
-	name    string // the field as given, for reasons
+	// loose says a name column's header names no person ("Name",
+	// "locationName", "vaultName"): its values must read as a person's
+	// name (personLike) to be one.
+	loose bool
+	norm  string // the last path element, lower case letters and digits
+	name  string // the field as given, for reasons
 	// reasons are the reasons of a match decided by the field, shared.
 	reasons []string
 }
@@ -249,6 +253,14 @@ var staffWords = []string{"provider", "physician", "doctor", "pcp", "attending",
 // "Payer Name", "PAYOR_NAME", "Insurance Name".
 var payerWords = []string{"payer", "payor", "insurer", "insurance", "carrier", "pharmacy", "clinic", "practice", "hospital", "facility", "lab", "laboratory"}
 
+// personWords in a name column's header say whose name it is; without one
+// the column is loose (fieldInfo.loose).
+var personWords = []string{"full", "fullname", "first", "last", "given", "family", "surname", "legal", "customer", "customername", "cust", "client",
+	"borrower", "borrowername", "coborrower", "applicant", "patient", "insured", "member", "subscriber", "employee", "student", "contact",
+	"contactname", "person", "owner", "holder", "cardholder", "beneficiary", "recipient", "signatory", "spouse", "guardian", "parent", "mother",
+	"father", "tenant", "guarantor", "cosigner", "policyholder", "emergency", "kin", "dependent", "child", "buyer", "seller", "donor",
+	"voter", "resident", "taxpayer", "debtor", "sender", "receiver", "shipping", "billing", "mailing", "nom", "nombre", "nome", "display"}
+
 // onlyRoleWords reports whether a header's words are a person's role
 // and at most an ordinal of it ("Primary Borrower", "Borrower 2").
 func onlyRoleWords(ws []string) bool {
@@ -321,6 +333,7 @@ func classify(field string) *fieldInfo {
 		}
 		fi.member = fi.kind == fHealth && has(ws, "member", "subscriber", "mbr", "mem") && !has(ws, healthWords...) && !has(ws, "insurance", "insured", "plan")
 		fi.account = fi.kind == fBank && !has(ws, bankWords...)
+		fi.loose = fi.kind == fFullName && !has(ws, personWords...)
 		fi.reasons = []string{"header:" + field}
 		if p := partNames[fi.kind]; p != "" {
 			fi.reasons = append(fi.reasons, "part:"+p)
@@ -966,9 +979,9 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, emit func(scan.Match)) 
 			// a known given name or surname.
 			break
 		}
-		if fi.norm == "name" && !personLike(sv) {
-			// A bare "name" key names anything: a file (ctr.go), a CSS
-			// property, an instruction (CSETM).
+		if fi.loose && !personLike(sv) {
+			// "name", "locationName" name anything: a file (ctr.go), a
+			// CSS property, an instruction (CSETM), an API's field.
 			break
 		}
 		if name.Valid(sv) {

@@ -84,6 +84,8 @@ func TestFieldParts(t *testing.T) {
 		{"name", "float", "", ""},
 		{"Name", "SQDMULH (by element)", "", ""},
 		{"name", "john smith", breachkit.PersonName, "full"},
+		{"shapes.UpdateIntentRequest.members.botId.locationName", "botId", "", ""}, // an API's field
+		{"Customer Name", "dana whitfield", breachkit.PersonName, "full"},
 		{"Name", "Robert \"Bob\" Smith", breachkit.PersonName, "full"},
 		{"Name", "WHITFIELD, DANA J.", breachkit.PersonName, "full"},
 	}

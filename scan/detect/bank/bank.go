@@ -6,6 +6,8 @@
 // own.
 package bank
 
+import "github.com/breachkit/breachkit/scan/detect/internal/sample"
+
 // Keywords are the words that, near a number, say it is a bank account.
 var Keywords = []string{"account", "acct", "accountnumber", "checking", "savings", "dda", "iban", "bankaccount"}
 
@@ -21,31 +23,7 @@ func Valid(d []byte) bool {
 		}
 		same = same && c == d[0]
 	}
-	return !same && !placeholder(d)
-}
-
-// placeholder reports the numbers that documentation writes for an
-// account: counting up (123456789012) or runs of one digit
-// (111122223333, the AWS documentation's).
-func placeholder(d []byte) bool {
-	up := true
-	for i := 1; i < len(d) && up; i++ {
-		up = d[i] == d[i-1]+1 || d[i-1] == '9' && d[i] == '0'
-	}
-	if up && (d[0] == '0' || d[0] == '1') {
-		return true
-	}
-	for i := 0; i < len(d); {
-		j := i
-		for j < len(d) && d[j] == d[i] {
-			j++
-		}
-		if j-i < 3 {
-			return false
-		}
-		i = j
-	}
-	return true
+	return !same && !sample.Number(d)
 }
 
 // Score validates a digit candidate (see ssn.Score for the arguments).
@@ -68,5 +46,6 @@ func Score(digits []byte, groups []int, seps []byte) (float64, bool) {
 			return 0, false
 		}
 	}
-	return 0, true
+	// A dashed account has eight digits or more: 200-299 is a range.
+	return 0, len(seps) == 0 || len(digits) >= 8
 }

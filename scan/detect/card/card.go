@@ -6,6 +6,8 @@
 // processors publish (4111 1111 1111 1111 and its like) are not cards.
 package card
 
+import "github.com/breachkit/breachkit/scan/detect/internal/sample"
+
 // Keywords are the words that, near a number, say it is a card number.
 var Keywords = []string{"card", "cc", "pan", "visa", "mastercard", "amex", "discover", "credit", "debit", "cardnumber", "ccn"}
 
@@ -68,7 +70,7 @@ func Valid(d []byte) bool {
 			return false
 		}
 	}
-	if allSame(d) || longRun(d) {
+	if allSame(d) || longRun(d) || sample.Number(d) {
 		return false
 	}
 	return Issuer(d) != "" && Luhn(d) && !testPANs[string(d)]

@@ -5,6 +5,8 @@
 // "DL#") or a column says so; the shape only has to be plausible.
 package dl
 
+import "github.com/breachkit/breachkit/scan/detect/internal/sample"
+
 // Keywords are the words that, near a value, say it is a license number.
 var Keywords = []string{"driver", "drivers", "license", "licence", "dl", "dln", "dlnum", "lic"}
 
@@ -43,5 +45,16 @@ func Score(digits []byte, groups []int, seps []byte) (float64, bool) {
 	if len(groups) == 2 && groups[0] == 5 && groups[1] == 4 && seps[0] == '-' {
 		return 0, false // 02110-1301: a ZIP+4 Code (the GPL's address)
 	}
+	if len(groups) == 3 && groups[0] == 4 && groups[1] == 2 && groups[2] == 2 || len(groups) == 2 && groups[0] == 4 && groups[1] == 4 && year(digits[:4]) && year(digits[4:]) {
+		return 0, false // 2022-03-29, 2014-2019: a date, years
+	}
+	if sample.Number(digits) {
+		return 0, false // 111122223333: a manual's example
+	}
 	return 0, len(groups) <= 4
+}
+
+// year reports four digits from 1900 to 2099.
+func year(d []byte) bool {
+	return d[0] == '1' && d[1] == '9' || d[0] == '2' && d[1] == '0'
 }

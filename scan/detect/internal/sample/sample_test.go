@@ -1,0 +1,36 @@
+package sample
+
+import "testing"
+
+func TestNumber(t *testing.T) {
+	for _, tt := range []struct {
+		d    string
+		want bool
+	}{
+		{"123456789012", true},
+		{"223456789012", true}, // counting on past 9
+		{"987654321098", true},
+		{"6543210123456788", true},
+		{"171234567890123", true},
+		{"111122223333", true},
+		{"444455556666", true},
+		{"000123123123", true},
+		{"123123123", true},
+		{"1234567800", true},
+		{"388590921", false},
+		{"50788799689", false},
+		{"4754637771192332", false},
+		{"0012345", false}, // six counting up: not enough
+		{"112233", false},  // runs of two
+		{"", false},
+	} {
+		if got := Number([]byte(tt.d)); got != tt.want {
+			t.Errorf("Number(%q) = %v, want %v", tt.d, got, tt.want)
+		}
+	}
+}
+
+func FuzzNumber(f *testing.F) {
+	f.Add([]byte("123456789012"))
+	f.Fuzz(func(t *testing.T, d []byte) { Number(d) })
+}
