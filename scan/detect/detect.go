@@ -298,22 +298,22 @@ type scratch struct {
 	// table, tableHealth, tableBank and tableService cache tableKind of
 	// the last table seen (scan.Segment.Columns): holding the slice keeps
 	// its array from being reused for another table's.
-	table                                []string
-	tableHealth, tableBank, tableService bool
-	hits                                 []hit
-	toks                                 []numTok
-	gs                                   []group
-	alnum                                [][2]int
-	dates                                [][2]int
-	whole                                [][2]int // values found at their end (an address abroad, a spelt-out e-mail), whose parts are no findings
-	found                                []span
-	digits                               []byte
-	groups                               []int
-	seps                                 []byte
-	cands                                []span
-	codes                                [][2]int // diagnosis codes after one keyword
-	fields                               map[string]*fieldInfo
-	ctx                                  ctxInfo
+	table                                             []string
+	tableHealth, tableBank, tableService, tablePeople bool
+	hits                                              []hit
+	toks                                              []numTok
+	gs                                                []group
+	alnum                                             [][2]int
+	dates                                             [][2]int
+	whole                                             [][2]int // values found at their end (an address abroad, a spelt-out e-mail), whose parts are no findings
+	found                                             []span
+	digits                                            []byte
+	groups                                            []int
+	seps                                              []byte
+	cands                                             []span
+	codes                                             [][2]int // diagnosis codes after one keyword
+	fields                                            map[string]*fieldInfo
+	ctx                                               ctxInfo
 	// present has a bit set for each keyword class found in the segment.
 	present uint32
 	// The keywords before the last candidate gather saw, swept in text
@@ -341,12 +341,12 @@ type fieldSlot struct {
 
 // tableKind is the package's tableKind of cols, cached for the table
 // whose cells come one after another.
-func (s *scratch) tableKind(cols []string) (health, bank, service bool) {
+func (s *scratch) tableKind(cols []string) (health, bank, service, people bool) {
 	if len(s.table) != len(cols) || unsafe.SliceData(s.table) != unsafe.SliceData(cols) {
 		s.table = cols
-		s.tableHealth, s.tableBank, s.tableService = tableKind(cols)
+		s.tableHealth, s.tableBank, s.tableService, s.tablePeople = tableKind(cols)
 	}
-	return s.tableHealth, s.tableBank, s.tableService
+	return s.tableHealth, s.tableBank, s.tableService, s.tablePeople
 }
 
 // fieldOf returns the classification of a field name, cached.
@@ -440,8 +440,9 @@ func (e *Engine) detect(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 	if seg.Field != "" {
 		fi := s.fieldOf(seg.Field)
 		if fi.kind != fUnknown {
-			if (fi.member || fi.account) && len(seg.Columns) > 0 {
-				health, bank, service := s.tableKind(seg.Columns)
+			people := false
+			if (fi.member || fi.account || fi.loose) && len(seg.Columns) > 0 {
+				health, bank, service, ppl := s.tableKind(seg.Columns)
 				if fi.member && !health && !e.healthOrg || fi.account && (health || service) && !bank {
 					// A credit union's or a club's member number, in a
 					// table that names nothing of health; a hospital's
@@ -450,8 +451,9 @@ func (e *Engine) detect(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 					// service and no bank.
 					return
 				}
+				people = ppl
 			}
-			e.field(seg, fi, emit)
+			e.field(seg, fi, people, emit)
 			return
 		}
 		e.locality(seg, fi, emit)

@@ -217,18 +217,24 @@ var serviceWords = []string{"wireless", "imei", "iccid", "sim", "msisdn", "mdn",
 // tableKind says what a table's columns name: health (healthWords: a
 // health plan's or a provider's table), bank (bankWords: financial
 // accounts) and service (serviceWords: a telephone or utility service).
-func tableKind(cols []string) (health, bank, service bool) {
+func tableKind(cols []string) (health, bank, service, people bool) {
 	plan, group := false, false
 	for _, c := range cols {
 		ws := words(c)
 		health = health || has(ws, healthWords...)
 		bank = bank || has(ws, bankWords...)
 		service = service || has(ws, serviceWords...)
+		people = people || has(ws, peopleWords...)
 		plan = plan || has(ws, "plan")
 		group = group || has(ws, "group", "grp")
 	}
-	return health || plan && group, bank, service
+	return health || plan && group, bank, service, people
 }
+
+// peopleWords in a table's headers say its rows are people: a bare
+// "Name" column beside them is a person's name.
+var peopleWords = []string{"email", "phone", "mobile", "cell", "dob", "birth", "birthdate", "birthday", "ssn", "social", "address", "street",
+	"zip", "postal", "postcode", "gender", "sex"}
 
 // orgWords in a header say its address is an organisation's, not a
 // person's ("Employer City", "Bank Address Zip").
@@ -789,7 +795,9 @@ func digitsOf(v []byte, buf []byte, gbuf []int, sbuf []byte) ([]byte, []int, []b
 }
 
 // field detects the value of a structured field whose header decides.
-func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, emit func(scan.Match)) {
+// people says the segment's table has columns of a person's data (email,
+// phone, birth date, address): a loose name column there is a person's.
+func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, people bool, emit func(scan.Match)) {
 	st, en := trimSpan(seg.Text)
 	if st >= en {
 		return
@@ -979,9 +987,12 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, emit func(scan.Match)) 
 			// a known given name or surname.
 			break
 		}
-		if fi.loose && !personLike(sv) {
+		if fi.loose && !(personLike(sv) && (people || givenIn(sv))) || camelCase(sv) {
 			// "name", "locationName" name anything: a file (ctr.go), a
-			// CSS property, an instruction (CSETM), an API's field.
+			// CSS property, an instruction (CSETM), an API's field
+			// (ReceiptHandle), a service (Amazon Security Lake). Beside
+			// a person's email, phone or address it is a person's; else
+			// a given name must say so.
 			break
 		}
 		if name.Valid(sv) {
@@ -1211,10 +1222,47 @@ func personLike(v string) bool {
 		}
 		prev = r
 	}
-	if words >= 2 && !lower {
-		return true
+	if lower {
+		return words >= 2 && knownName(v) // "john smith"; not max-results
 	}
-	return knownName(v)
+	return words >= 2 || knownName(v)
+}
+
+// givenIn reports whether a name has a word that is a given name of the
+// gazetteer and no ordinary word (Dana, not Will), or is written in
+// another script than the Latin, which the gazetteer does not cover.
+func givenIn(v string) bool {
+	latin := false
+	for _, w := range strings.FieldsFunc(v, func(r rune) bool { return r == ' ' || r == ',' || r == '"' || r == '(' || r == ')' }) {
+		if r := name.RolesOf([]byte(w)); r&name.Given != 0 && r&(name.Common|name.Stop) == 0 {
+			return true
+		}
+		for _, c := range w {
+			latin = latin || c < 0x250 && unicode.IsLetter(c)
+		}
+	}
+	return !latin
+}
+
+// camelCase reports a word written as a program's identifier, four lower
+// case letters or more and then a capital (ReceiptHandle, InstanceId):
+// names have a capital after at most three (McKenzie, LaToya, FitzGerald).
+func camelCase(v string) bool {
+	run := 0
+	for _, c := range v {
+		switch {
+		case c >= 'a' && c <= 'z':
+			run++
+		case c >= 'A' && c <= 'Z':
+			if run >= 4 {
+				return true
+			}
+			run = 0
+		default:
+			run = 0
+		}
+	}
+	return false
 }
 
 // lineLocality reports a paragraph of free text that is by itself the

@@ -150,6 +150,11 @@ func TestTableContext(t *testing.T) {
 		{"account, no table", "Acct #", "100234567", nil, breachkit.BankAccount, true},
 		{"telephone company", "Account Number", "287341983201", []string{"Account Number", "Subscriber Name", "Wireless Number", "SSN", "IMEI"}, breachkit.BankAccount, false},
 		{"says bank itself", "Checking Account", "100234567", []string{"Patient Name", "MRN", "Checking Account"}, breachkit.BankAccount, true},
+		{"people's names", "Name", "Ngozi Okonkwo", []string{"Name", "Email", "Phone"}, breachkit.PersonName, true},
+		{"a name, no table", "name", "Ngozi Okonkwo", nil, breachkit.PersonName, false},
+		{"a name with a given name, no table", "name", "Dana Okonkwo", nil, breachkit.PersonName, true},
+		{"services", "Name", "Amazon Security Lake", []string{"Name", "Region", "Endpoint"}, breachkit.PersonName, false},
+		{"an API's members", "memberName", "ReceiptHandle", nil, breachkit.PersonName, false},
 	} {
 		got := false
 		e.Detect(&scan.Segment{Text: []byte(c.value), Field: c.field, Columns: c.cols}, func(m scan.Match) {

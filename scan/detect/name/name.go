@@ -353,6 +353,8 @@ var stop = map[string]bool{
 	"everyone": true, "today": true, "yesterday": true, "tomorrow": true, "tonight": true, "again": true, "then": true,
 	// A ship in an FPO address ("USNS Harris").
 	"uss": true, "usns": true, "uscgc": true,
+	// A program's values ("False, True", "OBJECT, True").
+	"true": true, "false": true, "none": true, "null": true, "self": true,
 }
 
 // plausible reports whether w, with roles r, can be a name word the
@@ -525,7 +527,7 @@ func SurnameFirst(text []byte, i, j int, cued bool) (int, float64) {
 	k := j + 2
 	e := WordEnd(text, k)
 	g := text[k:e]
-	if len(g) < 2 || !Capital(g) || RolesOf(g)&(Given|Common) != Given {
+	if len(g) < 2 || !Capital(g) || RolesOf(g)&(Given|Common|Stop) != Given {
 		return 0, 0
 	}
 	if conf == 0.6 && (len(g) == 2 && g[1] >= 'A' && g[1] <= 'Z' || !plausible(w, RolesOf(w)) || streetWord(w)) {
