@@ -46,6 +46,21 @@ func Score(digits []byte, groups []int, seps []byte) (float64, bool) {
 			return 0, false
 		}
 	}
+	if len(digits) == 8 && (len(seps) == 0 && compactDate(digits) || len(groups) == 2 && groups[0] == 4 && year(digits[:4]) && year(digits[4:])) {
+		return 0, false // 20190302, 2004-2022: a date, years
+	}
 	// A dashed account has eight digits or more: 200-299 is a range.
 	return 0, len(seps) == 0 || len(digits) >= 8
+}
+
+// year reports four digits from 1900 to 2099.
+func year(d []byte) bool {
+	return d[0] == '1' && d[1] == '9' || d[0] == '2' && d[1] == '0'
+}
+
+// compactDate reports eight digits that are a date written YYYYMMDD.
+func compactDate(d []byte) bool {
+	m := int(d[4]-'0')*10 + int(d[5]-'0')
+	day := int(d[6]-'0')*10 + int(d[7]-'0')
+	return year(d[:4]) && m >= 1 && m <= 12 && day >= 1 && day <= 31
 }

@@ -45,17 +45,30 @@ func Value(text []byte, i int) (start, end int) {
 	for j < len(text) && (text[j] == ' ' || text[j] == ':' || text[j] == '=' || text[j] == '"' || text[j] == '\'') && j-i < 4 {
 		j++
 	}
-	if j+3 <= len(text) && strings.EqualFold(string(text[j:j+3]), "is ") {
+	said := j+3 <= len(text) && strings.EqualFold(string(text[j:j+3]), "is ")
+	if said {
 		j += 3
 	}
 	k := j
 	for k < len(text) && text[k] > ' ' && text[k] != '"' && text[k] != '\'' && text[k] != ',' && text[k] != ';' && k-j < 128 {
 		k++
 	}
-	if k-j < 4 || code(text[j:k]) {
+	if k-j < 4 || code(text[j:k]) || said && plain(text[j:k]) {
 		return 0, 0
 	}
 	return j, k
+}
+
+// plain reports a word of lower-case letters, perhaps ending a sentence:
+// after "password is" that is prose ("the passphrase is queried"), where
+// a secret said in a message has a digit, a capital or a symbol.
+func plain(v []byte) bool {
+	for i, c := range v {
+		if !(c >= 'a' && c <= 'z' || i == len(v)-1 && (c == '.' || c == '!' || c == '?')) {
+			return false
+		}
+	}
+	return true
 }
 
 // code reports whether a value after a password's label is a program's
@@ -66,7 +79,9 @@ func Value(text []byte, i int) (start, end int) {
 func code(v []byte) bool {
 	last := v[len(v)-1]
 	if strings.HasPrefix(string(v), "[]") || last == '(' || last == ')' || v[0] == '+' || v[0] == '$' && len(v) > 1 && (v[1] == '{' || v[1] == '(') ||
-		strings.HasPrefix(string(v), "self.") || strings.HasPrefix(string(v), "this.") {
+		strings.HasPrefix(string(v), "self.") || strings.HasPrefix(string(v), "this.") || v[0] == '[' || v[0] == '<' || strings.IndexByte(string(v), '\\') >= 0 {
+		// Also a placeholder ("[can", "<string>") or a manual page's
+		// markup ("valid\&.").
 		return true
 	}
 	switch strings.ToLower(strings.TrimRight(string(v), ",;")) {

@@ -45,13 +45,24 @@ func Score(digits []byte, groups []int, seps []byte) (float64, bool) {
 	if len(groups) == 2 && groups[0] == 5 && groups[1] == 4 && seps[0] == '-' {
 		return 0, false // 02110-1301: a ZIP+4 Code (the GPL's address)
 	}
-	if len(groups) == 3 && groups[0] == 4 && groups[1] == 2 && groups[2] == 2 || len(groups) == 2 && groups[0] == 4 && groups[1] == 4 && year(digits[:4]) && year(digits[4:]) {
-		return 0, false // 2022-03-29, 2014-2019: a date, years
+	if datedGroups(groups, seps) || len(groups) == 2 && groups[0] == 4 && groups[1] == 4 && year(digits[:4]) && year(digits[4:]) {
+		return 0, false // 2022-03-29, "3 2023-02-05" (a manual page's section and date), 2014-2019: dates, years
 	}
 	if sample.Number(digits) {
 		return 0, false // 111122223333: a manual's example
 	}
 	return 0, len(groups) <= 4
+}
+
+// datedGroups reports groups of 4, 2 and 2 digits joined by dashes among
+// a candidate's groups: a date.
+func datedGroups(groups []int, seps []byte) bool {
+	for k := 0; k+2 < len(groups); k++ {
+		if groups[k] == 4 && groups[k+1] == 2 && groups[k+2] == 2 && seps[k] == '-' && seps[k+1] == '-' {
+			return true
+		}
+	}
+	return false
 }
 
 // year reports four digits from 1900 to 2099.

@@ -7,14 +7,16 @@
 package sample
 
 // Number reports whether digits (ASCII '0'–'9' only) are a sample: a run
-// of seven or more counting up or down (9 to 0 and back wraps), runs of
+// of seven or more counting up or down (9 to 0 and back wraps; six when
+// they are the whole number), runs of
 // one digit each at least three long, or a block of two to four digits
 // repeated three times or more (after leading zeros).
 func Number(d []byte) bool {
 	return counting(d) || runs(d) || repeated(d)
 }
 
-// counting reports seven digits or more in a row that count up or down.
+// counting reports seven digits or more in a row that count up or down,
+// or a whole number of six that does (123456, 654321).
 func counting(d []byte) bool {
 	up, down := 1, 1
 	for i := 1; i < len(d); i++ {
@@ -33,7 +35,7 @@ func counting(d []byte) bool {
 			return true
 		}
 	}
-	return false
+	return len(d) == 6 && (up == 6 || down == 6)
 }
 
 // runs reports digits made only of runs of one digit, each at least three

@@ -20,7 +20,9 @@ func TestNumber(t *testing.T) {
 		{"388590921", false},
 		{"50788799689", false},
 		{"4754637771192332", false},
-		{"0012345", false}, // six counting up: not enough
+		{"0012345", false}, // six counting up in seven: not enough
+		{"123456", true},
+		{"654321", true},
 		{"112233", false},  // runs of two
 		{"", false},
 	} {
