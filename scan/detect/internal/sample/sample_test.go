@@ -23,7 +23,7 @@ func TestNumber(t *testing.T) {
 		{"0012345", false}, // six counting up in seven: not enough
 		{"123456", true},
 		{"654321", true},
-		{"112233", false},  // runs of two
+		{"112233", false}, // runs of two
 		{"", false},
 	} {
 		if got := Number([]byte(tt.d)); got != tt.want {
