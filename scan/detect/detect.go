@@ -720,9 +720,9 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 				}
 				if wantName && wj-i >= 2 {
 					if roles&name.Title != 0 {
-						// "Ms. Lutz", "Dr Patel"; not MS_SYNC, a
-						// program's constant.
-						titled = j < n && (text[j] == ' ' || text[j] == '.')
+						// "Ms. Lutz", "Dr Patel"; not MS_SYNC or
+						// MRS.NE, a program's names.
+						titled = j < n && (text[j] == ' ' || text[j] == '.' && j+1 < n && text[j+1] == ' ')
 						i = j
 						if i < n && text[i] == '.' {
 							i++

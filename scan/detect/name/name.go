@@ -508,7 +508,8 @@ func SurnameFirst(text []byte, i, j int, cued bool) (int, float64) {
 		i, j = j+1, e
 		w = text[i:j]
 	}
-	if j+3 >= len(text) || text[j] != ',' || text[j+1] != ' ' || !Capital(w) {
+	if j+3 >= len(text) || text[j] != ',' || text[j+1] != ' ' || !Capital(w) || i > 0 && (text[i-1] == '{' || text[i-1] == '(' || text[i-1] == '[' || text[i-1] == '.') {
+		// Not "{Mask, Len}", "(Index, Len)": a program's list.
 		return 0, 0
 	}
 	conf := 0.75

@@ -64,11 +64,40 @@ func (Extractor) Accepts(name string, head []byte) bool {
 		return false
 	}
 	lines := completeLines(head)
+	if hexDump(lines) {
+		return false
+	}
 	if _, ok := detect(lines); ok {
 		return true
 	}
 	_, ok := births(lines)
 	return ok
+}
+
+// hexDump reports lines most of which are a dump of bytes, as hexdump -C
+// and xxd write them: an offset of eight hexadecimal digits and bytes in
+// pairs of them ("00000010  00 00 00 …"). Its columns line up, but its
+// cells are bytes, not fields; it is read as text.
+func hexDump(lines [][]byte) bool {
+	n := 0
+	for _, l := range lines {
+		if len(l) < 12 || !isHex(l[:8]) || l[8] != ' ' && l[8] != ':' {
+			continue
+		}
+		if b := bytes.TrimLeft(l[8:], ": "); len(b) >= 2 && isHex(b[:2]) {
+			n++
+		}
+	}
+	return n*2 > len(lines)
+}
+
+func isHex(b []byte) bool {
+	for _, c := range b {
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+			return false
+		}
+	}
+	return len(b) > 0
 }
 
 // births finds a register whose rows are lines of space-separated cells

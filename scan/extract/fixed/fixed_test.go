@@ -133,6 +133,13 @@ func TestNotFixed(t *testing.T) {
 		"csv":   "a,b,c,d\n1,2,3,4\n5,6,7,8\n9,10,11,12\n13,14,15,16\n",
 		"short": "ab cd\nef gh\nij kl\nmn op\nqr st\n",
 		"tabs":  "NAME\tSSN\tDOB\nA\t1\t2\nB\t3\t4\nC\t5\t6\nD\t7\t8\n",
+		// A dump of bytes, as crypto/tls's test data holds.
+		"hexdump": ">>> Flow 1 (client to server)\n" +
+			"00000000  16 03 01 01 18 01 00 01  14 03 03 00 00 00 00 00  |................|\n" +
+			"00000010  00 00 00 00 00 00 00 00  00 00 00 00 00 00 00 00  |................|\n" +
+			"00000020  00 00 00 00 00 00 00 00  00 00 00 20 00 00 00 00  |........... ....|\n" +
+			"00000030  be cd db 00 00 00 00 00  00 00 00 00 00 00 00 00  |................|\n" +
+			"00000040  00 00 00 00 00 00 00 00  00 00 00 00 00 32 cc a9  |.............2..|\n",
 	} {
 		if (Extractor{}).Accepts("x.txt", []byte(data)) {
 			t.Errorf("%s: recognised as fixed-width", name)
