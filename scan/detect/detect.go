@@ -776,15 +776,16 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 	}
 	if s.present&(1<<classMember) != 0 && (e.healthOrg || s.present&(1<<classHealth|1<<classMedical) != 0) {
 		// "Member ID", "plan" beside a word of health or a diagnosis
-		// label, or in a health plan's own files: a health plan's.
-		// Alone ("Member #1002345 called about a share draft") a credit
-		// union's, or a club's.
+		// label (within a keyword window), or in a health plan's own
+		// files: a health plan's. Alone ("Member #1002345 called about
+		// a share draft") a credit union's, or a club's; pages away
+		// from "health", a program's (a struct's members).
 		for k := range s.hits {
-			if h := &s.hits[k]; h.classes&(1<<classMember) != 0 {
+			if h := &s.hits[k]; h.classes&(1<<classMember) != 0 && (e.healthOrg || healthNear(s.hits, k)) {
 				h.classes |= 1 << classHealth
+				s.present |= 1 << classHealth
 			}
 		}
-		s.present |= 1 << classHealth
 	}
 	e.resolve(s, seg, text, lead)
 	if s.present&(1<<classAccess|1<<classMedical|1<<classGov) != 0 {
@@ -1627,11 +1628,13 @@ func (e *Engine) resolve(s *scratch, seg *scan.Segment, text []byte, lead int) {
 				continue
 			}
 			kw, why := e.contextNear(s, a[0], a[1], c.class, 60)
-			if kw == 0 && c.class == classHealth && s.present&(1<<classMember) != 0 {
+			if kw == 0 && c.class == classHealth && s.present&(1<<classMember) != 0 && digitCount(w) >= 6 {
 				// Letters and digits (XJH123456789) are a health plan's
 				// member ID, not a credit union's member number: "member"
-				// says so by itself.
-				kw, why = e.contextNear(s, a[0], a[1], classMember, 60)
+				// says so by itself, as the value's label ("Member ID:
+				// XJH123456789"). Farther off, "member" is as often a
+				// program's (a struct member, PR102753 in a changelog).
+				kw, why = e.contextNear(s, a[0], a[1], classMember, labelMax)
 			}
 			conf := kw * 0.95
 			if conf > best.conf {
@@ -1737,6 +1740,34 @@ func (e *Engine) codes(s *scratch, text []byte, lead int) {
 			}
 		}
 	}
+}
+
+// healthNear reports whether a keyword of health or a diagnosis label lies
+// within Window bytes of hits[k] (hits are in text order).
+func healthNear(hits []hit, k int) bool {
+	const want = 1<<classHealth | 1<<classMedical
+	for i := k - 1; i >= 0 && hits[k].start-hits[i].end <= Window; i-- {
+		if hits[i].classes&want != 0 {
+			return true
+		}
+	}
+	for i := k + 1; i < len(hits) && hits[i].start-hits[k].end <= Window; i++ {
+		if hits[i].classes&want != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// digitCount returns how many digits s has.
+func digitCount(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			n++
+		}
+	}
+	return n
 }
 
 // techWord reports a lower-case word of letters and digits that is a
