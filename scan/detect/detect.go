@@ -80,6 +80,7 @@ const (
 	classMedical // a diagnosis code's label: Dx, ICD-10
 	classGov     // a government or assigned number's label: alien registration, USCIS, SIN, NINO, employee, student
 	classMember  // a health ID's label only beside a word of health: member, subscriber, plan, policy, beneficiary
+	classLicense // a licence number's label, as its label or beside a word of classDL: license, lic, DL
 	numClasses
 )
 
@@ -212,6 +213,7 @@ func New(cfg Config) *Engine {
 	add(classPhone, phone.Keywords)
 	add(classDOB, dob.Keywords)
 	add(classDL, dl.Keywords)
+	add(classLicense, dl.LabelKeywords)
 	add(classPassport, passport.Keywords)
 	add(classHealth, health.Keywords)
 	add(classMember, health.MemberWords)
@@ -1361,7 +1363,7 @@ func (e *Engine) name(text []byte, i, j int, titled bool, r name.Role) (int, flo
 func (e *Engine) cardName(s *scratch, text []byte, p int) (sEnd, gSt, gEnd int, ok bool) {
 	licence := false
 	for k := len(s.hits) - 1; k >= 0 && !licence; k-- {
-		licence = s.hits[k].classes&(1<<classDL) != 0
+		licence = s.hits[k].classes&(1<<classDL|1<<classLicense) != 0
 	}
 	if !licence {
 		return 0, 0, 0, false
@@ -2014,7 +2016,7 @@ func (e *Engine) scoreNumber(s *scratch, st, en int, timed bool) (span, bool) {
 		if timed && r.class == classDOB {
 			continue
 		}
-		if s.present&(1<<r.class) == 0 && !(r.class == classITIN && s.present&(1<<classSSN) != 0 || r.class == classSSN && s.present&(1<<classITIN) != 0) && !(r.class == classCard && s.present&(1<<classNeg) != 0) {
+		if s.present&ownClasses[r.class] == 0 && !(r.class == classCard && s.present&(1<<classNeg) != 0) {
 			// No keyword of its kind in the segment: the shape alone must do.
 			base, ok := r.score(s.digits, s.groups, s.seps)
 			if !ok || base < e.min || base <= best {
@@ -2058,6 +2060,11 @@ func (e *Engine) scoreNumber(s *scratch, st, en int, timed bool) (span, bool) {
 	}
 	return sp, true
 }
+
+// licenseLabel is how near before a value "license" or "DL" must be to be its
+// label when no word of a driver's licence is near ("License # D1234567",
+// "license number 9767086").
+const licenseLabel = 16
 
 // labelMax is how near before a value a word must be to be its label
 // ("Order #4771...", "invoice no. 4771...").
@@ -2170,21 +2177,28 @@ func (c *ctxInfo) weight(d int) float64 {
 // weakens the claim.
 func (c *ctxInfo) score(class int) (float64, int) {
 	own := ownClasses[class]
+	// A licence's two classes are one set of words: the nearest speaks.
+	nearest := class == classDL
 	best, bestD, before := 0.0, -1, false
 	for m := (c.bset | c.aset) & own; m != 0; m &= m - 1 {
 		i := bits.TrailingZeros32(m)
 		if c.bset&(1<<i) != 0 {
-			if w := c.weight(c.before[i]); w > best {
+			if w := c.weight(c.before[i]); w > best || nearest && w == best && before && c.before[i] < bestD {
 				best, bestD, before = w, c.before[i], true
 			}
 		}
 		if c.aset&(1<<i) != 0 {
-			if w := 0.5 * c.weight(c.after[i]); w > best {
+			if w := 0.5 * c.weight(c.after[i]); w > best || nearest && w == best && !before && c.after[i] < bestD {
 				best, bestD, before = w, c.after[i], false
 			}
 		}
 	}
 	if best == 0 {
+		return 0, -1
+	}
+	if class == classDL && (c.bset|c.aset)&(1<<classDL) == 0 && !(before && bestD <= licenseLabel) {
+		// "license" with no driver or DL near, and not as the value's
+		// label: a program's licence, a business's.
 		return 0, -1
 	}
 	for m := c.bset &^ uncompeting[class]; m != 0; m &= m - 1 {
@@ -2209,6 +2223,9 @@ var ownClasses, uncompeting = func() (own, unc [numClasses]uint32) {
 		own[c] = 1 << c
 		if c == classSSN || c == classITIN {
 			own[c] = 1<<classSSN | 1<<classITIN
+		}
+		if c == classDL {
+			own[c] = 1<<classDL | 1<<classLicense
 		}
 		unc[c] = own[c] | 1<<className | 1<<classAddress | 1<<classEmail | 1<<classCred | 1<<classOrg | 1<<classAccess | 1<<classMedical | 1<<classGov
 		if c != classDOB {
@@ -2262,7 +2279,7 @@ func kwReason(class, d int) string {
 }
 
 func kwName(c uint32) string {
-	names := [...]string{"ssn", "itin", "card", "routing", "account", "phone", "dob", "license", "passport", "health", "email", "name", "address", "password", "other", "date", "organisation", "access-code", "medical", "government-id", "member"}
+	names := [...]string{"ssn", "itin", "card", "routing", "account", "phone", "dob", "license", "passport", "health", "email", "name", "address", "password", "other", "date", "organisation", "access-code", "medical", "government-id", "member", "license"}
 	for i, n := range names {
 		if c&(1<<i) != 0 {
 			return n

@@ -8,7 +8,13 @@ package dl
 import "github.com/breachkit/breachkit/scan/detect/internal/sample"
 
 // Keywords are the words that, near a value, say it is a license number.
-var Keywords = []string{"driver", "drivers", "license", "licence", "dl", "dln", "dlnum", "lic"}
+var Keywords = []string{"driver", "drivers"}
+
+// LabelKeywords say so only as the value's label ("License # D1234567",
+// "DL: 9767086"), or with a word of Keywords near: alone and farther off
+// they are as often a program's licence ("Licensed under the MIT
+// license") or its dynamic linker ("dl_initfirst").
+var LabelKeywords = []string{"license", "licence", "lic", "dl", "dln", "dlnum"}
 
 // Valid reports whether s (letters, digits, dashes and spaces removed)
 // has the shape of a US license number: 4 to 15 letters and digits with
