@@ -1150,7 +1150,9 @@ func gluedBefore(text []byte, i int) bool {
 	if (p == '-' || p == '.' || p == ':' || p == '+' && i >= 2 && isAlnum(text[i-2])) && i >= 2 && isAlnum(text[i-2]) {
 		return true
 	}
-	return false
+	// "= -2146500051", "(-1071242184)": a signed number, a program's
+	// constant.
+	return p == '-' && i >= 2 && (text[i-2] == '=' || text[i-2] == '(' || text[i-2] == '[' || text[i-2] == ' ' && i >= 3 && (text[i-3] == '=' || text[i-3] == ':' || text[i-3] == ','))
 }
 
 // numberClasses are the keyword classes of the number rules.

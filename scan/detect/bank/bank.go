@@ -46,8 +46,9 @@ func Score(digits []byte, groups []int, seps []byte) (float64, bool) {
 			return 0, false
 		}
 	}
-	if len(digits) == 8 && (len(seps) == 0 && compactDate(digits) || len(groups) == 2 && groups[0] == 4 && year(digits[:4]) && year(digits[4:])) {
-		return 0, false // 20190302, 2004-2022: a date, years
+	if len(digits) == 8 && (len(seps) == 0 && compactDate(digits) || len(groups) == 2 && groups[0] == 4 && year(digits[:4]) && year(digits[4:]) ||
+		len(groups) == 3 && groups[0] == 4 && groups[1] == 2 && compactDate(digits)) {
+		return 0, false // 20190302, 2004-2022, 2021-02-01: a date, years
 	}
 	// A dashed account has eight digits or more: 200-299 is a range.
 	return 0, len(seps) == 0 || len(digits) >= 8

@@ -85,7 +85,10 @@ func code(v []byte) bool {
 		return true
 	}
 	switch strings.ToLower(strings.TrimRight(string(v), ",;")) {
-	case "str", "string", "bytes", "none", "null", "nil", "undefined", "true", "false", "optional[str]", "password", "passwd", "passphrase", "secret", "required", "string)":
+	case "str", "string", "bytes", "none", "null", "nil", "undefined", "true", "false", "optional[str]", "password", "passwd", "passphrase", "secret", "required", "string)",
+		"value", "name", "prompt", "will", "must", "should", "the", "from", "with", "that", "this", "when", "field", "input", "text", "param":
+		// A type, a null, the name again, or the prose or code around a
+		// label ("password: will be asked", "password=value").
 		return true
 	}
 	return false

@@ -9,10 +9,24 @@ package sample
 // Number reports whether digits (ASCII '0'–'9' only) are a sample: a run
 // of seven or more counting up or down (9 to 0 and back wraps; six when
 // they are the whole number), runs of
-// one digit each at least three long, or a block of two to four digits
-// repeated three times or more (after leading zeros).
+// one digit each at least three long, a block of two to four digits
+// repeated three times or more (after leading zeros), or a round number
+// (1000000).
 func Number(d []byte) bool {
-	return counting(d) || runs(d) || repeated(d)
+	return counting(d) || runs(d) || repeated(d) || round(d)
+}
+
+// round reports a digit and five zeros or more: 100000, 1048576 is not.
+func round(d []byte) bool {
+	if len(d) < 6 {
+		return false
+	}
+	for _, c := range d[1:] {
+		if c != '0' {
+			return false
+		}
+	}
+	return true
 }
 
 // counting reports seven digits or more in a row that count up or down,

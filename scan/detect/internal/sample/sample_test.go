@@ -24,6 +24,8 @@ func TestNumber(t *testing.T) {
 		{"123456", true},
 		{"654321", true},
 		{"112233", false}, // runs of two
+		{"1000000", true},
+		{"1048576", false},
 		{"", false},
 	} {
 		if got := Number([]byte(tt.d)); got != tt.want {
