@@ -38,6 +38,7 @@ import (
 	"github.com/breachkit/breachkit/scan/detect/email"
 	"github.com/breachkit/breachkit/scan/detect/govid"
 	"github.com/breachkit/breachkit/scan/detect/health"
+	"github.com/breachkit/breachkit/scan/detect/internal/sample"
 	"github.com/breachkit/breachkit/scan/detect/internal/wordset"
 	"github.com/breachkit/breachkit/scan/detect/itin"
 	"github.com/breachkit/breachkit/scan/detect/medical"
@@ -1925,7 +1926,23 @@ func (e *Engine) resolveNumber(s *scratch, text []byte, t numTok) {
 		if b.conf < e.min {
 			break
 		}
-		s.found = append(s.found, b)
+		if b.typ == breachkit.BankAccount || b.typ == breachkit.DriversLicense || b.typ == breachkit.HealthID {
+			// 123456789012, 111122223333: a manual's sample, no one's
+			// account, licence or plan ID; looked at only for the
+			// window that wins, as it costs a pass over the digits.
+			s.digits = s.digits[:0]
+			for _, c := range text[b.start:b.end] {
+				if c >= '0' && c <= '9' {
+					s.digits = append(s.digits, c)
+				}
+			}
+			if sample.Number(s.digits) {
+				b.conf = 0
+			}
+		}
+		if b.conf > 0 {
+			s.found = append(s.found, b)
+		}
 		keep := cands[:0]
 		for _, c := range cands {
 			if c.end <= b.start || c.start >= b.end {

@@ -24,6 +24,7 @@ import (
 	"github.com/breachkit/breachkit/scan/detect/genetic"
 	"github.com/breachkit/breachkit/scan/detect/govid"
 	"github.com/breachkit/breachkit/scan/detect/health"
+	"github.com/breachkit/breachkit/scan/detect/internal/sample"
 	"github.com/breachkit/breachkit/scan/detect/itin"
 	"github.com/breachkit/breachkit/scan/detect/medical"
 	"github.com/breachkit/breachkit/scan/detect/name"
@@ -939,7 +940,7 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, people bool, emit func(
 			// bank account may pass those checks too, so a column named
 			// only "account" keeps its numbers bank accounts.
 			out(breachkit.CardNumber, 0.95, "")
-		} else if ok && bank.Valid(d) {
+		} else if ok && bank.Valid(d) && !sample.Number(d) {
 			out(breachkit.BankAccount, 0.97, "")
 		} else if end, ok := bank.IBANAt(v, 0); ok && end == len(v) {
 			out(breachkit.BankAccount, 0.99, "")

@@ -6,8 +6,6 @@
 // own.
 package bank
 
-import "github.com/breachkit/breachkit/scan/detect/internal/sample"
-
 // Keywords are the words that, near a number, say it is a bank account.
 var Keywords = []string{"account", "acct", "accountnumber", "checking", "savings", "dda", "iban", "bankaccount"}
 
@@ -23,7 +21,7 @@ func Valid(d []byte) bool {
 		}
 		same = same && c == d[0]
 	}
-	return !same && !sample.Number(d)
+	return !same
 }
 
 // Score validates a digit candidate (see ssn.Score for the arguments).

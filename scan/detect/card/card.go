@@ -70,10 +70,10 @@ func Valid(d []byte) bool {
 			return false
 		}
 	}
-	if allSame(d) || longRun(d) || sample.Number(d) {
+	if allSame(d) || longRun(d) {
 		return false
 	}
-	return Issuer(d) != "" && Luhn(d) && !testPANs[string(d)]
+	return Issuer(d) != "" && Luhn(d) && !testPANs[string(d)] && !sample.Number(d)
 }
 
 // longRun reports eight or more of one digit in a row (2238000000000000,

@@ -5,8 +5,6 @@
 // "DL#") or a column says so; the shape only has to be plausible.
 package dl
 
-import "github.com/breachkit/breachkit/scan/detect/internal/sample"
-
 // Keywords are the words that, near a value, say it is a license number.
 var Keywords = []string{"driver", "drivers"}
 
@@ -53,9 +51,6 @@ func Score(digits []byte, groups []int, seps []byte) (float64, bool) {
 	}
 	if datedGroups(groups, seps) || len(groups) == 2 && groups[0] == 4 && groups[1] == 4 && year(digits[:4]) && year(digits[4:]) {
 		return 0, false // 2022-03-29, "3 2023-02-05" (a manual page's section and date), 2014-2019: dates, years
-	}
-	if sample.Number(digits) {
-		return 0, false // 111122223333: a manual's example
 	}
 	return 0, len(groups) <= 4
 }

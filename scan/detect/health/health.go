@@ -6,11 +6,7 @@
 // or column.
 package health
 
-import (
-	"strings"
-
-	"github.com/breachkit/breachkit/scan/detect/internal/sample"
-)
+import "strings"
 
 // Keywords are the words that, near a value, say it is a health identifier.
 var Keywords = []string{"medicare", "mbi", "hicn", "mrn", "medical", "health", "insurance", "nhs", "medicaid"}
@@ -141,5 +137,5 @@ func Score(digits []byte, groups []int, seps []byte) (float64, bool) {
 	if len(groups) == 3 && groups[0] == 3 && groups[1] == 3 && groups[2] == 4 && seps[0] == ' ' && seps[1] == ' ' {
 		return 0, nhsCheck(digits)
 	}
-	return 0, len(groups) == 1 && len(digits) >= 6 && len(digits) <= 12 && !sample.Number(digits)
+	return 0, len(groups) == 1 && len(digits) >= 6 && len(digits) <= 12
 }
