@@ -28,8 +28,17 @@ func Labelled(text []byte, st, en int) bool {
 	if j+1 < len(text) && text[j] == ':' && text[j+1] == '=' {
 		return false // pw := io.Pipe(): a program's variable
 	}
-	if j < len(text) && (text[j] == ':' || text[j] == '=' || text[j] == '"' || text[j] == '\'') {
+	if j < len(text) && (text[j] == ':' || text[j] == '=') {
 		return true
+	}
+	if j < len(text) && (text[j] == '"' || text[j] == '\'') {
+		// A quoted key ("password": "x", 'passwd' => 'x'); not a word
+		// quoted in prose (the `passwd' service).
+		k := j + 1
+		for k < len(text) && text[k] == ' ' {
+			k++
+		}
+		return k < len(text) && (text[k] == ':' || text[k] == '=')
 	}
 	return j > en && j+3 <= len(text) && strings.EqualFold(string(text[j:j+3]), "is ")
 }
@@ -59,6 +68,17 @@ func Value(text []byte, i int) (start, end int) {
 	return j, k
 }
 
+// variable reports a shell's or a template's variable name after '$':
+// letters and underscores in one case ($user, $DB_PASSWORD).
+func variable(v []byte) bool {
+	lower, upper := true, true
+	for _, c := range v {
+		lower = lower && (c >= 'a' && c <= 'z' || c == '_')
+		upper = upper && (c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')
+	}
+	return lower || upper
+}
+
 // plain reports a word of lower-case letters, perhaps ending a sentence:
 // after "password is" that is prose ("the passphrase is queried"), where
 // a secret said in a message has a digit, a capital or a symbol.
@@ -78,7 +98,7 @@ func plain(v []byte) bool {
 // a variable in a string built by a program ("+cmd.Dir)", "${DB_PASS}").
 func code(v []byte) bool {
 	last := v[len(v)-1]
-	if strings.HasPrefix(string(v), "[]") || last == '(' || last == ')' || v[0] == '+' || v[0] == '$' && len(v) > 1 && (v[1] == '{' || v[1] == '(') ||
+	if strings.HasPrefix(string(v), "[]") || last == '(' || last == ')' || v[0] == '+' || v[0] == '$' && len(v) > 1 && (v[1] == '{' || v[1] == '(' || variable(v[1:])) ||
 		strings.HasPrefix(string(v), "self.") || strings.HasPrefix(string(v), "this.") || v[0] == '[' || v[0] == '<' || strings.IndexByte(string(v), '\\') >= 0 {
 		// Also a placeholder ("[can", "<string>") or a manual page's
 		// markup ("valid\&.").

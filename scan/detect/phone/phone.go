@@ -143,8 +143,9 @@ func NationalScore(digits []byte, groups []int, seps []byte) (float64, bool) {
 			return 0, false
 		}
 	}
-	// Not the shape of an SSN (047-76-2245) or of a card's blocks of four.
-	if len(groups) == 3 && groups[0] == 3 && groups[1] == 2 && groups[2] == 4 {
+	// Not the shape of an SSN (047-76-2245), of a ZIP+4 Code (02110-1301)
+	// or of a card's blocks of four.
+	if len(groups) == 3 && groups[0] == 3 && groups[1] == 2 && groups[2] == 4 || len(groups) == 2 && groups[0] == 5 && groups[1] == 4 && seps[0] == '-' {
 		return 0, false
 	}
 	fours := true
