@@ -988,7 +988,7 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, people bool, emit func(
 			// a known given name or surname.
 			break
 		}
-		if fi.loose && !(personLike(sv) && (people || givenIn(sv))) || camelCase(sv) {
+		if fi.loose && !(personLike(sv) && (people || givenIn(sv))) || fi.kind == fFullName && camelCase(sv) {
 			// "name", "locationName" name anything: a file (ctr.go), a
 			// CSS property, an instruction (CSETM), an API's field
 			// (ReceiptHandle), a service (Amazon Security Lake). Beside
