@@ -415,3 +415,22 @@ func TestNonFinite(t *testing.T) {
 		}
 	}
 }
+
+// TestRecordKeys checks that a record's values carry the key paths of
+// their record as Columns, the keys after a value too, and that the
+// records of a JSON Lines file are kept apart.
+func TestRecordKeys(t *testing.T) {
+	data := []byte(`{"name":"Ngozi Okonkwo","email":"n.okonkwo@example.org"}` + "\n" + `{"memberId":"XWB100234567","shareBalance":"10.00"}` + "\n")
+	var got []string
+	err := Extractor{}.Extract(context.Background(), &scan.Input{Path: "m.ndjson", R: bytes.NewReader(data)}, func(s scan.Segment) error {
+		got = append(got, s.Field+"="+strings.Join(s.Columns, ","))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"name=name,email", "email=name,email", "memberId=memberId,shareBalance", "shareBalance=memberId,shareBalance"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
