@@ -87,7 +87,7 @@ const (
 
 // shapeRules are the detectors of letters-and-digits identifiers.
 var shapeRules = func() []shapeRule {
-	rs := []shapeRule{{classDL, breachkit.DriversLicense, dl.Valid, ""}, {classPassport, breachkit.Passport, passport.Valid, ""}, {classHealth, breachkit.HealthID, health.Valid, ""}}
+	rs := []shapeRule{{classDL, breachkit.DriversLicense, dl.Written, ""}, {classPassport, breachkit.Passport, passport.Valid, ""}, {classHealth, breachkit.HealthID, health.Valid, ""}}
 	for i := range rs {
 		rs[i].rule = "rule:" + strings.ToLower(string(rs[i].t)) + "-shape"
 	}

@@ -68,6 +68,23 @@ func Value(text []byte, i int) (start, end int) {
 	return j, k
 }
 
+// constant reports a program's constant: capitals, digits and at least
+// one underscore (GNUTLS_E_DECRYPTION_FAILED), perhaps ending a sentence.
+func constant(v []byte) bool {
+	v = []byte(strings.TrimRight(string(v), ".,;"))
+	under := false
+	for _, c := range v {
+		switch {
+		case c == '_':
+			under = true
+		case c >= 'A' && c <= 'Z' || c >= '0' && c <= '9':
+		default:
+			return false
+		}
+	}
+	return under
+}
+
 // variable reports a shell's or a template's variable name after '$':
 // letters and underscores in one case ($user, $DB_PASSWORD).
 func variable(v []byte) bool {
@@ -99,7 +116,7 @@ func plain(v []byte) bool {
 func code(v []byte) bool {
 	last := v[len(v)-1]
 	if strings.HasPrefix(string(v), "[]") || last == '(' || last == ')' || v[0] == '+' || v[0] == '$' && len(v) > 1 && (v[1] == '{' || v[1] == '(' || variable(v[1:])) ||
-		strings.HasPrefix(string(v), "self.") || strings.HasPrefix(string(v), "this.") || v[0] == '[' || v[0] == '<' || strings.IndexByte(string(v), '\\') >= 0 {
+		strings.HasPrefix(string(v), "self.") || strings.HasPrefix(string(v), "this.") || v[0] == '[' || v[0] == '<' || strings.IndexByte(string(v), '\\') >= 0 || constant(v) {
 		// Also a placeholder ("[can", "<string>") or a manual page's
 		// markup ("valid\&.").
 		return true

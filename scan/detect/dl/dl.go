@@ -35,6 +35,36 @@ func Valid(s string) bool {
 	return n >= 4 && n <= 15 && digits >= 3
 }
 
+// Written reports whether a word of free text (letters and digits) has
+// the shape of a licence number written out: Valid, and a letter with
+// three digits or more (CA's L3917729, CO's A123456), five digits or
+// more (ND's ABC123456), or Washington's WDL and nine (WDLLIDH002W4). A part's or a chip's model (TMP411, NCT7802Y,
+// SFC9000) near a device driver's name has fewer; a screen's resolution
+// (1280x1024) is no licence.
+func Written(s string) bool {
+	if !Valid(s) {
+		return false
+	}
+	letters, digits, x := 0, 0, -1
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z':
+			letters++
+			if c == 'x' || c == 'X' {
+				x = i
+			}
+		}
+	}
+	if letters == 1 && x > 0 && x < len(s)-1 && digits == len(s)-1 {
+		return false // 1280x1024
+	}
+	// Washington's since 2018: WDL and nine letters and digits.
+	wa := len(s) == 12 && (s[:3] == "WDL" || s[:3] == "wdl")
+	return letters == 1 && digits >= 3 || digits >= 5 || wa
+}
+
 // Score validates a digit candidate (see ssn.Score for the arguments):
 // the shape gives no confidence on its own.
 func Score(digits []byte, groups []int, seps []byte) (float64, bool) {
