@@ -2216,8 +2216,8 @@ func (c *ctxInfo) score(class int) (float64, int) {
 		return 0, -1
 	}
 	if class == classDL && (c.bset|c.aset)&(1<<classDL) == 0 && !(before && bestD <= licenseLabel) {
-		// "license" with no driver or DL near, and not as the value's
-		// label: a program's licence, a business's.
+		// "license" or "DL" with no "driver" near, and not as the
+		// value's label: a program's licence, a dynamic linker's dl_.
 		return 0, -1
 	}
 	for m := c.bset &^ uncompeting[class]; m != 0; m &= m - 1 {

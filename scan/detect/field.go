@@ -1190,12 +1190,14 @@ func knownName(s string) bool {
 	return false
 }
 
-// personLike reports whether the value of a bare "name" column or key is
+// personLike reports whether the value of a loose name column or key is
 // written as a person's name: words of letters, with the hyphens,
-// apostrophes, commas and initials' periods of names ("O'Neil, Mary J."),
-// and either two words or more, capitalised or not in the Latin script,
-// or one that the gazetteer knows. Digits, symbols, a period inside a
-// word (media.sln) or one unknown word (float, CSETM) are not.
+// apostrophes, commas, nicknames' quotes and initials' periods of names
+// ("O'Neil, Mary J."); two words or more, or one that the gazetteer
+// knows; in lower case, two words with a name the gazetteer knows ("john
+// smith"). Digits, symbols, a period inside a word (media.sln), one
+// unknown word (float, CSETM) or a lower-case phrase (max-results) are
+// not.
 func personLike(v string) bool {
 	prev := ' '
 	words, lower := 0, false
