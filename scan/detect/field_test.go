@@ -122,9 +122,9 @@ func TestFieldParts(t *testing.T) {
 
 // TestTableContext checks the headers that the table's other columns
 // decide. A column named by "member" alone is a health plan's member ID
-// only in a table whose other columns say health (a JSON record's other
-// keys count as its columns), or when the extractor gives no table (an
-// XML element's): a credit union's "Member #" beside shares
+// only in a table whose other columns say health (a JSON or XML record's
+// other fields count as its columns), or when the extractor gives no
+// table: a credit union's "Member #" beside shares
 // and loans is nobody's health data. A column named by "account" alone is
 // a bank account except in a table whose other columns name health and
 // no bank: a hospital's export, where it is the patient's billing account.

@@ -306,14 +306,14 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 	r, emit := scan.Unmarked(bufio.NewReaderSize(in.R, 64<<10), emit)
 	plain := *in
 	plain.R = r
-	rk := &recordKeys{emit: emit}
-	fb := &fhirBundle{emit: rk.add}
+	keys := &columns.Keys{Emit: emit}
+	fb := &fhirBundle{emit: keys.Add}
 	err := extractValues(ctx, &plain, fb.add, fb)
 	if ferr := fb.flush(); err == nil {
 		err = ferr
 	}
-	if rerr := rk.flush(); err == nil {
-		err = rerr
+	if kerr := keys.Flush(); err == nil {
+		err = kerr
 	}
 	return err
 }

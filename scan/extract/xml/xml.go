@@ -119,7 +119,8 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 	dec.CharsetReader = func(label string, r io.Reader) (io.Reader, error) { return r, nil }
 	var stack []string
 	var fields, labels []string // per open element: its text's Field, a label for its children
-	recs := &recorder{path: in.Path, emit: emit}
+	keys := &columns.Keys{Emit: emit}
+	recs := &recorder{path: in.Path, emit: keys.Add}
 	skip := 0 // inside <script> or <style> (XHTML)
 	for n := 0; ; n++ {
 		if n&1023 == 0 {
@@ -132,6 +133,9 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 		if err != nil {
 			// What was read is emitted, whatever stopped the read.
 			if ferr := recs.finish(); ferr != nil {
+				return ferr
+			}
+			if ferr := keys.Flush(); ferr != nil {
 				return ferr
 			}
 			if errors.Is(err, io.EOF) {

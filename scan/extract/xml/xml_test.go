@@ -3,6 +3,7 @@ package xml
 import (
 	"bytes"
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -341,5 +342,24 @@ func TestSpreadsheetML(t *testing.T) {
 		if got[i] != want[i] {
 			t.Errorf("%d: %+v, want %+v", i, got[i], want[i])
 		}
+	}
+}
+
+// TestRecordColumns checks that an element's values carry the fields of
+// their record as Columns, those read after them too.
+func TestRecordColumns(t *testing.T) {
+	doc := `<members><member><memberId>XWB100234567</memberId><shareBalance>10.00</shareBalance></member>` +
+		`<member><memberId>XWB100234568</memberId><planCode>PPO</planCode></member></members>`
+	var got []string
+	err := Extractor{}.Extract(context.Background(), &scan.Input{Path: "m.xml", R: strings.NewReader(doc)}, func(s scan.Segment) error {
+		got = append(got, s.Field+"="+strings.Join(s.Columns, ","))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"memberId=memberId,shareBalance", "shareBalance=memberId,shareBalance", "memberId=memberId,planCode", "planCode=memberId,planCode"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }
