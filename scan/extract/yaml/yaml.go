@@ -27,6 +27,7 @@ import (
 	yamlv3 "go.yaml.in/yaml/v3"
 
 	"github.com/breachkit/breachkit/scan"
+	"github.com/breachkit/breachkit/scan/columns"
 	jsonx "github.com/breachkit/breachkit/scan/extract/json"
 	"github.com/breachkit/breachkit/scan/extract/text"
 )
@@ -62,7 +63,9 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 		// A member whose size was not known: read as text, streaming.
 		return asText(ctx, in, io.MultiReader(bytes.NewReader(data), in.R), emit)
 	}
-	w := &walker{ctx: ctx, data: data, emit: emit, path: in.Path}
+	// A record's values carry its fields as Columns, as json's do.
+	keys := &columns.Keys{Emit: emit}
+	w := &walker{ctx: ctx, data: data, emit: keys.Add, path: in.Path}
 	w.lines = append(w.lines, 0)
 	for i, c := range data {
 		if c == '\n' {
@@ -74,7 +77,7 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 		var n yamlv3.Node
 		err := dec.Decode(&n)
 		if errors.Is(err, io.EOF) {
-			return nil
+			return keys.Flush()
 		}
 		if err != nil {
 			if doc == 1 && w.emitted == 0 {
@@ -82,11 +85,14 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 				return asText(ctx, in, bytes.NewReader(data), emit)
 			}
 			in.Warning(fmt.Sprintf("document %d: %v; the rest was not read", doc, err))
-			return nil
+			return keys.Flush()
 		}
 		w.record = in.Path + "#doc=" + strconv.Itoa(doc)
 		w.recDepth, w.depth = -1, 0
 		if err := w.node(&n, nil); err != nil {
+			if ferr := keys.Flush(); ferr != nil {
+				return ferr
+			}
 			return err
 		}
 	}

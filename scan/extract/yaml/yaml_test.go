@@ -103,3 +103,21 @@ func FuzzYAML(f *testing.F) {
 	f.Add("users:\n  - name: Ana\n    ssn: 383-41-8663\n---\nx: &a [1, *a]\n")
 	f.Fuzz(func(t *testing.T, data string) { extract(t, "f.yml", data) })
 }
+
+// TestRecordColumns checks that a record's values carry its fields as
+// Columns, those after them too.
+func TestRecordColumns(t *testing.T) {
+	doc := "members:\n  - name: Ngozi Okonkwo\n    email: n.okonkwo@example.org\n  - memberId: XWB100234567\n    shareBalance: \"10.00\"\n"
+	var got []string
+	err := Extractor{}.Extract(context.Background(), &scan.Input{Path: "m.yaml", R: strings.NewReader(doc), Size: int64(len(doc))}, func(s scan.Segment) error {
+		got = append(got, s.Field+"="+strings.Join(s.Columns, ","))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "members.name=members.name,members.email members.email=members.name,members.email members.memberId=members.memberId,members.shareBalance members.shareBalance=members.memberId,members.shareBalance"
+	if strings.Join(got, " ") != want {
+		t.Errorf("got %q, want %q", strings.Join(got, " "), want)
+	}
+}
