@@ -303,6 +303,7 @@ type scratch struct {
 	// its array from being reused for another table's.
 	table                                             []string
 	tableHealth, tableBank, tableService, tablePeople bool
+	colKinds                                          map[string]uint8 // columnKind by header
 	hits                                              []hit
 	toks                                              []numTok
 	gs                                                []group
@@ -347,7 +348,10 @@ type fieldSlot struct {
 func (s *scratch) tableKind(cols []string) (health, bank, service, people bool) {
 	if len(s.table) != len(cols) || unsafe.SliceData(s.table) != unsafe.SliceData(cols) {
 		s.table = cols
-		s.tableHealth, s.tableBank, s.tableService, s.tablePeople = tableKind(cols)
+		if s.colKinds == nil {
+			s.colKinds = map[string]uint8{}
+		}
+		s.tableHealth, s.tableBank, s.tableService, s.tablePeople = tableKind(cols, s.colKinds)
 	}
 	return s.tableHealth, s.tableBank, s.tableService, s.tablePeople
 }

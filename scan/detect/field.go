@@ -218,18 +218,45 @@ var serviceWords = []string{"wireless", "imei", "iccid", "sim", "msisdn", "mdn",
 // tableKind says what a table's columns name: health (healthWords: a
 // health plan's or a provider's table), bank (bankWords: financial
 // accounts) and service (serviceWords: a telephone or utility service).
-func tableKind(cols []string) (health, bank, service, people bool) {
-	plan, group := false, false
+func tableKind(cols []string, kinds map[string]uint8) (health, bank, service, people bool) {
+	var k uint8
 	for _, c := range cols {
-		ws := words(c)
-		health = health || has(ws, healthWords...)
-		bank = bank || has(ws, bankWords...)
-		service = service || has(ws, serviceWords...)
-		people = people || has(ws, peopleWords...)
-		plan = plan || has(ws, "plan")
-		group = group || has(ws, "group", "grp")
+		ck, ok := kinds[c]
+		if !ok {
+			ck = columnKind(c)
+			if len(kinds) > 10000 {
+				clear(kinds)
+			}
+			kinds[c] = ck
+		}
+		k |= ck
 	}
-	return health || plan && group, bank, service, people
+	return k&colHealth != 0 || k&(colPlan|colGroup) == colPlan|colGroup, k&colBank != 0, k&colService != 0, k&colPeople != 0
+}
+
+// What a column's header says of its table (tableKind), as bits.
+const (
+	colHealth = 1 << iota
+	colBank
+	colService
+	colPeople
+	colPlan
+	colGroup
+)
+
+// columnKind returns the col bits of one header: the same headers come
+// with every row and record, so tableKind looks each up once.
+func columnKind(c string) (k uint8) {
+	ws := words(c)
+	for _, b := range [...]struct {
+		bit   uint8
+		words []string
+	}{{colHealth, healthWords}, {colBank, bankWords}, {colService, serviceWords}, {colPeople, peopleWords}, {colPlan, []string{"plan"}}, {colGroup, []string{"group", "grp"}}} {
+		if has(ws, b.words...) {
+			k |= b.bit
+		}
+	}
+	return k
 }
 
 // peopleWords in a table's headers say its rows are people: a bare
@@ -255,6 +282,25 @@ var notDriving = []string{"plate", "plates", "vehicle", "tag", "business", "prof
 var staffWords = []string{"provider", "physician", "doctor", "pcp", "attending", "referring", "prescriber", "prescribing", "nurse", "clinician",
 	"therapist", "manager", "supervisor", "rep", "representative", "recruiter", "teacher", "counselor", "counsellor", "advisor", "adviser",
 	"underwriter", "processor", "closer", "technician", "staff", "caseworker", "interviewer", "originator", "salesperson", "salesman", "cashier", "teller"}
+
+// staffSet is staffWords as a set: every header is looked up in it.
+var staffSet = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range staffWords {
+		m[w] = true
+	}
+	return m
+}()
+
+// hasAny reports whether one of the words is in set.
+func hasAny(ws []string, set map[string]bool) bool {
+	for _, w := range ws {
+		if set[w] {
+			return true
+		}
+	}
+	return false
+}
 
 // payerWords in a header say its name is an insurer's or a pharmacy's:
 // "Payer Name", "PAYOR_NAME", "Insurance Name".
@@ -457,7 +503,7 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 	switch {
 	case has(ws, "ip", "mac", "url", "uri", "web", "website", "wallet", "hostname", "server"):
 		return fNotPII
-	case has(ws, staffWords...) && !has(ws, "member", "insured", "subscriber", "policyholder"):
+	case hasAny(ws, staffSet) && !has(ws, "member", "insured", "subscriber", "policyholder"):
 		// The attending physician's, the loan officer's: not the
 		// person's. (An insurance provider's "Member ID" is read below.)
 		return fNotPII

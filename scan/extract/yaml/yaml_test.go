@@ -116,7 +116,7 @@ func TestRecordColumns(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "members.name=members.name,members.email members.email=members.name,members.email members.memberId=members.memberId,members.shareBalance members.shareBalance=members.memberId,members.shareBalance"
+	want := "members.name=name,email members.email=name,email members.memberId=memberId,shareBalance members.shareBalance=memberId,shareBalance"
 	if strings.Join(got, " ") != want {
 		t.Errorf("got %q, want %q", strings.Join(got, " "), want)
 	}
