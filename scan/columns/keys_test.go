@@ -43,4 +43,21 @@ func TestKeys(t *testing.T) {
 	if len(got) != maxKeyed+2 || !strings.HasSuffix(got[len(got)-1], "=f0,f1,f2") {
 		t.Errorf("a large record: %d values, the last %q", len(got), got[len(got)-1])
 	}
+
+	// A document of thousands of keys gives at most maxKeys, the same
+	// slice to every value (the detectors read a table once per slice),
+	// and keys, not paths.
+	var cols [][]string
+	k = &Keys{Emit: func(s scan.Segment) error { cols = append(cols, s.Columns); return nil }}
+	for i := range 3000 {
+		if err := k.Add(scan.Segment{Record: "doc", Field: fmt.Sprint("shapes.s", i, ".key", i)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := k.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(cols[len(cols)-1]); n != maxKeys || len(cols[0]) != maxKeys || cols[0][0] != "key0" {
+		t.Errorf("a document of 3000 keys: %d and %d columns, the first %q", len(cols[0]), n, cols[0][0])
+	}
 }
