@@ -79,8 +79,8 @@ func Score(digits []byte, groups []int, seps []byte) (float64, bool) {
 	if len(groups) == 2 && groups[0] == 5 && groups[1] == 4 && seps[0] == '-' {
 		return 0, false // 02110-1301: a ZIP+4 Code (the GPL's address)
 	}
-	if datedGroups(groups, seps) || len(groups) == 2 && groups[0] == 4 && groups[1] == 4 && year(digits[:4]) && year(digits[4:]) {
-		return 0, false // 2022-03-29, "3 2023-02-05" (a manual page's section and date), 2014-2019: dates, years
+	if datedGroups(groups, seps) || len(groups) == 2 && groups[0] == 4 && year(digits[:4]) && (groups[1] == 4 && year(digits[4:]) || groups[1] == 2 && digits[4] <= '1') {
+		return 0, false // 2022-03-29, "3 2023-02-05" (a manual page's section and date), 2014-2019, 2018-04: dates, years
 	}
 	return 0, len(groups) <= 4
 }
