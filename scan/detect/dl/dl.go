@@ -38,9 +38,10 @@ func Valid(s string) bool {
 // Written reports whether a word of free text (letters and digits) has
 // the shape of a licence number written out: Valid, and a letter with
 // three digits or more (CA's L3917729, CO's A123456), five digits or
-// more (ND's ABC123456), or Washington's WDL and nine (WDLLIDH002W4). A part's or a chip's model (TMP411, NCT7802Y,
-// SFC9000) near a device driver's name has fewer; a screen's resolution
-// (1280x1024) is no licence.
+// more (ND's ABC123456), or Washington's WDL and nine (WDLLIDH002W4). A
+// part's or a chip's model (TMP411, NCT7802Y, SFC9000) near a device
+// driver's name has fewer; a screen's resolution (1280x1024) is no
+// licence.
 func Written(s string) bool {
 	if !Valid(s) {
 		return false

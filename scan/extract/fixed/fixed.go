@@ -91,6 +91,7 @@ func hexDump(lines [][]byte) bool {
 	return n*2 > len(lines)
 }
 
+// isHex reports whether b is hexadecimal digits, at least one.
 func isHex(b []byte) bool {
 	for _, c := range b {
 		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {

@@ -97,7 +97,7 @@ var labelled = map[string]bool{"field": true, "item": true, "attribute": true, "
 const maxDepth = 10000
 
 // Extract reads in.R and emits text and attribute values.
-func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment) error) error {
+func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment) error) (err error) {
 	r, emit := scan.Unmarked(bufio.NewReader(in.R), emit)
 	br, ok := r.(*bufio.Reader)
 	if !ok {
@@ -120,6 +120,12 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 	var stack []string
 	var fields, labels []string // per open element: its text's Field, a label for its children
 	keys := &columns.Keys{Emit: emit}
+	defer func() {
+		// What a record held is emitted, whatever stopped the read.
+		if ferr := keys.Flush(); err == nil {
+			err = ferr
+		}
+	}()
 	recs := &recorder{path: in.Path, emit: keys.Add}
 	skip := 0 // inside <script> or <style> (XHTML)
 	for n := 0; ; n++ {
@@ -133,9 +139,6 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 		if err != nil {
 			// What was read is emitted, whatever stopped the read.
 			if ferr := recs.finish(); ferr != nil {
-				return ferr
-			}
-			if ferr := keys.Flush(); ferr != nil {
 				return ferr
 			}
 			if errors.Is(err, io.EOF) {
