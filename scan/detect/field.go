@@ -260,9 +260,11 @@ func columnKind(c string) (k uint8) {
 }
 
 // peopleWords in a table's headers say its rows are people: a bare
-// "Name" column beside them is a person's name.
+// "Name" column beside them is a person's name. A person's data (email,
+// birth date, address) or a role's number (Customer ID, Account Number).
 var peopleWords = []string{"email", "phone", "mobile", "cell", "dob", "birth", "birthdate", "birthday", "ssn", "social", "address", "street",
-	"zip", "postal", "postcode", "gender", "sex"}
+	"zip", "postal", "postcode", "gender", "sex", "customer", "client", "member", "patient", "employee", "student", "borrower", "applicant",
+	"account", "acct", "tin", "taxpayer"}
 
 // orgWords in a header say its address is an organisation's, not a
 // person's ("Employer City", "Bank Address Zip").

@@ -155,6 +155,7 @@ func TestTableContext(t *testing.T) {
 		{"a name, no table", "name", "Ngozi Okonkwo", nil, breachkit.PersonName, false},
 		{"a name with a given name, no table", "name", "Dana Okonkwo", nil, breachkit.PersonName, true},
 		{"services", "Name", "Amazon Security Lake", []string{"Name", "Region", "Endpoint"}, breachkit.PersonName, false},
+		{"account holders", "Name", "Ngozi Okonkwo", []string{"Name", "Account Number", "Balance"}, breachkit.PersonName, true},
 		{"an API's members", "memberName", "ReceiptHandle", nil, breachkit.PersonName, false},
 	} {
 		got := false
