@@ -303,21 +303,24 @@ type scratch struct {
 	// its array from being reused for another table's.
 	table                                             []string
 	tableHealth, tableBank, tableService, tablePeople bool
-	colKinds                                          map[string]uint8 // columnKind by header
-	hits                                              []hit
-	toks                                              []numTok
-	gs                                                []group
-	alnum                                             [][2]int
-	dates                                             [][2]int
-	whole                                             [][2]int // values found at their end (an address abroad, a spelt-out e-mail), whose parts are no findings
-	found                                             []span
-	digits                                            []byte
-	groups                                            []int
-	seps                                              []byte
-	cands                                             []span
-	codes                                             [][2]int // diagnosis codes after one keyword
-	fields                                            map[string]*fieldInfo
-	ctx                                               ctxInfo
+	// randomLong says whether the segment's long numbers are a table's,
+	// not cards (randomLong): 0 not yet counted, 1 no, 2 yes.
+	randomLong uint8
+	colKinds   map[string]uint8 // columnKind by header
+	hits       []hit
+	toks       []numTok
+	gs         []group
+	alnum      [][2]int
+	dates      [][2]int
+	whole      [][2]int // values found at their end (an address abroad, a spelt-out e-mail), whose parts are no findings
+	found      []span
+	digits     []byte
+	groups     []int
+	seps       []byte
+	cands      []span
+	codes      [][2]int // diagnosis codes after one keyword
+	fields     map[string]*fieldInfo
+	ctx        ctxInfo
 	// present has a bit set for each keyword class found in the segment.
 	present uint32
 	// The keywords before the last candidate gather saw, swept in text
@@ -1585,6 +1588,7 @@ func lowerName(text []byte, i, j int) (int, float64) {
 
 // resolve turns the collected candidates into scored spans.
 func (e *Engine) resolve(s *scratch, seg *scan.Segment, text []byte, lead int) {
+	s.randomLong = 0
 	for _, t := range s.toks {
 		if t.start < lead {
 			continue
@@ -1749,6 +1753,29 @@ func (e *Engine) codes(s *scratch, text []byte, lead int) {
 			}
 		}
 	}
+}
+
+// randomLong reports whether a segment's runs of 13 to 19 digits are
+// numbers of a table or a program rather than cards: ten or more, of
+// which under three in ten have a card's issuer prefix and check digit.
+// One in ten random numbers passes those checks; the numbers of a list of
+// cards all do. (A stroke-order table, a generator's constants, a log of
+// 16-digit transaction IDs.)
+func randomLong(s *scratch, text []byte) bool {
+	n, cards := 0, 0
+	for _, t := range s.toks {
+		if t.gn-t.g0 != 1 {
+			continue
+		}
+		g := s.gs[t.g0]
+		if l := g.end - g.start; l >= 13 && l <= 19 {
+			n++
+			if card.Valid(text[g.start:g.end]) {
+				cards++
+			}
+		}
+	}
+	return n >= 10 && cards*10 < n*3
 }
 
 // healthNear reports whether a keyword of health or a diagnosis label lies
@@ -1941,6 +1968,20 @@ func (e *Engine) resolveNumber(s *scratch, text []byte, t numTok) {
 				}
 			}
 			if sample.Number(s.digits) {
+				b.conf = 0
+			}
+		}
+		if b.typ == breachkit.CardNumber && b.r1 == "" {
+			// A card by its shape alone among long numbers of which few
+			// pass the card checks: one of a table's random numbers.
+			// Counted once a segment, and only when such a card comes.
+			if s.randomLong == 0 {
+				s.randomLong = 1
+				if randomLong(s, text) {
+					s.randomLong = 2
+				}
+			}
+			if s.randomLong == 2 {
 				b.conf = 0
 			}
 		}
