@@ -13,6 +13,7 @@ import (
 	"unicode"
 
 	"github.com/breachkit/breachkit/gazetteer"
+	"github.com/breachkit/breachkit/scan/detect/card"
 )
 
 // Infer names the columns of a table without a header row from their
@@ -54,6 +55,16 @@ func Infer(cols [][]string) []string {
 			out[i] = "street address"
 		case looksBirthDates(vals):
 			out[i] = "date of birth"
+		case share(vals, looksLong) >= 0.9:
+			// Runs of 13 to 19 digits: a column of cards when nearly
+			// all pass the card checks, of IDs when few do (one in ten
+			// random numbers passes by chance).
+			switch c := share(vals, func(v string) bool { return card.Valid([]byte(v)) }); {
+			case c >= 0.9:
+				out[i] = "card number"
+			case c < 0.3:
+				out[i] = "id"
+			}
 		default:
 			g := share(vals, func(v string) bool { return !strings.Contains(v, " ") && gazetteer.IsGivenName(v) })
 			sn := share(vals, func(v string) bool { return !strings.Contains(v, " ") && gazetteer.IsSurname(v) })
@@ -115,6 +126,11 @@ func varied(vals []string) bool {
 		}
 	}
 	return n < 4 || len(seen)*2 >= n
+}
+
+// looksLong is a run of 13 to 19 digits, as cards and long IDs are.
+func looksLong(v string) bool {
+	return len(v) >= 13 && len(v) <= 19 && digits(v) == len(v)
 }
 
 // looksNameWord is one word of letters, capitalised or in capitals, as a
