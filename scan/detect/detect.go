@@ -304,8 +304,10 @@ type scratch struct {
 	table                                             []string
 	tableHealth, tableBank, tableService, tablePeople bool
 	// randomLong says whether the segment's long numbers are a table's,
-	// not cards (randomLong): 0 not yet counted, 1 no, 2 yes.
+	// not cards (longNumbers): 0 not yet counted, 1 no, 2 yes. lines
+	// counts them over the lines of a file read a line at a time.
 	randomLong uint8
+	lines      lineTally
 	colKinds   map[string]uint8 // columnKind by header
 	hits       []hit
 	toks       []numTok
@@ -1589,6 +1591,18 @@ func lowerName(text []byte, i, j int) (int, float64) {
 // resolve turns the collected candidates into scored spans.
 func (e *Engine) resolve(s *scratch, seg *scan.Segment, text []byte, lead int) {
 	s.randomLong = 0
+	if h := strings.LastIndexByte(seg.Record, '#'); h >= 0 && (strings.HasPrefix(seg.Record[h:], "#line=") || strings.HasPrefix(seg.Record[h:], "#row=")) {
+		// A file read a line or a row at a time (a log, a long table):
+		// its long numbers are counted across its lines.
+		if path := seg.Record[:h]; path != s.lines.path {
+			s.lines = lineTally{path: path}
+		}
+		n, cards := longNumbers(s, text, lead)
+		s.lines.n += n
+		s.lines.cards += cards
+	} else {
+		s.lines.path = ""
+	}
 	for _, t := range s.toks {
 		if t.start < lead {
 			continue
@@ -1755,16 +1769,15 @@ func (e *Engine) codes(s *scratch, text []byte, lead int) {
 	}
 }
 
-// randomLong reports whether a segment's runs of 13 to 19 digits are
-// numbers of a table or a program rather than cards: ten or more, of
-// which under three in ten have a card's issuer prefix and check digit.
-// One in ten random numbers passes those checks; the numbers of a list of
-// cards all do. (A stroke-order table, a generator's constants, a log of
-// 16-digit transaction IDs.)
-func randomLong(s *scratch, text []byte) bool {
-	n, cards := 0, 0
+// longNumbers counts a segment's runs of 13 to 19 digits from lead on,
+// and those of them that pass the card checks. Ten or more of which under
+// three in ten pass are numbers of a table or a program rather than
+// cards: one in ten random numbers has a card's issuer prefix and check
+// digit, and the numbers of a list of cards all do. (A stroke-order
+// table, a generator's constants, a log of 16-digit transaction IDs.)
+func longNumbers(s *scratch, text []byte, lead int) (n, cards int) {
 	for _, t := range s.toks {
-		if t.gn-t.g0 != 1 {
+		if t.gn-t.g0 != 1 || t.start < lead {
 			continue
 		}
 		g := s.gs[t.g0]
@@ -1775,7 +1788,14 @@ func randomLong(s *scratch, text []byte) bool {
 			}
 		}
 	}
-	return n >= 10 && cards*10 < n*3
+	return n, cards
+}
+
+// lineTally counts the long numbers of the lines of one file read a line
+// at a time (longNumbers).
+type lineTally struct {
+	path     string
+	n, cards int
 }
 
 // healthNear reports whether a keyword of health or a diagnosis label lies
@@ -1977,7 +1997,11 @@ func (e *Engine) resolveNumber(s *scratch, text []byte, t numTok) {
 			// Counted once a segment, and only when such a card comes.
 			if s.randomLong == 0 {
 				s.randomLong = 1
-				if randomLong(s, text) {
+				n, cards := longNumbers(s, text, 0)
+				if s.lines.path != "" {
+					n, cards = s.lines.n, s.lines.cards
+				}
+				if n >= 10 && cards*10 < n*3 {
 					s.randomLong = 2
 				}
 			}

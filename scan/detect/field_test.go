@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 
@@ -181,5 +182,37 @@ func TestTableContext(t *testing.T) {
 	})
 	if !got {
 		t.Error("a health plan's note: the member number is not HEALTH_ID")
+	}
+}
+
+// TestLongNumbersAcrossLines checks that the long numbers of a file read
+// a line at a time are counted across its lines: a log of random 16-digit
+// IDs, one in ten of which passes the card checks by chance, reports no
+// cards once ten are seen, and a list of cards reports every one.
+func TestLongNumbersAcrossLines(t *testing.T) {
+	ids := []string{"2043321819600133", "9908386379402654", "3351161559407816", "2849593103413164", "8525534192832764", "9350305641395376",
+		"4532509839301032", "8101226916697848", "1184514627048281", "5893252880957015", "5303911718227824", "9963834657871331"}
+	cards := []string{"4051834738299736", "5363116566701060", "5551333872624736", "4781080132677369", "4260647468723437", "4980500978820814",
+		"5119136193990917", "5399854353462474", "5210799118384256", "4354278498084124", "4532509839301032", "4532015112830366"}
+	for _, c := range []struct {
+		name, path string
+		nums       []string
+		want       int
+	}{{"transaction IDs", "settle.log", ids, 0}, {"cards", "dump.txt", cards, len(cards)}} {
+		d := New(Config{}).Detector()
+		got := 0
+		for rep := range 2 {
+			for i, n := range c.nums {
+				seg := &scan.Segment{Text: []byte("settled " + n + " ok"), Record: fmt.Sprintf("%s#line=%d", c.path, rep*len(c.nums)+i+1)}
+				d.Detect(seg, func(m scan.Match) {
+					if m.Type == breachkit.CardNumber && rep == 1 {
+						got++
+					}
+				})
+			}
+		}
+		if got != c.want {
+			t.Errorf("%s: %d cards on the second pass, want %d", c.name, got, c.want)
+		}
 	}
 }
