@@ -715,7 +715,9 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 		// which decides the law (GDPR, PIPEDA) as a state does.
 		return fCountry
 	case has(ws, "name", "fullname", "borrowername", "customername", "contactname", "nm", "insured", "beneficiary", "recipient", "signatory") || joined == "fullname":
-		if nonPerson || has(ws, payerWords...) || parent != "" && has(words(parent), thingWords...) {
+		if nonPerson || has(ws, payerWords...) || has(ws, "service", "services") && !has(ws, "member") || parent != "" && has(words(parent), thingWords...) {
+			// Also a service's name (AWS's serviceFullName); a service
+			// member's is a person's.
 			return fNotPII
 		}
 		return fFullName
@@ -1036,7 +1038,7 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, people bool, emit func(
 			// a known given name or surname.
 			break
 		}
-		if fi.loose && !(personLike(sv) && (people || givenIn(sv))) || fi.kind == fFullName && camelCase(sv) {
+		if fi.loose && !(personLike(sv) && (people || givenIn(sv))) || fi.kind == fFullName && (camelCase(sv) || oneCamelWord(sv)) {
 			// "name", "locationName" name anything: a file (ctr.go), a
 			// CSS property, an instruction (CSETM), an API's field
 			// (ReceiptHandle), a service (Amazon Security Lake). Beside
@@ -1293,6 +1295,21 @@ func givenIn(v string) bool {
 		}
 	}
 	return !latin
+}
+
+// oneCamelWord reports a full name that is one word with a capital after a
+// small letter (RoleName, VpcId): a program's name; a person's full name
+// has two words.
+func oneCamelWord(v string) bool {
+	if strings.ContainsAny(v, " ,") {
+		return false
+	}
+	for i := 1; i < len(v); i++ {
+		if v[i] >= 'A' && v[i] <= 'Z' && v[i-1] >= 'a' && v[i-1] <= 'z' {
+			return true
+		}
+	}
+	return false
 }
 
 // camelCase reports a word written as a program's identifier, four lower

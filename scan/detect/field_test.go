@@ -86,6 +86,9 @@ func TestFieldParts(t *testing.T) {
 		{"Name", "SQDMULH (by element)", "", ""},
 		{"name", "john smith", breachkit.PersonName, "full"},
 		{"shapes.UpdateIntentRequest.members.botId.locationName", "botId", "", ""}, // an API's field
+		{"serviceFullName", "Amazon Simple Email Service", "", ""},
+		{"memberName", "RoleName", "", ""},
+		{"Service Member Name", "Dana Whitfield", breachkit.PersonName, "full"},
 		{"Customer Name", "dana whitfield", breachkit.PersonName, "full"},
 		{"Name", "Robert \"Bob\" Smith", breachkit.PersonName, "full"},
 		{"Name", "WHITFIELD, DANA J.", breachkit.PersonName, "full"},

@@ -353,8 +353,10 @@ var stop = map[string]bool{
 	"everyone": true, "today": true, "yesterday": true, "tomorrow": true, "tonight": true, "again": true, "then": true,
 	// A ship in an FPO address ("USNS Harris").
 	"uss": true, "usns": true, "uscgc": true,
-	// A program's values ("False, True", "OBJECT, True").
-	"true": true, "false": true, "none": true, "null": true, "self": true,
+	// A program's values ("False, True", "OBJECT, True", "NaN Invalid",
+	// "DASH URL"), and a region's name ("Asia Pacific").
+	"true": true, "false": true, "none": true, "null": true, "self": true, "invalid": true, "url": true, "uri": true,
+	"api": true, "http": true, "https": true, "json": true, "xml": true, "sql": true, "pacific": true, "atlantic": true,
 }
 
 // plausible reports whether w, with roles r, can be a name word the
