@@ -1997,9 +1997,9 @@ func (e *Engine) resolveNumber(s *scratch, text []byte, t numTok) {
 			// Counted once a segment, and only when such a card comes.
 			if s.randomLong == 0 {
 				s.randomLong = 1
-				n, cards := longNumbers(s, text, 0)
-				if s.lines.path != "" {
-					n, cards = s.lines.n, s.lines.cards
+				n, cards := s.lines.n, s.lines.cards
+				if s.lines.path == "" {
+					n, cards = longNumbers(s, text, 0)
 				}
 				if n >= 10 && cards*10 < n*3 {
 					s.randomLong = 2
