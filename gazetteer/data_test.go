@@ -74,6 +74,12 @@ func TestDataFiles(t *testing.T) {
 			}
 			return ""
 		},
+		"common_words.csv": func(f []string) string {
+			if len(f) != 1 || !lower.MatchString(f[0]) {
+				return "want one lower-case word"
+			}
+			return ""
+		},
 		"nicknames.csv": func(f []string) string {
 			if len(f) < 2 {
 				return "want formal,nick[,nick...]"
@@ -87,7 +93,7 @@ func TestDataFiles(t *testing.T) {
 		},
 	}
 	// states.csv first: the ZIP files refer to its abbreviations.
-	order := []string{"states.csv", "zip3.csv", "zip5.csv", "street_suffixes.csv", "unit_designators.csv", "surnames.csv", "given_names.csv", "nicknames.csv"}
+	order := []string{"states.csv", "zip3.csv", "zip5.csv", "street_suffixes.csv", "unit_designators.csv", "surnames.csv", "given_names.csv", "nicknames.csv", "common_words.csv"}
 	files, _ := fs.Glob(dataFS, "data/*.csv")
 	if len(files) != len(order) {
 		t.Errorf("data files %v, want %v", files, order)

@@ -73,6 +73,13 @@ func NormalizeName(s string) string {
 	return b.String()
 }
 
+// CommonGivenNames is how many of GivenNames, the first, are the most
+// frequent given names, listed as they are. The rest, down to rank 20,000,
+// are rarer names that are not also common English words (data/SOURCES.md):
+// enough to find "Ngozi" or "Svetlana" in text, where a rare name alone is
+// weaker evidence than a common one.
+const CommonGivenNames = 5000
+
 // GivenNames returns the shipped given (first) names, lower case, most
 // frequent first. Male and female uses of a name are combined.
 func GivenNames() []string {
@@ -82,6 +89,18 @@ func GivenNames() []string {
 // Surnames returns the shipped surnames, lower case, most frequent first.
 func Surnames() []string {
 	return slices.Clone(surnameTable.load().list)
+}
+
+// CommonWords returns common English words, lower case (see
+// data/SOURCES.md): for telling a capitalised ordinary word ("Collections
+// Reports") from a name the gazetteer lacks ("Ngozi Okonkwo").
+func CommonWords() []string {
+	recs := readRecords("common_words.csv", 1)
+	out := make([]string, len(recs))
+	for i, r := range recs {
+		out[i] = r[0]
+	}
+	return out
 }
 
 // IsGivenName reports whether s is a shipped given name, compared after

@@ -85,3 +85,36 @@ func TestGivenNames(t *testing.T) {
 		t.Error("GivenNames() returns shared slice")
 	}
 }
+
+// TestRareGivenNames checks the rarer names after CommonGivenNames: there
+// are some, they are less frequent than the common ones, and none is a
+// common English word, a state's name or two letters long.
+func TestRareGivenNames(t *testing.T) {
+	g := GivenNames()
+	if len(g) <= CommonGivenNames {
+		t.Fatalf("%d given names, want more than the %d common ones", len(g), CommonGivenNames)
+	}
+	words := map[string]bool{}
+	for _, w := range CommonWords() {
+		words[w] = true
+	}
+	for _, w := range []string{"the", "value", "island", "collections", "report"} {
+		if !words[w] {
+			t.Errorf("CommonWords lacks %q", w)
+		}
+	}
+	last := GivenNameFrequency(g[CommonGivenNames-1])
+	for _, n := range g[CommonGivenNames:] {
+		if f := GivenNameFrequency(n); f > last {
+			t.Errorf("rare name %q (%g) more frequent than the last common one (%g)", n, f, last)
+		}
+		if _, ok := StateByName(n); words[n] || ok || len(n) < 3 {
+			t.Errorf("rare name %q is a word, a state or too short", n)
+		}
+	}
+	for _, n := range []string{"ngozi", "svetlana", "oluwaseun"} {
+		if i := slices.Index(g, n); i < CommonGivenNames {
+			t.Errorf("%q at %d, want a rare name", n, i)
+		}
+	}
+}

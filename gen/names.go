@@ -72,7 +72,12 @@ func loadGazetteer() {
 	for _, s := range gazetteer.StreetSuffixes() {
 		suffixList = append(suffixList, titleCase(s))
 	}
+	// The gazetteer's given names go on past the most frequent, for
+	// finding rarer names in text; people are made from the most
+	// frequent only, so that a corpus of one seed stays the same as the
+	// list grows.
 	givenList = gazetteer.GivenNames()
+	givenList = givenList[:min(len(givenList), gazetteer.CommonGivenNames)]
 	surnameList = gazetteer.Surnames()
 	if len(givenList) == 0 || len(surnameList) == 0 {
 		stateErr = fmt.Errorf("gen: gazetteer has no names")

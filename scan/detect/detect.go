@@ -509,6 +509,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 	wantBank := e.on(breachkit.BankAccount)
 	wantCreds := e.on(breachkit.Credentials)
 	titled, cue := false, false
+	lt := -1 // the next '<' at or after i, for cuedName
 	i = lead
 	for i < n {
 		c := text[i]
@@ -775,6 +776,11 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 							i, titled = end, false
 							continue
 						}
+					}
+					if end, conf, rule := cuedName(text, i, wj, &lt); end > 0 {
+						s.found = append(s.found, span{i, end, conf, breachkit.PersonName, rule, ""})
+						i, titled = end, false
+						continue
 					}
 				}
 			}
@@ -1564,6 +1570,53 @@ func labelBefore(text []byte, i int) bool {
 		st--
 	}
 	return (st == 0 || !isLetter(text[st-1])) && name.PersonLabel(text[st:e])
+}
+
+// cuedName finds a name the gazetteer may not know at text[i:wj], a
+// capitalised word: two to four capitalised words after a salutation, a
+// role, a verb of contact or a valediction (name.Cued), or before their
+// own e-mail address (name.Display). lt caches the position of the next
+// '<' (-1 before the first search). It returns the name's end, its
+// confidence and the rule, or end 0.
+func cuedName(text []byte, i, wj int, lt *int) (int, float64, string) {
+	// Cheap tests first: this word written as a name, and a capitalised
+	// word after it.
+	if wj+1 >= len(text) || text[wj] != ' ' || !(text[wj+1] >= 'A' && text[wj+1] <= 'Z' || text[wj+1] >= 0xC0) || !name.NameCase(text[i:wj]) {
+		return 0, 0, ""
+	}
+	cued, line := name.Cued(text, i)
+	if !cued {
+		// The display name of an address: "<" within a few words.
+		if *lt < i {
+			*lt = len(text)
+			if k := bytes.IndexByte(text[i:], '<'); k >= 0 {
+				*lt = i + k
+			}
+		}
+		if q := *lt - i; q < 3 || q > 64 || text[*lt-1] != ' ' {
+			return 0, 0, ""
+		}
+	}
+	end, _ := name.Labelled(text, i)
+	if end == 0 || stateAfter(text, end) {
+		return 0, 0, ""
+	}
+	ok, listed := name.Unknown(text, i, end)
+	if !ok {
+		return 0, 0, ""
+	}
+	if name.Display(text, i, end) {
+		return end, 0.8, "rule:name-display"
+	}
+	if !cued || line && end < len(text) && text[end] != '\n' && text[end] != '\r' && text[end] != ',' {
+		return 0, 0, ""
+	}
+	if listed {
+		// "Borrower Aie Michael Kemp": the cue and a name the gazetteer
+		// knows.
+		return end, 0.75, "rule:name-cued"
+	}
+	return end, 0.6, "rule:name-cued"
 }
 
 func lowerName(text []byte, i, j int) (int, float64) {

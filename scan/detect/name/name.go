@@ -34,6 +34,8 @@ var notName = map[string]bool{
 	"saint": true, "st": true, "street": true, "ave": true, "dear": true, "hope": true, "faith": true,
 	"joy": true, "ray": true, "rich": true, "wood": true, "woods": true, "ford": true, "dean": true,
 	"sterling": true, "major": true, "sunny": true, "dale": true, "rose": true, "lane": true,
+	// Rarer given names that begin places: San Francisco, Easter Island.
+	"san": true, "santa": true, "easter": true,
 }
 
 // Role says what a word can be around a name. A word may have several
@@ -50,6 +52,7 @@ const (
 	Cue                       // a word that introduces a lower-case name ("for jane doe")
 	Particle                  // a word of a surname before its main word (de la Cruz, van Dyke)
 	Suffix                    // a generational suffix after a name (Jr, Sr, III)
+	Rare                      // a rarer given name of the gazetteer (Ngozi, Svetlana): weaker alone than Given
 )
 
 // particles are the gazetteer's surname particles, as a set.
@@ -126,8 +129,12 @@ func load() {
 // own (the detector's keyword table) and so looks each word up once.
 func Lexicon() map[string]Role {
 	m := map[string]Role{}
-	for _, w := range gazetteer.GivenNames() {
-		m[w] |= Given
+	for i, w := range gazetteer.GivenNames() {
+		if i < gazetteer.CommonGivenNames {
+			m[w] |= Given
+		} else {
+			m[w] |= Rare
+		}
 	}
 	for _, w := range gazetteer.Surnames() {
 		m[w] |= Surname
@@ -353,6 +360,8 @@ var stop = map[string]bool{
 	"everyone": true, "today": true, "yesterday": true, "tomorrow": true, "tonight": true, "again": true, "then": true,
 	// A ship in an FPO address ("USNS Harris").
 	"uss": true, "usns": true, "uscgc": true,
+	// Places and a document's parts ("Long Island", "Meta Section").
+	"island": true, "islands": true, "section": true,
 	// A program's values ("False, True", "OBJECT, True", "NaN Invalid",
 	// "DASH URL"), and a region's name ("Asia Pacific").
 	"true": true, "false": true, "none": true, "null": true, "self": true, "invalid": true, "url": true, "uri": true,
@@ -450,15 +459,47 @@ func Loose(text []byte, words []Word) (int, float64) {
 	}
 	r0 := words[0].Roles
 	g, s := r0&(Given|Common) == Given, rl&(Surname|Common) == Surname
+	// A rare given name counts written as a name is, Ngozi Okonkwo; not
+	// in capitals (USTAR, PAX, KEM, a program's words), before one
+	// (Param AST, Berkeley TestFloat) or before an ordinary word (Chan
+	// Value).
+	rare := !g && r0&(Rare|Common|Stop) == Rare && nameCase(w0) && nameCase(wl) && !ordinary(wl, rl)
 	switch {
 	case g && s:
 		return n + 1, 0.8
 	case g:
 		return n + 1, 0.65
-	case s:
+	case rare && s:
+		return n + 1, 0.7
+	case s, rare:
 		return n + 1, 0.6
 	}
 	return 0, 0
+}
+
+// NameCase reports whether w is written as a name usually is: a capital,
+// then small letters, with one more capital only after Mc or Mac, an
+// apostrophe or a hyphen (McDonald, O'Neil, Smith-Jones).
+func NameCase(w []byte) bool { return nameCase(w) }
+
+func nameCase(w []byte) bool {
+	if len(w) < 2 || !Capital(w) {
+		return false
+	}
+	small := false
+	for k := 1; k < len(w); k++ {
+		c := w[k]
+		switch {
+		case c >= 'a' && c <= 'z' || c >= utf8.RuneSelf:
+			small = true
+		case c >= 'A' && c <= 'Z':
+			p := w[k-1]
+			if !(p == '\'' || p == '-' || k == 2 && w[0] == 'M' && w[1] == 'c' || k == 3 && w[0] == 'M' && w[1] == 'a' && w[2] == 'c') {
+				return false
+			}
+		}
+	}
+	return small
 }
 
 // particleAt reports whether words[n] is a surname particle that a

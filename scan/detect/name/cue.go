@@ -1,0 +1,246 @@
+package name
+
+import (
+	"bytes"
+	"sync"
+
+	"github.com/breachkit/breachkit/gazetteer"
+	"github.com/breachkit/breachkit/scan/detect/internal/wordset"
+)
+
+// Cued reports whether the capitalised word at text[i] follows words that
+// say a person's name comes next, where the gazetteer may not know the
+// name: a salutation ("Dear Ngozi Okonkwo,"), a role written before the
+// name without a colon ("Borrower Wojciech Nowak"), a verb of contact
+// ("Spoke with", "Emailed", "call from", "voicemail for"), or a valediction on the line
+// before ("Regards,\nDragan Petrovic"). line says the name must end its
+// line, as a signature does.
+func Cued(text []byte, i int) (cued, line bool) {
+	if i < 2 {
+		return false, false
+	}
+	switch text[i-1] {
+	case '\n':
+		e := i - 1
+		if e > 0 && text[e-1] == '\r' {
+			e--
+		}
+		return valediction(text[:e]), true
+	case ' ':
+	default:
+		return false, false
+	}
+	w, st := wordBefore(text, i-1)
+	if len(w) == 0 {
+		return false, false
+	}
+	var b [16]byte
+	l, ok := foldShort(w, (*[12]byte)(b[:12]), 12)
+	if !ok {
+		return false, false
+	}
+	switch string(l) {
+	case "dear":
+		return w[0] == 'D', false
+	case "borrower", "coborrower", "customer", "client", "applicant", "patient", "insured", "tenant", "claimant",
+		"cosigner", "mortgagor", "debtor", "guarantor", "decedent", "beneficiary", "employee", "cardholder",
+		"policyholder", "spouse":
+		// "Borrower Wojciech Nowak"; not "Customer Service", whose words
+		// are stop words, which Labelled refuses.
+		return true, false
+	case "emailed", "called", "contacted", "texted", "faxed", "advised", "informed", "per", "attn", "cc":
+		return true, false
+	case "with", "to", "from", "for":
+		v, _ := wordBefore(text, st-1)
+		if len(v) == 0 {
+			return false, false
+		}
+		var c [12]byte
+		vl, ok := foldShort(v, &c, 12)
+		if !ok {
+			return false, false
+		}
+		switch string(l) + " " + string(vl) {
+		case "with spoke", "with spoken", "with speaking", "with talked", "with talking", "with met", "with meeting",
+			"with call", "with called", "with calling", "with conversation",
+			"to spoke", "to spoken", "to speaking", "to talked", "to talking", "to wrote", "to sent", "to mailed",
+			"to forwarded", "to referred", "to transferred", "to explained",
+			"from message", "from voicemail", "from letter", "from email", "from mail", "from fax", "from note",
+			"from call", "from request", "from complaint", "from received", "from check", "from payment",
+			"for voicemail", "for message", "for vm", "for callback", "for letter", "for package":
+			return true, false
+		}
+	}
+	return false, false
+}
+
+// wordBefore returns the word of letters (and hyphens inside it) that ends
+// at text[e] exclusive, at most 16 bytes, and where it starts, when a
+// blank, a line's start or the text's start comes before it.
+func wordBefore(text []byte, e int) ([]byte, int) {
+	if e <= 0 || e > len(text) {
+		return nil, 0
+	}
+	st := e
+	for st > 0 && e-st < 16 && (letter(text[st-1]) || text[st-1] == '-' && st-1 > 0 && st < e) {
+		st--
+	}
+	if st == e || st > 0 && text[st-1] != ' ' && text[st-1] != '\n' && text[st-1] != '\t' && text[st-1] != '(' && text[st-1] != '"' {
+		return nil, 0
+	}
+	w := text[st:e]
+	if h := bytes.IndexByte(w, '-'); h >= 0 {
+		// co-borrower: compare without the hyphen.
+		var b [16]byte
+		n := 0
+		for _, c := range w {
+			if c != '-' {
+				b[n] = c
+				n++
+			}
+		}
+		return b[:n:n], st
+	}
+	return w, st
+}
+
+// Unknown reports whether text[i:end] can be a name that the gazetteer
+// may lack: every word longer than an initial is written as a name
+// usually is (nameCase) and is no common English word that is not also
+// a name. So "Ngozi Okonkwo" after a cue, not a program's "CU LUT" or
+// "GOARCH CacheLinePadSize", nor "Collections Reports", a mailbox's.
+// listed says a word of it is a name of the gazetteer after all.
+func Unknown(text []byte, i, end int) (ok, listed bool) {
+	for k := i; k < end; {
+		j := WordEnd(text, k)
+		if j == k {
+			k++
+			continue
+		}
+		if w := text[k:j]; j-k > 1 {
+			r := RolesOf(w)
+			if !nameCase(w) || ordinary(w, r) {
+				return false, false
+			}
+			listed = listed || r&(Given|Rare|Surname) != 0 && r&Common == 0
+		}
+		k = j
+	}
+	return true, listed
+}
+
+var (
+	wordsOnce sync.Once
+	words     *wordset.Set
+)
+
+// ordinary reports whether w, with roles r, is a common English word and
+// no name of the gazetteer: "Value", "Island"; not "Rose" or "Baker".
+func ordinary(w []byte, r Role) bool {
+	if r&(Given|Rare|Surname) != 0 {
+		return false
+	}
+	wordsOnce.Do(func() {
+		m := map[string]uint32{}
+		for _, w := range gazetteer.CommonWords() {
+			m[w] = 1
+		}
+		words = wordset.New(m)
+	})
+	var buf [32]byte
+	l, ok := lower(w, &buf)
+	if !ok {
+		return false
+	}
+	_, ok = words.Lookup(l)
+	return ok
+}
+
+func letter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// valediction reports whether the last line of text is the closing of a
+// letter or an e-mail before its signature: "Regards,", "Thank you,".
+func valediction(text []byte) bool {
+	s := len(text)
+	for s > 0 && text[s-1] != '\n' && len(text)-s <= 24 {
+		s--
+	}
+	if s > 0 && text[s-1] != '\n' {
+		return false
+	}
+	l := bytes.TrimSpace(text[s:])
+	if len(l) < 5 || l[len(l)-1] != ',' {
+		return false
+	}
+	var b [24]byte
+	n := 0
+	for _, c := range l[:len(l)-1] {
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[n] = c
+		n++
+	}
+	switch string(b[:n]) {
+	case "regards", "best regards", "kind regards", "warm regards", "warmest regards", "best wishes", "sincerely",
+		"sincerely yours", "yours sincerely", "yours truly", "very truly yours", "yours faithfully", "respectfully",
+		"respectfully yours", "thanks", "thank you", "many thanks", "thanks again", "best", "all the best", "cheers",
+		"cordially", "warmly":
+		return true
+	}
+	return false
+}
+
+// Display reports whether the name text[i:end] is the display name of the
+// e-mail address that follows it, "Ngozi Okonkwo <ngozi.okonkwo@…>": a
+// word of three or more letters of the name, or its initial and last
+// word (nokonkwo), is in the address's local part. A department's name
+// rarely passes ("Loan Servicing <servicing@…>" has one; its words are
+// stop words, which Labelled refuses).
+func Display(text []byte, i, end int) bool {
+	if end+2 >= len(text) || text[end] != ' ' || text[end+1] != '<' {
+		return false
+	}
+	at := bytes.IndexByte(text[end+2:min(len(text), end+2+65)], '@')
+	if at <= 0 {
+		return false
+	}
+	var lb [64]byte
+	local := lb[:0]
+	for _, c := range text[end+2 : end+2+at] {
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c >= 'a' && c <= 'z' {
+			local = append(local, c)
+		}
+	}
+	var words [][]byte
+	for k := i; k < end; {
+		j := WordEnd(text, k)
+		if j == k {
+			k++
+			continue
+		}
+		words = append(words, text[k:j])
+		k = j
+	}
+	if len(words) < 2 {
+		return false
+	}
+	var buf [32]byte
+	for _, w := range words {
+		lw, ok := lower(w, &buf)
+		if ok && len(lw) >= 3 && bytes.Contains(local, lw) {
+			return true
+		}
+	}
+	last, ok := lower(words[len(words)-1], &buf)
+	if !ok {
+		return false
+	}
+	var ib [33]byte
+	ib[0] = words[0][0] | 0x20
+	n := copy(ib[1:], last)
+	return n >= 3 && bytes.Contains(local, ib[:n+1])
+}

@@ -1,0 +1,73 @@
+package detect
+
+import (
+	"bytes"
+	"os"
+	"testing"
+
+	"github.com/breachkit/breachkit"
+	"github.com/breachkit/breachkit/scan"
+)
+
+// TestNamesAbroad runs the detectors over notes and e-mails that name
+// people whose names the 5,000 common given names do not hold (Ngozi
+// Okonkwo, Wojciech Nowak), in the places real notes put them: after a
+// role or a verb of contact, a salutation, a valediction, before their
+// e-mail address. Every marked name must be found whole, and nothing
+// else in the file (department signatures, mailboxes, "Dear Valued
+// Customer") reported as a name.
+func TestNamesAbroad(t *testing.T) {
+	raw, err := os.ReadFile("testdata/names_abroad.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text []byte
+	var want [][2]int
+	for len(raw) > 0 {
+		i := bytes.Index(raw, []byte("[["))
+		if i < 0 {
+			text = append(text, raw...)
+			break
+		}
+		j := bytes.Index(raw[i:], []byte("]]"))
+		text = append(text, raw[:i]...)
+		st := len(text)
+		text = append(text, raw[i+2:i+j]...)
+		want = append(want, [2]int{st, len(text)})
+		raw = raw[i+j+2:]
+	}
+	found := map[[2]int]bool{}
+	e := New(Config{MinConfidence: 0.5})
+	for st := 0; st < len(text); {
+		// A paragraph a segment, as the text extractor cuts them.
+		end := bytes.Index(text[st:], []byte("\n\n"))
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += st
+		}
+		e.Detect(&scan.Segment{Text: text[st:end]}, func(m scan.Match) {
+			if m.Type == breachkit.PersonName {
+				found[[2]int{st + m.Start, st + m.End}] = true
+			}
+		})
+		st = end + 2
+	}
+	hit := 0
+	for _, w := range want {
+		if found[w] {
+			hit++
+			delete(found, w)
+		} else {
+			t.Logf("missed %s at %d", breachkit.Mask(breachkit.PersonName, string(text[w[0]:w[1]])), w[0])
+		}
+	}
+	recall := float64(hit) / float64(len(want))
+	t.Logf("%d names, %d found whole (recall %.3f), %d other spans reported", len(want), hit, recall, len(found))
+	if recall < 0.95 {
+		t.Errorf("recall %.3f, want at least 0.95", recall)
+	}
+	for f := range found {
+		t.Errorf("reported %s at %d-%d, not a marked name", breachkit.Mask(breachkit.PersonName, string(text[f[0]:f[1]])), f[0], f[1])
+	}
+}
