@@ -1574,8 +1574,9 @@ func labelBefore(text []byte, i int) bool {
 
 // cuedName finds a name the gazetteer may not know at text[i:wj], a
 // capitalised word: two to four capitalised words after a salutation, a
-// role, a verb of contact or a valediction (name.Cued), or before their
-// own e-mail address (name.Display). lt caches the position of the next
+// role, a verb of contact or a valediction (name.Cued), before a verb of
+// speech (name.VerbAfter) or before their own e-mail address
+// (name.Display). lt caches the position of the next
 // '<' (-1 before the first search). It returns the name's end, its
 // confidence and the rule, or end 0.
 func cuedName(text []byte, i, wj int, lt *int) (int, float64, string) {
@@ -1585,6 +1586,7 @@ func cuedName(text []byte, i, wj int, lt *int) (int, float64, string) {
 		return 0, 0, ""
 	}
 	cued, line := name.Cued(text, i)
+	near := false
 	if !cued {
 		// The display name of an address: "<" within a few words.
 		if *lt < i {
@@ -1593,9 +1595,8 @@ func cuedName(text []byte, i, wj int, lt *int) (int, float64, string) {
 				*lt = i + k
 			}
 		}
-		if q := *lt - i; q < 3 || q > 64 || text[*lt-1] != ' ' {
-			return 0, 0, ""
-		}
+		q := *lt - i
+		near = q >= 3 && q <= 64 && text[*lt-1] == ' '
 	}
 	end, _ := name.Labelled(text, i)
 	if end == 0 || stateAfter(text, end) {
@@ -1605,10 +1606,10 @@ func cuedName(text []byte, i, wj int, lt *int) (int, float64, string) {
 	if !ok {
 		return 0, 0, ""
 	}
-	if name.Display(text, i, end) {
+	if near && name.Display(text, i, end) {
 		return end, 0.8, "rule:name-display"
 	}
-	if !cued || line && end < len(text) && text[end] != '\n' && text[end] != '\r' && text[end] != ',' {
+	if !cued && !name.VerbAfter(text, end) || line && end < len(text) && text[end] != '\n' && text[end] != '\r' && text[end] != ',' {
 		return 0, 0, ""
 	}
 	if listed {

@@ -12,7 +12,8 @@ import (
 // say a person's name comes next, where the gazetteer may not know the
 // name: a salutation ("Dear Ngozi Okonkwo,"), a role written before the
 // name without a colon ("Borrower Wojciech Nowak"), a verb of contact
-// ("Spoke with", "Emailed", "call from", "voicemail for"), or a valediction on the line
+// ("Spoke with", "Emailed", "call from", "voicemail for"), a label that
+// names a person as often as a firm ("Third party:"), or a valediction on the line
 // before ("Regards,\nDragan Petrovic"). line says the name must end its
 // line, as a signature does.
 func Cued(text []byte, i int) (cued, line bool) {
@@ -28,6 +29,24 @@ func Cued(text []byte, i int) (cued, line bool) {
 		return valediction(text[:e]), true
 	case ' ':
 	default:
+		return false, false
+	}
+	if text[i-2] == ':' {
+		// "Authorized third party: Wojciech Nowak", "Emergency contact:
+		// …": labels of a person that PersonLabel leaves out, as they
+		// name a firm as often; Unknown then refuses ordinary words.
+		w, _ := wordBefore(text, i-2)
+		var b [12]byte
+		l, ok := foldShort(w, &b, 12)
+		if !ok {
+			return false, false
+		}
+		switch string(l) {
+		case "party", "contact", "representative", "signer", "signatory", "recipient", "payee", "executor", "agent",
+			"caller", "requester", "requestor", "addressee", "attn", "attention", "witness", "buyer", "seller", "grantor",
+			"grantee", "trustee", "heir", "parent", "child", "dependent", "dependant", "poa":
+			return true, false
+		}
 		return false, false
 	}
 	w, st := wordBefore(text, i-1)
@@ -72,6 +91,32 @@ func Cued(text []byte, i int) (cued, line bool) {
 		}
 	}
 	return false, false
+}
+
+// VerbAfter reports whether the name that ends at text[end] is the subject
+// of a verb that a person does in a note: "Sipho Nkosi called about the
+// fee", "… disputes the charge".
+func VerbAfter(text []byte, end int) bool {
+	if end+4 >= len(text) || text[end] != ' ' {
+		return false
+	}
+	k := end + 1
+	j := k
+	for j < len(text) && j-k <= 12 && text[j] >= 'a' && text[j] <= 'z' {
+		j++
+	}
+	if j < len(text) && letter(text[j]) {
+		return false
+	}
+	switch string(text[k:j]) {
+	case "called", "calls", "phoned", "said", "says", "stated", "states", "asked", "asks", "requested", "requests",
+		"reported", "reports", "disputes", "disputed", "confirmed", "confirms", "agreed", "agrees", "wants", "wanted",
+		"wrote", "writes", "emailed", "signed", "paid", "submitted", "complained", "claims", "claimed", "indicated",
+		"mentioned", "explained", "promised", "authorized", "authorised", "moved", "died", "lives", "lived", "visited",
+		"stopped", "returned", "left", "needs", "missed", "owes", "applied", "enrolled", "attended", "declined":
+		return true
+	}
+	return false
 }
 
 // wordBefore returns the word of letters (and hyphens inside it) that ends
