@@ -1609,7 +1609,7 @@ func cuedName(text []byte, i, wj int, lt *int) (int, float64, string) {
 	if near && name.Display(text, i, end) {
 		return end, 0.8, "rule:name-display"
 	}
-	if !cued && !name.VerbAfter(text, end) || line && end < len(text) && text[end] != '\n' && text[end] != '\r' && text[end] != ',' {
+	if !cued && !name.VerbAfter(text, end) || line && !lineEnd(text, end) {
 		return 0, 0, ""
 	}
 	if listed {
@@ -1618,6 +1618,22 @@ func cuedName(text []byte, i, wj int, lt *int) (int, float64, string) {
 		return end, 0.75, "rule:name-cued"
 	}
 	return end, 0.6, "rule:name-cued"
+}
+
+// lineEnd reports whether a signature's name that ends at text[end] ends
+// its line: a line break, the text's end, or after it a comma, " | " or
+// " - " and the signer's title ("Aino Korhonen | Escrow Analyst").
+func lineEnd(text []byte, end int) bool {
+	if end >= len(text) {
+		return true
+	}
+	switch text[end] {
+	case '\n', '\r', ',':
+		return true
+	case ' ':
+		return end+2 < len(text) && (text[end+1] == '|' || text[end+1] == '-') && text[end+2] == ' '
+	}
+	return false
 }
 
 func lowerName(text []byte, i, j int) (int, float64) {

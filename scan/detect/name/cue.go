@@ -22,9 +22,17 @@ func Cued(text []byte, i int) (cued, line bool) {
 	}
 	switch text[i-1] {
 	case '\n':
+		// The valediction ends the line before, or stands a blank line
+		// above the name.
 		e := i - 1
 		if e > 0 && text[e-1] == '\r' {
 			e--
+		}
+		if e > 0 && text[e-1] == '\n' {
+			e--
+			if e > 0 && text[e-1] == '\r' {
+				e--
+			}
 		}
 		return valediction(text[:e]), true
 	case ' ':
@@ -59,17 +67,17 @@ func Cued(text []byte, i int) (cued, line bool) {
 		return false, false
 	}
 	switch string(l) {
-	case "dear":
-		return w[0] == 'D', false
+	case "dear", "hello", "hi":
+		return w[0] == 'D' || w[0] == 'H', false
 	case "borrower", "coborrower", "customer", "client", "applicant", "patient", "insured", "tenant", "claimant",
 		"cosigner", "mortgagor", "debtor", "guarantor", "decedent", "beneficiary", "employee", "cardholder",
-		"policyholder", "spouse":
+		"policyholder", "spouse", "caller", "attorney", "homeowner", "resident", "member":
 		// "Borrower Wojciech Nowak"; not "Customer Service", whose words
 		// are stop words, which Labelled refuses.
 		return true, false
 	case "emailed", "called", "contacted", "texted", "faxed", "advised", "informed", "per", "attn", "cc":
 		return true, false
-	case "with", "to", "from", "for":
+	case "with", "to", "from", "for", "by":
 		v, _ := wordBefore(text, st-1)
 		if len(v) == 0 {
 			return false, false
@@ -86,7 +94,10 @@ func Cued(text []byte, i int) (cued, line bool) {
 			"to forwarded", "to referred", "to transferred", "to explained",
 			"from message", "from voicemail", "from letter", "from email", "from mail", "from fax", "from note",
 			"from call", "from request", "from complaint", "from received", "from check", "from payment",
-			"for voicemail", "for message", "for vm", "for callback", "for letter", "for package":
+			"for voicemail", "for message", "for vm", "for callback", "for letter", "for package", "for returned",
+			"to changed", "to addressed", "to issued", "to assigned", "to payable",
+			"by made", "by paid", "by filed", "by signed", "by submitted", "by sent", "by initiated", "by authorized",
+			"by requested", "by completed", "by referred", "by owned", "by occupied":
 			return true, false
 		}
 	}
@@ -101,6 +112,26 @@ func VerbAfter(text []byte, end int) bool {
 		return false
 	}
 	k := end + 1
+	if text[k] == '(' {
+		// "Nemanja Stojanovic (SSN ending 4471)", "(daughter)": what
+		// follows in brackets is a person's.
+		k++
+		j := k
+		for j < len(text) && j-k <= 12 && letter(text[j]) || j < len(text) && text[j] == '-' {
+			j++
+		}
+		var b [12]byte
+		l, ok := foldShort(text[k:j], &b, 12)
+		if !ok {
+			return false
+		}
+		switch string(l) {
+		case "ssn", "dob", "age", "borrower", "co-borrower", "coborrower", "cosigner", "co-signer", "daughter", "son",
+			"wife", "husband", "spouse", "mother", "father", "deceased", "minor", "tenant", "guarantor", "sister", "brother":
+			return true
+		}
+		return false
+	}
 	j := k
 	for j < len(text) && j-k <= 12 && text[j] >= 'a' && text[j] <= 'z' {
 		j++
@@ -109,11 +140,14 @@ func VerbAfter(text []byte, end int) bool {
 		return false
 	}
 	switch string(text[k:j]) {
-	case "called", "calls", "phoned", "said", "says", "stated", "states", "asked", "asks", "requested", "requests",
-		"reported", "reports", "disputes", "disputed", "confirmed", "confirms", "agreed", "agrees", "wants", "wanted",
-		"wrote", "writes", "emailed", "signed", "paid", "submitted", "complained", "claims", "claimed", "indicated",
+	// Not the present tense that a firm or a document takes as well
+	// ("Carnegie Mellon requests", "Section 5 states").
+	case "called", "phoned", "said", "stated", "asked", "requested",
+		"reported", "disputes", "disputed", "confirmed", "agreed", "wants", "wanted",
+		"wrote", "emailed", "signed", "paid", "submitted", "complained", "claimed", "indicated",
 		"mentioned", "explained", "promised", "authorized", "authorised", "moved", "died", "lives", "lived", "visited",
-		"stopped", "returned", "left", "needs", "missed", "owes", "applied", "enrolled", "attended", "declined":
+		"stopped", "returned", "left", "needs", "missed", "owes", "applied", "enrolled", "attended", "declined",
+		"represents", "passed", "received", "filed", "refused", "told", "opened", "closed":
 		return true
 	}
 	return false
