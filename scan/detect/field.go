@@ -129,8 +129,12 @@ type fieldInfo struct {
 	// "locationName", "vaultName"): its values must read as a person's
 	// name (personLike) to be one.
 	loose bool
-	norm  string // the last path element, lower case letters and digits
-	name  string // the field as given, for reasons
+	// file, names and seen count a loose column's person-like values in
+	// one file and those with a known given name (nameColumn).
+	file        string
+	names, seen int
+	norm        string // the last path element, lower case letters and digits
+	name        string // the field as given, for reasons
 	// reasons are the reasons of a match decided by the field, shared.
 	reasons []string
 }
@@ -1038,12 +1042,25 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, people bool, emit func(
 			// a known given name or surname.
 			break
 		}
-		if fi.loose && !(personLike(sv) && (people || givenIn(sv))) || fi.kind == fFullName && (camelCase(sv) || oneCamelWord(sv)) {
+		if fi.loose {
 			// "name", "locationName" name anything: a file (ctr.go), a
 			// CSS property, an instruction (CSETM), an API's field
 			// (ReceiptHandle), a service (Amazon Security Lake). Beside
 			// a person's email, phone or address it is a person's; else
-			// a given name must say so.
+			// a given name must say so, the value's own or, in a column
+			// of them, most of the column's.
+			pl := personLike(sv)
+			ok := pl && people
+			if pl && !people {
+				shaped, first := nameShape(sv)
+				col := fi.nameColumn(seg, shaped && first)
+				ok = givenIn(sv) || shaped && (first || col)
+			}
+			if !ok {
+				break
+			}
+		}
+		if fi.kind == fFullName && (camelCase(sv) || oneCamelWord(sv)) {
 			break
 		}
 		if name.Valid(sv) {
@@ -1279,6 +1296,59 @@ func personLike(v string) bool {
 		return words >= 2 && knownName(v) // "john smith"; not max-results
 	}
 	return words >= 2 || knownName(v)
+}
+
+// nameColumn counts a person-like value of a loose name column in the
+// file of seg (its record before the '#'), given says it is a name that
+// starts with a known given name (nameShape), and reports whether three or more of the column's values
+// so far, and half of them at least, did: a column of people's names
+// (id,name,plan), whose other values are names the gazetteer lacks
+// (Sipho Nkosi), not of products or places.
+func (fi *fieldInfo) nameColumn(seg *scan.Segment, given bool) bool {
+	file := seg.Record
+	if h := strings.LastIndexByte(file, '#'); h >= 0 {
+		file = file[:h]
+	}
+	if file != fi.file {
+		fi.file, fi.names, fi.seen = file, 0, 0
+	}
+	fi.seen++
+	if given {
+		fi.names++
+	}
+	return fi.names >= 3 && 2*fi.names >= fi.seen
+}
+
+// nameShape reports whether v is written as a person's full name: two
+// to four words, each a capital and small letters, an initial or a
+// surname's particle ("Sipho Nkosi", "Anna van der Berg"; not
+// "Orchestre de Paris, piano"); first says its first word, or its first
+// after a comma (Nkosi, Sipho), is a given name of the gazetteer, common
+// or rarer (Ngozi), that is no ordinary word.
+func nameShape(v string) (shaped, first bool) {
+	f := strings.Fields(v)
+	if len(f) < 2 || len(f) > 4 {
+		return false, false
+	}
+	g := 0
+	for k, w := range f {
+		if k == 1 && strings.HasSuffix(f[0], ",") {
+			g = 1
+		}
+		w = strings.TrimSuffix(w, ",")
+		b := []byte(w)
+		switch {
+		case k > 0 && name.IsParticle(b):
+		case len(w) == 1 || len(w) == 2 && w[1] == '.':
+			if k == 0 || w[0] < 'A' || w[0] > 'Z' {
+				return false, false
+			}
+		case !name.NameCase(b):
+			return false, false
+		}
+	}
+	r := name.RolesOf([]byte(strings.TrimSuffix(f[g], ",")))
+	return true, r&(name.Given|name.Rare) != 0 && r&(name.Common|name.Stop) == 0
 }
 
 // givenIn reports whether a name has a word that is a given name of the

@@ -156,7 +156,8 @@ func TestTableContext(t *testing.T) {
 		{"telephone company", "Account Number", "287341983201", []string{"Account Number", "Subscriber Name", "Wireless Number", "SSN", "IMEI"}, breachkit.BankAccount, false},
 		{"says bank itself", "Checking Account", "100234567", []string{"Patient Name", "MRN", "Checking Account"}, breachkit.BankAccount, true},
 		{"people's names", "Name", "Ngozi Okonkwo", []string{"Name", "Email", "Phone"}, breachkit.PersonName, true},
-		{"a name, no table", "name", "Ngozi Okonkwo", nil, breachkit.PersonName, false},
+		{"a name, no table", "name", "Sipho Nkosi", nil, breachkit.PersonName, false},
+		{"a rarer given name, no table", "name", "Ngozi Okonkwo", nil, breachkit.PersonName, true},
 		{"a name with a given name, no table", "name", "Dana Okonkwo", nil, breachkit.PersonName, true},
 		{"services", "Name", "Amazon Security Lake", []string{"Name", "Region", "Endpoint"}, breachkit.PersonName, false},
 		{"account holders", "Name", "Ngozi Okonkwo", []string{"Name", "Account Number", "Balance"}, breachkit.PersonName, true},
@@ -217,5 +218,31 @@ func TestLongNumbersAcrossLines(t *testing.T) {
 		if got != c.want {
 			t.Errorf("%s: %d cards on the second pass, want %d", c.name, got, c.want)
 		}
+	}
+}
+
+// TestNameColumn checks that a loose name column ("name") of a file whose
+// values mostly hold a known given name takes the others too (Sipho
+// Nkosi), and that a column of products does not, nor the same column
+// name in another file.
+func TestNameColumn(t *testing.T) {
+	e := New(Config{MinConfidence: 0.5})
+	run := func(file string, values []string) []bool {
+		var got []bool
+		for i, v := range values {
+			found := false
+			seg := &scan.Segment{Text: []byte(v), Field: "name", Record: fmt.Sprintf("%s#row=%d", file, i+1)}
+			e.Detect(seg, func(m scan.Match) { found = found || m.Type == breachkit.PersonName })
+			got = append(got, found)
+		}
+		return got
+	}
+	people := run("a.csv", []string{"Mary Smith", "Dana Whitfield", "Anna Lee", "Sipho Nkosi", "Jose Garcia", "Themba Zulu"})
+	if want := []bool{true, true, true, true, true, true}; fmt.Sprint(people) != fmt.Sprint(want) {
+		t.Errorf("people: %v, want %v", people, want)
+	}
+	products := run("b.csv", []string{"Garden Hose", "Deluxe Lamp", "Sipho Nkosi", "Widget Pro", "Desk Fan", "Themba Zulu"})
+	if want := []bool{false, false, false, false, false, false}; fmt.Sprint(products) != fmt.Sprint(want) {
+		t.Errorf("products: %v, want %v", products, want)
 	}
 }
