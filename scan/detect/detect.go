@@ -1582,10 +1582,17 @@ func labelBefore(text []byte, i int) bool {
 func cuedName(text []byte, i, wj int, lt *int) (int, float64, string) {
 	// Cheap tests first: this word written as a name, and a capitalised
 	// word after it.
-	if wj+1 >= len(text) || text[wj] != ' ' || !(text[wj+1] >= 'A' && text[wj+1] <= 'Z' || text[wj+1] >= 0xC0) || !name.NameCase(text[i:wj]) {
+	if wj+1 >= len(text) || text[wj] != ' ' || !(text[wj+1] >= 'A' && text[wj+1] <= 'Z' || text[wj+1] >= 0xC0) {
 		return 0, 0, ""
 	}
-	cued, line := name.Cued(text, i)
+	nc := name.NameCase(text[i:wj])
+	if !nc && !(wj-i >= 2 && text[i+1] >= 'A' && text[i+1] <= 'Z') {
+		return 0, 0, ""
+	}
+	cued, line, caps := name.Cued(text, i)
+	if !nc && !caps {
+		return 0, 0, ""
+	}
 	near := false
 	if !cued {
 		// The display name of an address: "<" within a few words.
@@ -1602,7 +1609,7 @@ func cuedName(text []byte, i, wj int, lt *int) (int, float64, string) {
 	if end == 0 || stateAfter(text, end) {
 		return 0, 0, ""
 	}
-	ok, listed := name.Unknown(text, i, end)
+	ok, listed := name.Unknown(text, i, end, caps)
 	if !ok {
 		return 0, 0, ""
 	}

@@ -15,10 +15,11 @@ import (
 // ("Spoke with", "Emailed", "call from", "voicemail for"), a label that
 // names a person as often as a firm ("Third party:"), or a valediction on the line
 // before ("Regards,\nDragan Petrovic"). line says the name must end its
-// line, as a signature does.
-func Cued(text []byte, i int) (cued, line bool) {
+// line, as a signature does; caps that a name in capitals may follow (a
+// salutation, a role, a label, a valediction; not a verb: "per CU LUT").
+func Cued(text []byte, i int) (cued, line, caps bool) {
 	if i < 2 {
-		return false, false
+		return false, false, false
 	}
 	switch text[i-1] {
 	case '\n':
@@ -34,10 +35,10 @@ func Cued(text []byte, i int) (cued, line bool) {
 				e--
 			}
 		}
-		return valediction(text[:e]), true
+		return valediction(text[:e]), true, true
 	case ' ':
 	default:
-		return false, false
+		return false, false, false
 	}
 	if text[i-2] == ':' {
 		// "Authorized third party: Wojciech Nowak", "Emergency contact:
@@ -47,45 +48,45 @@ func Cued(text []byte, i int) (cued, line bool) {
 		var b [12]byte
 		l, ok := foldShort(w, &b, 12)
 		if !ok {
-			return false, false
+			return false, false, false
 		}
 		switch string(l) {
 		case "party", "contact", "representative", "signer", "signatory", "recipient", "payee", "executor", "agent",
 			"caller", "requester", "requestor", "addressee", "attn", "attention", "witness", "buyer", "seller", "grantor",
 			"grantee", "trustee", "heir", "parent", "child", "dependent", "dependant", "poa":
-			return true, false
+			return true, false, true
 		}
-		return false, false
+		return false, false, false
 	}
 	w, st := wordBefore(text, i-1)
 	if len(w) == 0 {
-		return false, false
+		return false, false, false
 	}
 	var b [16]byte
 	l, ok := foldShort(w, (*[12]byte)(b[:12]), 12)
 	if !ok {
-		return false, false
+		return false, false, false
 	}
 	switch string(l) {
 	case "dear", "hello", "hi":
-		return w[0] == 'D' || w[0] == 'H', false
+		return w[0] == 'D' || w[0] == 'H', false, true
 	case "borrower", "coborrower", "customer", "client", "applicant", "patient", "insured", "tenant", "claimant",
 		"cosigner", "mortgagor", "debtor", "guarantor", "decedent", "beneficiary", "employee", "cardholder",
 		"policyholder", "spouse", "caller", "attorney", "homeowner", "resident", "member":
 		// "Borrower Wojciech Nowak"; not "Customer Service", whose words
 		// are stop words, which Labelled refuses.
-		return true, false
+		return true, false, true
 	case "emailed", "called", "contacted", "texted", "faxed", "advised", "informed", "per", "attn", "cc":
-		return true, false
+		return true, false, false
 	case "with", "to", "from", "for", "by":
 		v, _ := wordBefore(text, st-1)
 		if len(v) == 0 {
-			return false, false
+			return false, false, false
 		}
 		var c [12]byte
 		vl, ok := foldShort(v, &c, 12)
 		if !ok {
-			return false, false
+			return false, false, false
 		}
 		switch string(l) + " " + string(vl) {
 		case "with spoke", "with spoken", "with speaking", "with talked", "with talking", "with met", "with meeting",
@@ -98,10 +99,10 @@ func Cued(text []byte, i int) (cued, line bool) {
 			"to changed", "to addressed", "to issued", "to assigned", "to payable",
 			"by made", "by paid", "by filed", "by signed", "by submitted", "by sent", "by initiated", "by authorized",
 			"by requested", "by completed", "by referred", "by owned", "by occupied":
-			return true, false
+			return true, false, false
 		}
 	}
-	return false, false
+	return false, false, false
 }
 
 // VerbAfter reports whether the name that ends at text[end] is the subject
@@ -188,8 +189,11 @@ func wordBefore(text []byte, e int) ([]byte, int) {
 // usually is (nameCase) and is no common English word that is not also
 // a name. So "Ngozi Okonkwo" after a cue, not a program's "CU LUT" or
 // "GOARCH CacheLinePadSize", nor "Collections Reports", a mailbox's.
-// listed says a word of it is a name of the gazetteer after all.
-func Unknown(text []byte, i, end int) (ok, listed bool) {
+// With caps, a name in capitals throughout ("NGOZI OKONKWO", a mail
+// merge's) is written as a name too. listed says a word of it is a name
+// of the gazetteer after all.
+func Unknown(text []byte, i, end int, caps bool) (ok, listed bool) {
+	caps = caps && capitals(text[i:end])
 	for k := i; k < end; {
 		j := WordEnd(text, k)
 		if j == k {
@@ -198,7 +202,7 @@ func Unknown(text []byte, i, end int) (ok, listed bool) {
 		}
 		if w := text[k:j]; j-k > 1 {
 			r := RolesOf(w)
-			if !nameCase(w) || ordinary(w, r) {
+			if !caps && !nameCase(w) || ordinary(w, r) {
 				return false, false
 			}
 			listed = listed || r&(Given|Rare|Surname) != 0 && r&Common == 0
@@ -206,6 +210,20 @@ func Unknown(text []byte, i, end int) (ok, listed bool) {
 		k = j
 	}
 	return true, listed
+}
+
+// capitals reports whether b has letters and none of them small.
+func capitals(b []byte) bool {
+	n := 0
+	for _, c := range b {
+		switch {
+		case c >= 'a' && c <= 'z':
+			return false
+		case c >= 'A' && c <= 'Z':
+			n++
+		}
+	}
+	return n > 0
 }
 
 var (
