@@ -732,7 +732,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 					e.monthDate(s, text, i)
 				}
 				if wantName && wj-i >= 2 {
-					if roles&name.Title != 0 {
+					if roles&name.Title != 0 && name.TitleCase(text[i:j]) {
 						// "Ms. Lutz", "Dr Patel"; not MS_SYNC or
 						// MRS.NE, a program's names.
 						titled = j < n && (text[j] == ' ' || text[j] == '.' && j+1 < n && text[j+1] == ' ')

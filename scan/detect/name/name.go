@@ -21,7 +21,12 @@ import (
 // Keywords are words that introduce a person's name in free text.
 var Keywords = []string{"name", "borrower", "customer", "from", "dear", "mr", "mrs", "ms", "dr", "applicant", "client", "member", "patient", "employee", "co-borrower", "cosigner", "spoke", "attn", "attention", "insured", "tenant", "signed", "holder"}
 
-var titles = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "mx": true, "prof": true}
+var titles = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "mx": true, "prof": true,
+	// The titles of letters abroad, where GDPR's people live: Frau
+	// Schneider, Sra. Villanueva, Mme Lefèvre, Signora Esposito, Dhr.
+	// de Vries. Not Sr or Don, a suffix and a given name.
+	"herr": true, "frau": true, "sra": true, "srta": true, "senor": true, "senora": true, "mme": true, "mlle": true,
+	"monsieur": true, "madame": true, "signor": true, "signora": true, "dhr": true, "mevr": true}
 
 // notName are capitalised words that the gazetteer lists as names but
 // that in business text are far more often something else.
@@ -221,6 +226,26 @@ func IsGiven(w []byte) bool { return RolesOf(w)&Given != 0 }
 
 // IsSurname reports whether the word is a surname (ASCII, any case).
 func IsSurname(w []byte) bool { return RolesOf(w)&Surname != 0 }
+
+// TitleCase reports whether w, a title of the lexicon, is written as a
+// title: in any case for the English ones (MRS SMITH in a mail merge),
+// with small letters for those of other languages (Sra, not a program's
+// SRA; Frau, not FRAU).
+func TitleCase(w []byte) bool {
+	if !capitals(w) {
+		return true
+	}
+	var b [12]byte
+	l, ok := foldShort(w, &b, 12)
+	if !ok {
+		return false
+	}
+	switch string(l) {
+	case "mr", "mrs", "ms", "miss", "dr", "mx", "prof":
+		return true
+	}
+	return false
+}
 
 // IsTitle reports whether the word is a title such as Mr or Dr.
 func IsTitle(w []byte) bool { return RolesOf(w)&Title != 0 }
