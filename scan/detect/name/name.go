@@ -21,12 +21,20 @@ import (
 // Keywords are words that introduce a person's name in free text.
 var Keywords = []string{"name", "borrower", "customer", "from", "dear", "mr", "mrs", "ms", "dr", "applicant", "client", "member", "patient", "employee", "co-borrower", "cosigner", "spoke", "attn", "attention", "insured", "tenant", "signed", "holder"}
 
-var titles = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "mx": true, "prof": true,
-	// The titles of letters abroad, where GDPR's people live: Frau
-	// Schneider, Sra. Villanueva, Mme Lefèvre, Signora Esposito, Dhr.
-	// de Vries. Not Sr or Don, a suffix and a given name.
-	"herr": true, "frau": true, "sra": true, "srta": true, "senor": true, "senora": true, "mme": true, "mlle": true,
-	"monsieur": true, "madame": true, "signor": true, "signora": true, "dhr": true, "mevr": true}
+// englishTitles are the titles written in any case (MRS SMITH).
+var englishTitles = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "mx": true, "prof": true}
+
+// titles adds the titles of letters abroad, where GDPR's people live:
+// Frau Schneider, Sra. Villanueva, Mme Lefèvre, Signora Esposito, Dhr. de
+// Vries. Not Sr or Don, a suffix and a given name.
+var titles = func() map[string]bool {
+	m := map[string]bool{"herr": true, "frau": true, "sra": true, "srta": true, "senor": true, "senora": true, "mme": true,
+		"mlle": true, "monsieur": true, "madame": true, "signor": true, "signora": true, "dhr": true, "mevr": true}
+	for t := range englishTitles {
+		m[t] = true
+	}
+	return m
+}()
 
 // notName are capitalised words that the gazetteer lists as names but
 // that in business text are far more often something else.
@@ -235,16 +243,9 @@ func TitleCase(w []byte) bool {
 	if !capitals(w) {
 		return true
 	}
-	var b [12]byte
-	l, ok := foldShort(w, &b, 12)
-	if !ok {
-		return false
-	}
-	switch string(l) {
-	case "mr", "mrs", "ms", "miss", "dr", "mx", "prof":
-		return true
-	}
-	return false
+	var b [32]byte
+	l, ok := lower(w, &b)
+	return ok && englishTitles[string(l)]
 }
 
 // IsTitle reports whether the word is a title such as Mr or Dr.
