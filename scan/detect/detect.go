@@ -752,6 +752,11 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 						}
 					}
 					if end, conf := e.name(text, i, j, titled, roles); end > 0 {
+						if f := name.FirmAt(text, i); f > 0 && !titled {
+							// Fannie Mae, Edward Jones: a firm's name.
+							i, titled = max(f, end), false
+							continue
+						}
 						s.found = append(s.found, span{i, end, conf, breachkit.PersonName, pick(titled, "rule:name-title", "rule:name-gazetteer"), ""})
 						i = end
 						titled = false
@@ -1606,7 +1611,7 @@ func cuedName(text []byte, i, wj int, lt *int) (int, float64, string) {
 		near = q >= 3 && q <= 64 && text[*lt-1] == ' '
 	}
 	end, _ := name.Labelled(text, i)
-	if end == 0 || stateAfter(text, end) {
+	if end == 0 || stateAfter(text, end) || name.FirmAt(text, i) > 0 {
 		return 0, 0, ""
 	}
 	ok, listed := name.Unknown(text, i, end, caps)

@@ -341,3 +341,79 @@ func Display(text []byte, i, end int) bool {
 	n := copy(ib[1:], last)
 	return n >= 3 && bytes.Contains(local, ib[:n+1])
 }
+
+// firms are organisations whose names read as a person's, lower case:
+// the agencies and firms that a lender's, a servicer's or an insurer's
+// notes name every day ("loan owned by Fannie Mae", "statements from
+// Edward Jones"), and a few household names.
+var firms = []string{
+	"fannie mae", "freddie mac", "ginnie mae", "sallie mae", "farmer mac", "morgan stanley", "edward jones",
+	"charles schwab", "raymond james", "wells fargo", "jones lang lasalle", "liberty mutual", "merrill lynch",
+	"smith barney", "dean witter", "goldman sachs", "lehman brothers", "bear stearns", "john hancock",
+	"franklin templeton", "robert half", "kelly services", "dow jones", "jack henry", "taylor bean",
+	"stifel nicolaus", "janney montgomery", "piper sandler", "lincoln financial", "lincoln national",
+	"john deere", "walt disney", "calvin klein", "ralph lauren", "estee lauder", "ann taylor", "jenny craig",
+	"ruby tuesday", "arthur andersen", "ernst young", "grant thornton", "marsh mclennan", "hewlett packard",
+}
+
+// FirmAt returns the end of the name of a firm that reads as a person's
+// (Fannie Mae, Edward Jones, Jones Lang LaSalle, Ernst & Young) written
+// at text[i], in any case, or 0: a name found there is not a person's.
+func FirmAt(text []byte, i int) int {
+	var b [32]byte
+	var ends [3]int // where the first, second and third word end
+	n, words := 0, 0
+	for k := i; k < len(text) && words < len(ends); {
+		j := k
+		for j < len(text) && letter(text[j]) && n < len(b) {
+			c := text[j]
+			if c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b[n] = c
+			n++
+			j++
+		}
+		if j == k || j < len(text) && (letter(text[j]) || text[j] == '-') {
+			break // not a word of letters, too long, or one of a double name (Stanley-Wright)
+		}
+		ends[words] = j
+		words++
+		// Between words: a blank, ". " after an initial, " & ".
+		switch {
+		case j+1 < len(text) && text[j] == ' ' && letter(text[j+1]):
+			k = j + 1
+		case j+2 < len(text) && (text[j] == '.' || text[j] == '\'') && text[j+1] == ' ' && letter(text[j+2]):
+			k = j + 2
+		case j+3 < len(text) && text[j] == ' ' && text[j+1] == '&' && text[j+2] == ' ':
+			k = j + 3
+		default:
+			k = len(text)
+		}
+		if n == len(b) {
+			break
+		}
+		b[n] = ' '
+		n++
+	}
+	for w := words; w >= 2; w-- {
+		// The first w words as collected, one blank apart.
+		m, sp := 0, 0
+		for _, c := range b[:n] {
+			if c == ' ' {
+				sp++
+				if sp == w {
+					break
+				}
+			}
+			m++
+		}
+		l := b[:m]
+		for _, f := range firms {
+			if string(l) == f {
+				return ends[w-1]
+			}
+		}
+	}
+	return 0
+}

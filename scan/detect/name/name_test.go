@@ -16,3 +16,23 @@ func TestIsParticle(t *testing.T) {
 		}
 	}
 }
+
+func TestFirmAt(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want int
+	}{
+		{"Fannie Mae; investor", 10},
+		{"FREDDIE MAC loan", 11},
+		{"Ernst & Young LLP", 13},
+		{"Jones Lang LaSalle Inc.", 18},
+		{"Morgan Stanley-Wright", 0},
+		{"Edward Jonesboro", 0},
+		{"Fannie", 0},
+		{"Dana Whitfield", 0},
+	} {
+		if got := FirmAt([]byte(c.text), 0); got != c.want {
+			t.Errorf("FirmAt(%q) = %d, want %d", c.text, got, c.want)
+		}
+	}
+}
