@@ -83,6 +83,7 @@ func find(text []byte, i int, lower bool) (end int, full bool, conf float64) {
 	}
 	// Street name words then a suffix.
 	suffixAt := -1
+	var suffix string
 	nw := 0
 	for nw < 5 && p < len(text) {
 		e := word(text, p)
@@ -96,7 +97,7 @@ func find(text []byte, i int, lower bool) (end int, full bool, conf float64) {
 		}
 		if nw > 0 {
 			if _, ok := gazetteer.StreetSuffix(w); ok {
-				suffixAt = e
+				suffixAt, suffix = e, w
 				if e < len(text) && text[e] == '.' {
 					suffixAt = e + 1
 				}
@@ -129,6 +130,16 @@ func find(text []byte, i int, lower bool) (end int, full bool, conf float64) {
 		return 0, false, 0
 	}
 	end = suffixAt
+	// A road's number: County Road 12, Route 9, Highway 61.
+	if q := space(text, end); q > 0 && numberedRoad(suffix) {
+		k := q
+		for k < len(text) && isDigit(text[k]) && k-q < 5 {
+			k++
+		}
+		if k > q && k-q <= 4 && boundary(text, k) {
+			end = k
+		}
+	}
 	// Post-directional.
 	if q := space(text, end); q > 0 {
 		e := word(text, q)
@@ -164,7 +175,64 @@ func find(text []byte, i int, lower bool) (end int, full bool, conf float64) {
 	if e := cityPostcode(text, end); e > 0 {
 		return e, true, 0.9
 	}
+	if e := cityStateEnd(text, end); e > 0 {
+		return e, true, 0.85
+	}
+	if end+4 < len(text) && string(text[end:end+4]) == " in " {
+		// "lives at 88 Old Country Rd in Mineola, NY 11501".
+		if e := cityStateZIP(text, end+3); e > 0 {
+			return e, true, 0.95
+		}
+		if e := cityStateEnd(text, end+3); e > 0 {
+			return e, true, 0.85
+		}
+	}
 	return end, false, 0.65
+}
+
+// numberedRoad reports whether a street suffix is one that a number may
+// follow: County Road 12, Route 9, Highway 61.
+func numberedRoad(suffix string) bool {
+	switch strings.ToLower(suffix) {
+	case "road", "rd", "route", "rte", "highway", "hwy":
+		return true
+	}
+	return false
+}
+
+// cityStateEnd parses ", City, ST" or ", City, State" at i with no ZIP
+// Code after it ("Burlington, Vermont."), a US state's, ending the
+// sentence, the line or the clause, and returns its end, or 0.
+func cityStateEnd(text []byte, i int) int {
+	e, st := cityState(text, i)
+	if e < 0 {
+		return 0
+	}
+	if _, ok := gazetteer.StateByAbbr(st); !ok {
+		named, ok := gazetteer.StateByName(st)
+		if !ok {
+			return 0
+		}
+		if text[e-1] == '.' && strings.EqualFold(named.Name, st) {
+			e-- // "Burlington, Vermont.": the sentence's period, not Mass.'s
+		}
+	}
+	if e >= len(text) {
+		return e
+	}
+	switch c := text[e]; c {
+	case ',', ';', ')', '\n', '\r':
+		return e
+	case '.':
+		if e+1 == len(text) || text[e+1] == ' ' || text[e+1] == '\n' || text[e+1] == '\r' {
+			return e
+		}
+	case ' ':
+		if e+1 < len(text) && text[e+1] >= 'a' && text[e+1] <= 'z' {
+			return e // "…, Austin, TX and then"
+		}
+	}
+	return 0
 }
 
 // cityPostcode returns the end of a British address's last lines after a
@@ -434,6 +502,18 @@ func unit(text []byte, q int) int {
 // cityStateZIP parses ", City, ST 12345" or " City, ST 12345-6789" at i
 // and returns its end, or 0.
 func cityStateZIP(text []byte, i int) int {
+	p, st := cityState(text, i)
+	if p < 0 {
+		return 0
+	}
+	return stateZIP(text, p, st)
+}
+
+// cityState parses ", City, ST" or " City, State Name" at i: the city of
+// one to four capitalised words, then a state or province, by its
+// abbreviation or its name of one or two words (North Carolina). It
+// returns the state's end and the state as written, or -1.
+func cityState(text []byte, i int) (int, string) {
 	p := i
 	if p < len(text) && text[p] == ',' {
 		p++
@@ -451,14 +531,14 @@ func cityStateZIP(text []byte, i int) int {
 			p++ // the city line may be indented under the street
 		}
 	default:
-		return 0
+		return -1, ""
 	}
 	// City: 1-3 capitalised words.
 	n := 0
 	for n < 4 {
 		e := word(text, p)
 		if e == p || !isUpper(text[p]) {
-			return 0
+			return -1, ""
 		}
 		n++
 		p = e
@@ -475,20 +555,37 @@ func cityStateZIP(text []byte, i int) int {
 			p++
 			continue
 		}
-		return 0
+		return -1, ""
 	}
 	if p = space(text, p); p < 0 {
-		return 0
+		return -1, ""
 	}
 	e := word(text, p)
 	st := string(text[p:e])
 	if !isState(st) {
-		return 0
+		// A state's name of two words: North Carolina, New York.
+		q := space(text, e)
+		if q < 0 || e-p < 3 {
+			return -1, ""
+		}
+		e2 := word(text, q)
+		if e2 == q || !isUpper(text[q]) || !namedState(string(text[p:e2])) {
+			return -1, ""
+		}
+		e, st = e2, string(text[p:e2])
 	}
 	if e < len(text) && text[e] == '.' && e-p > 2 {
 		e++ // the Associated Press's "Boston, Mass. 02134"
 	}
-	if p = space(text, e); p < 0 {
+	return e, st
+}
+
+// stateZIP parses the postal code after a state st that ends at e: a ZIP
+// Code, a Canadian postal code after a province, an Australian postcode
+// after a state. It returns the code's end, or 0.
+func stateZIP(text []byte, e int, st string) int {
+	p := space(text, e)
+	if p < 0 {
 		return 0
 	}
 	if _, ok := gazetteer.Province(st); ok {

@@ -59,3 +59,28 @@ func TestMilitaryStreet(t *testing.T) {
 		}
 	}
 }
+
+// TestFindEnds pins where an address in text ends: with its city and
+// state when no ZIP Code follows, but only when the state ends the
+// clause; after a road's number; after "in" and the city.
+func TestFindEnds(t *testing.T) {
+	for _, c := range []struct {
+		text, want string
+		full       bool
+	}{
+		{"19 Birch Lane, Burlington, Vermont.", "19 Birch Lane, Burlington, Vermont", true},
+		{"5 Fuller Rd, Boston, Mass. 02134", "5 Fuller Rd, Boston, Mass. 02134", true},
+		{"40 Elm St, Austin, TX and then", "40 Elm St, Austin, TX", true},
+		{"12 Main St, Springfield, Illinoisan history", "12 Main St", false},
+		{"12 Main St, Springfield, IL 6270", "12 Main St", false},
+		{"1523 County Road 12, Rural Hall, North Carolina 27045", "1523 County Road 12, Rural Hall, North Carolina 27045", true},
+		{"88 Old Country Rd in Mineola, NY 11501.", "88 Old Country Rd in Mineola, NY 11501", true},
+		{"88 Old Country Rd in the morning", "88 Old Country Rd", false},
+		{"7 Main St 12345 units", "7 Main St", false},
+	} {
+		end, full, _ := Find([]byte(c.text), 0)
+		if got := c.text[:end]; got != c.want || full != c.full {
+			t.Errorf("Find(%q) = %q, %v; want %q, %v", c.text, got, full, c.want, c.full)
+		}
+	}
+}
