@@ -752,8 +752,9 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 						}
 					}
 					if end, conf := e.name(text, i, j, titled, roles); end > 0 {
-						if f := name.FirmAt(text, i); f > 0 && !titled {
-							// Fannie Mae, Edward Jones: a firm's name.
+						if f := name.FirmAt(text, i); f > 0 && !titled || name.EntityAfter(text, end) {
+							// Fannie Mae, Edward Jones, John Smith LLC: a
+							// firm's name.
 							i, titled = max(f, end), false
 							continue
 						}
@@ -1611,7 +1612,7 @@ func cuedName(text []byte, i, wj int, lt *int) (int, float64, string) {
 		near = q >= 3 && q <= 64 && text[*lt-1] == ' '
 	}
 	end, _ := name.Labelled(text, i)
-	if end == 0 || stateAfter(text, end) || name.FirmAt(text, i) > 0 {
+	if end == 0 || stateAfter(text, end) || name.FirmAt(text, i) > 0 || name.EntityAfter(text, end) {
 		return 0, 0, ""
 	}
 	ok, listed := name.Unknown(text, i, end, caps)

@@ -417,3 +417,42 @@ func FirmAt(text []byte, i int) int {
 	}
 	return 0
 }
+
+// EntityAfter reports whether a business entity's designation follows
+// the name that ends at text[end], "John Smith LLC", "Maria Garcia,
+// Inc.": a firm named after its owner, not a person.
+func EntityAfter(text []byte, end int) bool {
+	k := end
+	if k < len(text) && text[k] == ',' {
+		k++
+	}
+	if k+2 >= len(text) || text[k] != ' ' || text[k+1] < 'A' || text[k+1] > 'Z' {
+		return false // LLC, Inc: written with a capital
+	}
+	k++
+	j := k
+	for j < len(text) && j-k < 12 && (letter(text[j]) || text[j] == '.' && j > k) {
+		j++
+	}
+	if j < len(text) && (letter(text[j]) || text[j] >= '0' && text[j] <= '9' || text[j] == '-') {
+		return false
+	}
+	var b [12]byte
+	n := 0
+	for _, c := range text[k:j] {
+		if c == '.' {
+			continue
+		}
+		if c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[n] = c
+		n++
+	}
+	switch string(b[:n]) {
+	case "llc", "inc", "corp", "corporation", "co", "company", "ltd", "limited", "llp", "pllc", "pc", "lp", "plc",
+		"gmbh", "associates", "holdings", "partners", "enterprises":
+		return true
+	}
+	return false
+}
