@@ -602,7 +602,7 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 	case has(ws, "dob", "birth", "birthdate", "birthday", "bday", "dateofbirth", "born") || strings.Contains(joined, "birth") ||
 		has(ws, "naissance", "geburtsdatum", "geburtstag", "nacimiento", "nascita", "nascimento", "geboortedatum", "geboren", "née", "né"):
 		return fDOB
-	case has(ws, "routing", "aba", "rtn", "transit", "routingnumber"):
+	case has(ws, "routing", "aba", "rtn", "rtg", "transit", "routingnumber"):
 		return fRouting
 	case has(ws, "passport"):
 		return fPassport
