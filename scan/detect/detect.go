@@ -1063,6 +1063,13 @@ func (e *Engine) hit(s *scratch, text []byte, i, j int, v uint32) name.Role {
 				cl = 1 << classDOB
 			}
 		}
+		if cl&(1<<classNeg) != 0 && len(s.hits) > 0 && (j-i == 6 || j-i == 7) && (text[i]|0x20) == 'r' && bytes.EqualFold(text[i:i+6], []byte("record")) {
+			// "Medical Record #": the record of a medical record number
+			// speaks for a health ID, not against it.
+			if p := &s.hits[len(s.hits)-1]; p.classes&(1<<classHealth) != 0 && p.end == i-1 && text[i-1] == ' ' {
+				cl = 1 << classHealth
+			}
+		}
 		h := hit{start: i, end: j, classes: cl}
 		if len(e.customKW) > 0 {
 			w := strings.ToLower(string(text[i:j]))

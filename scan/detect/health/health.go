@@ -132,10 +132,29 @@ func Valid(s string) bool {
 
 // Score validates a digit candidate (see ssn.Score for the arguments):
 // a bare medical record number needs a keyword, and so does an NHS number
-// written 3-3-4 with blanks, whose check digit must hold.
+// written 3-3-4 with blanks, whose check digit must hold. A record number
+// may be written in two groups with a hyphen ("MRN: 7734-2291",
+// "12-345678"), but not in the shapes of a local phone number (3-4), a
+// ZIP+4 Code (5-4), a month and year or a year range.
 func Score(digits []byte, groups []int, seps []byte) (float64, bool) {
 	if len(groups) == 3 && groups[0] == 3 && groups[1] == 3 && groups[2] == 4 && seps[0] == ' ' && seps[1] == ' ' {
 		return 0, nhsCheck(digits)
 	}
+	if len(groups) == 2 && seps[0] == '-' && len(digits) >= 6 && len(digits) <= 12 && groups[0] >= 2 && groups[1] >= 2 {
+		a, b := groups[0], groups[1]
+		switch {
+		case a == 3 && b == 4, a == 5 && b == 4:
+			return 0, false
+		case a == 4 && year(digits[:4]) && (b == 2 || b == 4 && year(digits[4:])), a <= 2 && b == 4 && year(digits[a:]):
+			return 0, false
+		}
+		return 0, true
+	}
 	return 0, len(groups) == 1 && len(digits) >= 6 && len(digits) <= 12
+}
+
+// year reports whether four digits are a year of the last two centuries
+// or this one: 1900-2099.
+func year(d []byte) bool {
+	return len(d) == 4 && (d[0] == '1' && d[1] == '9' || d[0] == '2' && d[1] == '0')
 }
