@@ -751,6 +751,14 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 							continue
 						}
 					}
+					if roles&(name.Given|name.Rare|name.Surname) != 0 && !titled {
+						// "Per Fannie Mae Guidelines": the firm's name
+						// whole, not "Mae Guidelines" after it.
+						if f := name.FirmAt(text, i); f > 0 {
+							i = f
+							continue
+						}
+					}
 					if end, conf := e.name(text, i, j, titled, roles); end > 0 {
 						if f := name.FirmAt(text, i); f > 0 && !titled || name.EntityAfter(text, end) {
 							// Fannie Mae, Edward Jones, John Smith LLC: a

@@ -2,6 +2,7 @@ package name
 
 import (
 	"bytes"
+	"strings"
 	"sync"
 
 	"github.com/breachkit/breachkit/gazetteer"
@@ -356,10 +357,28 @@ var firms = []string{
 	"ruby tuesday", "arthur andersen", "ernst young", "grant thornton", "marsh mclennan", "hewlett packard",
 }
 
+// firmFirst holds the first words of firms.
+var firmFirst = func() map[string]bool {
+	m := map[string]bool{}
+	for _, f := range firms {
+		m[f[:strings.IndexByte(f, ' ')]] = true
+	}
+	return m
+}()
+
 // FirmAt returns the end of the name of a firm that reads as a person's
 // (Fannie Mae, Edward Jones, Jones Lang LaSalle, Ernst & Young) written
 // at text[i], in any case, or 0: a name found there is not a person's.
 func FirmAt(text []byte, i int) int {
+	// Most words begin no firm's name: their first word decides.
+	j := i
+	for j < len(text) && letter(text[j]) && j-i < 12 {
+		j++
+	}
+	var fb [12]byte
+	if l, ok := foldShort(text[i:j], &fb, 12); !ok || !firmFirst[string(l)] {
+		return 0
+	}
 	var b [32]byte
 	var ends [3]int // where the first, second and third word end
 	n, words := 0, 0
