@@ -760,9 +760,12 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 						}
 					}
 					if end, conf := e.name(text, i, j, titled, roles); end > 0 {
-						if f := name.FirmAt(text, i); f > 0 && !titled || name.EntityAfter(text, end) {
-							// Fannie Mae, Edward Jones, John Smith LLC: a
-							// firm's name.
+						f := 0
+						if roles&(name.Given|name.Rare|name.Surname) == 0 && !titled {
+							f = name.FirmAt(text, i) // Wells Fargo: firms that start with a name were skipped above
+						}
+						if f > 0 || name.EntityAfter(text, end) {
+							// A firm's name, or John Smith LLC.
 							i, titled = max(f, end), false
 							continue
 						}
@@ -1625,6 +1628,11 @@ func cuedName(text []byte, i, wj int, lt *int) (int, float64, string) {
 		}
 		q := *lt - i
 		near = q >= 3 && q <= 64 && text[*lt-1] == ' '
+		if !near && !name.VerbAfter(text, capitalRun(text, i)) {
+			// No cue before, no address after and no verb after the
+			// run of capitalised words: not worth reading its words.
+			return 0, 0, ""
+		}
 	}
 	end, _ := name.Labelled(text, i)
 	if end == 0 || stateAfter(text, end) || name.FirmAt(text, i) > 0 || name.EntityAfter(text, end) {
@@ -1646,6 +1654,30 @@ func cuedName(text []byte, i, wj int, lt *int) (int, float64, string) {
 		return end, 0.75, "rule:name-cued"
 	}
 	return end, 0.6, "rule:name-cued"
+}
+
+// capitalRun returns the end of the run of two to four words from
+// text[i], each a capital (or an accented letter) and then letters,
+// apostrophes or hyphens, one blank apart, or of "X. " initials: where
+// name.Labelled would end, found without looking words up.
+func capitalRun(text []byte, i int) int {
+	end, k := 0, i
+	for w := 0; w < 4 && k < len(text) && (text[k] >= 'A' && text[k] <= 'Z' || text[k] >= 0xC0); w++ {
+		j := name.WordEnd(text, k)
+		if j == k {
+			break
+		}
+		end = j
+		switch {
+		case j+1 < len(text) && text[j] == ' ':
+			k = j + 1
+		case j+2 < len(text) && text[j] == '.' && text[j+1] == ' ' && j-k == 1:
+			k = j + 2
+		default:
+			return end
+		}
+	}
+	return end
 }
 
 // lineEnd reports whether a signature's name that ends at text[end] ends

@@ -169,14 +169,19 @@ func find(text []byte, i int, lower bool) (end int, full bool, conf float64) {
 		}
 		return 0, false, 0
 	}
-	if e := cityStateZIP(text, end); e > 0 {
-		return e, true, 0.95
+	p, st := cityState(text, end)
+	if p >= 0 {
+		if e := stateZIP(text, p, st); e > 0 {
+			return e, true, 0.95
+		}
 	}
 	if e := cityPostcode(text, end); e > 0 {
 		return e, true, 0.9
 	}
-	if e := cityStateEnd(text, end); e > 0 {
-		return e, true, 0.85
+	if p >= 0 {
+		if e := stateEnds(text, p, st); e > 0 {
+			return e, true, 0.85
+		}
 	}
 	if end+4 < len(text) && string(text[end:end+4]) == " in " {
 		// "lives at 88 Old Country Rd in Mineola, NY 11501".
@@ -193,9 +198,10 @@ func find(text []byte, i int, lower bool) (end int, full bool, conf float64) {
 // numberedRoad reports whether a street suffix is one that a number may
 // follow: County Road 12, Route 9, Highway 61.
 func numberedRoad(suffix string) bool {
-	switch strings.ToLower(suffix) {
-	case "road", "rd", "route", "rte", "highway", "hwy":
-		return true
+	for _, s := range [...]string{"road", "rd", "route", "rte", "highway", "hwy"} {
+		if strings.EqualFold(suffix, s) {
+			return true
+		}
 	}
 	return false
 }
@@ -208,6 +214,11 @@ func cityStateEnd(text []byte, i int) int {
 	if e < 0 {
 		return 0
 	}
+	return stateEnds(text, e, st)
+}
+
+// stateEnds is cityStateEnd after the state st that ends at e.
+func stateEnds(text []byte, e int, st string) int {
 	if _, ok := gazetteer.StateByAbbr(st); !ok {
 		named, ok := gazetteer.StateByName(st)
 		if !ok {

@@ -203,7 +203,7 @@ func Unknown(text []byte, i, end int, caps bool) (ok, listed bool) {
 		}
 		if w := text[k:j]; j-k > 1 {
 			r := RolesOf(w)
-			if !caps && !nameCase(w) || ordinary(w, r) {
+			if !caps && !NameCase(w) || ordinary(w, r) {
 				return false, false
 			}
 			listed = listed || r&(Given|Rare|Surname) != 0 && r&Common == 0
@@ -357,13 +357,18 @@ var firms = []string{
 	"ruby tuesday", "arthur andersen", "ernst young", "grant thornton", "marsh mclennan", "hewlett packard",
 }
 
-// firmFirst holds the first words of firms.
-var firmFirst = func() map[string]bool {
-	m := map[string]bool{}
+// firmSet holds firms; firmFirst their first words; firmLen, by a first
+// word's first letter, a bit for each length of such a word, so that
+// most words are ruled out before a lookup.
+var firmSet, firmFirst, firmLen = func() (set, first map[string]bool, lens [26]uint16) {
+	set, first = map[string]bool{}, map[string]bool{}
 	for _, f := range firms {
-		m[f[:strings.IndexByte(f, ' ')]] = true
+		set[f] = true
+		w := f[:strings.IndexByte(f, ' ')]
+		first[w] = true
+		lens[w[0]-'a'] |= 1 << len(w)
 	}
-	return m
+	return set, first, lens
 }()
 
 // FirmAt returns the end of the name of a firm that reads as a person's
@@ -374,6 +379,9 @@ func FirmAt(text []byte, i int) int {
 	j := i
 	for j < len(text) && letter(text[j]) && j-i < 12 {
 		j++
+	}
+	if c := text[i] | 0x20; c < 'a' || c > 'z' || firmLen[c-'a']&(1<<(j-i)) == 0 {
+		return 0
 	}
 	var fb [12]byte
 	if l, ok := foldShort(text[i:j], &fb, 12); !ok || !firmFirst[string(l)] {
@@ -427,11 +435,8 @@ func FirmAt(text []byte, i int) int {
 			}
 			m++
 		}
-		l := b[:m]
-		for _, f := range firms {
-			if string(l) == f {
-				return ends[w-1]
-			}
+		if firmSet[string(b[:m])] {
+			return ends[w-1]
 		}
 	}
 	return 0

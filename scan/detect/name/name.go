@@ -489,7 +489,7 @@ func Loose(text []byte, words []Word) (int, float64) {
 	// in capitals (USTAR, PAX, KEM, a program's words), before one
 	// (Param AST, Berkeley TestFloat) or before an ordinary word (Chan
 	// Value).
-	rare := !g && r0&(Rare|Common|Stop) == Rare && nameCase(w0) && nameCase(wl) && !ordinary(wl, rl)
+	rare := !g && r0&(Rare|Common|Stop) == Rare && NameCase(w0) && NameCase(wl) && !ordinary(wl, rl)
 	switch {
 	case g && s:
 		return n + 1, 0.8
@@ -506,9 +506,7 @@ func Loose(text []byte, words []Word) (int, float64) {
 // NameCase reports whether w is written as a name usually is: a capital,
 // then small letters, with one more capital only after Mc or Mac, an
 // apostrophe or a hyphen (McDonald, O'Neil, Smith-Jones).
-func NameCase(w []byte) bool { return nameCase(w) }
-
-func nameCase(w []byte) bool {
+func NameCase(w []byte) bool {
 	if len(w) < 2 || !Capital(w) {
 		return false
 	}
