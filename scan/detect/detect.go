@@ -751,21 +751,14 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 							continue
 						}
 					}
-					if roles&(name.Given|name.Rare|name.Surname) != 0 && !titled {
-						// "Per Fannie Mae Guidelines": the firm's name
-						// whole, not "Mae Guidelines" after it.
-						if f := name.FirmAt(text, i); f > 0 {
-							i = f
-							continue
-						}
-					}
 					if end, conf := e.name(text, i, j, titled, roles); end > 0 {
 						f := 0
-						if roles&(name.Given|name.Rare|name.Surname) == 0 && !titled {
-							f = name.FirmAt(text, i) // Wells Fargo: firms that start with a name were skipped above
+						if !titled && name.MaybeFirm(text, i, end) {
+							f = name.FirmAt(text, i)
 						}
 						if f > 0 || name.EntityAfter(text, end) {
-							// A firm's name, or John Smith LLC.
+							// A firm's name (Edward Jones), or John Smith
+							// LLC.
 							i, titled = max(f, end), false
 							continue
 						}
@@ -781,6 +774,14 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 							s.found = append(s.found, span{i, end, conf, breachkit.PersonName, "rule:name-surname-first", ""})
 							i = end
 							titled = false
+							continue
+						}
+					}
+					if roles&(name.Given|name.Rare|name.Surname) != 0 && !titled {
+						// "Per Fannie Mae Guidelines": no name here, and
+						// none from the firm's second word either.
+						if f := name.FirmAt(text, i); f > 0 {
+							i = f
 							continue
 						}
 					}

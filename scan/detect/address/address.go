@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"strings"
 	"unicode"
+	"unsafe"
 
 	"github.com/breachkit/breachkit/gazetteer"
 )
@@ -19,6 +20,10 @@ var Keywords = []string{"address", "addr", "street", "residence", "mailing", "pr
 
 var directions = map[string]bool{"N": true, "S": true, "E": true, "W": true, "NE": true, "NW": true, "SE": true, "SW": true,
 	"North": true, "South": true, "East": true, "West": true, "NORTH": true, "SOUTH": true, "EAST": true, "WEST": true}
+
+// view is b as a string without a copy, for lookups that do not keep
+// it (text is not changed while an address is parsed).
+func view(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
@@ -90,7 +95,7 @@ func find(text []byte, i int, lower bool) (end int, full bool, conf float64) {
 		if e == p {
 			break
 		}
-		w := string(text[p:e])
+		w := view(text[p:e])
 		capital := isUpper(w[0]) || isDigit(w[0]) && ordinal(w) || lower && isAlpha(w[0])
 		if !capital {
 			break
@@ -106,7 +111,7 @@ func find(text []byte, i int, lower bool) (end int, full bool, conf float64) {
 				if q > 0 {
 					e2 := word(text, q)
 					if e2 > q {
-						if _, ok2 := gazetteer.StreetSuffix(string(text[q:e2])); ok2 && (isUpper(text[q]) || lower) {
+						if _, ok2 := gazetteer.StreetSuffix(view(text[q:e2])); ok2 && (isUpper(text[q]) || lower) {
 							nw++
 							p = q
 							continue
@@ -143,7 +148,7 @@ func find(text []byte, i int, lower bool) (end int, full bool, conf float64) {
 	// Post-directional.
 	if q := space(text, end); q > 0 {
 		e := word(text, q)
-		if e > q && directions[string(text[q:e])] && boundary(text, e) {
+		if e > q && directions[view(text[q:e])] && boundary(text, e) {
 			end = e
 		}
 	}
@@ -486,7 +491,7 @@ func unit(text []byte, q int) int {
 		if e == q {
 			return 0
 		}
-		if _, ok := gazetteer.UnitDesignator(string(text[q:e])); !ok || !isUpper(text[q]) {
+		if _, ok := gazetteer.UnitDesignator(view(text[q:e])); !ok || !isUpper(text[q]) {
 			return 0
 		}
 		if e < len(text) && text[e] == '.' {
@@ -560,7 +565,7 @@ func cityState(text []byte, i int) (int, string) {
 		if p+1 < len(text) && text[p] == ' ' && isUpper(text[p+1]) {
 			// Maybe the state follows without a comma.
 			e2 := word(text, p+1)
-			if (e2-p-1 == 2 || e2-p-1 == 3) && isState(string(text[p+1:e2])) && e2 < len(text) && text[e2] == ' ' && e2+1 < len(text) && isDigit(text[e2+1]) {
+			if (e2-p-1 == 2 || e2-p-1 == 3) && isState(view(text[p+1:e2])) && e2 < len(text) && text[e2] == ' ' && e2+1 < len(text) && isDigit(text[e2+1]) {
 				break
 			}
 			p++
@@ -572,7 +577,7 @@ func cityState(text []byte, i int) (int, string) {
 		return -1, ""
 	}
 	e := word(text, p)
-	st := string(text[p:e])
+	st := view(text[p:e])
 	if !isState(st) {
 		// A state's name of two words: North Carolina, New York.
 		q := space(text, e)
@@ -580,10 +585,10 @@ func cityState(text []byte, i int) (int, string) {
 			return -1, ""
 		}
 		e2 := word(text, q)
-		if e2 == q || !isUpper(text[q]) || !namedState(string(text[p:e2])) {
+		if e2 == q || !isUpper(text[q]) || !namedState(view(text[p:e2])) {
 			return -1, ""
 		}
-		e, st = e2, string(text[p:e2])
+		e, st = e2, view(text[p:e2])
 	}
 	if e < len(text) && text[e] == '.' && e-p > 2 {
 		e++ // the Associated Press's "Boston, Mass. 02134"
@@ -602,7 +607,7 @@ func stateZIP(text []byte, e int, st string) int {
 	if _, ok := gazetteer.Province(st); ok {
 		// Canada: "Toronto, ON M5V 2T6".
 		for _, n := range []int{7, 6} {
-			if p+n <= len(text) && gazetteer.CanadianPostalCode(string(text[p:p+n])) && boundary(text, p+n) {
+			if p+n <= len(text) && gazetteer.CanadianPostalCode(view(text[p:p+n])) && boundary(text, p+n) {
 				return p + n
 			}
 		}

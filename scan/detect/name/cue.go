@@ -357,19 +357,34 @@ var firms = []string{
 	"ruby tuesday", "arthur andersen", "ernst young", "grant thornton", "marsh mclennan", "hewlett packard",
 }
 
-// firmSet holds firms; firmFirst their first words; firmLen, by a first
-// word's first letter, a bit for each length of such a word, so that
-// most words are ruled out before a lookup.
-var firmSet, firmFirst, firmLen = func() (set, first map[string]bool, lens [26]uint16) {
+// firmSet holds firms; firmFirst their first words; firmLen and
+// firmSpan, by a first word's first letter, a bit for each length of
+// such a word and of a firm's whole name, so that most words and names
+// are ruled out before a lookup.
+var firmSet, firmFirst, firmLen, firmSpan = func() (set, first map[string]bool, lens [26]uint16, spans [26]uint64) {
 	set, first = map[string]bool{}, map[string]bool{}
 	for _, f := range firms {
 		set[f] = true
 		w := f[:strings.IndexByte(f, ' ')]
 		first[w] = true
 		lens[w[0]-'a'] |= 1 << len(w)
+		// The whole name, and its first words (a name found may stop
+		// before LaSalle).
+		for k := len(w); k <= len(f); k++ {
+			if k == len(f) || f[k] == ' ' {
+				spans[w[0]-'a'] |= 1 << k
+			}
+		}
 	}
-	return set, first, lens
+	return set, first, lens, spans
 }()
+
+// MaybeFirm reports whether a name found at text[i:end] may be a firm's
+// whole name (FirmAt), by its first letter and its length alone.
+func MaybeFirm(text []byte, i, end int) bool {
+	c := text[i] | 0x20
+	return c >= 'a' && c <= 'z' && end-i < 64 && firmSpan[c-'a']&(1<<(end-i)) != 0
+}
 
 // FirmAt returns the end of the name of a firm that reads as a person's
 // (Fannie Mae, Edward Jones, Jones Lang LaSalle, Ernst & Young) written

@@ -1,6 +1,9 @@
 package name
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestIsParticle holds IsParticle, which compares bytes for speed, to
 // the particles of the lexicon.
@@ -33,6 +36,18 @@ func TestFirmAt(t *testing.T) {
 	} {
 		if got := FirmAt([]byte(c.text), 0); got != c.want {
 			t.Errorf("FirmAt(%q) = %d, want %d", c.text, got, c.want)
+		}
+	}
+}
+
+func TestMaybeFirm(t *testing.T) {
+	for _, f := range firms {
+		for k := strings.IndexByte(f, ' '); k <= len(f); k++ {
+			if k == len(f) || f[k] == ' ' {
+				if !MaybeFirm([]byte(f), 0, k) {
+					t.Errorf("MaybeFirm(%q) = false", f[:k])
+				}
+			}
 		}
 	}
 }
