@@ -1601,9 +1601,9 @@ func labelBefore(text []byte, i int) bool {
 // capitalised word: two to four capitalised words after a salutation, a
 // role, a verb of contact or a valediction (name.Cued), before a verb of
 // speech (name.VerbAfter) or before their own e-mail address
-// (name.Display). lt caches the position of the next
-// '<' (-1 before the first search). It returns the name's end, its
-// confidence and the rule, or end 0.
+// (name.Display). lt caches the position of the next '<' (-1 before the
+// first search). It returns the name's end, its confidence and the rule,
+// or end 0.
 func cuedName(text []byte, i, wj int, lt *int) (int, float64, string) {
 	// Cheap tests first: this word written as a name, and a capitalised
 	// word after it.

@@ -14,10 +14,11 @@ import (
 // name: a salutation ("Dear Ngozi Okonkwo,"), a role written before the
 // name without a colon ("Borrower Wojciech Nowak"), a verb of contact
 // ("Spoke with", "Emailed", "call from", "voicemail for"), a label that
-// names a person as often as a firm ("Third party:"), or a valediction on the line
-// before ("Regards,\nDragan Petrovic"). line says the name must end its
-// line, as a signature does; caps that a name in capitals may follow (a
-// salutation, a role, a label, a valediction; not a verb: "per CU LUT").
+// names a person as often as a firm ("Third party:"), or a valediction
+// on the line before ("Regards,\nDragan Petrovic"). line says the name
+// must end its line, as a signature does; caps that a name in capitals
+// may follow (a salutation, a role, a label, a valediction; not a verb:
+// "per CU LUT").
 func Cued(text []byte, i int) (cued, line, caps bool) {
 	if i < 2 {
 		return false, false, false
@@ -63,8 +64,8 @@ func Cued(text []byte, i int) (cued, line, caps bool) {
 	if len(w) == 0 {
 		return false, false, false
 	}
-	var b [16]byte
-	l, ok := foldShort(w, (*[12]byte)(b[:12]), 12)
+	var b [12]byte
+	l, ok := foldShort(w, &b, 12)
 	if !ok {
 		return false, false, false
 	}
@@ -119,7 +120,7 @@ func VerbAfter(text []byte, end int) bool {
 		// follows in brackets is a person's.
 		k++
 		j := k
-		for j < len(text) && j-k <= 12 && letter(text[j]) || j < len(text) && text[j] == '-' {
+		for j < len(text) && j-k <= 12 && (letter(text[j]) || text[j] == '-') {
 			j++
 		}
 		var b [12]byte
@@ -187,7 +188,7 @@ func wordBefore(text []byte, e int) ([]byte, int) {
 
 // Unknown reports whether text[i:end] can be a name that the gazetteer
 // may lack: every word longer than an initial is written as a name
-// usually is (nameCase) and is no common English word that is not also
+// usually is (NameCase) and is no common English word that is not also
 // a name. So "Ngozi Okonkwo" after a cue, not a program's "CU LUT" or
 // "GOARCH CacheLinePadSize", nor "Collections Reports", a mailbox's.
 // With caps, a name in capitals throughout ("NGOZI OKONKWO", a mail
@@ -227,10 +228,15 @@ func capitals(b []byte) bool {
 	return n > 0
 }
 
-var (
-	wordsOnce sync.Once
-	words     *wordset.Set
-)
+// commonWords is the gazetteer's common English words as a set, built
+// the first time a rule asks (few texts need it).
+var commonWords = sync.OnceValue(func() *wordset.Set {
+	m := map[string]uint32{}
+	for _, w := range gazetteer.CommonWords() {
+		m[w] = 1
+	}
+	return wordset.New(m)
+})
 
 // ordinary reports whether w, with roles r, is a common English word and
 // no name of the gazetteer: "Value", "Island"; not "Rose" or "Baker".
@@ -238,19 +244,12 @@ func ordinary(w []byte, r Role) bool {
 	if r&(Given|Rare|Surname) != 0 {
 		return false
 	}
-	wordsOnce.Do(func() {
-		m := map[string]uint32{}
-		for _, w := range gazetteer.CommonWords() {
-			m[w] = 1
-		}
-		words = wordset.New(m)
-	})
 	var buf [32]byte
 	l, ok := lower(w, &buf)
 	if !ok {
 		return false
 	}
-	_, ok = words.Lookup(l)
+	_, ok = commonWords().Lookup(l)
 	return ok
 }
 
