@@ -1299,11 +1299,11 @@ func personLike(v string) bool {
 }
 
 // nameColumn counts a person-like value of a loose name column in the
-// file of seg (its record before the '#'), given says it is a name that
-// starts with a known given name (nameShape), and reports whether three or more of the column's values
-// so far, and half of them at least, did: a column of people's names
-// (id,name,plan), whose other values are names the gazetteer lacks
-// (Sipho Nkosi), not of products or places.
+// file of seg (its record before the '#'); given says it is a name that
+// starts with a known given name (nameShape). It reports whether three
+// or more of the column's values so far, and half of them at least, did:
+// a column of people's names (id,name,plan), whose other values are
+// names the gazetteer lacks (Sipho Nkosi), not of products or places.
 func (fi *fieldInfo) nameColumn(seg *scan.Segment, given bool) bool {
 	file := seg.Record
 	if h := strings.LastIndexByte(file, '#'); h >= 0 {
@@ -1330,11 +1330,11 @@ func nameShape(v string) (shaped, first bool) {
 	if len(f) < 2 || len(f) > 4 {
 		return false, false
 	}
-	g := 0
+	g := 0 // the given name's word
+	if strings.HasSuffix(f[0], ",") {
+		g = 1
+	}
 	for k, w := range f {
-		if k == 1 && strings.HasSuffix(f[0], ",") {
-			g = 1
-		}
 		w = strings.TrimSuffix(w, ",")
 		b := []byte(w)
 		switch {
