@@ -9,8 +9,11 @@
 # Usage: bench/instructions.sh PKG BENCH [REV]
 #   bench/instructions.sh ./scan/detect 'Text$'          this tree
 #   bench/instructions.sh ./scan/detect 'Text$' HEAD~3   this tree and REV, side by side
-# Each count is (instructions of 1+4 ops) − (instructions of 1 op), / 4,
-# with GC off and one thread, so that it repeats to within 0.1 %. The
+# Each count is (instructions of -benchtime 6x) − (those of 2x), / 4:
+# four operations and none of the benchmark's setup (until 2026-12-05 it
+# was 4x − 1x, which charged a quarter of one setup, an engine build, to
+# each operation). GC off and one thread, so that it repeats to within
+# 0.1 %. The
 # scan pipeline's benchmarks start goroutines and valgrind sometimes
 # stops on an instruction it does not know (RDTSCP, from the clock): such
 # a run gives a short count, so compare the totals of several runs there.
@@ -24,8 +27,11 @@ count() { # binary times
 		"$1" -test.run '^$' -test.bench "$bench" -test.benchtime "$2" 2>&1 | awk '/Collected/ {print $4}'
 }
 per_op() { # binary
+	# The benchmark function runs once with b.N = 1 and, for Nx with N > 1,
+	# once more with b.N = N: 2x and 6x both build what it sets up twice,
+	# so their difference is four operations and no setup.
 	local a b
-	a=$(count "$1" 1x); b=$(count "$1" 4x)
+	a=$(count "$1" 2x); b=$(count "$1" 6x)
 	echo $(((b - a) / 4))
 }
 go test -c -o "$tmp/this.test" "$pkg"

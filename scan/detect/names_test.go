@@ -15,9 +15,19 @@ import (
 // role or a verb of contact, a salutation, a valediction, before their
 // e-mail address. Every marked name must be found whole, and nothing
 // else in the file (department signatures, mailboxes, "Dear Valued
-// Customer") reported as a name.
+// Customer") reported as a name. The second file was written after the
+// first, and measured before the rules were tuned to it.
 func TestNamesAbroad(t *testing.T) {
-	raw, err := os.ReadFile("testdata/names_abroad.txt")
+	for _, c := range []struct {
+		file string
+		min  float64
+	}{{"testdata/names_abroad.txt", 0.95}, {"testdata/names_abroad2.txt", 0.9}} {
+		t.Run(c.file, func(t *testing.T) { namesAbroad(t, c.file, c.min) })
+	}
+}
+
+func namesAbroad(t *testing.T, file string, min float64) {
+	raw, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,8 +74,8 @@ func TestNamesAbroad(t *testing.T) {
 	}
 	recall := float64(hit) / float64(len(want))
 	t.Logf("%d names, %d found whole (recall %.3f), %d other spans reported", len(want), hit, recall, len(found))
-	if recall < 0.95 {
-		t.Errorf("recall %.3f, want at least 0.95", recall)
+	if recall < min {
+		t.Errorf("recall %.3f, want at least %.2f", recall, min)
 	}
 	for f := range found {
 		t.Errorf("reported %s at %d-%d, not a marked name", breachkit.Mask(breachkit.PersonName, string(text[f[0]:f[1]])), f[0], f[1])
