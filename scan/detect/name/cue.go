@@ -186,6 +186,47 @@ func wordBefore(text []byte, e int) ([]byte, int) {
 	return w, st
 }
 
+// Quoted returns the end of a display name written surname first in
+// quotes before its address, `"Volkov, Dmitri" <dvolkov@…>` (Outlook's
+// form), whose first word starts at text[i]: two to four words written
+// as names or in capitals, one comma after the first, the closing quote
+// and the address, which Display must match. It returns 0 if there is
+// none.
+func Quoted(text []byte, i int) int {
+	if i == 0 || text[i-1] != '"' {
+		return 0
+	}
+	q := bytes.IndexByte(text[i:min(len(text), i+64)], '"')
+	if q < 3 {
+		return 0
+	}
+	end := i + q
+	comma := bytes.IndexByte(text[i:end], ',')
+	if comma < 2 || end-i-comma < 3 || text[i+comma+1] != ' ' || bytes.IndexByte(text[i+comma+1:end], ',') >= 0 {
+		return 0
+	}
+	words := 0
+	for k := i; k < end; {
+		j := WordEnd(text, k)
+		if j == k {
+			if c := text[k]; c != ' ' && c != ',' && c != '.' {
+				return 0
+			}
+			k++
+			continue
+		}
+		if w := text[k:j]; len(w) > 1 && !NameCase(w) && !capitals(w) || ordinary(w, RolesOf(w)) {
+			return 0
+		}
+		words++
+		k = j
+	}
+	if words < 2 || words > 4 || !Display(text, i, end) {
+		return 0
+	}
+	return end
+}
+
 // Unknown reports whether text[i:end] can be a name that the gazetteer
 // may lack: every word longer than an initial is written as a name
 // usually is (NameCase) and is no common English word that is not also
@@ -295,16 +336,20 @@ func valediction(text []byte) bool {
 // rarely passes ("Loan Servicing <servicing@…>" has one; its words are
 // stop words, which Labelled refuses).
 func Display(text []byte, i, end int) bool {
-	if end+2 >= len(text) || text[end] != ' ' || text[end+1] != '<' {
+	a := end // the address's '<' is at a+1
+	if a < len(text) && text[a] == '"' {
+		a++ // "Volkov, Dmitri" <dvolkov@…>
+	}
+	if a+2 >= len(text) || text[a] != ' ' || text[a+1] != '<' {
 		return false
 	}
-	at := bytes.IndexByte(text[end+2:min(len(text), end+2+65)], '@')
+	at := bytes.IndexByte(text[a+2:min(len(text), a+2+65)], '@')
 	if at <= 0 {
 		return false
 	}
 	var lb [64]byte
 	local := lb[:0]
-	for _, c := range text[end+2 : end+2+at] {
+	for _, c := range text[a+2 : a+2+at] {
 		if c >= 'A' && c <= 'Z' {
 			c += 'a' - 'A'
 		}
