@@ -585,7 +585,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 				}
 			}
 			// House number of an address?
-			if wantAddr && j-i <= 6 && j+1 < n && text[j] == ' ' && (byteClass[text[j+1]] == cUpper || byteClass[text[j+1]] == cDigit) && (i == 0 || !isAlnum(text[i-1]) && text[i-1] != '-' && text[i-1] != '#') {
+			if wantAddr && j-i <= 6 && j+1 < n && text[j] == ' ' && (byteClass[text[j+1]] == cUpper || byteClass[text[j+1]] == cDigit || frenchLower(text, j+1)) && (i == 0 || !isAlnum(text[i-1]) && text[i-1] != '-' && text[i-1] != '#') {
 				if end, full, conf := address.Find(text, i); end > 0 {
 					s.found = append(s.found, addressSpan(s, text, i, end, conf, full))
 					i = end
@@ -1684,6 +1684,17 @@ func capitalRun(text []byte, i int) int {
 		}
 	}
 	return end
+}
+
+// frenchLower reports whether a French street type in small letters
+// starts at text[p] ("8 rue de l'Église, 92100 …"), by its first letter
+// before the word is read: most small words after a number are not.
+func frenchLower(text []byte, p int) bool {
+	switch text[p] {
+	case 'r', 'a', 'b', 'p', 'c', 'q', 'i':
+		return address.FrenchType(text, p) > 0
+	}
+	return false
 }
 
 // lineEnd reports whether a signature's name that ends at text[end] ends

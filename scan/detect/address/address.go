@@ -86,6 +86,11 @@ func find(text []byte, i int, lower bool) (end int, full bool, conf float64) {
 	if p < 0 {
 		return 0, false, 0
 	}
+	// France's form, with no country after it: "12 rue de la Paix,
+	// 75002 Paris".
+	if e := frenchStreet(text, p); e > 0 {
+		return e, true, 0.85
+	}
 	// Street name words then a suffix.
 	suffixAt := -1
 	var suffix string
@@ -198,6 +203,96 @@ func find(text []byte, i int, lower bool) (end int, full bool, conf float64) {
 		}
 	}
 	return end, false, 0.65
+}
+
+// frenchStreet returns the end of the rest of a French address after its
+// house number, from text[p]: a street type (rue, avenue, boulevard,
+// place, allée, chemin, quai, impasse, cours), the street's name of one
+// to six words, capitalised or small words of names (de la, du, l'),
+// then ", ", a five-digit postcode and a town of one to three
+// capitalised words. It returns 0 if there is none: a US address ("12
+// Place Street, Denver, CO") has no postcode before its town.
+func frenchStreet(text []byte, p int) int {
+	e := FrenchType(text, p)
+	if e == 0 {
+		return 0
+	}
+	if e < len(text) && text[e] == '.' {
+		e++ // av., bd.
+	}
+	// The name: words up to the comma.
+	words := 0
+	for words < 7 {
+		q := space(text, e)
+		if q < 0 {
+			break
+		}
+		k := q
+		for k < len(text) && (isAlpha(text[k]) || text[k] >= 0x80 || text[k] == '\'' || text[k] == '-') {
+			k++
+		}
+		if k == q {
+			break
+		}
+		w := text[q:k]
+		if !(isUpper(w[0]) || w[0] >= 0xC3) && !streetParticle(w) && !bytes.HasPrefix(w, []byte("l'")) && !bytes.HasPrefix(w, []byte("d'")) {
+			return 0
+		}
+		words++
+		e = k
+	}
+	if words == 0 || words > 6 || e+8 > len(text) || text[e] != ',' || text[e+1] != ' ' {
+		return 0
+	}
+	z := e + 2
+	for k := z; k < z+5; k++ {
+		if !isDigit(text[k]) {
+			return 0
+		}
+	}
+	if !boundary(text, z+5) || z+6 >= len(text) || text[z+5] != ' ' || !(isUpper(text[z+6]) || text[z+6] >= 0xC3) {
+		return 0
+	}
+	// The town: one to three capitalised words (Saint-Denis, Boulogne-Billancourt).
+	end, k := 0, z+6
+	for t := 0; t < 3 && k < len(text) && (isUpper(text[k]) || text[k] >= 0xC3); t++ {
+		j := k
+		for j < len(text) && (isAlpha(text[j]) || text[j] >= 0x80 || text[j] == '-' || text[j] == '\'') {
+			j++
+		}
+		end = j
+		if j+1 < len(text) && text[j] == ' ' {
+			k = j + 1
+			continue
+		}
+		break
+	}
+	return end
+}
+
+// FrenchType returns the end of a French street type at text[p], in
+// any case (rue, Avenue, bd), or 0.
+func FrenchType(text []byte, p int) int {
+	e := p
+	for e < len(text) && (isAlpha(text[e]) || text[e] >= 0x80) && e-p < 10 {
+		e++
+	}
+	var b [10]byte
+	w := text[p:e]
+	if len(w) == 0 || len(w) > len(b) {
+		return 0
+	}
+	for k, c := range w {
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[k] = c
+	}
+	switch string(b[:len(w)]) {
+	case "rue", "avenue", "av", "boulevard", "bd", "place", "allée", "allee", "chemin", "quai", "impasse", "cours":
+		return e
+	}
+	return 0
 }
 
 // numberedRoad reports whether a street suffix is one that a number may

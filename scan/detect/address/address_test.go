@@ -77,6 +77,9 @@ func TestFindEnds(t *testing.T) {
 		{"88 Old Country Rd in Mineola, NY 11501.", "88 Old Country Rd in Mineola, NY 11501", true},
 		{"88 Old Country Rd in the morning", "88 Old Country Rd", false},
 		{"7 Main St 12345 units", "7 Main St", false},
+		{"12 rue de la Paix, 75002 Paris, et", "12 rue de la Paix, 75002 Paris", true},
+		{"12 Place Street, Denver, CO 80202", "12 Place Street, Denver, CO 80202", true},
+		{"4 rue de la Paix est belle", "", false},
 	} {
 		end, full, _ := Find([]byte(c.text), 0)
 		if got := c.text[:end]; got != c.want || full != c.full {
