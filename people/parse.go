@@ -397,6 +397,13 @@ func parseFullAddress(s string) Address {
 			}
 		}
 	}
+	// A postal code before the town, "…, 75002 Paris": Europe's form,
+	// never the United States'. The street's form tells the country.
+	if n := len(parts); n >= 2 {
+		if f := strings.Fields(parts[n-1]); len(f) >= 2 && len(f) <= 4 && len(f[0]) >= 4 && len(f[0]) <= 5 && strings.Trim(f[0], "0123456789") == "" && unicode.IsUpper([]rune(f[1])[0]) {
+			return intlAddress(a, parts)
+		}
+	}
 	// The last part may be "TX 78701", "TX", "78701" or "Texas 78701",
 	// in Canada "ON M5V 2T6", in the United Kingdom "London SW1A 2AA".
 	last := strings.Fields(parts[len(parts)-1])
