@@ -795,10 +795,12 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 							continue
 						}
 					}
-					if end := name.Quoted(text, i); end > 0 {
-						s.found = append(s.found, span{i, end, 0.8, breachkit.PersonName, "rule:name-display", ""})
-						i, titled = end, false
-						continue
+					if i > 0 && text[i-1] == '"' {
+						if end := name.Quoted(text, i); end > 0 {
+							s.found = append(s.found, span{i, end, 0.8, breachkit.PersonName, "rule:name-display", ""})
+							i, titled = end, false
+							continue
+						}
 					}
 					if end, conf, rule := cuedName(text, i, wj, &lt); end > 0 {
 						s.found = append(s.found, span{i, end, conf, breachkit.PersonName, rule, ""})

@@ -273,6 +273,15 @@ func frenchStreet(text []byte, p int) int {
 // FrenchType returns the end of a French street type at text[p], in
 // any case (rue, Avenue, bd), or 0.
 func FrenchType(text []byte, p int) int {
+	if p+1 >= len(text) {
+		return 0
+	}
+	// Their first two letters rule out most words unread.
+	switch string([]byte{text[p] | 0x20, text[p+1] | 0x20}) {
+	case "ru", "av", "bo", "bd", "pl", "al", "ch", "qu", "im", "co":
+	default:
+		return 0
+	}
 	e := p
 	for e < len(text) && (isAlpha(text[e]) || text[e] >= 0x80) && e-p < 10 {
 		e++
