@@ -195,11 +195,13 @@ func find(text []byte, i int, lower bool) (end int, full bool, conf float64) {
 	}
 	if end+4 < len(text) && string(text[end:end+4]) == " in " {
 		// "lives at 88 Old Country Rd in Mineola, NY 11501".
-		if e := cityStateZIP(text, end+3); e > 0 {
-			return e, true, 0.95
-		}
-		if e := cityStateEnd(text, end+3); e > 0 {
-			return e, true, 0.85
+		if p, st := cityState(text, end+3); p >= 0 {
+			if e := stateZIP(text, p, st); e > 0 {
+				return e, true, 0.95
+			}
+			if e := stateEnds(text, p, st); e > 0 {
+				return e, true, 0.85
+			}
 		}
 	}
 	return end, false, 0.65
@@ -315,18 +317,10 @@ func numberedRoad(suffix string) bool {
 	return false
 }
 
-// cityStateEnd parses ", City, ST" or ", City, State" at i with no ZIP
-// Code after it ("Burlington, Vermont."), a US state's, ending the
-// sentence, the line or the clause, and returns its end, or 0.
-func cityStateEnd(text []byte, i int) int {
-	e, st := cityState(text, i)
-	if e < 0 {
-		return 0
-	}
-	return stateEnds(text, e, st)
-}
-
-// stateEnds is cityStateEnd after the state st that ends at e.
+// stateEnds reports where an address with no ZIP Code ends whose city
+// and state were parsed (cityState), the state st ending at e
+// ("Burlington, Vermont."): a US state's, ending the sentence, the line
+// or the clause; or 0.
 func stateEnds(text []byte, e int, st string) int {
 	if _, ok := gazetteer.StateByAbbr(st); !ok {
 		named, ok := gazetteer.StateByName(st)
