@@ -127,6 +127,7 @@ func TestAbroadByIdentifiers(t *testing.T) {
 		{"a French street", []Value{{breachkit.PersonName, "full", "Claire Martin", 1, 0}, {breachkit.Address, "street", "12 rue de la Paix", 2, 0},
 			{breachkit.Address, "zip", "75002", 3, 0}, {breachkit.Address, "city", "Paris", 4, 0}}, "FR"},
 		{"a French address found whole in text", []Value{{breachkit.PersonName, "full", "Claire Martin", 1, 0}, {breachkit.Address, "full", "12 rue de la Paix, 75002 Paris", 2, 0}}, "FR"},
+		{"a German address found whole in text", []Value{{breachkit.PersonName, "full", "Jürgen Müller", 1, 0}, {breachkit.Address, "full", "Hauptstraße 5, 10115 Berlin", 2, 0}}, "DE"},
 		{"a calle in Puerto Rico", []Value{{breachkit.PersonName, "full", "Ana Rivera", 1, 0}, {breachkit.Address, "street", "Calle Sol 12", 2, 0},
 			{breachkit.Address, "zip", "00907", 3, 0}}, "US-PR"},
 		{"an Italian province as state", []Value{{breachkit.PersonName, "full", "Marco Rossi", 1, 0}, {breachkit.Address, "street", "Via Dante 5", 2, 0},

@@ -584,6 +584,17 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 					continue
 				}
 			}
+			// The house number of a street of continental Europe, after
+			// its name and before the postcode: "Via Roma 10, 00184
+			// Roma", "Hauptstraße 5, 10115 Berlin".
+			if wantAddr && j-i <= 4 && j+2 < n && text[j] == ',' && text[j+1] == ' ' && byteClass[text[j+2]] == cDigit {
+				if st, end := address.FindNumberLast(text, i, j); end > 0 && st >= lead {
+					s.found = append(s.found, span{st, end, 0.85, breachkit.Address, "rule:address-intl", ""})
+					s.whole = append(s.whole, [2]int{st, end})
+					i, titled = end, false
+					continue
+				}
+			}
 			// House number of an address?
 			if wantAddr && j-i <= 6 && j+1 < n && text[j] == ' ' && (byteClass[text[j+1]] == cUpper || byteClass[text[j+1]] == cDigit || frenchLower(text, j+1)) && (i == 0 || !isAlnum(text[i-1]) && text[i-1] != '-' && text[i-1] != '#') {
 				if end, full, conf := address.Find(text, i); end > 0 {

@@ -167,3 +167,97 @@ func streetParticle(w []byte) bool {
 	}
 	return false
 }
+
+// FindNumberLast finds an address of continental Europe written with no
+// country after it, whose house number is text[i:j] and comes after the
+// street's name: a street word before the name (Via Roma 10, Calle
+// Mayor 5, Rua Augusta 274) or a name ending in one (Hauptstraße 5,
+// Mariahilfer Straße 12, Lindenweg 3), then ", ", a postcode of four or
+// five digits and a town of one to three capitalised words ("…, 10115
+// Berlin"). It returns the address's start and end, or end 0.
+func FindNumberLast(text []byte, i, j int) (start, end int) {
+	if j-i > 4 || j+8 > len(text) || text[j] != ',' || text[j+1] != ' ' || i < 4 || text[i-1] != ' ' {
+		return 0, 0
+	}
+	// The postcode and the town.
+	z := j + 2
+	e := z
+	for e < len(text) && isDigit(text[e]) && e-z < 6 {
+		e++
+	}
+	if e-z < 4 || e-z > 5 || e+1 >= len(text) || text[e] != ' ' || !(isUpper(text[e+1]) || text[e+1] >= 0xC3) {
+		return 0, 0
+	}
+	p := e + 1
+	for t := 0; t < 3 && p < len(text) && (isUpper(text[p]) || text[p] >= 0xC3); t++ {
+		q := p
+		for q < len(text) && (isAlpha(text[q]) || text[q] >= 0x80 || text[q] == '-' || text[q] == '\'') {
+			q++
+		}
+		end = q
+		if q+1 < len(text) && text[q] == ' ' {
+			p = q + 1
+			continue
+		}
+		break
+	}
+	if end == 0 {
+		return 0, 0
+	}
+	// The street's words before the number: capitalised, or the small
+	// words of names (Via della Spiga), one of them a street word.
+	start = -1
+	street := false
+	k := i - 1 // the blank before the number
+	for w := 0; w < 5 && k > 0 && text[k] == ' '; w++ {
+		b := k
+		for b > 0 && (isAlpha(text[b-1]) || text[b-1] >= 0x80 || text[b-1] == '-' || text[b-1] == '\'' || text[b-1] == '.') {
+			b--
+		}
+		if b == k {
+			break
+		}
+		word := text[b:k]
+		switch {
+		case isUpper(word[0]) || word[0] >= 0xC3:
+			start = b
+			street = street || streetFirstWord(word)
+		case streetParticle(word):
+		default:
+			w = 5 // a small word that is no particle: the street ends here
+			continue
+		}
+		k = b - 1
+	}
+	if start < 0 || !street {
+		return 0, 0
+	}
+	return start, end
+}
+
+// streetFirstWord reports whether w, capitalised, starts a street of
+// continental Europe: a street word (Via, Calle, Rua, Piazza) or a name
+// ending in one (Hauptstraße, Lindenweg, Kärntner Straße's Straße).
+func streetFirstWord(w []byte) bool {
+	var b [24]byte
+	if len(w) > len(b) {
+		return false
+	}
+	for k, c := range w {
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[k] = c
+	}
+	l := string(b[:len(w)])
+	switch l {
+	case "via", "viale", "piazza", "corso", "calle", "avenida", "rua", "carrer", "plaza", "paseo", "largo", "travessa":
+		return true
+	}
+	for _, s := range [...]string{"straße", "strasse", "gasse", "weg", "platz", "allee", "straat", "laan", "gracht", "plein"} {
+		if strings.HasSuffix(l, s) {
+			return true
+		}
+	}
+	return false
+}
