@@ -255,16 +255,22 @@ func frenchStreet(text []byte, p int) int {
 	if !boundary(text, z+5) || z+6 >= len(text) || text[z+5] != ' ' || !(isUpper(text[z+6]) || text[z+6] >= 0xC3) {
 		return 0
 	}
-	// The town: one to three capitalised words (Saint-Denis, Boulogne-Billancourt).
-	end, k := 0, z+6
-	for t := 0; t < 3 && k < len(text) && (isUpper(text[k]) || text[k] >= 0xC3); t++ {
-		j := k
-		for j < len(text) && (isAlpha(text[j]) || text[j] >= 0x80 || text[j] == '-' || text[j] == '\'') {
-			j++
+	return townAt(text, z+6)
+}
+
+// townAt returns the end of a town's name after a postcode, from
+// text[p]: one to three capitalised words (Saint-Denis, Boulogne-
+// Billancourt, Den Haag), or 0.
+func townAt(text []byte, p int) int {
+	end := 0
+	for t := 0; t < 3 && p < len(text) && (isUpper(text[p]) || text[p] >= 0xC3); t++ {
+		q := p
+		for q < len(text) && (isAlpha(text[q]) || text[q] >= 0x80 || text[q] == '-' || text[q] == '\'') {
+			q++
 		}
-		end = j
-		if j+1 < len(text) && text[j] == ' ' {
-			k = j + 1
+		end = q
+		if q+1 < len(text) && text[q] == ' ' {
+			p = q + 1
 			continue
 		}
 		break

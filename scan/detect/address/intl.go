@@ -188,20 +188,7 @@ func FindNumberLast(text []byte, i, j int) (start, end int) {
 	if e-z < 4 || e-z > 5 || e+1 >= len(text) || text[e] != ' ' || !(isUpper(text[e+1]) || text[e+1] >= 0xC3) {
 		return 0, 0
 	}
-	p := e + 1
-	for t := 0; t < 3 && p < len(text) && (isUpper(text[p]) || text[p] >= 0xC3); t++ {
-		q := p
-		for q < len(text) && (isAlpha(text[q]) || text[q] >= 0x80 || text[q] == '-' || text[q] == '\'') {
-			q++
-		}
-		end = q
-		if q+1 < len(text) && text[q] == ' ' {
-			p = q + 1
-			continue
-		}
-		break
-	}
-	if end == 0 {
+	if end = townAt(text, e+1); end == 0 {
 		return 0, 0
 	}
 	// The street's words before the number: capitalised, or the small
