@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/breachkit/breachkit/scan"
+	"github.com/breachkit/breachkit/scan/extracttest"
 )
 
 type seg struct {
@@ -420,14 +421,11 @@ func TestNonFinite(t *testing.T) {
 // their record as Columns, the keys after a value too, and that the
 // records of a JSON Lines file are kept apart.
 func TestRecordKeys(t *testing.T) {
-	data := []byte(`{"name":"Ngozi Okonkwo","email":"n.okonkwo@example.org"}` + "\n" + `{"memberId":"XWB100234567","shareBalance":"10.00"}` + "\n")
+	data := `{"name":"Ngozi Okonkwo","email":"n.okonkwo@example.org"}` + "\n" + `{"memberId":"XWB100234567","shareBalance":"10.00"}` + "\n"
+	segs, _ := extracttest.Extract(t, Extractor{}, "m.ndjson", data)
 	var got []string
-	err := Extractor{}.Extract(context.Background(), &scan.Input{Path: "m.ndjson", R: bytes.NewReader(data)}, func(s scan.Segment) error {
+	for _, s := range segs {
 		got = append(got, s.Field+"="+strings.Join(s.Columns, ","))
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 	want := []string{"name=name,email", "email=name,email", "memberId=memberId,shareBalance", "shareBalance=memberId,shareBalance"}
 	if !slices.Equal(got, want) {

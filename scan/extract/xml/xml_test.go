@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/breachkit/breachkit/scan"
+	"github.com/breachkit/breachkit/scan/extracttest"
 )
 
 func extract(t testing.TB, name string, data []byte) ([]scan.Segment, error) {
@@ -350,13 +351,10 @@ func TestSpreadsheetML(t *testing.T) {
 func TestRecordColumns(t *testing.T) {
 	doc := `<members><member><memberId>XWB100234567</memberId><shareBalance>10.00</shareBalance></member>` +
 		`<member><memberId>XWB100234568</memberId><planCode>PPO</planCode></member></members>`
+	segs, _ := extracttest.Extract(t, Extractor{}, "m.xml", doc)
 	var got []string
-	err := Extractor{}.Extract(context.Background(), &scan.Input{Path: "m.xml", R: strings.NewReader(doc)}, func(s scan.Segment) error {
+	for _, s := range segs {
 		got = append(got, s.Field+"="+strings.Join(s.Columns, ","))
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 	want := []string{"memberId=memberId,shareBalance", "shareBalance=memberId,shareBalance", "memberId=memberId,planCode", "planCode=memberId,planCode"}
 	if !slices.Equal(got, want) {
