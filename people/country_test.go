@@ -16,7 +16,10 @@ import (
 // territory; a Canadian province or postal code is Canada, a UK postcode
 // the United Kingdom, a Mexican state Mexico, an Australian state with a
 // postcode Australia (WA only with a postcode of Western Australia's); a
-// US address without a country stays with its state.
+// US address without a country stays with its state; a ZIP Code that a
+// spreadsheet stored as a number gets its zero back, a postcode of four
+// digits abroad (a country, a province, a street with its number last)
+// does not.
 func TestCountryJurisdiction(t *testing.T) {
 	for _, c := range []struct {
 		name string
@@ -45,6 +48,12 @@ func TestCountryJurisdiction(t *testing.T) {
 		{"australian whole address", []Value{{breachkit.Address, "full", "5 Collins St, Melbourne VIC 3000", 1, 0}}, "AU"},
 		{"brazilian cep", []Value{{breachkit.Address, "street", "Av. Paulista 1000", 1, 0}, {breachkit.Address, "city", "São Paulo", 2, 0}, {breachkit.Address, "state", "SP", 3, 0}, {breachkit.Address, "zip", "01310-100", 4, 0}}, "unknown"},
 		{"zip stored as a number", []Value{{breachkit.Address, "street", "Calle Sol 12", 1, 0}, {breachkit.Address, "zip", "907", 2, 0}}, "US-PR"},
+		{"zip stored as a number, number first", []Value{{breachkit.Address, "street", "12 Oak St", 1, 0}, {breachkit.Address, "zip", "2134", 2, 0}, {breachkit.Address, "city", "Boston", 3, 0}}, "US-MA"},
+		{"zip stored as a number, post office box", []Value{{breachkit.Address, "street", "PO Box 118", 1, 0}, {breachkit.Address, "zip", "1824", 2, 0}}, "US-MA"},
+		{"zip stored as a number, state", []Value{{breachkit.Address, "street", "Route 9", 1, 0}, {breachkit.Address, "zip", "7040", 2, 0}, {breachkit.Address, "state", "NJ", 3, 0}}, "US-NJ"},
+		{"four-digit postcode, country", []Value{{breachkit.Address, "street", "Rue de la Loi 16", 1, 0}, {breachkit.Address, "zip", "1000", 2, 0}, {breachkit.Address, "city", "Bruxelles", 3, 0}, {breachkit.Address, "country", "Belgium", 4, 0}}, "BE"},
+		{"four-digit postcode, number last", []Value{{breachkit.Address, "street", "Bahnhofstrasse 1", 1, 0}, {breachkit.Address, "zip", "8001", 2, 0}, {breachkit.Address, "city", "Zürich", 3, 0}}, "unknown"},
+		{"four-digit postcode, province", []Value{{breachkit.Address, "street", "Mariahilfer Straße 10", 1, 0}, {breachkit.Address, "zip", "1070", 2, 0}, {breachkit.Address, "city", "Wien", 3, 0}, {breachkit.Address, "state", "Wien", 4, 0}}, "unknown"},
 	} {
 		r := BuildRecord("r", c.vals)
 		if len(r.Addresses) == 0 {
@@ -59,6 +68,12 @@ func TestCountryJurisdiction(t *testing.T) {
 	uk := BuildRecord("r", []Value{{breachkit.Address, "street", "10 Downing Street", 1, 0}, {breachkit.Address, "city", "London", 2, 0}, {breachkit.Address, "zip", "SW1A 2AA", 3, 0}})
 	if q := addressQuality(&uk.Addresses[0]); q != QualityDeliverable {
 		t.Errorf("UK address with a postcode: quality %s, want deliverable", q)
+	}
+	// A postcode of four digits abroad is printed as written: 01000 is
+	// a ZIP Code, Brussels's is 1000.
+	be := BuildRecord("r", []Value{{breachkit.Address, "street", "Rue de la Loi 16", 1, 0}, {breachkit.Address, "zip", "1000", 2, 0}, {breachkit.Address, "city", "Bruxelles", 3, 0}, {breachkit.Address, "country", "BE", 4, 0}})
+	if z := be.Addresses[0].ZIP; z != "1000" {
+		t.Errorf("Belgian postcode 1000 became %q", z)
 	}
 	a := parseFullAddress("221B Baker Street, Flat 2, London NW1 6XE, UK")
 	if a.Street != "221B Baker Street" || a.Unit != "Flat 2" || a.City != "London" || a.ZIP != "NW1 6XE" || a.Country != "GB" {

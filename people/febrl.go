@@ -71,11 +71,9 @@ func LoadFEBRL(path, prefix string, fn func(*Record)) error {
 		add(breachkit.Address, "city", get(row, "suburb"))
 		add(breachkit.Address, "state", get(row, "state"))
 		add(breachkit.Address, "zip", get(row, "postcode"))
+		add(breachkit.Address, "country", "AU")
 		add(breachkit.Element("CUSTOM_SOC_SEC_ID"), "", get(row, "soc_sec_id"))
 		r := BuildRecord(prefix+id, vals)
-		for i := range r.Addresses {
-			r.Addresses[i].Country = "AU"
-		}
 		r.Truth = febrlTruth(id)
 		fn(&r)
 	}

@@ -371,6 +371,49 @@ func padZIP(s string) string {
 	return s
 }
 
+// columnZIP restores the leading zeros of a's ZIP Code, which its
+// columns gave, where a spreadsheet stored it as a number (padZIP), unless
+// the address is another country's, whose postal codes have four digits
+// (Belgium's 1000, Switzerland's 8001, Austria's 1070): one that names a
+// country other than the United States or its territories, a province
+// that is not a state, or a street written name first and number last
+// ("Bahnhofstrasse 1") as no US street line is, but for a post office
+// box or a rural route ("PO Box 12", "RR 2 Box 7", "County Road 12") and
+// Puerto Rico's and the Virgin Islands' codes (006–009), whose streets
+// are written Spain's way (Calle Sol 12).
+func columnZIP(a Address) Address {
+	p := padZIP(a.ZIP)
+	if p == strings.TrimSpace(a.ZIP) {
+		return a
+	}
+	if c := strings.TrimSpace(a.Country); c != "" {
+		if code, ok := gazetteer.CountryCode(c); !ok || code != "US" && !usTerritory[code] {
+			return a
+		}
+	}
+	if st := strings.TrimSpace(a.State); st != "" && normState(st) == "" {
+		return a
+	}
+	if strings.TrimSpace(a.Country) == "" && strings.TrimSpace(a.State) == "" && numberLast(a.Street) && !usNumberLast(a.Street) && p > "01" {
+		return a
+	}
+	a.ZIP = p
+	return a
+}
+
+// usNumberLast reports a US street line that ends in its number: a post
+// office box, a rural or highway route, a county road ("PO Box 12", "RR
+// 2 Box 7", "Highway 61", "County Road 12").
+func usNumberLast(street string) bool {
+	for _, w := range strings.Fields(strings.ToLower(street)) {
+		switch strings.Trim(w, ".,#") {
+		case "box", "po", "p.o", "route", "rte", "rt", "rr", "hc", "highway", "hwy", "road", "rd", "drawer", "pmb", "unit", "apt", "suite", "ste", "lot", "fm", "sr", "us":
+			return true
+		}
+	}
+	return false
+}
+
 // parseFullAddress splits "12 Oak St Apt 4, Austin, TX 78701" (commas,
 // line breaks or runs of blanks between parts) into street line, city,
 // state and ZIP.

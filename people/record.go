@@ -145,7 +145,7 @@ func BuildRecord(key string, vals []Value) Record {
 			switch v.Part {
 			case "street":
 				if addr.Street != "" && haveAddr {
-					r.Addresses = append(r.Addresses, addr)
+					r.Addresses = append(r.Addresses, columnZIP(addr))
 					addr = Address{Role: v.Role}
 				}
 				addr.Street = val
@@ -156,18 +156,18 @@ func BuildRecord(key string, vals []Value) Record {
 			case "state":
 				addr.State = val
 			case "zip":
-				addr.ZIP = padZIP(val)
+				addr.ZIP = val
 			case "country":
 				addr.Country = val
 			case "locality":
 				// "Dayton, OH 45402" in a cell of its own: the last line
 				// of the address whose street came before it.
 				if addr.City != "" || addr.ZIP != "" {
-					r.Addresses = append(r.Addresses, addr)
+					r.Addresses = append(r.Addresses, columnZIP(addr))
 					addr = Address{}
 				}
 				l := parseFullAddress(val)
-				addr.City, addr.State, addr.ZIP = l.City, l.State, padZIP(l.ZIP)
+				addr.City, addr.State, addr.ZIP = l.City, l.State, l.ZIP
 				if addr.City == "" {
 					addr.City = l.Street
 				}
@@ -194,7 +194,7 @@ func BuildRecord(key string, vals []Value) Record {
 		}
 	}
 	if haveAddr && !addr.empty() {
-		r.Addresses = append(r.Addresses, addr)
+		r.Addresses = append(r.Addresses, columnZIP(addr))
 	}
 	// The mailing address first, then the most complete.
 	sort.SliceStable(r.Addresses, func(i, j int) bool {
