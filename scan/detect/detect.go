@@ -228,6 +228,7 @@ func New(cfg Config) *Engine {
 	add(classAccess, accesscode.Keywords)
 	add(classMedical, medical.Keywords)
 	add(classGov, govid.Keywords)
+	add(classGov, govid.NationalKeywords)
 	add(classGov, assigned.Keywords)
 	for i, r := range cfg.Custom {
 		for _, w := range r.Keywords {
@@ -1903,7 +1904,11 @@ func (e *Engine) codes(s *scratch, text []byte, lead int) {
 			}
 		}
 		if h.classes&(1<<classGov) != 0 {
-			if st, en := govid.Labelled(text, h.start, h.end); en > 0 && wantGov {
+			if st, en, k := govid.NationalLabelled(text, h.start, h.end); en > 0 {
+				if wantGov {
+					s.found = append(s.found, span{st, en, 0.9, breachkit.GovID, k.Reason(), kwReason(classGov, st-h.end)})
+				}
+			} else if st, en := govid.Labelled(text, h.start, h.end); en > 0 && wantGov {
 				s.found = append(s.found, span{st, en, 0.9, breachkit.GovID, "rule:national-insurance", kwReason(classGov, st-h.end)})
 			} else if h.end-h.start == 5 { // alien, uscis
 				if st, en := govid.Value(text, h.end); en > 0 && wantGov {

@@ -65,6 +65,7 @@ const (
 	fTribalID   // a tribal ID or enrollment number
 	fSIN        // a Canadian Social Insurance Number
 	fNINO       // a UK National Insurance number
+	fNational   // a European country's national or tax number (fieldInfo.national)
 	fNHS        // a UK NHS number
 	fEmployeeID // an employer-assigned employee number
 	fStudentID  // a school-assigned student number
@@ -83,6 +84,21 @@ const (
 	fZIP
 	fCountry
 )
+
+// nationalTaxID reports the value v of a tax or national ID column
+// ("Tax ID", "National ID", "Government ID Number") that is no SSN or
+// ITIN but a European country's national or tax number, whose check it
+// passes: a European subsidiary's HR file has them under the same
+// headers. Numbers whose check one random number in eleven passes are
+// left to columns that name them.
+func (e *Engine) nationalTaxID(v []byte, st, en int, fi *fieldInfo, emit func(scan.Match)) {
+	if !e.on(breachkit.GovID) || 0.9 < e.min {
+		return
+	}
+	if k := govid.NationalValid(v, nil); k != govid.NoNational && !k.Weak() {
+		emit(scan.Match{Type: breachkit.GovID, Start: st, End: en, Confidence: 0.9, Reasons: []string{"header:" + fi.name, k.Reason()}})
+	}
+}
 
 // valueRules are the columns whose values one check decides: the type
 // and confidence of a value that passes.
@@ -129,6 +145,9 @@ type fieldInfo struct {
 	// "locationName", "vaultName"): its values must read as a person's
 	// name (personLike) to be one.
 	loose bool
+	// national lists the European national numbers a fNational
+	// column's header names ("Steuer-ID", "codice fiscale", "PESEL").
+	national []govid.National
 	// file, names and seen count a loose column's person-like values in
 	// one file and those with a known given name (nameColumn).
 	file        string
@@ -393,6 +412,9 @@ func classify(field string) *fieldInfo {
 		fi.member = fi.kind == fHealth && has(ws, "member", "subscriber", "mbr", "mem") && !has(ws, healthWords...) && !has(ws, "insurance", "insured", "plan")
 		fi.account = fi.kind == fBank && !has(ws, bankWords...)
 		fi.loose = fi.kind == fFullName && !has(ws, personWords...)
+		if fi.kind == fNational {
+			fi.national = govid.NationalHeader(ws)
+		}
 		fi.reasons = []string{"header:" + field}
 		if p := partNames[fi.kind]; p != "" {
 			fi.reasons = append(fi.reasons, "part:"+p)
@@ -570,6 +592,10 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 		// A state identification card's number ("State ID", "State ID
 		// Number"); a state's own tax or employer ID is not a person's.
 		return fStateID
+	case govid.NationalHeader(ws) != nil && !has(ws, "date", "dt", "datum", "type", "status", "expiry", "expiration", "exp", "issued", "issue", "country", "land", "pays", "cert", "certified", "certification", "training"):
+		// A European country's national or tax number: Germany's
+		// Steuer-ID, Italy's codice fiscale, Spain's DNI, Poland's PESEL.
+		return fNational
 	case has(ws, "sin") && !has(ws, "ssn", "ss") || strings.Contains(joined, "socialinsurance"):
 		// Canada's Social Insurance Number; a temporary resident's SIN
 		// has an expiry date.
@@ -898,9 +924,16 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, people bool, emit func(
 	var gbuf [12]int
 	var sbuf [12]byte
 	switch fi.kind {
+	case fNational:
+		if k := govid.NationalValid(v, fi.national); k != govid.NoNational && e.on(breachkit.GovID) && 0.95 >= e.min {
+			emit(scan.Match{Type: breachkit.GovID, Start: st, End: en, Confidence: 0.95, Reasons: []string{"header:" + fi.name, k.Reason()}})
+		}
 	case fTaxID, fITIN:
 		d, groups, seps, ok := digitsOf(v, buf[:0], gbuf[:0], sbuf[:0])
 		if !ok {
+			if fi.kind == fTaxID {
+				e.nationalTaxID(v, st, en, fi, emit)
+			}
 			return
 		}
 		if _, ok := itin.Score(d, groups, seps); ok {
@@ -919,6 +952,8 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, people bool, emit func(
 			if _, ok := ssn.Score(p[:], []int{9}, nil); ok && 0.9 >= e.min {
 				emit(scan.Match{Type: breachkit.SSN, Start: st, End: en, Confidence: 0.9, Reasons: []string{"header:" + fi.name, "rule:ssn-leading-zeros-lost"}})
 			}
+		} else if fi.kind == fTaxID {
+			e.nationalTaxID(v, st, en, fi, emit)
 		}
 	case fDOB:
 		if dob.Parse(sv) {

@@ -1,0 +1,157 @@
+package govid
+
+import (
+	"testing"
+
+	"github.com/breachkit/breachkit/scan/detect/internal/marked"
+)
+
+// TestNationalValid checks each European number's rules with numbers
+// made up for the test (their check digits computed by hand, not by the
+// code under test), the same with a check digit off by one, and the
+// specimens that descriptions print.
+func TestNationalValid(t *testing.T) {
+	tests := []struct {
+		v    string
+		want National
+	}{
+		{"26394601856", DEIdNr},
+		{"12 754 394 066", DEIdNr},
+		{"26394601857", NoNational},  // check digit
+		{"06394601856", NoNational},  // first digit 0
+		{"12345678903", NoNational},  // no digit twice
+		{"39 211168 S 28 6", DESVNr}, // groups as printed
+		{"39211168S286", DESVNr},
+		{"39 211168 S 28 7", NoNational},
+		{"39 211368 S 28 6", NoNational}, // month 13
+		{"8925 191271", ATSVNr},
+		{"8925191271", ATSVNr},
+		{"8926 191271", NoNational},
+		{"1 40 02 46 299 218 08", FRNIR},
+		{"140024629921808", FRNIR},
+		{"294082A94799140", FRNIR}, // Corsica's 2A
+		{"1 40 02 46 299 218 09", NoNational},
+		{"3 40 02 46 299 218 08", NoNational}, // sex
+		{"67844989A", ESDNI},
+		{"67844989-A", ESDNI},
+		{"X6876922Z", ESDNI}, // NIE
+		{"67844989B", NoNational},
+		{"12345678Z", NoNational}, // the specimen card's
+		{"CDMTDL80M03L369W", ITCF},
+		{"BPVDCB73B49H417J", ITCF}, // a woman's: day plus 40
+		{"CDMTDL80M03L369X", NoNational},
+		{"CDMTDL80M93L369W", NoNational}, // day 93
+		{"RSSMRA85T10A562S", NoNational}, // Mario Rossi
+		{"007836193", NLBSN},
+		{"007836194", NoNational},
+		{"41.05.20-760.21", BENN},
+		{"41052076021", BENN},
+		{"07030329506", BENN}, // born in 2007: 2 before the number
+		{"41.05.20-760.22", NoNational},
+		{"63261239299", PLPESEL}, // month 26: born in 2063 or in 1963's…
+		{"63261239298", NoNational},
+		{"44051401359", NoNational}, // the example
+		{"880618-0074", SEPNR},
+		{"194610171920", SEPNR},
+		{"880618-0075", NoNational},
+		{"020642-588X", FIHETU},
+		{"020642-588Y", NoNational},
+		{"0104131S", IEPPSN},
+		{"5840787KA", IEPPSN},
+		{"0104131T", NoNational},
+		{"", NoNational},
+	}
+	for _, tt := range tests {
+		if got := NationalValid([]byte(tt.v), nil); got != tt.want {
+			t.Errorf("NationalValid(%q) = %v, want %v", tt.v, got, tt.want)
+		}
+	}
+	// A CPR number is a date and four digits: only its header says so.
+	if got := NationalValid([]byte("060968-2716"), []National{DKCPR}); got != DKCPR {
+		t.Errorf("CPR 060968-2716 = %v", got)
+	}
+	if got := NationalValid([]byte("320968-2716"), []National{DKCPR}); got != NoNational {
+		t.Errorf("CPR with day 32 = %v", got)
+	}
+}
+
+func TestNationalHeader(t *testing.T) {
+	tests := []struct {
+		ws   []string
+		want National
+	}{
+		{[]string{"steuer", "id"}, DEIdNr},
+		{[]string{"steuer", "id", "nr"}, DEIdNr},
+		{[]string{"steuer", "nummer"}, NoNational}, // a Steuernummer is another number
+		{[]string{"codice", "fiscale"}, ITCF},
+		{[]string{"fiscale"}, NoNational},
+		{[]string{"n", "de", "sécurité", "sociale"}, FRNIR},
+		{[]string{"pesel"}, PLPESEL},
+		{[]string{"personnummer"}, SEPNR},
+		{[]string{"email"}, NoNational},
+	}
+	for _, tt := range tests {
+		got := NoNational
+		if k := NationalHeader(tt.ws); k != nil {
+			got = k[0]
+		}
+		if got != tt.want {
+			t.Errorf("NationalHeader(%q) = %v, want %v", tt.ws, got, tt.want)
+		}
+	}
+}
+
+func TestNationalLabelled(t *testing.T) {
+	tests := []struct{ text, want string }{ // the keyword is between '|'s
+		{"Mitarbeiter |Steuer|-ID: 26 394 601 856", "26 394 601 856"},
+		{"Mitarbeiter |Steuer|-ID: 263 946 018 56", ""}, // groups of 2-3-3-3 only
+		{"Mitarbeiter |Steuer|-ID: 12 754 394 066.", "12 754 394 066"},
+		{"Ihre |IdNr| 26394601856", "26394601856"},
+		{"|Sozialversicherungsnummer|: 39 211168 S 28 6", "39 211168 S 28 6"},
+		{"numéro de sécurité |sociale| : 1 40 02 46 299 218 08", "1 40 02 46 299 218 08"},
+		{"|DNI| 67844989A, domicilio en Madrid", "67844989A"},
+		{"|NIE|: X6876922Z", "X6876922Z"},
+		{"codice |fiscale| CDMTDL80M03L369W", "CDMTDL80M03L369W"},
+		{"|BSN| 007836193", "007836193"},
+		{"|PESEL| 63261239299", "63261239299"},
+		{"|personnummer| 880618-0074", "880618-0074"},
+		{"|CPR|-nr. 060968-2716", "060968-2716"},
+		{"|HETU| 020642-588X", "020642-588X"},
+		{"|PPSN| 0104131S", "0104131S"},
+		{"|DNI| 67844989B", ""},                // check letter
+		{"die |Steuer| 26394601856", ""},       // tax, not its ID
+		{"la |fiscale| CDMTDL80M03L369W", ""},  // not codice fiscale
+		{"|PESEL| 632612392991", ""},           // a digit more
+		{"|nie| wieder 26394601856", ""},       // German "never"
+		{"|BSN| 007836193X", ""},               // run on
+		{"|personnummer| 880618-00741 kr", ""}, // run on
+		{"|NIR| 1 40 02 46 299 218 08 à Lyon", "1 40 02 46 299 218 08"},
+	}
+	for _, tt := range tests {
+		text, ks, ke := marked.Keyword(tt.text)
+		st, en, _ := NationalLabelled(text, ks, ke)
+		if got := string(text[st:en]); got != tt.want {
+			t.Errorf("NationalLabelled(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func FuzzNational(f *testing.F) {
+	for _, s := range []string{"26394601856", "39 211168 S 28 6", "294082A94799140", "X6876922Z", "CDMTDL80M03L369W", "41.05.20-760.21", "194610171920", "020642-588X", "5840787KA", "8925 191271"} {
+		f.Add([]byte("ID: " + s))
+	}
+	f.Fuzz(func(t *testing.T, text []byte) {
+		NationalValid(text, nil)
+		for _, k := range []National{DKCPR, NLBSN} {
+			NationalValid(text, []National{k})
+		}
+		for ks := 0; ks < len(text) && ks < 8; ks++ {
+			for ke := ks + 1; ke <= len(text) && ke-ks < 40; ke++ {
+				st, en, k := NationalLabelled(text, ks, ke)
+				if en != 0 && (st < ke || en > len(text) || st >= en || k == NoNational) {
+					t.Fatalf("NationalLabelled(%q, %d, %d) = %d, %d", text, ks, ke, st, en)
+				}
+			}
+		}
+	})
+}
