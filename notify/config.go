@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -70,6 +71,28 @@ type Monitoring struct {
 	EnrollURL   string `yaml:"enroll_url"`
 	EnrollPhone string `yaml:"enroll_phone"`
 	EnrollBy    Day    `yaml:"enroll_by"`
+	// Countries lists where the provider's service can be enrolled in,
+	// as ISO 3166-1 alpha-2 codes: offer "all" gives codes to the people
+	// who live there (and to those whose residence is unknown). Unset, it
+	// is the United States and its territories: a US credit bureau's
+	// product needs a US credit file, which a person in France lacks.
+	Countries []string `yaml:"countries"`
+}
+
+// serves reports whether the offer can be used by a person who lives in
+// jurisdiction j ("US-TX", "DE", "unknown").
+func (m *Monitoring) serves(j string) bool {
+	if j == "" || j == "unknown" {
+		return true
+	}
+	country := j
+	if strings.HasPrefix(j, "US-") {
+		country = "US"
+	}
+	if len(m.Countries) == 0 {
+		return country == "US"
+	}
+	return slices.ContainsFunc(m.Countries, func(c string) bool { return strings.EqualFold(strings.TrimSpace(c), country) })
 }
 
 // EmailConfig governs email notices.
@@ -156,6 +179,11 @@ func (c *Config) check() error {
 	case "", "required", "all":
 	default:
 		errs = append(errs, fmt.Errorf("monitoring.offer: %q is neither \"all\" nor \"required\"", c.Monitoring.Offer))
+	}
+	for _, cc := range c.Monitoring.Countries {
+		if cc = strings.TrimSpace(cc); len(cc) != 2 || strings.Trim(strings.ToUpper(cc), "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" {
+			errs = append(errs, fmt.Errorf("monitoring.countries: %q is not a two-letter ISO 3166-1 country code", cc))
+		}
 	}
 	if c.Monitoring.Months < 0 {
 		errs = append(errs, errors.New("monitoring.months must not be negative"))

@@ -176,7 +176,16 @@ func draftText(comp *Composer, c *breachkit.Case, o breachkit.Obligation, told m
 		w("\n## Steps taken\n\n%s\n", strings.TrimSpace(cfg.Incident.StepsTaken))
 	}
 	if m := cfg.Monitoring; m.Provider != "" {
-		w("\n## Credit monitoring\n\n%d months of %s offered at no cost (%s).\n", m.Months, m.Provider, map[bool]string{true: "to everyone notified", false: "where the law requires it"}[cfg.offerAll()])
+		switch {
+		case cfg.offerAll() && !m.serves(o.Jurisdiction):
+			where := "US"
+			if len(m.Countries) > 0 {
+				where = strings.Join(m.Countries, ", ")
+			}
+			w("\n## Credit monitoring\n\n%s is offered where its service can be enrolled in (%s), not to the people notified here.\n", m.Provider, where)
+		default:
+			w("\n## Credit monitoring\n\n%d months of %s offered at no cost (%s).\n", m.Months, m.Provider, map[bool]string{true: "to everyone notified", false: "where the law requires it"}[cfg.offerAll()])
+		}
 	}
 	if sample != "" {
 		w("\n## Attachment\n\nSample notice sent to residents: `%s` (placeholder recipient).\n", sample)

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/breachkit/breachkit"
 )
 
 func TestWriteDrafts(t *testing.T) {
@@ -31,5 +33,21 @@ func TestWriteDrafts(t *testing.T) {
 	}
 	if strings.Contains(text, "Given") || strings.Contains(text, "@example.test") {
 		t.Error("the draft holds personal data")
+	}
+}
+
+// TestDraftOfferAbroad checks that a regulator's draft abroad does not
+// say the offer to everyone reached the people it notifies, when the
+// provider serves only the United States.
+func TestDraftOfferAbroad(t *testing.T) {
+	comp := testComposer(t, nil)
+	c := &breachkit.Case{Name: "c"}
+	de := draftText(comp, c, breachkit.Obligation{Jurisdiction: "DE", Recipient: "the lead supervisory authority"}, nil, nil, "", renderTime)
+	if !strings.Contains(de, "not to the people notified here") || strings.Contains(de, "to everyone notified") {
+		t.Errorf("German draft's monitoring section:\n%s", de)
+	}
+	tx := draftText(comp, c, breachkit.Obligation{Jurisdiction: "US-TX", Recipient: "Texas Attorney General"}, nil, nil, "", renderTime)
+	if !strings.Contains(tx, "24 months of Example Identity Services offered at no cost (to everyone notified)") {
+		t.Errorf("Texas draft's monitoring section:\n%s", tx)
 	}
 }

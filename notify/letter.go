@@ -188,9 +188,10 @@ type Person struct {
 
 // Eligible reports whether a law that governs the jurisdiction entitles
 // a person with these elements exposed to a credit-monitoring offer, or
-// the organisation offers it to everyone.
+// the organisation offers it to everyone who can use it (those who live
+// where the provider serves: monitoring.countries).
 func (c *Composer) Eligible(jurisdiction string, elements breachkit.ElementSet) bool {
-	if c.cfg.offerAll() {
+	if c.cfg.offerAll() && c.cfg.Monitoring.serves(jurisdiction) {
 		return true
 	}
 	s := c.Spec(jurisdiction)

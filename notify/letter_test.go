@@ -100,6 +100,31 @@ func TestComposeAbroad(t *testing.T) {
 	}
 }
 
+// TestOfferServed checks that an offer to everyone reaches those who
+// can use it: a US provider's codes go to people in the United States,
+// its territories and of unknown residence, not to a person in Germany,
+// unless monitoring.countries names Germany.
+func TestOfferServed(t *testing.T) {
+	ssn := breachkit.NewElementSet(breachkit.PersonName, breachkit.SSN)
+	c := testComposer(t, nil)
+	for j, want := range map[string]bool{"US-TX": true, "US-PR": true, "unknown": true, "": true, "DE": false, "CA": false} {
+		if got := c.Eligible(j, ssn); got != want {
+			t.Errorf("offer all, provider in the US: Eligible(%q) = %v, want %v", j, got, want)
+		}
+	}
+	c = testComposer(t, func(cfg *Config) { cfg.Monitoring.Countries = []string{"US", "de"} })
+	for j, want := range map[string]bool{"US-TX": true, "DE": true, "FR": false} {
+		if got := c.Eligible(j, ssn); got != want {
+			t.Errorf("countries US, DE: Eligible(%q) = %v, want %v", j, got, want)
+		}
+	}
+	// Connecticut's law entitles its residents whatever the offer says.
+	c = testComposer(t, func(cfg *Config) { cfg.Monitoring.Offer = "required" })
+	if !c.Eligible("US-CT", ssn) || c.Eligible("DE", ssn) {
+		t.Error("offer required: Connecticut's resident must be offered monitoring, Germany's not")
+	}
+}
+
 // TestComposeRefuses checks that a letter the law would not accept is an
 // error at compose time, naming what is missing.
 func TestComposeRefuses(t *testing.T) {
@@ -182,6 +207,7 @@ func TestConfigErrors(t *testing.T) {
 		{"unknown field", "organisaton: {}\n", "organisaton"},
 		{"bad from", "", "not an address"},
 		{"bad date", "", "YYYY-MM-DD"},
+		{"bad country", "", "monitoring.countries"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -189,6 +215,8 @@ func TestConfigErrors(t *testing.T) {
 			switch tt.name {
 			case "bad from":
 				in = strings.Replace(in, "from: Example Home Loans <notices@example.com>", "from: not an address", 1)
+			case "bad country":
+				in = strings.Replace(in, "countries: [US]", "countries: [US, Germany]", 1)
 			case "bad date":
 				in = strings.Replace(in, "breach_start: 2023-10-30", "breach_start: 2023-30-10", 1)
 			}
