@@ -71,6 +71,15 @@ type MonitoringCode struct {
 	PersonID    int64  // 0 while unassigned
 }
 
+// CodePool selects the codes of a case's pool by provider: those of
+// Provider, or with Except those of every other provider, so that a
+// minors' product keeps codes of its own. A pool with no Provider is
+// every code.
+type CodePool struct {
+	Provider string
+	Except   bool
+}
+
 // MonitoringCodeElement is the element name under which activation codes
 // are sealed; it is not personal data but it is a secret.
 const MonitoringCodeElement Element = "MONITORING_CODE"

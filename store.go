@@ -95,14 +95,14 @@ type Store interface {
 	// were added.
 	AddCodes(ctx context.Context, caseID int64, codes []*MonitoringCode) (added int, err error)
 	// AssignCodes gives each listed person who has no code yet one unused
-	// code, in one transaction; if the pool has too few unused codes it
-	// assigns none and returns ErrExhausted.
-	AssignCodes(ctx context.Context, caseID int64, personIDs []int64) error
+	// code of pool, in one transaction; if the pool has too few unused
+	// codes it assigns none and returns ErrExhausted.
+	AssignCodes(ctx context.Context, caseID int64, pool CodePool, personIDs []int64) error
 	// CodesOf returns the codes assigned to the listed people, by person.
 	CodesOf(ctx context.Context, caseID int64, personIDs []int64) (map[int64]*MonitoringCode, error)
-	// CountCodes returns how many codes the pool holds and how many are
-	// assigned.
-	CountCodes(ctx context.Context, caseID int64) (total, assigned int64, err error)
+	// CountCodes returns how many codes of pool the case holds and how
+	// many are assigned.
+	CountCodes(ctx context.Context, caseID int64, pool CodePool) (total, assigned int64, err error)
 
 	// AddEvent adds an entry to a case's timeline.
 	AddEvent(ctx context.Context, e *Event) error

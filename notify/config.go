@@ -11,6 +11,8 @@ import (
 
 	"github.com/emersion/go-message/mail"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/breachkit/breachkit"
 )
 
 // Config is what the organisation says about itself and the incident,
@@ -77,6 +79,39 @@ type Monitoring struct {
 	// is the United States and its territories: a US credit bureau's
 	// product needs a US credit file, which a person in France lacks.
 	Countries []string `yaml:"countries"`
+	// Minors is the product offered to people under eighteen on the
+	// letter's date, whose parents get their letter: a child has no
+	// credit file to monitor, and providers sell a minor's identity
+	// monitoring apart, with codes of its own (imported with
+	// --provider set to its provider). Unset, minors are offered the
+	// adults' product.
+	Minors MinorsOffer `yaml:"minors"`
+}
+
+// MinorsOffer is the monitoring product for minors. Months, the enrolment
+// address, phone and deadline default to the adults' product's.
+type MinorsOffer struct {
+	Provider    string `yaml:"provider"`
+	Months      int    `yaml:"months"`
+	EnrollURL   string `yaml:"enroll_url"`
+	EnrollPhone string `yaml:"enroll_phone"`
+	EnrollBy    Day    `yaml:"enroll_by"`
+}
+
+// minorsCode reports whether code is of the minors' product: its letter
+// offers what the code enrols in, whatever the person's age on the day
+// it renders.
+func (m *Monitoring) minorsCode(code *breachkit.MonitoringCode) bool {
+	return m.Minors.Provider != "" && code.Provider == m.Minors.Provider
+}
+
+// pools returns the code pools of the adults' and the minors' products:
+// with no minors' product, every code is the adults'.
+func (m *Monitoring) pools() (adults, minors breachkit.CodePool) {
+	if m.Minors.Provider == "" {
+		return breachkit.CodePool{}, breachkit.CodePool{}
+	}
+	return breachkit.CodePool{Provider: m.Minors.Provider, Except: true}, breachkit.CodePool{Provider: m.Minors.Provider}
 }
 
 // serves reports whether the offer can be used by a person who lives in
@@ -187,6 +222,11 @@ func (c *Config) check() error {
 	}
 	if c.Monitoring.Months < 0 {
 		errs = append(errs, errors.New("monitoring.months must not be negative"))
+	}
+	if m := c.Monitoring.Minors; m.Months < 0 {
+		errs = append(errs, errors.New("monitoring.minors.months must not be negative"))
+	} else if m.Provider != "" && strings.EqualFold(strings.TrimSpace(m.Provider), strings.TrimSpace(c.Monitoring.Provider)) {
+		errs = append(errs, errors.New("monitoring.minors.provider must differ from monitoring.provider: the name tells the two products' codes apart"))
 	}
 	if !c.Incident.BreachEnd.IsZero() && c.Incident.BreachEnd.Before(c.Incident.BreachStart.Time) {
 		errs = append(errs, errors.New("incident.breach_end is before incident.breach_start"))

@@ -57,6 +57,7 @@ type letterData struct {
 
 type offer struct {
 	Provider    string
+	Minors      bool // the minors' product (monitoring.minors)
 	Months      int
 	Code        string
 	EnrollURL   string
@@ -184,6 +185,9 @@ type Person struct {
 	Jurisdiction string
 	Elements     breachkit.ElementSet
 	Code         string // credit-monitoring activation code, "" if none
+	// MinorsCode says Code is of the minors' product
+	// (monitoring.minors), which the letter then offers.
+	MinorsCode bool
 }
 
 // Eligible reports whether a law that governs the jurisdiction entitles
@@ -282,6 +286,21 @@ func (c *Composer) data(p Person, spec *duties.LetterSpec) letterData {
 		}
 		d.Offer = &offer{Provider: m.Provider, Months: months, Code: p.Code, EnrollURL: m.EnrollURL,
 			EnrollPhone: m.EnrollPhone, EnrollBy: m.EnrollBy.String()}
+		if mm := m.Minors; p.MinorsCode && mm.Provider != "" {
+			d.Offer.Provider, d.Offer.Minors = mm.Provider, true
+			if mm.Months > 0 {
+				d.Offer.Months = mm.Months
+				if spec != nil && spec.CreditMonitoring != nil {
+					d.Offer.Months = max(mm.Months, spec.CreditMonitoring.Months)
+				}
+			}
+			if mm.EnrollURL != "" || mm.EnrollPhone != "" {
+				d.Offer.EnrollURL, d.Offer.EnrollPhone = mm.EnrollURL, mm.EnrollPhone
+			}
+			if !mm.EnrollBy.IsZero() {
+				d.Offer.EnrollBy = mm.EnrollBy.String()
+			}
+		}
 	}
 	// Every letter to a person in the United States (or of unknown
 	// residence) lists the agencies and the FTC: it costs a few lines and
@@ -335,9 +354,14 @@ func (c *Composer) check(l *breachkit.Letter, spec *duties.LetterSpec, items *it
 			errs = append(errs, fmt.Errorf("the law prescribes the headings %q in this order; the letter has %q", spec.Headings, hs))
 		}
 	}
-	if spec.CreditMonitoring != nil && p.Code != "" && c.cfg.Monitoring.Months > 0 && c.cfg.Monitoring.Months < spec.CreditMonitoring.Months {
-		errs = append(errs, fmt.Errorf("the law requires %d months of credit monitoring; monitoring.months is %d (letters state %d)",
-			spec.CreditMonitoring.Months, c.cfg.Monitoring.Months, spec.CreditMonitoring.Months))
+	if months, key := c.cfg.Monitoring.Months, "monitoring.months"; spec.CreditMonitoring != nil && p.Code != "" {
+		if mm := c.cfg.Monitoring.Minors; p.MinorsCode && mm.Provider != "" && mm.Months > 0 {
+			months, key = mm.Months, "monitoring.minors.months"
+		}
+		if months > 0 && months < spec.CreditMonitoring.Months {
+			errs = append(errs, fmt.Errorf("the law requires %d months of credit monitoring; %s is %d (letters state %d)",
+				spec.CreditMonitoring.Months, key, months, spec.CreditMonitoring.Months))
+		}
 	}
 	if len(errs) == 0 {
 		return nil

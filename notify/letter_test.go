@@ -208,6 +208,7 @@ func TestConfigErrors(t *testing.T) {
 		{"bad from", "", "not an address"},
 		{"bad date", "", "YYYY-MM-DD"},
 		{"bad country", "", "monitoring.countries"},
+		{"same minors provider", "", "monitoring.minors.provider must differ"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -217,6 +218,8 @@ func TestConfigErrors(t *testing.T) {
 				in = strings.Replace(in, "from: Example Home Loans <notices@example.com>", "from: not an address", 1)
 			case "bad country":
 				in = strings.Replace(in, "countries: [US]", "countries: [US, Germany]", 1)
+			case "same minors provider":
+				in = strings.Replace(in, "countries: [US]", "countries: [US]\n  minors: {provider: Example Identity Services}", 1)
 			case "bad date":
 				in = strings.Replace(in, "breach_start: 2023-10-30", "breach_start: 2023-30-10", 1)
 			}

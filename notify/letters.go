@@ -259,7 +259,7 @@ func (r *renderer) letter(n *breachkit.Notice, code *breachkit.MonitoringCode) (
 		if err != nil {
 			return nil, to, fmt.Errorf("monitoring code: %w", err)
 		}
-		p.Code = string(v)
+		p.Code, p.MinorsCode = string(v), r.comp.cfg.Monitoring.minorsCode(code)
 	}
 	l, err := r.comp.Compose(LetterID(n), p)
 	return l, to, err

@@ -37,6 +37,7 @@ type mailTo struct {
 type emailTo struct {
 	Name  string `json:"name"`
 	Email string `json:"email"`
+	Child string `json:"child,omitempty"` // the minor a parent's email is about
 }
 
 // PlanResult says what a plan found and stored.
@@ -88,24 +89,41 @@ func Plan(ctx context.Context, store breachkit.Store, c *breachkit.Case, keys Ke
 	// Pass 1: check every letter variant and count the codes needed.
 	checked := map[string]bool{}
 	var errs []error
-	var eligible []int64
+	// The people to give a code, of the adults' product and of the
+	// minors' (monitoring.minors, when the config names one).
+	var eligible, minors []int64
+	adultPool, minorPool := comp.cfg.Monitoring.pools()
 	err = store.People(ctx, c.ID, false, func(p *breachkit.Person) error {
 		if _, ok := individual[p.Jurisdiction]; !ok && !comp.cfg.notifyAll() || bare(p) {
 			return nil
 		}
 		elig := comp.Eligible(p.Jurisdiction, p.Elements)
-		if elig {
+		minor := false
+		if elig && minorPool.Provider != "" {
+			prof, err := openProfile(keys, p)
+			if err != nil {
+				return err
+			}
+			minor = prof.FullName() != "" && prof.Minor(comp.letterDay)
+		}
+		switch {
+		case minor:
+			minors = append(minors, p.ID)
+		case elig:
 			eligible = append(eligible, p.ID)
 		}
-		key := p.Jurisdiction + "|" + p.Elements.String() + fmt.Sprint("|", elig)
+		key := p.Jurisdiction + "|" + p.Elements.String() + fmt.Sprint("|", elig, "|", minor)
 		if checked[key] {
 			return nil
 		}
 		checked[key] = true
 		sample := Person{Recipient: Recipient{Name: "Sample Recipient", Address: []string{"1 Sample Street", "Sample City, ST 00000"}},
 			Jurisdiction: p.Jurisdiction, Elements: p.Elements}
+		if minor {
+			sample.Recipient.Name, sample.Recipient.Child = "Parent or Guardian of Sample Child", "Sample Child"
+		}
 		if elig {
-			sample.Code = "SAMPLE-CODE"
+			sample.Code, sample.MinorsCode = "SAMPLE-CODE", minor
 		}
 		if _, err := comp.Compose("SAMPLE", sample); err != nil {
 			errs = append(errs, err)
@@ -119,28 +137,47 @@ func Plan(ctx context.Context, store breachkit.Store, c *breachkit.Case, keys Ke
 	if len(errs) > 0 {
 		return nil, errors.Join(dedupe(errs)...)
 	}
-	if len(eligible) > 0 {
-		need, err := codesNeeded(ctx, store, c.ID, eligible)
+	for _, g := range []struct {
+		ids  []int64
+		pool breachkit.CodePool
+		who  string
+	}{{eligible, adultPool, "people"}, {minors, minorPool, "minors"}} {
+		if len(g.ids) == 0 {
+			continue
+		}
+		need, err := codesNeeded(ctx, store, c.ID, g.ids)
 		if err != nil {
 			return nil, err
 		}
-		total, assigned, err := store.CountCodes(ctx, c.ID)
+		total, assigned, err := store.CountCodes(ctx, c.ID, g.pool)
 		if err != nil {
 			return nil, err
 		}
 		if need > total-assigned {
-			return nil, fmt.Errorf("%d people are to be offered credit monitoring and have no code yet, but the pool has %d unused codes: import the provider's codes with 'breachkit notify codes import FILE'", need, total-assigned)
+			import_ := "'breachkit notify codes import FILE'"
+			if g.pool.Provider != "" {
+				import_ = fmt.Sprintf("'breachkit notify codes import FILE --provider %q'", g.pool.Provider)
+				if g.pool.Except {
+					import_ = fmt.Sprintf("'breachkit notify codes import FILE --provider %q' (any provider but the minors' product)", comp.cfg.Monitoring.Provider)
+				}
+			}
+			return nil, fmt.Errorf("%d %s are to be offered credit monitoring and have no code yet, but the pool has %d unused codes: import the provider's codes with %s", need, g.who, total-assigned, import_)
 		}
 	}
 	if dryRun {
 		return res, planPass(ctx, store, c, keys, comp, individual, res, true)
 	}
-	for i := 0; i < len(eligible); i += 5000 {
-		if err := store.AssignCodes(ctx, c.ID, eligible[i:min(i+5000, len(eligible))]); err != nil {
-			return nil, err
+	for _, g := range []struct {
+		ids  []int64
+		pool breachkit.CodePool
+	}{{eligible, adultPool}, {minors, minorPool}} {
+		for i := 0; i < len(g.ids); i += 5000 {
+			if err := store.AssignCodes(ctx, c.ID, g.pool, g.ids[i:min(i+5000, len(g.ids))]); err != nil {
+				return nil, err
+			}
 		}
 	}
-	res.Codes = int64(len(eligible))
+	res.Codes = int64(len(eligible) + len(minors))
 	if err := planPass(ctx, store, c, keys, comp, individual, res, false); err != nil {
 		return nil, err
 	}
@@ -242,7 +279,7 @@ func planPass(ctx context.Context, store breachkit.Store, c *breachkit.Case, key
 		if comp.EmailAllowed(p.Jurisdiction) && len(prof.Emails) > 0 && dup(breachkit.ChannelEmail, to.Name, prof.Emails[0]) {
 			res.Duplicates++
 		} else if comp.EmailAllowed(p.Jurisdiction) && len(prof.Emails) > 0 {
-			b, _ := json.Marshal(emailTo{Name: to.Name, Email: prof.Emails[0]})
+			b, _ := json.Marshal(emailTo{Name: to.Name, Email: prof.Emails[0], Child: to.Child})
 			add(breachkit.ChannelEmail, keys.Seal(breachkit.Email, b))
 		}
 		if len(batch) >= 5000 {

@@ -37,7 +37,7 @@ func TestPlan(t *testing.T) {
 	if err != nil || again.Added != 0 {
 		t.Fatalf("second plan = %+v, %v", again, err)
 	}
-	if total, assigned, _ := f.store.CountCodes(ctx, f.c.ID); total != 60 || assigned != 50 {
+	if total, assigned, _ := f.store.CountCodes(ctx, f.c.ID, breachkit.CodePool{}); total != 60 || assigned != 50 {
 		t.Fatalf("codes %d/%d after two plans", assigned, total)
 	}
 }
@@ -124,5 +124,80 @@ func TestPlanBare(t *testing.T) {
 	}
 	if res.Bare != 2 || res.People != 1 || res.Notices[breachkit.ChannelMail] != 1 || res.Notices[breachkit.ChannelSubstitute] != 0 {
 		t.Errorf("plan = %+v", res)
+	}
+}
+
+// TestPlanMinors checks a minors' product (monitoring.minors): people
+// under eighteen on the letter's date get a code of its own pool and
+// their parent's letter offers it, adults get the adults' codes, and a
+// plan stops, naming the minors' provider, while its pool lacks codes.
+func TestPlanMinors(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t, t.TempDir(), 0)
+	births := []string{"1980-02-11", "2012-06-30", "1975-09-02", "2009-01-17"} // letter date 2023-12-15
+	i := 0
+	if err := f.store.ReplacePeople(ctx, f.c.ID, func() (*breachkit.Person, error) {
+		if i == len(births) {
+			return nil, nil
+		}
+		prof := people.Profile{Given: "Given" + letters(i+1), Surname: "Surname", BirthDate: births[i],
+			Address: &people.Address{Street: fmt.Sprintf("%d Example Street", i+1), City: "Austin", State: "TX", ZIP: "78701"}}
+		b, _ := json.Marshal(prof)
+		p := &breachkit.Person{CaseID: f.c.ID, Key: fmt.Sprintf("m%d", i), Jurisdiction: "US-TX", Profile: f.keys.Seal(breachkit.PersonName, b),
+			Elements: breachkit.NewElementSet(breachkit.PersonName, breachkit.SSN, breachkit.DOB), AddressQuality: people.QualityDeliverable}
+		i++
+		return p, nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	comp := testComposer(t, func(c *Config) {
+		c.Monitoring.Minors = MinorsOffer{Provider: "Example Minor Watch", Months: 36, EnrollURL: "https://example.com/minors"}
+	})
+	f.addCodes(t, 5) // the adults' product's
+	if _, err := Plan(ctx, f.store, f.c, f.keys, comp, true); err == nil || !strings.Contains(err.Error(), `2 minors`) || !strings.Contains(err.Error(), `--provider "Example Minor Watch"`) {
+		t.Fatalf("plan without minors' codes: %v", err)
+	}
+	if _, err := ImportCodes(ctx, f.store, f.c.ID, f.keys, "Example Minor Watch", strings.NewReader("MINORCODE-1\nMINORCODE-2\n")); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Plan(ctx, f.store, f.c, f.keys, comp, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Codes != 4 {
+		t.Fatalf("codes given: %d, want 4", res.Codes)
+	}
+	var ids []int64
+	if err := f.store.People(ctx, f.c.ID, false, func(p *breachkit.Person) error { ids = append(ids, p.ID); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	codes, err := f.store.CodesOf(ctx, f.c.ID, ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, id := range ids {
+		want := "Example Identity Services"
+		if k%2 == 1 {
+			want = "Example Minor Watch"
+		}
+		if c := codes[id]; c == nil || c.Provider != want {
+			t.Errorf("person born %s: code %+v, want one of %s", births[k], c, want)
+		}
+	}
+	// The letter offers what its code enrols in.
+	p := samplePerson
+	p.Jurisdiction = "US-TX"
+	p.Recipient.Name, p.Recipient.Child, p.MinorsCode = "Parent or Guardian of Sam Lee", "Sam Lee", true
+	l, err := comp.Compose("BK-1", p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := letterText(l)
+	if !strings.Contains(text, "36 months of identity monitoring for minors from Example Minor Watch") || !strings.Contains(text, "https://example.com/minors") {
+		t.Errorf("a minor's letter offers:\n%s", text)
+	}
+	p.MinorsCode = false
+	if l, err = comp.Compose("BK-2", p); err != nil || !strings.Contains(letterText(l), "24 months of credit monitoring and identity protection services from Example Identity Services") {
+		t.Errorf("an adult product's letter: %v\n%s", err, letterText(l))
 	}
 }

@@ -216,7 +216,7 @@ func (s *sender) message(n *breachkit.Notice, now time.Time) ([]byte, string, er
 	if err != nil {
 		return nil, "", fmt.Errorf("recipient: %w", err)
 	}
-	p := Person{Jurisdiction: n.Variant, Recipient: Recipient{Name: to.Name}}
+	p := Person{Jurisdiction: n.Variant, Recipient: Recipient{Name: to.Name, Child: to.Child}}
 	i, ok := s.r.combo[n.PersonID]
 	if !ok {
 		return nil, "", fmt.Errorf("person %d is no longer in the case (people was re-run after planning)", n.PersonID)
@@ -231,7 +231,7 @@ func (s *sender) message(n *breachkit.Notice, now time.Time) ([]byte, string, er
 		if err != nil {
 			return nil, "", fmt.Errorf("monitoring code: %w", err)
 		}
-		p.Code = string(v)
+		p.Code, p.MinorsCode = string(v), s.r.comp.cfg.Monitoring.minorsCode(code)
 	}
 	l, err := s.r.comp.Compose(LetterID(n), p)
 	if err != nil {

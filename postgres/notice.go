@@ -186,7 +186,8 @@ func (s *Store) AddCodes(ctx context.Context, caseID int64, codes []*breachkit.M
 }
 
 // AssignCodes gives each listed person without a code one unused code.
-func (s *Store) AssignCodes(ctx context.Context, caseID int64, personIDs []int64) error {
+func (s *Store) AssignCodes(ctx context.Context, caseID int64, pool breachkit.CodePool, personIDs []int64) error {
+	where := poolWhere(pool, 3)
 	err := s.tx(ctx, func(tx pgx.Tx) error {
 		for _, pid := range personIDs {
 			var n int
@@ -196,8 +197,12 @@ func (s *Store) AssignCodes(ctx context.Context, caseID int64, personIDs []int64
 			if n > 0 {
 				continue
 			}
-			tag, err := tx.Exec(ctx, `UPDATE monitoring_codes SET person_id = $1 WHERE id = (SELECT id FROM monitoring_codes WHERE case_id = $2 AND person_id IS NULL
-				ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)`, pid, caseID)
+			args := []any{pid, caseID}
+			if where != "" {
+				args = append(args, pool.Provider)
+			}
+			tag, err := tx.Exec(ctx, `UPDATE monitoring_codes SET person_id = $1 WHERE id = (SELECT id FROM monitoring_codes WHERE case_id = $2 AND person_id IS NULL`+where+`
+				ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)`, args...)
 			if err != nil {
 				return err
 			}
@@ -233,8 +238,25 @@ func (s *Store) CodesOf(ctx context.Context, caseID int64, personIDs []int64) (m
 	return out, rows.Err()
 }
 
-// CountCodes counts the pool and its assigned codes.
-func (s *Store) CountCodes(ctx context.Context, caseID int64) (total, assigned int64, err error) {
-	err = s.pool.QueryRow(ctx, `SELECT count(*), count(person_id) FROM monitoring_codes WHERE case_id = $1`, caseID).Scan(&total, &assigned)
+// CountCodes counts the pool's codes and its assigned ones.
+func (s *Store) CountCodes(ctx context.Context, caseID int64, pool breachkit.CodePool) (total, assigned int64, err error) {
+	where := poolWhere(pool, 2)
+	args := []any{caseID}
+	if where != "" {
+		args = append(args, pool.Provider)
+	}
+	err = s.pool.QueryRow(ctx, `SELECT count(*), count(person_id) FROM monitoring_codes WHERE case_id = $1`+where, args...).Scan(&total, &assigned)
 	return total, assigned, err
+}
+
+// poolWhere is the condition that selects pool's codes, its provider the
+// query's argument $n; "" for every code.
+func poolWhere(pool breachkit.CodePool, n int) string {
+	switch {
+	case pool.Provider == "":
+		return ""
+	case pool.Except:
+		return fmt.Sprintf(" AND provider <> $%d", n)
+	}
+	return fmt.Sprintf(" AND provider = $%d", n)
 }

@@ -202,15 +202,28 @@ func (s *Store) AddCodes(ctx context.Context, caseID int64, codes []*breachkit.M
 	return added, nil
 }
 
-// AssignCodes gives each listed person without a code one unused code.
-func (s *Store) AssignCodes(ctx context.Context, caseID int64, personIDs []int64) error {
+// poolWhere is the condition that selects pool's codes, and its argument.
+func poolWhere(pool breachkit.CodePool) (string, []any) {
+	switch {
+	case pool.Provider == "":
+		return "", nil
+	case pool.Except:
+		return ` AND provider <> ?`, []any{pool.Provider}
+	}
+	return ` AND provider = ?`, []any{pool.Provider}
+}
+
+// AssignCodes gives each listed person without a code one unused code of
+// pool.
+func (s *Store) AssignCodes(ctx context.Context, caseID int64, pool breachkit.CodePool, personIDs []int64) error {
+	where, pargs := poolWhere(pool)
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		has, err := tx.PrepareContext(ctx, `SELECT count(*) FROM monitoring_codes WHERE case_id = ? AND person_id = ?`)
 		if err != nil {
 			return err
 		}
 		defer has.Close()
-		assign, err := tx.PrepareContext(ctx, `UPDATE monitoring_codes SET person_id = ? WHERE id = (SELECT id FROM monitoring_codes WHERE case_id = ? AND person_id IS NULL ORDER BY id LIMIT 1)`)
+		assign, err := tx.PrepareContext(ctx, `UPDATE monitoring_codes SET person_id = ? WHERE id = (SELECT id FROM monitoring_codes WHERE case_id = ? AND person_id IS NULL`+where+` ORDER BY id LIMIT 1)`)
 		if err != nil {
 			return err
 		}
@@ -223,7 +236,7 @@ func (s *Store) AssignCodes(ctx context.Context, caseID int64, personIDs []int64
 			if n > 0 {
 				continue
 			}
-			res, err := assign.ExecContext(ctx, pid, caseID)
+			res, err := assign.ExecContext(ctx, append([]any{pid, caseID}, pargs...)...)
 			if err != nil {
 				return err
 			}
@@ -273,9 +286,10 @@ func (s *Store) CodesOf(ctx context.Context, caseID int64, personIDs []int64) (m
 	return out, nil
 }
 
-// CountCodes counts the pool and its assigned codes.
-func (s *Store) CountCodes(ctx context.Context, caseID int64) (total, assigned int64, err error) {
-	err = s.db.QueryRowContext(ctx, `SELECT count(*), count(person_id) FROM monitoring_codes WHERE case_id = ?`, caseID).Scan(&total, &assigned)
+// CountCodes counts the pool's codes and its assigned ones.
+func (s *Store) CountCodes(ctx context.Context, caseID int64, pool breachkit.CodePool) (total, assigned int64, err error) {
+	where, pargs := poolWhere(pool)
+	err = s.db.QueryRowContext(ctx, `SELECT count(*), count(person_id) FROM monitoring_codes WHERE case_id = ?`+where, append([]any{caseID}, pargs...)...).Scan(&total, &assigned)
 	if err != nil {
 		return 0, 0, s.describe(err)
 	}

@@ -423,22 +423,22 @@ func testCodes(t *testing.T, s breachkit.Store) {
 	if err != nil || added != 3 {
 		t.Fatalf("AddCodes = %d, %v", added, err)
 	}
-	if err := s.AssignCodes(ctx, c.ID, []int64{10, 11}); err != nil {
+	if err := s.AssignCodes(ctx, c.ID, breachkit.CodePool{}, []int64{10, 11}); err != nil {
 		t.Fatal(err)
 	}
 	// Assigning again keeps each person's code.
-	if err := s.AssignCodes(ctx, c.ID, []int64{11, 10}); err != nil {
+	if err := s.AssignCodes(ctx, c.ID, breachkit.CodePool{}, []int64{11, 10}); err != nil {
 		t.Fatal(err)
 	}
-	total, assigned, err := s.CountCodes(ctx, c.ID)
+	total, assigned, err := s.CountCodes(ctx, c.ID, breachkit.CodePool{})
 	if err != nil || total != 3 || assigned != 2 {
 		t.Fatalf("CountCodes = %d, %d, %v", total, assigned, err)
 	}
 	// Two more people but one code left: nothing is assigned.
-	if err := s.AssignCodes(ctx, c.ID, []int64{12, 13}); !errors.Is(err, breachkit.ErrExhausted) {
+	if err := s.AssignCodes(ctx, c.ID, breachkit.CodePool{}, []int64{12, 13}); !errors.Is(err, breachkit.ErrExhausted) {
 		t.Fatalf("exhausted pool: %v", err)
 	}
-	if _, assigned, _ := s.CountCodes(ctx, c.ID); assigned != 2 {
+	if _, assigned, _ := s.CountCodes(ctx, c.ID, breachkit.CodePool{}); assigned != 2 {
 		t.Fatalf("partial assignment: %d", assigned)
 	}
 	got, err := s.CodesOf(ctx, c.ID, []int64{10, 11, 12})
@@ -447,6 +447,32 @@ func testCodes(t *testing.T, s breachkit.Store) {
 	}
 	if string(got[10].Value) != "v0" || got[10].PersonID != 10 {
 		t.Fatalf("first person's code = %+v", got[10])
+	}
+	// A minors' product keeps its own codes: its pool gives only its
+	// codes, the others' pool none of them.
+	minor := breachkit.CodePool{Provider: "minors"}
+	adults := breachkit.CodePool{Provider: "minors", Except: true}
+	if _, err := s.AddCodes(ctx, c.ID, []*breachkit.MonitoringCode{
+		{Provider: "minors", Value: breachkit.Sealed("m0"), Fingerprint: []byte("fpm0")},
+		{Provider: "minors", Value: breachkit.Sealed("m1"), Fingerprint: []byte("fpm1")},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if total, assigned, err := s.CountCodes(ctx, c.ID, minor); err != nil || total != 2 || assigned != 0 {
+		t.Fatalf("minors' pool: CountCodes = %d, %d, %v", total, assigned, err)
+	}
+	if total, assigned, err := s.CountCodes(ctx, c.ID, adults); err != nil || total != 3 || assigned != 2 {
+		t.Fatalf("the others' pool: CountCodes = %d, %d, %v", total, assigned, err)
+	}
+	if err := s.AssignCodes(ctx, c.ID, adults, []int64{20, 21}); !errors.Is(err, breachkit.ErrExhausted) {
+		t.Fatalf("the others' pool has one code left, two asked: %v", err)
+	}
+	if err := s.AssignCodes(ctx, c.ID, minor, []int64{20, 21}); err != nil {
+		t.Fatal(err)
+	}
+	got, err = s.CodesOf(ctx, c.ID, []int64{20, 21})
+	if err != nil || len(got) != 2 || got[20].Provider != "minors" || got[21].Provider != "minors" {
+		t.Fatalf("minors' codes = %+v, %v", got, err)
 	}
 }
 

@@ -180,7 +180,7 @@ func newNotifyCodesCmd(g *globals) *cobra.Command {
 				if err != nil {
 					return "", nil, err
 				}
-				total, assigned, _ := n.a.store.CountCodes(ctx, n.c.ID)
+				total, assigned, _ := n.a.store.CountCodes(ctx, n.c.ID, breachkit.CodePool{})
 				printf(g.stdout, "%d codes read, %d added, %d duplicates; the pool holds %d (%d assigned)\n", res.Read, res.Added, res.Duplicates, total, assigned)
 				return fmt.Sprintf("notify.codes.import: %d added, %d duplicates", res.Added, res.Duplicates), res.Errors, nil
 			})
@@ -532,7 +532,7 @@ func newNotifyStatusCmd(g *globals) *cobra.Command {
 				return err
 			}
 			if g.format == "table" {
-				total, assigned, err := n.a.store.CountCodes(ctx, n.c.ID)
+				total, assigned, err := n.a.store.CountCodes(ctx, n.c.ID, breachkit.CodePool{})
 				if err != nil {
 					return err
 				}
