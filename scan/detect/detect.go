@@ -299,11 +299,11 @@ type span struct {
 }
 
 type scratch struct {
-	// table, tableHealth, tableBank and tableService cache tableKind of
-	// the last table seen (scan.Segment.Columns): holding the slice keeps
-	// its array from being reused for another table's.
-	table                                             []string
-	tableHealth, tableBank, tableService, tablePeople bool
+	// table and tableOf cache tableKind of the last table seen
+	// (scan.Segment.Columns): holding the slice keeps its array from
+	// being reused for another table's.
+	table   []string
+	tableOf tableInfo
 	// randomLong says whether the segment's long numbers are a table's,
 	// not cards (longNumbers): 0 not yet counted, 1 no, 2 yes. lines
 	// counts them over the lines of a file read a line at a time.
@@ -351,15 +351,15 @@ type fieldSlot struct {
 
 // tableKind is the package's tableKind of cols, cached for the table
 // whose cells come one after another.
-func (s *scratch) tableKind(cols []string) (health, bank, service, people bool) {
+func (s *scratch) tableKind(cols []string) tableInfo {
 	if len(s.table) != len(cols) || unsafe.SliceData(s.table) != unsafe.SliceData(cols) {
 		s.table = cols
 		if s.colKinds == nil {
 			s.colKinds = map[string]uint8{}
 		}
-		s.tableHealth, s.tableBank, s.tableService, s.tablePeople = tableKind(cols, s.colKinds)
+		s.tableOf = tableKind(cols, s.colKinds)
 	}
-	return s.tableHealth, s.tableBank, s.tableService, s.tablePeople
+	return s.tableOf
 }
 
 // fieldOf returns the classification of a field name, cached.
@@ -453,10 +453,10 @@ func (e *Engine) detect(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 	if seg.Field != "" {
 		fi := s.fieldOf(seg.Field)
 		if fi.kind != fUnknown {
-			people := false
+			var t tableInfo
 			if (fi.member || fi.account || fi.loose) && len(seg.Columns) > 0 {
-				health, bank, service, ppl := s.tableKind(seg.Columns)
-				if fi.member && !health && !e.healthOrg || fi.account && (health || service) && !bank {
+				t = s.tableKind(seg.Columns)
+				if fi.member && !t.health && !e.healthOrg || fi.account && (t.health || t.service) && !t.bank {
 					// A credit union's or a club's member number, in a
 					// table that names nothing of health; a hospital's
 					// patient account number, or a telephone company's
@@ -464,9 +464,8 @@ func (e *Engine) detect(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 					// service and no bank.
 					return
 				}
-				people = ppl
 			}
-			e.field(seg, fi, people, emit)
+			e.field(seg, fi, t, emit)
 			return
 		}
 		e.locality(seg, fi, emit)

@@ -238,10 +238,19 @@ var bankWords = []string{"bank", "banking", "checking", "savings", "iban", "dda"
 // one.
 var serviceWords = []string{"wireless", "imei", "iccid", "sim", "msisdn", "mdn", "meter", "kwh", "usage", "esn", "meid"}
 
-// tableKind says what a table's columns name: health (healthWords: a
-// health plan's or a provider's table), bank (bankWords: financial
-// accounts) and service (serviceWords: a telephone or utility service).
-func tableKind(cols []string, kinds map[string]uint8) (health, bank, service, people bool) {
+// tableInfo is what a table's headers say of its rows (tableKind).
+type tableInfo struct {
+	// health: a health plan's or a provider's table (healthWords);
+	// bank: financial accounts (bankWords); service: a telephone or
+	// utility service (serviceWords); people: the rows are people
+	// (peopleWords); given: a column holds given names, so that a bare
+	// "Name" beside it is the surname, as German, French and Dutch
+	// tables have it (Name, Vorname).
+	health, bank, service, people, given bool
+}
+
+// tableKind says what a table's columns name.
+func tableKind(cols []string, kinds map[string]uint8) tableInfo {
 	var k uint8
 	for _, c := range cols {
 		ck, ok := kinds[c]
@@ -254,7 +263,8 @@ func tableKind(cols []string, kinds map[string]uint8) (health, bank, service, pe
 		}
 		k |= ck
 	}
-	return k&colHealth != 0 || k&(colPlan|colGroup) == colPlan|colGroup, k&colBank != 0, k&colService != 0, k&colPeople != 0
+	return tableInfo{health: k&colHealth != 0 || k&(colPlan|colGroup) == colPlan|colGroup, bank: k&colBank != 0, service: k&colService != 0,
+		people: k&colPeople != 0 || k&colGiven != 0, given: k&colGiven != 0}
 }
 
 // What a column's header says of its table (tableKind), as bits.
@@ -265,6 +275,7 @@ const (
 	colPeople
 	colPlan
 	colGroup
+	colGiven
 )
 
 // columnKind returns the col bits of one header: the same headers come
@@ -279,6 +290,9 @@ func columnKind(c string) (k uint8) {
 			k |= b.bit
 		}
 	}
+	if classify(c).kind == fGiven {
+		k |= colGiven
+	}
 	return k
 }
 
@@ -287,7 +301,9 @@ func columnKind(c string) (k uint8) {
 // birth date, address) or a role's number (Customer ID, Account Number).
 var peopleWords = []string{"email", "phone", "mobile", "cell", "dob", "birth", "birthdate", "birthday", "ssn", "social", "address", "street",
 	"zip", "postal", "postcode", "gender", "sex", "customer", "client", "member", "patient", "employee", "student", "borrower", "applicant",
-	"account", "acct", "tin", "taxpayer"}
+	"account", "acct", "tin", "taxpayer",
+	"mail", "courriel", "correo", "telefon", "téléphone", "telefono", "teléfono", "handy", "geburtsdatum", "naissance", "nacimiento", "nascita",
+	"adresse", "dirección", "direccion", "indirizzo", "straße", "strasse", "kunde", "kundennr", "kundennummer", "cliente", "iban"}
 
 // orgWords in a header say its address is an organisation's, not a
 // person's ("Employer City", "Bank Address Zip").
@@ -776,7 +792,9 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 		// A "region" key in an address object ("addresses.region") is
 		// its state, as Google's and Stripe's exports name it.
 		return fState
-	case has(ws, "zip", "zipcode", "postal", "postalcode", "postcode", "zip5", "zip4", "zipplus4", "plz", "postleitzahl", "postale"):
+	case has(ws, "zip", "zipcode", "postal", "postalcode", "postcode", "zip5", "zip4", "zipplus4", "plz", "postleitzahl", "postale") || joined == "cap":
+		// Italy's CAP (codice di avviamento postale), a header of its
+		// own; a rate's cap is "Rate Cap", "Lifetime Cap".
 		return fZIP
 	case has(ws, "id", "uuid", "guid", "hash", "sha", "sha256", "sha1", "md5", "order", "invoice", "amount", "cents", "balance",
 		"principal", "due", "date", "dt", "created", "updated", "ts", "timestamp", "time", "ref", "reference", "loan", "txn",
@@ -878,7 +896,7 @@ func digitsOf(v []byte, buf []byte, gbuf []int, sbuf []byte) ([]byte, []int, []b
 // field detects the value of a structured field whose header decides.
 // people says the segment's table has columns of a person's data (email,
 // phone, birth date, address): a loose name column there is a person's.
-func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, people bool, emit func(scan.Match)) {
+func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, t tableInfo, emit func(scan.Match)) {
 	st, en := trimSpan(seg.Text)
 	if st >= en {
 		return
@@ -1084,9 +1102,14 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, people bool, emit func(
 			// a person's email, phone or address it is a person's; else
 			// a given name must say so, the value's own or, in a column
 			// of them, most of the column's.
+			if t.given && name.Valid(sv) && !strings.ContainsAny(sv, " ,") && !name.Ordinary(v) {
+				// "Name" beside "Vorname": the surname.
+				out(breachkit.PersonName, 0.9, "surname")
+				break
+			}
 			pl := personLike(sv)
-			ok := pl && people
-			if pl && !people {
+			ok := pl && t.people
+			if pl && !t.people {
 				shaped, first := nameShape(sv)
 				col := fi.nameColumn(seg, shaped && first)
 				ok = givenIn(sv) || shaped && (first || col)

@@ -162,6 +162,13 @@ func TestTableContext(t *testing.T) {
 		{"services", "Name", "Amazon Security Lake", []string{"Name", "Region", "Endpoint"}, breachkit.PersonName, false},
 		{"account holders", "Name", "Ngozi Okonkwo", []string{"Name", "Account Number", "Balance"}, breachkit.PersonName, true},
 		{"an API's members", "memberName", "ReceiptHandle", nil, breachkit.PersonName, false},
+		{"German surname beside Vorname", "Name", "Schneider", []string{"Kundennr", "Name", "Vorname", "Geburtsdatum"}, breachkit.PersonName, true},
+		{"French surname beside Prénom", "Name", "Lefèvre", []string{"Name", "Prénom", "Courriel"}, breachkit.PersonName, true},
+		{"a surname alone, no given column", "Name", "Schneider", []string{"Name", "Region", "Endpoint"}, breachkit.PersonName, false},
+		{"an ordinary word beside Vorname", "Name", "Laptop", []string{"Name", "Vorname"}, breachkit.PersonName, false},
+		{"German customers", "Name", "Sipho Nkosi", []string{"Name", "Geburtsdatum", "Telefon", "E-Mail"}, breachkit.PersonName, true},
+		{"Italian postcode", "CAP", "20121", []string{"Indirizzo", "CAP", "Città"}, breachkit.Address, true},
+		{"a rate's cap", "Rate Cap", "20121", []string{"Loan", "Rate Cap"}, breachkit.Address, false},
 	} {
 		got := false
 		e.Detect(&scan.Segment{Text: []byte(c.value), Field: c.field, Columns: c.cols}, func(m scan.Match) {

@@ -294,6 +294,10 @@ func ordinary(w []byte, r Role) bool {
 	return ok
 }
 
+// Ordinary reports whether w is a common English word and no name of the
+// gazetteer: "Laptop" in a column of surnames is not one.
+func Ordinary(w []byte) bool { return ordinary(w, RolesOf(w)) }
+
 func letter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // valediction reports whether the last line of text is the closing of a
