@@ -12,12 +12,13 @@ import (
 // live in, for an address that names no state and no country: a
 // five-digit postal code is a ZIP Code of some state (10115 is in New
 // York) and a Postleitzahl in Berlin alike. An IBAN's country, an
-// international phone number's country and a street written in a
-// country's words and form are that evidence.
+// international phone number's country, a national number's country and
+// a street written in a country's words and form are that evidence.
 type abroad struct {
-	iban, phone string // ISO 3166-1 codes; "" when none or not one country
-	ibanMixed   bool
-	phoneMixed  bool
+	iban, phone, nat string // ISO 3166-1 codes; "" when none or not one country
+	ibanMixed        bool
+	phoneMixed       bool
+	natMixed         bool // national numbers of several countries
 }
 
 // add notes an identifier's country.
@@ -30,6 +31,10 @@ func (b *abroad) add(id Ident) {
 	case breachkit.Phone:
 		if c := phoneCountry(id.Value); c != "" {
 			b.phone, b.phoneMixed = merge(b.phone, c, b.phoneMixed)
+		}
+	case breachkit.GovID:
+		if id.Country != "" {
+			b.nat, b.natMixed = merge(b.nat, id.Country, b.natMixed)
 		}
 	}
 }
@@ -44,8 +49,9 @@ func merge(have, c string, mixed bool) (string, bool) {
 // country returns the country the evidence agrees on for address a, and
 // how it was told, or "" when the address's own ZIP Code or state is to
 // be trusted: a is not foreign unless it names no state and no country,
-// and either the IBAN and the phone name the same country, or one of
-// them does and the street is written as Europe writes it, the number
+// and either a national number of a country names it that nothing
+// contradicts, or the IBAN and the phone name the same country, or one
+// of them does and the street is written as Europe writes it, the number
 // after the name ("Hauptstraße 5"), or the street's words name a country
 // (streetCountry) that nothing contradicts.
 func (b *abroad) country(a *Address) (string, string) {
@@ -68,6 +74,12 @@ func (b *abroad) country(a *Address) (string, string) {
 		return "", ""
 	}
 	iban, phone := b.iban, b.phone
+	if n := b.nat; n != "" && !b.natMixed && !b.ibanMixed && !b.phoneMixed && (iban == "" || iban == n) && (phone == "" || phone == n) {
+		// A national number checked by its own rules (France's NIR,
+		// Italy's codice fiscale) is issued to the country's residents
+		// and nobody else's.
+		return n, "national number of that country (the postal code gives no state)"
+	}
 	switch {
 	case iban != "" && phone != "" && iban == phone:
 		return iban, "IBAN and phone country (the postal code gives no state)"
@@ -117,6 +129,13 @@ func streetCountry(street, zip string) string {
 		switch strings.TrimSuffix(f[1], ",") {
 		case "rue", "allée", "allee", "impasse", "chemin", "quai":
 			return "FR"
+		case "avenue", "boulevard", "place", "cours", "passage", "square", "esplanade":
+			// Written in small letters, as France writes them
+			// ("3 avenue Jean Jaurès"); a US street capitalises its
+			// Avenue and Place.
+			if strings.Fields(street)[1][0] >= 'a' {
+				return "FR"
+			}
 		}
 	}
 	return ""

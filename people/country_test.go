@@ -151,6 +151,16 @@ func TestAbroadByIdentifiers(t *testing.T) {
 			{breachkit.Address, "zip", "20121", 3, 0}, {breachkit.Address, "state", "MI", 4, 0}}, "US-VA"},
 		{"a US street alone", []Value{{breachkit.PersonName, "full", "Dana Whitfield", 1, 0}, {breachkit.Address, "street", "17 Elm St", 2, 0},
 			{breachkit.Address, "zip", "10115", 3, 0}}, "US-NY"},
+		{"a French national number", []Value{{breachkit.PersonName, "full", "Julien Moreau", 1, 0}, {breachkit.Address, "street", "Résidence Les Pins", 2, 0},
+			{breachkit.Address, "zip", "13001", 3, 0}, {breachkit.GovID, "FR", "1 40 02 46 299 218 08", 4, 0}}, "FR"},
+		{"national numbers of two countries", []Value{{breachkit.PersonName, "full", "Julien Moreau", 1, 0}, {breachkit.Address, "street", "3 Elm St", 2, 0},
+			{breachkit.Address, "zip", "13001", 3, 0}, {breachkit.GovID, "FR", "1 40 02 46 299 218 08", 4, 0}, {breachkit.GovID, "IT", "CDMTDL80M03L369W", 5, 0}}, "US-NY"},
+		{"a national number and a phone of another country", []Value{{breachkit.PersonName, "full", "Julien Moreau", 1, 0}, {breachkit.Address, "street", "3 Elm St", 2, 0},
+			{breachkit.Address, "zip", "13001", 3, 0}, {breachkit.GovID, "FR", "1 40 02 46 299 218 08", 4, 0}, ukPhone}, "US-NY"},
+		{"a French avenue", []Value{{breachkit.PersonName, "full", "Julien Moreau", 1, 0}, {breachkit.Address, "street", "3 avenue Jean Jaurès", 2, 0},
+			{breachkit.Address, "zip", "13001", 3, 0}, {breachkit.Address, "city", "Marseille", 4, 0}}, "FR"},
+		{"an American Avenue", []Value{{breachkit.PersonName, "full", "Dana Whitfield", 1, 0}, {breachkit.Address, "street", "3 Avenue B", 2, 0},
+			{breachkit.Address, "zip", "10009", 3, 0}}, "US-NY"},
 	} {
 		rec := BuildRecord("r", c.vals)
 		got := resolveInOrder(t, []Record{rec}, []int{0}, 1)
@@ -211,5 +221,25 @@ func TestAliasName(t *testing.T) {
 		{breachkit.SSN, "", "412-65-7733", 3, 0}})
 	if r.Given != "" || r.Surname != "" {
 		t.Errorf("name %q %q from other names alone", r.Given, r.Surname)
+	}
+}
+
+// TestIssuer reads the country of a national number from its rule's
+// name, as scan writes it.
+func TestIssuer(t *testing.T) {
+	for _, c := range []struct {
+		reasons []string
+		want    string
+	}{
+		{[]string{"header:NIR", "rule:fr-nir"}, "FR"},
+		{[]string{"rule:it-codice-fiscale", "keyword:gov at 1"}, "IT"},
+		{[]string{"header:SIN"}, ""},
+		{[]string{"rule:a-number"}, ""},
+		{[]string{"rule:national-insurance"}, ""},
+		{[]string{"rule:zz-unknown"}, ""},
+	} {
+		if got := issuer(c.reasons); got != c.want {
+			t.Errorf("issuer(%q) = %q, want %q", c.reasons, got, c.want)
+		}
 	}
 }

@@ -31,6 +31,10 @@ func (a Address) empty() bool {
 type Ident struct {
 	Type  breachkit.Element
 	Value string
+	// Country is the country that issued a national number (GOV_ID)
+	// whose rule scan named ("rule:fr-nir"), as an ISO 3166-1 code;
+	// "" otherwise.
+	Country string
 }
 
 // FindingRef is a finding that belongs to a record, as scan reported it.
@@ -76,7 +80,8 @@ type Record struct {
 // Value is one personal value of a record, in the order it appears (Order
 // is a byte offset, cell order or any increasing number). Part is
 // optional: given, middle, surname or full for names; street, unit, city,
-// state, zip or full for addresses. Without it the part is guessed.
+// state, zip or full for addresses; for a national number (GOV_ID) the
+// country that issued it ("FR"). Without it the part is guessed.
 type Value struct {
 	Type  breachkit.Element
 	Part  string
@@ -190,7 +195,11 @@ func BuildRecord(key string, vals []Value) Record {
 			// many people, and templates differ from one enrollment to
 			// the next: none is compared.
 		default:
-			r.Idents = append(r.Idents, Ident{Type: v.Type, Value: val})
+			id := Ident{Type: v.Type, Value: val}
+			if v.Type == breachkit.GovID && len(v.Part) == 2 {
+				id.Country = v.Part
+			}
+			r.Idents = append(r.Idents, id)
 		}
 	}
 	if haveAddr && !addr.empty() {

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/breachkit/breachkit"
+	"github.com/breachkit/breachkit/gazetteer"
 )
 
 // Opener decrypts a sealed finding value (vault.CaseKeys.Open).
@@ -100,6 +101,9 @@ func FromStore(ctx context.Context, st breachkit.Store, caseID int64, open Opene
 			hdr := headerOf(f.Reasons)
 			a.hdr = append(a.hdr, hdr)
 			v := Value{Type: t, Part: partOf(f.Reasons), Value: string(pt), Order: f.Start}
+			if t == breachkit.GovID {
+				v.Part = issuer(f.Reasons)
+			}
 			if t == breachkit.Address {
 				// A table's columns repeat on every row: each header's
 				// role is worked out once.
@@ -229,6 +233,20 @@ func partOf(reasons []string) string {
 	for _, r := range reasons {
 		if p, ok := strings.CutPrefix(r, "part:"); ok {
 			return p
+		}
+	}
+	return ""
+}
+
+// issuer returns the country that issued a national number, which its
+// rule names first ("rule:fr-nir" is France's NIR), as an ISO 3166-1 code,
+// or "".
+func issuer(reasons []string) string {
+	for _, r := range reasons {
+		if rule, ok := strings.CutPrefix(r, "rule:"); ok && len(rule) > 3 && rule[2] == '-' && rule[0] >= 'a' && rule[0] <= 'z' && rule[1] >= 'a' && rule[1] <= 'z' {
+			if code, ok := gazetteer.CountryCode(rule[:2]); ok {
+				return code
+			}
 		}
 	}
 	return ""

@@ -58,7 +58,10 @@ const (
 	IEPPSN
 )
 
-// nationals names each kind, for reasons ("rule:de-idnr").
+// nationals names each kind, for reasons ("rule:de-idnr"): the name
+// starts with the issuing country's ISO 3166-1 code in lower case and a
+// hyphen, which people reads to place a person whose postal code names
+// no state.
 var nationals = [...]struct {
 	name  string
 	match func([]byte) int
