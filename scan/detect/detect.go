@@ -1086,6 +1086,9 @@ func (e *Engine) hit(s *scratch, text []byte, i, j int, v uint32) name.Role {
 		s.lastOrg = j
 	}
 	if cl := v & kwMask; cl != 0 {
+		if cl&(1<<classDOB) != 0 && j-i == 4 && text[i] == 'N' && text[i+1] == 'A' && text[i+3] == 'O' {
+			return name.Role(v >> numClasses) // NATO, the alliance, not Italian's "nato il"
+		}
 		if cl&(1<<classDate) != 0 && len(s.hits) > 0 {
 			// "birth date": the date word of a birth keyword's phrase
 			// speaks for a birth date, not against it.

@@ -14,8 +14,13 @@ import (
 	"github.com/breachkit/breachkit/scan/detect/internal/wordset"
 )
 
-// Keywords are the words that, near a date, say it is a date of birth.
-var Keywords = []string{"dob", "birth", "born", "birthday", "birthdate", "bday", "d.o.b"}
+// Keywords are the words that, near a date, say it is a date of birth:
+// English, and the words of German, French, Spanish, Italian, Dutch and
+// Polish notes ("geboren am", "date de naissance", "nacido el", "nato
+// il"; not "NATO" in capitals, the alliance).
+var Keywords = []string{"dob", "birth", "born", "birthday", "birthdate", "bday", "d.o.b",
+	"geboren", "geb", "geburtsdatum", "geburtstag", "naissance", "nacido", "nacida", "nacimiento", "nato", "nata", "nascita",
+	"geboortedatum", "urodzony", "urodzona", "urodzenia"}
 
 var months = map[string]int{
 	"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
