@@ -14,6 +14,7 @@ import (
 
 	"github.com/breachkit/breachkit/gazetteer"
 	"github.com/breachkit/breachkit/scan/detect/card"
+	"github.com/breachkit/breachkit/scan/detect/phone"
 )
 
 // Infer names the columns of a table without a header row from their
@@ -93,6 +94,23 @@ func Infer(cols [][]string) []string {
 			out[i] = "zip"
 		case (out[i] == "" || afterStreet && (out[i] == "first name" || out[i] == "last name")) && beforeState && share(cols[i], looksPlace) >= 0.9:
 			out[i] = "city"
+		}
+	}
+	// A column of bare ten-digit numbers that are valid North American
+	// numbers with varied area codes and exchanges, in a table of people
+	// (a card dump's "…|TX|75214|US|2145625579|…"), holds phones: an
+	// ID column's numbers share their first digits, and half of random
+	// numbers fail the NANP rules.
+	person := false
+	for _, o := range out {
+		switch o {
+		case "email", "ssn", "street address", "name", "first name", "last name", "date of birth", "card number":
+			person = true
+		}
+	}
+	for i := range cols {
+		if person && out[i] == "" && share(cols[i], looksBarePhone) >= 0.95 && exchanges(cols[i]) {
+			out[i] = "phone"
 		}
 	}
 	// A column of single words beside a column of given names is the
@@ -219,6 +237,27 @@ func looksPhone(v string) bool {
 		}
 	}
 	return sep
+}
+
+// looksBarePhone is ten digits, or eleven after a 1, that pass the NANP
+// rules (phone.Valid).
+func looksBarePhone(v string) bool {
+	return (len(v) == 10 || len(v) == 11 && v[0] == '1') && digits(v) == len(v) && phone.Valid([]byte(v))
+}
+
+// exchanges says whether most of a column's numbers differ in their area
+// code and exchange (the first six of the last ten digits), as a
+// population's phones do and a range of IDs does not.
+func exchanges(vals []string) bool {
+	seen := map[string]bool{}
+	n := 0
+	for _, v := range vals {
+		if len(v) >= 10 {
+			n++
+			seen[v[len(v)-10:len(v)-4]] = true
+		}
+	}
+	return n >= 2 && len(seen)*2 >= n
 }
 
 func looksState(v string) bool {

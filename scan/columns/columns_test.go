@@ -44,6 +44,15 @@ func TestInfer(t *testing.T) {
 			[][]string{{"10234", "10235", "10236"}, {"2025-11-02", "2025-11-03", "2025-10-30"}, {"1234567890", "2234567890", "3234567890"}, {"12345", "54321", "99999"}, {"OK", "OK", "FAILED"}},
 			[]string{"", "", "", "", ""}},
 		{"one value is not enough", [][]string{{"412-55-8901"}}, []string{""}},
+		{"bare phones in a card dump",
+			[][]string{{"4051834738299736", "5363116566701060", "5551333872624736", "4781080132677369"}, {"2145625579", "7705794355", "5032406633", "6467756941"}},
+			[]string{"card number (inferred)", "phone (inferred)"}},
+		{"a range of IDs beside names is no phones",
+			[][]string{{"Daniel", "Maria", "John", "Anna"}, {"4802213301", "4802213302", "4802213307", "4802213311"}},
+			[]string{"first name (inferred)", ""}},
+		{"bare numbers without people are no phones",
+			[][]string{{"2145625579", "7705794355", "5032406633", "6467756941"}, {"OK", "OK", "FAILED", "OK"}},
+			[]string{"", ""}},
 	}
 	for _, tt := range tests {
 		if got := Infer(tt.cols); !slices.Equal(got, tt.want) {
