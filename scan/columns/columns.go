@@ -113,6 +113,26 @@ func Infer(cols [][]string) []string {
 			out[i] = "phone"
 		}
 	}
+	// After a column of cards, its expiry (a month and a year, or MM/YY)
+	// and then three or four digits: the card's security code, as card
+	// dumps write them ("4051…|05|2027|355|…").
+	for i := range cols {
+		if out[i] != "card number" {
+			continue
+		}
+		k := i + 1
+		switch {
+		case k+1 < len(cols) && out[k] == "" && out[k+1] == "" && share(cols[k], looksMonth) >= 0.95 && share(cols[k+1], looksExpiryYear) >= 0.95:
+			k += 2
+		case k < len(cols) && out[k] == "" && share(cols[k], looksExpiry) >= 0.95:
+			k++
+		default:
+			continue
+		}
+		if k < len(cols) && out[k] == "" && share(cols[k], looksCode) >= 0.95 {
+			out[k] = "cvv"
+		}
+	}
 	// A column of single words beside a column of given names is the
 	// surname, whether or not the gazetteer knows them (Wojcik, Okafor):
 	// "first, last" or "last, first", as exports write them.
@@ -238,6 +258,27 @@ func looksPhone(v string) bool {
 	}
 	return sep
 }
+
+// looksMonth is a month's number, 1–12, in one or two digits.
+func looksMonth(v string) bool {
+	n, err := strconv.Atoi(v)
+	return err == nil && len(v) <= 2 && n >= 1 && n <= 12
+}
+
+// looksExpiryYear is a card's expiry year: 20–39, or 2020–2039.
+func looksExpiryYear(v string) bool {
+	n, err := strconv.Atoi(v)
+	return err == nil && (len(v) == 2 && n >= 20 && n <= 39 || len(v) == 4 && n >= 2020 && n <= 2039)
+}
+
+// looksExpiry is a card's expiry written MM/YY or MM/YYYY.
+func looksExpiry(v string) bool {
+	m, y, ok := strings.Cut(v, "/")
+	return ok && looksMonth(m) && looksExpiryYear(y)
+}
+
+// looksCode is three or four digits, as a card's security code is.
+func looksCode(v string) bool { return (len(v) == 3 || len(v) == 4) && digits(v) == len(v) }
 
 // looksBarePhone is ten digits, or eleven after a 1, that pass the NANP
 // rules (phone.Valid).
