@@ -222,6 +222,7 @@ func New(cfg Config) *Engine {
 	add(className, name.Keywords)
 	add(classAddress, address.Keywords)
 	add(classCred, creds.Keywords)
+	add(classCred, []string{creds.MaidenKeyword})
 	add(classNeg, negWords)
 	add(classDate, dateWords)
 	add(classOrg, orgLabels)
@@ -1835,9 +1836,26 @@ func (e *Engine) resolve(s *scratch, seg *scan.Segment, text []byte, lead int) {
 			s.found = append(s.found, best)
 		}
 	}
-	if e.on(breachkit.Credentials) {
+	if e.on(breachkit.Credentials) || e.on(breachkit.MothersMaidenName) {
 		for _, h := range s.hits {
-			if h.classes&(1<<classCred) == 0 || h.start < lead || !creds.Labelled(text, h.start, h.end) {
+			if h.classes&(1<<classCred) == 0 || h.start < lead {
+				continue
+			}
+			if h.end-h.start == len(creds.MaidenKeyword) && bytes.EqualFold(text[h.start:h.end], []byte(creds.MaidenKeyword)) {
+				// "Mother's Maiden Name: Kowalczyk": the answer to a
+				// security question, and an element of its own.
+				if st, en := creds.Maiden(text, h.start, h.end); en > 0 {
+					for k := range s.found {
+						if f := &s.found[k]; f.start >= st && f.end <= en {
+							f.conf = 0 // not a person's name
+						}
+					}
+					s.found = append(s.found, span{st, en, 0.9, breachkit.MothersMaidenName, "rule:mothers-maiden-name", ""},
+						span{st, en, 0.9, breachkit.Credentials, "rule:mothers-maiden-name", ""})
+				}
+				continue
+			}
+			if !e.on(breachkit.Credentials) || !creds.Labelled(text, h.start, h.end) {
 				continue
 			}
 			st, en := creds.Value(text, h.end)

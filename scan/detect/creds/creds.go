@@ -225,3 +225,69 @@ func Valid(s string) bool {
 	}
 	return len(s) >= 4 && len(s) <= 256
 }
+
+// MaidenKeyword labels a mother's maiden name in text, with "mother"
+// before it (Maiden).
+const MaidenKeyword = "maiden"
+
+// Maiden returns the mother's maiden name that follows its label, the
+// keyword text[st:en] ("maiden") after "mother's", "mothers" or "mother"
+// and before an optional "name" and ':' or '=' ("Mother's Maiden Name:
+// Kowalczyk", "mothers_maiden_name=Kowalczyk"): one to three words of
+// letters, the first a capital, to the end of the line or a ',', ';' or
+// '|'. The answer to the classic security question, and an element of
+// its own in some states' laws. It returns 0, 0 when there is none.
+func Maiden(text []byte, st, en int) (start, end int) {
+	p := st
+	for p > 0 && (text[p-1] == ' ' || text[p-1] == '_' || text[p-1] == '-') {
+		p--
+	}
+	q := p
+	for p > 0 && (text[p-1]|0x20 >= 'a' && text[p-1]|0x20 <= 'z' || text[p-1] == '\'' || text[p-1] >= 0x80) {
+		p--
+	}
+	switch w := strings.ToLower(strings.ReplaceAll(string(text[p:q]), "’", "'")); w {
+	case "mother's", "mothers", "mother":
+	default:
+		return 0, 0
+	}
+	j := en
+	for j < len(text) && (text[j] == ' ' || text[j] == '_' || text[j] == '-') && j-en < 2 {
+		j++
+	}
+	if j+4 <= len(text) && strings.EqualFold(string(text[j:j+4]), "name") {
+		j += 4
+	}
+	for j < len(text) && text[j] == ' ' && j-en < 8 {
+		j++
+	}
+	if j >= len(text) || text[j] != ':' && text[j] != '=' {
+		return 0, 0
+	}
+	j++
+	for j < len(text) && (text[j] == ' ' || text[j] == '"' || text[j] == '\'') {
+		j++
+	}
+	if j >= len(text) || !(text[j] >= 'A' && text[j] <= 'Z' || text[j] >= 0xC0) {
+		return 0, 0
+	}
+	k, words := j, 1
+	for k < len(text) {
+		c := text[k]
+		switch {
+		case c|0x20 >= 'a' && c|0x20 <= 'z' || c >= 0x80 || c == '\'' || c == '-':
+		case c == ' ' && k+1 < len(text) && (text[k+1] >= 'A' && text[k+1] <= 'Z' || text[k+1] >= 0xC0) && words < 3:
+			words++
+		default:
+			if k-j < 2 || k-j > 40 || c != '\n' && c != '\r' && c != ',' && c != ';' && c != '|' && c != '"' && c != '\'' && c != ' ' && c != '.' {
+				return 0, 0
+			}
+			return j, k
+		}
+		k++
+	}
+	if k-j < 2 || k-j > 40 {
+		return 0, 0
+	}
+	return j, k
+}
