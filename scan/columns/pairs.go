@@ -77,3 +77,43 @@ func PairColumns(cols []string) Pairs {
 	}
 	return p
 }
+
+// An identity document written as an object of its type and number
+// ({"type": "drivers_license", "number": "049231187", "state": "GA"},
+// as KYC and onboarding APIs return them): the type names the number.
+var (
+	typeNames   = map[string]bool{"type": true, "idtype": true, "id_type": true, "documenttype": true, "document_type": true, "doctype": true, "doc_type": true, "kind": true, "identifiertype": true, "identifier_type": true}
+	numberNames = map[string]bool{"number": true, "value": true, "id": true, "identifier": true, "idnumber": true, "id_number": true, "documentnumber": true, "document_number": true, "docnumber": true, "doc_number": true, "no": true, "num": true}
+	// documentTypes maps a document type, in lower case with its
+	// letters only, to a header the detectors read.
+	documentTypes = map[string]string{
+		"driverslicense": "Driver's License Number", "driverlicense": "Driver's License Number", "dl": "Driver's License Number",
+		"drivinglicence": "Driver's License Number", "drivinglicense": "Driver's License Number", "driverslicence": "Driver's License Number",
+		"passport": "Passport Number", "uspassport": "Passport Number", "passportcard": "Passport Number",
+		"ssn": "SSN", "socialsecurity": "SSN", "socialsecuritynumber": "SSN", "ssncard": "SSN",
+		"itin": "ITIN", "stateid": "State ID", "stateidcard": "State ID", "idcard": "State ID",
+		"nationalid": "National ID", "nationalidcard": "National ID", "nationalidentitycard": "National ID",
+		"alienregistration": "A-Number", "greencard": "A-Number", "permanentresidentcard": "A-Number",
+		"militaryid": "Military ID", "tribalid": "Tribal ID", "sin": "SIN", "nino": "NI Number",
+	}
+)
+
+// TypeName reports whether a key holds an identity document's type.
+func TypeName(key string) bool { return typeNames[strings.ToLower(strings.TrimSpace(key))] }
+
+// NumberName reports whether a key holds the number of the document
+// whose type its object gives.
+func NumberName(key string) bool { return numberNames[strings.ToLower(strings.TrimSpace(key))] }
+
+// DocumentType returns the header that names the number of a document
+// of type v ("drivers_license", "Driver's License", "PASSPORT"), or ""
+// for any other type (a billing address's, a phone's).
+func DocumentType(v string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(v) {
+		if r >= 'a' && r <= 'z' {
+			b.WriteRune(r)
+		}
+	}
+	return documentTypes[b.String()]
+}

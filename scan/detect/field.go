@@ -547,6 +547,11 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 	switch {
 	case has(ws, "ip", "mac", "url", "uri", "web", "website", "wallet", "hostname", "server"):
 		return fNotPII
+	case documentParent(parent) && has(ws, "state", "st", "country", "countrycode", "province", "region", "issuer", "issuing", "authority"):
+		// An identity document's issuing state or country
+		// ("idDocument.state", "passport.country"), not where its
+		// holder lives.
+		return fNotPII
 	case hasAny(ws, staffSet) && !has(ws, "member", "insured", "subscriber", "policyholder"):
 		// The attending physician's, the loan officer's: not the
 		// person's. (An insurance provider's "Member ID" is read below.)
@@ -802,6 +807,13 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 		return fNotPII
 	}
 	return fUnknown
+}
+
+// documentParent reports whether a key's parent (normalised) is an
+// identity document object: "iddocument", "passport", "driverslicense".
+func documentParent(p string) bool {
+	return p != "" && (strings.Contains(p, "document") || strings.Contains(p, "passport") || strings.Contains(p, "license") || strings.Contains(p, "licence") ||
+		strings.HasSuffix(p, "idcard") || p == "identification" || p == "iddoc")
 }
 
 // addressParent reports whether a key's parent (normalised) is a postal

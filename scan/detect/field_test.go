@@ -168,6 +168,9 @@ func TestTableContext(t *testing.T) {
 		{"an ordinary word beside Vorname", "Name", "Laptop", []string{"Name", "Vorname"}, breachkit.PersonName, false},
 		{"German customers", "Name", "Sipho Nkosi", []string{"Name", "Geburtsdatum", "Telefon", "E-Mail"}, breachkit.PersonName, true},
 		{"Italian postcode", "CAP", "20121", []string{"Indirizzo", "CAP", "Città"}, breachkit.Address, true},
+		{"an ID document's state", "users.kyc.idDocument.state", "GA", nil, breachkit.Address, false},
+		{"a passport's country", "passport.country", "US", nil, breachkit.Address, false},
+		{"an address's state", "users.addresses.state", "GA", nil, breachkit.Address, true},
 		{"a rate's cap", "Rate Cap", "20121", []string{"Loan", "Rate Cap"}, breachkit.Address, false},
 	} {
 		got := false

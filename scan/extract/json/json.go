@@ -155,6 +155,9 @@ type frame struct {
 	// label waits in pairHeld for the object's end.
 	label    string
 	pairHeld []scan.Segment
+	// docType says the label is an identity document's type ({"type":
+	// "passport", "number": "A03918274"}): its "number" is the value.
+	docType bool
 }
 
 // pairValue emits a value of an object, named by its label when the
@@ -168,7 +171,7 @@ func pairValue(f *frame, seg *scan.Segment, emit func(scan.Segment) error) (bool
 			return true, emit(*seg)
 		}
 	}
-	if f.array || !columns.ValueName(f.key) {
+	if f.array || !columns.ValueName(f.key) && !(f.docType && columns.NumberName(f.key)) {
 		return false, nil
 	}
 	if f.label != "" {
@@ -469,6 +472,8 @@ func extractValues(ctx context.Context, in *scan.Input, emit func(scan.Segment) 
 				stack[top].wantKey = true
 				if columns.LabelName(stack[top].key) && stack[top].label == "" {
 					stack[top].label = columns.PairLabel(t)
+				} else if columns.TypeName(stack[top].key) && stack[top].label == "" && columns.DocumentType(t) != "" {
+					stack[top].label, stack[top].docType = columns.DocumentType(t), true
 				} else if stack[top].key == "system" && stack[top].label == "" {
 					// FHIR: {"system": "http://hl7.org/fhir/sid/us-ssn",
 					// "value": "383418663"}, {"system": "phone", ...}.

@@ -169,8 +169,9 @@ func TestSplitOrient(t *testing.T) {
 // TestLabelValue reads answers exported as label-value pairs: each value
 // is named by its label, whether the label comes first or after it, and
 // a document cut inside a pair keeps its value.
-func TestLabelValue(t *testing.T) {
-	data := []byte(`{"answers":[{"field":"Date of birth","value":"04/07/1961"},{"value":"531442290","label":"SSN"},{"key":"note","value":7}]}`)
+// checkFields extracts data and checks the field each value is named by.
+func checkFields(t *testing.T, data []byte, want map[string]string) {
+	t.Helper()
 	got, err := extract(t, "f.json", data)
 	if err != nil {
 		t.Fatal(err)
@@ -179,15 +180,30 @@ func TestLabelValue(t *testing.T) {
 	for _, s := range got {
 		fields[string(data[s.start:s.end])] = s.field
 	}
-	for v, want := range map[string]string{"04/07/1961": "Date of birth", "531442290": "SSN", "7": "note", "Date of birth": "answers.field"} {
-		if fields[v] != want {
-			t.Errorf("%q named %q, want %q", v, fields[v], want)
+	for v, w := range want {
+		if fields[v] != w {
+			t.Errorf("%q named %q, want %q", v, fields[v], w)
 		}
 	}
-	got, err = extract(t, "c.json", []byte(`{"answers":[{"value":"531442290","lab`))
+}
+
+func TestLabelValue(t *testing.T) {
+	data := []byte(`{"answers":[{"field":"Date of birth","value":"04/07/1961"},{"value":"531442290","label":"SSN"},{"key":"note","value":7}]}`)
+	checkFields(t, data, map[string]string{"04/07/1961": "Date of birth", "531442290": "SSN", "7": "note", "Date of birth": "answers.field"})
+	got, err := extract(t, "c.json", []byte(`{"answers":[{"value":"531442290","lab`))
 	if err == nil || len(got) != 1 || got[0].field != "answers.value" {
 		t.Errorf("cut pair: %v, %+v", err, got)
 	}
+}
+
+// TestDocumentType checks an identity document written as its type and
+// number: the type names the number; another type (an address's) names
+// nothing, and a number before the type keeps its path.
+func TestDocumentType(t *testing.T) {
+	data := []byte(`{"kyc":{"idDocument":{"type":"drivers_license","number":"049231187","state":"GA"},"ids":[{"idType":"Passport","value":"A03918274"}],` +
+		`"address":{"type":"billing","number":"12"},"late":{"number":"77112","type":"ssn"}}}`)
+	checkFields(t, data, map[string]string{"049231187": "Driver's License Number", "A03918274": "Passport Number", "GA": "kyc.idDocument.state",
+		"12": "kyc.address.number", "77112": "kyc.late.number"})
 }
 
 // TestSplitOrientData checks that a "columns" list of people, not names,
