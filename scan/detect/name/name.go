@@ -448,7 +448,10 @@ func Loose(text []byte, words []Word) (int, float64) {
 		return 0, 0
 	}
 	w0 := text[words[0].Start:words[0].End]
-	if !Capital(w0) || !plausible(w0, words[0].Roles) {
+	// A given name that is an ordinary word too (Bill, Grant, Mark) goes
+	// on only written as a name, for commonGiven below.
+	commonFirst := words[0].Roles&(Given|Common) == Given|Common && NameCase(w0)
+	if !Capital(w0) || !plausible(w0, words[0].Roles) && !commonFirst {
 		return 0, 0
 	}
 	if words[0].Roles&(Particle|Given) == Particle {
@@ -490,6 +493,24 @@ func Loose(text []byte, words []Word) (int, float64) {
 	// (Param AST, Berkeley TestFloat) or before an ordinary word (Chan
 	// Value).
 	rare := !g && r0&(Rare|Common|Stop) == Rare && NameCase(w0) && NameCase(wl) && !ordinary(wl, rl)
+	if !s && ordinary(wl, rl) && determinerBefore(text, words[0].Start) {
+		// "the Ledger Report", "our Art Director": a thing or a post with
+		// a given name's word first, not a person (Rob Pike, Tom Lord
+		// stand without "the").
+		return 0, 0
+	}
+	// A given name that is an ordinary word too (Bill, Grant, Mark)
+	// before a word written as a name that is none (Bill Hartley): "Bill
+	// Payment", "Grant Application" have an ordinary word second.
+	// Not after "the" (the Chase Sapphire card) or another capitalised
+	// word (Hebrew Mark Dagesh, a character's name), not before a word
+	// of the language that is no surname (Will Echo), a country (Lake
+	// Malawi) or a word joined to a small one (Lake Formation-managed).
+	commonGiven := commonFirst && NameCase(wl) && rl&(Common|Stop) == 0 && !ordinary(wl, rl) &&
+		(rl&Surname != 0 || !ordinary(wl, 0)) && !isCountry(wl) && !lowerAfterHyphen(wl)
+	if commonFirst && (!commonGiven || determinerBefore(text, words[0].Start) || capitalBefore(text, words[0].Start)) {
+		return 0, 0
+	}
 	switch {
 	case g && s:
 		return n + 1, 0.8
@@ -497,10 +518,61 @@ func Loose(text []byte, words []Word) (int, float64) {
 		return n + 1, 0.65
 	case rare && s:
 		return n + 1, 0.7
-	case s, rare:
+	case s, rare, commonGiven:
 		return n + 1, 0.6
 	}
 	return 0, 0
+}
+
+// capitalBefore reports whether a capitalised word stands one blank
+// before text[i], on the same line.
+func capitalBefore(text []byte, i int) bool {
+	if i < 2 || text[i-1] != ' ' {
+		return false
+	}
+	k := i - 1
+	for k > 0 && letter(text[k-1]) {
+		k--
+	}
+	return k < i-1 && text[k] >= 'A' && text[k] <= 'Z'
+}
+
+// isCountry reports whether w names a country (Malawi, Chad).
+func isCountry(w []byte) bool {
+	_, ok := gazetteer.CountryCode(string(w))
+	return ok && len(w) > 3 // not a code (US, GBR)
+}
+
+// lowerAfterHyphen reports a word joined by a hyphen to one in small
+// letters (Formation-managed), as no double surname is written.
+func lowerAfterHyphen(w []byte) bool {
+	h := bytes.IndexByte(w, '-')
+	return h >= 0 && h+1 < len(w) && w[h+1] >= 'a' && w[h+1] <= 'z'
+}
+
+// determinerBefore reports whether the word before text[i] is an article,
+// a demonstrative or a possessive ("the", "our"), which stands before a
+// thing's name and not before a person's.
+func determinerBefore(text []byte, i int) bool {
+	j := i
+	for j > 0 && text[j-1] == ' ' {
+		j--
+	}
+	if j == i {
+		return false
+	}
+	k := j
+	for k > 0 && letter(text[k-1]) {
+		k--
+	}
+	if j-k < 1 || j-k > 5 {
+		return false
+	}
+	switch strings.ToLower(string(text[k:j])) {
+	case "the", "a", "an", "our", "your", "their", "his", "her", "its", "my", "this", "that", "these", "those", "each", "every", "any", "no":
+		return true
+	}
+	return false
 }
 
 // NameCase reports whether w is written as a name usually is: a capital,
