@@ -681,6 +681,11 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 				}
 			}
 			roles := e.word(s, text, i, j)
+			if j < n && text[j] >= 0xC0 && j-i < 30 {
+				// "née le", "Tél.", "teléfono": a keyword of another
+				// language runs on over its accented letters.
+				e.accentWord(s, text, i)
+			}
 			// The name word runs on over accented letters and
 			// apostrophes: José, O'Brien.
 			wj := j
@@ -1078,6 +1083,34 @@ func (e *Engine) word(s *scratch, text []byte, i, j int) name.Role {
 		return 0
 	}
 	return e.hit(s, text, i, j, v)
+}
+
+// accentWord looks up the word at text[i:] that runs on over accented
+// letters (née, Téléphone, teléfono), its ASCII letters in lower case,
+// and records it as a keyword hit if it is one.
+func (e *Engine) accentWord(s *scratch, text []byte, i int) {
+	var buf [32]byte
+	n, j := 0, i
+	for ; j < len(text) && n < len(buf); j++ {
+		c := text[j]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			buf[n] = c + 32
+		case c >= 'a' && c <= 'z' || c >= 0x80 && !(c == 0xC2 && j+1 < len(text) && text[j+1] == 0xA0):
+			buf[n] = c
+		default:
+			if v, ok := e.lex.Lookup(buf[:n]); ok && v&kwMask != 0 {
+				e.hit(s, text, i, j, v)
+			}
+			return
+		}
+		n++
+	}
+	if j == len(text) && n < len(buf) {
+		if v, ok := e.lex.Lookup(buf[:n]); ok && v&kwMask != 0 {
+			e.hit(s, text, i, j, v)
+		}
+	}
 }
 
 // hit records the word text[i:j], whose lexicon value is v, as a keyword

@@ -16,11 +16,11 @@ import (
 
 // Keywords are the words that, near a date, say it is a date of birth:
 // English, and the words of German, French, Spanish, Italian, Dutch and
-// Polish notes ("geboren am", "date de naissance", "nacido el", "nato
-// il"; not "NATO" in capitals, the alliance).
+// Polish notes ("geboren am", "née le", "nacido el", "nato il"; not
+// "NATO" in capitals, the alliance), and Swedish and Danish "born".
 var Keywords = []string{"dob", "birth", "born", "birthday", "birthdate", "bday", "d.o.b",
 	"geboren", "geb", "geburtsdatum", "geburtstag", "naissance", "nacido", "nacida", "nacimiento", "nato", "nata", "nascita",
-	"geboortedatum", "urodzony", "urodzona", "urodzenia"}
+	"geboortedatum", "urodzony", "urodzona", "urodzenia", "née", "né", "född", "født"}
 
 var months = map[string]int{
 	"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,

@@ -13,7 +13,8 @@ import "github.com/nyaruka/phonenumbers"
 
 // Keywords are the words that, near a number, say it is a phone number.
 var Keywords = []string{"phone", "tel", "telephone", "mobile", "cell", "fax", "call", "callback", "contact", "ph", "mob", "home", "work", "sms", "text",
-	"telefon", "telefono", "portable", "celular", "cellulare", "mobiel", "gsm"}
+	"telefon", "telefono", "portable", "celular", "cellulare", "mobiel", "gsm",
+	"tél", "téléphone", "teléfono", "móvil"}
 
 // Valid reports whether the digits are a valid NANP number (10 digits,
 // or 11 starting with 1).
