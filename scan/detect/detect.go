@@ -1420,8 +1420,11 @@ func (e *Engine) name(text []byte, i, j int, titled bool, r name.Role) (int, flo
 		}
 		ws[n] = w
 		n++
-		// Next word after one space, or ". " after an initial.
-		if k < len(text) && text[k] == ' ' {
+		// Next word after one space, or ". " or two blanks after an
+		// initial.
+		if k+2 < len(text) && k-j0 == 1 && text[k] == ' ' && text[k+1] == ' ' && text[k+2] != ' ' {
+			k += 2
+		} else if k < len(text) && text[k] == ' ' {
 			k++
 		} else if k+1 < len(text) && text[k] == '.' && text[k+1] == ' ' && k-j0 == 1 {
 			k += 2

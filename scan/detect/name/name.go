@@ -621,10 +621,12 @@ func withSuffix(text []byte, words []Word, m int) int {
 var cues = map[string]bool{"for": true, "from": true, "borrower": true, "customer": true, "name": true, "named": true, "client": true, "applicant": true, "member": true, "user": true, "dear": true, "hi": true, "hello": true, "with": true, "by": true, "mr": true, "mrs": true, "ms": true, "dr": true}
 
 // joined reports whether two words are separated by one space, or by a
-// period and a space after an initial.
+// period and a space or two blanks after an initial.
 func joined(text []byte, a, b Word) bool {
 	gap := text[a.End:b.Start]
-	return len(gap) == 1 && gap[0] == ' ' || a.End-a.Start == 1 && len(gap) == 2 && gap[0] == '.' && gap[1] == ' '
+	// After an initial, ". " or two blanks: a W-2's "first name and
+	// initial" box ends before its "Last name" one ("DESHAWN T  MITCHELL").
+	return len(gap) == 1 && gap[0] == ' ' || a.End-a.Start == 1 && len(gap) == 2 && (gap[0] == '.' || gap[0] == ' ') && gap[1] == ' '
 }
 
 // SurnameFirst finds a name written surname first, "Kim, Patricia" or
