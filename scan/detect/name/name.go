@@ -618,7 +618,9 @@ func withSuffix(text []byte, words []Word, m int) int {
 
 // cues are words that introduce a name written in lower case ("for jane
 // doe", "name=jane doe").
-var cues = map[string]bool{"for": true, "from": true, "borrower": true, "customer": true, "name": true, "named": true, "client": true, "applicant": true, "member": true, "user": true, "dear": true, "hi": true, "hello": true, "with": true, "by": true, "mr": true, "mrs": true, "ms": true, "dr": true}
+var cues = map[string]bool{"for": true, "from": true, "borrower": true, "customer": true, "name": true, "named": true, "client": true, "applicant": true, "member": true, "user": true, "dear": true, "hi": true, "hello": true, "with": true, "by": true, "mr": true, "mrs": true, "ms": true, "dr": true,
+	"patient": true, "insured": true, "subscriber": true, "employee": true, "tenant": true, "student": true, "guarantor": true, "beneficiary": true,
+	"cardholder": true, "policyholder": true, "claimant": true, "spouse": true}
 
 // joined reports whether two words are separated by one space, or by a
 // period and a space or two blanks after an initial.
@@ -669,7 +671,12 @@ func SurnameFirst(text []byte, i, j int, cued bool) (int, float64) {
 	k := j + 2
 	e := WordEnd(text, k)
 	g := text[k:e]
-	if len(g) < 2 || !Capital(g) || RolesOf(g)&(Given|Common|Stop) != Given {
+	// After a cue a rarer given name does too, where a name's field
+	// ends after it ("PATIENT: OKONKWO, NGOZI A        MRN"; not "by
+	// ESR, January 2001", "user ARNs, IAM role").
+	gr := RolesOf(g)
+	rare := gr&(Given|Common|Stop) != Given
+	if len(g) < 2 || !Capital(g) || rare && !(cued && gr&(Rare|Common|Stop) == Rare) {
 		return 0, 0
 	}
 	if conf == 0.6 && (len(g) == 2 && g[1] >= 'A' && g[1] <= 'Z' || !plausible(w, RolesOf(w)) || streetWord(w)) {
@@ -686,6 +693,9 @@ func SurnameFirst(text []byte, i, j int, cued bool) (int, float64) {
 		e += 3
 	case e+1 < len(text) && text[e] == ' ' && text[e+1] >= 'A' && text[e+1] <= 'Z' && (e+2 == len(text) || text[e+2] == ' ' || text[e+2] == ',' || text[e+2] == '\t' || text[e+2] == '\n' || text[e+2] == '\r'):
 		e += 2 // "ALVAREZ, JENNIFER M  DOB ..."
+	}
+	if rare && !(e == len(text) || text[e] == '\n' || text[e] == '\r' || text[e] == '\t' || e+1 < len(text) && text[e] == ' ' && text[e+1] == ' ') {
+		return 0, 0
 	}
 	return e, conf
 }
