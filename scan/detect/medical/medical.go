@@ -119,6 +119,13 @@ func Codes(text []byte, i int, out [][2]int) [][2]int {
 		}
 		out = append(out, [2]int{j, end})
 		n := k
+		if n+1 < len(text) && text[n] == ' ' && text[n+1] == '(' {
+			// A code's words in brackets before the next code: "I20.9
+			// (angina), E11.9 (type 2 diabetes)".
+			if c := bytes.IndexByte(text[n+2:min(len(text), n+82)], ')'); c >= 0 && bytes.IndexByte(text[n+2:n+2+c], '\n') < 0 {
+				n += 2 + c + 1
+			}
+		}
 		switch {
 		case n+1 < len(text) && (text[n] == ',' || text[n] == ';' || text[n] == '/') && text[n+1] == ' ':
 			n += 2
