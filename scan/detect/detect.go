@@ -1090,26 +1090,21 @@ func (e *Engine) word(s *scratch, text []byte, i, j int) name.Role {
 // and records it as a keyword hit if it is one.
 func (e *Engine) accentWord(s *scratch, text []byte, i int) {
 	var buf [32]byte
-	n, j := 0, i
-	for ; j < len(text) && n < len(buf); j++ {
+	j := i
+	for ; j < len(text) && j-i < len(buf); j++ {
 		c := text[j]
-		switch {
-		case c >= 'A' && c <= 'Z':
-			buf[n] = c + 32
-		case c >= 'a' && c <= 'z' || c >= 0x80 && !(c == 0xC2 && j+1 < len(text) && text[j+1] == 0xA0):
-			buf[n] = c
-		default:
-			if v, ok := e.lex.Lookup(buf[:n]); ok && v&kwMask != 0 {
-				e.hit(s, text, i, j, v)
-			}
-			return
+		if c >= 'A' && c <= 'Z' {
+			c += 32
+		} else if !(c >= 'a' && c <= 'z' || c >= 0x80 && !(c == 0xC2 && j+1 < len(text) && text[j+1] == 0xA0)) {
+			break // not a letter, nor a no-break space's first byte
 		}
-		n++
+		buf[j-i] = c
 	}
-	if j == len(text) && n < len(buf) {
-		if v, ok := e.lex.Lookup(buf[:n]); ok && v&kwMask != 0 {
-			e.hit(s, text, i, j, v)
-		}
+	if j-i == len(buf) {
+		return // longer than any keyword
+	}
+	if v, ok := e.lex.Lookup(buf[:j-i]); ok && v&kwMask != 0 {
+		e.hit(s, text, i, j, v)
 	}
 }
 
