@@ -137,11 +137,12 @@ func Plan(ctx context.Context, store breachkit.Store, c *breachkit.Case, keys Ke
 	if len(errs) > 0 {
 		return nil, errors.Join(dedupe(errs)...)
 	}
-	for _, g := range []struct {
+	groups := []struct {
 		ids  []int64
 		pool breachkit.CodePool
 		who  string
-	}{{eligible, adultPool, "people"}, {minors, minorPool, "minors"}} {
+	}{{eligible, adultPool, "people"}, {minors, minorPool, "minors"}}
+	for _, g := range groups {
 		if len(g.ids) == 0 {
 			continue
 		}
@@ -154,23 +155,20 @@ func Plan(ctx context.Context, store breachkit.Store, c *breachkit.Case, keys Ke
 			return nil, err
 		}
 		if need > total-assigned {
-			import_ := "'breachkit notify codes import FILE'"
+			how := "'breachkit notify codes import FILE'"
 			if g.pool.Provider != "" {
-				import_ = fmt.Sprintf("'breachkit notify codes import FILE --provider %q'", g.pool.Provider)
+				how = fmt.Sprintf("'breachkit notify codes import FILE --provider %q'", g.pool.Provider)
 				if g.pool.Except {
-					import_ = fmt.Sprintf("'breachkit notify codes import FILE --provider %q' (any provider but the minors' product)", comp.cfg.Monitoring.Provider)
+					how = fmt.Sprintf("'breachkit notify codes import FILE --provider %q' (any provider but the minors' product)", comp.cfg.Monitoring.Provider)
 				}
 			}
-			return nil, fmt.Errorf("%d %s are to be offered credit monitoring and have no code yet, but the pool has %d unused codes: import the provider's codes with %s", need, g.who, total-assigned, import_)
+			return nil, fmt.Errorf("%d %s are to be offered credit monitoring and have no code yet, but the pool has %d unused codes: import the provider's codes with %s", need, g.who, total-assigned, how)
 		}
 	}
 	if dryRun {
 		return res, planPass(ctx, store, c, keys, comp, individual, res, true)
 	}
-	for _, g := range []struct {
-		ids  []int64
-		pool breachkit.CodePool
-	}{{eligible, adultPool}, {minors, minorPool}} {
+	for _, g := range groups {
 		for i := 0; i < len(g.ids); i += 5000 {
 			if err := store.AssignCodes(ctx, c.ID, g.pool, g.ids[i:min(i+5000, len(g.ids))]); err != nil {
 				return nil, err
