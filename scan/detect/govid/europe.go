@@ -110,22 +110,16 @@ func (k National) Reason() string {
 // NationalKeywords label a national number in text and in a column's
 // header: the numbers' own names and abbreviations, and the words that
 // end a name of two words ("codice fiscale", "sécurité sociale", "Steuer
-// ID"). They are single words of ASCII letters, as the engine's
-// lexicon holds them.
-var NationalKeywords = []string{
-	"idnr", "steuerid", "steueridentifikationsnummer", "identifikationsnummer", "steuer",
-	"sozialversicherungsnummer", "rentenversicherungsnummer", "versicherungsnummer", "svnr", "rvnr",
-	"nir", "insee", "sociale",
-	"dni", "nie", "nif",
-	"fiscale", "codicefiscale",
-	"bsn", "burgerservicenummer", "sofinummer",
-	"rijksregisternummer", "rijksregister", "insz",
-	"pesel",
-	"personnummer", "personnr", "samordningsnummer",
-	"cpr",
-	"hetu",
-	"ppsn", "pps",
-}
+// ID"), as the keys of labels. They are single words of ASCII letters, as
+// the engine's lexicon holds them.
+var NationalKeywords = func() []string {
+	ks := make([]string, 0, len(labels))
+	for k := range labels {
+		ks = append(ks, k)
+	}
+	slices.Sort(ks)
+	return ks
+}()
 
 // labels gives the kinds a keyword names, tried in order, and the word
 // that must stand before it ("codice" before "fiscale"), or that may
