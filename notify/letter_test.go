@@ -125,6 +125,29 @@ func TestOfferServed(t *testing.T) {
 	}
 }
 
+// TestComposeEachCountry composes the letter of a person in each country
+// a rule file abroad governs: every item its law asks for is covered by
+// the built-in template, and none names the US credit bureaus.
+func TestComposeEachCountry(t *testing.T) {
+	c := testComposer(t, nil)
+	for _, j := range []string{"DE", "FR", "GB", "CA", "AU", "CH", "BR", "MX"} {
+		p := samplePerson
+		p.Jurisdiction, p.Code = j, ""
+		if c.Spec(j) == nil {
+			t.Errorf("%s: no letter requirements", j)
+			continue
+		}
+		l, err := c.Compose("BK-1", p)
+		if err != nil {
+			t.Errorf("%s: %v", j, err)
+			continue
+		}
+		if strings.Contains(letterText(l), "Equifax") {
+			t.Errorf("%s: the letter names Equifax", j)
+		}
+	}
+}
+
 // TestComposeRefuses checks that a letter the law would not accept is an
 // error at compose time, naming what is missing.
 func TestComposeRefuses(t *testing.T) {
