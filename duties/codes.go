@@ -75,7 +75,8 @@ var Kinds = []string{KindFinancialInstitution, KindPublicCompany, KindHIPAACover
 	KindHIPAABusinessAssociate, KindNYDFSLicensee, KindInformationBroker, KindGovernmentAgency}
 
 var regimes = []string{"state-breach-law", "hipaa", "glba-ftc", "sec-8k", "nydfs-500",
-	"gdpr", "uk-gdpr", "pipeda", "au-ndb", "ch-fadp", "br-lgpd", "mx-lfpdppp"}
+	"gdpr", "uk-gdpr", "pipeda", "au-ndb", "ch-fadp", "br-lgpd", "mx-lfpdppp",
+	"jp-appi", "sg-pdpa", "nz-privacy", "za-popia"}
 
 // dutyNames are the duties a rule file may name; "covered-entity" is a
 // business associate's notice to its HIPAA covered entity.
