@@ -76,7 +76,7 @@ var Kinds = []string{KindFinancialInstitution, KindPublicCompany, KindHIPAACover
 
 var regimes = []string{"state-breach-law", "hipaa", "glba-ftc", "sec-8k", "nydfs-500",
 	"gdpr", "uk-gdpr", "pipeda", "au-ndb", "ch-fadp", "br-lgpd", "mx-lfpdppp",
-	"jp-appi", "sg-pdpa", "nz-privacy", "za-popia"}
+	"jp-appi", "sg-pdpa", "nz-privacy", "za-popia", "in-dpdp", "ph-dpa", "kr-pipa", "il-ppl"}
 
 // dutyNames are the duties a rule file may name; "covered-entity" is a
 // business associate's notice to its HIPAA covered entity.

@@ -130,7 +130,7 @@ func TestOfferServed(t *testing.T) {
 // the built-in template, and none names the US credit bureaus.
 func TestComposeEachCountry(t *testing.T) {
 	c := testComposer(t, nil)
-	for _, j := range []string{"DE", "FR", "GB", "CA", "AU", "CH", "BR", "MX", "JP", "SG", "NZ", "ZA"} {
+	for _, j := range []string{"DE", "FR", "GB", "CA", "AU", "CH", "BR", "MX", "JP", "SG", "NZ", "ZA", "PH", "KR"} {
 		p := samplePerson
 		p.Jurisdiction, p.Code = j, ""
 		if c.Spec(j) == nil {
