@@ -74,10 +74,7 @@ func (b *abroad) country(a *Address) (string, string) {
 		return "", ""
 	}
 	iban, phone := b.iban, b.phone
-	if n := b.nat; n != "" && !b.natMixed && !b.ibanMixed && !b.phoneMixed && (iban == "" || iban == n) && (phone == "" || phone == n) {
-		// A national number checked by its own rules (France's NIR,
-		// Italy's codice fiscale) is issued to the country's residents
-		// and nobody else's.
+	if n := b.national(); n != "" {
 		return n, "national number of that country (the postal code gives no state)"
 	}
 	switch {
@@ -94,6 +91,17 @@ func (b *abroad) country(a *Address) (string, string) {
 		return c, "street written as in that country (the postal code gives no state)"
 	}
 	return "", ""
+}
+
+// national returns the country of the person's national numbers, checked
+// by their own rules (France's NIR, Italy's codice fiscale) and issued to
+// that country's residents, when no IBAN or phone of theirs names
+// another; "" otherwise.
+func (b *abroad) national() string {
+	if n := b.nat; n != "" && !b.natMixed && !b.ibanMixed && !b.phoneMixed && (b.iban == "" || b.iban == n) && (b.phone == "" || b.phone == n) {
+		return n
+	}
+	return ""
 }
 
 // streetCountry returns the country whose five-digit postal codes go

@@ -157,6 +157,8 @@ func TestAbroadByIdentifiers(t *testing.T) {
 			{breachkit.Address, "zip", "13001", 3, 0}, {breachkit.GovID, "FR", "1 40 02 46 299 218 08", 4, 0}, {breachkit.GovID, "IT", "CDMTDL80M03L369W", 5, 0}}, "US-NY"},
 		{"a national number and a phone of another country", []Value{{breachkit.PersonName, "full", "Julien Moreau", 1, 0}, {breachkit.Address, "street", "3 Elm St", 2, 0},
 			{breachkit.Address, "zip", "13001", 3, 0}, {breachkit.GovID, "FR", "1 40 02 46 299 218 08", 4, 0}, ukPhone}, "US-NY"},
+		{"a national number and no address", []Value{{breachkit.PersonName, "full", "Giulia Bianchi", 1, 0}, {breachkit.GovID, "IT", "CDMTDL80M03L369W", 2, 0}}, "IT"},
+		{"an SSN and no address", []Value{{breachkit.PersonName, "full", "Dana Whitfield", 1, 0}, {breachkit.SSN, "", "538-27-6641", 2, 0}}, "unknown"},
 		{"a French avenue", []Value{{breachkit.PersonName, "full", "Julien Moreau", 1, 0}, {breachkit.Address, "street", "3 avenue Jean Jaurès", 2, 0},
 			{breachkit.Address, "zip", "13001", 3, 0}, {breachkit.Address, "city", "Marseille", 4, 0}}, "FR"},
 		{"an American Avenue", []Value{{breachkit.PersonName, "full", "Dana Whitfield", 1, 0}, {breachkit.Address, "street", "3 Avenue B", 2, 0},
