@@ -692,6 +692,11 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 			if j < n && (text[j] == '\'' || text[j] == '-' || text[j] >= 0x80) {
 				wj = name.WordEnd(text, i)
 			}
+			if byteClass[c] == cLower && wj-i >= 3 && wj-i <= 10 && dayBefore(text, i) && dob.MonthBytes(text[i:wj]) > 0 {
+				// "23 avril 1982", "30 de enero de 1979": a month of
+				// another language in small letters after its day.
+				e.monthDate(s, text, i)
+			}
 			if wantName && cue && j+1 < n && text[j] == ' ' || wantName && cue && byteClass[c] == cUpper {
 				if byteClass[c] == cUpper {
 					// "Customer SMITH, JOHN A."
@@ -744,8 +749,8 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 				}
 			}
 			if byteClass[c] == cUpper {
-				w := text[i:j]
-				if len(w) >= 3 && len(w) <= 9 && dob.MonthBytes(w) > 0 {
+				w := text[i:wj]
+				if len(w) >= 3 && len(w) <= 10 && dob.MonthBytes(w) > 0 {
 					e.monthDate(s, text, i)
 				}
 				if wantName && wj-i >= 2 {
@@ -1339,9 +1344,15 @@ func (e *Engine) monthDate(s *scratch, text []byte, i int) {
 	if !e.on(breachkit.DOB) {
 		return
 	}
-	// "17-May-1980", "17 May 1980" or "17th May 1980": the day comes first.
+	// "17-May-1980", "17 May 1980" or "17th May 1980": the day comes first,
+	// also as "14. März" and "30 de enero".
 	st := i
 	if q := i - 1; q >= 1 && (text[q] == '-' || text[q] == ' ') {
+		if q >= 4 && text[q-1] == 'e' && text[q-2] == 'd' && text[q-3] == ' ' && byteClass[text[q-4]] == cDigit {
+			q -= 3
+		} else if q >= 2 && text[q-1] == '.' && byteClass[text[q-2]] == cDigit {
+			q--
+		}
 		if q >= 3 && ordinalSuffix(text[q-2:q]) && byteClass[text[q-3]] == cDigit {
 			q -= 2
 		}
@@ -1362,6 +1373,16 @@ func (e *Engine) monthDate(s *scratch, text []byte, i int) {
 	if l, ok := dob.ParseText(view(text[st:lim]), true); ok && !gluedAfter(text, st+l) {
 		s.dates = append(s.dates, [2]int{st, st + l})
 	}
+}
+
+// dayBefore reports whether a day of the month stands before the word at
+// text[i], one blank before it: "23 avril", "14. März", "30 de enero".
+func dayBefore(text []byte, i int) bool {
+	if i < 2 || text[i-1] != ' ' {
+		return false
+	}
+	return byteClass[text[i-2]] == cDigit || i >= 3 && text[i-2] == '.' && byteClass[text[i-3]] == cDigit ||
+		i >= 5 && text[i-2] == 'e' && text[i-3] == 'd' && text[i-4] == ' ' && byteClass[text[i-5]] == cDigit
 }
 
 // ordinalSuffix reports whether b is st, nd, rd or th in any case.

@@ -26,17 +26,28 @@ var months = map[string]int{
 	"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
 	"may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
 	"september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+	// French, German, Spanish and Italian, as notes abroad write a date
+	// of birth ("née le 23 avril 1982", "geboren am 14. März 1978",
+	// "nacido el 30 de enero de 1979", "nato il 9 febbraio 1973"); the
+	// names shared with English's are above.
+	"janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "août": 8, "aout": 8,
+	"septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
+	"januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "juni": 6, "juli": 7, "oktober": 10, "dezember": 12,
+	"enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8, "septiembre": 9,
+	"setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+	"gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7, "settembre": 9, "ottobre": 10, "dicembre": 12,
 }
 
-// Month returns the month number of an English month name or its
-// abbreviation (case-insensitive), or 0.
+// Month returns the month number of a month name or its English
+// abbreviation (case-insensitive; English, French, German, Spanish and
+// Italian names), or 0.
 func Month(w string) int {
 	return months[strings.ToLower(strings.TrimSuffix(w, "."))]
 }
 
 // MonthBytes is Month for a word given as bytes, without allocating.
 func MonthBytes(w []byte) int {
-	if len(w) > 9 { // longer than any month name
+	if len(w) > 10 { // longer than any month name (septiembre)
 		return 0
 	}
 	v, _ := monthSet.LookupFold(w)
@@ -306,11 +317,15 @@ func tokens(s string) ([]string, []int) {
 			break
 		}
 		i = j
-		for j < len(s) && (s[j] >= 'a' && s[j] <= 'z' || s[j] >= 'A' && s[j] <= 'Z' || s[j] >= '0' && s[j] <= '9') {
-			j++
+		for j < len(s) && (s[j] >= 'a' && s[j] <= 'z' || s[j] >= 'A' && s[j] <= 'Z' || s[j] >= '0' && s[j] <= '9' || s[j] >= 0x80) {
+			j++ // février, März: a month's letters run on over accents
 		}
 		if j == i {
 			break
+		}
+		if w := s[i:j]; len(toks) > 0 && (w == "de" || w == "del") {
+			i = j // "30 de enero de 1979": Spanish joins them with "de"
+			continue
 		}
 		toks = append(toks, s[i:j])
 		ends = append(ends, j)
