@@ -450,7 +450,7 @@ func Loose(text []byte, words []Word) (int, float64) {
 	w0 := text[words[0].Start:words[0].End]
 	// A given name that is an ordinary word too (Bill, Grant, Mark) goes
 	// on only written as a name, for commonGiven below.
-	commonFirst := words[0].Roles&(Given|Common) == Given|Common && NameCase(w0)
+	commonFirst := words[0].Roles&(Given|Common) == Given|Common && NameCase(w0) && !placeWord(w0)
 	if !Capital(w0) || !plausible(w0, words[0].Roles) && !commonFirst {
 		return 0, 0
 	}
@@ -522,6 +522,16 @@ func Loose(text []byte, words []Word) (int, float64) {
 		return n + 1, 0.6
 	}
 	return 0, 0
+}
+
+// placeWord reports a given name that starts places' names more often
+// than people's: Saint Kitts, Lake Tahoe, Fort Worth, Mount Shasta.
+func placeWord(w []byte) bool {
+	switch strings.ToLower(string(w)) {
+	case "saint", "san", "santa", "lake", "fort", "port", "mount", "cape":
+		return true
+	}
+	return false
 }
 
 // capitalBefore reports whether a capitalised word stands one blank
