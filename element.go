@@ -204,7 +204,7 @@ var elementLabels = map[Element]string{
 	AccessCode:        "Card security code, PIN or access code",
 	Biometric:         "Biometric data",
 	MedicalInfo:       "Medical information",
-	GovID:             "Other government ID",
+	GovID:             "Government identification number",
 	Genetic:           "Genetic data",
 	DigitalSignature:  "Digital signature",
 	MothersMaidenName: "Mother's maiden name",

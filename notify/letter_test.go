@@ -126,13 +126,15 @@ func TestOfferServed(t *testing.T) {
 }
 
 // TestComposeEachCountry composes the letter of a person in each country
-// a rule file abroad governs: every item its law asks for is covered by
-// the built-in template, and none names the US credit bureaus.
+// a rule file abroad governs, whose national number was exposed: every
+// item its law asks for is covered by the built-in template, none names
+// the US credit bureaus, and the number is named as what it is.
 func TestComposeEachCountry(t *testing.T) {
 	c := testComposer(t, nil)
 	for _, j := range []string{"DE", "FR", "GB", "CA", "AU", "CH", "BR", "MX", "JP", "SG", "NZ", "ZA", "PH", "KR"} {
 		p := samplePerson
 		p.Jurisdiction, p.Code = j, ""
+		p.Elements = breachkit.NewElementSet(breachkit.PersonName, breachkit.GovID, breachkit.DOB)
 		if c.Spec(j) == nil {
 			t.Errorf("%s: no letter requirements", j)
 			continue
@@ -144,6 +146,11 @@ func TestComposeEachCountry(t *testing.T) {
 		}
 		if strings.Contains(letterText(l), "Equifax") {
 			t.Errorf("%s: the letter names Equifax", j)
+		}
+		// A national number, a SIN or a NINO is the person's own
+		// government identification number, not an "other" one.
+		if !strings.Contains(letterText(l), "government identification number") {
+			t.Errorf("%s: the letter does not name the government identification number:\n%s", j, letterText(l))
 		}
 	}
 }
