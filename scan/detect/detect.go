@@ -254,12 +254,25 @@ func New(cfg Config) *Engine {
 	}
 	e.lex = wordset.New(lex)
 	for w, v := range lex {
-		if len(w) < 32 && (v&kwMask != 0 || name.Role(v>>numClasses)&name.Cue != 0) && !capitalsOnly[w] {
+		// A word with accented letters (née, tél) is looked up by
+		// accentWord, never as a run of ASCII letters: it would only
+		// make "note" and "that" worth a lookup.
+		if len(w) < 32 && (v&kwMask != 0 || name.Role(v>>numClasses)&name.Cue != 0) && !capitalsOnly[w] && ascii(w) {
 			e.lowFirst[w[0]] |= 1 << len(w)
 		}
 	}
 	e.pool.New = func() any { return &scratch{fields: map[string]*fieldInfo{}} }
 	return e
+}
+
+// ascii reports whether s is ASCII throughout.
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // capitalsOnly are keywords looked up only when written with a capital
@@ -692,10 +705,14 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 			if j < n && (text[j] == '\'' || text[j] == '-' || text[j] >= 0x80) {
 				wj = name.WordEnd(text, i)
 			}
-			if byteClass[c] == cLower && wj-i >= 3 && wj-i <= 10 && dayBefore(text, i) && dob.MonthBytes(text[i:wj]) > 0 {
-				// "23 avril 1982", "30 de enero de 1979": a month of
-				// another language in small letters after its day.
-				e.monthDate(s, text, i)
+			if maybeDay(text, i) {
+				// "23 avril 1982", "14. März 1978", "30 de enero de
+				// 1979": another language's month after its day.
+				if wj-i == 2 && c == 'd' && text[i+1] == 'e' && wj+1 < n && text[wj] == ' ' {
+					e.foreignMonth(s, text, wj+1) // the month after "de"
+				} else {
+					e.foreignMonth(s, text, i)
+				}
 			}
 			if wantName && cue && j+1 < n && text[j] == ' ' || wantName && cue && byteClass[c] == cUpper {
 				if byteClass[c] == cUpper {
@@ -749,8 +766,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 				}
 			}
 			if byteClass[c] == cUpper {
-				w := text[i:wj]
-				if len(w) >= 3 && len(w) <= 10 && dob.MonthBytes(w) > 0 {
+				if w := text[i:j]; len(w) >= 3 && len(w) <= 9 && dob.MonthBytes(w) > 0 {
 					e.monthDate(s, text, i)
 				}
 				if wantName && wj-i >= 2 {
@@ -1372,6 +1388,29 @@ func (e *Engine) monthDate(s *scratch, text []byte, i int) {
 	}
 	if l, ok := dob.ParseText(view(text[st:lim]), true); ok && !gluedAfter(text, st+l) {
 		s.dates = append(s.dates, [2]int{st, st + l})
+	}
+}
+
+// maybeDay is dayBefore's first look, inlined where every word passes: a
+// day of one or two digits, or one with a period ("14."), and a blank
+// before text[i]; not "15:36 agent" or "2025 agent".
+func maybeDay(text []byte, i int) bool {
+	if i < 4 || text[i-1] != ' ' {
+		return false
+	}
+	c, b := text[i-2], text[i-3]
+	return byteClass[c] == cDigit && (b == ' ' || byteClass[b] == cDigit && text[i-4] == ' ') || c == '.' && byteClass[b] == cDigit
+}
+
+// foreignMonth records the date at text[i:] when its word is a French,
+// German, Spanish or Italian month after its day ("23 avril", "14.
+// März", "30 de enero").
+func (e *Engine) foreignMonth(s *scratch, text []byte, i int) {
+	if !dayBefore(text, i) {
+		return
+	}
+	if wj := name.WordEnd(text, i); wj-i >= 3 && wj-i <= 10 && dob.ForeignMonthBytes(text[i:wj]) > 0 {
+		e.monthDate(s, text, i)
 	}
 }
 

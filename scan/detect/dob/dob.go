@@ -26,10 +26,13 @@ var months = map[string]int{
 	"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
 	"may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
 	"september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
-	// French, German, Spanish and Italian, as notes abroad write a date
-	// of birth ("née le 23 avril 1982", "geboren am 14. März 1978",
-	// "nacido el 30 de enero de 1979", "nato il 9 febbraio 1973"); the
-	// names shared with English's are above.
+}
+
+// foreignMonths are French, German, Spanish and Italian month names, as
+// notes abroad write a date of birth ("née le 23 avril 1982", "geboren
+// am 14. März 1978", "nacido el 30 de enero de 1979", "nato il 9
+// febbraio 1973"); the names shared with English's are in months.
+var foreignMonths = map[string]int{
 	"janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "août": 8, "aout": 8,
 	"septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
 	"januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "juni": 6, "juli": 7, "oktober": 10, "dezember": 12,
@@ -42,26 +45,46 @@ var months = map[string]int{
 // abbreviation (case-insensitive; English, French, German, Spanish and
 // Italian names), or 0.
 func Month(w string) int {
-	return months[strings.ToLower(strings.TrimSuffix(w, "."))]
+	w = strings.ToLower(strings.TrimSuffix(w, "."))
+	if m := months[w]; m > 0 {
+		return m
+	}
+	return foreignMonths[w]
 }
 
-// MonthBytes is Month for a word given as bytes, without allocating.
+// MonthBytes is Month for an English month's name or abbreviation given
+// as bytes, without allocating: the text rules look every capitalised
+// word up in it.
 func MonthBytes(w []byte) int {
-	if len(w) > 10 { // longer than any month name (septiembre)
+	if len(w) > 9 { // longer than any month name
 		return 0
 	}
 	v, _ := monthSet.LookupFold(w)
 	return int(v)
 }
 
-// monthSet is months, for lookups by bytes.
-var monthSet = func() *wordset.Set {
+// ForeignMonthBytes is Month for a French, German, Spanish or Italian
+// month's name given as bytes, which the text rules look up only after a
+// day ("23 avril", "14. März").
+func ForeignMonthBytes(w []byte) int {
+	if len(w) > 10 { // longer than any month name (septiembre)
+		return 0
+	}
+	v, _ := foreignSet.LookupFold(w)
+	return int(v)
+}
+
+// monthSet and foreignSet are months and foreignMonths, for lookups by
+// bytes.
+var monthSet, foreignSet = wordSet(months), wordSet(foreignMonths)
+
+func wordSet(words map[string]int) *wordset.Set {
 	m := map[string]uint32{}
-	for k, v := range months {
+	for k, v := range words {
 		m[k] = uint32(v)
 	}
 	return wordset.New(m)
-}()
+}
 
 // maxYear is the latest year of birth accepted: this year.
 var maxYear = time.Now().Year()

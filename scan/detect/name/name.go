@@ -493,7 +493,7 @@ func Loose(text []byte, words []Word) (int, float64) {
 	// (Param AST, Berkeley TestFloat) or before an ordinary word (Chan
 	// Value).
 	rare := !g && r0&(Rare|Common|Stop) == Rare && NameCase(w0) && NameCase(wl) && !ordinary(wl, rl)
-	if !s && ordinary(wl, rl) && determinerBefore(text, words[0].Start) {
+	if !s && determinerBefore(text, words[0].Start) && ordinary(wl, rl) {
 		// "the Ledger Report", "our Art Director": a thing or a post with
 		// a given name's word first, not a person (Rob Pike, Tom Lord
 		// stand without "the").
@@ -527,12 +527,15 @@ func Loose(text []byte, words []Word) (int, float64) {
 // placeWord reports a given name that starts places' names more often
 // than people's: Saint Kitts, Lake Tahoe, Fort Worth, Mount Shasta.
 func placeWord(w []byte) bool {
-	switch strings.ToLower(string(w)) {
-	case "saint", "san", "santa", "lake", "fort", "port", "mount", "cape":
-		return true
+	for _, p := range placeWords {
+		if bytes.EqualFold(w, p) {
+			return true
+		}
 	}
 	return false
 }
+
+var placeWords = [][]byte{[]byte("saint"), []byte("san"), []byte("santa"), []byte("lake"), []byte("fort"), []byte("port"), []byte("mount"), []byte("cape")}
 
 // capitalBefore reports whether a capitalised word stands one blank
 // before text[i], on the same line.
