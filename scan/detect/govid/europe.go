@@ -194,12 +194,7 @@ func NationalValid(v []byte, kinds []National) National {
 		return NoNational
 	}
 	if kinds == nil {
-		for k := DEIdNr; int(k) < len(nationals); k++ {
-			if nationals[k].match(v) == len(v) {
-				return k
-			}
-		}
-		return NoNational
+		kinds = allNationals[:]
 	}
 	for _, k := range kinds {
 		if nationals[k].match(v) == len(v) {
@@ -208,6 +203,14 @@ func NationalValid(v []byte, kinds []National) National {
 	}
 	return NoNational
 }
+
+// allNationals lists every kind, in the order NationalValid tries them.
+var allNationals = func() (ks [len(nationals) - 1]National) {
+	for i := range ks {
+		ks[i] = National(i + 1)
+	}
+	return ks
+}()
 
 // Weak reports a kind whose check passes one random number in eleven or
 // none at all (a CPR number is a date and four digits): a header must
