@@ -262,7 +262,7 @@ func allDigits(s string) bool {
 // 1980", "17-May-1980", "17 May 1980", "May-17-1980") and returns its
 // length in bytes. With prefix false the whole of s must be the date.
 func ParseText(s string, prefix bool) (int, bool) {
-	toks, ends := tokens(s)
+	toks, ends, nt := tokens(s)
 	try := func(k int, y, m, d int) (int, bool) {
 		if !ValidDate(y, m, d) {
 			return 0, false
@@ -272,7 +272,7 @@ func ParseText(s string, prefix bool) (int, bool) {
 		}
 		return ends[k-1], true
 	}
-	if len(toks) < 3 {
+	if nt < 3 {
 		return 0, false
 	}
 	// Month D, YYYY / Month Dth, YYYY / Month D YYYY / Mon-D-YYYY
@@ -326,17 +326,17 @@ func isNum(s string, lo, hi int) bool {
 
 // tokens splits the first three words of s (runs of letters and
 // digits, separated by spaces, commas, dashes, slashes or a period after
-// a month abbreviation) and returns where each ends.
-func tokens(s string) ([]string, []int) {
-	var toks []string
-	var ends []int
+// a month abbreviation) and returns where each ends, and how many
+// there are. Arrays, not slices: a date is looked for at every month
+// name and capitalised day, and slices would be allocated each time.
+func tokens(s string) (toks [3]string, ends [3]int, n int) {
 	i := 0
-	for len(toks) < 3 && i < len(s) {
+	for n < 3 && i < len(s) {
 		j := i
-		for j < len(s) && (s[j] == ' ' || s[j] == ',' || s[j] == '-' || s[j] == '/' || s[j] == '.' && len(toks) == 1) && j-i < 3 {
+		for j < len(s) && (s[j] == ' ' || s[j] == ',' || s[j] == '-' || s[j] == '/' || s[j] == '.' && n == 1) && j-i < 3 {
 			j++
 		}
-		if len(toks) > 0 && j == i {
+		if n > 0 && j == i {
 			break
 		}
 		i = j
@@ -346,13 +346,13 @@ func tokens(s string) ([]string, []int) {
 		if j == i {
 			break
 		}
-		if w := s[i:j]; len(toks) > 0 && (w == "de" || w == "del") {
+		if w := s[i:j]; n > 0 && (w == "de" || w == "del") {
 			i = j // "30 de enero de 1979": Spanish joins them with "de"
 			continue
 		}
-		toks = append(toks, s[i:j])
-		ends = append(ends, j)
+		toks[n], ends[n] = s[i:j], j
+		n++
 		i = j
 	}
-	return toks, ends
+	return toks, ends, n
 }
