@@ -416,6 +416,14 @@ func (r *Resolver) blockPasses() []blockPass {
 			}
 			return 1<<60 | uint64(c.dob)<<20 | uint64(n.sdx[c.surname]), n.sdx[c.given]
 		}},
+		{name: "dob+given-soundex", key: func(c *crec) (uint64, uint32) {
+			// A surname mistyped past its Soundex code (jenvey,
+			// jehvey) or changed by marriage.
+			if c.dob == 0 || c.given == 0 {
+				return 0, 0
+			}
+			return 7<<60 | uint64(c.dob)<<20 | uint64(n.sdx[c.given]), n.sdx[c.surname]
+		}},
 		{name: "zip+given-initial", key: func(c *crec) (uint64, uint32) {
 			if c.zip == 0 || c.given == 0 {
 				return 0, 0
@@ -432,7 +440,14 @@ func (r *Resolver) blockPasses() []blockPass {
 			if c.surname == 0 || c.given == 0 {
 				return 0, 0
 			}
-			return 4<<60 | uint64(n.sdx[c.given])<<20 | uint64(n.sdx[c.surname]), c.zip
+			// The two codes in order of value, not of part: a record
+			// whose parts are swapped ("lowe robbie") shares the block
+			// of "robbie lowe".
+			lo, hi := n.sdx[c.given], n.sdx[c.surname]
+			if lo > hi {
+				lo, hi = hi, lo
+			}
+			return 4<<60 | uint64(lo)<<20 | uint64(hi), c.zip
 		}},
 		{name: "street+zip", key: func(c *crec) (uint64, uint32) {
 			if c.street == 0 || c.house == 0 {

@@ -138,7 +138,9 @@ func addrLevel(a, b *crec) uint8 {
 	if a.street != 0 && a.street == b.street && a.house != 0 && a.house == b.house && zipOK && (a.zip != 0 || a.city == b.city) {
 		return 1
 	}
-	if a.house != 0 && a.house == b.house && a.zip != 0 && a.zip == b.zip {
+	if a.house != 0 && a.house == b.house && (a.zip != 0 && a.zip == b.zip || a.street != 0 && a.street == b.street && a.city != 0 && a.city == b.city) {
+		// The same house and postcode on a street mistyped, or the
+		// same house, street and town under a mistyped postcode.
 		return 2
 	}
 	if (a.zip != 0 && a.zip == b.zip) || (a.zip == 0 || b.zip == 0) && a.city != 0 && a.city == b.city {
@@ -212,8 +214,21 @@ func identFamily(k uint8) uint8 {
 func (r *Resolver) compare(i, j uint32) pattern {
 	a, b := &r.recs[i], &r.recs[j]
 	var p pattern
-	p.set(fGiven, r.givenLevel(a.given, b.given))
-	p.set(fSurname, r.surnameLevel(a.surname, b.surname))
+	g, s := r.givenLevel(a.given, b.given), r.surnameLevel(a.surname, b.surname)
+	if g == 5 && s == 3 {
+		// Given name and surname swapped between the records (a form
+		// filled surname first, "LOWE ROBBIE" read as given and
+		// surname): each compared with the other's opposite part, as a
+		// surname is, typos allowed but no nicknames or initials.
+		if gx, sx := r.surnameLevel(a.given, b.surname), r.surnameLevel(a.surname, b.given); gx <= 2 && sx <= 2 {
+			g, s = 1, sx
+			if gx == 2 {
+				g = 3
+			}
+		}
+	}
+	p.set(fGiven, g)
+	p.set(fSurname, s)
 	p.set(fMiddle, r.middleLevel(a.middle, b.middle))
 	p.set(fDOB, dobLevel(a.dob, b.dob))
 	t, e, ph, ac := r.identLevels(a, b)
@@ -233,11 +248,24 @@ func (r *Resolver) weight(i, j uint32, p pattern) float64 {
 	for f := 0; f < nFields; f++ {
 		w += md.w[f][p.level(f)]
 	}
+	a, b := &r.recs[i], &r.recs[j]
 	if p.level(fGiven) == 1 {
-		w += tfAdjust(md.u[fGiven][1], float64(md.gtf[r.recs[i].given]))
+		w += tfAdjust(md.u[fGiven][1], float64(md.gtf[a.given]))
+		if a.given != b.given {
+			// Agreement across swapped parts (compare): the name is
+			// one record's given name and the other's surname, so
+			// its frequency as a given name is taken from the record
+			// where it is the more common, and the smaller bonus
+			// kept: a surname is a rare given name, and would
+			// otherwise count as a rare name's agreement.
+			w = min(w, w-tfAdjust(md.u[fGiven][1], float64(md.gtf[a.given]))+tfAdjust(md.u[fGiven][1], float64(md.gtf[b.given])))
+		}
 	}
 	if p.level(fSurname) == 1 {
-		w += tfAdjust(md.u[fSurname][1], float64(md.stf[r.recs[i].surname]))
+		w += tfAdjust(md.u[fSurname][1], float64(md.stf[a.surname]))
+		if a.surname != b.surname {
+			w = min(w, w-tfAdjust(md.u[fSurname][1], float64(md.stf[a.surname]))+tfAdjust(md.u[fSurname][1], float64(md.stf[b.surname])))
+		}
 	}
 	return w
 }
