@@ -220,11 +220,19 @@ func (r *Resolver) compare(i, j uint32) pattern {
 		// filled surname first, "LOWE ROBBIE" read as given and
 		// surname): each compared with the other's opposite part, as a
 		// surname is, typos allowed but no nicknames or initials.
-		if gx, sx := r.surnameLevel(a.given, b.surname), r.surnameLevel(a.surname, b.given); gx <= 2 && sx <= 2 {
+		switch gx, sx := r.surnameLevel(a.given, b.surname), r.surnameLevel(a.surname, b.given); {
+		case gx <= 2 && sx <= 2:
 			g, s = 1, sx
 			if gx == 2 {
 				g = 3
 			}
+		case gx <= 2:
+			// One record swapped, its other name changed or mistyped
+			// past recognition ("gloster mia", "rily gloster"): one
+			// name agrees, counted as the surname.
+			s = gx
+		case sx <= 2:
+			s = sx
 		}
 	}
 	p.set(fGiven, g)
@@ -250,22 +258,23 @@ func (r *Resolver) weight(i, j uint32, p pattern) float64 {
 	}
 	a, b := &r.recs[i], &r.recs[j]
 	if p.level(fGiven) == 1 {
-		w += tfAdjust(md.u[fGiven][1], float64(md.gtf[a.given]))
+		adj := tfAdjust(md.u[fGiven][1], float64(md.gtf[a.given]))
 		if a.given != b.given {
 			// Agreement across swapped parts (compare): the name is
-			// one record's given name and the other's surname, so
-			// its frequency as a given name is taken from the record
-			// where it is the more common, and the smaller bonus
-			// kept: a surname is a rare given name, and would
-			// otherwise count as a rare name's agreement.
-			w = min(w, w-tfAdjust(md.u[fGiven][1], float64(md.gtf[a.given]))+tfAdjust(md.u[fGiven][1], float64(md.gtf[b.given])))
+			// one record's given name and the other's surname. Its
+			// frequency as a given name is read in both and the
+			// smaller bonus kept: a surname is a rare given name, and
+			// would otherwise count as a rare name's agreement.
+			adj = min(adj, tfAdjust(md.u[fGiven][1], float64(md.gtf[b.given])))
 		}
+		w += adj
 	}
 	if p.level(fSurname) == 1 {
-		w += tfAdjust(md.u[fSurname][1], float64(md.stf[a.surname]))
+		adj := tfAdjust(md.u[fSurname][1], float64(md.stf[a.surname]))
 		if a.surname != b.surname {
-			w = min(w, w-tfAdjust(md.u[fSurname][1], float64(md.stf[a.surname]))+tfAdjust(md.u[fSurname][1], float64(md.stf[b.surname])))
+			adj = min(adj, tfAdjust(md.u[fSurname][1], float64(md.stf[b.surname])))
 		}
+		w += adj
 	}
 	return w
 }

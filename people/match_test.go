@@ -30,6 +30,8 @@ func TestTyposAndSwaps(t *testing.T) {
 		6: {"Nicholas", "Jehvey", "1992-12-31", "59 Bogan Place", "Bundaberg", "NE", "68404", "4030459"},
 		7: {"Ottilie", "Marchbanks", "1958-04-02", "14 Diggles Street", "Park Holme", "KS", "66603", "3611615"},
 		8: {"Ottilie", "Marchbanks", "", "14 Diggles Street", "Park Holme", "KS", "66630", "7026823"},
+		9: {"Rilla", "Glostermann", "1959-01-24", "24 Farrer Place", "Frankston", "TX", "75718", "2526809"},
+		10: {"Glostermann", "Mia", "1959-01-24", "24 Farrer Pl", "Frankston", "TX", "75718", "7104329"},
 	}
 	for i, x := range recs {
 		v := []Value{
@@ -64,6 +66,7 @@ func TestTyposAndSwaps(t *testing.T) {
 		{"swapped, a typo in the given name, the account mistyped", 3, 4, true},
 		{"a surname mistyped past its Soundex code, a postcode's digits transposed", 5, 6, true},
 		{"a postcode's digits transposed, no date of birth", 7, 8, true},
+		{"swapped, the given name another (a middle name, a nickname)", 9, 10, true},
 	} {
 		if got := same(tc.a, tc.b); got != tc.want {
 			t.Errorf("%s: same person %v, want %v", tc.name, got, tc.want)
