@@ -21,16 +21,16 @@ func TestTyposAndSwaps(t *testing.T) {
 	first := r.Len()
 	type rec struct{ given, surname, dob, street, city, state, zip, acct string }
 	recs := []rec{
-		0: {"Lachlan", "Nguyen", "1966-09-26", "70 Bushby Close", "Wilson", "OR", "97046", "4360586"},
-		1: {"Nguyen", "Lachlan", "1966-09-26", "70 Bushby Close", "Wilson", "OR", "97046", "4360586"},
-		2: {"Lachlan", "Nguyen", "1993-10-13", "23 Templestowe Avenue", "Wilson", "OR", "97046", "8311385"},
-		3: {"Jye", "Churchward", "1920-02-10", "1 Fraser Court", "Labrador", "FL", "33151", "2271081"},
-		4: {"Churchward", "Jyeq", "1920-02-10", "1 Fraser Court", "Labrador", "FL", "33151", "2271801"},
-		5: {"Nicholas", "Jenvey", "1992-12-31", "59 Bogan Place", "Bundaberg", "NE", "68440", "1646485"},
-		6: {"Nicholas", "Jehvey", "1992-12-31", "59 Bogan Place", "Bundaberg", "NE", "68404", "4030459"},
-		7: {"Ottilie", "Marchbanks", "1958-04-02", "14 Diggles Street", "Park Holme", "KS", "66603", "3611615"},
-		8: {"Ottilie", "Marchbanks", "", "14 Diggles Street", "Park Holme", "KS", "66630", "7026823"},
-		9: {"Rilla", "Glostermann", "1959-01-24", "24 Farrer Place", "Frankston", "TX", "75718", "2526809"},
+		0:  {"Lachlan", "Nguyen", "1966-09-26", "70 Bushby Close", "Wilson", "OR", "97046", "4360586"},
+		1:  {"Nguyen", "Lachlan", "1966-09-26", "70 Bushby Close", "Wilson", "OR", "97046", "4360586"},
+		2:  {"Lachlan", "Nguyen", "1993-10-13", "23 Templestowe Avenue", "Wilson", "OR", "97046", "8311385"},
+		3:  {"Jye", "Churchward", "1920-02-10", "1 Fraser Court", "Labrador", "FL", "33151", "2271081"},
+		4:  {"Churchward", "Jyeq", "1920-02-10", "1 Fraser Court", "Labrador", "FL", "33151", "2271801"},
+		5:  {"Nicholas", "Jenvey", "1992-12-31", "59 Bogan Place", "Bundaberg", "NE", "68440", "1646485"},
+		6:  {"Nicholas", "Jehvey", "1992-12-31", "59 Bogan Place", "Bundaberg", "NE", "68404", "4030459"},
+		7:  {"Ottilie", "Marchbanks", "1958-04-02", "14 Diggles Street", "Park Holme", "KS", "66603", "3611615"},
+		8:  {"Ottilie", "Marchbanks", "", "14 Diggles Street", "Park Holme", "KS", "66630", "7026823"},
+		9:  {"Rilla", "Glostermann", "1959-01-24", "24 Farrer Place", "Frankston", "TX", "75718", "2526809"},
 		10: {"Glostermann", "Mia", "1959-01-24", "24 Farrer Pl", "Frankston", "TX", "75718", "7104329"},
 	}
 	for i, x := range recs {
