@@ -138,9 +138,10 @@ func addrLevel(a, b *crec) uint8 {
 	if a.street != 0 && a.street == b.street && a.house != 0 && a.house == b.house && zipOK && (a.zip != 0 || a.city == b.city) {
 		return 1
 	}
-	if a.house != 0 && a.house == b.house && (a.zip != 0 && a.zip == b.zip || a.street != 0 && a.street == b.street && a.city != 0 && a.city == b.city) {
+	if a.house != 0 && a.house == b.house && (a.zip != 0 && a.zip == b.zip || a.street != 0 && a.street == b.street && (a.city != 0 && a.city == b.city || a.zipDigits != 0 && a.zipDigits == b.zipDigits)) {
 		// The same house and postcode on a street mistyped, or the
-		// same house, street and town under a mistyped postcode.
+		// same house and street under a mistyped postcode: in the same
+		// town, or with the postcode's digits transposed.
 		return 2
 	}
 	if (a.zip != 0 && a.zip == b.zip) || (a.zip == 0 || b.zip == 0) && a.city != 0 && a.city == b.city {

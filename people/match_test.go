@@ -32,6 +32,8 @@ func TestTyposAndSwaps(t *testing.T) {
 		8:  {"Ottilie", "Marchbanks", "", "14 Diggles Street", "Park Holme", "KS", "66630", "7026823"},
 		9:  {"Rilla", "Glostermann", "1959-01-24", "24 Farrer Place", "Frankston", "TX", "75718", "2526809"},
 		10: {"Glostermann", "Mia", "1959-01-24", "24 Farrer Pl", "Frankston", "TX", "75718", "7104329"},
+		11: {"Ainsley", "Blakemore", "1986-09-20", "60 Endeavour Street", "Redhead", "WA", "98015", "1261880"},
+		12: {"", "Blakemore", "1986-09-20", "60 Endeavour Street", "Redehad", "WA", "98105", "1267880"},
 	}
 	for i, x := range recs {
 		v := []Value{
@@ -67,6 +69,7 @@ func TestTyposAndSwaps(t *testing.T) {
 		{"a surname mistyped past its Soundex code, a postcode's digits transposed", 5, 6, true},
 		{"a postcode's digits transposed, no date of birth", 7, 8, true},
 		{"swapped, the given name another (a middle name, a nickname)", 9, 10, true},
+		{"a postcode's digits transposed, the town mistyped, no given name", 11, 12, true},
 	} {
 		if got := same(tc.a, tc.b); got != tc.want {
 			t.Errorf("%s: same person %v, want %v", tc.name, got, tc.want)

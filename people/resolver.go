@@ -1,6 +1,7 @@
 package people
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -116,7 +117,11 @@ type crec struct {
 	given, middle, surname uint32 // name table ids, 0 = none
 	dob                    uint32 // YYYYMMDD, 0 = none
 	gen                    uint8  // generational suffix code, 0 = none
-	zip, house, street     uint32 // hashes of the normalised best address, 0 = none
+	// zipDigits is a 16-bit hash of the postcode's characters in sorted
+	// order, 0 = none: equal for a postcode and its transposed typo
+	// (7015, 7105). It fills what would be padding after gen.
+	zipDigits          uint16
+	zip, house, street uint32 // hashes of the normalised best address, 0 = none
 	city                   uint32
 	idOff                  uint32 // first ident in Resolver.idFP
 	idN                    uint8
@@ -270,6 +275,12 @@ func (r *Resolver) add(rec *Record) bool {
 	if len(rec.Addresses) > 0 {
 		a := rec.Addresses[0].normalize()
 		c.zip, c.house, c.street, c.city = r.hash32(a.zip), r.hash32(a.house), r.hash32(a.street), r.hash32(a.city)
+		if a.zip != "" && len(a.zip) <= 16 {
+			var buf [16]byte
+			z := buf[:copy(buf[:], a.zip)]
+			slices.Sort(z)
+			c.zipDigits = uint16(r.hash32(string(z))) | 1
+		}
 		c.intl = a.intl
 	}
 	c.customer = rec.Customer
