@@ -122,11 +122,11 @@ type crec struct {
 	// (7015, 7105). It fills what would be padding after gen.
 	zipDigits          uint16
 	zip, house, street uint32 // hashes of the normalised best address, 0 = none
-	city                   uint32
-	idOff                  uint32 // first ident in Resolver.idFP
-	idN                    uint8
-	intl                   bool
-	customer               bool
+	city               uint32
+	idOff              uint32 // first ident in Resolver.idFP
+	idN                uint8
+	intl               bool
+	customer           bool
 }
 
 // nameTable interns normalised names with their phonetic codes and counts.
