@@ -1033,6 +1033,12 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, t tableInfo, emit func(
 				en = st + len(num)
 				out(breachkit.Phone, 0.95, "")
 				return
+			} else if phone.Spanish(d) && phone.National(d) {
+				// 612 345 678, 912345678: Spain's nine digits, with no
+				// trunk prefix.
+				en = st + len(num)
+				out(breachkit.Phone, 0.95, "")
+				return
 			}
 		}
 		// "Home: 415-867-5309", "415-867-5309 / 415-555-0100": the

@@ -6,7 +6,8 @@
 // recognised when written in international form (+44 20 7946 0958) and
 // valid for their country by libphonenumber's metadata, or, near a phone
 // keyword, in the national form of a European country, Australia or New
-// Zealand (07700 900123, 06 12 34 56 78).
+// Zealand (07700 900123, 06 12 34 56 78), and Spain's nine digits, which
+// have no trunk prefix (612 345 678, 91 123 45 67).
 package phone
 
 import "github.com/nyaruka/phonenumbers"
@@ -99,8 +100,13 @@ func International(digits []byte) bool {
 var nationalRegions = []string{"GB", "FR", "DE", "IT", "ES", "NL", "BE", "IE", "AT", "CH", "PT", "SE", "DK", "PL", "AU", "NZ"}
 
 // National reports whether digits, starting with the trunk prefix 0, are
-// a valid number of one of nationalRegions as dialled in that country.
+// a valid number of one of nationalRegions as dialled in that country, or
+// nine digits a valid Spanish number (see Spanish).
 func National(digits []byte) bool {
+	if Spanish(digits) {
+		n, err := phonenumbers.Parse(string(digits), "ES")
+		return err == nil && phonenumbers.IsValidNumberForRegion(n, "ES")
+	}
 	if len(digits) < 9 || len(digits) > 12 || digits[0] != '0' || digits[1] == '0' {
 		return false
 	}
@@ -117,14 +123,60 @@ func National(digits []byte) bool {
 	return false
 }
 
-// ScoreAny is Score for North American numbers and NationalScore for
+// Spanish reports whether digits have the shape of a Spanish number as
+// Spain dials it: nine digits, no trunk prefix, the first 6 or 7 for a
+// mobile, 8 or 9 for a fixed line. Nine digits are never a North American
+// number, so the shape decides which rules look further.
+func Spanish(digits []byte) bool {
+	if len(digits) != 9 || digits[0] < '6' {
+		return false
+	}
+	for _, c := range digits {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// ScoreAny is Score for North American numbers, NationalScore for
 // numbers in national form, which never start as a North American one
-// does.
+// does, and SpanishScore for nine digits.
 func ScoreAny(digits []byte, groups []int, seps []byte) (float64, bool) {
 	if len(digits) > 0 && digits[0] == '0' {
 		return NationalScore(digits, groups, seps)
 	}
+	if len(digits) == 9 {
+		return SpanishScore(digits, groups, seps)
+	}
 	return Score(digits, groups, seps)
+}
+
+// SpanishScore takes nine digits in the blocks Spain writes them in
+// (612 345 678, 612 34 56 78, 91 123 45 67), apart by blanks, dashes or
+// dots. Like NationalScore it gives a candidate only: nine digits are an
+// SSN, a routing or an account number far more often, so a phone keyword
+// must speak for it and National confirm it.
+func SpanishScore(digits []byte, groups []int, seps []byte) (float64, bool) {
+	if !Spanish(digits) {
+		return 0, false
+	}
+	for _, s := range seps {
+		if s != ' ' && s != '-' && s != '.' {
+			return 0, false
+		}
+	}
+	switch len(groups) {
+	case 3:
+		if groups[0] == 3 && groups[1] == 3 {
+			return 0.05, true
+		}
+	case 4:
+		if groups[0] == 3 && groups[1] == 2 && groups[2] == 2 || groups[0] == 2 && groups[1] == 3 && groups[2] == 2 {
+			return 0.05, true
+		}
+	}
+	return 0, false
 }
 
 // NationalScore takes a candidate of the shape of a number written in
