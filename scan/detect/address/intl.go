@@ -179,8 +179,12 @@ func FindNumberLast(text []byte, i, j int) (start, end int) {
 	if j-i > 4 || j+8 > len(text) || text[j] != ',' || text[j+1] != ' ' || i < 4 || text[i-1] != ' ' {
 		return 0, 0
 	}
-	// The postcode and the town.
+	// The postcode and the town, after a Spanish floor and door if any
+	// (Calle Mayor 15, 3º B, 28013 Madrid).
 	z := j + 2
+	if f := spanishFloor(text, z); f > 0 {
+		z = f
+	}
 	e := z
 	for e < len(text) && isDigit(text[e]) && e-z < 6 {
 		e++
@@ -196,9 +200,19 @@ func FindNumberLast(text []byte, i, j int) (start, end int) {
 	start = -1
 	street := false
 	k := i - 1 // the blank before the number
-	for w := 0; w < 5 && k > 0 && text[k] == ' '; w++ {
+	if text[k-1] == ',' {
+		k-- // Spain's comma before the number: Calle Mayor, 15
+	}
+	for w := 0; w < 5 && k > 0 && (text[k] == ' ' || w == 0 && text[k] == ','); w++ {
+		if text[k] == ',' {
+			k--
+			if text[k] == ' ' {
+				break
+			}
+			k++ // the word ends at the comma
+		}
 		b := k
-		for b > 0 && (isAlpha(text[b-1]) || text[b-1] >= 0x80 || text[b-1] == '-' || text[b-1] == '\'' || text[b-1] == '.') {
+		for b > 0 && (isAlpha(text[b-1]) || text[b-1] >= 0x80 || text[b-1] == '-' || text[b-1] == '\'' || text[b-1] == '.' || text[b-1] == '/') {
 			b--
 		}
 		if b == k {
@@ -238,7 +252,8 @@ func streetFirstWord(w []byte) bool {
 	}
 	l := string(b[:len(w)])
 	switch l {
-	case "via", "viale", "piazza", "corso", "calle", "avenida", "rua", "carrer", "plaza", "paseo", "largo", "travessa":
+	case "via", "viale", "piazza", "corso", "calle", "avenida", "rua", "carrer", "plaza", "paseo", "largo", "travessa",
+		"c/", "avda.", "avda", "av.", "pza.", "ctra.", "camino", "ronda", "travesía", "glorieta":
 		return true
 	}
 	for _, s := range [...]string{"straße", "strasse", "gasse", "weg", "platz", "allee", "straat", "laan", "gracht", "plein"} {
@@ -247,4 +262,41 @@ func streetFirstWord(w []byte) bool {
 		}
 	}
 	return false
+}
+
+// spanishFloor returns the end of a Spanish floor and door at text[p]
+// and the ", " after them (3º B, 2.º izda., 1ºA, bajo), or 0. The
+// ordinal signs º and ª are two bytes in UTF-8.
+func spanishFloor(text []byte, p int) int {
+	q := p
+	for q < len(text) && isDigit(text[q]) && q-p < 2 {
+		q++
+	}
+	if q == p {
+		if q+4 < len(text) && (string(text[q:q+4]) == "bajo" || string(text[q:q+4]) == "Bajo") {
+			q += 4
+		} else {
+			return 0
+		}
+	} else {
+		if q < len(text) && text[q] == '.' {
+			q++
+		}
+		if q+1 >= len(text) || text[q] != 0xC2 || text[q+1] != 0xBA && text[q+1] != 0xAA {
+			return 0
+		}
+		q += 2
+	}
+	if q < len(text) && text[q] == ' ' {
+		q++
+	}
+	// The door: a letter, a number, or left, right or centre.
+	d := q
+	for q < len(text) && (isAlpha(text[q]) || isDigit(text[q]) || text[q] == '.') && q-d < 6 {
+		q++
+	}
+	if q+2 >= len(text) || text[q] != ',' || text[q+1] != ' ' || !isDigit(text[q+2]) {
+		return 0
+	}
+	return q + 2
 }
