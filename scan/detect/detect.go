@@ -771,15 +771,21 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 					e.monthDate(s, text, i)
 				}
 				if wantName && wj-i >= 2 {
-					if roles&name.Title != 0 && name.TitleCase(text[i:j]) {
-						// "Ms. Lutz", "Dr Patel"; not MS_SYNC or
-						// MRS.NE, a program's names.
-						titled = j < n && (text[j] == ' ' || text[j] == '.' && j+1 < n && text[j+1] == ' ')
-						i = j
-						if i < n && text[i] == '.' {
-							i++
+					if roles&name.Title == 0 && wj > j && text[j] >= 0xC0 {
+						// "Señora Martínez": a title written with an
+						// accented letter.
+						if r := e.accentRoles(text, i, wj); r&name.Title != 0 {
+							roles, j = r, wj
 						}
-						continue
+					}
+					if roles&name.Title != 0 && name.TitleCase(text[i:j]) {
+						// "Ms. Lutz", "Dr Patel", "Sig.ra Bianchi"; not
+						// MS_SYNC or MRS.NE, a program's names.
+						if k := name.TitleEnd(text, i, j); k >= 0 {
+							titled = k < n && text[k] == ' '
+							i = k
+							continue
+						}
 					}
 					if (i == 0 || text[i-1] == '\n') && j < n && text[j] == ' ' && bytes.Contains(text[j:min(n, i+96)], threeBlanks) {
 						// A name on a form, its parts in boxes apart
@@ -1128,6 +1134,24 @@ func (e *Engine) accentWord(s *scratch, text []byte, i int) {
 	if v, ok := e.lex.Lookup(buf[:j-i]); ok && v&kwMask != 0 {
 		e.hit(s, text, i, j, v)
 	}
+}
+
+// accentRoles returns the name roles of the word text[i:j] that runs on
+// over accented letters (Señora), its ASCII letters in lower case.
+func (e *Engine) accentRoles(text []byte, i, j int) name.Role {
+	var buf [32]byte
+	if j-i > len(buf) {
+		return 0
+	}
+	for k := i; k < j; k++ {
+		c := text[k]
+		if c >= 'A' && c <= 'Z' {
+			c += 32
+		}
+		buf[k-i] = c
+	}
+	v, _ := e.lex.Lookup(buf[:j-i])
+	return name.Role(v >> numClasses)
 }
 
 // hit records the word text[i:j], whose lexicon value is v, as a keyword
@@ -1497,7 +1521,9 @@ func (e *Engine) name(text []byte, i, j int, titled bool, r name.Role) (int, flo
 	}
 	end := ws[words-1].End
 	// A name followed by a street suffix is a street; by ", ST" a city.
-	if end+1 < len(text) && text[end] == ',' && end+4 <= len(text) && text[end+1] == ' ' && address.ValidState(view(text[end+2:min(end+4, len(text))])) && (end+4 == len(text) || !isLetter(text[end+4])) {
+	if stateAfter(text, end) && !(titled && byteClass[text[end+2]] == cLower) {
+		// Not after a title, the state in small letters: "Mrs.
+		// Bianchetti, in her letter" goes on in prose.
 		return 0, 0
 	}
 	if words < n {

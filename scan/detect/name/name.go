@@ -25,16 +25,53 @@ var Keywords = []string{"name", "borrower", "customer", "from", "dear", "mr", "m
 var englishTitles = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "mx": true, "prof": true}
 
 // titles adds the titles of letters abroad, where GDPR's people live:
-// Frau Schneider, Sra. Villanueva, Mme Lefèvre, Signora Esposito, Dhr. de
-// Vries. Not Sr or Don, a suffix and a given name.
+// Frau Schneider, Sra. Villanueva, Señora Martínez, Mme Lefèvre, Signora
+// Esposito, Sig.ra Bianchi, Dott. Ferrari, Dhr. de Vries. Not Sr or Don,
+// a suffix and a given name. Those of dottedTitles are titles only with
+// their period.
 var titles = func() map[string]bool {
 	m := map[string]bool{"herr": true, "frau": true, "sra": true, "srta": true, "senor": true, "senora": true, "mme": true,
-		"mlle": true, "monsieur": true, "madame": true, "signor": true, "signora": true, "dhr": true, "mevr": true}
+		"mlle": true, "monsieur": true, "madame": true, "signor": true, "signora": true, "dhr": true, "mevr": true,
+		"señor": true, "señora": true, "señorita": true}
+	for t := range dottedTitles {
+		m[t] = true
+	}
 	for t := range englishTitles {
 		m[t] = true
 	}
 	return m
 }()
+
+// dottedTitles are Italian abbreviated titles, written with a period and
+// often a feminine ending after it (Sig.ra, Sig.na, Dott.ssa): without
+// the period "Sig" is as often a brand (Sig Sauer).
+var dottedTitles = map[string]bool{"sig": true, "dott": true, "avv": true}
+
+// TitleEnd returns where the title text[i:j] (its letters, a lexicon
+// Title) ends with what belongs to it: the period of "Dr." and the
+// feminine ending of "Sig.ra" or "Dott.ssa". It returns -1 when the word
+// is a title only with a period it lacks.
+func TitleEnd(text []byte, i, j int) int {
+	if j < len(text) && text[j] == '.' {
+		k := j + 1
+		for k < len(text) && k-j <= 4 && text[k] >= 'a' && text[k] <= 'z' {
+			k++
+		}
+		switch string(text[j+1 : k]) {
+		case "ra", "na", "ssa":
+			if k < len(text) && text[k] == '.' {
+				k++
+			}
+			return k
+		}
+		return j + 1
+	}
+	var b [32]byte
+	if l, ok := lower(text[i:j], &b); ok && dottedTitles[string(l)] {
+		return -1
+	}
+	return j
+}
 
 // notName are capitalised words that the gazetteer lists as names but
 // that in business text are far more often something else.
