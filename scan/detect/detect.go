@@ -847,6 +847,15 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 							continue
 						}
 					}
+					if (i == 0 || text[i-1] == '\n') && wj < n && text[wj] == ' ' {
+						// "TOMASZ K WOJCIK" over "1234 ELM STREET APT 5":
+						// the addressee of a letter or a label.
+						if end, conf := addressee(text, i); end > 0 {
+							s.found = append(s.found, span{i, end, conf, breachkit.PersonName, "rule:name-addressee", ""})
+							i, titled = end, false
+							continue
+						}
+					}
 					if end, conf, rule := cuedName(text, i, wj, &lt); end > 0 {
 						s.found = append(s.found, span{i, end, conf, breachkit.PersonName, rule, ""})
 						i, titled = end, false
@@ -1795,6 +1804,48 @@ func cuedName(text []byte, i, wj int, lt *int) (int, float64, string) {
 		return end, 0.75, "rule:name-cued"
 	}
 	return end, 0.6, "rule:name-cued"
+}
+
+// addressee finds a name a gazetteer may lack on a line of its own at
+// text[i], the first line of an address block: the next line starts a
+// full address (a street with its city, state and ZIP Code, or a post
+// office box with them). The line must be two to four words written as
+// names (initials allowed), none an ordinary English word, and not a
+// firm's name: "ACME MORTGAGE SERVICING" over its PO Box is no one. It
+// returns the name's end and confidence, or end 0.
+func addressee(text []byte, i int) (int, float64) {
+	nl := bytes.IndexByte(text[i:min(len(text), i+64)], '\n')
+	if nl < 0 {
+		return 0, 0
+	}
+	le, next := i+nl, i+nl+1
+	if le > i && text[le-1] == '\r' {
+		le--
+	}
+	if next >= len(text) || !(byteClass[text[next]] == cDigit || text[next] == 'P' || text[next] == 'p') {
+		return 0, 0
+	}
+	end, _ := name.Labelled(text, i)
+	if end != le || name.FirmAt(text, i) > 0 || name.EntityAfter(text, end) {
+		return 0, 0
+	}
+	ok, listed := name.Unknown(text, i, end, true)
+	if !ok {
+		return 0, 0
+	}
+	var full bool
+	if byteClass[text[next]] == cDigit {
+		_, full, _ = address.Find(text, next)
+	} else {
+		_, full, _ = address.FindPOBox(text, next)
+	}
+	if !full {
+		return 0, 0
+	}
+	if listed {
+		return end, 0.8
+	}
+	return end, 0.7
 }
 
 // capitalRun returns the end of the run of two to four words from
