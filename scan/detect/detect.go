@@ -744,6 +744,15 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 					continue
 				}
 			}
+			// "City: Boise   State: ID   Zip: 83706": a form's or a log
+			// line's parts of an address, each after its label.
+			if lc := c | 0x20; wantAddr && j-i >= 3 && j-i <= 8 && (lc == 'c' || lc == 's' || lc == 'z' || lc == 't' || lc == 'p') && j < n && (text[j] == ':' || text[j] == '=' || text[j] == ' ' || text[j] == '"') {
+				if st, end, part := addressPartValue(text, i, j); end > 0 {
+					s.found = append(s.found, span{st, end, 0.85, breachkit.Address, "rule:address-part-key", "part:" + part})
+					i, cue = end, false
+					continue
+				}
+			}
 			if wantAddr && (c == 'P' || c == 'p') && j-i <= 2 {
 				if end, full, conf := address.FindPOBox(text, i); end > 0 {
 					s.found = append(s.found, span{i, end, conf, breachkit.Address, pick(full, "rule:address-full", "rule:address-po-box"), ""})
@@ -1723,6 +1732,135 @@ func namePartValue(text []byte, i, j int) (int, int, string, float64) {
 		return 0, 0, "", 0
 	}
 	return p, e, strings.ToLower(string(text[k:j])), 0.8
+}
+
+// addressPartValue finds the value after the label text[i:j] of a part
+// of an address, as forms and log lines write them: "City: Boise",
+// "State: ID", "Zip: 83706", "ZIP Code: 83706-1234", "Postal Code:
+// 83706", "zip=83706". A city is one to four capitalised words, a state
+// a valid abbreviation or name, a ZIP Code five digits or ZIP+4. It
+// returns the value's bounds and the part (city, state or zip), or end 0.
+func addressPartValue(text []byte, i, j int) (int, int, string) {
+	var part string
+	var b [8]byte
+	for k := i; k < j; k++ {
+		b[k-i] = text[k] | 0x20
+	}
+	switch string(b[:j-i]) {
+	case "city", "town":
+		part = "city"
+	case "state":
+		part = "state"
+	case "zip", "zipcode", "postcode", "postal":
+		part = "zip"
+	default:
+		return 0, 0, ""
+	}
+	n := len(text)
+	p := j
+	if p+5 <= n && text[p] == ' ' && bytes.EqualFold(text[p+1:p+5], []byte("code")) {
+		p += 5
+	} else if b[0] == 'p' && j-i == 6 {
+		return 0, 0, "" // "postal" alone
+	}
+	if p < n && text[p] == '"' {
+		p++ // "zip":"83706"
+	}
+	if p < n && text[p] == ' ' {
+		p++
+	}
+	if p >= n || text[p] != ':' && text[p] != '=' {
+		return 0, 0, ""
+	}
+	p++
+	for p < n && p-j < 8 && (text[p] == ' ' || text[p] == '\t' || text[p] == '"' || text[p] == '\'') {
+		p++
+	}
+	e := p
+	switch part {
+	case "zip":
+		for e < n && byteClass[text[e]] == cDigit {
+			e++
+		}
+		if e-p != 5 {
+			return 0, 0, ""
+		}
+		if e+5 <= n && text[e] == '-' && allDigits(text[e+1:e+5]) && (e+5 == n || byteClass[text[e+5]] != cDigit) {
+			e += 5
+		}
+		if e < n && !valueEnd(text[e]) {
+			return 0, 0, ""
+		}
+		return p, e, part
+	}
+	// A city or a state: capitalised words one blank apart, up to a
+	// tab, two blanks, a line's end, punctuation or the next label.
+	for w := 0; w < 4 && e < n && (byteClass[text[e]] == cUpper || text[e] >= 0xC0); w++ {
+		k := name.WordEnd(text, e)
+		if k < n && text[k] == '.' {
+			k++ // St. Louis
+		}
+		if k < n && (text[k] == ':' || text[k] == '=') || k == e {
+			break // the next label
+		}
+		e = k
+		if !(k+1 < n && text[k] == ' ' && (byteClass[text[k+1]] == cUpper || text[k+1] >= 0xC0)) {
+			break
+		}
+		if l := name.WordEnd(text, k+1); l < n && (text[l] == ':' || text[l] == '=') {
+			break // "Boise State: ID"
+		}
+		e = k + 1
+	}
+	for e > p && text[e-1] == ' ' {
+		e--
+	}
+	if e > p && text[e-1] == '.' {
+		// A sentence's period, not that of St.
+		ws := e - 1
+		for ws > p && text[ws-1] != ' ' {
+			ws--
+		}
+		if e-1-ws > 3 {
+			e--
+		}
+	}
+	if e <= p || e < n && !valueEnd(text[e]) {
+		return 0, 0, ""
+	}
+	v := text[p:e]
+	switch part {
+	case "state":
+		if len(v) == 2 && byteClass[v[1]] != cUpper || !address.ValidState(view(v)) {
+			return 0, 0, ""
+		}
+	case "city":
+		if len(v) < 3 || !name.Capital(v) || name.Ordinary(v) || placeholder(v) {
+			return 0, 0, ""
+		}
+	}
+	return p, e, part
+}
+
+// valueEnd reports whether c can follow a form's or a log line's value:
+// a blank, a line's end, a quote or punctuation; not "_" ("IN_PROGRESS").
+func valueEnd(c byte) bool {
+	switch c {
+	case ' ', '\t', '\n', '\r', '"', '\'', ',', ';', '|', '&', '}', ')', '.', '<':
+		return true
+	}
+	return false
+}
+
+// placeholder reports whether a form's value says there is none (Unknown,
+// None, Null, Same, Other, Various, TBD, Pending, Test) or is a manual's
+// (Anytown).
+func placeholder(v []byte) bool {
+	switch strings.ToLower(string(v)) {
+	case "unknown", "none", "null", "nil", "same", "other", "various", "tbd", "pending", "test", "undefined", "empty", "blank", "missing", "anytown":
+		return true
+	}
+	return false
 }
 
 // lowerName finds a name after a cue word: a lower-case given name and
