@@ -746,7 +746,9 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 			}
 			// "City: Boise   State: ID   Zip: 83706": a form's or a log
 			// line's parts of an address, each after its label.
-			if lc := c | 0x20; wantAddr && j-i >= 3 && j-i <= 8 && (lc == 'c' || lc == 's' || lc == 'z' || lc == 't' || lc == 'p') && j < n && (text[j] == ':' || text[j] == '=' || text[j] == ' ' || text[j] == '"') {
+			if (roles&name.Stop != 0 || c|0x20 == 'z' || c|0x20 == 'p') && wantAddr && j+1 < n && (text[j] == ':' || text[j] == '=' || text[j] == '"' || text[j] == ' ' && text[j+1]|0x20 == 'c') && partLabel(c, text[j-1], j-i) {
+				// City and State are stop words of the name lexicon:
+				// most words are passed over by the test of their roles.
 				if st, end, part := addressPartValue(text, i, j); end > 0 {
 					s.found = append(s.found, span{st, end, 0.85, breachkit.Address, "rule:address-part-key", "part:" + part})
 					i, cue = end, false
@@ -1734,6 +1736,26 @@ func namePartValue(text []byte, i, j int) (int, int, string, float64) {
 	return p, e, strings.ToLower(string(text[k:j])), 0.8
 }
 
+// partLabel reports whether a word of n letters that starts with first
+// and ends with last can be a label of addressPartValue (city,
+// state, zip, zipcode, postcode, postal): a test of three bytes that
+// most words fail.
+func partLabel(first, last byte, n int) bool {
+	switch f, l := first|0x20, last|0x20; n {
+	case 3:
+		return f == 'z' && l == 'p'
+	case 4:
+		return f == 'c' && l == 'y'
+	case 5:
+		return f == 's' && l == 'e'
+	case 6:
+		return f == 'p' && l == 'l'
+	case 7, 8:
+		return (f == 'z' || f == 'p') && l == 'e'
+	}
+	return false
+}
+
 // addressPartValue finds the value after the label text[i:j] of a part
 // of an address, as forms and log lines write them: "City: Boise",
 // "State: ID", "Zip: 83706", "ZIP Code: 83706-1234", "Postal Code:
@@ -1747,7 +1769,7 @@ func addressPartValue(text []byte, i, j int) (int, int, string) {
 		b[k-i] = text[k] | 0x20
 	}
 	switch string(b[:j-i]) {
-	case "city", "town":
+	case "city":
 		part = "city"
 	case "state":
 		part = "state"
