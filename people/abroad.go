@@ -93,6 +93,20 @@ func (b *abroad) country(a *Address) (string, string) {
 	return "", ""
 }
 
+// noAddress returns the country of a person with no address at all, and
+// how it was told: a national number of it, or an IBAN and an
+// international phone number that name it both (one alone is a bank's or
+// a handset's country, not always the home's); "" otherwise.
+func (b *abroad) noAddress() (string, string) {
+	if n := b.national(); n != "" {
+		return n, "national number of that country (no address found)"
+	}
+	if b.iban != "" && b.iban == b.phone && !b.ibanMixed && !b.phoneMixed {
+		return b.iban, "IBAN and phone country (no address found)"
+	}
+	return "", ""
+}
+
 // national returns the country of the person's national numbers, checked
 // by their own rules (France's NIR, Italy's codice fiscale) and issued to
 // that country's residents, when no IBAN or phone of theirs names

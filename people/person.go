@@ -270,9 +270,8 @@ func (res *Result) person(ms []uint32, links []link, seal func([]byte) breachkit
 	p.Jurisdiction, p.JurisdictionBy = jurisdiction(best)
 	if foreign != "" {
 		p.Jurisdiction, p.JurisdictionBy = foreign, foreignBy
-	} else if c := far.national(); best == nil && c != "" {
-		// No address at all: a national number says the country.
-		p.Jurisdiction, p.JurisdictionBy = c, "national number of that country (no address found)"
+	} else if c, by := far.noAddress(); best == nil && c != "" {
+		p.Jurisdiction, p.JurisdictionBy = c, by
 	}
 	p.AddressQuality = addressQuality(best)
 	if bestName == "" {
