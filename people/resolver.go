@@ -66,7 +66,7 @@ var fieldNames = [nFields]string{"given_name", "surname", "middle_name", "dob", 
 // "missing" everywhere).
 var levelNames = [nFields][]string{
 	{"missing", "exact", "nickname", "similar", "initial", "different"},
-	{"missing", "exact", "similar", "different"},
+	{"missing", "exact", "similar", "different", "across"},
 	{"missing", "compatible", "different"},
 	{"missing", "exact", "transposed-or-typo", "different"},
 	{"missing", "same", "different"},
