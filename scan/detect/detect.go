@@ -1406,11 +1406,13 @@ func (e *Engine) monthDate(s *scratch, text []byte, i int) {
 		return
 	}
 	// "17-May-1980", "17 May 1980" or "17th May 1980": the day comes first,
-	// also as "14. März" and "30 de enero".
+	// also as "14. März", "30 de enero" and "the 5th of January".
 	st := i
 	if q := i - 1; q >= 1 && (text[q] == '-' || text[q] == ' ') {
 		if q >= 4 && text[q-1] == 'e' && text[q-2] == 'd' && text[q-3] == ' ' && byteClass[text[q-4]] == cDigit {
 			q -= 3
+		} else if q >= 6 && text[q-1] == 'f' && text[q-2] == 'o' && text[q-3] == ' ' && ordinalSuffix(text[q-5:q-3]) && byteClass[text[q-6]] == cDigit {
+			q -= 3 // "the 5th of January, 1980"
 		} else if q >= 2 && text[q-1] == '.' && byteClass[text[q-2]] == cDigit {
 			q--
 		}

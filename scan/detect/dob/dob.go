@@ -346,8 +346,8 @@ func tokens(s string) (toks [3]string, ends [3]int, n int) {
 		if j == i {
 			break
 		}
-		if w := s[i:j]; n > 0 && (w == "de" || w == "del") {
-			i = j // "30 de enero de 1979": Spanish joins them with "de"
+		if w := s[i:j]; n > 0 && (w == "de" || w == "del" || w == "of" && n == 1) {
+			i = j // "30 de enero de 1979": Spanish joins them with "de"; "5th of January"
 			continue
 		}
 		toks[n], ends[n] = s[i:j], j
