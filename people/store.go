@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/breachkit/breachkit"
 	"github.com/breachkit/breachkit/gazetteer"
@@ -103,6 +104,9 @@ func FromStore(ctx context.Context, st breachkit.Store, caseID int64, open Opene
 			v := Value{Type: t, Part: partOf(f.Reasons), Value: string(pt), Order: f.Start}
 			if t == breachkit.GovID {
 				v.Part = issuer(f.Reasons)
+			}
+			if t == breachkit.DOB && v.Part == "yymmdd" {
+				v.Value, v.Part = yymmdd(v.Value), ""
 			}
 			if t == breachkit.Address {
 				// A table's columns repeat on every row: each header's
@@ -236,6 +240,25 @@ func partOf(reasons []string) string {
 		}
 	}
 	return ""
+}
+
+// yymmdd writes a birth date of a passport's machine-readable zone
+// (YYMMDD, "810314") with its century, as ParseDOB reads it: a year after
+// this one's two digits is of the last century.
+func yymmdd(v string) string {
+	if len(v) != 6 {
+		return v
+	}
+	for i := 0; i < 6; i++ {
+		if v[i] < '0' || v[i] > '9' {
+			return v
+		}
+	}
+	century := "20"
+	if yy := int(v[0]-'0')*10 + int(v[1]-'0'); yy > time.Now().Year()%100 {
+		century = "19"
+	}
+	return century + v[0:2] + "-" + v[2:4] + "-" + v[4:6]
 }
 
 // issuer returns the country that issued a national number, which its

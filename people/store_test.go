@@ -33,6 +33,39 @@ func TestFromStoreParts(t *testing.T) {
 	}
 }
 
+// TestFromStoreMRZ reads a passport's machine-readable zone as scan
+// finds it: surname, given and further given names by part, and the
+// birth date written YYMMDD given its century.
+func TestFromStoreMRZ(t *testing.T) {
+	f := func(id int64, typ breachkit.Element, v string, reasons ...string) *breachkit.Finding {
+		return &breachkit.Finding{ID: id, SourceID: 1, Path: "x", Type: typ, Start: id * 10, End: id*10 + 5, Record: "x#para=1", Value: breachkit.Sealed(v), Reasons: reasons}
+	}
+	st := &fakeStore{sources: []*breachkit.Source{{ID: 1, Path: "x"}}, findings: []*breachkit.Finding{
+		f(1, breachkit.PersonName, "OKAFOR", "rule:mrz", "part:surname"),
+		f(2, breachkit.PersonName, "CHIDI", "rule:mrz", "part:given"),
+		f(3, breachkit.PersonName, "EMEKA", "rule:mrz", "part:middle"),
+		f(4, breachkit.Passport, "561839274", "rule:mrz"),
+		f(5, breachkit.DOB, "810314", "rule:mrz", "part:yymmdd"),
+	}}
+	var got []*Record
+	open := func(_ breachkit.Element, s breachkit.Sealed) ([]byte, error) { return s, nil }
+	if err := FromStore(context.Background(), st, 1, open, 0, func(r *Record) { got = append(got, r) }); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 {
+		t.Fatalf("%d records", len(got))
+	}
+	r := got[0]
+	if r.Given != "CHIDI" || r.Middle != "EMEKA" || r.Surname != "OKAFOR" || ParseDOB(r.DOB) != 19810314 {
+		t.Errorf("given %q middle %q surname %q, DOB %q (%d)", r.Given, r.Middle, r.Surname, r.DOB, ParseDOB(r.DOB))
+	}
+	for _, tc := range []struct{ in, want string }{{"810314", "1981-03-14"}, {"050228", "2005-02-28"}, {"300101", "1930-01-01"}, {"8103", "8103"}, {"81O314", "81O314"}} {
+		if got := yymmdd(tc.in); got != tc.want {
+			t.Errorf("yymmdd(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
 // TestSplitFullNameParticles checks that lower-case particles go with
 // the surname and capitalised middle words stay middle names.
 func TestSplitFullNameParticles(t *testing.T) {

@@ -42,6 +42,7 @@ import (
 	"github.com/breachkit/breachkit/scan/detect/internal/wordset"
 	"github.com/breachkit/breachkit/scan/detect/itin"
 	"github.com/breachkit/breachkit/scan/detect/medical"
+	"github.com/breachkit/breachkit/scan/detect/mrz"
 	"github.com/breachkit/breachkit/scan/detect/name"
 	"github.com/breachkit/breachkit/scan/detect/passport"
 	"github.com/breachkit/breachkit/scan/detect/phone"
@@ -546,6 +547,15 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 				i, titled = name.WordEnd(text, i), false
 				continue
 			}
+			// "P<USAOKAFOR<<CHIDI<EMEKA<<<": the machine-readable zone
+			// of a passport or an identity card.
+			if c == '<' && i+1 < n && text[i+1] == '<' {
+				if z, ok := mrz.At(text, i); ok && z.Start >= lead {
+					e.zone(s, z)
+					i, titled = z.End, false
+					continue
+				}
+			}
 			// Blanks and punctuation: nothing starts here.
 			i++
 			for i < n && byteClass[text[i]] == cOther && text[i] < 0xC0 {
@@ -911,6 +921,44 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 		}
 	}
 	e.emit(s, seg, emit)
+}
+
+// zone records the fields of a machine-readable zone, which its check
+// digits vouch for, and drops the tokens of its first line read before
+// its fillers were reached.
+func (e *Engine) zone(s *scratch, z mrz.Zone) {
+	for len(s.alnum) > 0 && s.alnum[len(s.alnum)-1][0] >= z.Start {
+		s.alnum = s.alnum[:len(s.alnum)-1]
+	}
+	for len(s.toks) > 0 && s.toks[len(s.toks)-1].start >= z.Start {
+		s.toks = s.toks[:len(s.toks)-1]
+	}
+	given := 0
+	for _, f := range z.Fields {
+		switch f.Kind {
+		case mrz.DocNumber:
+			t := breachkit.Passport
+			if !z.Passport {
+				t = breachkit.GovID
+			}
+			if e.on(t) {
+				s.found = append(s.found, span{f.Start, f.End, 0.95, t, "rule:mrz", ""})
+			}
+		case mrz.Surname:
+			if e.on(breachkit.PersonName) {
+				s.found = append(s.found, span{f.Start, f.End, 0.95, breachkit.PersonName, "rule:mrz", "part:surname"})
+			}
+		case mrz.Given:
+			if e.on(breachkit.PersonName) {
+				s.found = append(s.found, span{f.Start, f.End, 0.95, breachkit.PersonName, "rule:mrz", pick(given == 0, "part:given", "part:middle")})
+			}
+			given++
+		case mrz.BirthDate:
+			if e.on(breachkit.DOB) {
+				s.found = append(s.found, span{f.Start, f.End, 0.95, breachkit.DOB, "rule:mrz", "part:yymmdd"})
+			}
+		}
+	}
 }
 
 // abroad records an address outside the United States that ends in the
