@@ -166,10 +166,8 @@ func At(text []byte, i int) (Zone, bool) {
 	var z Zone
 	var ok bool
 	switch {
-	case n == 44 && count >= 2:
-		z, ok = td3(text, lines[0], lines[1])
-	case n == 36 && count >= 2:
-		z, ok = td2(text, lines[0], lines[1])
+	case (n == 44 || n == 36) && count >= 2:
+		z, ok = twoLines(text, lines[0], lines[1])
 	case n == 30 && count >= 3:
 		z, ok = td1(text, lines[0], lines[1], lines[2])
 	}
@@ -240,24 +238,15 @@ func date(b []byte) bool {
 	return m >= 1 && m <= 12 && d >= 1 && d <= 31
 }
 
-// td3 reads a passport's two lines of 44.
-func td3(text []byte, l1, l2 [2]int) (Zone, bool) {
+// twoLines reads a zone of two lines: a passport's of 44 (TD3), or a
+// card's or an older visa's of 36 (TD2). Their second lines differ only
+// in the length of the optional field before the composite check digit,
+// which ends the line.
+func twoLines(text []byte, l1, l2 [2]int) (Zone, bool) {
 	a, b := text[l1[0]:l1[1]], text[l2[0]:l2[1]]
+	last := len(b) - 1
 	if !(a[0] >= 'A' && a[0] <= 'Z') || !check(b[0:9], b[9]) || !date(b[13:19]) || !check(b[13:19], b[19]) || !check(b[21:27], b[27]) ||
-		!composite(b[43], b[0:10], b[13:20], b[21:43]) {
-		return Zone{}, false
-	}
-	z := Zone{Start: l1[0], End: l2[1], Passport: a[0] == 'P'}
-	z.Fields = names(text, l1[0]+5, l1[1], z.Fields)
-	z.Fields = append(z.Fields, number(l2[0], text), Field{l2[0] + 13, l2[0] + 19, BirthDate})
-	return z, true
-}
-
-// td2 reads a card's or an older visa's two lines of 36.
-func td2(text []byte, l1, l2 [2]int) (Zone, bool) {
-	a, b := text[l1[0]:l1[1]], text[l2[0]:l2[1]]
-	if !(a[0] >= 'A' && a[0] <= 'Z') || !check(b[0:9], b[9]) || !date(b[13:19]) || !check(b[13:19], b[19]) || !check(b[21:27], b[27]) ||
-		!composite(b[35], b[0:10], b[13:20], b[21:35]) {
+		!composite(b[last], b[0:10], b[13:20], b[21:last]) {
 		return Zone{}, false
 	}
 	z := Zone{Start: l1[0], End: l2[1], Passport: a[0] == 'P'}
