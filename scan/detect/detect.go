@@ -223,7 +223,7 @@ func New(cfg Config) *Engine {
 	add(className, name.Keywords)
 	add(classAddress, address.Keywords)
 	add(classCred, creds.Keywords)
-	add(classCred, []string{creds.MaidenKeyword})
+	add(classCred, []string{creds.MaidenKeyword, creds.AnswerKeyword})
 	add(classNeg, negWords)
 	add(classDate, dateWords)
 	add(classOrg, orgLabels)
@@ -2234,10 +2234,17 @@ func (e *Engine) resolve(s *scratch, seg *scan.Segment, text []byte, lead int) {
 				}
 				continue
 			}
-			if !e.on(breachkit.Credentials) || !creds.Labelled(text, h.start, h.end) {
+			answer := h.end-h.start == len(creds.AnswerKeyword) && bytes.EqualFold(text[h.start:h.end], []byte(creds.AnswerKeyword))
+			if !e.on(breachkit.Credentials) || !answer && !creds.Labelled(text, h.start, h.end) {
 				continue
 			}
-			st, en := creds.Value(text, h.end)
+			var st, en int
+			if answer {
+				// "Security question: …? Answer: Biscuit".
+				st, en = creds.Answer(text, h.start, h.end)
+			} else {
+				st, en = creds.Value(text, h.end)
+			}
 			if en == 0 {
 				continue
 			}
@@ -2259,7 +2266,7 @@ func (e *Engine) resolve(s *scratch, seg *scan.Segment, text []byte, lead int) {
 					f.conf = 0
 				}
 			}
-			s.found = append(s.found, span{st, en, conf, breachkit.Credentials, "rule:password", why})
+			s.found = append(s.found, span{st, en, conf, breachkit.Credentials, pick(answer, "rule:security-answer", "rule:password"), why})
 		}
 	}
 }

@@ -230,6 +230,56 @@ func Valid(s string) bool {
 // before it (Maiden).
 const MaidenKeyword = "maiden"
 
+// AnswerKeyword labels the answer to a security question (Answer).
+const AnswerKeyword = "answer"
+
+// Answer returns the answer to a security question that follows its
+// label, the keyword text[st:en] ("answer") and ':' or '=' ("Security
+// question: What was your first pet's name? Answer: Biscuit",
+// "security_answer=blue ridge"), when the keyword is a security or
+// secret answer's, or a question and the word security, secret or
+// challenge come up to 200 bytes before it (not a FAQ's "Question: …
+// Answer: …"): the rest of the
+// line up to a ',', ';' or '|', two to 64 bytes. It returns 0, 0 when
+// there is none.
+func Answer(text []byte, st, en int) (start, end int) {
+	j := en
+	for j < len(text) && text[j] == ' ' && j-en < 2 {
+		j++
+	}
+	if j < len(text) && (text[j] == '"' || text[j] == '\'') {
+		j++ // "answer": "..."
+	}
+	for j < len(text) && text[j] == ' ' && j-en < 4 {
+		j++
+	}
+	if j >= len(text) || text[j] != ':' && text[j] != '=' || j+1 < len(text) && text[j+1] == '=' {
+		return 0, 0
+	}
+	before := strings.ToLower(string(text[max(0, st-200):st]))
+	named := strings.TrimRight(before, " _-")
+	named = named[max(0, len(named)-9):]
+	security := strings.Contains(before, "security") || strings.Contains(before, "secret") || strings.Contains(before, "challenge")
+	if !strings.HasSuffix(named, "security") && !strings.HasSuffix(named, "secret") && !(security && strings.Contains(before, "question")) {
+		return 0, 0
+	}
+	j++
+	for j < len(text) && (text[j] == ' ' || text[j] == '"' || text[j] == '\'') {
+		j++
+	}
+	k := j
+	for k < len(text) && k-j <= 64 && text[k] != '\n' && text[k] != '\r' && text[k] != ',' && text[k] != ';' && text[k] != '|' && text[k] != '"' {
+		k++
+	}
+	for k > j && (text[k-1] == ' ' || text[k-1] == '.' || text[k-1] == '\'') {
+		k--
+	}
+	if k-j < 2 || k-j > 64 {
+		return 0, 0
+	}
+	return j, k
+}
+
 // Maiden returns the mother's maiden name that follows its label, the
 // keyword text[st:en] ("maiden") after "mother's", "mothers" or "mother"
 // and before an optional "name" and ':' or '=' ("Mother's Maiden Name:
