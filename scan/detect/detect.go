@@ -26,6 +26,7 @@ import (
 
 	"github.com/breachkit/breachkit"
 	"github.com/breachkit/breachkit/scan"
+	"github.com/breachkit/breachkit/scan/detect/aamva"
 	"github.com/breachkit/breachkit/scan/detect/accesscode"
 	"github.com/breachkit/breachkit/scan/detect/address"
 	"github.com/breachkit/breachkit/scan/detect/assigned"
@@ -705,6 +706,12 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 				}
 			}
 			roles := e.word(s, text, i, j)
+			if c == 'A' && j-i == 4 && aamva.Header(text, i) && i >= lead {
+				// "ANSI 636026…DLDAQD4471…": a licence's or ID card's
+				// barcode data, decoded.
+				i, titled, cue = e.card(s, aamva.Read(text, i)), false, false
+				continue
+			}
 			if j < n && text[j] >= 0xC0 && j-i < 30 {
 				// "née le", "Tél.", "teléfono": a keyword of another
 				// language runs on over its accented letters.
@@ -959,6 +966,35 @@ func (e *Engine) zone(s *scratch, z mrz.Zone) {
 			}
 		}
 	}
+}
+
+// aamvaParts are the PERSON_NAME and ADDRESS parts of a card's elements.
+var aamvaParts = [...]string{aamva.Surname: "part:surname", aamva.Given: "part:given", aamva.Middle: "part:middle", aamva.FullName: "part:full",
+	aamva.Street: "part:street", aamva.City: "part:city", aamva.State: "part:state", aamva.ZIP: "part:zip"}
+
+// card records the elements of a licence's or ID card's barcode data and
+// returns where the data ends.
+func (e *Engine) card(s *scratch, c aamva.Card) int {
+	for _, f := range c.Fields {
+		var t breachkit.Element
+		switch f.Kind {
+		case aamva.Number:
+			t = breachkit.DriversLicense
+			if c.IDCard {
+				t = breachkit.GovID // a state ID card's number
+			}
+		case aamva.BirthDate:
+			t = breachkit.DOB
+		case aamva.Street, aamva.City, aamva.State, aamva.ZIP:
+			t = breachkit.Address
+		default:
+			t = breachkit.PersonName
+		}
+		if e.on(t) {
+			s.found = append(s.found, span{f.Start, f.End, 0.95, t, "rule:aamva", aamvaParts[f.Kind]})
+		}
+	}
+	return c.End
 }
 
 // abroad records an address outside the United States that ends in the

@@ -472,7 +472,7 @@ func (t *splitter) emitPara(w *window, s, e int) error {
 	for e > s && (w.buf[e-1] == '\n' || w.buf[e-1] == '\r') {
 		e--
 	}
-	if listLike(w.buf[s:e], t.eol) {
+	if listLike(w.buf[s:e], t.eol) && !cardData(w.buf[s:e]) {
 		// A list or a log: a line is a record (a person per line), not
 		// the paragraph, which would make one person of them all.
 		prev := -1 // where the line before starts
@@ -609,6 +609,13 @@ func listLike(p []byte, eol byte) bool {
 		}
 	}
 	return lines >= 3 && marked*5 >= lines*4
+}
+
+// cardData reports whether a paragraph holds a driver's licence's or ID
+// card's barcode data (AAMVA: "ANSI 636…" and one element a line): one
+// person's, though its lines look like a list.
+func cardData(p []byte) bool {
+	return bytes.Contains(p, []byte("ANSI 636")) || bytes.Contains(p, []byte("ANSI 604"))
 }
 
 func isBlank(l []byte) bool {

@@ -108,6 +108,16 @@ func FuzzExtract(f *testing.F) {
 	})
 }
 
+// TestCardData keeps a licence's barcode data, one element a line, in one
+// segment: its lines look like a list but are one person's.
+func TestCardData(t *testing.T) {
+	data := []byte("@\n\x1e\rANSI 636026080102DL00410288ZA03290015DLDAQD44719023\nDCSORTIZ-BAUER\nDACMARISOL\nDBB03141986\nDAJAZ\n\nDAQ\nDCS\nDAC\n")
+	segs, _ := extract(t, data)
+	if len(segs) != 4 || !strings.Contains(segs[0].text, "DCSORTIZ-BAUER\nDACMARISOL") {
+		t.Fatalf("segments = %+v", segs)
+	}
+}
+
 func TestListLike(t *testing.T) {
 	tests := []struct {
 		text string
