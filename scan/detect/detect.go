@@ -654,6 +654,14 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 			}
 			i = e.number(s, text, i, j)
 		case hasDigit:
+			if c == '6' && i >= 5 && text[i-1] == ' ' && text[i-2] == 'I' && i-5 >= lead {
+				// "ANSI 636026…DLDAQD4471…": a licence's or ID card's
+				// barcode data, decoded, found at its issuer's number.
+				if end := e.card(s, text, i-5); end > 0 {
+					i, titled = end, false
+					continue
+				}
+			}
 			// A house number with a letter: 221B Baker Street.
 			if wantAddr && byteClass[text[j-1]] == cUpper && byteClass[text[j-2]] == cDigit && j-i <= 7 && j+1 < n && text[j] == ' ' && byteClass[text[j+1]] == cUpper && (i == 0 || !isAlnum(text[i-1]) && text[i-1] != '-' && text[i-1] != '#') {
 				if end, full, conf := address.Find(text, i); end > 0 {
@@ -706,12 +714,6 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 				}
 			}
 			roles := e.word(s, text, i, j)
-			if c == 'A' && j-i == 4 && aamva.Header(text, i) && i >= lead {
-				// "ANSI 636026…DLDAQD4471…": a licence's or ID card's
-				// barcode data, decoded.
-				i, titled, cue = e.card(s, aamva.Read(text, i)), false, false
-				continue
-			}
 			if j < n && text[j] >= 0xC0 && j-i < 30 {
 				// "née le", "Tél.", "teléfono": a keyword of another
 				// language runs on over its accented letters.
@@ -972,9 +974,17 @@ func (e *Engine) zone(s *scratch, z mrz.Zone) {
 var aamvaParts = [...]string{aamva.Surname: "part:surname", aamva.Given: "part:given", aamva.Middle: "part:middle", aamva.FullName: "part:full",
 	aamva.Street: "part:street", aamva.City: "part:city", aamva.State: "part:state", aamva.ZIP: "part:zip"}
 
-// card records the elements of a licence's or ID card's barcode data and
-// returns where the data ends.
-func (e *Engine) card(s *scratch, c aamva.Card) int {
+// card records the elements of a licence's or ID card's barcode data
+// whose header is at text[i] and returns where the data ends, or 0 when
+// no header is there. Not inlined: the text loop stays as small as it
+// was.
+//
+//go:noinline
+func (e *Engine) card(s *scratch, text []byte, i int) int {
+	if !aamva.Header(text, i) {
+		return 0
+	}
+	c := aamva.Read(text, i)
 	for _, f := range c.Fields {
 		var t breachkit.Element
 		switch f.Kind {
