@@ -144,7 +144,7 @@ func prev(text []byte, s int) (int, int) {
 func At(text []byte, i int) (Zone, bool) {
 	s, e := line(text, i)
 	if !zoneLine(text, s, e) {
-		return Zone{}, false
+		return ocrNames(text, s, e)
 	}
 	n := e - s
 	// The zone's first line: up to two lines before this one of the
@@ -172,6 +172,29 @@ func At(text []byte, i int) (Zone, bool) {
 		z, ok = td1(text, lines[0], lines[1], lines[2])
 	}
 	return z, ok
+}
+
+// ocrNames reads a two-line zone whose first line, text[s:e], OCR gave a
+// filler or two too many or too few ("…EMEKA<<<<<<<<<<<<<<<<<<<<<"):
+// the second line must be whole and its check digits hold; the first
+// line only gives the names, which the fillers do not change.
+func ocrNames(text []byte, s, e int) (Zone, bool) {
+	if e-s < 34 || e-s > 47 || e-s == 36 || e-s == 44 || text[s] != 'P' && text[s] != 'I' && text[s] != 'A' && text[s] != 'C' && text[s] != 'V' {
+		return Zone{}, false
+	}
+	for _, c := range text[s:e] {
+		if !valid(c) {
+			return Zone{}, false
+		}
+	}
+	ns, ne := next(text, e)
+	if ns < 0 || ne-ns != 44 && ne-ns != 36 || !zoneLine(text, ns, ne) {
+		return Zone{}, false
+	}
+	if d := ne - ns - (e - s); d < -3 || d > 3 {
+		return Zone{}, false // not the same zone's lines
+	}
+	return twoLines(text, [2]int{s, e}, [2]int{ns, ne})
 }
 
 // names locates the surname and given names of a name field

@@ -32,6 +32,10 @@ func TestAt(t *testing.T) {
 			[]string{"DE<BRUIJN", "WILLEKE", "LISELOTTE", "XN40W71P8", "650310"}, []Kind{Surname, Given, Given, DocNumber, BirthDate}},
 		{"lines ending in CR LF", strings.ReplaceAll(td3Zone, "\n", "\r\n"), "<<CHIDI", true,
 			[]string{"OKAFOR", "CHIDI", "EMEKA", "561839274", "810314"}, []Kind{Surname, Given, Given, DocNumber, BirthDate}},
+		{"OCR read two fillers more on the names' line", strings.Replace(td3Zone, "<<<<\n", "<<<<<<\n", 1), "<<CHIDI", true,
+			[]string{"OKAFOR", "CHIDI", "EMEKA", "561839274", "810314"}, []Kind{Surname, Given, Given, DocNumber, BirthDate}},
+		{"OCR read a filler fewer on the names' line", strings.Replace(td3Zone, "<<<<\n", "<<<\n", 1), "<<CHIDI", true,
+			[]string{"OKAFOR", "CHIDI", "EMEKA", "561839274", "810314"}, []Kind{Surname, Given, Given, DocNumber, BirthDate}},
 	} {
 		z, ok := At([]byte(tc.text), strings.Index(tc.text, tc.at))
 		if !ok {
@@ -66,6 +70,8 @@ func TestNotAZone(t *testing.T) {
 		{"lines of other lengths", "P<USAOKAFOR<<CHIDI<<<<<<<\n5618392747USA8103147M<<<<", "<<CHIDI"},
 		{"a program's fillers", "<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<\n<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<", "<<"},
 		{"lower case", strings.ToLower(td3Zone), "<<chidi"},
+		{"a names' line far from its second line's length", strings.Replace(td3Zone, "<<<<<<<<<<<<<<<<<<<<\n", "\n", 1), "<<CHIDI"},
+		{"a names' line of the right length's neighbour, a bad check", strings.Replace(strings.Replace(td3Zone, "<<<<\n", "<<<<<\n", 1), "5618392747", "5618392741", 1), "<<CHIDI"},
 	} {
 		if z, ok := At([]byte(tc.text), strings.Index(tc.text, tc.at)); ok {
 			t.Errorf("%s: a zone %+v", tc.name, z)
