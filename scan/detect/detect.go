@@ -845,7 +845,15 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 					// Surname first needs a comma after it, or a particle
 					// of at most five letters before it ("Van Dyke, Ann").
 					if wj < n && (text[wj] == ',' || text[wj] == ' ' && wj-i <= 5) {
-						if end, conf := name.SurnameFirst(text, i, wj, false); end > 0 && !stateAfter(text, end) {
+						// After a person's label ("Acct holder: Okafor,
+						// Chidi") the surname need not be the
+						// gazetteer's, as after a cue.
+						labelled := text[wj] == ',' && i >= 3 && text[i-1] == ' ' && (text[i-2] == ':' || text[i-2] == ' ' && text[i-3] == ':') && labelBefore(text, i)
+						end, conf := name.SurnameFirst(text, i, wj, labelled)
+						if end == 0 && labelled {
+							end, conf = labelledSurnameFirst(text, i, wj), 0.6
+						}
+						if end > 0 && !stateAfter(text, end) {
 							s.found = append(s.found, span{i, end, conf, breachkit.PersonName, "rule:name-surname-first", ""})
 							i = end
 							titled = false
@@ -2060,6 +2068,43 @@ func cuedName(text []byte, i, wj int, lt *int) (int, float64, string) {
 		return end, 0.75, "rule:name-cued"
 	}
 	return end, 0.6, "rule:name-cued"
+}
+
+// labelledSurnameFirst finds a name the gazetteer lacks written surname
+// first after a person's label ("Acct holder: Okafor, Chidi",
+// "Cardholder: Zieliński, Ewa M."), text[i:wj] its surname: a comma, a
+// capitalised given name and an optional initial, the line or the
+// field ending there, and no word an ordinary English word. It returns
+// the name's end, or 0.
+func labelledSurnameFirst(text []byte, i, wj int) int {
+	n := len(text)
+	if wj+2 >= n || text[wj] != ',' || text[wj+1] != ' ' {
+		return 0
+	}
+	g := wj + 2
+	ge := name.WordEnd(text, g)
+	if ge-g < 2 || !name.Capital(text[g:ge]) {
+		return 0
+	}
+	end := ge
+	if ge+2 < n && text[ge] == ' ' && byteClass[text[ge+1]] == cUpper && (ge+2 == n || !isLetter(text[ge+2])) {
+		end = ge + 2 // a middle initial
+		if end < n && text[end] == '.' {
+			end++
+		}
+	}
+	if end < n {
+		switch c := text[end]; {
+		case c == '\n' || c == '\r' || c == ',' || c == ';' || c == '|' || c == '(' || c == '\t':
+		case c == ' ' && end+1 < n && (text[end+1] == ' ' || text[end+1] == '('):
+		default:
+			return 0
+		}
+	}
+	if ok, _ := name.Unknown(text, i, end, true); !ok {
+		return 0
+	}
+	return end
 }
 
 // addressee finds a name a gazetteer may lack on a line of its own at
