@@ -80,14 +80,21 @@ func line(text []byte, i int) (int, int) {
 	for s > 0 && text[s-1] != '\n' && i-s <= 44 {
 		s--
 	}
-	e := i
+	return s, lineEnd(text, s, i)
+}
+
+// lineEnd returns the end of the line that starts at s, looked for from
+// k on, without a carriage return; it reads no further than a zone's
+// longest line and one byte.
+func lineEnd(text []byte, s, k int) int {
+	e := k
 	for e < len(text) && text[e] != '\n' && e-s <= 45 {
 		e++
 	}
 	if e > s && text[e-1] == '\r' {
 		e--
 	}
-	return s, e
+	return e
 }
 
 // zoneLine reports whether text[s:e] is a line of a zone: 30, 36 or 44
@@ -112,15 +119,7 @@ func next(text []byte, e int) (int, int) {
 	if e >= len(text) || text[e] != '\n' {
 		return -1, -1
 	}
-	s := e + 1
-	f := s
-	for f < len(text) && text[f] != '\n' && f-s <= 45 {
-		f++
-	}
-	if f > s && text[f-1] == '\r' {
-		f--
-	}
-	return s, f
+	return e + 1, lineEnd(text, e+1, e+1)
 }
 
 // prev returns the bounds of the line before the one starting at s, or -1.
