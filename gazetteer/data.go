@@ -1,8 +1,6 @@
 package gazetteer
 
 import (
-	"bufio"
-	"bytes"
 	"embed"
 	"fmt"
 	"strings"
@@ -26,26 +24,38 @@ func readRecords(name string, minFields int) [][]string {
 	if err != nil {
 		panic(fmt.Sprintf("gazetteer: %v", err))
 	}
-	var out [][]string
-	sc := bufio.NewScanner(bytes.NewReader(b))
+	// One string for the whole file: every field is a substring of it, so
+	// the 61,000 common words cost one allocation, not one each (the
+	// scan loads these lists at its start, where every millisecond is
+	// waited for).
+	text := string(b)
+	lines := strings.Count(text, "\n") + 1
+	fields := make([]string, 0, lines+strings.Count(text, ",")) // every record's fields, one after the other
+	ends := make([]int, 0, lines)                               // where each record's fields end in fields
 	line := 0
-	for sc.Scan() {
+	for len(text) > 0 {
 		line++
-		t := strings.TrimSpace(sc.Text())
+		var t string
+		t, text, _ = strings.Cut(text, "\n")
+		t = strings.TrimSpace(t)
 		if t == "" || t == "#" || strings.HasPrefix(t, "# ") {
 			continue
 		}
-		f := strings.Split(t, ",")
-		for i := range f {
-			f[i] = strings.TrimSpace(f[i])
+		n := 0
+		for f := range strings.SplitSeq(t, ",") {
+			fields = append(fields, strings.TrimSpace(f))
+			n++
 		}
-		if len(f) < minFields {
-			panic(fmt.Sprintf("gazetteer: data/%s:%d: want at least %d fields, got %d", name, line, minFields, len(f)))
+		if n < minFields {
+			panic(fmt.Sprintf("gazetteer: data/%s:%d: want at least %d fields, got %d", name, line, minFields, n))
 		}
-		out = append(out, f)
+		ends = append(ends, len(fields))
 	}
-	if err := sc.Err(); err != nil {
-		panic(fmt.Sprintf("gazetteer: data/%s: %v", name, err))
+	out := make([][]string, len(ends))
+	a := 0
+	for i, e := range ends {
+		out[i] = fields[a:e:e]
+		a = e
 	}
 	return out
 }

@@ -61,6 +61,9 @@ var foldAccent = map[rune]rune{
 // "De La Cruz" gives "delacruz". This matches how the Census Bureau and the
 // Social Security Administration spell names in their lists.
 func NormalizeName(s string) string {
+	if lowerASCII(s) {
+		return s // the shipped lists and most keys: nothing to change
+	}
 	var b strings.Builder
 	for _, r := range strings.ToLower(s) {
 		if f, ok := foldAccent[r]; ok {
@@ -177,4 +180,15 @@ func Generation(w string) uint8 {
 		return NoGeneration
 	}
 	return generations[strings.ToLower(w)]
+}
+
+// lowerASCII reports whether s is made of the letters a-z only, which
+// NormalizeName leaves as they are.
+func lowerASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
 }

@@ -272,11 +272,7 @@ func capitals(b []byte) bool {
 // commonWords is the gazetteer's common English words as a set, built
 // the first time a rule asks (few texts need it).
 var commonWords = sync.OnceValue(func() *wordset.Set {
-	m := map[string]uint32{}
-	for _, w := range gazetteer.CommonWords() {
-		m[w] = 1
-	}
-	return wordset.New(m)
+	return wordset.Of(gazetteer.CommonWords(), 1)
 })
 
 // ordinary reports whether w, with roles r, is a common English word and

@@ -35,32 +35,54 @@ type slot struct {
 // ones are left out) with their values; a word given twice keeps the
 // values or-ed together.
 func New(words map[string]uint32) *Set {
+	s := sized(len(words))
+	for w, v := range words {
+		s.add(w, v)
+	}
+	return s
+}
+
+// Of returns the set of the words (lower case), each with the value v: for
+// a long list read as it is shipped, which a map would first have to copy
+// (the 61,000 common English words).
+func Of(words []string, v uint32) *Set {
+	s := sized(len(words))
+	for _, w := range words {
+		s.add(w, v)
+	}
+	return s
+}
+
+// sized returns an empty set with slots for n words at most half full.
+func sized(n int) *Set {
 	s := &Set{long: map[string]uint32{}}
 	bits := uint8(4)
-	for 1<<bits < 2*len(words) {
+	for 1<<bits < 2*n {
 		bits++
 	}
 	s.slots = make([]slot, 1<<bits)
 	s.shift = 64 - bits
-	for w, v := range words {
-		if len(w) == 0 || len(w) > MaxLen {
-			continue
-		}
-		s.first[w[0]] |= 1 << len(w)
-		if len(w) > packed {
-			s.long[w] |= v
-			continue
-		}
-		a, b := pack([]byte(w))
-		mask := uint64(len(s.slots) - 1)
-		i := s.hash(a, b)
-		for s.slots[i].n != 0 && !(s.slots[i].a == a && s.slots[i].b == b && s.slots[i].n == uint32(len(w))) {
-			i = (i + 1) & mask
-		}
-		s.slots[i].a, s.slots[i].b, s.slots[i].n = a, b, uint32(len(w))
-		s.slots[i].v |= v
-	}
 	return s
+}
+
+// add puts w in the set with the value v, or-ed into the value it has.
+func (s *Set) add(w string, v uint32) {
+	if len(w) == 0 || len(w) > MaxLen {
+		return
+	}
+	s.first[w[0]] |= 1 << len(w)
+	if len(w) > packed {
+		s.long[w] |= v
+		return
+	}
+	a, b := pack([]byte(w))
+	mask := uint64(len(s.slots) - 1)
+	i := s.hash(a, b)
+	for s.slots[i].n != 0 && !(s.slots[i].a == a && s.slots[i].b == b && s.slots[i].n == uint32(len(w))) {
+		i = (i + 1) & mask
+	}
+	s.slots[i].a, s.slots[i].b, s.slots[i].n = a, b, uint32(len(w))
+	s.slots[i].v |= v
 }
 
 // pack returns the first 16 bytes of w, zero-padded, as two words.

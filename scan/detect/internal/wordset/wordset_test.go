@@ -45,3 +45,25 @@ func TestSet(t *testing.T) {
 		t.Error("zero set")
 	}
 }
+
+// TestOf checks that a set made from a list holds each word with the one
+// value, a word listed twice once, and no other.
+func TestOf(t *testing.T) {
+	words := []string{"value", "island", "a-word-longer-than-sixteen", "value", "x"}
+	s := Of(words, 3)
+	for _, w := range words {
+		if v, ok := s.Lookup([]byte(w)); !ok || v != 3 {
+			t.Errorf("%s: %d %v", w, v, ok)
+		}
+	}
+	for _, w := range []string{"valu", "values", "islands", "y", ""} {
+		if _, ok := s.Lookup([]byte(w)); ok {
+			t.Errorf("%q found", w)
+		}
+	}
+	if e := Of(nil, 1); e == nil {
+		t.Fatal("empty list: nil set")
+	} else if _, ok := e.Lookup([]byte("x")); ok {
+		t.Error("empty list: x found")
+	}
+}
