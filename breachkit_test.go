@@ -109,7 +109,17 @@ func TestElements(t *testing.T) {
 			t.Errorf("ParseElement(%q): %v", s, err)
 		}
 	}
-	for _, s := range []string{"SSNN", "", "CUSTOM_"} {
+	for in, want := range map[string]breachkit.Element{
+		"Driver's License": breachkit.DriversLicense, "date of birth": breachkit.DOB,
+		"name": breachkit.PersonName, "Financial Account Number": breachkit.BankAccount,
+		"credit-card": breachkit.CardNumber, "username and password": breachkit.Credentials,
+		"e-mail": breachkit.Email, "drivers_license": breachkit.DriversLicense,
+	} {
+		if got, err := breachkit.ParseElement(in); err != nil || got != want {
+			t.Errorf("ParseElement(%q) = %q, %v; want %s", in, got, err, want)
+		}
+	}
+	for _, s := range []string{"SSNN", "", "CUSTOM_", "TIN", "health information"} {
 		if _, err := breachkit.ParseElement(s); err == nil {
 			t.Errorf("ParseElement(%q) accepted", s)
 		}

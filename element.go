@@ -98,14 +98,66 @@ func (e Element) Valid() bool {
 	return knownElements[e] || (strings.HasPrefix(string(e), CustomPrefix) && len(e) > len(CustomPrefix))
 }
 
-// ParseElement returns the element named s (case-insensitive) or an error
-// that names the unknown value.
+// ParseElement returns the element named s or an error that names the
+// unknown value. Case, spaces, hyphens and apostrophes do not matter
+// ("Driver's License" is DRIVERS_LICENSE), and the words statutes and
+// counsel use for an element are read as it (name, date of birth,
+// financial account, credit card, username and password): see
+// elementAliases.
 func ParseElement(s string) (Element, error) {
-	e := Element(strings.ToUpper(strings.TrimSpace(s)))
+	key := strings.Map(func(r rune) rune {
+		switch r {
+		case ' ', '-', '.', '/':
+			return '_'
+		case '\'', '’':
+			return -1
+		}
+		return r
+	}, strings.ToUpper(strings.TrimSpace(s)))
+	for strings.Contains(key, "__") {
+		key = strings.ReplaceAll(key, "__", "_")
+	}
+	e := Element(key)
+	if a, ok := elementAliases[key]; ok {
+		e = a
+	}
 	if !e.Valid() {
 		return "", fmt.Errorf("unknown element %q (known: %s)", s, strings.Join(elementNames(), ", "))
 	}
 	return e, nil
+}
+
+// elementAliases maps other names of the elements, as statutes, breach
+// forms and counsel write them (upper case, words joined by "_"), to
+// the element. A name that could mean two elements is left out: "TIN"
+// (SSN or ITIN), "ID number", "health information" (HEALTH_ID or
+// MEDICAL_INFO).
+var elementAliases = map[string]Element{
+	"NAME": PersonName, "FULL_NAME": PersonName, "PERSON": PersonName,
+	"SOCIAL_SECURITY_NUMBER": SSN, "SOCIAL_SECURITY": SSN,
+	"INDIVIDUAL_TAXPAYER_IDENTIFICATION_NUMBER": ITIN,
+	"DATE_OF_BIRTH": DOB, "BIRTH_DATE": DOB, "BIRTHDATE": DOB,
+	"EMAIL_ADDRESS": Email, "E_MAIL": Email, "E_MAIL_ADDRESS": Email,
+	"PHONE_NUMBER": Phone, "TELEPHONE": Phone, "TELEPHONE_NUMBER": Phone,
+	"POSTAL_ADDRESS": Address, "HOME_ADDRESS": Address, "MAILING_ADDRESS": Address, "STREET_ADDRESS": Address,
+	"FINANCIAL_ACCOUNT": BankAccount, "FINANCIAL_ACCOUNT_NUMBER": BankAccount, "ACCOUNT_NUMBER": BankAccount,
+	"BANK_ACCOUNT_NUMBER": BankAccount,
+	"ROUTING": RoutingNumber, "ABA_ROUTING_NUMBER": RoutingNumber,
+	"CARD": CardNumber, "CREDIT_CARD": CardNumber, "DEBIT_CARD": CardNumber, "PAYMENT_CARD": CardNumber,
+	"CREDIT_CARD_NUMBER": CardNumber, "DEBIT_CARD_NUMBER": CardNumber, "PAYMENT_CARD_NUMBER": CardNumber,
+	"DRIVER_LICENSE": DriversLicense, "DRIVERS_LICENSE_NUMBER": DriversLicense, "DRIVER_LICENSE_NUMBER": DriversLicense,
+	"DRIVERS_LICENCE": DriversLicense, "DRIVING_LICENCE": DriversLicense,
+	"PASSPORT_NUMBER": Passport,
+	"HEALTH_INSURANCE": HealthID, "HEALTH_INSURANCE_INFORMATION": HealthID, "HEALTH_PLAN_ID": HealthID,
+	"MEDICAL": MedicalInfo, "MEDICAL_INFORMATION": MedicalInfo,
+	"USERNAME_AND_PASSWORD": Credentials, "USERNAME_PASSWORD": Credentials, "LOGIN_CREDENTIALS": Credentials,
+	"ONLINE_CREDENTIALS": Credentials, "EMAIL_AND_PASSWORD": Credentials,
+	"PASSWORD": Credentials, // a stolen password is stolen with the account name it opens
+	"SECURITY_CODE": AccessCode, "PIN": AccessCode,
+	"GOVERNMENT_ID": GovID, "STATE_ID": GovID, "MILITARY_ID": GovID, "TRIBAL_ID": GovID,
+	"BIOMETRIC_DATA": Biometric, "GENETIC_DATA": Genetic,
+	"MOTHERS_MAIDEN": MothersMaidenName, "EMPLOYEE_NUMBER": EmployeeID, "STUDENT_NUMBER": StudentID,
+	"ELECTRONIC_SIGNATURE": DigitalSignature, "SIGNATURE": DigitalSignature,
 }
 
 func elementNames() []string {
