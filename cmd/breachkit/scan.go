@@ -106,7 +106,7 @@ alone, as bench/scan.sh measures it.`,
 	addFormat(cmd, g, "table", "json", "jsonl", "csv", "sarif")
 	f := cmd.Flags()
 	f.Float64Var(&o.minConf, "min-confidence", 0.5, "record and report only findings at least this confident (0-1)")
-	f.StringSliceVar(&o.types, "types", nil, "only these types (comma-separated, e.g. SSN,CARD_NUMBER)")
+	f.StringSliceVar(&o.types, "types", nil, "report only these types (comma-separated, e.g. SSN,CARD_NUMBER); every rule still runs, so a value keeps the type a full scan gives it")
 	f.StringArrayVar(&o.exclude, "exclude", nil, "skip paths matching this glob (repeatable; matched on the path and its base name)")
 	f.StringVar(&o.config, "config", "", "YAML or JSON file declaring custom identifiers (name, pattern, keywords, examples)")
 	f.IntVar(&o.workers, "workers", 0, "sources scanned at once (default: number of CPUs)")

@@ -162,12 +162,16 @@ type Config struct {
 
 // Engine runs all detectors over segments. It is safe for concurrent use.
 type Engine struct {
-	enabled [numClasses]bool
-	// byDigits[n] are the indexes in numberRules of the enabled rules
+	// byDigits[n] are the indexes in numberRules of the rules
 	// that take a window of n digits.
-	byDigits  [maxRuleDigits + 1][]uint8
-	types     map[breachkit.Element]bool
-	all       bool // no --types filter: every type the detectors emit is on
+	byDigits [maxRuleDigits + 1][]uint8
+	types    map[breachkit.Element]bool
+	// only is set when Config.Types names some types: every rule still
+	// runs, so that a value is given the type it has in a full scan, and
+	// the matches of other types are dropped as they are emitted. A
+	// passport number labelled "Passport no." is no SSN under --types SSN
+	// because the passport rule was off.
+	only      bool
 	healthOrg bool // Config.HealthOrg
 	kw        map[string]uint32
 	// lex holds the keywords (their classes in the low numClasses bits)
@@ -192,7 +196,7 @@ func New(cfg Config) *Engine {
 		e.min = 0.3
 	}
 	e.types = map[breachkit.Element]bool{}
-	e.all = len(cfg.Types) == 0
+	e.only = len(cfg.Types) > 0
 	for _, t := range breachkit.ScanElements {
 		e.types[t] = len(cfg.Types) == 0
 	}
@@ -239,11 +243,8 @@ func New(cfg Config) *Engine {
 			add(classNeg, []string{w}) // a custom keyword says "not an SSN"
 		}
 	}
-	for _, r := range numberRules {
-		e.enabled[r.class] = e.types[r.typ]
-	}
 	for ri, r := range numberRules {
-		for n := r.minD; n <= r.maxD && e.enabled[r.class]; n++ {
+		for n := r.minD; n <= r.maxD; n++ {
 			e.byDigits[n] = append(e.byDigits[n], uint8(ri))
 		}
 	}
@@ -284,9 +285,6 @@ var capitalsOnly = map[string]bool{"nhs": true}
 
 // Enabled reports whether the engine reports type t.
 func (e *Engine) Enabled(t breachkit.Element) bool { return e.types[t] }
-
-// on is Enabled without a map lookup in the common case.
-func (e *Engine) on(t breachkit.Element) bool { return e.all || e.types[t] }
 
 // hit is a keyword in a segment.
 type hit struct {
@@ -466,6 +464,14 @@ func (e *Engine) Detector() *Detector {
 func (d *Detector) Detect(seg *scan.Segment, emit func(scan.Match)) { d.e.detect(d.s, seg, emit) }
 
 func (e *Engine) detect(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
+	if e.only {
+		all := emit
+		emit = func(m scan.Match) {
+			if e.types[m.Type] {
+				all(m)
+			}
+		}
+	}
 	if seg.Field != "" {
 		fi := s.fieldOf(seg.Field)
 		if fi.kind != fUnknown {
@@ -519,11 +525,6 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 		}
 		i++
 	}
-	wantAddr := e.on(breachkit.Address)
-	wantName := e.on(breachkit.PersonName)
-	wantEmail := e.on(breachkit.Email)
-	wantBank := e.on(breachkit.BankAccount)
-	wantCreds := e.on(breachkit.Credentials)
 	titled, cue := false, false
 	lt := -1 // the next '<' at or after i, for cuedName
 	i = lead
@@ -532,14 +533,14 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 		switch byteClass[c] {
 		case cOther:
 			// "…, 1010 Wien, Österreich": an address abroad.
-			if c >= 0xC0 && wantAddr && i >= 2 && text[i-1] == ' ' && text[i-2] == ',' {
+			if c >= 0xC0 && i >= 2 && text[i-1] == ' ' && text[i-2] == ',' {
 				if end, ok := e.abroad(s, text, i, lead); ok {
 					i, titled = end, false
 					continue
 				}
 			}
 			// A name that starts with an accented capital: Ángel, Élodie.
-			if c >= 0xC0 && wantName && name.Capital(text[i:]) {
+			if c >= 0xC0 && name.Capital(text[i:]) {
 				if end, conf := e.name(text, i, i, titled, 0); end > 0 {
 					s.found = append(s.found, span{i, end, conf, breachkit.PersonName, pick(titled, "rule:name-title", "rule:name-gazetteer"), ""})
 					i, titled = end, false
@@ -564,23 +565,21 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 			}
 			continue
 		case cAt:
-			if wantEmail {
-				if st, en, ok := email.Span(text, i); ok {
-					if conf, ok := email.Score(text, st, en, i); ok && st >= lead {
-						s.found = append(s.found, span{st, en, conf, breachkit.Email, "rule:email", ""})
-					}
-					i = en
-					if wantCreds && en < n && (text[en] == ':' || text[en] == ';' || text[en] == '|') {
-						// A combo list's line: address, separator, password.
-						if ps, pe := creds.Combo(text, st, en, email.ValidBytes); pe > 0 {
-							if ps >= lead {
-								s.found = append(s.found, span{ps, pe, 0.9, breachkit.Credentials, "rule:combo", ""})
-							}
-							i = pe
-						}
-					}
-					continue
+			if st, en, ok := email.Span(text, i); ok {
+				if conf, ok := email.Score(text, st, en, i); ok && st >= lead {
+					s.found = append(s.found, span{st, en, conf, breachkit.Email, "rule:email", ""})
 				}
+				i = en
+				if en < n && (text[en] == ':' || text[en] == ';' || text[en] == '|') {
+					// A combo list's line: address, separator, password.
+					if ps, pe := creds.Combo(text, st, en, email.ValidBytes); pe > 0 {
+						if ps >= lead {
+							s.found = append(s.found, span{ps, pe, 0.9, breachkit.Credentials, "rule:combo", ""})
+						}
+						i = pe
+					}
+				}
+				continue
 			}
 			i++
 			continue
@@ -601,7 +600,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 		case !hasLetter:
 			// "1 HOLLOWAY" over "2 MARGARET ANN": the numbered name
 			// fields of a driver's licence or ID card read by OCR.
-			if wantName && j-i == 1 && text[i] == '1' && j+1 < n && text[j] == ' ' && (i == 0 || text[i-1] == '\n') {
+			if j-i == 1 && text[i] == '1' && j+1 < n && text[j] == ' ' && (i == 0 || text[i-1] == '\n') {
 				if sEnd, gSt, gEnd, ok := e.cardName(s, text, j+1); ok {
 					s.found = append(s.found, span{j + 1, sEnd, 0.85, breachkit.PersonName, "rule:name-id-card", "part:surname"},
 						span{gSt, gEnd, 0.85, breachkit.PersonName, "rule:name-id-card", "part:given"})
@@ -613,7 +612,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 			// its name and before the postcode: "Via Roma 10, 00184
 			// Roma", "Hauptstraße 5, 10115 Berlin", "Calle Mayor 15,
 			// bajo A, 28013 Madrid".
-			if wantAddr && j-i <= 4 && j+2 < n && text[j] == ',' && text[j+1] == ' ' && (byteClass[text[j+2]] == cDigit || text[j+2]|0x20 == 'b') {
+			if j-i <= 4 && j+2 < n && text[j] == ',' && text[j+1] == ' ' && (byteClass[text[j+2]] == cDigit || text[j+2]|0x20 == 'b') {
 				if st, end := address.FindNumberLast(text, i, j); end > 0 && st >= lead {
 					s.found = append(s.found, span{st, end, 0.85, breachkit.Address, "rule:address-intl", ""})
 					s.whole = append(s.whole, [2]int{st, end})
@@ -622,7 +621,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 				}
 			}
 			// House number of an address?
-			if wantAddr && j-i <= 6 && j+1 < n && text[j] == ' ' && (byteClass[text[j+1]] == cUpper || byteClass[text[j+1]] == cDigit || frenchLower(text, j+1)) && (i == 0 || !isAlnum(text[i-1]) && text[i-1] != '-' && text[i-1] != '#') {
+			if j-i <= 6 && j+1 < n && text[j] == ' ' && (byteClass[text[j+1]] == cUpper || byteClass[text[j+1]] == cDigit || frenchLower(text, j+1)) && (i == 0 || !isAlnum(text[i-1]) && text[i-1] != '-' && text[i-1] != '#') {
 				if end, full, conf := address.Find(text, i); end > 0 {
 					s.found = append(s.found, addressSpan(s, text, i, end, conf, full))
 					i = end
@@ -640,7 +639,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 					}
 				}
 			}
-			if wantAddr && j-i == 5 && i >= 2 && text[i-1] == ' ' && byteClass[text[i-2]] == cLower {
+			if j-i == 5 && i >= 2 && text[i-1] == ' ' && byteClass[text[i-2]] == cLower {
 				// A ZIP Code after a word in lower case: the end of an
 				// address typed in a chat ("4421 cedar lane austin tx
 				// 78745"), looked for from its end.
@@ -663,7 +662,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 				}
 			}
 			// A house number with a letter: 221B Baker Street.
-			if wantAddr && byteClass[text[j-1]] == cUpper && byteClass[text[j-2]] == cDigit && j-i <= 7 && j+1 < n && text[j] == ' ' && byteClass[text[j+1]] == cUpper && (i == 0 || !isAlnum(text[i-1]) && text[i-1] != '-' && text[i-1] != '#') {
+			if byteClass[text[j-1]] == cUpper && byteClass[text[j-2]] == cDigit && j-i <= 7 && j+1 < n && text[j] == ' ' && byteClass[text[j+1]] == cUpper && (i == 0 || !isAlnum(text[i-1]) && text[i-1] != '-' && text[i-1] != '#') {
 				if end, full, conf := address.Find(text, i); end > 0 {
 					s.found = append(s.found, addressSpan(s, text, i, end, conf, full))
 					i = end
@@ -671,7 +670,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 					continue
 				}
 			}
-			if wantBank && j-i >= 4 && byteClass[c] == cUpper {
+			if j-i >= 4 && byteClass[c] == cUpper {
 				if end, ok := bank.IBANAt(text, i); ok {
 					s.found = append(s.found, span{i, end, 0.9, breachkit.BankAccount, "rule:iban", ""})
 					i = end
@@ -702,7 +701,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 			s.alnum = append(s.alnum, [2]int{i, j})
 			i = j
 		default:
-			if wantEmail && j-i == 2 && (c == 'a' || c == 'A') && (text[i+1] == 't' || text[i+1] == 'T') {
+			if j-i == 2 && (c == 'a' || c == 'A') && (text[i+1] == 't' || text[i+1] == 'T') {
 				// "jdoe61 at gmail dot com": an address spelt out.
 				if st, en, ok := email.Spelled(text, i, j); ok {
 					if st >= lead {
@@ -734,7 +733,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 					e.foreignMonth(s, text, i)
 				}
 			}
-			if wantName && cue && j+1 < n && text[j] == ' ' || wantName && cue && byteClass[c] == cUpper {
+			if cue && j+1 < n && text[j] == ' ' || cue && byteClass[c] == cUpper {
 				if byteClass[c] == cUpper {
 					// "Customer SMITH, JOHN A."
 					if end, conf := name.SurnameFirst(text, i, wj, true); end > 0 && !stateAfter(text, end) {
@@ -754,7 +753,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 
 			// first_name=Ana, "last_name":"Souza": a key of a name part
 			// in a log line or a fragment of JSON.
-			if wantName && (roles&name.Cue != 0 && j-i == 4 && (c == 'n' || c == 'N') || j-i > 4 && j-i <= 10 && text[j-4] == 'N' && string(text[j-3:j]) == "ame") {
+			if roles&name.Cue != 0 && j-i == 4 && (c == 'n' || c == 'N') || j-i > 4 && j-i <= 10 && text[j-4] == 'N' && string(text[j-3:j]) == "ame" {
 				if st, end, key, conf := namePartValue(text, i, j); end > 0 {
 					// The key is the value's header, as a column's would
 					// be: people keeps the parts of one line together.
@@ -765,7 +764,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 			}
 			// "City: Boise   State: ID   Zip: 83706": a form's or a log
 			// line's parts of an address, each after its label.
-			if (roles&name.Stop != 0 || c|0x20 == 'z' || c|0x20 == 'p') && wantAddr && j+1 < n && (text[j] == ':' || text[j] == '=' || text[j] == '"' || text[j] == ' ' && text[j+1]|0x20 == 'c') && partLabel(c, text[j-1], j-i) {
+			if (roles&name.Stop != 0 || c|0x20 == 'z' || c|0x20 == 'p') && j+1 < n && (text[j] == ':' || text[j] == '=' || text[j] == '"' || text[j] == ' ' && text[j+1]|0x20 == 'c') && partLabel(c, text[j-1], j-i) {
 				// City and State are stop words of the name lexicon:
 				// most words are passed over by the test of their roles.
 				if st, end, part := addressPartValue(text, i, j); end > 0 {
@@ -774,14 +773,14 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 					continue
 				}
 			}
-			if wantAddr && (c == 'P' || c == 'p') && j-i <= 2 {
+			if (c == 'P' || c == 'p') && j-i <= 2 {
 				if end, full, conf := address.FindPOBox(text, i); end > 0 {
 					s.found = append(s.found, span{i, end, conf, breachkit.Address, pick(full, "rule:address-full", "rule:address-po-box"), ""})
 					i, titled = end, false
 					continue
 				}
 			}
-			if (c == 'R' || c == 'H') && wantAddr && j-i >= 2 && j-i <= 5 && (text[i+1] == 'R' && c == 'R' || c == 'H' && text[i+1] == 'C' || c == 'R' && j-i == 5 && text[i+1] == 'u' && text[i+2] == 'r') {
+			if (c == 'R' || c == 'H') && j-i >= 2 && j-i <= 5 && (text[i+1] == 'R' && c == 'R' || c == 'H' && text[i+1] == 'C' || c == 'R' && j-i == 5 && text[i+1] == 'u' && text[i+2] == 'r') {
 				// A rural or highway contract route's box: "RR 2 Box 152".
 				if end, full, conf := address.FindRoute(text, i); end > 0 {
 					s.found = append(s.found, span{i, end, conf, breachkit.Address, pick(full, "rule:address-full", "rule:address-route"), ""})
@@ -789,7 +788,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 					continue
 				}
 			}
-			if wantAddr && i >= 2 && text[i-1] == ' ' && text[i-2] == ',' && byteClass[c] == cUpper {
+			if i >= 2 && text[i-1] == ' ' && text[i-2] == ',' && byteClass[c] == cUpper {
 				// "…, 75002 Paris, France": an address abroad.
 				if end, ok := e.abroad(s, text, i, lead); ok {
 					i, titled = end, false
@@ -800,7 +799,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 				if w := text[i:j]; len(w) >= 3 && len(w) <= 9 && dob.MonthBytes(w) > 0 {
 					e.monthDate(s, text, i)
 				}
-				if wantName && wj-i >= 2 {
+				if wj-i >= 2 {
 					if roles&name.Title == 0 && wj > j && text[j] >= 0xC0 {
 						// "Señora Martínez": a title written with an
 						// accented letter.
@@ -958,22 +957,14 @@ func (e *Engine) zone(s *scratch, z mrz.Zone) {
 			if !z.Passport {
 				t = breachkit.GovID
 			}
-			if e.on(t) {
-				s.found = append(s.found, span{f.Start, f.End, 0.95, t, "rule:mrz", ""})
-			}
+			s.found = append(s.found, span{f.Start, f.End, 0.95, t, "rule:mrz", ""})
 		case mrz.Surname:
-			if e.on(breachkit.PersonName) {
-				s.found = append(s.found, span{f.Start, f.End, 0.95, breachkit.PersonName, "rule:mrz", "part:surname"})
-			}
+			s.found = append(s.found, span{f.Start, f.End, 0.95, breachkit.PersonName, "rule:mrz", "part:surname"})
 		case mrz.Given:
-			if e.on(breachkit.PersonName) {
-				s.found = append(s.found, span{f.Start, f.End, 0.95, breachkit.PersonName, "rule:mrz", pick(given == 0, "part:given", "part:middle")})
-			}
+			s.found = append(s.found, span{f.Start, f.End, 0.95, breachkit.PersonName, "rule:mrz", pick(given == 0, "part:given", "part:middle")})
 			given++
 		case mrz.BirthDate:
-			if e.on(breachkit.DOB) {
-				s.found = append(s.found, span{f.Start, f.End, 0.95, breachkit.DOB, "rule:mrz", "part:yymmdd"})
-			}
+			s.found = append(s.found, span{f.Start, f.End, 0.95, breachkit.DOB, "rule:mrz", "part:yymmdd"})
 		}
 	}
 }
@@ -1008,9 +999,7 @@ func (e *Engine) card(s *scratch, text []byte, i int) int {
 		default:
 			t = breachkit.PersonName
 		}
-		if e.on(t) {
-			s.found = append(s.found, span{f.Start, f.End, 0.95, t, "rule:aamva", aamvaParts[f.Kind]})
-		}
+		s.found = append(s.found, span{f.Start, f.End, 0.95, t, "rule:aamva", aamvaParts[f.Kind]})
 	}
 	return c.End
 }
@@ -1504,9 +1493,6 @@ func midnight(t []byte) bool {
 
 // monthDate collects a date written with a month name at text[i].
 func (e *Engine) monthDate(s *scratch, text []byte, i int) {
-	if !e.on(breachkit.DOB) {
-		return
-	}
 	// "17-May-1980", "17 May 1980" or "17th May 1980": the day comes first,
 	// also as "14. März", "30 de enero" and "the 5th of January".
 	st := i
@@ -2263,7 +2249,7 @@ func (e *Engine) resolve(s *scratch, seg *scan.Segment, text []byte, lead int) {
 		if gluedBefore(text, a[0]) || gluedAfter(text, a[1]) {
 			continue
 		}
-		if l := a[1] - a[0]; (l == 7 || l == 9) && e.enabled[classDOB] && dob.Compact(text[a[0]:a[1]]) {
+		if l := a[1] - a[0]; (l == 7 || l == 9) && dob.Compact(text[a[0]:a[1]]) {
 			// 04JUL1961: a date, a birth date only by its keyword.
 			kw, why := e.context(s, a[0], a[1], classDOB)
 			if conf := 0.1 + 0.9*kw*0.95; conf >= e.min {
@@ -2272,7 +2258,7 @@ func (e *Engine) resolve(s *scratch, seg *scan.Segment, text []byte, lead int) {
 			continue
 		}
 		w := view(text[a[0]:a[1]])
-		if e.on(breachkit.HealthID) && health.ValidMBI(w) {
+		if health.ValidMBI(w) {
 			kw, why := e.context(s, a[0], a[1], classHealth)
 			s.found = append(s.found, span{a[0], a[1], 0.85 + 0.14*kw, breachkit.HealthID, "rule:mbi", why})
 			continue
@@ -2285,7 +2271,7 @@ func (e *Engine) resolve(s *scratch, seg *scan.Segment, text []byte, lead int) {
 		}
 		best := span{}
 		for _, c := range shapeRules {
-			if !e.on(c.t) || !c.ok(w) {
+			if !c.ok(w) {
 				continue
 			}
 			kw, why := e.contextNear(s, a[0], a[1], c.class, 60)
@@ -2306,59 +2292,57 @@ func (e *Engine) resolve(s *scratch, seg *scan.Segment, text []byte, lead int) {
 			s.found = append(s.found, best)
 		}
 	}
-	if e.on(breachkit.Credentials) || e.on(breachkit.MothersMaidenName) {
-		for _, h := range s.hits {
-			if h.classes&(1<<classCred) == 0 || h.start < lead {
-				continue
-			}
-			if h.end-h.start == len(creds.MaidenKeyword) && bytes.EqualFold(text[h.start:h.end], []byte(creds.MaidenKeyword)) {
-				// "Mother's Maiden Name: Kowalczyk": the answer to a
-				// security question, and an element of its own.
-				if st, en := creds.Maiden(text, h.start, h.end); en > 0 {
-					for k := range s.found {
-						if f := &s.found[k]; f.start >= st && f.end <= en {
-							f.conf = 0 // not a person's name
-						}
-					}
-					s.found = append(s.found, span{st, en, 0.9, breachkit.MothersMaidenName, "rule:mothers-maiden-name", ""},
-						span{st, en, 0.9, breachkit.Credentials, "rule:mothers-maiden-name", ""})
-				}
-				continue
-			}
-			answer := h.end-h.start == len(creds.AnswerKeyword) && bytes.EqualFold(text[h.start:h.end], []byte(creds.AnswerKeyword))
-			if !e.on(breachkit.Credentials) || !answer && !creds.Labelled(text, h.start, h.end) {
-				continue
-			}
-			var st, en int
-			if answer {
-				// "Security question: …? Answer: Biscuit".
-				st, en = creds.Answer(text, h.start, h.end)
-			} else {
-				st, en = creds.Value(text, h.end)
-			}
-			if en == 0 {
-				continue
-			}
-			conf := 0.6
-			why := "keyword:" + strings.ToLower(string(text[h.start:h.end]))
-			// A user name or e-mail nearby makes it a credential pair.
-			lo := max(0, h.start-200)
-			hi := min(len(text), en+200)
-			if bytes.IndexByte(text[lo:hi], '@') >= 0 || containsFold(text[lo:hi], "user") || containsFold(text[lo:hi], "login") {
-				conf = 0.9
-				why += " with user"
-			} else if strings.EqualFold(string(text[h.start:h.end]), "pass") {
-				continue // "pass:" alone is as often a step's or a test's verdict
-			}
-			// A password is not the identifier it looks like
-			// ("Summer2023" is no driver's licence).
-			for k := range s.found {
-				if f := &s.found[k]; f.start >= st && f.end <= en {
-					f.conf = 0
-				}
-			}
-			s.found = append(s.found, span{st, en, conf, breachkit.Credentials, pick(answer, "rule:security-answer", "rule:password"), why})
+	for _, h := range s.hits {
+		if h.classes&(1<<classCred) == 0 || h.start < lead {
+			continue
 		}
+		if h.end-h.start == len(creds.MaidenKeyword) && bytes.EqualFold(text[h.start:h.end], []byte(creds.MaidenKeyword)) {
+			// "Mother's Maiden Name: Kowalczyk": the answer to a
+			// security question, and an element of its own.
+			if st, en := creds.Maiden(text, h.start, h.end); en > 0 {
+				for k := range s.found {
+					if f := &s.found[k]; f.start >= st && f.end <= en {
+						f.conf = 0 // not a person's name
+					}
+				}
+				s.found = append(s.found, span{st, en, 0.9, breachkit.MothersMaidenName, "rule:mothers-maiden-name", ""},
+					span{st, en, 0.9, breachkit.Credentials, "rule:mothers-maiden-name", ""})
+			}
+			continue
+		}
+		answer := h.end-h.start == len(creds.AnswerKeyword) && bytes.EqualFold(text[h.start:h.end], []byte(creds.AnswerKeyword))
+		if !answer && !creds.Labelled(text, h.start, h.end) {
+			continue
+		}
+		var st, en int
+		if answer {
+			// "Security question: …? Answer: Biscuit".
+			st, en = creds.Answer(text, h.start, h.end)
+		} else {
+			st, en = creds.Value(text, h.end)
+		}
+		if en == 0 {
+			continue
+		}
+		conf := 0.6
+		why := "keyword:" + strings.ToLower(string(text[h.start:h.end]))
+		// A user name or e-mail nearby makes it a credential pair.
+		lo := max(0, h.start-200)
+		hi := min(len(text), en+200)
+		if bytes.IndexByte(text[lo:hi], '@') >= 0 || containsFold(text[lo:hi], "user") || containsFold(text[lo:hi], "login") {
+			conf = 0.9
+			why += " with user"
+		} else if strings.EqualFold(string(text[h.start:h.end]), "pass") {
+			continue // "pass:" alone is as often a step's or a test's verdict
+		}
+		// A password is not the identifier it looks like
+		// ("Summer2023" is no driver's licence).
+		for k := range s.found {
+			if f := &s.found[k]; f.start >= st && f.end <= en {
+				f.conf = 0
+			}
+		}
+		s.found = append(s.found, span{st, en, conf, breachkit.Credentials, pick(answer, "rule:security-answer", "rule:password"), why})
 	}
 }
 
@@ -2370,13 +2354,12 @@ func (e *Engine) resolve(s *scratch, seg *scan.Segment, text []byte, lead int) {
 // inside a code by another rule (a code taken for a licence number) is
 // the code.
 func (e *Engine) codes(s *scratch, text []byte, lead int) {
-	wantAccess, wantMedical, wantGov := e.on(breachkit.AccessCode), e.on(breachkit.MedicalInfo), e.on(breachkit.GovID)
 	for _, h := range s.hits {
 		if h.classes&(1<<classAccess|1<<classMedical|1<<classGov) == 0 || h.start < lead {
 			continue
 		}
 		n0 := len(s.found)
-		if wantAccess && h.classes&(1<<classAccess) != 0 {
+		if h.classes&(1<<classAccess) != 0 {
 			var b [12]byte
 			_, n := wordBefore(text, h.start, &b)
 			pv, nx := b[:n], nextWord(text, h.end)
@@ -2386,7 +2369,7 @@ func (e *Engine) codes(s *scratch, text []byte, lead int) {
 				}
 			}
 		}
-		if wantMedical && h.classes&(1<<classMedical) != 0 {
+		if h.classes&(1<<classMedical) != 0 {
 			s.codes = medical.Codes(text, h.end, s.codes[:0])
 			for _, c := range s.codes {
 				s.found = append(s.found, span{c[0], c[1], 0.9, breachkit.MedicalInfo, "rule:icd10", kwReason(classMedical, c[0]-h.end)})
@@ -2402,13 +2385,11 @@ func (e *Engine) codes(s *scratch, text []byte, lead int) {
 		}
 		if h.classes&(1<<classGov) != 0 {
 			if st, en, k := govid.NationalLabelled(text, h.start, h.end); en > 0 {
-				if wantGov {
-					s.found = append(s.found, span{st, en, 0.9, breachkit.GovID, k.Reason(), kwReason(classGov, st-h.end)})
-				}
-			} else if st, en := govid.Labelled(text, h.start, h.end); en > 0 && wantGov {
+				s.found = append(s.found, span{st, en, 0.9, breachkit.GovID, k.Reason(), kwReason(classGov, st-h.end)})
+			} else if st, en := govid.Labelled(text, h.start, h.end); en > 0 {
 				s.found = append(s.found, span{st, en, 0.9, breachkit.GovID, "rule:national-insurance", kwReason(classGov, st-h.end)})
 			} else if h.end-h.start == 5 { // alien, uscis
-				if st, en := govid.Value(text, h.end); en > 0 && wantGov {
+				if st, en := govid.Value(text, h.end); en > 0 {
 					s.found = append(s.found, span{st, en, 0.9, breachkit.GovID, "rule:a-number", kwReason(classGov, st-h.end)})
 				}
 			} else if st, en, k := assigned.Labelled(text, h.start, h.end); k != assigned.None {
@@ -2416,9 +2397,7 @@ func (e *Engine) codes(s *scratch, text []byte, lead int) {
 				if k == assigned.Student {
 					t = breachkit.StudentID
 				}
-				if e.on(t) {
-					s.found = append(s.found, span{st, en, 0.85, t, "rule:assigned-id", kwReason(classGov, st-h.end)})
-				}
+				s.found = append(s.found, span{st, en, 0.85, t, "rule:assigned-id", kwReason(classGov, st-h.end)})
 			}
 		}
 		for _, c := range s.found[n0:] {
@@ -2574,13 +2553,13 @@ func (e *Engine) resolveNumber(s *scratch, text []byte, t numTok) {
 	}
 	// The exception: a short date (7/9/85) near a birth keyword.
 	least := minDigits
-	if nd == 4 && len(gs) == 3 && e.enabled[classDOB] && s.present&(1<<classDOB) != 0 {
+	if nd == 4 && len(gs) == 3 && s.present&(1<<classDOB) != 0 {
 		least = 4
 	}
 	if nd < least {
 		return
 	}
-	if text[t.start] == '+' && e.enabled[classPhone] && e.intlPhone(s, text, t, gs) {
+	if text[t.start] == '+' && e.intlPhone(s, text, t, gs) {
 		return
 	}
 	cands := s.cands[:0]
@@ -3041,9 +3020,6 @@ func kwName(c uint32) string {
 // customText finds user-defined identifiers in text.
 func (e *Engine) customText(s *scratch, text []byte, lead int) {
 	for ri, r := range e.custom {
-		if !e.on(r.Type) {
-			continue
-		}
 		if r.Prefix != "" {
 			p := []byte(r.Prefix)
 			off := lead
@@ -3126,7 +3102,7 @@ func (e *Engine) emit(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 	nr := 0
 	for k := range s.found {
 		f := &s.found[k]
-		if f.conf < e.min || !e.on(f.typ) {
+		if f.conf < e.min {
 			f.typ = "" // not emitted
 			continue
 		}

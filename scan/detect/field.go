@@ -92,7 +92,7 @@ const (
 // headers. Numbers whose check one random number in eleven passes are
 // left to columns that name them.
 func (e *Engine) nationalTaxID(v []byte, st, en int, fi *fieldInfo, emit func(scan.Match)) {
-	if !e.on(breachkit.GovID) || 0.9 < e.min {
+	if 0.9 < e.min {
 		return
 	}
 	if k := govid.NationalValid(v, nil); k != govid.NoNational && !k.Weak() {
@@ -936,7 +936,7 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, t tableInfo, emit func(
 	}
 	sv := view(v)
 	out := func(t breachkit.Element, conf float64, part string) {
-		if !e.on(t) || conf < e.min {
+		if conf < e.min {
 			return
 		}
 		r := fi.reasons
@@ -955,7 +955,7 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, t tableInfo, emit func(
 	var sbuf [12]byte
 	switch fi.kind {
 	case fNational:
-		if k := govid.NationalValid(v, fi.national); k != govid.NoNational && e.on(breachkit.GovID) && 0.95 >= e.min {
+		if k := govid.NationalValid(v, fi.national); k != govid.NoNational && 0.95 >= e.min {
 			emit(scan.Match{Type: breachkit.GovID, Start: st, End: en, Confidence: 0.95, Reasons: []string{"header:" + fi.name, k.Reason()}})
 		}
 	case fTaxID, fITIN:
@@ -970,7 +970,7 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, t tableInfo, emit func(
 			out(breachkit.ITIN, 0.99, "")
 		} else if _, ok := ssn.Score(d, groups, seps); ok && fi.kind == fTaxID {
 			out(breachkit.SSN, 0.99, "")
-		} else if fi.kind == fTaxID && len(groups) == 1 && len(d) >= 7 && len(d) <= 8 && e.on(breachkit.SSN) {
+		} else if fi.kind == fTaxID && len(groups) == 1 && len(d) >= 7 && len(d) <= 8 {
 			// An SSN that a spreadsheet stored as a number lost its
 			// leading zeros (012-44-8721 became 12448721): restored, it
 			// must still be a valid SSN.
@@ -994,7 +994,7 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, t tableInfo, emit func(
 			// the date is the value.
 			en = st + k
 			out(breachkit.DOB, 0.98, "")
-		} else if excelSerial(v) && e.on(breachkit.DOB) && 0.9 >= e.min {
+		} else if excelSerial(v) && 0.9 >= e.min {
 			// A spreadsheet's date saved as a number (21356 is
 			// 1958-06-20), as a CSV exported without its formats has it.
 			emit(scan.Match{Type: breachkit.DOB, Start: st, End: en, Confidence: 0.9, Reasons: []string{"header:" + fi.name, "rule:excel-serial-date"}})
@@ -1192,7 +1192,7 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, t tableInfo, emit func(
 	}
 	if len(e.custom) > 0 {
 		for _, r := range e.custom {
-			if e.on(r.Type) && r.Re.Match(v) {
+			if r.Re.Match(v) {
 				conf := r.Confidence
 				if r.Column(fi.norm) {
 					conf = 0.99
@@ -1488,7 +1488,7 @@ func (e *Engine) lineLocality(seg *scan.Segment, emit func(scan.Match)) bool {
 	lead := min(max(seg.Lead, 0), len(seg.Text))
 	st, en := trimSpan(seg.Text[lead:])
 	st, en = st+lead, en+lead
-	if en-st < 8 || en-st > 64 || !asciiDigit(seg.Text[en-1]) || !e.on(breachkit.Address) {
+	if en-st < 8 || en-st > 64 || !asciiDigit(seg.Text[en-1]) {
 		return false
 	}
 	if !address.ValidLocality(view(seg.Text[st:en])) {
@@ -1507,7 +1507,7 @@ func (e *Engine) lineLocality(seg *scan.Segment, emit func(scan.Match)) bool {
 // the part "locality".
 func (e *Engine) locality(seg *scan.Segment, fi *fieldInfo, emit func(scan.Match)) {
 	st, en := trimSpan(seg.Text)
-	if en-st < 8 || en-st > 64 || !e.on(breachkit.Address) || !asciiDigit(seg.Text[en-1]) {
+	if en-st < 8 || en-st > 64 || !asciiDigit(seg.Text[en-1]) {
 		return
 	}
 	if !address.ValidLocality(view(seg.Text[st:en])) {
