@@ -788,6 +788,15 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 					continue
 				}
 			}
+			if (c == 'U' || c == 'P' || c == 'C') && j-i >= 3 && j-i <= 5 && j < n && text[j] == ' ' && (text[i+1] == 'S' || text[i+1] == 'M' || text[i+1]|0x20 == 'n') {
+				// An Armed Forces address: "Unit 2050 Box 4190, APO AP
+				// 96278", "USS Nimitz (CVN 68), FPO AP 96620".
+				if end := address.FindMilitary(text, i); end > 0 {
+					s.found = append(s.found, span{i, end, 0.95, breachkit.Address, "rule:address-military", ""})
+					i, titled = end, false
+					continue
+				}
+			}
 			if i >= 2 && text[i-1] == ' ' && text[i-2] == ',' && byteClass[c] == cUpper {
 				// "…, 75002 Paris, France": an address abroad.
 				if end, ok := e.abroad(s, text, i, lead); ok {

@@ -33,6 +33,14 @@ func TestFieldParts(t *testing.T) {
 		{"First Name", "Dana", breachkit.PersonName, "given"},
 		{"Last Name", "Whitfield", breachkit.PersonName, "surname"},
 		{"City/State/Zip", "Columbus, OH 43215", breachkit.Address, "locality"},
+		// A whole address without a house number first: people reads a
+		// "full" part for its city, state and ZIP Code, a "street" part
+		// not (its person had no state and got substitute notice).
+		{"Address", "PO Box 4417, Tulsa, OK 74159", breachkit.Address, "full"},
+		{"Address", "RR 2 Box 153, Wheatland, WY 82201", breachkit.Address, "full"},
+		{"Address", "Unit 2050 Box 4190, APO AP 96278-4190", breachkit.Address, "full"},
+		{"Address", "PSC 1234, Box 5678, APO AE 09204", breachkit.Address, "full"},
+		{"Address", "PO Box 4417", breachkit.Address, "street"},
 		{"City, State", "Dayton, Ohio", breachkit.Address, "locality"},
 		{"City", "Columbus", breachkit.Address, "city"},
 		{"Address 1 - Region", "OH", breachkit.Address, "state"},

@@ -902,12 +902,27 @@ func ValidFull(s string) bool {
 	s = withoutUS(s)
 	// A whole address starts with the house number and ends with the
 	// ZIP: most street-only values stop here, without a copy and a parse.
-	if len(s) == 0 || !isDigit(s[0]) || !isDigit(s[len(s)-1]) {
+	if len(s) == 0 || !isDigit(s[len(s)-1]) {
 		return false
 	}
 	var buf [128]byte // most addresses: no copy on the heap
 	b := append(buf[:0], s...)
-	e, full, _ := Find(b, 0)
+	var e int
+	var full bool
+	switch c := s[0] | 0x20; {
+	case isDigit(s[0]):
+		e, full, _ = Find(b, 0)
+	case c == 'p' && len(s) > 1 && (s[1]|0x20 == 'o' || s[1] == '.'):
+		// "PO Box 4417, Tulsa, OK 74159", or an Armed Forces post
+		// office's box, "PSC 1234, Box 5678, APO AE 09204".
+		if e, full, _ = FindPOBox(b, 0); !full {
+			e, full = FindMilitary(b, 0), true
+		}
+	case c == 'r' || c == 'h':
+		e, full, _ = FindRoute(b, 0)
+	case c == 'u' || c == 'c' || c == 'p':
+		e, full = FindMilitary(b, 0), true
+	}
 	return full && e == len(b)
 }
 

@@ -87,3 +87,26 @@ func TestFindEnds(t *testing.T) {
 		}
 	}
 }
+
+// FuzzMilitary checks that FindMilitary never reads past its text and
+// returns 0 or an end after its start within it, and that ValidFull
+// takes any value.
+func FuzzMilitary(f *testing.F) {
+	for _, s := range []string{"Unit 2050 Box 4190, APO AP 96278-4190", "PSC 1234, Box 5678\n  APO AE 09204", "USS Nimitz (CVN 68), FPO AP 96620",
+		"USS A B C D (", "CMR 4 Box", "Unit 1 Box 2,\r\nDPO AA 34035-", "PO Box 4417, Tulsa, OK 74159"} {
+		f.Add(s, 0)
+	}
+	f.Fuzz(func(t *testing.T, s string, i int) {
+		b := []byte(s)
+		if i < 0 || i >= len(b) {
+			i = 0
+		}
+		if len(b) == 0 {
+			return
+		}
+		if e := FindMilitary(b, i); e != 0 && (e <= i || e > len(b)) {
+			t.Fatalf("FindMilitary(%q, %d) = %d", s, i, e)
+		}
+		ValidFull(s)
+	})
+}
