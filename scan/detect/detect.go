@@ -437,6 +437,9 @@ var alnumBits = func() (t [256]uint8) {
 	return
 }()
 
+// grid holds the letters a Wisconsin grid address's number starts with.
+var grid = [256]bool{'N': true, 'S': true, 'E': true, 'W': true}
+
 func isAlnum(c byte) bool  { k := byteClass[c]; return k == cDigit || k == cUpper || k == cLower }
 func isLetter(c byte) bool { k := byteClass[c]; return k == cUpper || k == cLower }
 
@@ -621,7 +624,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 				}
 			}
 			// House number of an address?
-			if j-i <= 6 && j+1 < n && text[j] == ' ' && (byteClass[text[j+1]] == cUpper || byteClass[text[j+1]] == cDigit || frenchLower(text, j+1)) && (i == 0 || !isAlnum(text[i-1]) && text[i-1] != '-' && text[i-1] != '#') {
+			if j-i <= 6 && j+1 < n && (text[j] == ' ' || text[j] == '-' && j-i <= 3 && byteClass[text[j+1]] == cDigit) && (byteClass[text[j+1]] == cUpper || byteClass[text[j+1]] == cDigit || frenchLower(text, j+1)) && (i == 0 || !isAlnum(text[i-1]) && text[i-1] != '-' && text[i-1] != '#') {
 				if end, full, conf := address.Find(text, i); end > 0 {
 					s.found = append(s.found, addressSpan(s, text, i, end, conf, full))
 					i = end
@@ -639,6 +642,17 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 					}
 				}
 			}
+			if j-i == 5 && c == '0' && i >= 3 && text[i-1] == ' ' && text[i-2] == 'R' && text[i-3] == 'P' {
+				// Puerto Rico's addresses have no street suffix and put
+				// the street's word first: read from the ZIP Code back
+				// ("Urb. Las Lomas, Calle 5 #123, San Juan, PR 00921").
+				if st, end := address.FindPuertoRico(text, i); end > 0 && st >= lead {
+					s.found = append(s.found, addressSpan(s, text, st, end, 0.9, true))
+					s.whole = append(s.whole, [2]int{st, end})
+					i, titled = end, false
+					continue
+				}
+			}
 			if j-i == 5 && i >= 2 && text[i-1] == ' ' && byteClass[text[i-2]] == cLower {
 				// A ZIP Code after a word in lower case: the end of an
 				// address typed in a chat ("4421 cedar lane austin tx
@@ -653,6 +667,14 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 			}
 			i = e.number(s, text, i, j)
 		case hasDigit:
+			if grid[c] && j-i >= 4 && j+1 < n && text[j] == ' ' && byteClass[text[j+1]] == cUpper && (i == 0 || !isAlnum(text[i-1])) {
+				// A Wisconsin grid address: "N6W23880 Bluemound Rd".
+				if end, full, conf := address.Find(text, i); end > 0 {
+					s.found = append(s.found, addressSpan(s, text, i, end, conf, full))
+					i, titled = end, false
+					continue
+				}
+			}
 			if c == '6' && i >= 5 && text[i-1] == ' ' && text[i-2] == 'I' && i-5 >= lead {
 				// "ANSI 636026…DLDAQD4471…": a licence's or ID card's
 				// barcode data, decoded, found at its issuer's number.

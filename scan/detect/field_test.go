@@ -41,6 +41,8 @@ func TestFieldParts(t *testing.T) {
 		{"Address", "Unit 2050 Box 4190, APO AP 96278-4190", breachkit.Address, "full"},
 		{"Address", "PSC 1234, Box 5678, APO AE 09204", breachkit.Address, "full"},
 		{"Address", "PO Box 4417", breachkit.Address, "street"},
+		{"Address", "Urb. Las Lomas, Calle 5 #123, San Juan, PR 00921", breachkit.Address, "full"},
+		{"Address", "123-45 Queens Blvd, Forest Hills, NY 11375", breachkit.Address, "full"},
 		{"City, State", "Dayton, Ohio", breachkit.Address, "locality"},
 		{"City", "Columbus", breachkit.Address, "city"},
 		{"Address 1 - Region", "OH", breachkit.Address, "state"},

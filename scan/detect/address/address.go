@@ -68,16 +68,9 @@ func FindLower(text []byte, i int) (end int, conf float64) {
 // find is Find; lower allows words in lower case, and then only a whole
 // address whose ZIP Code lies in its state.
 func find(text []byte, i int, lower bool) (end int, full bool, conf float64) {
-	j := i
-	for j < len(text) && isDigit(text[j]) && j-i < 7 {
-		j++
-	}
-	if j == i || j-i > 6 {
+	j := HouseNumber(text, i)
+	if j == 0 {
 		return 0, false, 0
-	}
-	// A letter glued to the house number: 221B, 12A.
-	if j+1 < len(text) && isUpper(text[j]) && text[j+1] == ' ' {
-		j++
 	}
 	if !boundary(text, j) {
 		return 0, false, 0
@@ -129,6 +122,9 @@ func find(text []byte, i int, lower bool) (end int, full bool, conf float64) {
 		nw++
 		if e+1 < len(text) && text[e] == '.' && e-p <= 3 {
 			e++ // an abbreviation: N. Main, Mt. Vernon
+			if e-p == 2 && e+2 < len(text) && directions[view(text[e:e+1])] && text[e+1] == '.' && directions[view(text[p:p+1])] {
+				e += 2 // N.W. 27th Ave
+			}
 		}
 		q := space(text, e)
 		if q < 0 {
@@ -206,6 +202,62 @@ func find(text []byte, i int, lower bool) (end int, full bool, conf float64) {
 	}
 	return end, false, 0.65
 }
+
+// HouseNumber returns the end of the house number at text[i], or 0: one
+// to six digits, with a letter glued to them (221B), a half (123 1/2
+// Main St), or a hyphen and the lot's number as Queens writes them
+// (123-45 Queens Blvd); or a Wisconsin grid address's, a direction and
+// digits twice (N6W23880 Bluemound Rd, W156N8480 Pilgrim Rd).
+func HouseNumber(text []byte, i int) int {
+	j := i
+	if j < len(text) && grid[text[j]] {
+		j++
+		k := j
+		for k < len(text) && isDigit(text[k]) && k-j < 4 {
+			k++
+		}
+		ns := func(c byte) bool { return c == 'N' || c == 'S' }
+		if k == j || k >= len(text) || !grid[text[k]] || ns(text[k]) == ns(text[i]) {
+			return 0 // no direction of the other axis: N6S…, NE5…
+		}
+		j = k + 1
+		k = j
+		for k < len(text) && isDigit(text[k]) && k-j < 6 {
+			k++
+		}
+		if k == j || k-j > 5 || !boundary(text, k) {
+			return 0
+		}
+		return k
+	}
+	for j < len(text) && isDigit(text[j]) && j-i < 7 {
+		j++
+	}
+	if j == i || j-i > 6 {
+		return 0
+	}
+	switch {
+	case j+1 < len(text) && isUpper(text[j]) && text[j+1] == ' ':
+		j++ // A letter glued to the house number: 221B, 12A.
+	case j+4 < len(text) && text[j] == ' ' && string(text[j+1:j+4]) == "1/2" && text[j+4] == ' ':
+		j += 4
+	case j+3 < len(text) && text[j] == '-' && j-i <= 3 && isDigit(text[j+1]):
+		k := j + 1
+		for k < len(text) && isDigit(text[k]) && k-j <= 3 {
+			k++
+		}
+		if k-j-1 <= 3 && k < len(text) && text[k] == ' ' {
+			j = k
+		}
+	}
+	if !boundary(text, j) {
+		return 0
+	}
+	return j
+}
+
+// grid holds the directions a Wisconsin grid address's number is made of.
+var grid = [256]bool{'N': true, 'S': true, 'E': true, 'W': true}
 
 // frenchStreet returns the end of the rest of a French address after its
 // house number, from text[p]: a street type (rue, avenue, boulevard,
@@ -907,6 +959,12 @@ func ValidFull(s string) bool {
 	}
 	var buf [128]byte // most addresses: no copy on the heap
 	b := append(buf[:0], s...)
+	if k := strings.LastIndex(s, "PR 00"); k > 0 {
+		// Puerto Rico: "Urb. Las Lomas, Calle 5 #123, San Juan, PR 00921".
+		if st, e := FindPuertoRico(b, k+3); st == 0 && e == len(b) {
+			return true
+		}
+	}
 	var e int
 	var full bool
 	switch c := s[0] | 0x20; {

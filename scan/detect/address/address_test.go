@@ -1,6 +1,7 @@
 package address
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 
@@ -88,12 +89,13 @@ func TestFindEnds(t *testing.T) {
 	}
 }
 
-// FuzzMilitary checks that FindMilitary never reads past its text and
-// returns 0 or an end after its start within it, and that ValidFull
-// takes any value.
-func FuzzMilitary(f *testing.F) {
+// FuzzFinders checks that FindMilitary, FindPuertoRico and HouseNumber
+// never read past their text and return 0 or an end after their start
+// within it, and that ValidFull takes any value.
+func FuzzFinders(f *testing.F) {
 	for _, s := range []string{"Unit 2050 Box 4190, APO AP 96278-4190", "PSC 1234, Box 5678\n  APO AE 09204", "USS Nimitz (CVN 68), FPO AP 96620",
-		"USS A B C D (", "CMR 4 Box", "Unit 1 Box 2,\r\nDPO AA 34035-", "PO Box 4417, Tulsa, OK 74159"} {
+		"USS A B C D (", "CMR 4 Box", "Unit 1 Box 2,\r\nDPO AA 34035-", "PO Box 4417, Tulsa, OK 74159",
+		"Urb. Las Lomas, Calle 5 #123, San Juan, PR 00921", "URB A\r\n1 CALLE 1\r\n\r\nB PR 00961-0123", ":,PR 00700", "N6W23880 Bluemound Rd", "123-45 Q", "1 1/2 "} {
 		f.Add(s, 0)
 	}
 	f.Fuzz(func(t *testing.T, s string, i int) {
@@ -106,6 +108,14 @@ func FuzzMilitary(f *testing.F) {
 		}
 		if e := FindMilitary(b, i); e != 0 && (e <= i || e > len(b)) {
 			t.Fatalf("FindMilitary(%q, %d) = %d", s, i, e)
+		}
+		if k := bytes.Index(b, []byte("PR 0")); k >= 0 {
+			if st, e := FindPuertoRico(b, k+3); e != 0 && (st < 0 || st >= e || e > len(b)) {
+				t.Fatalf("FindPuertoRico(%q, %d) = %d, %d", s, k+3, st, e)
+			}
+		}
+		if e := HouseNumber(b, i); e != 0 && (e <= i || e > len(b)) {
+			t.Fatalf("HouseNumber(%q, %d) = %d", s, i, e)
 		}
 		ValidFull(s)
 	})
