@@ -568,6 +568,15 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 			}
 			continue
 		case cAt:
+			if ps, pe, ok := creds.URLUserinfo(text, i); ok {
+				// "postgres://app:S3cret@db.example.com": a URL's
+				// account and password, no e-mail address.
+				if pe > 0 && ps >= lead {
+					s.found = append(s.found, span{ps, pe, 0.9, breachkit.Credentials, "rule:url-credentials", ""})
+				}
+				i++
+				continue
+			}
 			if st, en, ok := email.Span(text, i); ok {
 				if conf, ok := email.Score(text, st, en, i); ok && st >= lead {
 					s.found = append(s.found, span{st, en, conf, breachkit.Email, "rule:email", ""})

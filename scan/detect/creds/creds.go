@@ -4,7 +4,10 @@
 // username column). The password value is what is reported.
 package creds
 
-import "strings"
+import (
+	"bytes"
+	"strings"
+)
 
 // Keywords introduce a secret in free text, as a label (Labelled).
 var Keywords = []string{"password", "passwd", "pwd", "passcode", "passphrase", "pw", "pass"}
@@ -340,4 +343,40 @@ func Maiden(text []byte, st, en int) (start, end int) {
 		return 0, 0
 	}
 	return j, k
+}
+
+// URLUserinfo reports whether the '@' at text[at] ends the userinfo of a
+// URL, "scheme://user:password@host" or "scheme://user@host", which is
+// no e-mail address: ok. When a password is written there, it returns
+// its span (start, end); a URL that carries its account's password is a
+// credential (a database's connection string, a link pasted into a
+// ticket).
+func URLUserinfo(text []byte, at int) (start, end int, ok bool) {
+	u := at
+	for u > 0 && at-u < 128 {
+		c := text[u-1]
+		if c == '/' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '@' || c == '"' || c == '\'' || c == '<' {
+			break
+		}
+		u--
+	}
+	// "//" after a scheme and its colon: "https://", "postgres://".
+	if u < 3 || u == at || text[u-1] != '/' || text[u-2] != '/' || text[u-3] != ':' {
+		return 0, 0, false
+	}
+	s := u - 3
+	for s > 0 && (text[s-1] >= 'a' && text[s-1] <= 'z' || text[s-1] >= 'A' && text[s-1] <= 'Z' || text[s-1] >= '0' && text[s-1] <= '9' || text[s-1] == '+' || text[s-1] == '.' || text[s-1] == '-') {
+		s--
+	}
+	if s == u-3 {
+		return 0, 0, false
+	}
+	if k := bytes.IndexByte(text[u:at], ':'); k > 0 && at-(u+k+1) >= 4 {
+		// Not a placeholder: "user:password@", "user:${DB_PASS}@",
+		// "user:****@", "user:<pass>@".
+		if v := text[u+k+1 : at]; !code(v) && !(v[0] == '*' && bytes.Trim(v, "*") == nil) && Valid(string(v)) {
+			return u + k + 1, at, true
+		}
+	}
+	return 0, 0, true
 }
