@@ -758,7 +758,7 @@ func (s *sarifWriter) add(f *breachkit.Finding, j findingJSON) {
 		where = fmt.Sprintf(" on page %d", f.Page)
 	}
 	s.results = append(s.results, sarifResult{RuleID: string(f.Type), Level: level,
-		Message:    map[string]string{"text": fmt.Sprintf("%s %s%s", f.Type, j.Value, where)},
+		Message:    map[string]string{"text": strings.Join(strings.Fields(fmt.Sprintf("%s %s%s (confidence %.2f)", f.Type, j.Value, where, f.Confidence)), " ")},
 		Locations:  []sarifLocation{{loc}},
 		Properties: map[string]any{"confidence": f.Confidence, "reasons": j.Reasons, "record": f.Record}})
 }
