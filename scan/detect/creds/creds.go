@@ -374,9 +374,27 @@ func URLUserinfo(text []byte, at int) (start, end int, ok bool) {
 	if k := bytes.IndexByte(text[u:at], ':'); k > 0 && at-(u+k+1) >= 4 {
 		// Not a placeholder: "user:password@", "user:${DB_PASS}@",
 		// "user:****@", "user:<pass>@".
-		if v := text[u+k+1 : at]; !code(v) && !(v[0] == '*' && bytes.Trim(v, "*") == nil) && Valid(string(v)) {
+		// A second colon is a host's port before a list of hosts
+		// ("https://foo.com:123,foo:bar@"), no password.
+		if v := text[u+k+1 : at]; bytes.IndexByte(v, ':') < 0 && !code(v) && !placeholder(v) && Valid(string(v)) {
 			return u + k + 1, at, true
 		}
 	}
 	return 0, 0, true
+}
+
+// placeholder reports a password that documentation and examples write
+// in URLs: one character repeated (xxxxx, ****) or a word that stands
+// for one (pass, secret, mypassword).
+func placeholder(v []byte) bool {
+	if len(bytes.Trim(v, string(v[:1]))) == 0 {
+		return true
+	}
+	switch strings.ToLower(string(v)) {
+	case "pass", "pwd", "pass1", "passwd", "password", "passw0rd", "secret", "changeme", "mypass", "mypassword", "mysecret",
+		"yourpassword", "your_password", "your-password", "mysecretpassword", "test", "example", "pa55word", "p4ssw0rd",
+		"hunter2", "redacted", "token", "pat", "apikey", "api_key":
+		return true
+	}
+	return false
 }
