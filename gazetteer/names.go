@@ -136,9 +136,9 @@ func GivenNameFrequency(s string) float64 {
 }
 
 // SurnameParticles are the words that begin surnames in many languages,
-// in lower case: de la Cruz, del Rio, van der Berg, von Trapp, da Silva,
+// in lower case: de la Cruz, de los Santos, del Rio, van der Berg, von Trapp, da Silva,
 // dos Santos, bin Laden.
-var SurnameParticles = []string{"de", "del", "della", "der", "den", "di", "da", "das", "dos", "du", "la", "le",
+var SurnameParticles = []string{"de", "del", "della", "der", "den", "di", "da", "das", "do", "dos", "du", "la", "las", "le", "los",
 	"van", "von", "ten", "ter", "bin", "ibn", "al", "el", "y"}
 
 // SurnameParticle reports whether w, in lower case, is one of

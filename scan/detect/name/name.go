@@ -119,8 +119,8 @@ var particles = func() map[string]bool {
 // capitalised one, so it compares bytes rather than looking words up.
 func IsParticle(w []byte) bool {
 	switch string(w) {
-	case "de", "del", "della", "der", "den", "di", "da", "das", "dos", "du", "la", "le", "van", "von",
-		"ten", "ter", "bin", "ibn", "al", "el", "y":
+	case "de", "del", "della", "der", "den", "di", "da", "das", "do", "dos", "du", "la", "las", "le", "los", "van", "von",
+		"ten", "ter", "bin", "ibn", "al", "el", "y": // gazetteer.SurnameParticles (TestIsParticle)
 		return true
 	}
 	return false
@@ -494,6 +494,9 @@ func Loose(text []byte, words []Word) (int, float64) {
 	if words[0].Roles&(Particle|Given) == Particle {
 		return 0, 0 // DE LA CRUZ, MARIA: the surname comes first (SurnameFirst)
 	}
+	if placeBefore(text, words[0].Start) {
+		return 0, 0 // the Los Angeles Lakers, San Jose Sharks: a place's name
+	}
 	// Vietnamese order: a surname, Van or Thi, a given name (Nguyen Van
 	// Thanh, Tran Thi Mai).
 	if len(words) >= 3 && words[0].Roles&Surname != 0 && joined(text, words[0], words[1]) && joined(text, words[1], words[2]) {
@@ -506,9 +509,11 @@ func Loose(text []byte, words []Word) (int, float64) {
 	if len(words) > 2 && words[1].End-words[1].Start == 1 && Capital(text[words[1].Start:words[1].End]) && joined(text, words[0], words[1]) {
 		n = 2 // middle initial
 	}
+	np := n
 	for n < len(words) && words[n].Roles&Particle != 0 && joined(text, words[n-1], words[n]) && particleAt(text, words, n) {
 		n++ // de la, van der
 	}
+	particled := n > np
 	if n >= len(words) || !joined(text, words[n-1], words[n]) {
 		return 0, 0
 	}
@@ -521,7 +526,14 @@ func Loose(text []byte, words []Word) (int, float64) {
 	if m := withSuffix(text, words, n+1); m > n+1 {
 		n = m - 1
 	} else if n+1 < len(words) && joined(text, words[n], words[n+1]) && Capital(text[words[n+1].Start:words[n+1].End]) && !labelAfter(text[words[n+1].Start:words[n+1].End]) {
-		return 0, 0
+		w2 := text[words[n+1].Start:words[n+1].End]
+		if !particled || words[n+1].Roles&(Surname|Common) != Surname || !NameCase(w2) || n+2 < len(words) && joined(text, words[n+1], words[n+2]) && Capital(text[words[n+2].Start:words[n+2].End]) {
+			return 0, 0
+		}
+		// A Spanish name's second surname after a first one with its
+		// particles: Maria de los Santos Gutierrez.
+		n++
+		wl, rl = w2, words[n].Roles
 	}
 	r0 := words[0].Roles
 	g, s := r0&(Given|Common) == Given, rl&(Surname|Common) == Surname
@@ -573,6 +585,27 @@ func placeWord(w []byte) bool {
 }
 
 var placeWords = [][]byte{[]byte("saint"), []byte("san"), []byte("santa"), []byte("lake"), []byte("fort"), []byte("port"), []byte("mount"), []byte("cape")}
+
+// placeBefore reports whether the word one blank before text[i] starts
+// places' names with a given name after it: Los (Angeles), Las, San
+// (Jose), Santa (Maria), El.
+func placeBefore(text []byte, i int) bool {
+	if i < 3 || text[i-1] != ' ' {
+		return false
+	}
+	k := i - 1
+	for k > 0 && letter(text[k-1]) && i-k < 8 {
+		k--
+	}
+	if k > 0 && letter(text[k-1]) {
+		return false
+	}
+	switch string(text[k : i-1]) {
+	case "Los", "LOS", "Las", "LAS", "San", "SAN", "Santa", "SANTA", "El", "EL":
+		return true
+	}
+	return false
+}
 
 // capitalBefore reports whether a capitalised word stands one blank
 // before text[i], on the same line.
