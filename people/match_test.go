@@ -2,6 +2,7 @@ package people
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/breachkit/breachkit"
@@ -34,18 +35,26 @@ func TestTyposAndSwaps(t *testing.T) {
 		10: {"Glostermann", "Mia", "1959-01-24", "24 Farrer Pl", "Frankston", "TX", "75718", "7104329"},
 		11: {"Ainsley", "Blakemore", "1986-09-20", "60 Endeavour Street", "Redhead", "WA", "98015", "1261880"},
 		12: {"", "Blakemore", "1986-09-20", "60 Endeavour Street", "Redehad", "WA", "98105", "1267880"},
+		13: {"J. Tobias", "Wainwright", "1971-05-14", "8 Kestrel Way", "Milford", "CT", "06460", "5518203"},
+		14: {"Tobias", "Wainwright", "1971-05-14", "8 Kestrel Way", "Milford", "CT", "06460", "9043371"},
 	}
 	for i, x := range recs {
-		v := []Value{
+		name := []Value{
 			{Type: breachkit.PersonName, Part: "given", Value: x.given},
 			{Type: breachkit.PersonName, Part: "surname", Value: x.surname},
+		}
+		if strings.Contains(x.given, " ") {
+			// Written whole: "J. Tobias Wainwright".
+			name = []Value{{Type: breachkit.PersonName, Part: "full", Value: x.given + " " + x.surname}}
+		}
+		v := append(name, []Value{
 			{Type: breachkit.DOB, Value: x.dob},
 			{Type: breachkit.Address, Part: "street", Value: x.street},
 			{Type: breachkit.Address, Part: "city", Value: x.city},
 			{Type: breachkit.Address, Part: "state", Value: x.state},
 			{Type: breachkit.Address, Part: "zip", Value: x.zip},
 			{Type: breachkit.Element("CUSTOM_MEMBER_NO"), Value: x.acct},
-		}
+		}...)
 		for k := range v {
 			v[k].Order = int64(k)
 		}
@@ -69,6 +78,7 @@ func TestTyposAndSwaps(t *testing.T) {
 		{"a surname mistyped past its Soundex code, a postcode's digits transposed", 5, 6, true},
 		{"a postcode's digits transposed, no date of birth", 7, 8, true},
 		{"a postcode's digits transposed, the town mistyped, no given name", 11, 12, true},
+		{"a first initial before the given name he goes by (J. Tobias)", 13, 14, true},
 	} {
 		if got := same(tc.a, tc.b); got != tc.want {
 			t.Errorf("%s: same person %v, want %v", tc.name, got, tc.want)

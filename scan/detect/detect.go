@@ -876,7 +876,8 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 							i, titled = max(f, end), false
 							continue
 						}
-						s.found = append(s.found, span{i, end, conf, breachkit.PersonName, pick(titled, "rule:name-title", "rule:name-gazetteer"), ""})
+						st := initialBefore(text, i, lead, titled)
+						s.found = append(s.found, span{st, end, conf, breachkit.PersonName, pick(titled, "rule:name-title", "rule:name-gazetteer"), ""})
 						i = end
 						titled = false
 						continue
@@ -2034,6 +2035,51 @@ func labelBefore(text []byte, i int) bool {
 		st--
 	}
 	return (st == 0 || !isLetter(text[st-1])) && name.PersonLabel(text[st:e])
+}
+
+// initialBefore returns where a name found at text[i] starts when a
+// first initial comes before its given name ("J. Robert Oppenheimer",
+// "cc: M. Carmen Ruiz"): at the start of a line, after a label's colon,
+// a comma, a bracket or a quote, or after a word in small letters ("to
+// J. Robert Smith"); not after a capitalised word ("Plan B. John
+// called", "Exhibit A. Maria"); after a title, always. It returns i
+// when there is none.
+func initialBefore(text []byte, i, lead int, titled bool) int {
+	k := i - 3
+	if k < lead || text[i-1] != ' ' || text[i-2] != '.' || byteClass[text[k]] != cUpper {
+		return i
+	}
+	if k == 0 || titled {
+		return k // "Dr. J. Robert Smith": the title's, and no more
+	}
+	switch text[k-1] {
+	case '\n', '\t', ':', ',', '(', '"', ';':
+		return k
+	case ' ':
+		if k >= 2 && (text[k-2] == ',' || text[k-2] == ';' || text[k-2] == ':') {
+			return k
+		}
+		if k >= 3 && text[k-2] == '.' {
+			w := k - 2
+			for w > 0 && byteClass[text[w-1]] != cOther {
+				w--
+			}
+			if w < k-2 && name.IsTitle(text[w:k-2]) {
+				return k // "Dr. J. Robert Smith"
+			}
+		}
+		p := k - 1
+		for p > 0 && byteClass[text[p-1]] == cLower {
+			p--
+		}
+		if p < k-1 && (p == 0 || !isAlnum(text[p-1])) {
+			return k // a word in small letters before the initial
+		}
+		if p >= 1 && text[p-1] == ':' || p >= 2 && text[p-1] == ' ' && text[p-2] == ':' {
+			return k
+		}
+	}
+	return i
 }
 
 // cuedName finds a name the gazetteer may not know at text[i:wj], a

@@ -81,3 +81,30 @@ func namesAbroad(t *testing.T, file string, min float64) {
 		t.Errorf("reported %s at %d-%d, not a marked name", breachkit.Mask(breachkit.PersonName, string(text[f[0]:f[1]])), f[0], f[1])
 	}
 }
+
+// TestInitialBefore checks where a name with a first initial before the
+// given name starts: with the initial after a line's start, a label, a
+// comma, a title or a word in small letters; without it after a
+// capitalised word, where the letter ends something else (Plan B.).
+func TestInitialBefore(t *testing.T) {
+	e := New(Config{})
+	for text, want := range map[string]string{
+		"Signed: J. Robert Smith":            "J. Robert Smith",
+		"Sent to J. Robert Smith today.":     "J. Robert Smith",
+		"J. Robert Smith\n":                  "J. Robert Smith",
+		"cc: M. Carmen Ruiz, A. Maria Lopez": "A. Maria Lopez",
+		"Dr. J. Robert Smith":                "J. Robert Smith",
+		"See Plan B. John Smith called.":     "John Smith",
+		"Exhibit A. Maria Lopez signed.":     "Maria Lopez",
+	} {
+		var got []string
+		e.Detect(&scan.Segment{Text: []byte(text)}, func(m scan.Match) {
+			if m.Type == breachkit.PersonName {
+				got = append(got, text[m.Start:m.End])
+			}
+		})
+		if len(got) == 0 || got[len(got)-1] != want {
+			t.Errorf("%q: names %q, want the last %q", text, got, want)
+		}
+	}
+}
