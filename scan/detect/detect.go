@@ -437,6 +437,22 @@ var alnumBits = func() (t [256]uint8) {
 	return
 }()
 
+// plainBefore holds the bytes an e-mail address follows in text, where
+// no URL's userinfo can be: blanks, brackets, quotes and separators.
+var plainBefore = [256]bool{' ': true, '\n': true, '\r': true, '\t': true, '<': true, '(': true, '[': true, '"': true, '\'': true, ',': true, ';': true, '=': true, '>': true}
+
+// queensLot reports whether text[k:] is the second part of a Queens
+// house number, one to three digits and a blank before a capitalised
+// word ("123-45 Queens Blvd"): tested before an SSN's or a phone's
+// groups, which follow a hyphen as often, are taken for one.
+func queensLot(text []byte, k int) bool {
+	e := k
+	for e < len(text) && e-k < 4 && byteClass[text[e]] == cDigit {
+		e++
+	}
+	return e > k && e-k <= 3 && e+1 < len(text) && text[e] == ' ' && byteClass[text[e+1]] == cUpper
+}
+
 // grid holds the letters a Wisconsin grid address's number starts with.
 var grid = [256]bool{'N': true, 'S': true, 'E': true, 'W': true}
 
@@ -568,16 +584,21 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 			}
 			continue
 		case cAt:
-			if ps, pe, ok := creds.URLUserinfo(text, i); ok {
+			st, en, ok := email.Span(text, i)
+			if !ok || st > 0 && !plainBefore[text[st-1]] {
 				// "postgres://app:S3cret@db.example.com": a URL's
-				// account and password, no e-mail address.
-				if pe > 0 && ps >= lead {
-					s.found = append(s.found, span{ps, pe, 0.9, breachkit.Credentials, "rule:url-credentials", ""})
+				// account and password, no e-mail address. Looked for
+				// only when the address-like part does not follow a
+				// blank or a bracket, as nearly every address does.
+				if ps, pe, url := creds.URLUserinfo(text, i); url {
+					if pe > 0 && ps >= lead {
+						s.found = append(s.found, span{ps, pe, 0.9, breachkit.Credentials, "rule:url-credentials", ""})
+					}
+					i++
+					continue
 				}
-				i++
-				continue
 			}
-			if st, en, ok := email.Span(text, i); ok {
+			if ok {
 				if conf, ok := email.Score(text, st, en, i); ok && st >= lead {
 					s.found = append(s.found, span{st, en, conf, breachkit.Email, "rule:email", ""})
 				}
@@ -633,7 +654,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 				}
 			}
 			// House number of an address?
-			if j-i <= 6 && j+1 < n && (text[j] == ' ' || text[j] == '-' && j-i <= 3 && byteClass[text[j+1]] == cDigit) && (byteClass[text[j+1]] == cUpper || byteClass[text[j+1]] == cDigit || frenchLower(text, j+1)) && (i == 0 || !isAlnum(text[i-1]) && text[i-1] != '-' && text[i-1] != '#') {
+			if j-i <= 6 && j+1 < n && (text[j] == ' ' || text[j] == '-' && j-i <= 3 && queensLot(text, j+1)) && (byteClass[text[j+1]] == cUpper || byteClass[text[j+1]] == cDigit || frenchLower(text, j+1)) && (i == 0 || !isAlnum(text[i-1]) && text[i-1] != '-' && text[i-1] != '#') {
 				if end, full, conf := address.Find(text, i); end > 0 {
 					s.found = append(s.found, addressSpan(s, text, i, end, conf, full))
 					i = end
@@ -819,7 +840,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 					continue
 				}
 			}
-			if (c == 'U' || c == 'P' || c == 'C') && j-i >= 3 && j-i <= 5 && j < n && text[j] == ' ' && (text[i+1] == 'S' || text[i+1] == 'M' || text[i+1]|0x20 == 'n') {
+			if roles&name.Stop != 0 && (c == 'U' || c == 'P' || c == 'C') && j-i >= 3 && j-i <= 5 && j < n && text[j] == ' ' {
 				// An Armed Forces address: "Unit 2050 Box 4190, APO AP
 				// 96278", "USS Nimitz (CVN 68), FPO AP 96620".
 				if end := address.FindMilitary(text, i); end > 0 {

@@ -421,8 +421,9 @@ var stop = map[string]bool{
 	"anyway": true, "actually": true, "currently": true, "recently": true, "previously": true, "originally": true, "yes": true,
 	"okay": true, "sorry": true, "congratulations": true, "attention": true, "fyi": true, "regarding": true, "hey": true,
 	"everyone": true, "today": true, "yesterday": true, "tomorrow": true, "tonight": true, "again": true, "then": true,
-	// A ship in an FPO address ("USNS Harris").
-	"uss": true, "usns": true, "uscgc": true,
+	// A ship in an FPO address ("USNS Harris"), a unit's or a post
+	// office's box in an APO address ("Unit 2050 Box 4190", "PSC 1234").
+	"uss": true, "usns": true, "uscgc": true, "unit": true, "psc": true, "cmr": true,
 	// Places and a document's parts ("Long Island", "Meta Section").
 	"island": true, "islands": true, "section": true,
 	// A program's values ("False, True", "OBJECT, True", "NaN Invalid",
