@@ -45,6 +45,9 @@ func FindPuertoRico(text []byte, z int) (start, end int) {
 		for b > 0 && p-b < 60 && text[b-1] != ',' && text[b-1] != '\n' && text[b-1] != ':' {
 			b--
 		}
+		if b > 0 && text[b-1] != ',' && text[b-1] != '\n' && text[b-1] != ':' {
+			break // a part of sixty bytes or more: prose, no address's
+		}
 		a := b
 		for a < p && (text[a] == ' ' || text[a] == '\t') {
 			a++
