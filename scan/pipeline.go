@@ -160,6 +160,22 @@ func Run(ctx context.Context, paths []string, opt Options) (*Summary, error) {
 	}
 	var jobs []fileJob
 	var walkErrs []*breachkit.Source
+	// A file reached twice, under a folder and by its own name or by two
+	// spellings of one folder ("data data/a.csv", "data ./data"), is
+	// scanned once: its findings would otherwise be stored twice and its
+	// people counted twice.
+	seen := map[string]bool{}
+	once := func(fp string) bool {
+		abs, err := filepath.Abs(fp)
+		if err != nil {
+			return true
+		}
+		if seen[abs] {
+			return false
+		}
+		seen[abs] = true
+		return true
+	}
 	for _, p := range paths {
 		// A path given by the user is followed if it is a link; links
 		// found inside it are listed, not followed.
@@ -183,6 +199,9 @@ func Run(ctx context.Context, paths []string, opt Options) (*Summary, error) {
 				return nil
 			}
 			if d.IsDir() {
+				return nil
+			}
+			if !once(fp) {
 				return nil
 			}
 			if !d.Type().IsRegular() {

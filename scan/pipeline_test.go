@@ -263,3 +263,29 @@ func TestArchiveReadInPlace(t *testing.T) {
 		t.Errorf("%d findings, want 1", found)
 	}
 }
+
+// TestPathsOverlap scans a folder given with one of its files, and under
+// two spellings: each file is one source, its findings stored once.
+func TestPathsOverlap(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("SSN 412-78-3391 for the borrower\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "b.txt"), []byte("nothing here\n"), 0o644)
+	eng := detect.New(detect.Config{})
+	for _, tt := range []struct {
+		paths []string
+		want  int // sources
+	}{
+		{[]string{dir, filepath.Join(dir, "a.txt")}, 2},
+		{[]string{dir, dir + "/./"}, 2},
+		{[]string{filepath.Join(dir, "a.txt"), filepath.Join(dir, "..", filepath.Base(dir), "a.txt")}, 1},
+	} {
+		paths, want := tt.paths, tt.want
+		sum, err := scan.Run(context.Background(), paths, scan.Options{Detect: eng.Detect, Extractors: standard.Extractors()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(sum.Sources) != want || sum.Findings != 1 {
+			t.Errorf("%v: %d sources, %d findings; want %d and 1", paths, len(sum.Sources), sum.Findings, want)
+		}
+	}
+}
