@@ -424,6 +424,9 @@ var stop = map[string]bool{
 	// A ship in an FPO address ("USNS Harris"), a unit's or a post
 	// office's box in an APO address ("Unit 2050 Box 4190", "PSC 1234").
 	"uss": true, "usns": true, "uscgc": true, "unit": true, "psc": true, "cmr": true,
+	// A street's word written first, in Spanish and Puerto Rico's
+	// addresses ("Calle Luna", "Avenida Ponce").
+	"calle": true, "avenida": true, "carretera": true, "urb": true, "urbanizacion": true,
 	// Places and a document's parts ("Long Island", "Meta Section").
 	"island": true, "islands": true, "section": true,
 	// A program's values ("False, True", "OBJECT, True", "NaN Invalid",
