@@ -248,3 +248,27 @@ func TestIssuer(t *testing.T) {
 		}
 	}
 }
+
+// TestMilitaryAddress flags a person whose address is Armed Forces mail:
+// deliverable (no substitute notice), but no state's (jurisdiction
+// unknown, for counsel to place).
+func TestMilitaryAddress(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		addr string
+		flag bool
+	}{
+		{"APO", "Unit 2050 Box 4190, APO AP 96278-4190", true},
+		{"PSC", "PSC 1234, Box 5678, APO AE 09204", true},
+		{"a state's", "88 Larkspur Ln, Fayetteville, AR 72703", false},
+	} {
+		rec := BuildRecord("r", []Value{{breachkit.PersonName, "full", "Marcus Bell", 1, 0}, {breachkit.Address, "full", c.addr, 2, 0}})
+		got := resolveInOrder(t, []Record{rec}, []int{0}, 1)
+		if got.sum.ByFlag[FlagMilitary] > 0 != c.flag || got.sum.ByFlag[FlagSubstituteNotice] > 0 {
+			t.Errorf("%s: flags %v, want military %v and no substitute notice", c.name, got.sum.ByFlag, c.flag)
+		}
+		if c.flag && got.sum.ByJurisdiction["unknown"] != 1 {
+			t.Errorf("%s: jurisdictions %v, want unknown", c.name, got.sum.ByJurisdiction)
+		}
+	}
+}

@@ -50,6 +50,11 @@ const (
 	FlagSingleIdentifier = "single-identifier"
 	FlagSubstituteNotice = "substitute-notice"
 	FlagCustomer         = "customer-master"
+	// FlagMilitary marks a person whose address is Armed Forces mail
+	// (APO, FPO, DPO): deliverable, but it names no state, so the
+	// state whose law applies is to be found another way (the home of
+	// record, a former address).
+	FlagMilitary = "military-address"
 )
 
 // Address qualities.
@@ -285,6 +290,9 @@ func (res *Result) person(ms []uint32, links []link, seal func([]byte) breachkit
 	}
 	if p.AddressQuality != QualityDeliverable {
 		p.Flags = append(p.Flags, FlagSubstituteNotice)
+	}
+	if best != nil && foreign == "" && gazetteer.IsMilitaryZIP(zip5(best.ZIP)) {
+		p.Flags = append(p.Flags, FlagMilitary)
 	}
 	if customer {
 		p.Flags = append(p.Flags, FlagCustomer)

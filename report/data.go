@@ -97,6 +97,9 @@ const (
 	FlagNoName           = "no-name"
 	FlagSubstituteNotice = "substitute-notice"
 	FlagSingleIdentifier = "single-identifier"
+	// FlagMilitary is shown when a person's address is Armed Forces
+	// mail, which names no state.
+	FlagMilitary = "military-address"
 )
 
 // PeopleSummary counts the affected people in the ways the report shows

@@ -176,13 +176,18 @@ func buildPage(d *Data) *page {
 	p.RuleCols = halves(d.Method.RuleFiles)
 	p.MapChart = tileMap(d.People.ByJurisdiction)
 	p.AddressQuality = sortedKV(d.People.ByAddressQuality, func(k string) string { return k })
-	for _, f := range []string{FlagSubstituteNotice, FlagNoName, FlagSingleIdentifier} {
+	always := []string{FlagSubstituteNotice, FlagNoName, FlagSingleIdentifier}
+	for _, f := range always {
 		p.Flags = append(p.Flags, kv{Key: f, Label: flagLabels[f], Count: d.People.Flags[f]})
 	}
 	var extra []kv
 	for f, n := range d.People.Flags {
-		if _, known := flagLabels[f]; !known {
-			extra = append(extra, kv{Key: f, Label: f, Count: n})
+		if !slices.Contains(always, f) {
+			label, ok := flagLabels[f]
+			if !ok {
+				label = f
+			}
+			extra = append(extra, kv{Key: f, Label: label, Count: n})
 		}
 	}
 	slices.SortFunc(extra, func(a, b kv) int { return strings.Compare(a.Key, b.Key) })
@@ -256,6 +261,7 @@ var flagLabels = map[string]string{
 	FlagSubstituteNotice: "No usable postal or email address (substitute notice)",
 	FlagNoName:           "No name found",
 	FlagSingleIdentifier: "Identified by a single identifier only",
+	FlagMilitary:         "Armed Forces mail (APO/FPO/DPO): no state; ask for the state of legal residence",
 }
 
 // sortedKV lists a map's counts, largest first, then by label.

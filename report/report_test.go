@@ -6,10 +6,12 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -486,5 +488,23 @@ func TestUnattachedRecords(t *testing.T) {
 	dir = writeSample(t, sampleData(), 10)
 	if strings.Contains(read(t, filepath.Join(dir, IndexFile)), "named no one") {
 		t.Error("index.html speaks of records that named no one when none did")
+	}
+}
+
+// TestFlagLabels shows the three flags every report counts first, then
+// the others a case has: a known one by its label, an unknown one by its
+// name.
+func TestFlagLabels(t *testing.T) {
+	d := sampleData()
+	d.People.Flags = map[string]int64{FlagMilitary: 2, "customer-master": 5}
+	p := buildPage(d)
+	var got []string
+	for _, f := range p.Flags {
+		got = append(got, fmt.Sprintf("%s=%d", f.Label, f.Count))
+	}
+	want := []string{flagLabels[FlagSubstituteNotice] + "=0", flagLabels[FlagNoName] + "=0", flagLabels[FlagSingleIdentifier] + "=0",
+		"customer-master=5", flagLabels[FlagMilitary] + "=2"}
+	if !slices.Equal(got, want) {
+		t.Errorf("flags %q, want %q", got, want)
 	}
 }
