@@ -1422,7 +1422,12 @@ func (e *Engine) number(s *scratch, text []byte, i, j int) int {
 			goto done
 		}
 		if next >= n || byteClass[text[next]] != cDigit {
-			break
+			if next+2 >= n || sep != ' ' || text[next] != '-' || text[next+1] != ' ' || byteClass[text[next+2]] != cDigit {
+				break
+			}
+			// "531 - 86 - 4420": a hyphen with blanks around it, as OCR
+			// and some forms space one.
+			sep, next = '-', next+2
 		}
 		m := next
 		for m < n && byteClass[text[m]] == cDigit {
