@@ -103,13 +103,18 @@ func domainChar(c byte) bool { return chars[c]&2 != 0 }
 // range, or ok false when there is no valid address there.
 func Span(text []byte, at int) (start, end int, ok bool) {
 	s := at
-	for s > 0 && at-s < 64 {
-		if localChar(text[s-1]) {
-			s--
-		} else if k := letterBefore(text, s); k > 0 {
-			s -= k // josé.garcía@…, MÜLLER@…: an internationalised address (RFC 6531)
-		} else {
+	for s > 0 && localChar(text[s-1]) && at-s < 64 {
+		s--
+	}
+	// josé.garcía@…, MÜLLER@…: an internationalised address (RFC 6531).
+	for s > 0 && text[s-1] >= utf8.RuneSelf && at-s < 64 {
+		k := letterBefore(text, s)
+		if k == 0 {
 			break
+		}
+		s -= k
+		for s > 0 && localChar(text[s-1]) && at-s < 64 {
+			s--
 		}
 	}
 	for s < at && (text[s] == '.' || text[s] == '\'' || text[s] == '-') {
@@ -119,13 +124,18 @@ func Span(text []byte, at int) (start, end int, ok bool) {
 		return 0, 0, false
 	}
 	e := at + 1
-	for e < len(text) && e-at < 255 {
-		if domainChar(text[e]) {
-			e++
-		} else if k := letterAt(text, e); k > 0 {
-			e += k // an internationalised domain's label: @müller.de
-		} else {
+	for e < len(text) && domainChar(text[e]) && e-at < 255 {
+		e++
+	}
+	// An internationalised domain's label: @müller.de.
+	for e < len(text) && text[e] >= utf8.RuneSelf && e-at < 255 {
+		k := letterAt(text, e)
+		if k == 0 {
 			break
+		}
+		e += k
+		for e < len(text) && domainChar(text[e]) && e-at < 255 {
+			e++
 		}
 	}
 	for e > at+1 && (text[e-1] == '.' || text[e-1] == '-') {
@@ -160,12 +170,9 @@ func Span(text []byte, at int) (start, end int, ok bool) {
 }
 
 // letterBefore returns the length of the UTF-8 encoded letter or mark
-// (Devanagari's vowel signs are no letters) that ends at text[s-1], or 0
-// when none does (ASCII, a symbol, a broken byte).
+// (Devanagari's vowel signs are no letters) that ends at text[s-1], a
+// byte past ASCII, or 0 when none does (a symbol, a broken byte).
 func letterBefore(text []byte, s int) int {
-	if text[s-1] < utf8.RuneSelf {
-		return 0
-	}
 	r, n := utf8.DecodeLastRune(text[:s])
 	if r == utf8.RuneError || !unicode.IsLetter(r) && !unicode.IsMark(r) {
 		return 0
@@ -174,11 +181,8 @@ func letterBefore(text []byte, s int) int {
 }
 
 // letterAt returns the length of the UTF-8 encoded letter or mark at
-// text[e], or 0.
+// text[e], a byte past ASCII, or 0.
 func letterAt(text []byte, e int) int {
-	if text[e] < utf8.RuneSelf {
-		return 0
-	}
 	r, n := utf8.DecodeRune(text[e:])
 	if r == utf8.RuneError || !unicode.IsLetter(r) && !unicode.IsMark(r) {
 		return 0
