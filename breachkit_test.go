@@ -132,3 +132,41 @@ func TestElements(t *testing.T) {
 		t.Errorf("round trip %v", got)
 	}
 }
+
+// TestScanSettings pins how a scan's limits are written and which done
+// sources a later scan may resume.
+func TestScanSettings(t *testing.T) {
+	for _, tt := range []struct {
+		types  []breachkit.Element
+		min    float64
+		custom string
+		health bool
+		want   string
+	}{
+		{nil, 0.5, "", false, ""},
+		{nil, 0.3, "", false, ""},
+		{[]breachkit.Element{breachkit.SSN, breachkit.DOB}, 0.5, "", false, "types=DOB,SSN"},
+		{nil, 0.75, "ab12", true, "min=0.75;custom=ab12;health"},
+	} {
+		if got := breachkit.ScanSettings(tt.types, tt.min, tt.custom, tt.health); got != tt.want {
+			t.Errorf("ScanSettings(%v, %v, %q, %v) = %q, want %q", tt.types, tt.min, tt.custom, tt.health, got, tt.want)
+		}
+	}
+	for _, tt := range []struct {
+		done, want string
+		cover      bool
+	}{
+		{"", "", true},
+		{"", "types=SSN", true},
+		{"", "min=0.9", true},
+		{"types=SSN", "", false},
+		{"types=SSN", "types=SSN", true},
+		{"", "custom=ab12", false},
+		{"", "health", false},
+		{"min=0.9", "types=SSN", false},
+	} {
+		if got := breachkit.SettingsCover(tt.done, tt.want); got != tt.cover {
+			t.Errorf("SettingsCover(%q, %q) = %v, want %v", tt.done, tt.want, got, tt.cover)
+		}
+	}
+}

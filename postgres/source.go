@@ -23,19 +23,19 @@ func (s *Store) BeginSource(ctx context.Context, src *breachkit.Source) (*breach
 			c := *src
 			c.Status = breachkit.SourceScanning
 			out = &c
-			return tx.QueryRow(ctx, `INSERT INTO sources (case_id, path, sha256, size, format, status, reason, scanned_at) VALUES ($1, $2, $3, $4, $5, $6, '', $7) RETURNING id`,
-				src.CaseID, src.Path, src.SHA256, src.Size, src.Format, breachkit.SourceScanning, micros(src.ScannedAt)).Scan(&c.ID)
+			return tx.QueryRow(ctx, `INSERT INTO sources (case_id, path, sha256, size, format, status, reason, scanned_at, settings) VALUES ($1, $2, $3, $4, $5, $6, '', $7, $8) RETURNING id`,
+				src.CaseID, src.Path, src.SHA256, src.Size, src.Format, breachkit.SourceScanning, micros(src.ScannedAt), src.Settings).Scan(&c.ID)
 		case err != nil:
 			return err
-		case old.Status == breachkit.SourceDone && (src.SHA256 == "" || old.SHA256 == src.SHA256):
+		case old.Status == breachkit.SourceDone && (src.SHA256 == "" || old.SHA256 == src.SHA256) && breachkit.SettingsCover(old.Settings, src.Settings):
 			out = old
 			return nil
 		}
 		if _, err := tx.Exec(ctx, `DELETE FROM findings WHERE source_id = $1`, old.ID); err != nil {
 			return err
 		}
-		_, err = tx.Exec(ctx, `UPDATE sources SET sha256 = $1, size = $2, format = $3, status = $4, reason = '', findings = 0, scanned_at = $5 WHERE id = $6`,
-			src.SHA256, src.Size, src.Format, breachkit.SourceScanning, micros(src.ScannedAt), old.ID)
+		_, err = tx.Exec(ctx, `UPDATE sources SET sha256 = $1, size = $2, format = $3, status = $4, reason = '', findings = 0, scanned_at = $5, settings = $6 WHERE id = $7`,
+			src.SHA256, src.Size, src.Format, breachkit.SourceScanning, micros(src.ScannedAt), src.Settings, old.ID)
 		c := *src
 		c.ID, c.Status = old.ID, breachkit.SourceScanning
 		out = &c
@@ -54,12 +54,12 @@ func (s *Store) FinishSource(ctx context.Context, src *breachkit.Source) error {
 	return err
 }
 
-const sourceCols = `id, case_id, path, sha256, size, format, status, reason, findings, scanned_at`
+const sourceCols = `id, case_id, path, sha256, size, format, status, reason, findings, scanned_at, settings`
 
 func scanSource(row pgx.Row) (*breachkit.Source, error) {
 	var src breachkit.Source
 	var at int64
-	if err := row.Scan(&src.ID, &src.CaseID, &src.Path, &src.SHA256, &src.Size, &src.Format, &src.Status, &src.Reason, &src.Findings, &at); err != nil {
+	if err := row.Scan(&src.ID, &src.CaseID, &src.Path, &src.SHA256, &src.Size, &src.Format, &src.Status, &src.Reason, &src.Findings, &at, &src.Settings); err != nil {
 		return nil, err
 	}
 	src.ScannedAt = fromMicros(at)

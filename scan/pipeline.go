@@ -45,6 +45,11 @@ type Options struct {
 	// Detector method makes them, without Detect's per-call scratch pool).
 	Detect    DetectFunc
 	NewDetect func() DetectFunc
+	// Settings are what the detectors are limited to, as
+	// breachkit.ScanSettings writes them (empty for a full scan); each
+	// source is recorded with them, and a source done with narrower ones
+	// is read again.
+	Settings string
 	// Workers is the number of sources scanned at once; 0 means GOMAXPROCS.
 	Workers int
 	// Exclude are glob patterns (path.Match syntax, "**/" allowed at the
@@ -463,7 +468,7 @@ func (r *runner) addBytes(n int64) {
 
 // source scans one source (a file or an archive member) and records it.
 func (r *runner) source(ctx context.Context, display string, rd io.Reader, size int64, depth int, total *atomic.Int64) error {
-	src := &breachkit.Source{CaseID: r.opt.CaseID, Path: display, Size: size, ScannedAt: time.Now()}
+	src := &breachkit.Source{CaseID: r.opt.CaseID, Path: display, Size: size, ScannedAt: time.Now(), Settings: r.opt.Settings}
 	got, err := r.begin(ctx, src)
 	if err != nil {
 		if ctx.Err() != nil {

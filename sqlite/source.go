@@ -15,8 +15,8 @@ func (s *Store) BeginSource(ctx context.Context, src *breachkit.Source) (*breach
 		old, err := scanSource(tx.QueryRowContext(ctx, `SELECT `+sourceCols+` FROM sources WHERE case_id = ? AND path = ?`, src.CaseID, src.Path))
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
-			res, err := tx.ExecContext(ctx, `INSERT INTO sources (case_id, path, sha256, size, format, status, reason, scanned_at) VALUES (?, ?, ?, ?, ?, ?, '', ?)`,
-				src.CaseID, src.Path, src.SHA256, src.Size, src.Format, breachkit.SourceScanning, micros(src.ScannedAt))
+			res, err := tx.ExecContext(ctx, `INSERT INTO sources (case_id, path, sha256, size, format, status, reason, scanned_at, settings) VALUES (?, ?, ?, ?, ?, ?, '', ?, ?)`,
+				src.CaseID, src.Path, src.SHA256, src.Size, src.Format, breachkit.SourceScanning, micros(src.ScannedAt), src.Settings)
 			if err != nil {
 				return err
 			}
@@ -27,15 +27,15 @@ func (s *Store) BeginSource(ctx context.Context, src *breachkit.Source) (*breach
 			return nil
 		case err != nil:
 			return err
-		case old.Status == breachkit.SourceDone && (src.SHA256 == "" || old.SHA256 == src.SHA256):
+		case old.Status == breachkit.SourceDone && (src.SHA256 == "" || old.SHA256 == src.SHA256) && breachkit.SettingsCover(old.Settings, src.Settings):
 			out = old
 			return nil
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM findings WHERE source_id = ?`, old.ID); err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE sources SET sha256 = ?, size = ?, format = ?, status = ?, reason = '', findings = 0, scanned_at = ? WHERE id = ?`,
-			src.SHA256, src.Size, src.Format, breachkit.SourceScanning, micros(src.ScannedAt), old.ID)
+		_, err = tx.ExecContext(ctx, `UPDATE sources SET sha256 = ?, size = ?, format = ?, status = ?, reason = '', findings = 0, scanned_at = ?, settings = ? WHERE id = ?`,
+			src.SHA256, src.Size, src.Format, breachkit.SourceScanning, micros(src.ScannedAt), src.Settings, old.ID)
 		c := *src
 		c.ID, c.Status = old.ID, breachkit.SourceScanning
 		out = &c
@@ -54,12 +54,12 @@ func (s *Store) FinishSource(ctx context.Context, src *breachkit.Source) error {
 	return err
 }
 
-const sourceCols = `id, case_id, path, sha256, size, format, status, reason, findings, scanned_at`
+const sourceCols = `id, case_id, path, sha256, size, format, status, reason, findings, scanned_at, settings`
 
 func scanSource(row interface{ Scan(...any) error }) (*breachkit.Source, error) {
 	var src breachkit.Source
 	var at int64
-	if err := row.Scan(&src.ID, &src.CaseID, &src.Path, &src.SHA256, &src.Size, &src.Format, &src.Status, &src.Reason, &src.Findings, &at); err != nil {
+	if err := row.Scan(&src.ID, &src.CaseID, &src.Path, &src.SHA256, &src.Size, &src.Format, &src.Status, &src.Reason, &src.Findings, &at, &src.Settings); err != nil {
 		return nil, err
 	}
 	src.ScannedAt = fromMicros(at)

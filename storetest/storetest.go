@@ -24,6 +24,7 @@ func Run(t *testing.T, open Opener) {
 	}{
 		{"Cases", testCases},
 		{"SourcesResume", testSourcesResume},
+		{"SourcesSettings", testSourcesSettings},
 		{"Findings", testFindings},
 		{"People", testPeople},
 		{"Obligations", testObligations},
@@ -160,6 +161,47 @@ func testSourcesResume(t *testing.T, s breachkit.Store) {
 	srcs, err := s.Sources(ctx, c.ID)
 	if err != nil || len(srcs) != 2 || srcs[1].Reason != "encrypted archive" || srcs[0].SHA256 != "h2" {
 		t.Fatalf("Sources = %+v, %v", srcs, err)
+	}
+}
+
+// testSourcesSettings resumes a done source only when the scan that did
+// it found all the new one asks for: a full scan after "--types SSN"
+// reads the source again, a narrower scan after a full one resumes.
+func testSourcesSettings(t *testing.T, s breachkit.Store) {
+	ctx := context.Background()
+	c := NewCase(t, s, "c")
+	narrow := breachkit.ScanSettings([]breachkit.Element{breachkit.SSN}, 0.5, "", false)
+	finish := func(settings string, n int) *breachkit.Source {
+		t.Helper()
+		src, err := s.BeginSource(ctx, &breachkit.Source{CaseID: c.ID, Path: "a.csv", SHA256: "h1", Settings: settings})
+		if err != nil || src.Status != breachkit.SourceScanning {
+			t.Fatalf("BeginSource(%q) = %+v, %v; want it scanned", settings, src, err)
+		}
+		addFindings(t, s, c, src, n, breachkit.SSN)
+		src.Status, src.Findings = breachkit.SourceDone, int64(n)
+		if err := s.FinishSource(ctx, src); err != nil {
+			t.Fatal(err)
+		}
+		return src
+	}
+	finish(narrow, 3)
+	// A full scan after the narrow one: scanned again, the narrow
+	// findings deleted first.
+	finish("", 45)
+	if n := count(t, s, c.ID); n != 45 {
+		t.Fatalf("findings after the full scan = %d, want 45", n)
+	}
+	// A narrow scan after the full one, and the full one again: resumed.
+	for _, settings := range []string{narrow, ""} {
+		src, err := s.BeginSource(ctx, &breachkit.Source{CaseID: c.ID, Path: "a.csv", SHA256: "h1", Settings: settings})
+		if err != nil || src.Status != breachkit.SourceDone || src.Settings != "" {
+			t.Fatalf("BeginSource(%q) after a full scan = %+v, %v; want it done", settings, src, err)
+		}
+	}
+	// Custom identifiers the full scan did not look for: scanned again.
+	src, err := s.BeginSource(ctx, &breachkit.Source{CaseID: c.ID, Path: "a.csv", SHA256: "h1", Settings: breachkit.ScanSettings(nil, 0.5, "0f3a", false)})
+	if err != nil || src.Status != breachkit.SourceScanning || count(t, s, c.ID) != 0 {
+		t.Fatalf("BeginSource with custom identifiers = %+v, %v; want it scanned", src, err)
 	}
 }
 

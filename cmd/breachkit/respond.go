@@ -184,7 +184,7 @@ func runRespond(ctx context.Context, g *globals, f *respondFlags, paths []string
 	pb := newScanBar(g, false)
 	own, owned := ownFiles(g, f.out)
 	sum, err := scan.Run(ctx, paths, scan.Options{Store: a.store, Keys: keys, CaseID: c.ID, Extractors: standard.Extractors(),
-		NewDetect: detectors(eng), Exclude: f.exclude, Progress: pb.update, Stored: sink.stored, Sourced: sink.sourced, Own: own, Owned: owned, OCR: ocrEngine})
+		NewDetect: detectors(eng), Settings: breachkit.ScanSettings(nil, f.minConf, "", healthOrg(f.kinds)), Exclude: f.exclude, Progress: pb.update, Stored: sink.stored, Sourced: sink.sourced, Own: own, Owned: owned, OCR: ocrEngine})
 	pb.finish()
 	if serr := sink.wait(); err == nil {
 		err = serr

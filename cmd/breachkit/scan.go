@@ -3,7 +3,9 @@ package main
 import (
 	"bufio"
 	"context"
+	"crypto/sha256"
 	"encoding/csv"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -123,11 +125,18 @@ func runScan(ctx context.Context, g *globals, o *scanOpts, paths []string) error
 		return usagef("--min-confidence must be between 0 and 1, got %g", o.minConf)
 	}
 	var rules []*custom.Rule
+	var configDigest string
 	if o.config != "" {
 		var err error
 		if rules, err = custom.Load(o.config); err != nil {
 			return usagef("--config: %v", err)
 		}
+		b, err := os.ReadFile(o.config)
+		if err != nil {
+			return usagef("--config: %v", describeErr(err))
+		}
+		sum := sha256.Sum256(b)
+		configDigest = hex.EncodeToString(sum[:8])
 	}
 	var types []breachkit.Element
 	for _, t := range o.types {
@@ -177,7 +186,8 @@ func runScan(ctx context.Context, g *globals, o *scanOpts, paths []string) error
 		}
 	}
 	sink := newScanSink(g.stdout, g.format, keys, a.show, types, o.minConf)
-	sum, err := runScanPipeline(ctx, g, o, paths, sink, scan.Options{Store: a.store, Keys: keys, CaseID: c.ID, NewDetect: detectors(eng)})
+	settings := breachkit.ScanSettings(types, o.minConf, configDigest, healthOrg(o.kinds))
+	sum, err := runScanPipeline(ctx, g, o, paths, sink, scan.Options{Store: a.store, Keys: keys, CaseID: c.ID, NewDetect: detectors(eng), Settings: settings})
 	if err != nil {
 		return err
 	}

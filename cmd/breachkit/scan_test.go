@@ -130,6 +130,30 @@ func TestScanResume(t *testing.T) {
 	}
 }
 
+// TestScanAfterNarrowerScan runs a scan limited to SSNs into a case and
+// then a full one: the full one reads the sources again and prints every
+// finding a clean full scan prints, and a narrow scan after it resumes.
+// Before, the full scan took the sources for done and printed the SSNs
+// alone.
+func TestScanAfterNarrowerScan(t *testing.T) {
+	dir, _ := genData(t, 60, 5)
+	stolen := filepath.Join(dir, "stolen", "exports")
+	_, want, _ := newEnv(t).run("scan", stolen, "--format", "jsonl", "--workers", "1")
+	e := newEnv(t)
+	_, ssn, _ := e.run("scan", stolen, "--types", "SSN", "--format", "jsonl", "--workers", "1")
+	_, got, _ := e.run("scan", stolen, "--format", "jsonl", "--workers", "1")
+	if len(lines(ssn)) == 0 || len(lines(ssn)) >= len(lines(want)) {
+		t.Fatalf("SSNs %d of %d findings: the data does not test the case", len(lines(ssn)), len(lines(want)))
+	}
+	if len(lines(got)) != len(lines(want)) {
+		t.Errorf("full scan after --types SSN: %d findings, a clean full scan %d", len(lines(got)), len(lines(want)))
+	}
+	_, again, _ := e.run("scan", stolen, "--types", "SSN", "--format", "jsonl", "--workers", "1")
+	if len(lines(again)) != len(lines(ssn)) {
+		t.Errorf("--types SSN after the full scan: %d findings, want %d", len(lines(again)), len(lines(ssn)))
+	}
+}
+
 func lines(s string) []string {
 	var out []string
 	for _, l := range strings.Split(strings.TrimSpace(s), "\n") {
