@@ -170,10 +170,11 @@ func Run(ctx context.Context, paths []string, opt Options) (*Summary, error) {
 	// scanned once: its findings would otherwise be stored twice and its
 	// people counted twice.
 	seen := map[string]bool{}
+	cwd, _ := os.Getwd() // once: filepath.Abs would ask for every file
 	once := func(fp string) bool {
-		abs, err := filepath.Abs(fp)
-		if err != nil {
-			return true
+		abs := filepath.Clean(fp)
+		if !filepath.IsAbs(abs) {
+			abs = filepath.Join(cwd, abs)
 		}
 		if seen[abs] {
 			return false

@@ -453,9 +453,6 @@ func queensLot(text []byte, k int) bool {
 	return e > k && e-k <= 3 && e+1 < len(text) && text[e] == ' ' && byteClass[text[e+1]] == cUpper
 }
 
-// grid holds the letters a Wisconsin grid address's number starts with.
-var grid = [256]bool{'N': true, 'S': true, 'E': true, 'W': true}
-
 func isAlnum(c byte) bool  { k := byteClass[c]; return k == cDigit || k == cUpper || k == cLower }
 func isLetter(c byte) bool { k := byteClass[c]; return k == cUpper || k == cLower }
 
@@ -697,7 +694,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 			}
 			i = e.number(s, text, i, j)
 		case hasDigit:
-			if grid[c] && j-i >= 4 && j+1 < n && text[j] == ' ' && byteClass[text[j+1]] == cUpper && (i == 0 || !isAlnum(text[i-1])) {
+			if address.GridLetter(c) && j-i >= 4 && j+1 < n && text[j] == ' ' && byteClass[text[j+1]] == cUpper && (i == 0 || !isAlnum(text[i-1])) {
 				// A Wisconsin grid address: "N6W23880 Bluemound Rd".
 				if end, full, conf := address.Find(text, i); end > 0 {
 					s.found = append(s.found, addressSpan(s, text, i, end, conf, full))

@@ -68,7 +68,7 @@ func FindLower(text []byte, i int) (end int, conf float64) {
 // find is Find; lower allows words in lower case, and then only a whole
 // address whose ZIP Code lies in its state.
 func find(text []byte, i int, lower bool) (end int, full bool, conf float64) {
-	j := HouseNumber(text, i)
+	j := houseNumber(text, i)
 	if j == 0 {
 		return 0, false, 0
 	}
@@ -203,12 +203,12 @@ func find(text []byte, i int, lower bool) (end int, full bool, conf float64) {
 	return end, false, 0.65
 }
 
-// HouseNumber returns the end of the house number at text[i], or 0: one
+// houseNumber returns the end of the house number at text[i], or 0: one
 // to six digits, with a letter glued to them (221B), a half (123 1/2
 // Main St), or a hyphen and the lot's number as Queens writes them
 // (123-45 Queens Blvd); or a Wisconsin grid address's, a direction and
 // digits twice (N6W23880 Bluemound Rd, W156N8480 Pilgrim Rd).
-func HouseNumber(text []byte, i int) int {
+func houseNumber(text []byte, i int) int {
 	j := i
 	if j < len(text) && grid[text[j]] {
 		j++
@@ -258,6 +258,10 @@ func HouseNumber(text []byte, i int) int {
 
 // grid holds the directions a Wisconsin grid address's number is made of.
 var grid = [256]bool{'N': true, 'S': true, 'E': true, 'W': true}
+
+// GridLetter reports whether c can start a Wisconsin grid address's
+// house number (N, S, E, W): a cheap test before Find is called there.
+func GridLetter(c byte) bool { return grid[c] }
 
 // frenchStreet returns the end of the rest of a French address after its
 // house number, from text[p]: a street type (rue, avenue, boulevard,

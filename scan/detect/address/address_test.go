@@ -89,7 +89,7 @@ func TestFindEnds(t *testing.T) {
 	}
 }
 
-// FuzzFinders checks that FindMilitary, FindPuertoRico and HouseNumber
+// FuzzFinders checks that FindMilitary, FindPuertoRico and houseNumber
 // never read past their text and return 0 or an end after their start
 // within it, and that ValidFull takes any value.
 func FuzzFinders(f *testing.F) {
@@ -114,8 +114,8 @@ func FuzzFinders(f *testing.F) {
 				t.Fatalf("FindPuertoRico(%q, %d) = %d, %d", s, k+3, st, e)
 			}
 		}
-		if e := HouseNumber(b, i); e != 0 && (e <= i || e > len(b)) {
-			t.Fatalf("HouseNumber(%q, %d) = %d", s, i, e)
+		if e := houseNumber(b, i); e != 0 && (e <= i || e > len(b)) {
+			t.Fatalf("houseNumber(%q, %d) = %d", s, i, e)
 		}
 		ValidFull(s)
 	})
