@@ -1039,6 +1039,15 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, t tableInfo, emit func(
 				en = st + len(num)
 				out(breachkit.Phone, 0.95, "")
 				return
+			} else if _, ok := phone.ScoreUnassigned(d, groups, seps); ok {
+				// (591) 443-3867: a North American number in all but its
+				// area code, which no number has. In a phone column it is
+				// still what the person gave as theirs.
+				en = st + len(num)
+				if 0.85 >= e.min {
+					emit(scan.Match{Type: breachkit.Phone, Start: st, End: en, Confidence: 0.85, Reasons: []string{"header:" + fi.name, "rule:phone-unassigned-area"}})
+				}
+				return
 			}
 		}
 		// "Home: 415-867-5309", "415-867-5309 / 415-555-0100": the
@@ -1050,6 +1059,10 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, t tableInfo, emit func(
 		d, _, _, ok := digitsOf(v, buf[:0], gbuf[:0], sbuf[:0])
 		if ok && card.Valid(d) {
 			out(breachkit.CardNumber, 0.99, "")
+		} else if ok && card.ValidRegional(d) {
+			// Maestro, Mir, Troy…: the column says what the prefix
+			// alone cannot.
+			out(breachkit.CardNumber, 0.95, "")
 		}
 	case fRouting:
 		d, groups, _, ok := digitsOf(v, buf[:0], gbuf[:0], sbuf[:0])

@@ -85,7 +85,7 @@ func find(text []byte, i int, lower bool) (end int, full bool, conf float64) {
 		return e, true, 0.85
 	}
 	// Street name words then a suffix.
-	suffixAt := -1
+	suffixAt, wordsEnd := -1, -1
 	var suffix string
 	nw := 0
 	for nw < 5 && p < len(text) {
@@ -98,6 +98,7 @@ func find(text []byte, i int, lower bool) (end int, full bool, conf float64) {
 		if !capital {
 			break
 		}
+		wordsEnd = e
 		if nw > 0 {
 			if _, ok := gazetteer.StreetSuffix(w); ok {
 				suffixAt, suffix = e, w
@@ -133,7 +134,13 @@ func find(text []byte, i int, lower bool) (end int, full bool, conf float64) {
 		p = q
 	}
 	if suffixAt < 0 {
-		return 0, false, 0
+		// No suffix: "1600 Broadway, New York, NY 10019", "716 South
+		// Landingville" over "Boise, ID 83702". Only a city, state
+		// and ZIP Code after the words make them a street.
+		if lower || wordsEnd < 0 {
+			return 0, false, 0
+		}
+		return unsuffixed(text, wordsEnd)
 	}
 	end = suffixAt
 	// A road's number: County Road 12, Route 9, Highway 61.
@@ -153,21 +160,7 @@ func find(text []byte, i int, lower bool) (end int, full bool, conf float64) {
 			end = e
 		}
 	}
-	// Unit.
-	if q := space(text, end); q > 0 || (end < len(text) && text[end] == ',') {
-		if q < 0 {
-			q = space(text, end+1)
-		}
-		if q > 0 {
-			if e := unit(text, q); e > 0 {
-				end = e
-			}
-		}
-	}
-	// A unit on a line of its own: "123 Main St\nApt 4B\nCity, ST ZIP".
-	if e := unitLine(text, end); e > 0 {
-		end = e
-	}
+	end = units(text, end)
 	// City, ST ZIP.
 	if lower {
 		if e := cityStateZIPLower(text, end); e > 0 {
@@ -201,6 +194,56 @@ func find(text []byte, i int, lower bool) (end int, full bool, conf float64) {
 		}
 	}
 	return end, false, 0.65
+}
+
+// units returns the end of the unit after a street that ends at end
+// (", Apt 4B", " Suite 200"), or of a unit on a line of its own ("123
+// Main St\nApt 4B\nCity, ST ZIP"), or end when there is none.
+func units(text []byte, end int) int {
+	if q := space(text, end); q > 0 || end < len(text) && text[end] == ',' {
+		if q < 0 {
+			q = space(text, end+1)
+		}
+		if q > 0 {
+			if e := unit(text, q); e > 0 {
+				end = e
+			}
+		}
+	}
+	if e := unitLine(text, end); e > 0 {
+		end = e
+	}
+	return end
+}
+
+// unsuffixed returns the end of a street with no suffix whose words end
+// at end: a full address only, with a unit or none, then the city, state
+// and ZIP Code.
+func unsuffixed(text []byte, end int) (int, bool, float64) {
+	end = units(text, end)
+	if p, st := cityState(text, end); p >= 0 {
+		if e := stateZIP(text, p, st); e > 0 && zipInState(text[space(text, p):e], st) {
+			return e, true, 0.85
+		}
+	}
+	return 0, false, 0
+}
+
+// zipInState reports whether a postal code lies in the state or province
+// st, written as its abbreviation or its name. Canada's and Australia's
+// codes are taken as stateZIP read them.
+func zipInState(code []byte, st string) bool {
+	if len(code) < 5 || !isDigit(code[0]) || len(code) > 5 && code[5] != '-' {
+		return len(code) != 5
+	}
+	state, ok := gazetteer.StateForZIP(view(code[:5]))
+	if !ok {
+		return false
+	}
+	if named, ok := gazetteer.StateByAbbr(st); ok {
+		return named.Abbr == state.Abbr
+	}
+	return strings.EqualFold(st, state.Name)
 }
 
 // houseNumber returns the end of the house number at text[i], or 0: one

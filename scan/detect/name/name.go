@@ -814,17 +814,27 @@ func labelAfter(w []byte) bool {
 // the gazetteer does not know.
 func Labelled(text []byte, i int) (int, float64) {
 	once.Do(load)
-	k, words, end := i, 0, 0
+	k, words, end, relaxed := i, 0, 0, false
+	var strict [4][2]int // the words taken as plausible names, by offsets
+	ns := 0
 	for words < 4 && k < len(text) {
 		j := WordEnd(text, k)
 		if j == k {
 			break
 		}
 		w := text[k:j]
+		r := RolesOf(w)
 		switch {
 		case words > 0 && IsParticle(w):
 		case len(w) == 1 && words > 0 && w[0] >= 'A' && w[0] <= 'Z':
-		case Capital(w) && plausible(w, RolesOf(w)):
+		case Capital(w) && plausible(w, r):
+			strict[ns] = [2]int{k, j}
+			ns++
+		case Capital(w) && r&(Given|Surname) != 0 && r&Stop == 0 && plausible(w, r&^Common) && (words > 0 || !afterNumber(text, i)):
+			// Wood, Young, King: a surname that is a word too, taken
+			// beside a word that is no English word ("Adah Wood"; not
+			// "Chase Bank", "Will Call", nor "23 May" before a name).
+			relaxed = true
 		default:
 			return 0, 0
 		}
@@ -844,7 +854,24 @@ func Labelled(text []byte, i int) (int, float64) {
 	if words < 2 || IsParticle(text[i:WordEnd(text, i)]) {
 		return 0, 0
 	}
+	if relaxed {
+		known := false
+		for _, w := range strict[:ns] {
+			if v := text[w[0]:w[1]]; !ordinary(v, RolesOf(v)) {
+				known = true
+				break
+			}
+		}
+		if !known {
+			return 0, 0
+		}
+	}
 	return end, 0.6
+}
+
+// afterNumber reports whether a number and a blank come before text[i].
+func afterNumber(text []byte, i int) bool {
+	return i >= 2 && text[i-1] == ' ' && text[i-2] >= '0' && text[i-2] <= '9'
 }
 
 // PersonLabel reports whether w, in any case, is a label of forms and

@@ -37,14 +37,41 @@ func Valid(d []byte) bool {
 	if d[1] == '1' && d[2] == '1' || d[4] == '1' && d[5] == '1' {
 		return false
 	}
-	// 37X and 96X are reserved, 555 is not an area code, 9XX is reserved
-	// beyond a few codes in use.
-	a := string(d[:3])
-	if a == "555" || a[:2] == "37" || a[:2] == "96" || a[1] == '9' {
-		return false
-	}
 	if string(d[3:6]) == "555" && d[6] == '0' && d[7] == '1' {
 		return false
+	}
+	return !unassigned(d[:3])
+}
+
+// unassigned reports whether a NANP area code is one no number has: 37X
+// and 96X are reserved, N9X is kept for expanding the plan, and 555 is
+// not an area code.
+func unassigned(a []byte) bool {
+	return string(a) == "555" || a[0] == '3' && a[1] == '7' || a[0] == '9' && a[1] == '6' || a[1] == '9'
+}
+
+// Unassigned reports whether the digits have a North American number's
+// form in every way but its area code, which is one no number has
+// (415-867-5309 with 591 or 555 for 415): a phone column's value typed
+// wrong, made up, or produced by a generator. Only a phone column makes
+// such a value a phone number.
+func Unassigned(d []byte) bool {
+	if len(d) == 11 && d[0] == '1' {
+		d = d[1:]
+	}
+	if len(d) != 10 || d[0] < '2' || !unassigned(d[:3]) {
+		return false
+	}
+	v := [10]byte(d)
+	v[0], v[1], v[2] = '4', '1', '5'
+	return Valid(v[:]) && !allSame(d)
+}
+
+func allSame(d []byte) bool {
+	for _, c := range d {
+		if c != d[0] {
+			return false
+		}
 	}
 	return true
 }
@@ -54,6 +81,22 @@ func Score(digits []byte, groups []int, seps []byte) (float64, bool) {
 	if !Valid(digits) {
 		return 0, false
 	}
+	return shape(digits, groups, seps)
+}
+
+// ScoreUnassigned is Score for a number whose area code no number has
+// (Unassigned).
+func ScoreUnassigned(digits []byte, groups []int, seps []byte) (float64, bool) {
+	if !Unassigned(digits) {
+		return 0, false
+	}
+	return shape(digits, groups, seps)
+}
+
+// shape scores how a North American number's digits are grouped and
+// separated: (212) 555-0123, 212-555-0123 and 212.555.0123 as people
+// write them, bare digits or other groups lower.
+func shape(digits []byte, groups []int, seps []byte) (float64, bool) {
 	g := groups
 	s := seps
 	if len(digits) == 11 {
