@@ -1138,7 +1138,7 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, t tableInfo, emit func(
 				out(breachkit.PersonName, 0.9, "surname")
 				break
 			}
-			pl := personLike(sv)
+			pl := personLike(sv) && !name.HasStop(sv)
 			ok := pl && t.people
 			if pl && !t.people {
 				shaped, first := nameShape(sv)
@@ -1158,6 +1158,10 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, t tableInfo, emit func(
 				conf = 0.9
 			}
 			out(breachkit.PersonName, conf, partNames[fi.kind])
+		} else if !fi.loose && name.ValidNumbered(sv) {
+			// "Jacinto644 Kris249": Synthea's patients, whose names carry
+			// a number to make them unique, under a column of names.
+			out(breachkit.PersonName, 0.85, partNames[fi.kind])
 		}
 	case fSuffix:
 		if gazetteer.Generation(sv) != gazetteer.NoGeneration {

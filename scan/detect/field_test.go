@@ -170,6 +170,8 @@ func TestTableContext(t *testing.T) {
 		{"a rarer given name, no table", "name", "Ngozi Okonkwo", nil, breachkit.PersonName, true},
 		{"a name with a given name, no table", "name", "Dana Okonkwo", nil, breachkit.PersonName, true},
 		{"services", "Name", "Amazon Security Lake", []string{"Name", "Region", "Endpoint"}, breachkit.PersonName, false},
+		{"a hospital's contact record", "Name", "Nantucket Cottage Hospital", []string{"Name", "Phone", "Address"}, breachkit.PersonName, false},
+		{"a medical center's", "name", "FONTAINE MEDICAL CENTER", []string{"name", "telecom", "address"}, breachkit.PersonName, false},
 		{"account holders", "Name", "Ngozi Okonkwo", []string{"Name", "Account Number", "Balance"}, breachkit.PersonName, true},
 		{"an API's members", "memberName", "ReceiptHandle", nil, breachkit.PersonName, false},
 		{"German surname beside Vorname", "Name", "Schneider", []string{"Kundennr", "Name", "Vorname", "Geburtsdatum"}, breachkit.PersonName, true},

@@ -1053,7 +1053,25 @@ func withoutUS(s string) string {
 // ValidUnit reports whether a structured value is a unit ("Apt 4", "#23").
 func ValidUnit(s string) bool {
 	s = strings.TrimSpace(s)
-	return s != "" && len(s) <= 20 && unit([]byte(s), 0) == len(s) || len(s) <= 6 && s != "" && strings.IndexFunc(s, func(r rune) bool { return r >= '0' && r <= '9' }) >= 0
+	if s == "" {
+		return false
+	}
+	if len(s) <= 20 && unit([]byte(s), 0) == len(s) {
+		return true
+	}
+	// "4B", "12-A", "#7": a unit's number alone; not a measure's unit
+	// ("kg/m2", "mm[Hg]"), which a column named "unit" holds as often.
+	digit := false
+	for _, c := range []byte(s) {
+		switch {
+		case isDigit(c):
+			digit = true
+		case isAlpha(c) || c == '-' || c == '#' || c == ' ':
+		default:
+			return false
+		}
+	}
+	return len(s) <= 6 && digit
 }
 
 // ValidCity reports whether a structured value looks like a city name.

@@ -285,6 +285,18 @@ func TitleCase(w []byte) bool {
 	return ok && englishTitles[string(l)]
 }
 
+// HasStop reports whether a word of s is one that names no person but a
+// place or an organisation ("Nantucket Cottage Hospital", "Fontaine
+// Medical Center", "Acme Inc").
+func HasStop(s string) bool {
+	for w := range strings.FieldsFuncSeq(s, func(r rune) bool { return r == ' ' || r == ',' }) {
+		if RolesOf([]byte(w))&Stop != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // IsTitle reports whether the word is a title such as Mr or Dr.
 func IsTitle(w []byte) bool { return RolesOf(w)&Title != 0 }
 
@@ -326,6 +338,32 @@ func Valid(s string) bool {
 		return false // also "(none)", "(blank)": placeholders, not names
 	}
 	return true
+}
+
+// ValidNumbered reports whether s is a name each of whose words has one
+// to three digits after its letters ("Jacinto644", "José Eduardo181
+// Gómez206"), as synthetic patient records (Synthea's) make names unique:
+// a name only under a column of names.
+func ValidNumbered(s string) bool {
+	if len(s) == 0 || len(s) > 80 {
+		return false
+	}
+	var buf [80]byte
+	b := buf[:0]
+	for w := range strings.FieldsSeq(s) {
+		k := len(w)
+		for k > 0 && w[k-1] >= '0' && w[k-1] <= '9' {
+			k--
+		}
+		if n := len(w) - k; n > 3 || k < 2 {
+			return false
+		}
+		if len(b) > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, w[:k]...)
+	}
+	return len(b) < len(s) && Valid(string(b))
 }
 
 // Word is a word of free text: its byte range and its roles (RolesOf),
