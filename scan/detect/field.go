@@ -1057,6 +1057,14 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, t tableInfo, emit func(
 		}
 	case fCard:
 		d, _, _, ok := digitsOf(v, buf[:0], gbuf[:0], sbuf[:0])
+		if !ok && bytes.IndexFunc(v, unicode.IsLetter) >= 0 {
+			// "Cc: Ana Souza <ana@example.org>", an archive's "X-cc:
+			// Jeffrey A Shankman": an e-mail's copy list, whose header
+			// reads like a card column's. Its people are found as in
+			// free text.
+			e.textIn(seg, emit, "")
+			return
+		}
 		if ok && card.Valid(d) {
 			out(breachkit.CardNumber, 0.99, "")
 		} else if ok && card.ValidRegional(d) {
@@ -1240,12 +1248,13 @@ func nanpLayout(v []byte, groups []int) bool {
 func view(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
 // textIn runs the free-text detectors over a structured value, keeping
-// only type t (a list of e-mail addresses in an e-mail column).
+// only type t (a list of e-mail addresses in an e-mail column), or every
+// type when t is "".
 func (e *Engine) textIn(seg *scan.Segment, emit func(scan.Match), t breachkit.Element) {
 	s := e.pool.Get().(*scratch)
 	defer e.pool.Put(s)
 	e.text(s, seg, func(m scan.Match) {
-		if m.Type == t {
+		if m.Type == t || t == "" {
 			m.Reasons = append(m.Reasons, "header:"+seg.Field)
 			emit(m)
 		}
