@@ -1170,6 +1170,10 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, t tableInfo, emit func(
 			// "Jacinto644 Kris249": Synthea's patients, whose names carry
 			// a number to make them unique, under a column of names.
 			out(breachkit.PersonName, 0.85, partNames[fi.kind])
+		} else if bytes.IndexByte(v, '@') >= 0 {
+			// "Owner: Ana Souza <ana.souza@example.org>": the name with
+			// its address, found as in free text.
+			e.textIn(seg, emit, "")
 		}
 	case fSuffix:
 		if gazetteer.Generation(sv) != gazetteer.NoGeneration {
