@@ -2892,15 +2892,27 @@ func (e *Engine) scoreNumber(s *scratch, st, en int, timed bool) (span, bool) {
 		return span{}, false
 	}
 	r := numberRules[bestRule]
+	r0 := ruleReasons[bestRule]
+	if r.class == classCard && card.Test(s.digits) {
+		// 4111 1111 1111 1111 after "card": a processor's test number,
+		// reported as one.
+		best, r0 = min(best, testCardConf), "rule:card-test-number"
+	}
 	sp := span{start: st, end: en, conf: best, typ: r.typ}
 	if best >= e.min {
-		sp.r0 = ruleReasons[bestRule]
+		sp.r0 = r0
 		if bestD >= 0 {
 			sp.r1 = kwReason(r.class, bestD)
 		}
 	}
 	return sp, true
 }
+
+// testCardConf is the confidence of a payment processor's published test
+// card number (card.Test) under a card column or near a card word: at the
+// default minimum, so that it is reported and recorded, and dropped by any
+// higher one.
+const testCardConf = 0.5
 
 // licenseLabel is how near before a value "license" or "DL" must be to be its
 // label when no word of a driver's licence is near ("License # D1234567",

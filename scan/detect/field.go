@@ -1065,7 +1065,11 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, t tableInfo, emit func(
 			e.textIn(seg, emit, "")
 			return
 		}
-		if ok && card.Valid(d) {
+		if ok && card.Test(d) {
+			if testCardConf >= e.min {
+				emit(scan.Match{Type: breachkit.CardNumber, Start: st, End: en, Confidence: testCardConf, Reasons: []string{"header:" + fi.name, "rule:card-test-number"}})
+			}
+		} else if ok && card.Valid(d) {
 			out(breachkit.CardNumber, 0.99, "")
 		} else if ok && card.ValidRegional(d) {
 			// Maestro, Mir, Troy…: the column says what the prefix

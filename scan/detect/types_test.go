@@ -102,3 +102,39 @@ func TestMinConfidenceFilter(t *testing.T) {
 		}
 	}
 }
+
+// TestCardTestNumbers checks that a payment processor's published test
+// card number is reported near a card word and in a card column, at the
+// default minimum confidence with a reason that names it, and not without
+// a card word.
+func TestCardTestNumbers(t *testing.T) {
+	e := New(Config{MinConfidence: 0.5}) // scan's default
+	for _, c := range []struct {
+		field, text string
+		want        bool
+	}{
+		{"", "Card on file: 4111 1111 1111 1111, exp 09/27", true},
+		{"card_number", "5555555555554444", true},
+		{"", "row 4111111111111111 of the fixture", false},
+	} {
+		var got []scan.Match
+		e.Detect(&scan.Segment{Text: []byte(c.text), Field: c.field}, func(m scan.Match) {
+			if m.Type == breachkit.CardNumber {
+				got = append(got, m)
+			}
+		})
+		if !c.want {
+			if len(got) > 0 {
+				t.Errorf("%q: reported %v", c.text, got)
+			}
+			continue
+		}
+		if len(got) != 1 || got[0].Confidence != testCardConf || !slices.Contains(got[0].Reasons, "rule:card-test-number") {
+			t.Errorf("%q (field %q): got %+v, want one card at %v with rule:card-test-number", c.text, c.field, got, testCardConf)
+		}
+	}
+	// A minimum above the default drops them.
+	New(Config{MinConfidence: 0.6}).Detect(&scan.Segment{Text: []byte("5555555555554444"), Field: "card_number"}, func(m scan.Match) {
+		t.Errorf("min 0.6: reported %+v", m)
+	})
+}

@@ -7,7 +7,10 @@
 // too, but only where a label or a card column says the number is a card:
 // their prefixes cover so much of the number space that one random
 // number in twenty or so would pass. The test numbers payment
-// processors publish (4111 1111 1111 1111 and its like) are not cards.
+// processors publish (4111 1111 1111 1111 and its like) are cards by
+// their form but belong to no cardholder: Test tells them, and callers
+// report them only near a card word or in a card column, at a confidence
+// that says so.
 package card
 
 import "github.com/breachkit/breachkit/scan/detect/internal/sample"
@@ -109,7 +112,7 @@ func ValidRegional(d []byte) bool {
 }
 
 // checked reports whether d is 19 digits or fewer, passes Luhn and is
-// neither a published test number nor a placeholder.
+// no placeholder; a published test number passes (Test).
 func checked(d []byte) bool {
 	if len(d) > 19 {
 		return false
@@ -119,11 +122,18 @@ func checked(d []byte) bool {
 			return false
 		}
 	}
+	if testPANs[string(d)] {
+		return true
+	}
 	if allSame(d) || longRun(d) {
 		return false
 	}
-	return Luhn(d) && !testPANs[string(d)] && !sample.Number(d)
+	return Luhn(d) && !sample.Number(d)
 }
+
+// Test reports whether d is a card number that payment processors
+// publish for testing (testPANs).
+func Test(d []byte) bool { return testPANs[string(d)] }
 
 // longRun reports eight or more of one digit in a row (2238000000000000,
 // 390625000000000000): a number of a program's or a test's, not an issued
@@ -145,7 +155,8 @@ func longRun(d []byte) bool {
 
 // testPANs are card numbers that payment processors publish for testing:
 // they fill the test and staging databases that leak with production
-// ones, and belong to no cardholder. Read 2026-12-05 from PayPal's
+// ones, and belong to no cardholder; a customer types one to get past a
+// form, and test suites of data-loss tools use them. Read 2026-12-05 from PayPal's
 // Payflow list (paypalobjects.com/en_US/vhelp/paypalmanager_help/
 // credit_card_numbers.htm), TabaPay's sandbox cards
 // (developers.tabapay.com/docs/sandbox-test-cards) and Stripe's testing
@@ -172,7 +183,9 @@ func allSame(d []byte) bool {
 // Score validates a digit candidate (see ssn.Score for the arguments).
 func Score(digits []byte, groups []int, seps []byte) (float64, bool) {
 	base := 0.8
-	if !Valid(digits) {
+	if Test(digits) {
+		base = 0.3 // only a card word makes a test number worth reporting
+	} else if !Valid(digits) {
 		if !ValidRegional(digits) {
 			return 0, false
 		}
