@@ -173,3 +173,26 @@ func TestGuards(t *testing.T) {
 		})
 	}
 }
+
+// TestHouseNumberColumn checks that a house number kept in a column of
+// its own joins its street, before it or after it, and that a street that
+// has its number keeps it.
+func TestHouseNumberColumn(t *testing.T) {
+	part := func(p, v string, order int64) Value {
+		return Value{Type: breachkit.Address, Part: p, Value: v, Order: order}
+	}
+	for _, c := range []struct {
+		name string
+		vals []Value
+		want string
+	}{
+		{"number first", []Value{part("number", "4421", 0), part("street", "Cedar Lane", 1), part("city", "Austin", 2), part("state", "TX", 3), part("zip", "78745", 4)}, "4421 Cedar Lane"},
+		{"street first", []Value{part("street", "wallaby place", 0), part("number", "7", 1), part("city", "cleveland", 2)}, "7 wallaby place"},
+		{"street with its number", []Value{part("number", "12", 0), part("street", "88 Old Country Rd", 1)}, "88 Old Country Rd"},
+	} {
+		r := BuildRecord("k", c.vals)
+		if len(r.Addresses) == 0 || r.Addresses[0].Street != c.want {
+			t.Errorf("%s: addresses %+v, want street %q", c.name, r.Addresses, c.want)
+		}
+	}
+}

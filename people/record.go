@@ -102,6 +102,7 @@ func BuildRecord(key string, vals []Value) Record {
 	var elems []breachkit.Element
 	var addr Address
 	haveAddr := false
+	houseNo := "" // a house number waiting for its street
 	for _, v := range vals {
 		val := strings.TrimSpace(v.Value)
 		if val == "" {
@@ -153,7 +154,20 @@ func BuildRecord(key string, vals []Value) Record {
 					r.Addresses = append(r.Addresses, columnZIP(addr))
 					addr = Address{Role: v.Role}
 				}
+				if houseNo != "" && !startsWithDigit(val) {
+					val = houseNo + " " + val
+				}
+				houseNo = ""
 				addr.Street = val
+			case "number":
+				// A house number from a column of its own ("House
+				// Number" beside "Street Name"): it goes before its
+				// street, whichever column comes first.
+				if addr.Street != "" && !startsWithDigit(addr.Street) {
+					addr.Street = val + " " + addr.Street
+				} else {
+					houseNo = val
+				}
 			case "unit":
 				addr.Unit = val
 			case "city":
@@ -403,3 +417,7 @@ func classifyAddressPiece(a *Address, done *[]Address, v string) {
 		a.City = v
 	}
 }
+
+// startsWithDigit reports whether s begins with a digit: a street line
+// that has its house number.
+func startsWithDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }

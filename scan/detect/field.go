@@ -765,6 +765,12 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 		// The country of a postal address: where its person lives,
 		// which decides the law (GDPR, PIPEDA) as a state does.
 		return fCountry
+	case has(ws, "street", "road", "strasse", "straße", "calle", "rue") && has(ws, "name", "nm") && !has(ws, orgWords...),
+		has(ws, "house", "housenumber", "houseno", "housenum", "hausnummer", "hnr", "streetnumber", "streetno", "streetnum") &&
+			(len(ws) == 1 || has(ws, "number", "num", "no", "nr", "nbr")) && !has(ws, orgWords...):
+		// "Street Name" and "House Number": an address split into its
+		// parts, as voter files, property records and FEBRL keep it.
+		return fStreet
 	case has(ws, "name", "fullname", "borrowername", "customername", "contactname", "nm", "insured", "beneficiary", "recipient", "signatory") || joined == "fullname":
 		if nonPerson || has(ws, payerWords...) || has(ws, "service", "services") && !has(ws, "member") || parent != "" && has(words(parent), thingWords...) {
 			// Also a service's name (AWS's serviceFullName); a service
@@ -1191,6 +1197,14 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, t tableInfo, emit func(
 			out(breachkit.Address, 0.9, "locality")
 		} else if address.ValidStreet(sv) {
 			out(breachkit.Address, 0.95, "street")
+		} else if address.ValidHouseNumber(sv) && houseNumberHeader(fi.norm) {
+			// "House Number", "street_number": the number alone, beside
+			// a column of street names (not a "line" column's number).
+			out(breachkit.Address, 0.85, "number")
+		} else if address.ValidStreetName(sv, strings.Contains(fi.norm, "name")) {
+			// "Cedar Lane" under "Street Name", "wallaby place" under
+			// "address_1": the street, its number in a column of its own.
+			out(breachkit.Address, 0.85, "street")
 		}
 	case fUnit:
 		if address.ValidUnit(sv) {
@@ -1248,6 +1262,17 @@ func nanpLayout(v []byte, groups []int) bool {
 		return true
 	}
 	return len(v) == 12 && (v[3] == '-' && v[7] == '-' || v[3] == '.' && v[7] == '.')
+}
+
+// houseNumberHeader reports whether a street column's header, normalised,
+// says it holds a number: "streetnumber", "houseno", "hausnummer".
+func houseNumberHeader(norm string) bool {
+	for _, w := range []string{"num", "no", "nr", "house", "haus"} {
+		if strings.Contains(norm, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // view returns b as a string without copying it, for validators, which

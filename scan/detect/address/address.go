@@ -941,6 +941,80 @@ func ValidStreet(s string) bool {
 	return strings.IndexFunc(s[i:], func(r rune) bool { return r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' }) >= 0
 }
 
+// ValidHouseNumber reports whether a structured value is a house number
+// by itself, as files that split an address keep it in a column of its
+// own ("House Number", "street_number"): one to six digits, with a letter
+// or two (221B), a half (123 1/2) or a second number after a hyphen
+// (12-14).
+func ValidHouseNumber(s string) bool {
+	s = strings.TrimSpace(s)
+	i := 0
+	for i < len(s) && isDigit(s[i]) {
+		i++
+	}
+	if i == 0 || i > 6 || s[0] == '0' && i > 1 {
+		return false
+	}
+	rest := s[i:]
+	switch {
+	case rest == "", rest == " 1/2":
+		return true
+	case len(rest) <= 2 && strings.IndexFunc(rest, func(r rune) bool { return !(r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z') }) < 0:
+		return true // 221B
+	case len(rest) >= 2 && len(rest) <= 7 && rest[0] == '-' && allDigits(rest[1:]):
+		return true // 12-14
+	}
+	return false
+}
+
+// ValidStreetName reports whether a structured value is the name of a
+// street with no house number, as files that split an address keep it
+// ("Cedar Lane", "wallaby place", "N 5th St"): one to six words of
+// letters, ordinals (5th) or abbreviations, the last a street suffix
+// (a direction may follow it); named says the column is "Street Name",
+// whose values need no suffix ("Broadway").
+func ValidStreetName(s string, named bool) bool {
+	s = strings.TrimSpace(s)
+	if len(s) < 3 || len(s) > 60 {
+		return false
+	}
+	words := strings.Fields(s)
+	if len(words) > 6 {
+		return false
+	}
+	letters := false
+	for _, w := range words {
+		w = strings.TrimRight(w, ".,")
+		if w == "" {
+			return false
+		}
+		if isDigit(w[0]) {
+			if !ordinal(w) {
+				return false
+			}
+			continue
+		}
+		for _, r := range w {
+			if !unicode.IsLetter(r) && r != '\'' && r != '-' && r != '.' {
+				return false
+			}
+		}
+		letters = letters || len(w) >= 2
+	}
+	if !letters {
+		return false
+	}
+	if named {
+		return true
+	}
+	last := strings.TrimRight(words[len(words)-1], ".,")
+	if directions[last] && len(words) >= 3 {
+		last = strings.TrimRight(words[len(words)-2], ".,")
+	}
+	_, ok := gazetteer.StreetSuffix(last)
+	return ok && len(words) >= 2
+}
+
 // numberAfter reports whether a street line has its house number after
 // the street's name, as most of Europe writes it ("Hauptstraße 5", "Via
 // Roma 12", "ul. Marszałkowska 10/12"): letters first, a word of three
