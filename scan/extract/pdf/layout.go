@@ -79,97 +79,20 @@ func layout(p lpdf.Page) (rows [][]run, err error) {
 		}
 		b.Reset()
 	}
-	ctm, tm, tlm := identity, identity, identity
-	var stack []matrix
-	leading, size := 0.0, 0.0
-	fonts := map[string]lpdf.TextEncoding{}
-	var enc lpdf.TextEncoding
-	at := func() { // a new run where the text matrix now points
-		flush()
-		m := tm.mul(ctm)
-		cur = run{x: m[4], y: m[5], size: size * math.Hypot(m[0], m[1])}
-	}
-	show := func(raw string) {
-		if enc != nil {
-			raw = enc.Decode(raw)
-		}
-		b.WriteString(raw)
-	}
-	num := func(args []lpdf.Value, i int) float64 { return args[i].Float64() }
-	lpdf.Interpret(p.V.Key("Contents"), func(stk *lpdf.Stack, op string) {
-		args := make([]lpdf.Value, stk.Len())
-		for i := len(args) - 1; i >= 0; i-- {
-			args[i] = stk.Pop()
-		}
-		switch op {
-		case "q":
-			stack = append(stack, ctm)
-		case "Q":
-			if len(stack) > 0 {
-				ctm, stack = stack[len(stack)-1], stack[:len(stack)-1]
-			}
-		case "cm":
-			if len(args) == 6 {
-				ctm = matrix{num(args, 0), num(args, 1), num(args, 2), num(args, 3), num(args, 4), num(args, 5)}.mul(ctm)
-			}
-		case "BT":
-			tm, tlm = identity, identity
-			at()
-		case "ET":
+	walkText(p, func(w *textWalker, e textEvent, raw string, n float64) {
+		switch e {
+		case evBegin, evMove, evLine:
+			// A new run where the text matrix now points.
 			flush()
-		case "Tf":
-			if len(args) == 2 {
-				size = num(args, 1)
-				name := args[0].Name()
-				e, ok := fonts[name]
-				if !ok {
-					f := p.Font(name)
-					e = f.Encoder()
-					fonts[name] = e
-				}
-				enc = e
-			}
-		case "TL":
-			if len(args) == 1 {
-				leading = num(args, 0)
-			}
-		case "Td", "TD":
-			if len(args) == 2 {
-				if op == "TD" {
-					leading = -num(args, 1)
-				}
-				tlm = matrix{1, 0, 0, 1, num(args, 0), num(args, 1)}.mul(tlm)
-				tm = tlm
-				at()
-			}
-		case "Tm":
-			if len(args) == 6 {
-				tlm = matrix{num(args, 0), num(args, 1), num(args, 2), num(args, 3), num(args, 4), num(args, 5)}
-				tm = tlm
-				at()
-			}
-		case "T*", "'", "\"":
-			tlm = matrix{1, 0, 0, 1, 0, -leading}.mul(tlm)
-			tm = tlm
-			at()
-			if op != "T*" && len(args) > 0 {
-				show(args[len(args)-1].RawString())
-			}
-		case "Tj":
-			if len(args) == 1 {
-				show(args[0].RawString())
-			}
-		case "TJ":
-			if len(args) == 1 {
-				v := args[0]
-				for i := 0; i < v.Len(); i++ {
-					x := v.Index(i)
-					if x.Kind() == lpdf.String {
-						show(x.RawString())
-					} else if x.Float64() < -200 {
-						b.WriteByte(' ') // a gap of a word space or more
-					}
-				}
+			x, y, size := w.at()
+			cur = run{x: x, y: y, size: size}
+		case evEnd:
+			flush()
+		case evShow:
+			b.WriteString(w.decode(raw))
+		case evGap:
+			if n < -200 {
+				b.WriteByte(' ') // a gap of a word space or more
 			}
 		}
 	})

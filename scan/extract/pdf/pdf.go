@@ -336,7 +336,7 @@ func pageText(p lpdf.Page) (text string, err error) {
 	if lex.inHex() {
 		return "", errors.New("content stream ends inside a hex string (damaged); not scanned")
 	}
-	return p.GetPlainText(nil)
+	return plainText(p)
 }
 
 // contentLexer follows a content stream as ledongthuc/pdf's lexer reads

@@ -177,6 +177,12 @@ func formPDF() []byte {
 		"<< /FT /Tx /T (notes) >>",
 		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
 	}
+	return objectsPDF(objs)
+}
+
+// objectsPDF returns a PDF of the given objects, numbered from 1 (the
+// first the catalog), with its cross-reference table.
+func objectsPDF(objs []string) []byte {
 	var b bytes.Buffer
 	b.WriteString("%PDF-1.7\n")
 	offs := make([]int, len(objs))

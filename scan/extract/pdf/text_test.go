@@ -1,0 +1,57 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// rawPDF returns a one-page PDF whose page draws content, with Helvetica
+// as /F1 and Times as /F2 (widths given for F2's space to 'z').
+func rawPDF(content string) []byte {
+	widths := make([]string, 'z'-' '+1)
+	for i := range widths {
+		widths[i] = "500"
+	}
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> >>",
+		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+		fmt.Sprintf("<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding /WinAnsiEncoding /FirstChar 32 /LastChar 122 /Widths [%s] >>", strings.Join(widths, " ")),
+	}
+	return objectsPDF(objs)
+}
+
+// TestPlainTextSpacing reads pages whose writers put no space character
+// between words: TeX's kerned TJ arrays, a Td per word, a line moved to
+// with Td inside one text object. The words come out apart and the lines
+// apart, and a kern inside a word joins nothing.
+func TestPlainTextSpacing(t *testing.T) {
+	for _, c := range []struct {
+		name, content, want string
+	}{
+		{"TJ gaps", "BT /F2 10 Tf 72 700 Td [(Fabio)-333(Fiorina)-333(SSN)-333(383-41-8663)] TJ ET", "Fabio Fiorina SSN 383-41-8663"},
+		{"kerning", "BT /F2 10 Tf 72 700 Td [(W)80(ashington)-333(A)30(venue)] TJ ET", "Washington Avenue"},
+		{"a Td per word", "BT /F2 10 Tf 72 700 Td (Simon) Tj 30 0 Td (Josefsson) Tj ET", "Simon Josefsson"},
+		{"next line", "BT /F1 10 Tf 72 700 Td (4421 Cedar Lane) Tj 0 -12 Td (Austin, TX 78745) Tj ET", "4421 Cedar Lane\nAustin, TX 78745"},
+		{"T* and explicit spaces", "BT /F1 10 Tf 12 TL 72 700 Td (Ana Souza) Tj T* (ana@example.org) Tj ET", "Ana Souza\nana@example.org"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			doc := rawPDF(c.content)
+			segs, warns, err := extract(t, bytes.NewReader(doc), int64(len(doc)))
+			if err != nil {
+				t.Fatal(err, warns)
+			}
+			var got []string
+			for _, s := range segs {
+				got = append(got, string(s.Text))
+			}
+			if g := strings.TrimSpace(strings.Join(got, "\n")); g != c.want {
+				t.Errorf("got %q, want %q", g, c.want)
+			}
+		})
+	}
+}
