@@ -26,7 +26,49 @@ type fontInfo struct {
 	enc    lpdf.TextEncoding
 	first  int
 	widths []float64
-	cid    bool // two bytes a glyph, widths not read
+	// A composite (Type0) font's glyphs are two bytes, their widths its
+	// descendant's W array over a default DW (ISO 32000-1, 9.7.4.3).
+	cid    bool
+	cidW   map[int]float64
+	cidDef float64
+}
+
+// newFontInfo reads the font named name in the page's resources.
+func newFontInfo(p lpdf.Page, name string) *fontInfo {
+	lf := p.Font(name)
+	f := &fontInfo{enc: lf.Encoder()}
+	if lf.V.Key("Subtype").Name() != "Type0" {
+		f.first, f.widths = lf.FirstChar(), lf.Widths()
+		return f
+	}
+	f.cid, f.cidDef, f.cidW = true, 1000, map[int]float64{}
+	d := lf.V.Key("DescendantFonts").Index(0)
+	if dw := d.Key("DW"); dw.Kind() == lpdf.Integer || dw.Kind() == lpdf.Real {
+		f.cidDef = dw.Float64()
+	}
+	// W: "c [w1 w2 …]" gives c, c+1, … their widths; "c1 c2 w" gives
+	// c1 to c2 one width. Ranges are capped: a damaged array may name
+	// millions.
+	w := d.Key("W")
+	for i := 0; i+1 < w.Len() && len(f.cidW) < 1<<16; {
+		c := int(w.Index(i).Int64())
+		if next := w.Index(i + 1); next.Kind() == lpdf.Array {
+			for k := 0; k < next.Len() && k < 1<<16; k++ {
+				f.cidW[c+k] = next.Index(k).Float64()
+			}
+			i += 2
+			continue
+		}
+		if i+2 >= w.Len() {
+			break
+		}
+		c2, width := int(w.Index(i+1).Int64()), w.Index(i+2).Float64()
+		for k := c; k <= c2 && k-c < 1<<16; k++ {
+			f.cidW[k] = width
+		}
+		i += 3
+	}
+	return f
 }
 
 // spaceGap is how far right of where the last string ended (in font
@@ -38,7 +80,15 @@ const spaceGap = 0.15
 // thousandths of the font size.
 func (f *fontInfo) width(raw string) float64 {
 	if f.cid {
-		return float64(len(raw)/2) * 500
+		w := 0.0
+		for i := 0; i+1 < len(raw); i += 2 {
+			if g, ok := f.cidW[int(raw[i])<<8|int(raw[i+1])]; ok {
+				w += g
+			} else {
+				w += f.cidDef
+			}
+		}
+		return w
 	}
 	w := 0.0
 	for i := 0; i < len(raw); i++ {
@@ -140,8 +190,7 @@ func walkText(p lpdf.Page, ev func(w *textWalker, e textEvent, raw string, n flo
 				name := args[0].Name()
 				f, ok := fonts[name]
 				if !ok {
-					lf := p.Font(name)
-					f = &fontInfo{enc: lf.Encoder(), first: lf.FirstChar(), widths: lf.Widths(), cid: lf.V.Key("Subtype").Name() == "Type0"}
+					f = newFontInfo(p, name)
 					fonts[name] = f
 				}
 				w.font = f

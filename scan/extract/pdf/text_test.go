@@ -8,7 +8,8 @@ import (
 )
 
 // rawPDF returns a one-page PDF whose page draws content, with Helvetica
-// as /F1 and Times as /F2 (widths given for F2's space to 'z').
+// as /F1, Times as /F2 (widths given for F2's space to 'z') and a
+// composite font as /F3 (widths of glyphs 1, 2 and 10 to 20 given).
 func rawPDF(content string) []byte {
 	widths := make([]string, 'z'-' '+1)
 	for i := range widths {
@@ -17,10 +18,12 @@ func rawPDF(content string) []byte {
 	objs := []string{
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R /F2 6 0 R /F3 7 0 R >> >> >>",
 		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content),
 		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
 		fmt.Sprintf("<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding /WinAnsiEncoding /FirstChar 32 /LastChar 122 /Widths [%s] >>", strings.Join(widths, " ")),
+		"<< /Type /Font /Subtype /Type0 /BaseFont /Arial /Encoding /Identity-H /DescendantFonts [8 0 R] >>",
+		"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Arial /DW 1000 /W [1 [600 700] 10 20 250] >>",
 	}
 	return objectsPDF(objs)
 }
@@ -53,5 +56,23 @@ func TestPlainTextSpacing(t *testing.T) {
 				t.Errorf("got %q, want %q", g, c.want)
 			}
 		})
+	}
+}
+
+// TestCIDWidths checks the glyph widths of a composite font, read from
+// its descendant's W array over its default width.
+func TestCIDWidths(t *testing.T) {
+	doc := rawPDF("BT /F3 10 Tf 72 700 Td <0001> Tj ET")
+	r, err := open(bytes.NewReader(doc), int64(len(doc)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages, err := collect(r)
+	if err != nil || len(pages) != 1 {
+		t.Fatal(err, len(pages))
+	}
+	f := newFontInfo(pages[0], "F3")
+	if got, want := f.width("\x00\x01\x00\x02\x00\x0f\x00\x63"), 600.0+700+250+1000; !f.cid || got != want {
+		t.Errorf("cid %v, width %v, want %v", f.cid, got, want)
 	}
 }
