@@ -2522,6 +2522,28 @@ func (e *Engine) codes(s *scratch, text []byte, lead int) {
 	}
 }
 
+// quadRow reports whether text[st:en], a number written in groups apart
+// by blanks, has another group of four digits beside it, a blank apart:
+// it is then one stretch of a row of numbers, not a card (whose code,
+// written after it, has three digits).
+func quadRow(text []byte, st, en int) bool {
+	if bytes.IndexByte(text[st:en], ' ') < 0 {
+		return false
+	}
+	quad := func(a, b int) bool { // text[a:b] is four digits alone
+		if a < 0 || b > len(text) || a > 0 && isAlnum(text[a-1]) || b < len(text) && isAlnum(text[b]) {
+			return false
+		}
+		for _, c := range text[a:b] {
+			if byteClass[c] != cDigit {
+				return false
+			}
+		}
+		return true
+	}
+	return st > 0 && text[st-1] == ' ' && quad(st-5, st-1) || en < len(text) && text[en] == ' ' && quad(en+1, en+5)
+}
+
 // longNumbers counts a segment's runs of 13 to 19 digits from lead on,
 // and those of them that pass the card checks. Ten or more of which under
 // three in ten pass are numbers of a table or a program rather than
@@ -2743,6 +2765,11 @@ func (e *Engine) resolveNumber(s *scratch, text []byte, t numTok) {
 			if sample.Number(s.digits) {
 				b.conf = 0
 			}
+		}
+		if b.typ == breachkit.CardNumber && quadRow(text, b.start, b.end) {
+			// "2270\n 2275 2281 2286 2291 2296": four groups of a row of
+			// four-digit numbers, a table's, that pass the card checks.
+			b.conf = 0
 		}
 		if b.typ == breachkit.CardNumber && b.r1 == "" {
 			// A card by its shape alone among long numbers of which few
