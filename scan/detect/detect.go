@@ -1465,9 +1465,9 @@ func gluedBefore(text []byte, i int) bool {
 	if (p == '-' || p == '.' || p == ':' || p == '+' && i >= 2 && isAlnum(text[i-2])) && i >= 2 && isAlnum(text[i-2]) {
 		return true
 	}
-	// "= -2146500051", "(-1071242184)": a signed number, a program's
-	// constant.
-	return p == '-' && i >= 2 && (text[i-2] == '=' || text[i-2] == '(' || text[i-2] == '[' || text[i-2] == ' ' && i >= 3 && (text[i-3] == '=' || text[i-3] == ':' || text[i-3] == ','))
+	// "= -2146500051", "(-1071242184)", "$-2251797666199552": a signed
+	// number, a program's constant or an assembler's immediate.
+	return p == '-' && i >= 2 && (text[i-2] == '=' || text[i-2] == '(' || text[i-2] == '[' || text[i-2] == '$' || text[i-2] == ',' || text[i-2] == ' ' && i >= 3 && (text[i-3] == '=' || text[i-3] == ':' || text[i-3] == ','))
 }
 
 // numberClasses are the keyword classes of the number rules.
