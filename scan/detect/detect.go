@@ -1351,6 +1351,13 @@ func (e *Engine) hit(s *scratch, text []byte, i, j int, v uint32) name.Role {
 				cl = 1 << classHealth
 			}
 		}
+		if cl&(1<<classBank) != 0 && j-i == 7 && verbAccount(text, i, j) {
+			// "needs to account for page size", "takes into account":
+			// the verb and the idiom, no bank's account.
+			if cl &^= 1 << classBank; cl == 0 {
+				return name.Role(v >> numClasses)
+			}
+		}
 		h := hit{start: i, end: j, classes: cl}
 		if len(e.customKW) > 0 {
 			w := strings.ToLower(string(text[i:j]))
@@ -1365,6 +1372,18 @@ func (e *Engine) hit(s *scratch, text []byte, i, j int, v uint32) name.Role {
 
 // initialism reads letters each followed by a period from text[i]
 // ("D.O.B.") and returns a keyword hit when they spell a keyword.
+// verbAccount reports whether the word text[i:j], "account" in some
+// case, is the verb ("account for") or the idiom ("into account").
+func verbAccount(text []byte, i, j int) bool {
+	if (text[i] | 0x20) != 'a' {
+		return false
+	}
+	if j+4 < len(text) && text[j] == ' ' && (text[j+1]|0x20) == 'f' && (text[j+2]|0x20) == 'o' && (text[j+3]|0x20) == 'r' && !isLetter(text[j+4]) {
+		return true
+	}
+	return i >= 5 && text[i-1] == ' ' && bytes.EqualFold(text[i-5:i-1], []byte("into"))
+}
+
 func (e *Engine) initialism(text []byte, i int) (hit, bool) {
 	var b [4]byte
 	n, k := 0, i
