@@ -3095,6 +3095,12 @@ func (c *ctxInfo) score(class int) (float64, int) {
 	if best == 0 {
 		return 0, -1
 	}
+	if class == classDL && (c.bset|c.aset)&(1<<classLicense) == 0 {
+		// "the f71882fg driver", "no downloadable driver selected
+		// (#548449)": a driver alone is a program's or a car's; a word
+		// of a licence must be near too.
+		return 0, -1
+	}
 	if class == classDL && (c.bset|c.aset)&(1<<classDL) == 0 && !(before && bestD <= licenseLabel) {
 		// "license" or "DL" with no "driver" near, and not as the
 		// value's label: a program's licence, a dynamic linker's dl_.

@@ -83,6 +83,19 @@ func Score(digits []byte, groups []int, seps []byte) (float64, bool) {
 	if datedGroups(groups, seps) || len(groups) == 2 && groups[0] == 4 && year(digits[:4]) && (groups[1] == 4 && year(digits[4:]) || groups[1] == 2 && digits[4] <= '1') {
 		return 0, false // 2022-03-29, "3 2023-02-05" (a manual page's section and date), 2014-2019, 2018-04: dates, years
 	}
+	if len(seps) > 0 && seps[0] == ' ' {
+		// Blanks part a licence number of seven digits or more into
+		// groups of three or more after the first (123 456 789, 12 345
+		// 678); "92 642 88 642" is a row of a drawing's coordinates.
+		if len(digits) < 7 {
+			return 0, false
+		}
+		for _, g := range groups[1:] {
+			if g < 3 {
+				return 0, false
+			}
+		}
+	}
 	return 0, len(groups) <= 4
 }
 
