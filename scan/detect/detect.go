@@ -1351,9 +1351,10 @@ func (e *Engine) hit(s *scratch, text []byte, i, j int, v uint32) name.Role {
 				cl = 1 << classHealth
 			}
 		}
-		if cl&(1<<classBank) != 0 && j-i == 7 && verbAccount(text, i, j) {
+		if cl&(1<<classBank) != 0 && (j-i == 7 && verbAccount(text, i, j) || j-i >= 7 && looseKind(text, i, j)) {
 			// "needs to account for page size", "takes into account":
-			// the verb and the idiom, no bank's account.
+			// the verb and the idiom, no bank's account; "type
+			// checking", "the savings are": no account's kind.
 			if cl &^= 1 << classBank; cl == 0 {
 				return name.Role(v >> numClasses)
 			}
@@ -1382,6 +1383,34 @@ func verbAccount(text []byte, i, j int) bool {
 		return true
 	}
 	return i >= 5 && text[i-1] == ' ' && bytes.EqualFold(text[i-5:i-1], []byte("into"))
+}
+
+// looseKind reports whether the word text[i:j], "checking" or "savings"
+// in some case, stands without what makes it an account's kind: the word
+// account (or acct, no., number, ending) after it, or a label's ':' or
+// '#'. "Checking: 12345678", "Savings acct 12345678"; not "determinism
+// checking (…)", "The savings are even more significant".
+func looseKind(text []byte, i, j int) bool {
+	c := text[i] | 0x20
+	if !(c == 'c' && j-i == 8 && bytes.EqualFold(text[i:j], []byte("checking")) || c == 's' && j-i == 7 && bytes.EqualFold(text[i:j], []byte("savings"))) {
+		return false
+	}
+	k := j
+	for k < len(text) && k-j < 3 && (text[k] == ' ' || text[k] == '\t') {
+		k++
+	}
+	if k < len(text) && (text[k] == ':' || text[k] == '#' || byteClass[text[k]] == cDigit) {
+		return false
+	}
+	e := k
+	for e < len(text) && isLetter(text[e]) {
+		e++
+	}
+	switch strings.ToLower(string(text[k:e])) {
+	case "account", "accounts", "acct", "acc", "no", "nbr", "number", "ending", "ach":
+		return false
+	}
+	return true
 }
 
 func (e *Engine) initialism(text []byte, i int) (hit, bool) {
