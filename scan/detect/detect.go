@@ -2570,26 +2570,26 @@ func (e *Engine) codes(s *scratch, text []byte, lead int) {
 	}
 }
 
-// quadRow reports whether text[st:en], a number written in groups apart
-// by blanks, has another group of four digits beside it, a blank apart:
-// it is then one stretch of a row of numbers, not a card (whose code,
-// written after it, has three digits).
-func quadRow(text []byte, st, en int) bool {
+// numberRow reports whether text[st:en], a number written in groups apart
+// by blanks, has another group of digits beside it, a blank apart: of
+// exactly four digits for a card (whose code, written after it, has
+// three), of three or more for a phone. It is then a stretch of a row of
+// numbers.
+func numberRow(text []byte, st, en, size int) bool {
 	if bytes.IndexByte(text[st:en], ' ') < 0 {
 		return false
 	}
-	quad := func(a, b int) bool { // text[a:b] is four digits alone
-		if a < 0 || b > len(text) || a > 0 && isAlnum(text[a-1]) || b < len(text) && isAlnum(text[b]) {
-			return false
+	group := func(a, step int) bool { // the digits from a, walking by step
+		n := 0
+		for k := a; k >= 0 && k < len(text) && byteClass[text[k]] == cDigit; k += step {
+			n++
 		}
-		for _, c := range text[a:b] {
-			if byteClass[c] != cDigit {
-				return false
-			}
+		if size == 4 {
+			return n == 4
 		}
-		return true
+		return n >= size
 	}
-	return st > 0 && text[st-1] == ' ' && quad(st-5, st-1) || en < len(text) && text[en] == ' ' && quad(en+1, en+5)
+	return st > 1 && text[st-1] == ' ' && group(st-2, -1) || en+1 < len(text) && text[en] == ' ' && group(en+1, 1)
 }
 
 // longNumbers counts a segment's runs of 13 to 19 digits from lead on,
@@ -2814,9 +2814,10 @@ func (e *Engine) resolveNumber(s *scratch, text []byte, t numTok) {
 				b.conf = 0
 			}
 		}
-		if b.typ == breachkit.CardNumber && quadRow(text, b.start, b.end) {
-			// "2270\n 2275 2281 2286 2291 2296": four groups of a row of
-			// four-digit numbers, a table's, that pass the card checks.
+		if b.typ == breachkit.CardNumber && numberRow(text, b.start, b.end, 4) || b.typ == breachkit.Phone && numberRow(text, b.start, b.end, 3) {
+			// "2270\n 2275 2281 2286 2291 2296", "847 858 870 882 894":
+			// groups of a row of numbers, a table's, that pass the card
+			// or the phone checks.
 			b.conf = 0
 		}
 		if b.typ == breachkit.CardNumber && b.r1 == "" {
