@@ -68,7 +68,20 @@ func Value(text []byte, i int) (start, end int) {
 	if k-j < 4 || code(text[j:k]) || said && plain(text[j:k]) {
 		return 0, 0
 	}
+	if k+1 < len(text) && text[k] == ' ' && text[k+1] == '=' {
+		return 0, 0 // "userid = passwd = acct = ''": a chain of assignments
+	}
 	return j, k
+}
+
+// call reports a program's call or index: an identifier, dotted or not,
+// then '(' or '[' ("config.get(server", "config['password']").
+func call(v []byte) bool {
+	k := 0
+	for k < len(v) && (v[k] >= 'a' && v[k] <= 'z' || v[k] >= 'A' && v[k] <= 'Z' || v[k] == '_' || v[k] == '.' || k > 0 && v[k] >= '0' && v[k] <= '9') {
+		k++
+	}
+	return k > 0 && k < len(v) && (v[k] == '(' || v[k] == '[')
 }
 
 // constant reports a program's constant: capitals, digits and at least
@@ -113,13 +126,14 @@ func plain(v []byte) bool {
 
 // code reports whether a value after a password's label is a program's
 // expression, not a secret: a call ("[]byte(", "io.Pipe()"), the end of a
-// parameter list ("password: str)"), a type or a null, a field of an
+// parameter list ("password: str)"), a call or an index
+// ("config.get(server", "config['password']"), a type or a null, a field of an
 // object ("self.key_password"), the name again ("password=password"), or
 // a variable in a string built by a program ("+cmd.Dir)", "${DB_PASS}").
 func code(v []byte) bool {
 	last := v[len(v)-1]
 	if strings.HasPrefix(string(v), "[]") || last == '(' || last == ')' || v[0] == '+' || v[0] == '$' && len(v) > 1 && (v[1] == '{' || v[1] == '(' || variable(v[1:])) ||
-		strings.HasPrefix(string(v), "self.") || strings.HasPrefix(string(v), "this.") || v[0] == '[' || v[0] == '<' || strings.IndexByte(string(v), '\\') >= 0 || constant(v) {
+		strings.HasPrefix(string(v), "self.") || strings.HasPrefix(string(v), "this.") || v[0] == '[' || v[0] == '<' || strings.IndexByte(string(v), '\\') >= 0 || constant(v) || call(v) {
 		// Also a placeholder ("[can", "<string>") or a manual page's
 		// markup ("valid\&.").
 		return true
