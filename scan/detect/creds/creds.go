@@ -138,14 +138,56 @@ func code(v []byte) bool {
 		// markup ("valid\&.").
 		return true
 	}
-	switch strings.ToLower(strings.TrimRight(string(v), ",;")) {
-	case "str", "string", "bytes", "none", "null", "nil", "undefined", "true", "false", "optional[str]", "password", "passwd", "passphrase", "secret", "required", "string)",
+	if bytes.ContainsAny(v, "{`") || identifier(v) {
+		// A template's field ("{password!r}"), a manual's markup
+		// (":py:data:`bytes`"), a program's name for the secret.
+		return true
+	}
+	switch strings.ToLower(strings.Trim(string(v), ",;:()")) {
+	case "str", "string", "bytes", "bool", "int", "any", "unicode", "object", "none", "null", "nil", "undefined", "true", "false", "optional[str]",
+		"password", "passwd", "passphrase", "pass", "pwd", "pw", "secret", "user", "username", "login", "auth", "credentials", "required", "expected", "results",
 		"value", "name", "prompt", "will", "must", "should", "the", "from", "with", "that", "this", "when", "field", "input", "text", "param":
 		// A type, a null, the name again, or the prose or code around a
-		// label ("password: will be asked", "password=value").
+		// label ("password: will be asked", "password=value",
+		// "passwd=None):").
 		return true
 	}
 	return false
+}
+
+// identifier reports a program's name: snake_case in lower case letters
+// (key_password, url_user_password), a dotted attribute
+// (encryption_algorithm.password, _ffi.NULL), or camelCase that names a
+// password (challengePassword); a secret has digits, or mixes case
+// without a word of its own name.
+func identifier(v []byte) bool {
+	v = bytes.TrimRight(v, ",;:)")
+	under, dot, upper, lower := false, false, false, false
+	for i, c := range v {
+		switch {
+		case c == '_':
+			under = true
+		case c == '.':
+			if i == 0 || i == len(v)-1 || v[i-1] == '.' {
+				return false
+			}
+			dot = true
+		case c >= 'a' && c <= 'z':
+			lower = true
+		case c >= 'A' && c <= 'Z':
+			upper = true
+		default:
+			return false
+		}
+	}
+	switch {
+	case dot:
+		return lower || upper
+	case under:
+		return lower && !upper
+	}
+	l := strings.ToLower(string(v))
+	return upper && lower && v[0] >= 'a' && v[0] <= 'z' && (strings.Contains(l, "password") || strings.Contains(l, "passwd"))
 }
 
 // Combo returns the password of a combo-list line, the form in which
