@@ -122,13 +122,10 @@ func checked(d []byte) bool {
 			return false
 		}
 	}
-	if testPANs[string(d)] {
-		return true
-	}
 	if allSame(d) || longRun(d) {
-		return false
+		return testPANs[string(d)] // 4111 1111 1111 1111
 	}
-	return Luhn(d) && !sample.Number(d)
+	return Luhn(d) && (!sample.Number(d) || testPANs[string(d)])
 }
 
 // Test reports whether d is a card number that payment processors
@@ -183,9 +180,11 @@ func allSame(d []byte) bool {
 // Score validates a digit candidate (see ssn.Score for the arguments).
 func Score(digits []byte, groups []int, seps []byte) (float64, bool) {
 	base := 0.8
-	if Test(digits) {
-		base = 0.3 // only a card word makes a test number worth reporting
-	} else if !Valid(digits) {
+	if Valid(digits) {
+		if Test(digits) {
+			base = 0.3 // only a card word makes a test number worth reporting
+		}
+	} else {
 		if !ValidRegional(digits) {
 			return 0, false
 		}

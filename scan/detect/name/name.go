@@ -861,20 +861,25 @@ func Labelled(text []byte, i int) (int, float64) {
 			break
 		}
 		w := text[k:j]
-		r := RolesOf(w)
 		switch {
 		case words > 0 && IsParticle(w):
 		case len(w) == 1 && words > 0 && w[0] >= 'A' && w[0] <= 'Z':
-		case Capital(w) && plausible(w, r):
-			strict[ns] = [2]int{k, j}
-			ns++
-		case Capital(w) && r&(Given|Surname) != 0 && r&Stop == 0 && plausible(w, r&^Common) && (words > 0 || !afterNumber(text, i)):
-			// Wood, Young, King: a surname that is a word too, taken
-			// beside a word that is no English word ("Adah Wood"; not
-			// "Chase Bank", "Will Call", nor "23 May" before a name).
-			relaxed = true
-		default:
+		case !Capital(w):
 			return 0, 0
+		default:
+			switch r := RolesOf(w); {
+			case plausible(w, r):
+				strict[ns] = [2]int{k, j}
+				ns++
+			case r&(Given|Surname) != 0 && r&Stop == 0 && plausible(w, r&^Common) && (words > 0 || !afterNumber(text, i)):
+				// Wood, Young, King: a surname that is a word too,
+				// taken beside a word that is no English word ("Adah
+				// Wood"; not "Chase Bank", "Will Call", nor "23 May"
+				// before a name).
+				relaxed = true
+			default:
+				return 0, 0
+			}
 		}
 		words++
 		end = j
