@@ -19,6 +19,7 @@ import (
 	"github.com/breachkit/breachkit/scan"
 	"github.com/breachkit/breachkit/scan/detect"
 	"github.com/breachkit/breachkit/scan/standard"
+	"github.com/breachkit/breachkit/vault"
 )
 
 // TestLargeFileParallel checks that files big enough for the detect pool
@@ -287,5 +288,30 @@ func TestPathsOverlap(t *testing.T) {
 		if len(sum.Sources) != want || sum.Findings != 1 {
 			t.Errorf("%v: %d sources, %d findings; want %d and 1", paths, len(sum.Sources), sum.Findings, want)
 		}
+	}
+}
+
+// TestNoDigest checks that a dry run may leave the sources' digests
+// uncomputed and still count their bytes and findings, and that a scan
+// into a store may not.
+func TestNoDigest(t *testing.T) {
+	dir := t.TempDir()
+	text := []byte("Borrower SSN 383-41-8663, call (630) 854-3618.\n")
+	os.WriteFile(filepath.Join(dir, "notes.txt"), text, 0o644)
+	eng := detect.New(detect.Config{})
+	for _, no := range []bool{false, true} {
+		sum, err := scan.Run(context.Background(), []string{dir}, scan.Options{Detect: eng.Detect, Extractors: standard.Extractors(), NoDigest: no})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := sum.Sources[0]
+		if s.Size != int64(len(text)) || s.Findings != 2 || (s.SHA256 == "") != no {
+			t.Errorf("NoDigest %v: size %d, findings %d, digest %q", no, s.Size, s.Findings, s.SHA256)
+		}
+	}
+	// Refused before the store is touched: a store that does nothing will do.
+	var st struct{ breachkit.Store }
+	if _, err := scan.Run(context.Background(), []string{dir}, scan.Options{Detect: eng.Detect, Extractors: standard.Extractors(), NoDigest: true, Store: st, Keys: &vault.CaseKeys{}}); err == nil {
+		t.Error("NoDigest with a store: no error")
 	}
 }

@@ -299,7 +299,8 @@ func ownFiles(g *globals, dirs ...string) (func(string) bool, func(string)) {
 // or audited, and no value leaves the process.
 func dryScan(ctx context.Context, g *globals, o *scanOpts, paths []string, eng *detect.Engine, types []breachkit.Element) error {
 	sink := newScanSink(g.stdout, g.format, nil, nil, types, o.minConf)
-	opt := scan.Options{NewDetect: detectors(eng)}
+	// A dry run records no source and shows no digest.
+	opt := scan.Options{NewDetect: detectors(eng), NoDigest: true}
 	if g.format == "table" {
 		opt.Tally = sink.tally
 	}
