@@ -172,6 +172,7 @@ func TestTableContext(t *testing.T) {
 		{"services", "Name", "Amazon Security Lake", []string{"Name", "Region", "Endpoint"}, breachkit.PersonName, false},
 		{"a hospital's contact record", "Name", "Nantucket Cottage Hospital", []string{"Name", "Phone", "Address"}, breachkit.PersonName, false},
 		{"a medical center's", "name", "FONTAINE MEDICAL CENTER", []string{"name", "telecom", "address"}, breachkit.PersonName, false},
+		{"a surname that is a building's word", "name", "Valerie Hall", []string{"name", "email", "phone"}, breachkit.PersonName, true},
 		{"account holders", "Name", "Ngozi Okonkwo", []string{"Name", "Account Number", "Balance"}, breachkit.PersonName, true},
 		{"an API's members", "memberName", "ReceiptHandle", nil, breachkit.PersonName, false},
 		{"German surname beside Vorname", "Name", "Schneider", []string{"Kundennr", "Name", "Vorname", "Geburtsdatum"}, breachkit.PersonName, true},

@@ -286,11 +286,12 @@ func TitleCase(w []byte) bool {
 }
 
 // HasStop reports whether a word of s is one that names no person but a
-// place or an organisation ("Nantucket Cottage Hospital", "Fontaine
-// Medical Center", "Acme Inc").
+// place or an organisation, and is no name of the gazetteer
+// ("Nantucket Cottage Hospital", "Fontaine Medical Center", "Acme Inc";
+// not "Valerie Hall").
 func HasStop(s string) bool {
 	for w := range strings.FieldsFuncSeq(s, func(r rune) bool { return r == ' ' || r == ',' }) {
-		if RolesOf([]byte(w))&Stop != 0 {
+		if r := RolesOf([]byte(w)); r&Stop != 0 && r&(Given|Surname) == 0 {
 			return true
 		}
 	}
