@@ -651,7 +651,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 				}
 			}
 			// House number of an address?
-			if j-i <= 6 && j+1 < n && (text[j] == ' ' || text[j] == '-' && j-i <= 3 && queensLot(text, j+1)) && (byteClass[text[j+1]] == cUpper || byteClass[text[j+1]] == cDigit || frenchLower(text, j+1)) && (i == 0 || !isAlnum(text[i-1]) && text[i-1] != '-' && text[i-1] != '#') {
+			if j-i <= 6 && j+1 < n && (text[j] == ' ' || text[j] == '-' && j-i <= 3 && queensLot(text, j+1)) && (byteClass[text[j+1]] == cUpper || byteClass[text[j+1]] == cDigit || frenchLower(text, j+1)) && (i == 0 || !isAlnum(text[i-1]) && text[i-1] != '-' && text[i-1] != '#') && !(j-i == 4 && copyrightYear(text, i)) {
 				if end, full, conf := address.Find(text, i); end > 0 {
 					s.found = append(s.found, addressSpan(s, text, i, end, conf, full))
 					i = end
@@ -2568,6 +2568,24 @@ func (e *Engine) codes(s *scratch, text []byte, lead int) {
 			}
 		}
 	}
+}
+
+// copyrightYear reports whether the four digits at text[i] are a year in
+// a copyright line ("Copyright 2006 Larry Wall", "(C) 1999, 2006 Jane
+// Park"), whose holder's name may end in a street suffix.
+func copyrightYear(text []byte, i int) bool {
+	if !(text[i] == '1' && text[i+1] == '9' || text[i] == '2' && text[i+1] == '0') {
+		return false
+	}
+	lo := max(0, i-40)
+	for k := i - 1; k >= lo; k-- {
+		if text[k] == '\n' {
+			lo = k
+			break
+		}
+	}
+	line := text[lo:i]
+	return bytes.Contains(line, []byte("opyright")) || bytes.Contains(line, []byte("OPYRIGHT")) || bytes.Contains(line, []byte("(c)")) || bytes.Contains(line, []byte("(C)")) || bytes.Contains(line, []byte("©"))
 }
 
 // numberRow reports whether text[st:en], a number written in groups apart
