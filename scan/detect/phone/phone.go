@@ -10,7 +10,11 @@
 // have no trunk prefix (612 345 678, 91 123 45 67).
 package phone
 
-import "github.com/nyaruka/phonenumbers"
+import (
+	"github.com/nyaruka/phonenumbers"
+
+	"github.com/breachkit/breachkit/scan/detect/internal/sample"
+)
 
 // Keywords are the words that, near a number, say it is a phone number.
 var Keywords = []string{"phone", "tel", "telephone", "mobile", "cell", "fax", "call", "callback", "contact", "ph", "mob", "home", "work", "sms", "text",
@@ -78,7 +82,8 @@ func allSame(d []byte) bool {
 
 // Score validates a digit candidate (see ssn.Score for the arguments).
 func Score(digits []byte, groups []int, seps []byte) (float64, bool) {
-	if !Valid(digits) {
+	if !Valid(digits) || sample.Number(digits) {
+		// Also a program's limit (2147483647) or a counting placeholder.
 		return 0, false
 	}
 	return shape(digits, groups, seps)

@@ -8,6 +8,10 @@ func TestNumber(t *testing.T) {
 		want bool
 	}{
 		{"123456789012", true},
+		{"2147483647", true}, // 2^31 - 1
+		{"4294967296", true}, // 2^32
+		{"1048576", true},
+		{"2147483645", false},
 		{"223456789012", true}, // counting on past 9
 		{"987654321098", true},
 		{"6543210123456788", true},
@@ -25,7 +29,7 @@ func TestNumber(t *testing.T) {
 		{"654321", true},
 		{"112233", false}, // runs of two
 		{"1000000", true},
-		{"1048576", false},
+		{"1048577", false}, // 2^20 + 1: not round, not a power of two
 		{"", false},
 	} {
 		if got := Number([]byte(tt.d)); got != tt.want {
