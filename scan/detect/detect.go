@@ -651,8 +651,8 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 				}
 			}
 			// House number of an address?
-			if j-i <= 6 && j+1 < n && (text[j] == ' ' || text[j] == '-' && j-i <= 3 && queensLot(text, j+1)) && (byteClass[text[j+1]] == cUpper || byteClass[text[j+1]] == cDigit || frenchLower(text, j+1)) && (i == 0 || !isAlnum(text[i-1]) && text[i-1] != '-' && text[i-1] != '#') && !(j-i == 4 && copyrightYear(text, i)) {
-				if end, full, conf := address.Find(text, i); end > 0 {
+			if j-i <= 6 && j+1 < n && (text[j] == ' ' || text[j] == '-' && j-i <= 3 && queensLot(text, j+1)) && (byteClass[text[j+1]] == cUpper || byteClass[text[j+1]] == cDigit || frenchLower(text, j+1)) && (i == 0 || !isAlnum(text[i-1]) && text[i-1] != '-' && text[i-1] != '#') {
+				if end, full, conf := address.Find(text, i); end > 0 && !(j-i == 4 && copyrightYear(text, i)) {
 					s.found = append(s.found, addressSpan(s, text, i, end, conf, full))
 					i = end
 					titled = false
@@ -2831,6 +2831,10 @@ func (e *Engine) resolveNumber(s *scratch, text []byte, t numTok) {
 			if sample.Number(s.digits) {
 				b.conf = 0
 			}
+		}
+		if b.typ == breachkit.Phone && b.end-b.start == 10 && sample.Limit(text[b.start:b.end]) {
+			// 2147483647, bare: a program's limit, no one's phone.
+			b.conf = 0
 		}
 		if b.typ == breachkit.CardNumber && numberRow(text, b.start, b.end, 4) || b.typ == breachkit.Phone && numberRow(text, b.start, b.end, 3) {
 			// "2270\n 2275 2281 2286 2291 2296", "847 858 870 882 894":

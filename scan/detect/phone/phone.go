@@ -10,11 +10,7 @@
 // have no trunk prefix (612 345 678, 91 123 45 67).
 package phone
 
-import (
-	"github.com/nyaruka/phonenumbers"
-
-	"github.com/breachkit/breachkit/scan/detect/internal/sample"
-)
+import "github.com/nyaruka/phonenumbers"
 
 // Keywords are the words that, near a number, say it is a phone number.
 var Keywords = []string{"phone", "tel", "telephone", "mobile", "cell", "fax", "call", "callback", "contact", "ph", "mob", "home", "work", "sms", "text",
@@ -82,8 +78,7 @@ func allSame(d []byte) bool {
 
 // Score validates a digit candidate (see ssn.Score for the arguments).
 func Score(digits []byte, groups []int, seps []byte) (float64, bool) {
-	if !Valid(digits) || sample.Number(digits) {
-		// Also a program's limit (2147483647) or a counting placeholder.
+	if !Valid(digits) {
 		return 0, false
 	}
 	return shape(digits, groups, seps)

@@ -10,26 +10,31 @@ package sample
 // of seven or more counting up or down (9 to 0 and back wraps; six when
 // they are the whole number), runs of
 // one digit each at least three long, a block of two to four digits
-// repeated three times or more (after leading zeros), a round number
-// (1000000), or a power of two or one less (2147483647).
+// repeated three times or more (after leading zeros), or a round number
+// (1000000). Limit is apart: only a phone's rule asks it.
 func Number(d []byte) bool {
-	return counting(d) || runs(d) || repeated(d) || round(d) || binary(d)
+	return counting(d) || runs(d) || repeated(d) || round(d)
 }
 
-// binary reports a power of two or one less, of seven digits or more
-// (1048576, 2147483647, 4294967295): a program's limit or buffer size.
-func binary(d []byte) bool {
+// Limit reports a power of two or one less, of seven digits or more
+// (1048576, 2147483647, 4294967295): a program's limit or buffer size,
+// which as ten bare digits reads as a phone number. Anything but digits
+// is none.
+func Limit(d []byte) bool {
 	if len(d) < 7 || len(d) > 19 {
 		return false
 	}
 	var x uint64
 	for _, c := range d {
+		if c < '0' || c > '9' {
+			return false
+		}
 		x = x*10 + uint64(c-'0')
 	}
 	return x&(x-1) == 0 || x&(x+1) == 0
 }
 
-// round reports a digit and five zeros or more: 100000, not 1048577.
+// round reports a digit and five zeros or more: 100000, 1048576 is not.
 func round(d []byte) bool {
 	if len(d) < 6 {
 		return false
