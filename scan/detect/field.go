@@ -954,6 +954,13 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, t tableInfo, emit func(
 		}
 		emit(scan.Match{Type: t, Start: st, End: en, Confidence: conf, Reasons: r})
 	}
+	// outRule emits a match of the column named by a rule of its own
+	// ("rule:excel-serial-date") rather than by its part.
+	outRule := func(t breachkit.Element, conf float64, rule string) {
+		if conf >= e.min {
+			emit(scan.Match{Type: t, Start: st, End: en, Confidence: conf, Reasons: []string{"header:" + fi.name, rule}})
+		}
+	}
 	// Digits, groups and separators of a number value, on the stack: a
 	// number cell costs no allocation.
 	var buf [24]byte
@@ -961,8 +968,8 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, t tableInfo, emit func(
 	var sbuf [12]byte
 	switch fi.kind {
 	case fNational:
-		if k := govid.NationalValid(v, fi.national); k != govid.NoNational && 0.95 >= e.min {
-			emit(scan.Match{Type: breachkit.GovID, Start: st, End: en, Confidence: 0.95, Reasons: []string{"header:" + fi.name, k.Reason()}})
+		if k := govid.NationalValid(v, fi.national); k != govid.NoNational {
+			outRule(breachkit.GovID, 0.95, k.Reason())
 		}
 	case fTaxID, fITIN:
 		d, groups, seps, ok := digitsOf(v, buf[:0], gbuf[:0], sbuf[:0])
@@ -985,8 +992,8 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, t tableInfo, emit func(
 			for k := range 9 - n {
 				p[k] = '0'
 			}
-			if _, ok := ssn.Score(p[:], []int{9}, nil); ok && 0.9 >= e.min {
-				emit(scan.Match{Type: breachkit.SSN, Start: st, End: en, Confidence: 0.9, Reasons: []string{"header:" + fi.name, "rule:ssn-leading-zeros-lost"}})
+			if _, ok := ssn.Score(p[:], []int{9}, nil); ok {
+				outRule(breachkit.SSN, 0.9, "rule:ssn-leading-zeros-lost")
 			}
 		} else if fi.kind == fTaxID {
 			e.nationalTaxID(v, st, en, fi, emit)
@@ -1000,10 +1007,10 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, t tableInfo, emit func(
 			// the date is the value.
 			en = st + k
 			out(breachkit.DOB, 0.98, "")
-		} else if excelSerial(v) && 0.9 >= e.min {
+		} else if excelSerial(v) {
 			// A spreadsheet's date saved as a number (21356 is
 			// 1958-06-20), as a CSV exported without its formats has it.
-			emit(scan.Match{Type: breachkit.DOB, Start: st, End: en, Confidence: 0.9, Reasons: []string{"header:" + fi.name, "rule:excel-serial-date"}})
+			outRule(breachkit.DOB, 0.9, "rule:excel-serial-date")
 		}
 	case fEmail:
 		if email.ValidBytes(v) {
@@ -1050,9 +1057,7 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, t tableInfo, emit func(
 				// area code, which no number has. In a phone column it is
 				// still what the person gave as theirs.
 				en = st + len(num)
-				if 0.85 >= e.min {
-					emit(scan.Match{Type: breachkit.Phone, Start: st, End: en, Confidence: 0.85, Reasons: []string{"header:" + fi.name, "rule:phone-unassigned-area"}})
-				}
+				outRule(breachkit.Phone, 0.85, "rule:phone-unassigned-area")
 				return
 			}
 		}
@@ -1072,9 +1077,7 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, t tableInfo, emit func(
 			return
 		}
 		if ok && card.Test(d) {
-			if testCardConf >= e.min {
-				emit(scan.Match{Type: breachkit.CardNumber, Start: st, End: en, Confidence: testCardConf, Reasons: []string{"header:" + fi.name, "rule:card-test-number"}})
-			}
+			outRule(breachkit.CardNumber, testCardConf, "rule:card-test-number")
 		} else if ok && card.Valid(d) {
 			out(breachkit.CardNumber, 0.99, "")
 		} else if ok && card.ValidRegional(d) {
