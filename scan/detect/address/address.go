@@ -229,12 +229,12 @@ func unsuffixed(text []byte, end int) (int, bool, float64) {
 	return 0, false, 0
 }
 
-// zipInState reports whether a postal code lies in the state or province
-// st, written as its abbreviation or its name. Canada's and Australia's
-// codes are taken as stateZIP read them.
+// zipInState reports whether a postal code, as stateZIP reads one, lies
+// in the state st, written as its abbreviation or its name. Canada's and
+// Australia's codes (a letter first, four digits) are taken as they are.
 func zipInState(code []byte, st string) bool {
-	if len(code) < 5 || !isDigit(code[0]) || len(code) > 5 && code[5] != '-' {
-		return len(code) != 5
+	if len(code) < 5 || !isDigit(code[0]) {
+		return true
 	}
 	state, ok := gazetteer.StateForZIP(view(code[:5]))
 	if !ok {
