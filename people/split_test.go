@@ -149,6 +149,7 @@ func TestSplitCo(t *testing.T) {
 	for h, want := range map[string]int{"Co-Borrower SSN": 1, "Guarantor SSN": 2, "Emergency Contact Name": 3, "Next of Kin": 3, "Beneficiary Name": 4, "Authorized User": 6,
 		"Patient Name": 0, "SSN": 0, "Contact Name": 0, "Borrower Phone": 0,
 		"Secondary Name": 1, "SS# Secondary": 1, "Birth Date Secondary": 1, "Secondary Phone": 0, "Secondary Email": 0, "Primary Name": 0,
+		"soc_sec_id": 0, "Social Sec #": 0, "Sec SSN": 1,
 		"Joint Account Holder": 1, "Joint Holder SSN": 1, "Account Holder": 0,
 		"Parent Email": 7, "Parent/Guardian Name": 5, "Mother Phone": 8, "Father Name": 9, "Parent 2 Email": numberedCo + 6*10 + 2, "Mother's Maiden Name": 0, "Parent Company Phone": 0} {
 		if got := coColumn([]string{"header:" + h}); got != want {

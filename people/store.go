@@ -569,9 +569,13 @@ func splitByName(vals []Value, finds []FindingRef, fixed []bool) []valueGroup {
 func secondaryPerson(h string) bool {
 	words := strings.FieldsFunc(strings.ToLower(h), func(r rune) bool { return !(r >= 'a' && r <= 'z') })
 	secondary, identity := false, false
-	for _, w := range words {
+	for i, w := range words {
 		switch w {
 		case "secondary", "sec":
+			if w == "sec" && i > 0 && (words[i-1] == "soc" || words[i-1] == "social") {
+				identity = true // "soc_sec_id", "Social Sec #": the SSN, no second person
+				continue
+			}
 			secondary = true
 		case "name", "first", "last", "middle", "surname", "given", "ssn", "ss", "soc", "social", "tin", "itin", "dob", "birth", "birthdate", "license", "dl":
 			identity = true
