@@ -170,10 +170,13 @@ func words(s string) []string {
 			cur = cur[:0]
 		}
 	}
-	for _, r := range s {
+	rs := []rune(s)
+	for i, r := range rs {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if unicode.IsUpper(r) && unicode.IsLower(prev) {
+			// camelCase, and an acronym before a word: "NationalIDNumber"
+			// is national, id, number.
+			if unicode.IsUpper(r) && (unicode.IsLower(prev) || unicode.IsUpper(prev) && i+1 < len(rs) && unicode.IsLower(rs[i+1])) {
 				flush()
 			}
 			cur = append(cur, r)
@@ -693,7 +696,7 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 		// name. "Borrower Phone", "Customer Address" are the cases
 		// below, by their other word.
 		return fFullName
-	case has(ws, "card", "cc", "pan", "ccnumber", "creditcard", "cardnumber", "ccn", "cardno", "debitcard"):
+	case has(ws, "card", "cc", "pan", "ccnumber", "ccnum", "creditcard", "cardnumber", "ccn", "cardno", "debitcard"):
 		if has(ws, "type", "brand", "exp", "expiry", "expiration", "cvv", "last4", "last", "network", "status") {
 			return fNotPII
 		}
