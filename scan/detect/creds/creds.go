@@ -138,9 +138,10 @@ func code(v []byte) bool {
 		// markup ("valid\&.").
 		return true
 	}
-	if bytes.ContainsAny(v, "{`") || identifier(v) {
-		// A template's field ("{password!r}"), a manual's markup
-		// (":py:data:`bytes`"), a program's name for the secret.
+	if bytes.ContainsAny(v, "{}`") || identifier(v) || path(v) {
+		// A template's field ("{password!r}", "${cwd}"), a manual's
+		// markup (":py:data:`bytes`"), a program's name for the secret,
+		// a path (PWD=/home/nodeuser/project).
 		return true
 	}
 	switch strings.ToLower(strings.Trim(string(v), ",;:()")) {
@@ -153,6 +154,26 @@ func code(v []byte) bool {
 		return true
 	}
 	return false
+}
+
+// path reports a file's path: "/home/nodeuser/project", "~/work",
+// "/tmp"; not a secret that starts with a slash ("/Tmp12!x").
+func path(v []byte) bool {
+	if len(v) > 1 && v[0] == '~' && v[1] == '/' {
+		return true
+	}
+	if v[0] != '/' {
+		return false
+	}
+	if bytes.IndexByte(v[1:], '/') >= 0 {
+		return true
+	}
+	for _, c := range v[1:] {
+		if c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 // identifier reports a program's name: snake_case in lower case letters
