@@ -161,6 +161,14 @@ func find(text []byte, i int, lower bool) (end int, full bool, conf float64) {
 		}
 	}
 	end = units(text, end)
+	if e := mailCode(text, end); e > 0 && !lower {
+		// "1400 Smith Street, EB3848" over "Houston, Texas 77002": a
+		// firm's building and room, or a mail stop, which is no USPS
+		// unit; taken only when the city and state follow.
+		if p, _ := cityState(text, e); p >= 0 {
+			end = e
+		}
+	}
 	// City, ST ZIP.
 	if lower {
 		if e := cityStateZIPLower(text, end); e > 0 {
@@ -214,6 +222,31 @@ func units(text []byte, end int) int {
 		end = e
 	}
 	return end
+}
+
+// mailCode returns the end of a firm's location code after a street
+// ending at i, ", " then one to three capitals and two to six digits
+// (EB3848, MS12), before a comma or a line break; or 0.
+func mailCode(text []byte, i int) int {
+	if i+5 >= len(text) || text[i] != ',' || text[i+1] != ' ' {
+		return 0
+	}
+	p := i + 2
+	q := p
+	for q < len(text) && isUpper(text[q]) && q-p < 4 {
+		q++
+	}
+	if q == p || q-p > 3 {
+		return 0
+	}
+	d := q
+	for d < len(text) && isDigit(text[d]) && d-q < 7 {
+		d++
+	}
+	if d-q < 2 || d-q > 6 || d >= len(text) || text[d] != ',' && text[d] != '\n' && text[d] != '\r' {
+		return 0
+	}
+	return d
 }
 
 // unsuffixed returns the end of a street with no suffix whose words end
