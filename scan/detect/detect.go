@@ -897,6 +897,16 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 							i, titled = max(f, end), false
 							continue
 						}
+						if !titled && i >= 3 && text[i-1] == ' ' && (text[i-2] == ':' || text[i-2] == ' ' && text[i-3] == ':') && labelBefore(text, i) {
+							// "Name: Derrick Allen Whitcombe Jr.": after a
+							// label, the gazetteer's name goes on over
+							// the words it lacks.
+							if le, _ := name.Labelled(text, i); le > end && !stateAfter(text, le) {
+								end = name.SuffixAfter(text, le)
+							}
+							// The label says what the words are.
+							conf = max(conf, 0.85)
+						}
 						st := initialBefore(text, i, lead, titled)
 						s.found = append(s.found, span{st, end, conf, breachkit.PersonName, pick(titled, "rule:name-title", "rule:name-gazetteer"), ""})
 						i = end
@@ -2104,6 +2114,18 @@ func labelBefore(text []byte, i int) bool {
 		return false
 	}
 	e := p - 1
+	if e > 0 && text[e-1] == ')' {
+		// "Name (First, Middle, Last, Suffix):": the label's word
+		// before a note of what the field holds.
+		k := bytes.LastIndexByte(text[max(0, e-48):e], '(')
+		if k < 0 {
+			return false
+		}
+		e = max(0, e-48) + k
+		for e > 0 && text[e-1] == ' ' {
+			e--
+		}
+	}
 	st := e
 	for st > 0 && e-st < 12 && isLetter(text[st-1]) {
 		st--

@@ -748,6 +748,20 @@ var cues = map[string]bool{"for": true, "from": true, "borrower": true, "custome
 	"patient": true, "insured": true, "subscriber": true, "employee": true, "tenant": true, "student": true, "guarantor": true, "beneficiary": true,
 	"cardholder": true, "policyholder": true, "claimant": true, "spouse": true}
 
+// SuffixAfter returns where a name ending at text[end] ends with the
+// generational suffix that may follow it after one blank ("Jr", "III"),
+// or end when none does.
+func SuffixAfter(text []byte, end int) int {
+	once.Do(load)
+	if end+1 >= len(text) || text[end] != ' ' {
+		return end
+	}
+	if j := WordEnd(text, end+1); j > end+1 && RolesOf(text[end+1:j])&Suffix != 0 {
+		return j
+	}
+	return end
+}
+
 // joined reports whether two words are separated by one space, or by a
 // period and a space or two blanks after an initial.
 func joined(text []byte, a, b Word) bool {
@@ -869,6 +883,9 @@ func Labelled(text []byte, i int) (int, float64) {
 			return 0, 0
 		default:
 			switch r := RolesOf(w); {
+			case words >= 2 && r&Suffix != 0:
+				// "Whitcombe Jr.": a generational suffix ends the name.
+				return j, 0.6
 			case plausible(w, r):
 				strict[ns] = [2]int{k, j}
 				ns++
