@@ -430,8 +430,10 @@ var alnumBits = func() (t [256]uint8) {
 		switch byteClass[c] {
 		case cDigit:
 			t[c] = 1
-		case cUpper, cLower:
+		case cLower:
 			t[c] = 2
+		case cUpper:
+			t[c] = 2 | 4
 		}
 	}
 	return
@@ -762,6 +764,11 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 				}
 			}
 			roles := e.word(s, text, i, j)
+			if roles == 0 && seen&4 != 0 && j-i >= 6 {
+				// "passportNumber: 912803456", "DateOfBirth=": a
+				// program's name of a field, its words run together.
+				e.camel(s, text, i, j)
+			}
 			if j < n && text[j] >= 0xC0 && j-i < 30 {
 				// "née le", "Tél.", "teléfono": a keyword of another
 				// language runs on over its accented letters.
@@ -1296,6 +1303,40 @@ func (e *Engine) word(s *scratch, text []byte, i, j int) name.Role {
 	return e.hit(s, text, i, j, v)
 }
 
+// camel looks up each word of text[i:j] written in camel case
+// ("passportNumber", "DateOfBirth"), a word starting at each capital
+// after a small letter, and records those that are keywords of a
+// number's type. A program's other names ("ownerPassword=",
+// "anyPolicy") say nothing of the value after them.
+func (e *Engine) camel(s *scratch, text []byte, i, j int) {
+	h0 := len(s.hits)
+	st := i
+	for k := i + 1; k < j; k++ {
+		if byteClass[text[k]] == cUpper && byteClass[text[k-1]] == cLower {
+			if k-st >= 2 {
+				e.word(s, text, st, k)
+			}
+			st = k
+		}
+	}
+	if st > i && j-st >= 2 {
+		e.word(s, text, st, j)
+	}
+	k := h0
+	for _, h := range s.hits[h0:] {
+		if h.classes &= camelClasses; h.classes != 0 {
+			s.hits[k] = h
+			k++
+		}
+	}
+	s.hits = s.hits[:k]
+}
+
+// camelClasses are the keyword classes a word of a camel-case name
+// speaks for: the numbers' and dates' types, but not a member's
+// ("anyPolicy" in a certificate).
+var camelClasses = numberClasses &^ (1 << classMember)
+
 // accentWord looks up the word at text[i:] that runs on over accented
 // letters (née, Téléphone, teléfono), its ASCII letters in lower case,
 // and records it as a keyword hit if it is one.
@@ -1520,7 +1561,9 @@ func gluedBefore(text []byte, i int) bool {
 	if isAlnum(p) || p == '_' || p == '@' || p == '$' || p == '/' || p == '\\' || p == '%' || p == '&' {
 		return true
 	}
-	if (p == '-' || p == '.' || p == ':' || p == '+' && i >= 2 && isAlnum(text[i-2])) && i >= 2 && isAlnum(text[i-2]) {
+	// A bracket after a colon opens a value of its own: "is:(425)
+	// 882-9090" is not glued.
+	if (p == '-' || p == '.' || p == ':' && text[i] != '(' || p == '+' && i >= 2 && isAlnum(text[i-2])) && i >= 2 && isAlnum(text[i-2]) {
 		return true
 	}
 	// "= -2146500051", "(-1071242184)", "$-2251797666199552": a signed

@@ -541,12 +541,15 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 	if k > 0 {
 		parent = strings.ToLower(custom.NormColumn(parts[k-1]))
 	}
-	nonPerson := has(ws, "company", "business", "bank", "product", "file", "host", "user", "username", "street", "city", "branch", "employer",
+	nonPerson := has(ws, "company", "business", "bank", "product", "file", "host", "username", "street", "city", "branch", "employer",
 		"plan", "type", "event", "table", "column", "org", "organization", "vendor", "merchant", "loan", "program", "device", "server",
 		"app", "application", "db", "database", "screen", "login", "domain", "brand", "campaign", "category", "model",
 		"project", "role", "group", "team", "dept", "department", "status", "country", "county", "key", "tag", "label", "doc",
 		"document", "template", "sheet", "queue", "agent", "officer", "servicer", "lender", "investor", "payee", "institution", "nick", "short", "file", "path",
-		"entreprise", "société", "societe", "firma", "empresa", "unternehmen", "azienda", "banque", "banco", "produit", "producto", "fichier", "archivo", "utilisateur", "usuario", "benutzer")
+		"entreprise", "société", "societe", "firma", "empresa", "unternehmen", "azienda", "banque", "banco", "produit", "producto", "fichier", "archivo", "utilisateur", "usuario", "benutzer") ||
+		// A user's name is a login ("User Name"); a user's first, last
+		// or full name is a person's.
+		has(ws, "user") && !has(ws, "first", "last", "full", "given", "surname", "middle", "fname", "lname", "firstname", "lastname", "fullname", "display", "displayname")
 	switch {
 	case has(ws, "ip", "mac", "url", "uri", "web", "website", "wallet", "hostname", "server"):
 		return fNotPII
@@ -569,7 +572,9 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 	case joined == "email" || has(ws, "email", "emails", "emailaddress", "courriel") || strings.Contains(joined, "email") || has(ws, "mail") && has(ws, "e") ||
 		has(ws, "correo") && has(ws, "electrónico", "electronico", "e"):
 		return fEmail
-	case strings.Contains(joined, "password") || strings.Contains(joined, "passwd") || has(ws, "pwd", "pass", "passcode", "passphrase") || strings.Contains(joined, "securityanswer") ||
+	case strings.Contains(joined, "password") || strings.Contains(joined, "passwd") || has(ws, "pwd", "pass", "passcode", "passphrase") ||
+		// Other languages' words: contraseña, mot de passe, Passwort, senha.
+		has(ws, "contraseña", "contrasena", "contrasenia", "motdepasse", "passwort", "kennwort", "senha", "wachtwoord") || has(ws, "mot") && has(ws, "passe") || has(ws, "clave") && has(ws, "acceso") || strings.Contains(joined, "securityanswer") ||
 		strings.Contains(joined, "mothersmaiden") || strings.Contains(joined, "mothermaiden"):
 		// A mother's maiden name is the classic answer to a security question.
 		return fPassword
@@ -643,20 +648,27 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 		return fStudentID
 	case has(ws, "itin"):
 		return fITIN
-	case has(ws, "ssn", "ssns", "socsec") || joined == "social" || has(ws, "fed", "federal") && has(ws, "id", "no", "number", "tin", "taxid") && len(ws) <= 3 || has(ws, "ss") && len(ws) <= 3 && onlyHolderWords(ws, "ss") || has(ws, "social") && has(ws, "no", "num", "number", "nbr") || strings.HasPrefix(joined, "socsec") || joined == "ss" || joined == "ssno" || joined == "ssnum" || joined == "ssnumber" || strings.Contains(joined, "socialsecurity") || strings.Contains(joined, "taxid") || strings.Contains(joined, "taxpayerid") || has(ws, "tin", "taxid", "taxno") || has(ws, "tax") && has(ws, "id", "no", "number", "num") ||
+	case has(ws, "ssn", "ssns", "socsec") || joined == "social" || has(ws, "fed", "federal") && has(ws, "id", "no", "number", "tin", "taxid") && len(ws) <= 3 || has(ws, "ss") && len(ws) <= 3 && onlyHolderWords(ws, "ss") || has(ws, "social") && has(ws, "no", "num", "number", "nbr", "sec") || strings.HasPrefix(joined, "socsec") || joined == "ss" || joined == "ssno" || joined == "ssnum" || joined == "ssnumber" || strings.Contains(joined, "socialsecurity") || strings.Contains(joined, "taxid") || strings.Contains(joined, "taxpayerid") || has(ws, "tin", "taxid", "taxno") || has(ws, "tax") && has(ws, "id", "no", "number", "num") ||
 		has(ws, "government", "govt", "gov", "national", "natl") && has(ws, "id", "no", "number", "num", "identifier", "identification") && !has(ws, "type", "issuer", "issuing", "state", "country", "expiry", "expiration", "exp", "insurance", "provider", "npi", "drug", "bank"):
 		// Outlook's contact field "Government ID Number" and Workday's
 		// "National ID" hold, in the US, the person's SSN; a value that
 		// is none is not reported.
 		return fTaxID
-	case has(ws, "dob", "birth", "birthdate", "birthday", "bday", "dateofbirth", "born") || strings.Contains(joined, "birth") ||
+	case has(ws, "dob", "birth", "birthdate", "birthday", "bday", "bdate", "dateofbirth", "born") || joined == "bdate" || strings.Contains(joined, "birth") ||
+		// France's "date naiss." and "anniversaire", Spain's "F. Nac.".
+		has(ws, "naiss", "datenaiss", "anniversaire", "fnac", "fechanac", "fechanacimiento") || has(ws, "fecha", "f") && has(ws, "nac") ||
 		has(ws, "naissance", "geburtsdatum", "geburtstag", "nacimiento", "nascita", "nascimento", "geboortedatum", "geboren", "née", "né"):
 		return fDOB
 	case has(ws, "routing", "aba", "rtn", "rtg", "transit", "routingnumber"):
 		return fRouting
-	case has(ws, "passport"):
+	case has(ws, "passport") || has(ws, "travel") && has(ws, "document", "doc") && !has(ws, "type", "date", "dt", "expiry", "expiration", "exp", "country", "issuing", "issuer"):
+		// An airline's "Travel Document Number": the passport's; not
+		// its dates, country or type.
+		if has(ws, "expiry", "expiration", "exp", "expires", "issued", "issue", "date", "dt", "country", "issuing", "issuer", "nationality", "type", "status", "photo", "scan", "image") {
+			return fNotPII
+		}
 		return fPassport
-	case has(ws, "dl", "dln", "license", "licence", "driverslicense", "dlnum", "dlno") || joined == "drivers" || has(ws, "lic") && has(ws, "driver", "drivers", "dr", "dl") || strings.Contains(joined, "driverslicense") || strings.Contains(joined, "driverlicense"):
+	case has(ws, "dl", "dln", "license", "licence", "driverslicense", "dlnum", "dlno") || joined == "drivers" || has(ws, "lic") && has(ws, "driver", "drivers", "dr", "dl", "driving") || strings.Contains(joined, "driverslicense") || strings.Contains(joined, "driverlicense"):
 		if has(ws, "st", "state", "class", "exp", "expiration", "expires", "issued", "date", "type", "status", "restrictions") {
 			return fNotPII
 		}
@@ -696,19 +708,21 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 		// name. "Borrower Phone", "Customer Address" are the cases
 		// below, by their other word.
 		return fFullName
-	case has(ws, "card", "cc", "pan", "ccnumber", "ccnum", "creditcard", "cardnumber", "ccn", "cardno", "debitcard"):
+	case has(ws, "card", "cc", "pan", "ccnumber", "ccnum", "creditcard", "cardnumber", "ccn", "cardno", "debitcard", "tarjeta") || strings.Contains(joined, "creditcard") ||
+		joined == "primaryaccountnumber" || has(ws, "carte") && has(ws, "bancaire", "credit", "crédit", "bleue"):
+		// "PrimaryAccountNumber" is the card's (the PAN), not a bank's.
 		if has(ws, "type", "brand", "exp", "expiry", "expiration", "cvv", "last4", "last", "network", "status") {
 			return fNotPII
 		}
 		return fCard
-	case has(ws, "account", "acct", "accountnumber", "bankaccount", "iban", "dda", "acctno", "accountno") || joined == "accountnumber":
+	case has(ws, "account", "acct", "accountnumber", "bankaccount", "iban", "dda", "acctno", "accountno", "accno") || joined == "accountnumber" || has(ws, "acc") && has(ws, "no", "num", "number", "nbr"):
 		if has(ws, "type", "status", "name", "holder", "open", "opened", "date", "id", "manager", "officer", "balance", "kind") {
 			return fNotPII
 		}
 		return fBank
 	case has(ws, "phone", "phones", "tel", "telephone", "mobile", "cell", "fax", "homephone", "cellphone", "phonenumber", "workphone", "mobilephone",
 		"téléphone", "telefon", "teléfono", "telefono", "telefone", "telefoon", "handy", "portable", "móvil", "movil", "celular", "cellulare", "mobiel") || joined == "contactnumber" ||
-		has(ws, "ph") && len(ws) <= 2 || has(ws, "msisdn", "mdn", "ctn") || has(ws, "wireless") && has(ws, "number", "no", "num", "nbr"):
+		has(ws, "ph") && len(ws) <= 2 || has(ws, "phn", "phne", "fone", "tele", "cellno", "mob", "landline") || has(ws, "contact") && has(ws, "no", "num", "nbr") && len(ws) <= 3 || has(ws, "msisdn", "mdn", "ctn") || has(ws, "wireless") && has(ws, "number", "no", "num", "nbr"):
 		// MSISDN, MDN, CTN, "Wireless Number": a telephone company's
 		// names for the subscriber's number.
 		if has(ws, "type", "ext", "extension", "country", "verified", "status") {
@@ -721,7 +735,7 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 			return fNotPII
 		}
 		return fSuffix
-	case has(ws, "maiden", "former", "previous", "prior", "preferred", "nickname", "aka", "alias", "alternate") && (has(ws, "name", "names", "surname", "lastname", "aka", "alias") || joined == "nickname" || joined == "maidenname" || joined == "maiden"):
+	case has(ws, "maiden", "maidenname", "former", "previous", "prior", "preferred", "nickname", "aka", "alias", "alternate") && (has(ws, "name", "names", "surname", "lastname", "aka", "alias") || joined == "nickname" || joined == "maidenname" || joined == "maiden"):
 		// "Maiden Name", Synthea's "MAIDEN", "Former Last Name",
 		// "Preferred Name", "AKA": the person's other name, not the one
 		// a letter is addressed to.
@@ -737,7 +751,7 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 			return fNotPII
 		}
 		return fFullName
-	case has(ws, "first", "given", "fname", "firstname", "forename", "givenname", "firstnm", "prénom", "prenom", "vorname", "voornaam", "nombre", "nome", "primeiro") && !has(ws, "date", "payment", "login", "seen", "time", "ts", "amount", "due", "use", "used", "visit", "at", "on", "day"):
+	case has(ws, "first", "given", "fname", "firstname", "forename", "givenname", "firstnm", "prénom", "prenom", "vorname", "voornaam", "nombre", "nome", "primeiro", "primernombre") && !has(ws, "date", "payment", "login", "seen", "time", "ts", "amount", "due", "use", "used", "visit", "at", "on", "day"):
 		if nonPerson {
 			return fNotPII
 		}
@@ -781,13 +795,14 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 			return fNotPII
 		}
 		return fFullName
-	case has(ws, "line2", "addr2", "address2", "street2", "unit", "apt", "suite", "apartment", "addressline2") ||
+	case has(ws, "line2", "addr2", "add2", "address2", "street2", "unit", "apt", "suite", "apartment", "addressline2") ||
 		len(ws) >= 2 && ws[len(ws)-1] == "2" && has(ws[:len(ws)-1], "address", "addr", "street", "line") && !has(ws, orgWords...):
 		// "Home Address 2", "Mailing Street 2": the second line of the
 		// address before it.
 		return fUnit
-	case has(ws, "address", "addr", "addr1", "address1", "line1", "street", "street1", "streetaddress", "addressline1", "line", "mailing", "residence",
-		"adresse", "dirección", "direccion", "domicilio", "indirizzo", "endereço", "endereco", "straße", "strasse", "adres", "rue", "calle"):
+	case has(ws, "address", "addr", "addr1", "add1", "address1", "line1", "street", "street1", "streetaddress", "addressline1", "line", "mailing", "residence", "pobox",
+		"adresse", "dirección", "direccion", "domicilio", "indirizzo", "endereço", "endereco", "straße", "strasse", "adres", "rue", "calle") ||
+		has(ws, "po") && has(ws, "box"):
 		if len(ws) >= 2 && has(ws, orgWords...) && !has(ws, "post", "po") {
 			// "Business Address Street", "Employer Address": an
 			// organisation's, as its city and ZIP Code are above (a
@@ -799,14 +814,15 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 		// "Business City", "Employer Zip": an organisation's, as its
 		// street is above.
 		return fNotPII
-	case has(ws, "city", "town", "suburb", "municipality", "ville", "stadt", "ort", "wohnort", "ciudad", "localidad", "città", "citta", "comune", "cidade", "plaats", "woonplaats"):
+	case has(ws, "city", "town", "borough", "suburb", "municipality", "ville", "stadt", "ort", "wohnort", "ciudad", "localidad", "città", "citta", "comune", "cidade", "plaats", "woonplaats"):
 		return fCity
-	case has(ws, "state", "st", "province", "stateprovince", "estado") && len(ws) <= 2 && !has(ws, "status", "statement") ||
+	case has(ws, "state", "st", "province", "stateprovince", "estado", "provincia") && len(ws) <= 2 && !has(ws, "status", "statement") ||
 		joined == "region" && addressParent(parent):
 		// A "region" key in an address object ("addresses.region") is
 		// its state, as Google's and Stripe's exports name it.
 		return fState
-	case has(ws, "zip", "zipcode", "postal", "postalcode", "postcode", "zip5", "zip4", "zipplus4", "plz", "postleitzahl", "postale") || joined == "cap":
+	case has(ws, "zip", "zipcode", "postal", "postalcode", "postcode", "zip5", "zip4", "zipplus4", "plz", "postleitzahl", "postale", "codepostal") || joined == "cap" ||
+		len(ws) <= 3 && has(ws, "post") && has(ws, "code"):
 		// Italy's CAP (codice di avviamento postale), a header of its
 		// own; a rate's cap is "Rate Cap", "Lifetime Cap".
 		return fZIP
