@@ -103,7 +103,8 @@ func Sniff(head []byte, name string) byte {
 // UTF-16 with a byte order mark) is a table rather than prose: at least
 // three complete lines with the same number of one delimiter outside
 // quotes — a tab or pipe at least once, a semicolon or comma at least
-// twice, as sentences seldom hold two commas on every line.
+// twice, as sentences seldom hold two commas on every line — or two
+// lines of three or more columns cut by tabs or pipes.
 func Delimited(head []byte) bool {
 	if hasBOM16(head) {
 		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
@@ -111,12 +112,17 @@ func Delimited(head []byte) bool {
 		head = h
 	}
 	lines := splitLines(head, 6)
-	if len(lines) < 3 || bytes.IndexByte(head, '\n') < 0 {
+	if len(lines) < 2 || bytes.IndexByte(head, '\n') < 0 {
 		return false
 	}
 	for _, d := range []byte{'\t', '|', ';', ','} {
 		n0 := countOutside(lines[0], d)
 		if n0 == 0 || (d == ',' || d == ';') && n0 < 2 {
+			continue
+		}
+		if len(lines) == 2 && (n0 < 2 || d == ',' || d == ';') {
+			// A header and one row: a table only when three or more
+			// columns are cut by tabs or pipes, which prose never holds.
 			continue
 		}
 		same, lead := true, 0

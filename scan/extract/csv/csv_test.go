@@ -295,6 +295,9 @@ func TestDelimitedTxt(t *testing.T) {
 		{"notes.txt", []byte("Called Ana Souza today, she asked about escrow.\nHer SSN is on file, DOB too.\nWill call back, maybe Monday, or Tuesday.\n"), false},
 		{"letter.txt", []byte("Dear Ana,\n\nThank you for your letter.\n"), false},
 		{"short.txt", []byte("a\tb\nc\td\n"), false},
+		{"one-row.txt", []byte("First Name\tLast Name\tSSN\tPhone\r\nTeodora\tVukasinovic\t412-65-9087\t203-551-9842\r\n"), true},
+		{"one-row.dat", []byte("NAME|SSN|DOB\nANA SOUZA|383418663|19710309\n"), true},
+		{"two-lines.txt", []byte("Called Ana, then Jo, then Max.\nAll three, again, said no.\n"), false},
 		{"log.txt", []byte("2024-01-01 10:00 INFO start\n2024-01-01 10:01 INFO user ana logged in\n2024-01-01 10:02 WARN slow\n"), false},
 		{"indented.txt", []byte("\tDear Ana,\n\tthank you for your letter of May 3.\n\tWe will call you soon.\n"), false},
 	}
