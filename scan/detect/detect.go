@@ -290,7 +290,10 @@ func (e *Engine) Enabled(t breachkit.Element) bool { return e.types[t] }
 type hit struct {
 	start, end int
 	classes    uint32
-	word       string // only for custom keywords
+	// label: a colon follows the word ("DOB:"), which names the value
+	// after it, not one before.
+	label bool
+	word  string // only for custom keywords
 }
 
 // numTok is a run of digit groups joined by separators.
@@ -1410,7 +1413,7 @@ func (e *Engine) hit(s *scratch, text []byte, i, j int, v uint32) name.Role {
 				return name.Role(v >> numClasses)
 			}
 		}
-		h := hit{start: i, end: j, classes: cl}
+		h := hit{start: i, end: j, classes: cl, label: j < len(text) && text[j] == ':'}
 		if len(e.customKW) > 0 {
 			w := strings.ToLower(string(text[i:j]))
 			if _, ok := e.customKW[w]; ok {
@@ -3166,6 +3169,11 @@ func (e *Engine) gather(s *scratch, st, en, window int) *ctxInfo {
 					}
 				}
 			}
+			continue
+		}
+		if h.label {
+			// "Policy effective 01/01/1980\nDOB: 1988-11-03": the
+			// label of the next value.
 			continue
 		}
 		d := h.start - en
