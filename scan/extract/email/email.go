@@ -20,9 +20,10 @@
 // "box.mbox!/msg-3/file.pdf"; forwarded messages as "message-N.eml".
 //
 // Records: a message of an .eml is its path; message N (1-based) of a
-// mailbox is "path#msg=N". Offsets are -1, except for the body of an .eml
-// that is a single text/plain part sent as 7bit, 8bit or binary in UTF-8
-// or US-ASCII, whose segments carry their exact byte offset in the file.
+// mailbox is "path#msg=N". Offsets are -1, except in an .eml for the
+// headers written on one line and not encoded, and for a body that is a
+// single text/plain part sent as 7bit, 8bit or binary in UTF-8 or
+// US-ASCII: their segments carry their exact byte offset in the file.
 //
 // A message that cannot be parsed is reported with Input.Warn and, in a
 // mailbox, the next message is read.
@@ -221,7 +222,7 @@ func (m *msg) read(ctx context.Context, r io.Reader) error {
 			if strings.TrimSpace(text) == "" {
 				continue
 			}
-			if err := m.send(scan.Segment{Text: []byte(text), Offset: -1, Field: key, Record: m.record}); err != nil {
+			if err := m.send(scan.Segment{Text: []byte(text), Offset: m.headerOffset(key, text), Field: key, Record: m.record}); err != nil {
 				return err
 			}
 		}
@@ -243,7 +244,11 @@ func (m *msg) read(ctx context.Context, r io.Reader) error {
 		if strings.TrimSpace(text) == "" {
 			continue
 		}
-		if err := m.send(scan.Segment{Text: []byte(text), Offset: -1, Field: key, Record: m.record}); err != nil {
+		off := int64(-1)
+		if lk != "received" {
+			off = m.headerOffset(key, text)
+		}
+		if err := m.send(scan.Segment{Text: []byte(text), Offset: off, Field: key, Record: m.record}); err != nil {
 			return err
 		}
 	}
@@ -285,6 +290,34 @@ func decodeHeader(v string) string {
 		return s
 	}
 	return v
+}
+
+// headerOffset is where the value text of the header key starts in an
+// .eml, when the file holds it as is: on the header's own line, neither
+// folded nor encoded (RFC 2047). Otherwise it returns -1.
+func (m *msg) headerOffset(key, text string) int64 {
+	if m.raw == nil || text == "" {
+		return -1
+	}
+	b := m.raw.buf.Bytes()
+	for p := 0; p < len(b); {
+		e := bytes.IndexByte(b[p:], '\n')
+		if e < 0 {
+			return -1
+		}
+		line := bytes.TrimSuffix(b[p:p+e], []byte("\r"))
+		if len(line) == 0 {
+			return -1 // the end of the header
+		}
+		if len(line) > len(key) && line[len(key)] == ':' && strings.EqualFold(string(line[:len(key)]), key) {
+			v := bytes.TrimLeft(line[len(key)+1:], " \t")
+			if string(bytes.TrimRight(v, " \t")) == text {
+				return int64(p + len(line) - len(v))
+			}
+		}
+		p += e + 1
+	}
+	return -1
 }
 
 // bodyOffset is where the body of a plain, unencoded UTF-8 .eml starts in

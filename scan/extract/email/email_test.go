@@ -139,6 +139,18 @@ func TestPlainOffsets(t *testing.T) {
 		if s.Offset < 0 || data[s.Offset:s.Offset+int64(len(s.Text))] != string(s.Text) {
 			t.Errorf("body offset %d is not a byte copy", s.Offset)
 		}
+		// A header written as is has its place in the file; an encoded
+		// one (Cc, Subject) has none.
+		for _, h := range o.segs[:len(o.segs)-1] {
+			switch {
+			case h.Field == "From" || h.Field == "To":
+				if h.Offset < 0 || data[h.Offset:h.Offset+int64(len(h.Text))] != string(h.Text) {
+					t.Errorf("%s at %d is not the file's bytes", h.Field, h.Offset)
+				}
+			case h.Offset != -1:
+				t.Errorf("encoded %s has offset %d", h.Field, h.Offset)
+			}
+		}
 		if s.Record != "mail.eml" {
 			t.Errorf("record %q", s.Record)
 		}
@@ -160,7 +172,7 @@ func TestMultipart(t *testing.T) {
 		t.Errorf("script or style kept: %q", body)
 	}
 	for _, s := range o.segs {
-		if s.Offset != -1 {
+		if s.Field == "" && s.Offset != -1 {
 			t.Errorf("encoded body has offset %d", s.Offset)
 		}
 	}
