@@ -299,7 +299,25 @@ func (m *msg) headerOffset(key, text string) int64 {
 	if m.raw == nil || text == "" {
 		return -1
 	}
-	b := m.raw.buf.Bytes()
+	at := int64(-1)
+	headerLines(m.raw.buf.Bytes(), func(p int, line []byte) bool {
+		if len(line) > len(key) && line[len(key)] == ':' && strings.EqualFold(string(line[:len(key)]), key) {
+			v := bytes.TrimLeft(line[len(key)+1:], " \t")
+			if string(bytes.TrimRight(v, " \t")) == text {
+				at = int64(p + len(line) - len(v))
+				return false
+			}
+		}
+		return true
+	})
+	return at
+}
+
+// headerLines calls f with each line of the header at the start of b
+// (its line end cut off) and the line's offset, until f returns false or
+// the empty line that ends the header. It returns where the body starts,
+// or -1 when b ends first or f stopped.
+func headerLines(b []byte, f func(p int, line []byte) bool) int {
 	for p := 0; p < len(b); {
 		e := bytes.IndexByte(b[p:], '\n')
 		if e < 0 {
@@ -307,13 +325,10 @@ func (m *msg) headerOffset(key, text string) int64 {
 		}
 		line := bytes.TrimSuffix(b[p:p+e], []byte("\r"))
 		if len(line) == 0 {
-			return -1 // the end of the header
+			return p + e + 1
 		}
-		if len(line) > len(key) && line[len(key)] == ':' && strings.EqualFold(string(line[:len(key)]), key) {
-			v := bytes.TrimLeft(line[len(key)+1:], " \t")
-			if string(bytes.TrimRight(v, " \t")) == text {
-				return int64(p + len(line) - len(v))
-			}
+		if !f(p, line) {
+			return -1
 		}
 		p += e + 1
 	}
@@ -342,18 +357,7 @@ func (m *msg) bodyOffset(h *mail.Header) int64 {
 		return -1
 	}
 	// The body starts after the first empty line (CRLF or LF ends).
-	b := m.raw.buf.Bytes()
-	for p := 0; p < len(b); {
-		e := bytes.IndexByte(b[p:], '\n')
-		if e < 0 {
-			return -1
-		}
-		if line := b[p : p+e]; len(line) == 0 || len(line) == 1 && line[0] == '\r' {
-			return int64(p + e + 1)
-		}
-		p += e + 1
-	}
-	return -1
+	return int64(headerLines(m.raw.buf.Bytes(), func(int, []byte) bool { return true }))
 }
 
 // part handles one leaf part of the message.
