@@ -466,12 +466,16 @@ func parseFullAddress(s string) Address {
 		}
 	}
 	if n := len(last); n > 0 && a.ZIP != "" {
+		// Québec's own form puts the province in brackets: "Montréal
+		// (Québec) H3A 1G1".
 		if _, ok := gazetteer.Province(strings.Join(last, " ")); ok {
 			a.State = strings.Join(last, " ")
 			last = nil
-		} else if _, ok := gazetteer.Province(last[n-1]); ok {
-			a.State = last[n-1]
-			last = last[:n-1]
+		} else if p := strings.Trim(last[n-1], "()"); p != "" {
+			if _, ok := gazetteer.Province(p); ok {
+				a.State = p
+				last = last[:n-1]
+			}
 		}
 	}
 	if n := len(last); n > 0 && zip5(last[n-1]) != "" {

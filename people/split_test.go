@@ -248,3 +248,12 @@ func TestJoinedAddress(t *testing.T) {
 		}
 	}
 }
+
+// TestQuebecAddress checks Québec's own form of an address's last line,
+// the province in brackets between the town and the postal code.
+func TestQuebecAddress(t *testing.T) {
+	a := parseFullAddress("1234 rue Sherbrooke Ouest, Montréal (Québec) H3A 1G1")
+	if a.Street != "1234 rue Sherbrooke Ouest" || a.City != "Montréal" || a.State != "Québec" || a.ZIP != "H3A 1G1" {
+		t.Errorf("got %+v", a)
+	}
+}

@@ -87,6 +87,7 @@ func find(text []byte, i int, lower bool) (end int, full bool, conf float64) {
 	// Street name words then a suffix.
 	suffixAt, wordsEnd := -1, -1
 	var suffix string
+	roadFirst := false // "Highway 61": taken only with its city and state
 	nw := 0
 	for nw < 5 && p < len(text) {
 		e := word(text, p)
@@ -99,6 +100,12 @@ func find(text []byte, i int, lower bool) (end int, full bool, conf float64) {
 			break
 		}
 		wordsEnd = e
+		if nw == 0 && numberedRoad(w) && e+1 < len(text) && text[e] == ' ' && isDigit(text[e+1]) {
+			// The road's kind first, then its number: "100 Highway 61
+			// South", "4410 Route 9".
+			suffixAt, suffix, roadFirst = e, w, true
+			break
+		}
 		if nw > 0 {
 			if _, ok := gazetteer.StreetSuffix(w); ok {
 				suffixAt, suffix = e, w
@@ -200,6 +207,9 @@ func find(text []byte, i int, lower bool) (end int, full bool, conf float64) {
 				return e, true, 0.85
 			}
 		}
+	}
+	if roadFirst {
+		return 0, false, 0 // "took 2 Highway 61 exits"
 	}
 	return end, false, 0.65
 }
@@ -378,6 +388,11 @@ func frenchStreet(text []byte, p int) int {
 	if words == 0 || words > 6 || e+8 > len(text) || text[e] != ',' || text[e+1] != ' ' {
 		return 0
 	}
+	if !isDigit(text[e+2]) {
+		// Québec's form: "1234 rue Sherbrooke Ouest, Montréal (Québec)
+		// H3A 1G1".
+		return quebecTail(text, e+2)
+	}
 	z := e + 2
 	for k := z; k < z+5; k++ {
 		if !isDigit(text[k]) {
@@ -388,6 +403,49 @@ func frenchStreet(text []byte, p int) int {
 		return 0
 	}
 	return townAt(text, z+6)
+}
+
+// quebecTail returns the end of the last line of an address in Québec
+// from its town at text[p]: one to three capitalised words, the
+// province ("QC", "Québec", "(Québec)") after a blank or a comma, and
+// the postal code; or 0.
+func quebecTail(text []byte, p int) int {
+	for t := 0; t < 3 && p < len(text) && (isUpper(text[p]) || text[p] >= 0xC3); t++ {
+		q := p
+		for q < len(text) && (isAlpha(text[q]) || text[q] >= 0x80 || text[q] == '-' || text[q] == '\'') {
+			q++
+		}
+		if q < len(text) && text[q] == ',' {
+			q++
+		}
+		if q >= len(text) || text[q] != ' ' {
+			return 0
+		}
+		p = q + 1
+		for _, prov := range [...]string{"(Québec)", "(Quebec)", "Québec", "Quebec", "QC", "Qc"} {
+			if !bytes.HasPrefix(text[p:], []byte(prov)) {
+				continue
+			}
+			k := p + len(prov)
+			if k < len(text) && text[k] == ',' {
+				k++
+			}
+			k0 := k
+			for k < len(text) && text[k] == ' ' && k-k0 < 2 {
+				k++
+			}
+			if k == k0 {
+				return 0
+			}
+			for _, n := range []int{7, 6} {
+				if k+n <= len(text) && gazetteer.CanadianPostalCode(view(text[k:k+n])) && boundary(text, k+n) {
+					return k + n
+				}
+			}
+			return 0
+		}
+	}
+	return 0
 }
 
 // townAt returns the end of a town's name after a postcode, from
