@@ -108,3 +108,25 @@ func TestInitialBefore(t *testing.T) {
 		}
 	}
 }
+
+// TestNameList checks a list of names written given name first, comma
+// after comma: a surname and the next given name are no name written
+// surname first ("Ogunleye, Sarah").
+func TestNameList(t *testing.T) {
+	text := "Attendees: Priya Natarajan, Adebayo Ogunleye, Sarah O'Connor, Tomasz Wójcik"
+	e := New(Config{MinConfidence: 0.5})
+	var got []string
+	e.Detect(&scan.Segment{Text: []byte(text)}, func(m scan.Match) {
+		if m.Type == breachkit.PersonName {
+			got = append(got, text[m.Start:m.End])
+		}
+	})
+	for _, g := range got {
+		if g == "Ogunleye, Sarah" {
+			t.Errorf("a surname and the next given name read as one name: %v", breachkit.Mask(breachkit.PersonName, g))
+		}
+	}
+	if len(got) != 3 {
+		t.Errorf("found %d names, want 3 (Natarajan, O'Connor, Wójcik)", len(got))
+	}
+}

@@ -748,6 +748,22 @@ var cues = map[string]bool{"for": true, "from": true, "borrower": true, "custome
 	"patient": true, "insured": true, "subscriber": true, "employee": true, "tenant": true, "student": true, "guarantor": true, "beneficiary": true,
 	"cardholder": true, "policyholder": true, "claimant": true, "spouse": true}
 
+// fieldEnd reports whether a name's field ends at text[i]: the text or
+// its line ends, or a comma, semicolon, tab, bracket or two blanks
+// follow.
+func fieldEnd(text []byte, i int) bool {
+	if i >= len(text) {
+		return true
+	}
+	switch text[i] {
+	case '\n', '\r', '\t', ',', ';', '(':
+		return true
+	case ' ':
+		return i+1 < len(text) && (text[i+1] == ' ' || text[i+1] == '(')
+	}
+	return false
+}
+
 // SuffixAfter returns where a name ending at text[end] ends with the
 // generational suffix that may follow it after one blank ("Jr", "III"),
 // or end when none does.
@@ -826,6 +842,18 @@ func SurnameFirst(text []byte, i, j int, cued bool) (int, float64) {
 	}
 	if e < len(text) && text[e] >= '0' && text[e] <= '9' {
 		return 0, 0
+	}
+	if e+2 < len(text) && text[e] == ' ' && text[e+1] >= 'A' && text[e+1] <= 'Z' && (text[e+2] >= 'a' && text[e+2] <= 'z' || text[e+2] == '\'') && !cued && capitalBefore(text, i) {
+		// "Adebayo Ogunleye, Sarah O'Connor": a list of names written
+		// given name first, not one written surname first.
+		return 0, 0
+	}
+	if e+2 < len(text) && text[e] == ' ' && text[e+1] >= 'A' && text[e+1] <= 'Z' {
+		// A middle name the gazetteer knows, where the field ends:
+		// "SMITH, JOHN ROBERT".
+		if m := WordEnd(text, e+1); m-e > 2 && Capital(text[e+1:m]) && RolesOf(text[e+1:m])&(Given|Common|Stop) == Given && fieldEnd(text, m) {
+			return m, conf
+		}
 	}
 	// A middle initial: " A." or " A " before a non-letter.
 	switch {
