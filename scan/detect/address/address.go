@@ -772,6 +772,33 @@ func ordinal(w string) bool {
 	return (s == "st" || s == "nd" || s == "rd" || s == "th") && isDigit(w[n-3])
 }
 
+// floorWords are the ordinal words a floor is written with ("Fifth
+// Floor").
+var floorWords = map[string]bool{"first": true, "second": true, "third": true, "fourth": true, "fifth": true, "sixth": true,
+	"seventh": true, "eighth": true, "ninth": true, "tenth": true, "eleventh": true, "twelfth": true, "ground": true, "top": true}
+
+// floorAfter returns the end of a floor written before its designator,
+// the word text[q:e] an ordinal ("Fifth Floor", "2nd Fl."), or 0.
+func floorAfter(text []byte, q, e int) int {
+	w := view(text[q:e])
+	if !isUpper(w[0]) && !ordinal(w) || !ordinal(w) && !floorWords[strings.ToLower(w)] {
+		return 0
+	}
+	p := space(text, e)
+	if p < 0 {
+		return 0
+	}
+	f := word(text, p)
+	switch view(text[p:f]) {
+	case "Floor", "FLOOR", "Fl", "FL", "Flr", "FLR":
+		if f < len(text) && text[f] == '.' {
+			f++
+		}
+		return f
+	}
+	return 0
+}
+
 // unit parses "Apt 4B", "# 23", "#23", "Unit 191", "Suite 200" at q.
 func unit(text []byte, q int) int {
 	if q >= len(text) {
@@ -784,6 +811,9 @@ func unit(text []byte, q int) int {
 		e = word(text, q)
 		if e == q {
 			return 0
+		}
+		if f := floorAfter(text, q, e); f > 0 {
+			return f // "Fifth Floor", "2nd Fl"
 		}
 		if _, ok := gazetteer.UnitDesignator(view(text[q:e])); !ok || !isUpper(text[q]) {
 			return 0
@@ -897,6 +927,9 @@ func stateZIP(text []byte, e int, st string) int {
 	p := space(text, e)
 	if p < 0 {
 		return 0
+	}
+	if p < len(text) && text[p] == ' ' {
+		p++ // "Boston, MA  02110": two blanks, as forms and letters set it
 	}
 	if _, ok := gazetteer.Province(st); ok {
 		// Canada: "Toronto, ON M5V 2T6".
