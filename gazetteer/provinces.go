@@ -21,13 +21,29 @@ var provinceNames = func() map[string]string {
 			m[strings.ToLower(n)] = code
 		}
 	}
-	m["pq"], m["nf"], m["yk"], m["pei"] = "QC", "NL", "YT", "PE" // older abbreviations still written
+	m["pq"], m["nf"], m["yk"], m["pei"] = "QC", "NL", "YT", "PE" // older abbreviations still written (and in Province)
 	return m
 }()
 
 // Province returns the postal abbreviation of a Canadian province or
 // territory written as its abbreviation or its English or French name.
 func Province(s string) (string, bool) {
+	if len(s) == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z' {
+		// A state's abbreviation, as most addresses write it: no
+		// folding needed.
+		if _, ok := provinces[s]; ok {
+			return s, true
+		}
+		switch s {
+		case "PQ":
+			return "QC", true
+		case "NF":
+			return "NL", true
+		case "YK":
+			return "YT", true
+		}
+		return "", false
+	}
 	c, ok := provinceNames[strings.ToLower(strings.Join(strings.Fields(strings.ReplaceAll(s, ".", "")), " "))]
 	return c, ok
 }

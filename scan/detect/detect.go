@@ -619,9 +619,10 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 			i++
 			continue
 		}
-		// A word of letters and digits.
-		j := i
-		var seen uint8
+		// A word of letters and digits. Bit 4 of seen: a capital after
+		// the first letter ("passportNumber", "DateOfBirth", "SSN").
+		j := i + 1
+		seen := alnumBits[c] &^ 4
 		for j < n {
 			m := alnumBits[text[j]]
 			if m == 0 {

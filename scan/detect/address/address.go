@@ -780,23 +780,23 @@ var floorWords = map[string]bool{"first": true, "second": true, "third": true, "
 // floorAfter returns the end of a floor written before its designator,
 // the word text[q:e] an ordinal ("Fifth Floor", "2nd Fl."), or 0.
 func floorAfter(text []byte, q, e int) int {
-	w := view(text[q:e])
-	if !isUpper(w[0]) && !ordinal(w) || !ordinal(w) && !floorWords[strings.ToLower(w)] {
-		return 0
-	}
 	p := space(text, e)
-	if p < 0 {
+	if p < 0 || p+1 >= len(text) || text[p] != 'F' {
 		return 0
 	}
 	f := word(text, p)
 	switch view(text[p:f]) {
 	case "Floor", "FLOOR", "Fl", "FL", "Flr", "FLR":
-		if f < len(text) && text[f] == '.' {
-			f++
-		}
-		return f
+	default:
+		return 0
 	}
-	return 0
+	if w := view(text[q:e]); !ordinal(w) && !(isUpper(w[0]) && floorWords[strings.ToLower(w)]) {
+		return 0
+	}
+	if f < len(text) && text[f] == '.' {
+		f++
+	}
+	return f
 }
 
 // unit parses "Apt 4B", "# 23", "#23", "Unit 191", "Suite 200" at q.
