@@ -88,6 +88,17 @@ var notName = map[string]bool{
 	"san": true, "santa": true, "easter": true,
 }
 
+// isPlaceStart reports whether w is one of the words of notName that
+// begin a place's name far more often than a person's.
+func isPlaceStart(w []byte) bool {
+	for _, p := range [...]string{"saint", "st", "san", "santa", "fort", "mount", "lake", "new"} {
+		if len(w) == len(p) && strings.EqualFold(string(w), p) {
+			return true
+		}
+	}
+	return false
+}
+
 // Role says what a word can be around a name. A word may have several
 // roles ("Kim" is a given name and a surname), or-ed together.
 type Role uint32
@@ -401,7 +412,11 @@ func Find(text []byte, words []Word, titled bool) (int, float64) {
 	if words[0].Roles&Common != 0 {
 		// Joy, Will, Grace: given names that are also words make a name
 		// only before a surname that is not one ("JOY PATTERSON", not
-		// "Grace Period").
+		// "Grace Period"); and none begins a place ("Saint Kitts", "San
+		// Marino", "Fort Knox").
+		if isPlaceStart(w0) {
+			return 0, 0
+		}
 		if len(words) < 2 || !joined(text, words[0], words[1]) || words[1].Roles&(Surname|Common|Stop) != Surname ||
 			!Capital(text[words[1].Start:words[1].End]) || len(words) > 2 && joined(text, words[1], words[2]) && Capital(text[words[2].Start:words[2].End]) && words[2].Roles&Suffix == 0 {
 			return 0, 0
@@ -423,6 +438,12 @@ func Find(text []byte, words []Word, titled bool) (int, float64) {
 			if r&Common != 0 {
 				// King, Long, Ray: surnames that are also words.
 				return withSuffix(text, words, n+1), 0.7
+			}
+			if lastUnknown(text, words, n+1, r&Given != 0) {
+				// "Julian Andres Klode <jak@…>": a middle name that is
+				// a surname too, then a surname the gazetteer lacks
+				// where the name plainly ends.
+				return n + 2, 0.8
 			}
 			return withSuffix(text, words, n+1), 0.8
 		}
@@ -610,7 +631,14 @@ func Loose(text []byte, words []Word) (int, float64) {
 		return n + 1, 0.65
 	case rare && s:
 		return n + 1, 0.7
-	case s, rare, commonGiven:
+	case rare, commonGiven:
+		return n + 1, 0.6
+	case s && (!ordinary(w0, r0) || addressAfter(text, words[n].End) || !hasSmall(w0) && gazetteer.SurnameFrequency(string(wl)) >= commonSurname):
+		// A first word the gazetteer lacks before a surname it knows
+		// (Ngozi Okafor, JOOLYNN SMITH); not an ordinary word ("No Rand
+		// methods", "An Adler-32 checksum", "CAPITAL LETTER YI") unless
+		// an e-mail address follows (Havoc Pennington <hp@…>), or, in
+		// capitals, a common surname (DOT LANG).
 		return n + 1, 0.6
 	}
 	return 0, 0
@@ -733,6 +761,27 @@ func particleAt(text []byte, words []Word, n int) bool {
 		words[n].Roles&Particle != 0 && n+2 < len(words) && words[n+1].Roles&Particle != 0 && joined(text, words[n], words[n+1]) && particleAt(text, words, n+1)
 }
 
+// lastUnknown reports whether words[m] is a capitalised word the
+// gazetteer lacks, no ordinary English word, joined to the word before
+// it, and the name plainly ends after it: an e-mail address follows
+// ("Daniel Kahn Gillmor <dkg@…>"), or, when the word before may be a
+// middle name (given), the text or its line ends, or a bracket, a comma
+// or two blanks follow.
+func lastUnknown(text []byte, words []Word, m int, given bool) bool {
+	if m >= len(words) || !joined(text, words[m-1], words[m]) {
+		return false
+	}
+	w, r := text[words[m].Start:words[m].End], words[m].Roles
+	if r != 0 || !Capital(w) || !plausible(w, r) || ordinary(w, r) {
+		return false
+	}
+	e := words[m].End
+	if addressAfter(text, e) {
+		return true
+	}
+	return given && (fieldEnd(text, e) || e+1 < len(text) && text[e] == ' ' && text[e+1] == ']')
+}
+
 // withSuffix returns m, the number of words of a name, plus one when the
 // word after it is a generational suffix (Jr, Sr, III).
 func withSuffix(text []byte, words []Word, m int) int {
@@ -747,6 +796,62 @@ func withSuffix(text []byte, words []Word, m int) int {
 var cues = map[string]bool{"for": true, "from": true, "borrower": true, "customer": true, "name": true, "named": true, "client": true, "applicant": true, "member": true, "user": true, "dear": true, "hi": true, "hello": true, "with": true, "by": true, "mr": true, "mrs": true, "ms": true, "dr": true,
 	"patient": true, "insured": true, "subscriber": true, "employee": true, "tenant": true, "student": true, "guarantor": true, "beneficiary": true,
 	"cardholder": true, "policyholder": true, "claimant": true, "spouse": true}
+
+// commonSurname is the share of people with a surname (11.5 per
+// 100,000) above which it is among the 1,022 commonest of the 2010
+// Census.
+const commonSurname = 11.5e-5
+
+// hasSmall reports whether w has a small ASCII letter: a word written as
+// a name (Ngozi, JingPiao), not in capitals.
+func hasSmall(w []byte) bool {
+	for _, c := range w {
+		if c >= 'a' && c <= 'z' {
+			return true
+		}
+	}
+	return false
+}
+
+// addressAfter reports whether an e-mail address in angle brackets
+// follows text[e] after one or two blanks: the words before it are its
+// display name.
+func addressAfter(text []byte, e int) bool {
+	k := e
+	for k < len(text) && k-e < 2 && text[k] == ' ' {
+		k++
+	}
+	return k > e && k < len(text) && text[k] == '<'
+}
+
+// commaBefore reports whether a comma ends the item before text[i], with
+// blanks or a line break between, or before a capitalised word that
+// ends there ("…, Gary\n    Tierney"): the word at i goes on a list.
+func commaBefore(text []byte, i int) bool {
+	k := blanksBefore(text, i)
+	if k < i && k > 0 && text[k-1] == ',' {
+		return true
+	}
+	w := k
+	for w > 0 && letter(text[w-1]) {
+		w--
+	}
+	if w == k || !(text[w] >= 'A' && text[w] <= 'Z') {
+		return false
+	}
+	k = blanksBefore(text, w)
+	return k < w && k > 0 && text[k-1] == ','
+}
+
+// blanksBefore returns where the blanks and line breaks (at most 16)
+// that end at text[i] start.
+func blanksBefore(text []byte, i int) int {
+	k := i
+	for k > 0 && i-k < 16 && (text[k-1] == ' ' || text[k-1] == '\t' || text[k-1] == '\n' || text[k-1] == '\r') {
+		k--
+	}
+	return k
+}
 
 // fieldEnd reports whether a name's field ends at text[i]: the text or
 // its line ends, or a comma, semicolon, tab, bracket or two blanks
@@ -843,10 +948,16 @@ func SurnameFirst(text []byte, i, j int, cued bool) (int, float64) {
 	if e < len(text) && text[e] >= '0' && text[e] <= '9' {
 		return 0, 0
 	}
-	if e+2 < len(text) && text[e] == ' ' && text[e+1] >= 'A' && text[e+1] <= 'Z' && (text[e+2] >= 'a' && text[e+2] <= 'z' || text[e+2] == '\'') && !cued && capitalBefore(text, i) {
-		// "Adebayo Ogunleye, Sarah O'Connor": a list of names written
-		// given name first, not one written surname first.
-		return 0, 0
+	if e+2 < len(text) && text[e] == ' ' && text[e+1] >= 'A' && text[e+1] <= 'Z' && (text[e+2] >= 'a' && text[e+2] <= 'z' || text[e+2] == '\'') && !cued {
+		// "Adebayo Ogunleye, Sarah O'Connor", "…, Gary\n Tierney,
+		// George McCollister", "Sohaib ul Hassan, Nicola Tuveri": a
+		// list of names written given name first, not one written
+		// surname first; told by the word before, or by a surname
+		// after the given name where a middle name would stand.
+		nr := RolesOf(text[e+1 : WordEnd(text, e+1)])
+		if capitalBefore(text, i) || commaBefore(text, i) || nr&(Given|Stop|Common|Suffix) == 0 {
+			return 0, 0
+		}
 	}
 	if e+2 < len(text) && text[e] == ' ' && text[e+1] >= 'A' && text[e+1] <= 'Z' {
 		// A middle name the gazetteer knows, where the field ends:
