@@ -1616,6 +1616,13 @@ func gluedAfter(text []byte, i int) bool {
 	if (p == 'x' || p == 'X') && extension(text[i+1:]) {
 		return false // 936-362-0147x4567: a telephone extension
 	}
+	if p == '\\' && i+1 < len(text) && (text[i+1] == '"' || text[i+1] == 'n' || text[i+1] == 'r' || text[i+1] == 't') {
+		// {\"ssn\":\"412-65-9087\"}, "…9087\nDOB": text logged inside
+		// a string, its quotes and line ends escaped. (A Windows path's
+		// separator, "C:\Scans\412659087\new", has one before the
+		// value too, which gluedBefore reads.)
+		return false
+	}
 	if isAlnum(p) || p == '_' || p == '@' || p == '%' || p == '/' || p == '\\' {
 		// 1980-05-17T00:00:00Z: a date stored with a time, as a date of
 		// birth is, at midnight. Any other time makes a timestamp, not
