@@ -26,6 +26,7 @@ import (
 	"github.com/breachkit/breachkit/scan/extract/pdf"
 	"github.com/breachkit/breachkit/scan/extract/pgdump"
 	"github.com/breachkit/breachkit/scan/extract/ppt"
+	"github.com/breachkit/breachkit/scan/extract/ps"
 	"github.com/breachkit/breachkit/scan/extract/raw"
 	"github.com/breachkit/breachkit/scan/extract/rtf"
 	"github.com/breachkit/breachkit/scan/extract/sql"
@@ -45,7 +46,7 @@ import (
 func Extractors() []scan.Extractor {
 	return []scan.Extractor{
 		pgdump.DataFile{}, archive.Zip{}, archive.Tar{}, archive.Gzip{}, archive.Bzip2{}, archive.Xz{}, archive.Zstd{}, archive.SevenZip{}, archive.Rar{}, parquet.Extractor{},
-		xlsb.Extractor{}, xlsx.Extractor{}, xls.Extractor{}, sqlitedb.Extractor{}, sqlitedb.WAL{}, pgdump.Extractor{}, bson.Extractor{}, dbf.Extractor{}, dbf.Memo{}, docx.Extractor{}, docx.Presentation{}, odf.Extractor{}, doc.Extractor{}, ppt.Extractor{}, rtf.Extractor{}, pdf.Extractor{}, email.EML{}, email.EMLX{}, email.MBOX{}, email.MSG{}, email.PST{}, email.TNEF{}, vcard.Extractor{}, ldif.Extractor{}, nacha.Extractor{}, metro2.Extractor{}, fire.Extractor{}, hl7.Extractor{}, x12.Extractor{},
+		xlsb.Extractor{}, xlsx.Extractor{}, xls.Extractor{}, sqlitedb.Extractor{}, sqlitedb.WAL{}, pgdump.Extractor{}, bson.Extractor{}, dbf.Extractor{}, dbf.Memo{}, docx.Extractor{}, docx.Presentation{}, odf.Extractor{}, doc.Extractor{}, ppt.Extractor{}, rtf.Extractor{}, pdf.Extractor{}, ps.Extractor{}, email.EML{}, email.EMLX{}, email.MBOX{}, email.MSG{}, email.PST{}, email.TNEF{}, vcard.Extractor{}, ldif.Extractor{}, nacha.Extractor{}, metro2.Extractor{}, fire.Extractor{}, hl7.Extractor{}, x12.Extractor{},
 		yaml.Extractor{}, json.Extractor{}, sql.Extractor{}, xml.Extractor{}, csv.Extractor{}, fixed.Extractor{},
 		unread.Extractor{}, image.Extractor{}, text.Extractor{}, raw.Extractor{},
 	}
