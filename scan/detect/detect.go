@@ -1406,6 +1406,13 @@ func (e *Engine) hit(s *scratch, text []byte, i, j int, v uint32) name.Role {
 				cl = 1 << classHealth
 			}
 		}
+		if cl&(1<<classLicense) != 0 && j-i == 2 && (i > 0 && (text[i-1] == '_' || text[i-1] == '.') || j < len(text) && text[j] == '_' && !numberWordAt(text, j+1)) {
+			// pad_dl(), dl_find_object, ".dl" files: a program's word,
+			// no driver's licence (DL_NUMBER, dl_no are its label).
+			if cl &^= 1<<classDL | 1<<classLicense; cl == 0 {
+				return name.Role(v >> numClasses)
+			}
+		}
 		if cl&(1<<classBank) != 0 && (j-i == 7 && verbAccount(text, i, j) || j-i >= 7 && looseKind(text, i, j)) {
 			// "needs to account for page size", "takes into account":
 			// the verb and the idiom, no bank's account; "type
@@ -1428,6 +1435,20 @@ func (e *Engine) hit(s *scratch, text []byte, i, j int, v uint32) name.Role {
 
 // initialism reads letters each followed by a period from text[i]
 // ("D.O.B.") and returns a keyword hit when they spell a keyword.
+// numberWordAt reports whether the word at text[i] says "number":
+// number, num, no, nbr, id.
+func numberWordAt(text []byte, i int) bool {
+	e := i
+	for e < len(text) && isLetter(text[e]) {
+		e++
+	}
+	switch strings.ToLower(string(text[i:e])) {
+	case "number", "num", "no", "nbr", "id":
+		return true
+	}
+	return false
+}
+
 // verbAccount reports whether the word text[i:j], "account" in some
 // case, is the verb ("account for") or the idiom ("into account").
 func verbAccount(text []byte, i, j int) bool {
@@ -1568,6 +1589,11 @@ func gluedBefore(text []byte, i int) bool {
 	// A bracket after a colon opens a value of its own: "is:(425)
 	// 882-9090" is not glued.
 	if (p == '-' || p == '.' || p == ':' && text[i] != '(' || p == '+' && i >= 2 && isAlnum(text[i-2])) && i >= 2 && isAlnum(text[i-2]) {
+		return true
+	}
+	if p == '#' && i >= 2 && (text[i-2] == '[' || text[i-2] == '(') {
+		// "[#15649](https://…)", "(#4417)": an issue's or a pull
+		// request's number.
 		return true
 	}
 	// "= -2146500051", "(-1071242184)", "$-2251797666199552": a signed
