@@ -2861,6 +2861,14 @@ func (e *Engine) resolveNumber(s *scratch, text []byte, t numTok) {
 	if nd < least {
 		return
 	}
+	for k := 0; k+1 < len(gs); k++ {
+		// "0.30102999566", "+35236450.6": a decimal number, a figure,
+		// no one's number (a point after one digit before five, or
+		// after five before one or two).
+		if a, b := gs[k].end-gs[k].start, gs[k+1].end-gs[k+1].start; gs[k].sep == '.' && (a == 1 && b >= 5 || a >= 5 && b <= 2) {
+			return
+		}
+	}
 	if text[t.start] == '+' && e.intlPhone(s, text, t, gs) {
 		return
 	}
