@@ -451,6 +451,11 @@ func Find(text []byte, words []Word, titled bool) (int, float64) {
 			n++
 			continue
 		}
+		if n >= 2 && lastUnknown(text, words, n, true) {
+			// "(Juan José Arboleda)": two given names, then a surname
+			// the gazetteer lacks where the name plainly ends.
+			return n + 1, 0.7
+		}
 		break
 	}
 	return 0, 0
@@ -779,7 +784,7 @@ func lastUnknown(text []byte, words []Word, m int, given bool) bool {
 	if addressAfter(text, e) {
 		return true
 	}
-	return given && (fieldEnd(text, e) || e+1 < len(text) && text[e] == ' ' && text[e+1] == ']')
+	return given && (fieldEnd(text, e) || e < len(text) && text[e] == ')' || e+1 < len(text) && text[e] == ' ' && text[e+1] == ']')
 }
 
 // withSuffix returns m, the number of words of a name, plus one when the
