@@ -579,10 +579,16 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 					continue
 				}
 			}
-			// Blanks and punctuation: nothing starts here.
+			// Blanks and punctuation: nothing starts here. A title
+			// names only the word after its blank ("Mr. Smith"; not
+			// "SYS_PROF = 44 … SYS").
+			i0 := i
 			i++
 			for i < n && byteClass[text[i]] == cOther && text[i] < 0xC0 {
 				i++
+			}
+			if titled && (i-i0 > 3 || !bytes.Equal(text[i0:i], threeBlanks[:i-i0])) {
+				titled = false
 			}
 			continue
 		case cAt:
@@ -698,7 +704,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 					continue
 				}
 			}
-			i = e.number(s, text, i, j)
+			i, titled = e.number(s, text, i, j), false
 		case hasDigit:
 			if address.GridLetter(c) && j-i >= 4 && j+1 < n && text[j] == ' ' && byteClass[text[j+1]] == cUpper && (i == 0 || !isAlnum(text[i-1])) {
 				// A Wisconsin grid address: "N6W23880 Bluemound Rd".

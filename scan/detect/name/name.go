@@ -86,6 +86,8 @@ var notName = map[string]bool{
 	"sterling": true, "major": true, "sunny": true, "dale": true, "rose": true, "lane": true,
 	// Rarer given names that begin places: San Francisco, Easter Island.
 	"san": true, "santa": true, "easter": true,
+	// Names the registers hold that are words of a record's state.
+	"unknown": true,
 }
 
 // isPlaceStart reports whether w is one of the words of notName that
@@ -400,6 +402,9 @@ func Find(text []byte, words []Word, titled bool) (int, float64) {
 		return 0, 0
 	}
 	if titled {
+		if ordinary(w0, words[0].Roles) && len(w0) <= 4 {
+			return 0, 0 // "Miss. We did not find": a short word of the language
+		}
 		n := 1
 		for n < len(words) && n < 3 && Capital(text[words[n].Start:words[n].End]) && joined(text, words[n-1], words[n]) {
 			n++
@@ -632,13 +637,16 @@ func Loose(text []byte, words []Word) (int, float64) {
 	switch {
 	case g && s:
 		return n + 1, 0.8
-	case g:
+	case g && !(acronym(w0) && hasSmall(wl)):
+		// A given name and a word the gazetteer lacks; not a given
+		// name's letters in capitals before a word that is not ("ISA
+		// Manual", an acronym).
 		return n + 1, 0.65
 	case rare && s:
 		return n + 1, 0.7
 	case rare, commonGiven:
 		return n + 1, 0.6
-	case s && (!ordinary(w0, r0) || addressAfter(text, words[n].End) || !hasSmall(w0) && gazetteer.SurnameFrequency(string(wl)) >= commonSurname):
+	case s && (!ordinary(w0, r0) && !(len(w0) == 2 && !hasSmall(w0)) || addressAfter(text, words[n].End) || !hasSmall(w0) && gazetteer.SurnameFrequency(string(wl)) >= commonSurname):
 		// A first word the gazetteer lacks before a surname it knows
 		// (Ngozi Okafor, JOOLYNN SMITH); not an ordinary word ("No Rand
 		// methods", "An Adler-32 checksum", "CAPITAL LETTER YI") unless
@@ -807,6 +815,19 @@ var cues = map[string]bool{"for": true, "from": true, "borrower": true, "custome
 // Census.
 const commonSurname = 11.5e-5
 
+// acronym reports whether w is two to five capitals: IMAP, ISA.
+func acronym(w []byte) bool {
+	if len(w) < 2 || len(w) > 5 {
+		return false
+	}
+	for _, c := range w {
+		if c < 'A' || c > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
 // hasSmall reports whether w has a small ASCII letter: a word written as
 // a name (Ngozi, JingPiao), not in capitals.
 func hasSmall(w []byte) bool {
@@ -945,9 +966,11 @@ func SurnameFirst(text []byte, i, j int, cued bool) (int, float64) {
 	if len(g) < 2 || !Capital(g) || rare && !(cued && gr&(Rare|Common|Stop) == Rare) {
 		return 0, 0
 	}
-	if conf == 0.6 && (len(g) == 2 && g[1] >= 'A' && g[1] <= 'Z' || !plausible(w, RolesOf(w)) || streetWord(w)) {
+	if conf == 0.6 && (len(g) == 2 && g[1] >= 'A' && g[1] <= 'Z' || !plausible(w, RolesOf(w)) || streetWord(w) || ordinary(w, RolesOf(w)) || !hasSmall(w) && hasSmall(g)) {
 		// "Sunside, AL": a town and its state, not Al; "Hwy, Brook":
-		// the end of a street.
+		// the end of a street; "Family, Len": an ordinary word;
+		// "TYPE_FCONST, Val": a program's name in capitals, then a
+		// word that is not.
 		return 0, 0
 	}
 	if e < len(text) && text[e] >= '0' && text[e] <= '9' {
