@@ -1405,6 +1405,15 @@ func (e *Engine) hit(s *scratch, text []byte, i, j int, v uint32) name.Role {
 				cl = 1 << classDOB
 			}
 		}
+		if cl&(1<<classDate) != 0 && j-i == 2 && text[i]|0x20 == 'o' && len(s.hits) > 0 {
+			// "birthday was on 14 March 1979": "on" after a birth
+			// keyword a few words back goes with it, not against it.
+			if p := &s.hits[len(s.hits)-1]; p.classes&(1<<classDOB) != 0 && i-p.end <= 16 {
+				if cl &^= 1 << classDate; cl == 0 {
+					return name.Role(v >> numClasses)
+				}
+			}
+		}
 		if cl&(1<<classNeg) != 0 && len(s.hits) > 0 && (j-i == 6 || j-i == 7) && (text[i]|0x20) == 'r' && bytes.EqualFold(text[i:i+6], []byte("record")) {
 			// "Medical Record #": the record of a medical record number
 			// speaks for a health ID, not against it.
