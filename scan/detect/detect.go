@@ -1448,8 +1448,6 @@ func (e *Engine) hit(s *scratch, text []byte, i, j int, v uint32) name.Role {
 	return name.Role(v >> numClasses)
 }
 
-// initialism reads letters each followed by a period from text[i]
-// ("D.O.B.") and returns a keyword hit when they spell a keyword.
 // numberWordAt reports whether the word at text[i] says "number":
 // number, num, no, nbr, id.
 func numberWordAt(text []byte, i int) bool {
@@ -1504,6 +1502,8 @@ func looseKind(text []byte, i, j int) bool {
 	return true
 }
 
+// initialism reads letters each followed by a period from text[i]
+// ("D.O.B.") and returns a keyword hit when they spell a keyword.
 func (e *Engine) initialism(text []byte, i int) (hit, bool) {
 	var b [4]byte
 	n, k := 0, i
