@@ -665,6 +665,17 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 			// House number of an address?
 			if j-i <= 6 && j+1 < n && (text[j] == ' ' || text[j] == '-' && j-i <= 3 && queensLot(text, j+1)) && (byteClass[text[j+1]] == cUpper || byteClass[text[j+1]] == cDigit || frenchLower(text, j+1)) && (i == 0 || !isAlnum(text[i-1]) && text[i-1] != '-' && text[i-1] != '#') {
 				if end, full, conf := address.Find(text, i); end > 0 && !(j-i == 4 && copyrightYear(text, i)) {
+					if !full {
+						// A statement's address block beside another
+						// column: its city line is on the next line, under it.
+						if cs, ce := address.ColumnLocality(text, i, end); ce > 0 {
+							sp := addressSpan(s, text, i, end, 0.9, false)
+							sp.r0 = "rule:address-column"
+							s.found = append(s.found, sp, span{cs, ce, sp.conf, breachkit.Address, sp.r0, "part:locality"})
+							i, titled = end, false
+							continue
+						}
+					}
 					s.found = append(s.found, addressSpan(s, text, i, end, conf, full))
 					i = end
 					titled = false
@@ -1850,6 +1861,11 @@ func (e *Engine) name(text []byte, i, j int, titled bool, r name.Role) (int, flo
 		return 0, 0
 	}
 	end := ws[words-1].End
+	if words >= 2 && cityLine(text, ws[words-1].Start, end) {
+		// "DAYTON OH 45402": a town, its state and its ZIP Code, the
+		// state read as a surname (Oh).
+		return 0, 0
+	}
 	// A name followed by a street suffix is a street; by ", ST" a city.
 	if stateAfter(text, end) && !(titled && byteClass[text[end+2]] == cLower) {
 		// Not after a title, the state in small letters: "Mrs.
@@ -1983,6 +1999,21 @@ func (e *Engine) formName(text []byte, i int, r name.Role) (int, float64) {
 		p += l + 1
 	}
 	return 0, 0
+}
+
+// cityLine reports whether text[st:end], the last word of a name, is a
+// state's two capitals with a ZIP Code after it: the end of an
+// address's last line ("DAYTON OH 45402").
+func cityLine(text []byte, st, end int) bool {
+	if end-st != 2 || end+6 > len(text) || text[end] != ' ' || !address.ValidState(view(text[st:end])) {
+		return false
+	}
+	for k := end + 1; k < end+6; k++ {
+		if byteClass[text[k]] != cDigit {
+			return false
+		}
+	}
+	return end+6 == len(text) || byteClass[text[end+6]] != cDigit
 }
 
 // stateAfter reports whether ", ST" (a state abbreviation) follows

@@ -967,6 +967,48 @@ func stateZIP(text []byte, e int, st string) int {
 	return z
 }
 
+// ColumnLocality finds the last line of an address laid out in a column
+// beside others, as statements and letters print it: the street at
+// text[st:end] is followed on its line by a gutter of three blanks or
+// more and another column's text, and the next line holds, under the
+// street (within two places), a city, state and ZIP Code that lies in
+// that state ("DAYTON OH 45402-1187"), ending the line or followed by a
+// gutter. It returns the city line's bounds, or 0, 0.
+func ColumnLocality(text []byte, st, end int) (int, int) {
+	k := end
+	for k < len(text) && text[k] == ' ' {
+		k++
+	}
+	if k-end < 3 || k >= len(text) || text[k] == '\n' || text[k] == '\r' {
+		return 0, 0
+	}
+	ls := st
+	for ls > 0 && text[ls-1] != '\n' {
+		ls--
+	}
+	col := st - ls
+	nl := bytes.IndexByte(text[k:], '\n')
+	if nl < 0 {
+		return 0, 0
+	}
+	ls2 := k + nl + 1
+	q := ls2
+	for q < len(text) && text[q] == ' ' && q-ls2 <= col+2 {
+		q++
+	}
+	if q >= len(text) || q-ls2 < col-2 || q-ls2 > col+2 || !isUpper(text[q]) {
+		return 0, 0
+	}
+	e := q
+	for e < len(text) && text[e] != '\n' && text[e] != '\r' && !(e+2 < len(text) && text[e] == ' ' && text[e+1] == ' ' && text[e+2] == ' ') {
+		e++
+	}
+	if e-q > 64 || !ValidLocality(string(text[q:e])) {
+		return 0, 0
+	}
+	return q, e
+}
+
 // ValidLocality reports whether a structured value is the last line of
 // a US or Canadian address by itself, "Dayton, OH 45402" or "Toronto,
 // ON M5V 2T6", as invoices and mailing lists split an address into

@@ -120,3 +120,33 @@ func FuzzFinders(f *testing.F) {
 		ValidFull(s)
 	})
 }
+
+// TestColumnLocality reads the city line of an address printed in a
+// column beside others, and only under its street.
+func TestColumnLocality(t *testing.T) {
+	for _, c := range []struct {
+		text, want string
+	}{
+		{"   4417 BIRCHWOOD LN APT 2      Member Number: 0048213\n   DAYTON OH 45402-1187         Page 1\n", "DAYTON OH 45402-1187"},
+		{"4417 Birchwood Ln      Acct 0048213\nDayton, OH 45402\n", "Dayton, OH 45402"},
+		// Not under the street.
+		{"   4417 BIRCHWOOD LN APT 2      Member Number: 0048213\n                                DAYTON OH 45402\n", ""},
+		// No gutter: the line goes on with the address's own words.
+		{"4417 Birchwood Ln apt 2\nDayton, OH 45402\n", ""},
+		// A ZIP Code of another state.
+		{"   4417 BIRCHWOOD LN      Member 0048213\n   DAYTON OH 90210\n", ""},
+	} {
+		end := strings.Index(c.text, "  ")
+		if c.text[0] == ' ' {
+			end = 3 + strings.Index(c.text[3:], "  ")
+		}
+		if i := strings.IndexByte(c.text, '\n'); end < 0 || end > i {
+			end = i
+		}
+		st := strings.IndexAny(c.text, "0123456789")
+		cs, ce := ColumnLocality([]byte(c.text), st, end)
+		if got := c.text[cs:ce]; got != c.want {
+			t.Errorf("ColumnLocality(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
