@@ -672,6 +672,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 							sp := addressSpan(s, text, i, end, 0.9, false)
 							sp.r0 = "rule:address-column"
 							s.found = append(s.found, sp, span{cs, ce, sp.conf, breachkit.Address, sp.r0, "part:locality"})
+							s.whole = append(s.whole, [2]int{cs, ce}) // its ZIP Code is no account
 							i, titled = end, false
 							continue
 						}
