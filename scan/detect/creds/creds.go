@@ -65,7 +65,7 @@ func Value(text []byte, i int) (start, end int) {
 	for k < len(text) && text[k] > ' ' && text[k] != '"' && text[k] != '\'' && text[k] != ',' && text[k] != ';' && k-j < 128 {
 		k++
 	}
-	if k-j < 4 || code(text[j:k]) || said && plain(text[j:k]) {
+	if k-j < 4 || code(text[j:k]) || said && plain(text[j:k]) || placeholder(text[j:k]) || fieldList(text[j:k]) {
 		return 0, 0
 	}
 	if k+1 < len(text) && text[k] == ' ' && text[k+1] == '=' {
@@ -453,11 +453,28 @@ func URLUserinfo(text []byte, at int) (start, end int, ok bool) {
 		// "user:****@", "user:<pass>@".
 		// A second colon is a host's port before a list of hosts
 		// ("https://foo.com:123,foo:bar@"), no password.
-		if v := text[u+k+1 : at]; bytes.IndexByte(v, ':') < 0 && !code(v) && !placeholder(v) && Valid(string(v)) {
+		// "[[user][:pass]@]host": a syntax's optional parts, no URL.
+		if v := text[u+k+1 : at]; bytes.IndexByte(v, ':') < 0 && bytes.IndexByte(v, ']') < 0 && !code(v) && !placeholder(v) && Valid(string(v)) {
 			return u + k + 1, at, true
 		}
 	}
 	return 0, 0, true
+}
+
+// fieldList reports a record's layout after a password's label, words
+// joined by colons ("name:passwd:uid:gid:gecos:dir:shell"), no secret.
+func fieldList(v []byte) bool {
+	colons := 0
+	for _, c := range v {
+		switch {
+		case c == ':':
+			colons++
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_':
+		default:
+			return false
+		}
+	}
+	return colons >= 2
 }
 
 // placeholder reports a password that documentation and examples write
@@ -468,7 +485,7 @@ func placeholder(v []byte) bool {
 		return true
 	}
 	switch strings.ToLower(string(v)) {
-	case "pass", "pwd", "pass1", "passwd", "password", "passw0rd", "secret", "changeme", "mypass", "mypassword", "mysecret",
+	case "pass", "pwd", "pass1", "passwd", "password", "passwort", "contraseña", "motdepasse", "senha", "wachtwoord", "passw0rd", "secret", "changeme", "mypass", "mypassword", "mysecret",
 		"yourpassword", "your_password", "your-password", "mysecretpassword", "test", "example", "pa55word", "p4ssw0rd",
 		"hunter2", "redacted", "token", "pat", "apikey", "api_key":
 		return true
