@@ -2985,7 +2985,8 @@ func (e *Engine) resolveNumber(s *scratch, text []byte, t numTok) {
 					s.digits = append(s.digits, c)
 				}
 			}
-			if sample.Number(s.digits) {
+			if sample.Number(s.digits) || sample.Limit(s.digits) {
+				// 2147483647, 4294967295: a program's limit too.
 				b.conf = 0
 			}
 		}
