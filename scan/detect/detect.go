@@ -1128,7 +1128,7 @@ func (e *Engine) abroad(s *scratch, text []byte, i, lead int) (int, bool) {
 // it is not the person's, and taken for theirs it would place them in
 // the employer's state.
 func addressSpan(s *scratch, text []byte, st, end int, conf float64, full bool) span {
-	if s.lastOrg > st-160 && orgLabelBefore(text, st) {
+	if s.lastOrg > st-160 && orgLabelBefore(text, st) || firmBefore(text, st) {
 		return span{st, end, 0.2, breachkit.Address, "rule:address-organisation", ""}
 	}
 	return span{st, end, conf, breachkit.Address, pick(full, "rule:address-full", "rule:address-street"), addressRoleBefore(text, st)}
@@ -1228,6 +1228,43 @@ func wordBefore(text []byte, i int, buf *[12]byte) (int, int) {
 // before text[i], in the same paragraph, is an organisation's (employer,
 // payer, lender, filer) rather than a person's (employee, recipient,
 // borrower, customer, patient).
+// firmBefore reports whether the address at text[i] follows a firm's
+// name, its legal form or kind ending it just before ("Free Software
+// Foundation, Inc., 51 Franklin Street", "Oracle Corporation\n500
+// Oracle Parkway"): the firm's address, no one's home.
+func firmBefore(text []byte, i int) bool {
+	k := i
+	for k > 0 && i-k < 8 && (text[k-1] == ' ' || text[k-1] == ',' || text[k-1] == '\n' || text[k-1] == '\r' || text[k-1] == '\t') {
+		k--
+	}
+	if k == i || k == 0 {
+		return false
+	}
+	if text[k-1] == '.' {
+		k--
+	}
+	w := k
+	for w > 0 && k-w < 12 && (isLetter(text[w-1]) || text[w-1] == '.') {
+		w--
+	}
+	if w == k || w > 0 && isAlnum(text[w-1]) {
+		return false
+	}
+	var b [12]byte
+	l := 0
+	for _, c := range text[w:k] {
+		if c != '.' {
+			b[l] = c | 0x20
+			l++
+		}
+	}
+	switch string(b[:l]) {
+	case "inc", "llc", "ltd", "corp", "corporation", "foundation", "company", "co", "lp", "llp", "plc", "gmbh", "na", "university", "institute", "incorporated":
+		return true
+	}
+	return false
+}
+
 func orgLabelBefore(text []byte, i int) bool {
 	seg := text[max(0, i-160):i]
 	if k := bytes.LastIndex(seg, []byte("\n\n")); k >= 0 {
