@@ -211,7 +211,27 @@ func find(text []byte, i int, lower bool) (end int, full bool, conf float64) {
 	if roadFirst {
 		return 0, false, 0 // "took 2 Highway 61 exits"
 	}
+	if a, _ := gazetteer.StreetSuffix(suffix); !commonSuffix[a] {
+		// "502 Status Bad Gateway", "250 AUTH LOGIN PLAIN": a street
+		// alone, with a suffix few streets have, is taken only with
+		// its city and state.
+		return 0, false, 0
+	}
 	return end, false, 0.65
+}
+
+// commonSuffix are the USPS standard abbreviations of the suffixes most
+// streets have, which a street with no city after it must end with.
+var commonSuffix = map[string]bool{
+	"ST": true, "AVE": true, "RD": true, "DR": true, "LN": true, "CT": true, "BLVD": true, "WAY": true, "PL": true,
+	"CIR": true, "TRL": true, "PKWY": true, "TER": true, "HWY": true, "LOOP": true, "RUN": true, "PT": true, "PATH": true,
+	"CV": true, "SQ": true, "PIKE": true, "XING": true, "ROW": true, "ALY": true, "BND": true, "RDG": true, "HL": true,
+	"HOLW": true, "VW": true, "CRES": true, "PASS": true, "LNDG": true, "GRV": true, "GLN": true, "MDW": true, "HTS": true,
+	"KNL": true, "VLY": true, "TRCE": true, "CRK": true, "PARK": true, "WALK": true, "ESTS": true, "CYN": true, "EXPY": true,
+	"FWY": true, "TPKE": true, "PLZ": true, "CSWY": true, "BR": true, "CTR": true, "CRST": true, "MNR": true,
+	"OVAL": true, "ORCH": true, "SPUR": true, "TRAK": true, "BLF": true, "BRK": true, "CMN": true, "FRST": true, "IS": true,
+	"LK": true, "MTN": true, "PNES": true, "PR": true, "SHR": true, "SMT": true, "STA": true, "TRWY": true, "WLS": true,
+	"VIS": true, "GDNS": true, "HBR": true,
 }
 
 // units returns the end of the unit after a street that ends at end
