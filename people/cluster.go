@@ -61,10 +61,11 @@ const (
 )
 
 // union joins the sets of a and b unless that would put two different
-// valid SSNs (or two different ITINs) in one set, or, for a link not made
-// on a tax ID (checkDOB), two clearly different dates of birth or two
-// different generations (Jr. and Sr.).
-func (u *unionFind) union(a, b uint32, checkDOB bool) int {
+// valid SSNs (or two different ITINs) in one set, two clearly different
+// dates of birth (checkDOB: a link whose pair did not weigh its own), or
+// two different generations, Jr. and Sr. (checkGen: every link but the
+// same tax ID's).
+func (u *unionFind) union(a, b uint32, checkDOB, checkGen bool) int {
 	ra, rb := u.find(a), u.find(b)
 	if ra == rb {
 		return sameSet
@@ -78,7 +79,7 @@ func (u *unionFind) union(a, b uint32, checkDOB bool) int {
 	if checkDOB && dobLevel(u.dob[ra], u.dob[rb]) == 3 {
 		return refusedDOB
 	}
-	if checkDOB && u.gen[ra] != 0 && u.gen[rb] != 0 && u.gen[ra] != u.gen[rb] {
+	if checkGen && u.gen[ra] != 0 && u.gen[rb] != 0 && u.gen[ra] != u.gen[rb] {
 		return refusedGen
 	}
 	if u.size[ra] < u.size[rb] {
@@ -512,7 +513,10 @@ func (r *Resolver) Resolve(ctx context.Context) (*Result, error) {
 	var links []link
 	keep := r.opt.Explain
 	addLink := func(a, b uint32, w float64, p pattern, rule uint8, checkDOB bool) {
-		switch u.union(a, b, checkDOB) {
+		// A generation is checked on every link but the same SSN's:
+		// "John Smith Sr" and "John Smith Jr" at one address, whatever
+		// their dates of birth weighed, are two people.
+		switch u.union(a, b, checkDOB, rule != ruleTax) {
 		case okUnion:
 			st.Links[ruleNames[rule]]++
 			if keep {

@@ -122,6 +122,13 @@ func TestGuards(t *testing.T) {
 			rec("c", "PERSON_NAME", "BRIGGS, WALTER JR", "ADDRESS", "9 Elm St, Dayton, OH 45402", "EMAIL", "wbriggs@example.com"),
 			rec("d", "PERSON_NAME", "Walter Briggs", "EMAIL", "wbriggs@example.com"),
 		}, 2, 0},
+		// The same, with both dates of birth: the pair's weight counts
+		// the dates, and the name and address outweigh them, but the
+		// generations still keep them apart.
+		{"father-and-son-dob", []*Record{
+			rec("a", "PERSON_NAME", "Walter Briggs Sr.", "ADDRESS", "9 Elm St, Dayton, OH 45402", "DOB", "1950-03-14"),
+			rec("b", "PERSON_NAME", "Walter Briggs Jr.", "ADDRESS", "9 Elm St, Dayton, OH 45402", "DOB", "1978-06-02"),
+		}, 2, 0},
 		// A student and a parent: one surname, one address, nothing of
 		// their own in common. Their different given names keep them
 		// apart, however few the records; a nickname does not.
