@@ -60,6 +60,23 @@ const (
 	refusedGen
 )
 
+// generationApart reports whether two birth dates (YYYYMMDD) are a
+// generation apart, fifteen years or more, on another month and another
+// day: two people whatever else they share. A date mistyped or garbled
+// keeps most of its digits; a father's and a son's share none of the
+// day, month and decade.
+func generationApart(a, b uint32) bool {
+	if a == 0 || b == 0 {
+		return false
+	}
+	ya, yb := a/10000, b/10000
+	years := ya - yb
+	if yb > ya {
+		years = yb - ya
+	}
+	return years >= 15 && a/100%100 != b/100%100 && a%100 != b%100
+}
+
 // union joins the sets of a and b unless that would put two different
 // valid SSNs (or two different ITINs) in one set, two clearly different
 // dates of birth (checkDOB: a link whose pair did not weigh its own), or
@@ -775,8 +792,17 @@ func (r *Resolver) Resolve(ctx context.Context) (*Result, error) {
 			st.Refused["different-given-name"]++
 			return
 		}
-		// The date-of-birth guard is for chains: a pair that compared
-		// its own dates was weighed with them already.
+		if l.p.level(fDOB) == 3 && l.p.level(fGiven) == 1 && l.p.level(fSurname) == 1 && l.p.level(fAddr) == 1 && generationApart(r.recs[l.a].dob, r.recs[l.b].dob) {
+			// One name, one address, exactly, and two birth dates a
+			// generation apart: a father and a son (or a mother and a
+			// daughter) at home, however much the name and the address
+			// weigh. A copy of one person's record garbled in its date
+			// is seldom so exact in the rest.
+			st.Refused["different-dob"]++
+			return
+		}
+		// Otherwise the date-of-birth guard is for chains: a pair that
+		// compared its own dates was weighed with them already.
 		addLink(l.a, l.b, float64(l.w), l.p, ruleFS, l.p.level(fDOB) == 0)
 	})
 	parts = nil

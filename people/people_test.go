@@ -129,6 +129,13 @@ func TestGuards(t *testing.T) {
 			rec("a", "PERSON_NAME", "Walter Briggs Sr.", "ADDRESS", "9 Elm St, Dayton, OH 45402", "DOB", "1950-03-14"),
 			rec("b", "PERSON_NAME", "Walter Briggs Jr.", "ADDRESS", "9 Elm St, Dayton, OH 45402", "DOB", "1978-06-02"),
 		}, 2, 0},
+		// A father and a son with no suffix: one name, one address, one
+		// home phone, birth dates a generation apart.
+		{"father-and-son-no-suffix", []*Record{
+			rec("a", "PERSON_NAME", "Walter Briggs", "ADDRESS", "9 Elm St, Dayton, OH 45402", "DOB", "1950-03-14", "PHONE", "937-555-0142"),
+			rec("b", "PERSON_NAME", "Walter Briggs", "ADDRESS", "9 Elm St, Dayton, OH 45402", "DOB", "1978-06-02", "PHONE", "937-555-0142"),
+			rec("c", "PERSON_NAME", "Walter Briggs", "ADDRESS", "9 Elm St, Dayton, OH 45402", "DOB", "1978-06-02"),
+		}, 2, 0},
 		// A student and a parent: one surname, one address, nothing of
 		// their own in common. Their different given names keep them
 		// apart, however few the records; a nickname does not.
