@@ -1899,6 +1899,11 @@ func (e *Engine) name(text []byte, i, j int, titled bool, r name.Role) (int, flo
 		return 0, 0
 	}
 	end := ws[words-1].End
+	if i > 1 && text[i-1] == '_' && isAlnum(text[i-2]) || end+1 < len(text) && text[end] == '_' && isAlnum(text[end+1]) {
+		// "LASTLOG_UID_MAX MAIL_DIR": a program's names (not "_ISAAC
+		// NEWTON_", a name in emphasis).
+		return 0, 0
+	}
 	if words >= 2 && cityLine(text, ws[words-1].Start, end) {
 		// "DAYTON OH 45402": a town, its state and its ZIP Code, the
 		// state read as a surname (Oh).
