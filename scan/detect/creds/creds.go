@@ -21,6 +21,11 @@ var Keywords = []string{"password", "passwd", "pwd", "passcode", "passphrase", "
 // Summer2024!"; not Go's test verdict "--- PASS: TestX"); the detector
 // also wants a user name beside it.
 func Labelled(text []byte, st, en int) bool {
+	if st > 0 && (text[st-1] == '/' || text[st-1] == '-' || text[st-1] == '.' || text[st-1] == '>') {
+		// "/etc/passwd: Permission denied", "update-passwd is",
+		// "pinentry->repeat_passphrase": a file's or a program's name.
+		return false
+	}
 	if en-st == 4 && strings.EqualFold(string(text[st:en]), "pass") {
 		return text[st+1] != 'A' && en < len(text) && (text[en] == ':' || text[en] == '=')
 	}
@@ -296,9 +301,13 @@ func Hashed(s string) bool {
 }
 
 // Valid reports whether a structured password value is worth reporting:
-// not empty and not a placeholder.
+// not empty, not a placeholder, and no run of blanks between columns'
+// values ("0    0", fstab's dump and pass fields read as one).
 func Valid(s string) bool {
 	s = strings.TrimSpace(s)
+	if strings.Contains(s, "  ") || strings.Contains(s, "\t") {
+		return false
+	}
 	switch strings.ToLower(s) {
 	case "", "null", "none", "n/a", "*****", "********", "redacted", "[redacted]", "changeme":
 		return false
