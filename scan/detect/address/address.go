@@ -780,6 +780,9 @@ func FindPOBox(text []byte, i int) (end int, full bool, conf float64) {
 	if e := cityStateZIP(text, p); e > 0 {
 		return e, true, 0.95
 	}
+	if e := cityStateZIPLower(text, p); e > 0 {
+		return e, true, 0.9 // "po box 88, austin tx 78701", as typed in a chat
+	}
 	return p, false, 0.7
 }
 
