@@ -829,7 +829,8 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 			// "my name is john smith": the cue lasts over is and was;
 			// "hi, i'm roberto alvarez" in a chat is one too.
 			cue = (roles&name.Cue != 0 || cue && j-i <= 3 && (string(text[i:j]) == "is" || string(text[i:j]) == "was") ||
-				j-i == 1 && c == 'm' && i >= 2 && text[i-1] == '\'' && text[i-2]|0x20 == 'i' && (i == 2 || !isAlnum(text[i-3]))) &&
+				j-i == 1 && c == 'm' && i >= 2 && text[i-1] == '\'' && text[i-2]|0x20 == 'i' && (i == 2 || !isAlnum(text[i-3])) ||
+				itsAfterGreeting(text, i, j)) &&
 				(j >= n || text[j] == ' ' || text[j] == '=' || text[j] == ':')
 
 			// first_name=Ana, "last_name":"Souza": a key of a name part
@@ -1495,6 +1496,32 @@ func (e *Engine) hit(s *scratch, text []byte, i, j int, v uint32) name.Role {
 		s.hits = append(s.hits, h)
 	}
 	return name.Role(v >> numClasses)
+}
+
+// itsAfterGreeting reports "its" or "it's" (text[i:j], the "s" of it)
+// after a greeting ("hi its kevin oconnell", "hello, it's ana souza"):
+// a chat's way to give one's name.
+func itsAfterGreeting(text []byte, i, j int) bool {
+	switch {
+	case j-i == 3 && string(text[i:j]) == "its":
+	case j-i == 1 && text[i] == 's' && i >= 3 && text[i-1] == '\'' && text[i-2] == 't' && text[i-3]|0x20 == 'i':
+		i -= 3
+	default:
+		return false
+	}
+	k := i
+	for k > 0 && (text[k-1] == ' ' || text[k-1] == ',') {
+		k--
+	}
+	w := k
+	for w > 0 && isLetter(text[w-1]) {
+		w--
+	}
+	switch strings.ToLower(string(text[w:k])) {
+	case "hi", "hello", "hey", "yes", "yeah", "ok", "okay":
+		return true
+	}
+	return false
 }
 
 // numberWordAt reports whether the word at text[i] says "number":
