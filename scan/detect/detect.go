@@ -1914,6 +1914,11 @@ func (e *Engine) name(text []byte, i, j int, titled bool, r name.Role) (int, flo
 			k++
 		} else if k+1 < len(text) && text[k] == '.' && text[k+1] == ' ' && k-j0 == 1 {
 			k += 2
+		} else if n == 1 && k+1 < len(text) && text[k] == '\n' && byteClass[text[k+1]] == cUpper && wrappedLine(text, k) {
+			// "…spoke at length with Dana\nWhitfield about…": a name
+			// broken by a mail's or a note's wrapping, between its first
+			// and second words.
+			k++
 		} else {
 			break
 		}
@@ -1949,6 +1954,27 @@ func (e *Engine) name(text []byte, i, j int, titled bool, r name.Role) (int, flo
 		}
 	}
 	return end, conf
+}
+
+// wrappedLine reports whether the line that ends at text[nl] (a line
+// break) is a paragraph's, wrapped: 50 bytes or more of words in small
+// letters, so that the next line goes on with the same sentence (not a
+// list's line or a heading).
+func wrappedLine(text []byte, nl int) bool {
+	st := nl
+	for st > 0 && text[st-1] != '\n' && nl-st < 200 {
+		st--
+	}
+	if nl-st < 50 {
+		return false
+	}
+	small := 0
+	for _, c := range text[st:nl] {
+		if c >= 'a' && c <= 'z' {
+			small++
+		}
+	}
+	return small*2 >= nl-st
 }
 
 // cardName reads the numbered name fields of a US driver's licence or ID

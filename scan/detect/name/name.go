@@ -915,7 +915,9 @@ func joined(text []byte, a, b Word) bool {
 	gap := text[a.End:b.Start]
 	// After an initial, ". " or two blanks: a W-2's "first name and
 	// initial" box ends before its "Last name" one ("DESHAWN T  MITCHELL").
-	return len(gap) == 1 && gap[0] == ' ' || a.End-a.Start == 1 && len(gap) == 2 && (gap[0] == '.' || gap[0] == ' ') && gap[1] == ' '
+	// A line break only where the detector let one in, a paragraph's
+	// wrapping between a name's first two words.
+	return len(gap) == 1 && (gap[0] == ' ' || gap[0] == '\n') || a.End-a.Start == 1 && len(gap) == 2 && (gap[0] == '.' || gap[0] == ' ') && gap[1] == ' '
 }
 
 // SurnameFirst finds a name written surname first, "Kim, Patricia" or
