@@ -471,7 +471,7 @@ func Find(text []byte, words []Word, titled bool) (int, float64) {
 var stop = map[string]bool{
 	"period": true, "bank": true, "mortgage": true, "services": true, "service": true, "payment": true, "payments": true,
 	"account": true, "loan": true, "insurance": true, "company": true, "group": true, "inc": true, "llc": true, "corp": true,
-	"center": true, "department": true, "team": true, "support": true, "the": true, "and": true, "of": true, "for": true,
+	"center": true, "department": true, "team": true, "support": true, "corporation": true, "incorporated": true, "institute": true, "associates": true, "the": true, "and": true, "of": true, "for": true,
 	"from": true, "with": true, "to": true, "in": true, "on": true, "at": true, "by": true, "card": true, "number": true,
 	"date": true, "due": true, "total": true, "balance": true, "amount": true, "statement": true, "escrow": true, "tax": true,
 	"county": true, "city": true, "state": true, "street": true, "road": true, "avenue": true, "drive": true, "university": true,
@@ -850,6 +850,47 @@ func addressAfter(text []byte, e int) bool {
 	return k > e && k < len(text) && text[k] == '<'
 }
 
+// listItemEnd reports whether a name written surname first ends a list's
+// item at text[e]: a semicolon or an address in angle brackets follows,
+// or the line ends before another item written so ("Heard, Marie\r\nHendry, Brent", "Tweed, Sheila; Sacks,
+// Edward", "Heard, Marie </O=ENRON/…>"); not "Family, Len, terminating
+// NUL".
+func listItemEnd(text []byte, e int) bool {
+	if e >= len(text) {
+		return true
+	}
+	switch text[e] {
+	case '\r', '\n':
+		// One name a line: the next line's item is written so too.
+		k := e
+		for k < len(text) && (text[k] == '\r' || text[k] == '\n') && k-e < 2 {
+			k++ // at the margin: an indented line goes on a wrapped list
+		}
+		// The next line is an item written so ("Van Hooser, Steve"),
+		// within three capitalised words, or a mail's next header
+		// ("To:\tTweed, Sheila\r\nCc:").
+		for n := 0; n < 3; n++ {
+			w := WordEnd(text, k)
+			if w == k || w+1 >= len(text) || !Capital(text[k:w]) {
+				return false
+			}
+			if text[w] == ',' && text[w+1] == ' ' || n == 0 && text[w] == ':' {
+				return true
+			}
+			if text[w] != ' ' {
+				return false
+			}
+			k = w + 1
+		}
+		return false
+	case ';':
+		return true
+	case ' ':
+		return e+1 < len(text) && text[e+1] == '<'
+	}
+	return false
+}
+
 // commaBefore reports whether a comma ends the item before text[i], with
 // blanks or a line break between, or before a capitalised word that
 // ends there ("…, Gary\n    Tierney"): the word at i goes on a list.
@@ -857,6 +898,12 @@ func commaBefore(text []byte, i int) bool {
 	k := blanksBefore(text, i)
 	if k < i && k > 0 && text[k-1] == ',' {
 		return true
+	}
+	if k == i || text[i-1] != ' ' && text[i-1] != '\t' || bytes.IndexByte(text[k:i], '\n') < 0 {
+		// Across a line break only into an indented line, a wrapped
+		// list's: one name a line at the margin ("Hendry, Brent\r\n
+		// Leite, Francisco") is a list of its own.
+		return false
 	}
 	w := k
 	for w > 0 && letter(text[w-1]) {
@@ -968,7 +1015,7 @@ func SurnameFirst(text []byte, i, j int, cued bool) (int, float64) {
 	if len(g) < 2 || !Capital(g) || rare && !(cued && gr&(Rare|Common|Stop) == Rare) {
 		return 0, 0
 	}
-	if conf == 0.6 && (len(g) == 2 && g[1] >= 'A' && g[1] <= 'Z' || !plausible(w, RolesOf(w)) || streetWord(w) || ordinary(w, RolesOf(w)) || !hasSmall(w) && hasSmall(g)) {
+	if conf == 0.6 && (len(g) == 2 && g[1] >= 'A' && g[1] <= 'Z' || !plausible(w, RolesOf(w)) || streetWord(w) || ordinary(w, RolesOf(w)) && !listItemEnd(text, e) || !hasSmall(w) && hasSmall(g)) {
 		// "Sunside, AL": a town and its state, not Al; "Hwy, Brook":
 		// the end of a street; "Family, Len": an ordinary word;
 		// "TYPE_FCONST, Val": a program's name in capitals, then a
