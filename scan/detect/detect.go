@@ -1241,7 +1241,8 @@ func firmBefore(text []byte, i int) bool {
 	if k == i || k == 0 {
 		return false
 	}
-	if text[k-1] == '.' {
+	dotted := text[k-1] == '.'
+	if dotted {
 		k--
 	}
 	w := k
@@ -1260,8 +1261,12 @@ func firmBefore(text []byte, i int) bool {
 		}
 	}
 	switch string(b[:l]) {
-	case "inc", "llc", "ltd", "corp", "corporation", "foundation", "company", "co", "lp", "llp", "plc", "gmbh", "na", "university", "institute", "incorporated":
+	case "inc", "llc", "ltd", "corp", "corporation", "foundation", "company", "lp", "llp", "plc", "gmbh", "university", "institute", "incorporated":
 		return true
+	case "co", "na":
+		// "Acme Co.", "Bank, N.A.": with their points only, as Co and
+		// Na are surnames too.
+		return dotted
 	}
 	return false
 }
