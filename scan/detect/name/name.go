@@ -646,12 +646,13 @@ func Loose(text []byte, words []Word) (int, float64) {
 		return n + 1, 0.7
 	case rare, commonGiven:
 		return n + 1, 0.6
-	case s && (!ordinary(w0, r0) && !(len(w0) == 2 && !hasSmall(w0)) || addressAfter(text, words[n].End) || !hasSmall(w0) && gazetteer.SurnameFrequency(string(wl)) >= commonSurname):
+	case s && (!ordinary(w0, r0) && !(len(w0) == 2 && !hasSmall(w0)) || addressAfter(text, words[n].End) || !hasSmall(w0) && gazetteer.SurnameFrequency(string(wl)) >= commonSurname && len(gazetteer.FormalNames(string(w0))) > 0):
 		// A first word the gazetteer lacks before a surname it knows
 		// (Ngozi Okafor, JOOLYNN SMITH); not an ordinary word ("No Rand
 		// methods", "An Adler-32 checksum", "CAPITAL LETTER YI") unless
 		// an e-mail address follows (Havoc Pennington <hp@…>), or, in
-		// capitals, a common surname (DOT LANG).
+		// capitals, a nickname before a common surname (DOT LANG; not
+		// "CYRILLIC SMALL LETTER YU").
 		return n + 1, 0.6
 	}
 	return 0, 0
