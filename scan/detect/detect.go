@@ -830,7 +830,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 			// "hi, i'm roberto alvarez" in a chat is one too.
 			cue = (roles&name.Cue != 0 || cue && j-i <= 3 && (string(text[i:j]) == "is" || string(text[i:j]) == "was") ||
 				j-i == 1 && c == 'm' && i >= 2 && text[i-1] == '\'' && text[i-2]|0x20 == 'i' && (i == 2 || !isAlnum(text[i-3])) ||
-				itsAfterGreeting(text, i, j)) &&
+				(c == 'i' && j-i == 3 || c == 's' && j-i == 1) && itsAfterGreeting(text, i, j)) &&
 				(j >= n || text[j] == ' ' || text[j] == '=' || text[j] == ':')
 
 			// first_name=Ana, "last_name":"Souza": a key of a name part
