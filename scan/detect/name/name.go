@@ -858,7 +858,7 @@ func addressAfter(text []byte, e int) bool {
 // NUL".
 func listItemEnd(text []byte, e int) bool {
 	if e >= len(text) {
-		return true
+		return false
 	}
 	switch text[e] {
 	case '\r', '\n':
@@ -1013,7 +1013,9 @@ func SurnameFirst(text []byte, i, j int, cued bool) (int, float64) {
 	// ESR, January 2001", "user ARNs, IAM role").
 	gr := RolesOf(g)
 	rare := gr&(Given|Common|Stop) != Given
-	if len(g) < 2 || !Capital(g) || rare && !(cued && gr&(Rare|Common|Stop) == Rare) {
+	if len(g) < 2 || !Capital(g) || rare && !((cued || listItemEnd(text, e)) && gr&(Rare|Common|Stop) == Rare) {
+		// (A rarer given name counts too where a list's item plainly
+		// ends after it: "Sweet, Twanda\r\nTweed, Sheila".)
 		return 0, 0
 	}
 	if conf == 0.6 && (len(g) == 2 && g[1] >= 'A' && g[1] <= 'Z' || !plausible(w, RolesOf(w)) || streetWord(w) || ordinary(w, RolesOf(w)) && !listItemEnd(text, e) || !hasSmall(w) && hasSmall(g)) {
