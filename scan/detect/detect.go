@@ -916,6 +916,16 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 							continue
 						}
 					}
+					if roles&name.Particle != 0 && !titled {
+						// "Van Hooser, Steve" in a list of names written
+						// so: a surname with its particle, before the
+						// particle is read as a given name (Van).
+						if end, conf := name.SurnameFirst(text, i, wj, false); end > 0 && name.ListItemEnd(text, end) {
+							s.found = append(s.found, span{i, end, conf, breachkit.PersonName, "rule:name-surname-first", ""})
+							i, titled = end, false
+							continue
+						}
+					}
 					if end, conf := e.name(text, i, j, titled, roles); end > 0 {
 						f := 0
 						if !titled && name.MaybeFirm(text, i, end) {

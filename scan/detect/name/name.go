@@ -851,12 +851,12 @@ func addressAfter(text []byte, e int) bool {
 	return k > e && k < len(text) && text[k] == '<'
 }
 
-// listItemEnd reports whether a name written surname first ends a list's
+// ListItemEnd reports whether a name written surname first ends a list's
 // item at text[e]: a semicolon or an address in angle brackets follows,
 // or the line ends before another item written so ("Heard, Marie\r\nHendry, Brent", "Tweed, Sheila; Sacks,
 // Edward", "Heard, Marie </O=ENRON/…>"); not "Family, Len, terminating
 // NUL".
-func listItemEnd(text []byte, e int) bool {
+func ListItemEnd(text []byte, e int) bool {
 	if e >= len(text) {
 		return false
 	}
@@ -1013,12 +1013,12 @@ func SurnameFirst(text []byte, i, j int, cued bool) (int, float64) {
 	// ESR, January 2001", "user ARNs, IAM role").
 	gr := RolesOf(g)
 	rare := gr&(Given|Common|Stop) != Given
-	if len(g) < 2 || !Capital(g) || rare && !((cued || listItemEnd(text, e)) && gr&(Rare|Common|Stop) == Rare) {
+	if len(g) < 2 || !Capital(g) || rare && !((cued || ListItemEnd(text, e)) && gr&(Rare|Common|Stop) == Rare) {
 		// (A rarer given name counts too where a list's item plainly
 		// ends after it: "Sweet, Twanda\r\nTweed, Sheila".)
 		return 0, 0
 	}
-	if conf == 0.6 && (len(g) == 2 && g[1] >= 'A' && g[1] <= 'Z' || !plausible(w, RolesOf(w)) || streetWord(w) || ordinary(w, RolesOf(w)) && !listItemEnd(text, e) || !hasSmall(w) && hasSmall(g)) {
+	if conf == 0.6 && (len(g) == 2 && g[1] >= 'A' && g[1] <= 'Z' || !plausible(w, RolesOf(w)) || streetWord(w) || ordinary(w, RolesOf(w)) && !ListItemEnd(text, e) || !hasSmall(w) && hasSmall(g)) {
 		// "Sunside, AL": a town and its state, not Al; "Hwy, Brook":
 		// the end of a street; "Family, Len": an ordinary word;
 		// "TYPE_FCONST, Val": a program's name in capitals, then a
