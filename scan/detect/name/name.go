@@ -993,10 +993,15 @@ func SurnameFirst(text []byte, i, j int, cued bool) (int, float64) {
 		return 0, 0
 	}
 	conf := 0.75
+	listOnly := false // taken only where a list's item plainly ends
 	switch roles := RolesOf(w); {
 	case roles&(Surname|Common) == Surname:
 	case cued && roles&(Title|Cue) == 0 && plausible(w, roles):
 		conf = 0.7
+	case roles&(Surname|Common|Stop) == Surname|Common:
+		// White, Young, Long: surnames that are words too, in a list
+		// one name a line ("White, Ann\r\n").
+		conf, listOnly = 0.7, true
 	case roles&(Title|Cue|Given) == 0 && len(w) >= 4:
 		// A surname the gazetteer lacks, before a given name it knows
 		// ("Whitfield, Dana"): a name written for a list; checked
@@ -1013,7 +1018,7 @@ func SurnameFirst(text []byte, i, j int, cued bool) (int, float64) {
 	// ESR, January 2001", "user ARNs, IAM role").
 	gr := RolesOf(g)
 	rare := gr&(Given|Common|Stop) != Given
-	if len(g) < 2 || !Capital(g) || rare && !((cued || ListItemEnd(text, e)) && gr&(Rare|Common|Stop) == Rare) {
+	if len(g) < 2 || !Capital(g) || rare && !((cued || ListItemEnd(text, e)) && gr&(Rare|Common|Stop) == Rare) || listOnly && (rare || !ListItemEnd(text, e)) {
 		// (A rarer given name counts too where a list's item plainly
 		// ends after it: "Sweet, Twanda\r\nTweed, Sheila".)
 		return 0, 0
