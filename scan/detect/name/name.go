@@ -980,12 +980,13 @@ func SurnameFirst(text []byte, i, j int, cued bool) (int, float64) {
 	once.Do(load)
 	w := text[i:j]
 	// Particles before the surname: "DE LA CRUZ, MARIA", "Van Dyke, Ann".
+	particled := false
 	for p := 0; p < 3 && j+1 < len(text) && text[j] == ' ' && particleFold(w); p++ {
 		e := WordEnd(text, j+1)
 		if e == j+1 {
 			return 0, 0
 		}
-		i, j = j+1, e
+		i, j, particled = j+1, e, true
 		w = text[i:j]
 	}
 	if j+3 >= len(text) || text[j] != ',' || text[j+1] != ' ' || !Capital(w) || i > 0 && (text[i-1] == '{' || text[i-1] == '(' || text[i-1] == '[' || text[i-1] == '.') {
@@ -997,6 +998,10 @@ func SurnameFirst(text []byte, i, j int, cued bool) (int, float64) {
 	switch roles := RolesOf(w); {
 	case roles&(Surname|Common) == Surname:
 	case cued && roles&(Title|Cue) == 0 && plausible(w, roles):
+		conf = 0.7
+	case particled && roles&(Title|Cue|Stop) == 0 && plausible(w, roles&^(Common|Given)):
+		// "De Luca, Marco": the particle says surname, whatever else
+		// its word is (Luca is a given name too).
 		conf = 0.7
 	case roles&(Surname|Common|Stop) == Surname|Common:
 		// White, Young, Long: surnames that are words too, in a list
