@@ -117,7 +117,14 @@ func surnameFirst(keep []string) bool {
 	// do not know (the surname list holds the commonest only) will do.
 	sf, gf := gazetteer.SurnameFrequency(first), gazetteer.GivenNameFrequency(first)
 	ss, gs := gazetteer.SurnameFrequency(second), gazetteer.GivenNameFrequency(second)
-	known := sf > 0 && sf > 10*gf || initial && sf == 0 && gf == 0
+	if initial {
+		// "OKAFOR CHIDI E": a last word of one letter is a middle
+		// initial, so the surname came first, unless the lists say
+		// plainly that the first word is a given name and the second a
+		// surname.
+		return !(gf > 0 && gf > 10*sf && ss > 0 && ss > 10*gs)
+	}
+	known := sf > 0 && sf > 10*gf
 	return known && gs > 0 && gs > 10*ss
 }
 

@@ -83,6 +83,7 @@ func TestSplitFullNameParticles(t *testing.T) {
 		{"Santos, Junior Jr.", "Junior", "", "Santos", "Jr."},
 		{"John & Mary Smith", "John", "& Mary", "Smith", ""},
 		{"SOUZA ANA M", "ANA", "M", "SOUZA", ""},
+		{"OKAFOR CHIDI E", "CHIDI", "E", "OKAFOR", ""}, // a given name the lists lack
 		{"ANA M SOUZA", "ANA", "M", "SOUZA", ""},
 		{"SMITH, JOHN A & MARY B", "JOHN", "A & MARY B", "SMITH", ""},
 	} {
