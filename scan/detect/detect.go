@@ -1546,9 +1546,10 @@ func numberWordAt(text []byte, i int) bool {
 	for e < len(text) && isLetter(text[e]) {
 		e++
 	}
-	switch strings.ToLower(string(text[i:e])) {
-	case "number", "num", "no", "nbr", "id":
-		return true
+	for _, w := range [...]string{"number", "num", "no", "nbr", "id"} {
+		if bytes.EqualFold(text[i:e], []byte(w)) {
+			return true
+		}
 	}
 	return false
 }

@@ -94,7 +94,7 @@ var notName = map[string]bool{
 // begin a place's name far more often than a person's.
 func isPlaceStart(w []byte) bool {
 	for _, p := range [...]string{"saint", "st", "san", "santa", "fort", "mount", "lake", "new"} {
-		if len(w) == len(p) && strings.EqualFold(string(w), p) {
+		if bytes.EqualFold(w, []byte(p)) {
 			return true
 		}
 	}
