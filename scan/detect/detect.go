@@ -2749,7 +2749,7 @@ func (e *Engine) resolve(s *scratch, seg *scan.Segment, text []byte, lead int) {
 		// A user name or e-mail nearby makes it a credential pair.
 		lo := max(0, h.start-200)
 		hi := min(len(text), en+200)
-		if bytes.IndexByte(text[lo:hi], '@') >= 0 || containsFold(text[lo:hi], "user") || containsFold(text[lo:hi], "login") {
+		if bytes.IndexByte(text[lo:hi], '@') >= 0 || containsFold(text[lo:hi], "user") || containsFold(text[lo:hi], "login") || creds.Paired(text, h.start, h.end) {
 			conf = 0.9
 			why += " with user"
 		} else if strings.EqualFold(string(text[h.start:h.end]), "pass") {
@@ -2812,7 +2812,10 @@ func (e *Engine) codes(s *scratch, text []byte, lead int) {
 				if st, en := govid.Value(text, h.end); en > 0 {
 					s.found = append(s.found, span{st, en, 0.9, breachkit.GovID, "rule:a-number", kwReason(classGov, st-h.end)})
 				}
-			} else if st, en, k := assigned.Labelled(text, h.start, h.end); k != assigned.None {
+			} else if st, en, k := assigned.Labelled(text, h.start, h.end); k != assigned.None && ssnShaped(text[st:en]) == "" {
+				// An employee or student ID written 212-67-4093 is the
+				// SSN such systems long used as the ID: left to the
+				// number rules, which report it as one.
 				t := breachkit.EmployeeID
 				if k == assigned.Student {
 					t = breachkit.StudentID
@@ -2828,6 +2831,34 @@ func (e *Engine) codes(s *scratch, text []byte, lead int) {
 			}
 		}
 	}
+}
+
+// ssnShaped reports whether v is written as an SSN, 123-45-6789, and its
+// digits are a valid SSN or ITIN, and which; "" when neither.
+func ssnShaped(v []byte) breachkit.Element {
+	v = bytes.TrimSpace(v)
+	if len(v) != 11 || v[3] != '-' || v[6] != '-' {
+		return ""
+	}
+	var d [9]byte
+	n := 0
+	for i, c := range v {
+		if i == 3 || i == 6 {
+			continue
+		}
+		if c < '0' || c > '9' {
+			return ""
+		}
+		d[n] = c
+		n++
+	}
+	switch {
+	case ssn.Valid(d[:]):
+		return breachkit.SSN
+	case itin.Valid(d[:]):
+		return breachkit.ITIN
+	}
+	return ""
 }
 
 // copyrightYear reports whether the four digits at text[i] are a year in

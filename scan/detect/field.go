@@ -1158,6 +1158,13 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, t tableInfo, emit func(
 	case fCardCode, fPIN, fMedication, fProcedure, fBiometric, fGenetic, fANumber, fI94, fStateID, fDoDID, fTribalID, fSIN, fNINO, fNHS, fEmployeeID, fStudentID:
 		if c := &valueRules[fi.kind]; c.ok(v) {
 			out(c.typ, c.conf, "")
+			if fi.kind == fEmployeeID || fi.kind == fStudentID {
+				if t := ssnShaped(v); t != "" {
+					// 212-67-4093 in an employee or student ID column:
+					// the SSN such systems long used as the ID.
+					outRule(t, 0.8, "rule:ssn-as-id")
+				}
+			}
 		}
 	case fGiven, fMiddle, fSurname, fFullName, fAlias:
 		if fi.kind == fFullName && strings.Contains(fi.norm, "display") && !knownName(sv) {

@@ -9,8 +9,9 @@ import (
 	"strings"
 )
 
-// Keywords introduce a secret in free text, as a label (Labelled).
-var Keywords = []string{"password", "passwd", "pwd", "passcode", "passphrase", "pw", "pass"}
+// Keywords introduce a secret in free text, as a label (Labelled); "p"
+// only after "u: name" (Paired).
+var Keywords = []string{"password", "passwd", "pwd", "passcode", "passphrase", "pw", "pass", "p"}
 
 // Labelled reports whether a keyword text[st:en] introduces a secret
 // there: a colon, an equals sign or a quote after it, or " is "
@@ -25,6 +26,9 @@ func Labelled(text []byte, st, en int) bool {
 		// "/etc/passwd: Permission denied", "update-passwd is",
 		// "pinentry->repeat_passphrase": a file's or a program's name.
 		return false
+	}
+	if en-st == 1 {
+		return Paired(text, st, en) // "u: snoop\np: biggreenhat"
 	}
 	if en-st == 4 && strings.EqualFold(string(text[st:en]), "pass") {
 		return text[st+1] != 'A' && en < len(text) && (text[en] == ':' || text[en] == '=')
@@ -48,7 +52,87 @@ func Labelled(text []byte, st, en int) bool {
 		}
 		return k < len(text) && (text[k] == ':' || text[k] == '=')
 	}
-	return j > en && j+3 <= len(text) && strings.EqualFold(string(text[j:j+3]), "is ")
+	return j > en && j+3 <= len(text) && strings.EqualFold(string(text[j:j+3]), "is ") || j > en && Paired(text, st, en)
+}
+
+// Paired reports whether the password's keyword text[st:en] follows a
+// user name and its label, on its line or the line before: "username
+// root password crickets", "login snoop pw biggreenhat", "u: snoop\np:
+// x" ("p" only after "u"). After such a pair the keyword needs no colon.
+// A user name that is a word of prose ("username or password below") is
+// none.
+func Paired(text []byte, st, en int) bool {
+	short := en-st == 1 // "p"
+	i := st
+	breaks := 0
+	for i > 0 && (text[i-1] == ' ' || text[i-1] == '\t' || text[i-1] == '\n' || text[i-1] == '\r' || text[i-1] == ',' || text[i-1] == ';' || text[i-1] == '|' || text[i-1] == '/') {
+		if text[i-1] == '\n' {
+			breaks++
+		}
+		i--
+	}
+	if breaks > 1 || i == st {
+		return false
+	}
+	e := i
+	for i > 0 && e-i < 64 && text[i-1] > ' ' && text[i-1] != ':' && text[i-1] != '=' && text[i-1] != '"' && text[i-1] != '\'' {
+		i--
+	}
+	if i == e || prose(text[i:e]) {
+		return false
+	}
+	j := i
+	for j > 0 && i-j < 3 && (text[j-1] == ' ' || text[j-1] == ':' || text[j-1] == '=') {
+		j--
+	}
+	if j == i || text[j] != ':' && text[j] != '=' && !(text[j] == ' ' && text[i-1] == ' ') {
+		return false
+	}
+	k := j
+	for k > 0 && j-k < 10 && (text[k-1]|0x20 >= 'a' && text[k-1]|0x20 <= 'z') {
+		k--
+	}
+	if k == j || k > 0 && (text[k-1]|0x20 >= 'a' && text[k-1]|0x20 <= 'z' || text[k-1] >= '0' && text[k-1] <= '9' || text[k-1] == '_' || text[k-1] == '-' || text[k-1] == '/' || text[k-1] == '.') {
+		// Not the label, but a word inside a name or a path
+		// ("ssh/login style password requests").
+		return false
+	}
+	label := strings.ToLower(string(text[k:j]))
+	if short {
+		return label == "u" && text[j] == ':' && en < len(text) && text[en] == ':'
+	}
+	switch {
+	case label == "user", label == "username", label == "login", label == "userid":
+	case label == "name" && k >= 5 && strings.EqualFold(string(text[k-5:k]), "user "):
+	default:
+		return false
+	}
+	// The secret after the keyword is no word of a sentence either
+	// ("login failed password expired").
+	a := en
+	for a < len(text) && (text[a] == ' ' || text[a] == ':' || text[a] == '=') {
+		a++
+	}
+	b := a
+	for b < len(text) && text[b] > ' ' {
+		b++
+	}
+	return b > a && !prose(text[a:b])
+}
+
+// prose reports a word that joins or ends a sentence, which no user name
+// is ("username or password", "user is password-protected").
+func prose(w []byte) bool {
+	switch strings.ToLower(strings.TrimRight(string(w), ".,;")) {
+	case "and", "or", "and/or", "&", "/", "+", "-", "field", "fields", "is", "are", "was", "were", "be", "your", "my", "the", "a", "an", "of", "for", "to",
+		"with", "without", "in", "on", "not", "no", "nor", "plus", "then", "reset", "must", "can", "will", "name", "names", "id", "ids", "and/", "etc",
+		"required", "invalid", "incorrect", "wrong", "new", "old", "same", "as", "via", "by", "from", "into", "if", "but", "failed", "failure",
+		"success", "successful", "attempt", "attempts", "locked", "expired", "expires", "changed", "change", "updated", "update", "policy",
+		"protected", "manager", "hint", "recovery", "strength", "history", "length", "prompt", "login", "logout", "user", "username", "password",
+		"anonymous", "guest", "style", "requests", "request":
+		return true
+	}
+	return false
 }
 
 // UserKeywords introduce the account a secret belongs to.

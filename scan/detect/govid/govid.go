@@ -46,8 +46,8 @@ const (
 
 // Keywords label a number in free text: an A-Number ("alien
 // registration number", "USCIS #"), a SIN ("SIN", "social insurance
-// number") or a NINO ("NINO", "national insurance number").
-var Keywords = []string{"alien", "uscis", "sin", "nino", "insurance"}
+// number") or a NINO ("NINO", "NI number", "national insurance number").
+var Keywords = []string{"alien", "uscis", "sin", "nino", "ni", "insurance"}
 
 // Valid reports whether a column value is a number of kind k.
 func Valid(v []byte, k Kind) bool {
@@ -151,10 +151,10 @@ func sin(v []byte) int {
 }
 
 // nino returns the length of the National Insurance number at the start
-// of v: a prefix of two letters, six digits in pairs or together, and a
-// suffix A–D, with the prefixes HMRC leaves out (its National Insurance
-// Manual, NIM39110: no D, F, I, Q, U or V, no O second, and not BG, GB,
-// KN, NK, NT, TN or ZZ). The suffix may be missing only when suffixed is
+// of v: a prefix of two letters, six digits together, in pairs or in
+// threes, and a suffix A–D, with the prefixes HMRC leaves out (its
+// National Insurance Manual, NIM39110: no D, F, I, Q, U or V, no O
+// second, and not BG, GB, KN, NK, NT, TN or ZZ). The suffix may be missing only when suffixed is
 // false. HMRC's example QQ 12 34 56 C is no one's. It returns 0 when
 // there is none.
 func nino(v []byte, suffixed bool) int {
@@ -169,19 +169,30 @@ func nino(v []byte, suffixed bool) int {
 	case "BG", "GB", "KN", "NK", "NT", "TN", "ZZ":
 		return 0
 	}
-	i, n := 2, 0
+	// The six digits: together, in pairs or in threes, with one blank
+	// between the groups when they are apart ("AB 123456 C", "AB 123 456
+	// C", "AB 12 34 56 C").
+	i := 2
 	spaced := v[i] == ' '
-	for n < 6 {
-		if spaced && n%2 == 0 {
-			if i >= len(v) || v[i] != ' ' {
+	if spaced {
+		i++
+	}
+	run := 0
+	for i < len(v) && digit(v[i]) {
+		i, run = i+1, run+1
+	}
+	group := run
+	switch {
+	case run == 6:
+	case spaced && (run == 2 || run == 3):
+		for n := run; n < 6; n += group {
+			if i+group >= len(v) || v[i] != ' ' || digits(v[i+1:i+1+group]) != group {
 				return 0
 			}
-			i++
+			i += 1 + group
 		}
-		if i >= len(v) || !digit(v[i]) {
-			return 0
-		}
-		i, n = i+1, n+1
+	default:
+		return 0
 	}
 	j := i
 	if spaced && j < len(v) && v[j] == ' ' {
@@ -209,7 +220,7 @@ func Labelled(text []byte, ks, ke int) (start, end int) {
 	switch {
 	case string(w) == "SIN":
 		kind = SIN
-	case eq(w, "nino"):
+	case eq(w, "nino"), string(w) == "NI":
 		kind = NINO
 	case eq(w, "insurance"):
 		p := ks - 1

@@ -47,7 +47,10 @@ func TestValid(t *testing.T) {
 		{"AO123456A", NINO, false},
 		{"AB123456E", NINO, false},
 		{"AB12345C", NINO, false},
-		{"AB 123456 C", NINO, false},
+		{"AB 123456 C", NINO, true}, // as forms and letters write it too
+		{"AB 123 456 C", NINO, true},
+		{"AB 1234 56 C", NINO, false},
+		{"AB 12 3456 C", NINO, false},
 	}
 	for _, tt := range tests {
 		if got := Valid([]byte(tt.v), tt.k); got != tt.want {
