@@ -811,6 +811,12 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 					e.foreignMonth(s, text, i)
 				}
 			}
+			if byteClass[c] == cLower && j-i >= 3 && j-i <= 9 && (j+1 < n && text[j] == ' ' && byteClass[text[j+1]] == cDigit || i >= 2 && (text[i-1] == '-' || text[i-1] == ' ') && byteClass[text[i-2]] == cDigit) && dob.MonthBytes(text[i:j]) > 0 {
+				// A month in small letters, as chats and lower-cased
+				// exports write it: "june 4, 1976", "22-nov-1972", "4
+				// june 1976".
+				e.monthDate(s, text, i)
+			}
 			if cue && j+1 < n && text[j] == ' ' || cue && byteClass[c] == cUpper {
 				if byteClass[c] == cUpper {
 					// "Customer SMITH, JOHN A."
@@ -1339,6 +1345,12 @@ const kwMask = 1<<numClasses - 1
 func (e *Engine) word(s *scratch, text []byte, i, j int) name.Role {
 	l := j - i
 	if l >= 32 || byteClass[text[i]] == cLower && e.lowFirst[text[i]]&(1<<l) == 0 {
+		if l == 1 && j+1 < len(text) && text[j] == '.' && isLetter(text[j+1]) {
+			// Initials with periods in small letters: d.o.b., s.s.n.
+			if h, ok := e.initialism(text, i); ok {
+				s.hits = append(s.hits, h)
+			}
+		}
 		return 0
 	}
 	if l >= 2 && l <= 16 && i+16 <= len(text) {
@@ -1907,10 +1919,11 @@ func (e *Engine) name(text []byte, i, j int, titled bool, r name.Role) (int, flo
 	for n < len(ws) && k < len(text) {
 		j0 := k
 		k = name.WordEnd(text, k)
-		if k == j0 || n > 0 && !name.Capital(text[j0:k]) && !name.IsParticle(text[j0:k]) {
+		if k == j0 || n > 0 && !name.Capital(text[j0:k]) && !name.IsParticle(text[j0:k]) || n > 1 && name.PostNominal(text[j0:k]) || n > 0 && pronounI(text, j0, k) {
 			// Only capitalised words, and the particles of surnames
 			// (de la Cruz), can go on a name: the rules stop at the
-			// first word that is not.
+			// first word that is not, and at a degree after the name
+			// ("Jane Eckles PhD").
 			break
 		}
 		w := name.Word{Start: j0, End: k, Roles: r}
@@ -1970,6 +1983,13 @@ func (e *Engine) name(text []byte, i, j int, titled bool, r name.Role) (int, flo
 		}
 	}
 	return end, conf
+}
+
+// pronounI reports whether text[j:k] is the pronoun I after a name
+// ("Hello Jane I am Tom"), not a middle initial: no period after it and
+// a word in small letters next.
+func pronounI(text []byte, j, k int) bool {
+	return k == j+1 && text[j] == 'I' && k+1 < len(text) && text[k] == ' ' && byteClass[text[k+1]] == cLower
 }
 
 // wrappedLine reports whether the line that ends at text[nl] (a line
@@ -2131,7 +2151,12 @@ func cityLine(text []byte, st, end int) bool {
 // stateAfter reports whether ", ST" (a state abbreviation) follows
 // text[:end]: "Jordan, Alexis, TX" is more likely a place.
 func stateAfter(text []byte, end int) bool {
-	return end+4 <= len(text) && text[end] == ',' && text[end+1] == ' ' && address.ValidState(view(text[end+2:end+4])) && (end+4 == len(text) || !isLetter(text[end+4]))
+	if end+4 > len(text) || text[end] != ',' || text[end+1] != ' ' || !address.ValidState(view(text[end+2:end+4])) || end+4 < len(text) && isLetter(text[end+4]) {
+		return false
+	}
+	// "John Smith, MD": a physician, unless a ZIP Code follows
+	// ("Glen Burnie, MD 21061").
+	return !(text[end+2] == 'M' && text[end+3] == 'D' && (end+4 == len(text) || byteClass[text[end+4]] != cDigit && !(end+5 < len(text) && text[end+4] == ' ' && byteClass[text[end+5]] == cDigit)))
 }
 
 // namePartValue finds the value after a key that names a part of a

@@ -139,6 +139,21 @@ func IsParticle(w []byte) bool {
 	return false
 }
 
+// PostNominal reports whether w is a degree or a licence written after
+// a name ("Jane Eckles PhD", "Ana Ruiz RN", "Tom Hale Esq"): it ends the
+// name and is no part of it. Only the written forms of the professions
+// are taken ("MD", "PhD"), not words ("Do"). "MD" and "DO" are asked
+// without the periods of "M.D.", which WordEnd leaves out.
+func PostNominal(w []byte) bool {
+	switch string(w) {
+	case "MD", "DO", "PhD", "PHD", "RN", "NP", "DDS", "DMD", "DPM", "OD", "PharmD", "Esq", "ESQ", "CPA", "JD", "MBA", "LPN", "LVN", "CNA",
+		"CRNA", "APRN", "FNP", "LCSW", "LMFT", "LPC", "PsyD", "EdD", "DNP", "MSN", "BSN", "FACS", "FACP", "FAAP", "MPH", "CFP", "CFA", "RPh",
+		"PA-C", "DVM", "FNP-C", "FNP-BC", "MSW", "LICSW", "OTR", "DPT", "PT", "CRNP", "DrPH", "MPA", "CPNP", "RD", "LD", "CNM", "CNS":
+		return true
+	}
+	return false
+}
+
 // particleFold is IsParticle in any case ("DE", "Van"), without a
 // lexicon lookup: SurnameFirst asks it of every capitalised word.
 func particleFold(w []byte) bool {
@@ -1105,6 +1120,9 @@ func Labelled(text []byte, i int) (int, float64) {
 			break
 		}
 		w := text[k:j]
+		if words > 0 && j-k == 1 && w[0] == 'I' && j+1 < len(text) && text[j] == ' ' && text[j+1] >= 'a' && text[j+1] <= 'z' {
+			break // "Hello Jane I am Tom": the pronoun, not an initial
+		}
 		switch {
 		case words > 0 && IsParticle(w):
 		case len(w) == 1 && words > 0 && w[0] >= 'A' && w[0] <= 'Z':
