@@ -811,12 +811,6 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 					e.foreignMonth(s, text, i)
 				}
 			}
-			if byteClass[c] == cLower && j-i >= 3 && j-i <= 9 && (j+1 < n && text[j] == ' ' && byteClass[text[j+1]] == cDigit || i >= 2 && (text[i-1] == '-' || text[i-1] == ' ') && byteClass[text[i-2]] == cDigit) && dob.MonthBytes(text[i:j]) > 0 {
-				// A month in small letters, as chats and lower-cased
-				// exports write it: "june 4, 1976", "22-nov-1972", "4
-				// june 1976".
-				e.monthDate(s, text, i)
-			}
 			if cue && j+1 < n && text[j] == ' ' || cue && byteClass[c] == cUpper {
 				if byteClass[c] == cUpper {
 					// "Customer SMITH, JOHN A."
@@ -1643,6 +1637,22 @@ func (e *Engine) number(s *scratch, text []byte, i, j int) int {
 	} else if i > 0 && text[i-1] == '+' && (j-i <= 3 || j-i >= 8 && j-i <= 15 && text[i] != '1') && (i < 2 || !isAlnum(text[i-2])) {
 		start = i - 1 // +1 212 ..., +44 20 ..., +447700900123
 	}
+	// A month in small letters beside the number, as chats and
+	// lower-cased exports write dates: "4 june 1976", "22-nov-1972",
+	// "june 4, 1976" (asked here, of numbers, rather than of every word).
+	if j-i > 2 {
+		// Not a day.
+	} else if j+4 < n && (text[j] == ' ' || text[j] == '-') && byteClass[text[j+1]] == cLower && monthStart(text[j+1:j+4]) {
+		e.monthDate(s, text, j+1)
+	} else if i >= 5 && text[i-1] == ' ' && byteClass[text[i-2]] == cLower {
+		k := i - 2
+		for k > 0 && byteClass[text[k-1]] == cLower && i-k < 11 {
+			k--
+		}
+		if i-1-k >= 3 && monthStart(text[k:k+3]) && (k == 0 || !isLetter(text[k-1])) {
+			e.monthDate(s, text, k)
+		}
+	}
 	g0 := len(s.gs)
 	s.gs = append(s.gs, group{start: i, end: j})
 	k := j
@@ -1845,7 +1855,7 @@ func (e *Engine) monthDate(s *scratch, text []byte, i int) {
 	if lim > len(text) {
 		lim = len(text)
 	}
-	if l, ok := dob.ParseText(view(text[st:lim]), true); ok && !gluedAfter(text, st+l) {
+	if l, ok := dob.ParseText(view(text[st:lim]), true); ok && !gluedAfter(text, st+l) && (len(s.dates) == 0 || s.dates[len(s.dates)-1][0] != st) {
 		s.dates = append(s.dates, [2]int{st, st + l})
 	}
 }
@@ -1983,6 +1993,18 @@ func (e *Engine) name(text []byte, i, j int, titled bool, r name.Role) (int, flo
 		}
 	}
 	return end, conf
+}
+
+// monthStart reports whether the word w, in small letters, starts as a
+// month's name does (jan, feb, …): a test of three bytes that spares the
+// month lookup nearly every word.
+func monthStart(w []byte) bool {
+	switch uint32(w[0])<<16 | uint32(w[1])<<8 | uint32(w[2]) {
+	case 'j'<<16 | 'a'<<8 | 'n', 'f'<<16 | 'e'<<8 | 'b', 'm'<<16 | 'a'<<8 | 'r', 'a'<<16 | 'p'<<8 | 'r', 'm'<<16 | 'a'<<8 | 'y', 'j'<<16 | 'u'<<8 | 'n',
+		'j'<<16 | 'u'<<8 | 'l', 'a'<<16 | 'u'<<8 | 'g', 's'<<16 | 'e'<<8 | 'p', 'o'<<16 | 'c'<<8 | 't', 'n'<<16 | 'o'<<8 | 'v', 'd'<<16 | 'e'<<8 | 'c':
+		return true
+	}
+	return false
 }
 
 // pronounI reports whether text[j:k] is the pronoun I after a name
