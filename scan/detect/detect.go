@@ -1037,6 +1037,9 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 	if s.present&(1<<classAccess|1<<classMedical|1<<classGov) != 0 {
 		e.codes(s, text, lead)
 	}
+	if s.present&(1<<classDL|1<<classLicense) != 0 {
+		e.ukLicence(s, text, lead)
+	}
 	e.customText(s, text, lead)
 	for _, a := range s.whole {
 		// What was read in a value found at its end before the end said
@@ -2906,6 +2909,40 @@ func ssnShaped(v []byte) breachkit.Element {
 		return breachkit.ITIN
 	}
 	return ""
+}
+
+// ukLicence records the British driving licence numbers that follow a
+// licence's keyword on its line ("The driving licence number of the
+// claimant is MORGA753116SM91J 01", "DVLA no MORGA 753116 SM91J01"). What
+// another rule read inside one (its digits as a US licence's) is part of
+// it.
+func (e *Engine) ukLicence(s *scratch, text []byte, lead int) {
+	last := 0
+	for _, h := range s.hits {
+		if h.classes&(1<<classDL|1<<classLicense) == 0 || h.end < last {
+			continue
+		}
+		lim := min(len(text), h.end+80)
+		for k := h.end + 1; k < lim && text[k] != '\n'; k++ {
+			if text[k] < 'A' || text[k] > 'Z' || isAlnum(text[k-1]) {
+				continue
+			}
+			n := dl.UK(text[k:])
+			if n == 0 {
+				continue
+			}
+			if k >= lead {
+				for f := range s.found {
+					if p := &s.found[f]; p.start < k+n && p.end > k {
+						p.conf = 0
+					}
+				}
+				s.found = append(s.found, span{k, k + n, 0.95, breachkit.DriversLicense, "rule:uk-driving-licence", kwReason(classDL, k-h.end)})
+			}
+			last = k + n
+			break
+		}
+	}
 }
 
 // copyrightYear reports whether the four digits at text[i] are a year in

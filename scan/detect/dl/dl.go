@@ -1,12 +1,16 @@
-// Package dl recognises US driver's license numbers. Each state has its
-// own shapes (CA: a letter and seven digits; NY: nine digits; WA: twelve
-// mixed characters), and many of them collide with other numbers, so a
-// value is a license number only when a keyword ("driver's license",
-// "DL#") or a column says so; the shape only has to be plausible.
+// Package dl recognises US driver's license numbers, and British driving
+// licence numbers. Each state has its own shapes (CA: a letter and seven
+// digits; NY: nine digits; WA: twelve mixed characters), and many of them
+// collide with other numbers, so a value is a license number only when a
+// keyword ("driver's license", "DL#") or a column says so; the shape only
+// has to be plausible. A British number's shape says more (UK), but it
+// too is taken only after a keyword.
 package dl
 
+import "bytes"
+
 // Keywords are the words that, near a value, say it is a license number.
-var Keywords = []string{"driver", "drivers"}
+var Keywords = []string{"driver", "drivers", "dvla"}
 
 // LabelKeywords say so only as the value's label ("License # D1234567",
 // "DL: 9767086"), or with a word of Keywords near: alone and farther off
@@ -113,4 +117,91 @@ func datedGroups(groups []int, seps []byte) bool {
 // year reports four digits from 1900 to 2099.
 func year(d []byte) bool {
 	return d[0] == '1' && d[1] == '9' || d[0] == '2' && d[1] == '0'
+}
+
+// UK returns the length of the British (DVLA) driving licence number at
+// the start of v, or 0: five characters of the surname padded with 9s,
+// six digits of the birth date (the decade, the month, 51–62 for a
+// woman, the day, the year), two initials padded with 9, a digit and two
+// check characters, then perhaps the licence's two-digit issue number
+// (MORGA753116SM91J 01). Forms and letters put blanks between the parts
+// ("MORGA 753116 SM91J 01", "MORGA 753 116 SM91J 01"); one blank is
+// allowed between any two of them.
+func UK(v []byte) int {
+	i := 0
+	blank := func() {
+		if i+1 < len(v) && v[i] == ' ' && v[i+1] != ' ' {
+			i++
+		}
+	}
+	take := func(n int, ok func(byte) bool) bool {
+		for k := 0; k < n; k++ {
+			if i >= len(v) || !ok(v[i]) {
+				return false
+			}
+			i++
+		}
+		return true
+	}
+	upper9 := func(c byte) bool { return c >= 'A' && c <= 'Z' || c == '9' }
+	digit := func(c byte) bool { return c >= '0' && c <= '9' }
+	alnum := func(c byte) bool { return c >= 'A' && c <= 'Z' || digit(c) }
+	if len(v) < 16 || v[0] < 'A' || v[0] > 'Z' || !take(5, upper9) {
+		return 0
+	}
+	if bytes.IndexByte(v[1:5], '9') >= 0 && !padded(v[:5]) {
+		return 0 // the 9s pad a short surname's end, never its middle
+	}
+	blank()
+	d := i
+	if !take(3, digit) {
+		return 0
+	}
+	blank()
+	if !take(3, digit) {
+		return 0
+	}
+	var dd [6]byte
+	n := 0
+	for _, c := range v[d:i] {
+		if c != ' ' {
+			dd[n] = c
+			n++
+		}
+	}
+	month := int(dd[1]-'0')*10 + int(dd[2]-'0')
+	day := int(dd[3]-'0')*10 + int(dd[4]-'0')
+	if month > 50 {
+		month -= 50
+	}
+	if month < 1 || month > 12 || day < 1 || day > 31 {
+		return 0
+	}
+	blank()
+	if !take(2, upper9) || !take(1, digit) || !take(2, alnum) {
+		return 0
+	}
+	end := i
+	if i+3 <= len(v) && v[i] == ' ' && digit(v[i+1]) && digit(v[i+2]) && (i+3 == len(v) || !alnum(v[i+3])) {
+		end = i + 3 // the issue number
+	} else if i+2 <= len(v) && digit(v[i]) && digit(v[i+1]) && (i+2 == len(v) || !alnum(v[i+2])) {
+		end = i + 2
+	} else if i < len(v) && alnum(v[i]) {
+		return 0
+	}
+	return end
+}
+
+// padded reports whether the 9s of a surname's five characters all come
+// after its letters (LEE99, not L9E9X).
+func padded(w []byte) bool {
+	nine := false
+	for _, c := range w {
+		if c == '9' {
+			nine = true
+		} else if nine {
+			return false
+		}
+	}
+	return true
 }
