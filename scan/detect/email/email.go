@@ -120,7 +120,9 @@ func Span(text []byte, at int) (start, end int, ok bool) {
 	for s < at && (text[s] == '.' || text[s] == '\'' || text[s] == '-') {
 		s++
 	}
-	if s == at || at-s > 64 {
+	if s == at || at-s > 64 || s > 0 && text[s-1] == '@' {
+		// Also "user@domain@domain.com": no address has two @ signs
+		// (nor does a fediverse handle, @jdoe@mastodon.social).
 		return 0, 0, false
 	}
 	e := at + 1
