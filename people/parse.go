@@ -430,6 +430,11 @@ func parseFullAddress(s string) Address {
 		// Lines joined with blanks, as Mailchimp exports them.
 		s = gazetteer.JoinedAddress(s)
 	}
+	if strings.Contains(s, " - ") {
+		// "2590 Elm Road NE - Warren, OH 44483": a dash between the
+		// lines.
+		s = strings.ReplaceAll(s, " - ", ", ")
+	}
 	parts := strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '\n' || r == ';' })
 	for i := range parts {
 		parts[i] = strings.TrimSpace(parts[i])
@@ -501,6 +506,18 @@ func parseFullAddress(s string) Address {
 	rest := parts[:len(parts)-1]
 	if len(last) > 0 {
 		rest = append(rest, strings.Join(last, " "))
+	} else if a.ZIP != "" && a.State == "" {
+		// The ZIP Code set off by a comma, perhaps after the country:
+		// "Fort Washington, PA, 19034", "Ann Arbor, MI, US, 48108".
+		if n := len(rest); n >= 3 && normState(rest[n-1]) == "" {
+			if code, ok := gazetteer.CountryCode(rest[n-1]); ok && code == "US" {
+				rest = rest[:n-1]
+			}
+		}
+		if n := len(rest); n >= 2 && normState(rest[n-1]) != "" {
+			a.State = rest[n-1]
+			rest = rest[:n-1]
+		}
 	}
 	if len(rest) > 0 {
 		a.Street = rest[0]

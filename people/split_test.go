@@ -249,6 +249,27 @@ func TestJoinedAddress(t *testing.T) {
 	}
 }
 
+// TestAddressLastLines checks the last lines of addresses as letters and
+// forms set them: a dash before the town, the ZIP Code or the country
+// set off by commas, the state on a line of its own, no blank after the
+// comma.
+func TestAddressLastLines(t *testing.T) {
+	tests := []struct{ in, street, city, state, zip string }{
+		{"2590 Elm Road NE - Warren, OH 44483", "2590 Elm Road NE", "Warren", "OH", "44483"},
+		{"1100 Virginia Dr\nFort Washington, PA, 19034", "1100 Virginia Dr", "Fort Washington", "PA", "19034"},
+		{"2755 Carpenter Rd Suite 1W\nAnn Arbor, MI, US, 48108", "2755 Carpenter Rd Suite 1W", "Ann Arbor", "MI", "48108"},
+		{"25 Harbor Park Drive\nPort Washington\nNY 11050", "25 Harbor Park Drive", "Port Washington", "NY", "11050"},
+		{"899 Heathrow Park Ln\nLake Mary,FL 32746", "899 Heathrow Park Ln", "Lake Mary", "FL", "32746"},
+		{"1450 E. Chestnut Avenue, Vineland NJ", "1450 E. Chestnut Avenue", "Vineland", "NJ", ""},
+	}
+	for _, tt := range tests {
+		a := parseFullAddress(tt.in)
+		if a.Street != tt.street || a.City != tt.city || a.State != tt.state || a.ZIP != tt.zip {
+			t.Errorf("parseFullAddress(%q) = %+v", tt.in, a)
+		}
+	}
+}
+
 // TestQuebecAddress checks Québec's own form of an address's last line,
 // the province in brackets between the town and the postal code.
 func TestQuebecAddress(t *testing.T) {

@@ -88,6 +88,7 @@ func find(text []byte, i int, lower bool) (end int, full bool, conf float64) {
 	suffixAt, wordsEnd := -1, -1
 	var suffix string
 	roadFirst := false // "Highway 61": taken only with its city and state
+	afterDir := false  // the word before is a direction
 	nw := 0
 	for nw < 5 && p < len(text) {
 		e := word(text, p)
@@ -96,9 +97,14 @@ func find(text []byte, i int, lower bool) (end int, full bool, conf float64) {
 		}
 		w := view(text[p:e])
 		capital := isUpper(w[0]) || isDigit(w[0]) && ordinal(w) || lower && isAlpha(w[0])
+		if !capital && nw == 1 && afterDir && e-p <= 3 && allDigits(w) {
+			// New York's numbered streets: "586 W. 207 St."
+			capital = true
+		}
 		if !capital {
 			break
 		}
+		afterDir = directions[w]
 		wordsEnd = e
 		if nw == 0 && numberedRoad(w) && e+1 < len(text) && text[e] == ' ' && isDigit(text[e+1]) {
 			// The road's kind first, then its number: "100 Highway 61
@@ -164,6 +170,13 @@ func find(text []byte, i int, lower bool) (end int, full bool, conf float64) {
 	if q := space(text, end); q > 0 {
 		e := word(text, q)
 		if e > q && directions[view(text[q:e])] && boundary(text, e) {
+			end = e
+		}
+	} else if end+2 < len(text) && text[end] == ',' && text[end+1] == ' ' {
+		// Set off by commas, in full: "326 33RD AVE., EAST, SEATTLE".
+		q := end + 2
+		e := word(text, q)
+		if e-q > 2 && directions[view(text[q:e])] && e < len(text) && text[e] == ',' {
 			end = e
 		}
 	}
@@ -238,15 +251,24 @@ var commonSuffix = map[string]bool{
 // (", Apt 4B", " Suite 200"), or of a unit on a line of its own ("123
 // Main St\nApt 4B\nCity, ST ZIP"), or end when there is none.
 func units(text []byte, end int) int {
-	if q := space(text, end); q > 0 || end < len(text) && text[end] == ',' {
-		if q < 0 {
+	for n := 0; n < 2; n++ {
+		// A building and its suite: "Building 2, Suite 2A", "Bldg 7
+		// Ste 400".
+		q := space(text, end)
+		if q < 0 && end < len(text) && text[end] == ',' {
 			q = space(text, end+1)
 		}
-		if q > 0 {
-			if e := unit(text, q); e > 0 {
-				end = e
-			}
+		if q < 0 && end < len(text) && text[end] == '#' {
+			q = end // "GRANDIOSE WAY#100"
 		}
+		if q < 0 {
+			break
+		}
+		e := unit(text, q)
+		if e == 0 {
+			break
+		}
+		end = e
 	}
 	if e := unitLine(text, end); e > 0 {
 		end = e
@@ -345,6 +367,8 @@ func houseNumber(text []byte, i int) int {
 	switch {
 	case j+1 < len(text) && isUpper(text[j]) && text[j+1] == ' ':
 		j++ // A letter glued to the house number: 221B, 12A.
+	case j+2 < len(text) && text[j] == '-' && isUpper(text[j+1]) && text[j+2] == ' ':
+		j += 2 // 35-B
 	case j+4 < len(text) && text[j] == ' ' && string(text[j+1:j+4]) == "1/2" && text[j+4] == ' ':
 		j += 4
 	case j+3 < len(text) && text[j] == '-' && j-i <= 3 && isDigit(text[j+1]):
@@ -606,18 +630,26 @@ func cityPostcode(text []byte, i int) int {
 	return 0
 }
 
+// commaSpace returns where the next part starts after a blank at i, a
+// comma before it or not, or 0 when there is no blank.
+func commaSpace(text []byte, i int) int {
+	if i < len(text) && text[i] == ',' {
+		i++
+	}
+	if i >= len(text) || text[i] != ' ' {
+		return 0
+	}
+	return i + 1
+}
+
 // cityStateZIPLower is cityStateZIP in lower case: a city of one to three
 // words, a comma or not, a state's abbreviation or name, and a ZIP Code
 // of that state.
 func cityStateZIPLower(text []byte, i int) int {
-	p := i
-	if p < len(text) && text[p] == ',' {
-		p++
-	}
-	if p >= len(text) || text[p] != ' ' {
+	p := commaSpace(text, i)
+	if p == 0 {
 		return 0
 	}
-	p++
 	// The ZIP Code ends the address within the next few words; what is
 	// before it is the city and the state.
 	words := [6][2]int{}
@@ -673,6 +705,12 @@ func cityStateZIPLower(text []byte, i int) int {
 // that is the whole of the line after the street line ending at i, or 0.
 func unitLine(text []byte, i int) int {
 	p := i
+	if p < len(text) && text[p] == ',' {
+		p++ // "225 E. John Carpenter Freeway, \nSuite 1500, Irving"
+	}
+	for p < len(text) && text[p] == ' ' && p-i < 3 {
+		p++
+	}
 	if p < len(text) && text[p] == '\r' {
 		p++
 	}
@@ -684,7 +722,7 @@ func unitLine(text []byte, i int) int {
 		p++
 	}
 	e := unit(text, p)
-	if e == 0 || e < len(text) && text[e] != '\n' && text[e] != '\r' {
+	if e == 0 || e < len(text) && text[e] != '\n' && text[e] != '\r' && text[e] != ',' {
 		return 0
 	}
 	return e
@@ -838,10 +876,16 @@ func unit(text []byte, q int) int {
 		if f := floorAfter(text, q, e); f > 0 {
 			return f // "Fifth Floor", "2nd Fl"
 		}
-		if _, ok := gazetteer.UnitDesignator(view(text[q:e])); !ok || !isUpper(text[q]) {
+		if _, ok := gazetteer.UnitDesignator(view(text[q:e])); (!ok && !unitAlias(view(text[q:e]))) || !isUpper(text[q]) {
 			return 0
 		}
 		if e < len(text) && text[e] == '.' {
+			e++
+		}
+		if e+1 < len(text) && text[e] == ' ' && text[e+1] == '#' {
+			e++ // "Suite #205"
+		}
+		if e < len(text) && text[e] == '#' {
 			e++
 		}
 	}
@@ -859,7 +903,22 @@ func unit(text []byte, q int) int {
 	if !hasDigit && v-e > 2 {
 		return 0
 	}
+	if hasDigit && v+3 < len(text) && text[v] == ' ' && grid[text[v+1]] && text[v+2] == ',' && text[v+3] == ' ' {
+		v += 2 // the unit's wing: "STE 130 S, Melville"
+	}
 	return v
+}
+
+// unitAlias reports the designators forms and letters use besides
+// Publication 28's: FLR for a floor, PMB for a private mailbox at a
+// commercial mail receiving agency (which Publication 28 names in its
+// own section).
+func unitAlias(w string) bool {
+	switch w {
+	case "FLR", "Flr", "PMB", "Pmb":
+		return true
+	}
+	return false
 }
 
 // cityStateZIP parses ", City, ST 12345" or " City, ST 12345-6789" at i
@@ -878,6 +937,9 @@ func cityStateZIP(text []byte, i int) int {
 // returns the state's end and the state as written, or -1.
 func cityState(text []byte, i int) (int, string) {
 	p := i
+	if p+3 < len(text) && text[p] == ' ' && text[p+1] == '-' && text[p+2] == ' ' && isUpper(text[p+3]) {
+		p += 2 // "2590 Elm Road NE - Warren, OH 44483"
+	}
 	if p < len(text) && text[p] == ',' {
 		p++
 	}
@@ -905,22 +967,35 @@ func cityState(text []byte, i int) (int, string) {
 		}
 		n++
 		p = e
+		if p+1 < len(text) && text[p] == ' ' && text[p+1] == ',' {
+			p++ // "Charlotte , North Carolina"
+		}
 		if p < len(text) && text[p] == ',' {
 			p++
 			break
 		}
 		if p+1 < len(text) && text[p] == ' ' && isUpper(text[p+1]) {
-			// Maybe the state follows without a comma.
+			// Maybe the state follows without a comma: before its ZIP
+			// Code, or ending the line ("Vineland NJ").
 			e2 := word(text, p+1)
-			if (e2-p-1 == 2 || e2-p-1 == 3) && isState(view(text[p+1:e2])) && e2 < len(text) && text[e2] == ' ' && e2+1 < len(text) && isDigit(text[e2+1]) {
+			if (e2-p-1 == 2 || e2-p-1 == 3) && isState(view(text[p+1:e2])) && (e2 < len(text) && text[e2] == ' ' && e2+1 < len(text) && (isDigit(text[e2+1]) || e2+3 < len(text) && text[e2+1] == '-' && text[e2+2] == ' ' && isDigit(text[e2+3])) ||
+				e2-p-1 == 2 && isUpper(text[p+2]) && (e2 == len(text) || text[e2] == '\n' || text[e2] == '\r')) {
 				break
 			}
 			p++
 			continue
 		}
+		if p+4 < len(text) && text[p] == '\n' && isUpper(text[p+1]) && isUpper(text[p+2]) && text[p+3] == ' ' && isDigit(text[p+4]) && isState(view(text[p+1:p+3])) {
+			break // the state and ZIP Code on a line of their own: "PORT WASHINGTON\nNY 11050"
+		}
 		return -1, ""
 	}
-	if p = space(text, p); p < 0 {
+	if p+3 < len(text) && text[p-1] == ',' && isUpper(text[p]) && isUpper(text[p+1]) && text[p+2] == ' ' && isDigit(text[p+3]) && isState(view(text[p:p+2])) {
+		return p + 2, view(text[p : p+2]) // "LAKE MARY,FL 32746"
+	}
+	if p < len(text) && text[p] == '\n' {
+		p++
+	} else if p = space(text, p); p < 0 {
 		return -1, ""
 	}
 	e := word(text, p)
@@ -947,6 +1022,13 @@ func cityState(text []byte, i int) (int, string) {
 // Code, a Canadian postal code after a province, an Australian postcode
 // after a state. It returns the code's end, or 0.
 func stateZIP(text []byte, e int, st string) int {
+	if e+2 < len(text) && text[e] == ',' && text[e+1] == ' ' && isDigit(text[e+2]) {
+		e++ // "Fort Washington, PA, 19034"
+	} else if e+3 < len(text) && text[e] == ' ' && text[e+1] == '-' && text[e+2] == ' ' && isDigit(text[e+3]) {
+		e += 2 // "Austin Tx - 78755"
+	} else if k := country(text, e); k > 0 {
+		e = k // "Ann Arbor, MI, US, 48108", "Irving, Texas, USA 75039"
+	}
 	p := space(text, e)
 	if p < 0 {
 		return 0
@@ -988,6 +1070,26 @@ func stateZIP(text []byte, e int, st string) int {
 		return 0
 	}
 	return z
+}
+
+// country returns where the country written between a state and its ZIP
+// Code ends (", US,", ", USA", " U.S.A."), a comma after it taken, or 0.
+func country(text []byte, e int) int {
+	p := commaSpace(text, e)
+	if p == 0 {
+		return 0
+	}
+	for _, c := range []string{"U.S.A.", "USA", "U.S.", "US"} {
+		if k := p + len(c); k+1 < len(text) && string(text[p:k]) == c && !isAlpha(text[k]) {
+			if text[k] == ',' {
+				k++
+			}
+			if text[k] == ' ' && isDigit(text[k+1]) {
+				return k
+			}
+		}
+	}
+	return 0
 }
 
 // ColumnLocality finds the last line of an address laid out in a column
