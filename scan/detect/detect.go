@@ -855,7 +855,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 					continue
 				}
 			}
-			if (c == 'P' || c == 'p') && j-i <= 2 {
+			if (c == 'P' || c == 'p') && (j-i <= 2 || j-i == 4 || j-i == 5) {
 				if end, full, conf := address.FindPOBox(text, i); end > 0 {
 					s.found = append(s.found, span{i, end, conf, breachkit.Address, pick(full, "rule:address-full", "rule:address-po-box"), ""})
 					i, titled = end, false

@@ -791,28 +791,44 @@ func FindPOBox(text []byte, i int) (end int, full bool, conf float64) {
 			p++
 		}
 	}
-	if !expect('P') {
-		return 0, false, 0
+	if p+15 < len(text) && strings.EqualFold(view(text[p:p+15]), "post office box") {
+		p += 15 // "POST OFFICE BOX 129"
+	} else {
+		if !expect('P') {
+			return 0, false, 0
+		}
+		skip('.')
+		skip(' ')
+		if !expect('O') {
+			return 0, false, 0
+		}
+		skip('.')
+		if p < len(text) && text[p] == ' ' {
+			p++
+		} else if p >= len(text) || text[p]|0x20 != 'b' {
+			return 0, false, 0 // "P.O.BOX 167", "POBox 129" run together
+		}
+		if !expect('B') || !expect('O') || !expect('X') {
+			return 0, false, 0
+		}
 	}
-	skip('.')
-	skip(' ')
-	if !expect('O') {
-		return 0, false, 0
-	}
-	skip('.')
 	if p >= len(text) || text[p] != ' ' {
 		return 0, false, 0
 	}
 	p++
-	if !expect('B') || !expect('O') || !expect('X') || p >= len(text) || text[p] != ' ' {
-		return 0, false, 0
+	if p+1 < len(text) && text[p] == '#' {
+		p++ // "PO Box # A3656", "PO Box #88"
+		skip(' ')
 	}
-	p++
 	q := p
+	digits := 0
 	for p < len(text) && (isDigit(text[p]) || isAlpha(text[p]) || text[p] == '-') && p-q < 10 {
+		if isDigit(text[p]) {
+			digits++
+		}
 		p++
 	}
-	if p == q || !isDigit(text[q]) || !boundary(text, p) {
+	if p == q || !(isDigit(text[q]) || isUpper(text[q]) && p-q >= 3 && digits >= 2) || !boundary(text, p) {
 		return 0, false, 0
 	}
 	if e := cityStateZIP(text, p); e > 0 {
