@@ -343,6 +343,9 @@ type scratch struct {
 	ctx        ctxInfo
 	// present has a bit set for each keyword class found in the segment.
 	present uint32
+	// uk: Britain's word for a licence was seen ("licence", "DVLA"),
+	// after which British licence numbers are looked for.
+	uk bool
 	// The keywords before the last candidate gather saw, swept in text
 	// order: sweepPos is where that candidate starts, sweepNext the first
 	// hit that does not end before it, sweepLast the end of the nearest
@@ -523,6 +526,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 	text := seg.Text
 	n := len(text)
 	s.hits, s.toks, s.gs, s.alnum, s.dates, s.found, s.whole = s.hits[:0], s.toks[:0], s.gs[:0], s.alnum[:0], s.dates[:0], s.found[:0], s.whole[:0]
+	s.uk = false
 	s.lastOrg = -1 << 30
 	lead := seg.Lead
 	if lead > n {
@@ -855,7 +859,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 					continue
 				}
 			}
-			if (c == 'P' || c == 'p') && (j-i <= 2 || j-i == 4 || j-i == 5) {
+			if (c == 'P' || c == 'p') && (j-i <= 2 || j-i >= 4 && j-i <= 5 && text[i+1]|0x20 == 'o' && (text[i+2]|0x20 == 's' || text[i+2]|0x20 == 'b')) {
 				if end, full, conf := address.FindPOBox(text, i); end > 0 {
 					s.found = append(s.found, span{i, end, conf, breachkit.Address, pick(full, "rule:address-full", "rule:address-po-box"), ""})
 					i, titled = end, false
@@ -1037,7 +1041,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 	if s.present&(1<<classAccess|1<<classMedical|1<<classGov) != 0 {
 		e.codes(s, text, lead)
 	}
-	if s.present&(1<<classDL|1<<classLicense) != 0 {
+	if s.uk {
 		e.ukLicence(s, text, lead)
 	}
 	e.customText(s, text, lead)
@@ -1469,6 +1473,9 @@ func (e *Engine) hit(s *scratch, text []byte, i, j int, v uint32) name.Role {
 		s.lastOrg = j
 	}
 	if cl := v & kwMask; cl != 0 {
+		if cl&(1<<classDL|1<<classLicense) != 0 && ukWord(text[i:j]) {
+			s.uk = true
+		}
 		if cl&(1<<classDOB) != 0 && j-i == 4 && text[i] == 'N' && text[i+1] == 'A' && text[i+3] == 'O' {
 			return name.Role(v >> numClasses) // NATO, the alliance, not Italian's "nato il"
 		}
@@ -1637,8 +1644,8 @@ func (e *Engine) number(s *scratch, text []byte, i, j int) int {
 		if i >= 2 && text[i-2] == '1' && (i == 2 || !isAlnum(text[i-3])) {
 			start = i - 2 // "+1(415)362-0123": the country code glued on
 		}
-	} else if i > 0 && text[i-1] == '+' && (j-i <= 3 || j-i >= 8 && j-i <= 15 && text[i] != '1') && (i < 2 || !isAlnum(text[i-2])) {
-		start = i - 1 // +1 212 ..., +44 20 ..., +447700900123
+	} else if i > 0 && text[i-1] == '+' && (j-i <= 3 || j-i >= 8 && j-i <= 15 && (text[i] != '1' || j-i == 11)) && (i < 2 || !isAlnum(text[i-2])) {
+		start = i - 1 // +1 212 ..., +44 20 ..., +447700900123, +14156667777
 	}
 	// A month in small letters beside the number, as chats and
 	// lower-cased exports write dates: "4 june 1976", "22-nov-1972",
@@ -1659,7 +1666,7 @@ func (e *Engine) number(s *scratch, text []byte, i, j int) int {
 	g0 := len(s.gs)
 	s.gs = append(s.gs, group{start: i, end: j})
 	k := j
-	for len(s.gs)-g0 < 8 && k < n {
+	for len(s.gs)-g0 < 12 && k < n {
 		sep := text[k]
 		next := k + 1
 		switch sep {
@@ -2911,20 +2918,20 @@ func ssnShaped(v []byte) breachkit.Element {
 	return ""
 }
 
-// ukLicence records the British driving licence numbers that follow a
-// licence's keyword on its line ("The driving licence number of the
+// ukLicence records the British driving licence numbers that follow
+// Britain's keyword for a licence (ukWord) on its line ("The driving licence number of the
 // claimant is MORGA753116SM91J 01", "DVLA no MORGA 753116 SM91J01"). What
 // another rule read inside one (its digits as a US licence's) is part of
 // it.
 func (e *Engine) ukLicence(s *scratch, text []byte, lead int) {
 	last := 0
 	for _, h := range s.hits {
-		if h.classes&(1<<classDL|1<<classLicense) == 0 || h.end < last {
+		if h.classes&(1<<classDL|1<<classLicense) == 0 || h.end < last || !ukWord(text[h.start:h.end]) {
 			continue
 		}
 		lim := min(len(text), h.end+80)
 		for k := h.end + 1; k < lim && text[k] != '\n'; k++ {
-			if text[k] < 'A' || text[k] > 'Z' || isAlnum(text[k-1]) {
+			if text[k] < 'A' || text[k] > 'Z' || isAlnum(text[k-1]) || k+16 > len(text) || !ukSurname(text[k+1:k+5]) {
 				continue
 			}
 			n := dl.UK(text[k:])
@@ -2943,6 +2950,24 @@ func (e *Engine) ukLicence(s *scratch, text []byte, lead int) {
 			break
 		}
 	}
+}
+
+// ukWord reports whether a licence's keyword is Britain's: "licence"
+// as Britain spells it, or the DVLA that issues it.
+func ukWord(w []byte) bool {
+	return len(w) == 7 && w[5]|0x20 == 'c' && bytes.EqualFold(w, []byte("licence")) || len(w) == 4 && bytes.EqualFold(w, []byte("dvla"))
+}
+
+// ukSurname reports whether b is capitals or 9s, as the rest of the
+// surname that starts a British licence number is: a test that spares
+// dl.UK nearly every word after a licence's keyword.
+func ukSurname(b []byte) bool {
+	for _, c := range b {
+		if (c < 'A' || c > 'Z') && c != '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // copyrightYear reports whether the four digits at text[i] are a year in
@@ -2982,7 +3007,9 @@ func numberRow(text []byte, st, en, size int) bool {
 		}
 		return n >= size
 	}
-	return st > 1 && text[st-1] == ' ' && group(st-2, -1) || en+1 < len(text) && text[en] == ' ' && group(en+1, 1)
+	// A number in brackets starts a value of its own: "(415) 666-7777
+	// (212) 443-1223" is two telephones.
+	return st > 1 && text[st] != '(' && text[st-1] == ' ' && group(st-2, -1) || en+1 < len(text) && text[en] == ' ' && group(en+1, 1)
 }
 
 // longNumbers counts a segment's runs of 13 to 19 digits from lead on,
@@ -3145,12 +3172,17 @@ func (e *Engine) resolveNumber(s *scratch, text []byte, t numTok) {
 	if text[t.start] == '+' && e.intlPhone(s, text, t, gs) {
 		return
 	}
+	// Windows start and end at blanks, and, in a token of more digits
+	// than one number has, at hyphens with blanks around them, which
+	// then set numbers apart ("415-666-7777 - 800-443-1223", "CA 34215 -
+	// 415-666-7777"; "531 - 86 - 4420" is one number).
+	apart := nd > 12
 	cands := s.cands[:0]
 	for a := 0; a < len(gs); a++ {
 		// "001-918-463-0147": the United States dialled from abroad; the
 		// number after the prefix is a window of its own.
 		us := a == 1 && gs[0].end-gs[0].start == 3 && string(text[gs[0].start:gs[0].end]) == "001" && len(gs) >= 4
-		if a > 0 && gs[a-1].sep != ' ' && !us {
+		if a > 0 && gs[a-1].sep != ' ' && !(apart && gs[a-1].sep == '-' && gs[a].start-gs[a-1].end == 3) && !us {
 			continue
 		}
 		st := gs[a].start
@@ -3173,7 +3205,7 @@ func (e *Engine) resolveNumber(s *scratch, text []byte, t numTok) {
 				break
 			}
 			en := gs[b].end
-			if b < len(gs)-1 && gs[b].sep != ' ' {
+			if b < len(gs)-1 && gs[b].sep != ' ' && !(apart && gs[b].sep == '-' && gs[b+1].start-gs[b].end == 3) {
 				continue
 			}
 			if b == len(gs)-1 && gluedAfter(text, en) {
@@ -3262,8 +3294,21 @@ func (e *Engine) resolveNumber(s *scratch, text []byte, t numTok) {
 // than 1 as a phone number when it is valid for that country, and
 // reports whether it did.
 func (e *Engine) intlPhone(s *scratch, text []byte, t numTok, gs []group) bool {
-	if text[gs[0].start] == '1' || gluedBefore(text, t.start) {
+	if gluedBefore(text, t.start) {
 		return false
+	}
+	if text[gs[0].start] == '1' {
+		// E.164, as databases and messaging services store a North
+		// American number: +14156667777.
+		g := gs[0]
+		if len(gs) > 1 && gs[0].sep != ' ' || g.end-g.start != 11 || gluedAfter(text, g.end) || !phone.Valid(text[g.start:g.end]) {
+			return false
+		}
+		kw, why := e.context(s, t.start, g.end, classPhone)
+		if conf := 0.85 + 0.14*kw; conf >= e.min {
+			s.found = append(s.found, span{t.start, g.end, conf, breachkit.Phone, "rule:phone-e164", why})
+		}
+		return true
 	}
 	// The longest run of groups from the start that is a valid number:
 	// a token may run on into a following number ("+44 20 7946 0958 2025").

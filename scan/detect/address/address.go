@@ -87,8 +87,8 @@ func find(text []byte, i int, lower bool) (end int, full bool, conf float64) {
 	// Street name words then a suffix.
 	suffixAt, wordsEnd := -1, -1
 	var suffix string
-	roadFirst := false // "Highway 61": taken only with its city and state
-	afterDir := false  // the word before is a direction
+	roadFirst := false    // "Highway 61": taken only with its city and state
+	prev, prevEnd := 0, 0 // the word before
 	nw := 0
 	for nw < 5 && p < len(text) {
 		e := word(text, p)
@@ -97,14 +97,14 @@ func find(text []byte, i int, lower bool) (end int, full bool, conf float64) {
 		}
 		w := view(text[p:e])
 		capital := isUpper(w[0]) || isDigit(w[0]) && ordinal(w) || lower && isAlpha(w[0])
-		if !capital && nw == 1 && afterDir && e-p <= 3 && allDigits(w) {
+		if !capital && nw == 1 && e-p <= 3 && allDigits(w) && directions[view(text[prev:prevEnd])] {
 			// New York's numbered streets: "586 W. 207 St."
 			capital = true
 		}
 		if !capital {
 			break
 		}
-		afterDir = directions[w]
+		prev, prevEnd = p, e
 		wordsEnd = e
 		if nw == 0 && numberedRoad(w) && e+1 < len(text) && text[e] == ' ' && isDigit(text[e+1]) {
 			// The road's kind first, then its number: "100 Highway 61
@@ -1092,7 +1092,7 @@ func stateZIP(text []byte, e int, st string) int {
 // Code ends (", US,", ", USA", " U.S.A."), a comma after it taken, or 0.
 func country(text []byte, e int) int {
 	p := commaSpace(text, e)
-	if p == 0 {
+	if p == 0 || p >= len(text) || text[p] != 'U' {
 		return 0
 	}
 	for _, c := range []string{"U.S.A.", "USA", "U.S.", "US"} {
