@@ -79,6 +79,7 @@ func find(text []byte, i int, lower bool) (end int, full bool, conf float64) {
 	if p < 0 {
 		return 0, false, 0
 	}
+	p0 := p // the street's first word
 	// France's form, with no country after it: "12 rue de la Paix,
 	// 75002 Paris".
 	if e := frenchStreet(text, p); e > 0 {
@@ -153,7 +154,10 @@ func find(text []byte, i int, lower bool) (end int, full bool, conf float64) {
 		if lower || wordsEnd < 0 {
 			return 0, false, 0
 		}
-		return unsuffixed(text, wordsEnd)
+		if j-i == 4 && (text[i] == '1' && text[i+1] == '9' || text[i] == '2' && text[i+1] == '0') {
+			p0 = wordsEnd // a year, not a house number: "In 2019 Jones Smith Boston, MA"
+		}
+		return unsuffixed(text, p0, wordsEnd)
 	}
 	end = suffixAt
 	// A road's number: County Road 12, Route 9, Highway 61.
@@ -301,17 +305,34 @@ func mailCode(text []byte, i int) int {
 	return d
 }
 
-// unsuffixed returns the end of a street with no suffix whose words end
-// at end: a full address only, with a unit or none, then the city, state
-// and ZIP Code.
-func unsuffixed(text []byte, end int) (int, bool, float64) {
-	end = units(text, end)
-	if p, st := cityState(text, end); p >= 0 {
-		if e := stateZIP(text, p, st); e > 0 && zipInState(text[space(text, p):e], st) {
-			return e, true, 0.85
+// unsuffixed returns the end of a street with no suffix whose words run
+// from st to end: a full address only, with a unit or none, then the
+// city, state and ZIP Code. The city may begin among those words, with
+// no comma before it ("2951 El Camino Real Palo Alto, CA 94306"): each
+// word from the second on is tried as its first.
+func unsuffixed(text []byte, st, end int) (int, bool, float64) {
+	if e, ok := unsuffixedAt(text, units(text, end)); ok {
+		return e, true, 0.85
+	}
+	for k := st + 1; k < end; k++ {
+		if text[k] == ' ' && text[k-1] != ',' {
+			if e, ok := unsuffixedAt(text, k); ok {
+				return e, true, 0.85
+			}
 		}
 	}
 	return 0, false, 0
+}
+
+// unsuffixedAt reads the city, state and ZIP Code at i, the ZIP Code in
+// that state.
+func unsuffixedAt(text []byte, i int) (int, bool) {
+	if p, st := cityState(text, i); p >= 0 {
+		if e := stateZIP(text, p, st); e > 0 && zipInState(text[space(text, p):e], st) {
+			return e, true
+		}
+	}
+	return 0, false
 }
 
 // zipInState reports whether a postal code, as stateZIP reads one, lies
@@ -994,7 +1015,7 @@ func cityState(text []byte, i int) (int, string) {
 			// Maybe the state follows without a comma: before its ZIP
 			// Code, or ending the line ("Vineland NJ").
 			e2 := word(text, p+1)
-			if (e2-p-1 == 2 || e2-p-1 == 3) && isState(view(text[p+1:e2])) && (e2 < len(text) && text[e2] == ' ' && e2+1 < len(text) && (isDigit(text[e2+1]) || e2+3 < len(text) && text[e2+1] == '-' && text[e2+2] == ' ' && isDigit(text[e2+3])) ||
+			if (e2-p-1 == 2 || e2-p-1 == 3) && isState(view(text[p+1:e2])) && (e2 < len(text) && text[e2] == ' ' && e2+1 < len(text) && (isDigit(text[e2+1]) || e2+3 < len(text) && text[e2+1] == '-' && text[e2+2] == ' ' && isDigit(text[e2+3]) || e2+8 <= len(text) && isUpper(text[e2+1]) && gazetteer.CanadianPostalCode(view(text[e2+1:e2+8]))) ||
 				e2-p-1 == 2 && isUpper(text[p+2]) && (e2 == len(text) || text[e2] == '\n' || text[e2] == '\r')) {
 				break
 			}
@@ -1038,8 +1059,8 @@ func cityState(text []byte, i int) (int, string) {
 // Code, a Canadian postal code after a province, an Australian postcode
 // after a state. It returns the code's end, or 0.
 func stateZIP(text []byte, e int, st string) int {
-	if e+2 < len(text) && text[e] == ',' && text[e+1] == ' ' && isDigit(text[e+2]) {
-		e++ // "Fort Washington, PA, 19034"
+	if e+2 < len(text) && text[e] == ',' && text[e+1] == ' ' && (isDigit(text[e+2]) || isUpper(text[e+2]) && e+9 <= len(text) && gazetteer.CanadianPostalCode(view(text[e+2:e+9]))) {
+		e++ // "Fort Washington, PA, 19034", "Ottawa, ON, K1V 6P4"
 	} else if e+3 < len(text) && text[e] == ' ' && text[e+1] == '-' && text[e+2] == ' ' && isDigit(text[e+3]) {
 		e += 2 // "Austin Tx - 78755"
 	} else if k := country(text, e); k > 0 {
