@@ -1643,6 +1643,11 @@ func (e *Engine) number(s *scratch, text []byte, i, j int) int {
 		start = i - 1
 		if i >= 2 && text[i-2] == '1' && (i == 2 || !isAlnum(text[i-3])) {
 			start = i - 2 // "+1(415)362-0123": the country code glued on
+		} else if i >= 3 && text[i-2] == ' ' && text[i-3] == '1' && (i == 3 || text[i-4] == ' ' || text[i-4] == '+') {
+			start = i - 3 // "1 (312) 515-2239", "+1 (312) 515-2239"
+			if i >= 4 && text[i-4] == '+' {
+				start = i - 4
+			}
 		}
 	} else if i > 0 && text[i-1] == '+' && (j-i <= 3 || j-i >= 8 && j-i <= 15 && (text[i] != '1' || j-i == 11)) && (i < 2 || !isAlnum(text[i-2])) {
 		start = i - 1 // +1 212 ..., +44 20 ..., +447700900123, +14156667777
