@@ -2924,10 +2924,10 @@ func ssnShaped(v []byte) breachkit.Element {
 }
 
 // ukLicence records the British driving licence numbers that follow
-// Britain's keyword for a licence (ukWord) on its line ("The driving licence number of the
-// claimant is MORGA753116SM91J 01", "DVLA no MORGA 753116 SM91J01"). What
-// another rule read inside one (its digits as a US licence's) is part of
-// it.
+// Britain's keyword for a licence (ukWord) on its line ("The driving
+// licence number of the claimant is MORGA753116SM91J 01", "DVLA no MORGA
+// 753116 SM91J01"). What another rule read inside one (its digits as a
+// US licence's) is part of it.
 func (e *Engine) ukLicence(s *scratch, text []byte, lead int) {
 	last := 0
 	for _, h := range s.hits {

@@ -125,7 +125,7 @@ func Paired(text []byte, st, en int) bool {
 func prose(w []byte) bool {
 	switch strings.ToLower(strings.TrimRight(string(w), ".,;")) {
 	case "and", "or", "and/or", "&", "/", "+", "-", "field", "fields", "is", "are", "was", "were", "be", "your", "my", "the", "a", "an", "of", "for", "to",
-		"with", "without", "in", "on", "not", "no", "nor", "plus", "then", "reset", "must", "can", "will", "name", "names", "id", "ids", "and/", "etc",
+		"with", "without", "in", "on", "not", "no", "nor", "plus", "then", "reset", "must", "can", "will", "name", "names", "id", "ids", "etc",
 		"required", "invalid", "incorrect", "wrong", "new", "old", "same", "as", "via", "by", "from", "into", "if", "but", "failed", "failure",
 		"success", "successful", "attempt", "attempts", "locked", "expired", "expires", "changed", "change", "updated", "update", "policy",
 		"protected", "manager", "hint", "recovery", "strength", "history", "length", "prompt", "login", "logout", "user", "username", "password",
