@@ -1639,7 +1639,9 @@ func (e *Engine) initialism(text []byte, i int) (hit, bool) {
 func (e *Engine) number(s *scratch, text []byte, i, j int) int {
 	n := len(text)
 	start := i
-	if i > 0 && text[i-1] == '(' && j-i == 3 && j < n && text[j] == ')' {
+	if i > 0 && text[i-1] == '(' && (j-i == 3 || j-i <= 5 && text[i] == '0') && j < n && text[j] == ')' {
+		// "(415) 362-0123"; abroad a trunk prefix and a longer area
+		// code, "(0121) 496 0852".
 		start = i - 1
 		if i >= 2 && text[i-2] == '1' && (i == 2 || !isAlnum(text[i-3])) {
 			start = i - 2 // "+1(415)362-0123": the country code glued on

@@ -234,9 +234,9 @@ func NationalScore(digits []byte, groups []int, seps []byte) (float64, bool) {
 	if len(digits) < 9 || digits[0] != '0' || digits[1] == '0' || len(groups) < 2 || groups[0] > 5 {
 		return 0, false
 	}
-	for _, s := range seps {
-		if s != ' ' && s != '-' && s != '.' {
-			return 0, false
+	for k, s := range seps {
+		if s != ' ' && s != '-' && s != '.' && !(k == 0 && s == ')') {
+			return 0, false // but "(0121) 496 0852": the area code in brackets
 		}
 	}
 	// Not the shape of an SSN (047-76-2245), of a ZIP+4 Code (02110-1301)
