@@ -201,6 +201,22 @@ func find(text []byte, i int, lower bool) (end int, full bool, conf float64) {
 		return 0, false, 0
 	}
 	p, st := cityState(text, end)
+	if p < 0 && end+3 < len(text) && text[end] == ' ' && isDigit(text[end+1]) {
+		// A suite's number with no designator, then the town: "235
+		// Peachtree St NE 900, Atlanta, GA 30303"; taken only with the
+		// whole last line.
+		k := end + 1
+		for k < len(text) && isDigit(text[k]) && k-end <= 5 {
+			k++
+		}
+		if k < len(text) && text[k] == ',' {
+			if q, qs := cityState(text, k); q >= 0 {
+				if e := stateZIP(text, q, qs); e > 0 {
+					return e, true, 0.95
+				}
+			}
+		}
+	}
 	if p >= 0 {
 		if e := stateZIP(text, p, st); e > 0 {
 			return e, true, 0.95
