@@ -261,6 +261,7 @@ func TestAddressLastLines(t *testing.T) {
 		{"25 Harbor Park Drive\nPort Washington\nNY 11050", "25 Harbor Park Drive", "Port Washington", "NY", "11050"},
 		{"899 Heathrow Park Ln\nLake Mary,FL 32746", "899 Heathrow Park Ln", "Lake Mary", "FL", "32746"},
 		{"1450 E. Chestnut Avenue, Vineland NJ", "1450 E. Chestnut Avenue", "Vineland", "NJ", ""},
+		{"128 Sunset Drive, Austin Tx 78755", "128 Sunset Drive", "Austin", "Tx", "78755"},
 	}
 	for _, tt := range tests {
 		a := parseFullAddress(tt.in)

@@ -368,6 +368,23 @@ func zipInState(code []byte, st string) bool {
 	return strings.EqualFold(st, state.Name)
 }
 
+// mixedState reports whether text[p:e] is a state's abbreviation in
+// mixed case ("Tx", as people type it) followed by a ZIP Code of that
+// state: only the ZIP Code tells it from a word ("Me", "Or", "In").
+func mixedState(text []byte, p, e int) bool {
+	if e-p != 2 || !isUpper(text[p]) || text[p+1] < 'a' || text[p+1] > 'z' || e+6 > len(text) || text[e] != ' ' || !boundary(text, e+6) {
+		return false
+	}
+	for _, c := range text[e+1 : e+6] {
+		if !isDigit(c) {
+			return false
+		}
+	}
+	ab := string([]byte{text[p], text[p+1] - 32})
+	_, ok := gazetteer.StateByAbbr(ab)
+	return ok && zipInState(text[e+1:e+6], ab)
+}
+
 // houseNumber returns the end of the house number at text[i], or 0: one
 // to six digits, with a letter glued to them (221B), a half (123 1/2
 // Main St), or a hyphen and the lot's number as Queens writes them
@@ -1031,6 +1048,9 @@ func cityState(text []byte, i int) (int, string) {
 			// Maybe the state follows without a comma: before its ZIP
 			// Code, or ending the line ("Vineland NJ").
 			e2 := word(text, p+1)
+			if mixedState(text, p+1, e2) {
+				break // "Austin Tx 78755"
+			}
 			if (e2-p-1 == 2 || e2-p-1 == 3) && isState(view(text[p+1:e2])) && (e2 < len(text) && text[e2] == ' ' && e2+1 < len(text) && (isDigit(text[e2+1]) || e2+3 < len(text) && text[e2+1] == '-' && text[e2+2] == ' ' && isDigit(text[e2+3]) || e2+8 <= len(text) && isUpper(text[e2+1]) && gazetteer.CanadianPostalCode(view(text[e2+1:e2+8]))) ||
 				e2-p-1 == 2 && isUpper(text[p+2]) && (e2 == len(text) || text[e2] == '\n' || text[e2] == '\r')) {
 				break
@@ -1053,7 +1073,7 @@ func cityState(text []byte, i int) (int, string) {
 	}
 	e := word(text, p)
 	st := view(text[p:e])
-	if !isState(st) {
+	if !isState(st) && !mixedState(text, p, e) {
 		// A state's name of two words: North Carolina, New York.
 		q := space(text, e)
 		if q < 0 || e-p < 3 {
