@@ -439,6 +439,11 @@ func parseFullAddress(s string) Address {
 	for i := range parts {
 		parts[i] = strings.TrimSpace(parts[i])
 	}
+	if len(parts) >= 2 && parts[0] != "" && strings.Trim(parts[0], "0123456789") == "" {
+		// Canada Post's French form puts a comma after the civic number:
+		// "405, rue Sainte-Catherine Est".
+		parts = append([]string{parts[0] + " " + parts[1]}, parts[2:]...)
+	}
 	if len(parts) == 0 {
 		return a
 	}

@@ -667,7 +667,8 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 				}
 			}
 			// House number of an address?
-			if j-i <= 6 && j+1 < n && (text[j] == ' ' || text[j] == '-' && j-i <= 3 && (queensLot(text, j+1) || j+3 < n && byteClass[text[j+1]] == cUpper && text[j+2] == ' ')) && (byteClass[text[j+1]] == cUpper || byteClass[text[j+1]] == cDigit || frenchLower(text, j+1)) && (i == 0 || !isAlnum(text[i-1]) && text[i-1] != '-' && text[i-1] != '#') {
+			if j-i <= 6 && j+1 < n && (text[j] == ' ' || text[j] == '-' && j-i <= 3 && (queensLot(text, j+1) || j+3 < n && byteClass[text[j+1]] == cUpper && text[j+2] == ' ')) && (byteClass[text[j+1]] == cUpper || byteClass[text[j+1]] == cDigit || frenchLower(text, j+1)) && (i == 0 || !isAlnum(text[i-1]) && text[i-1] != '-' && text[i-1] != '#') ||
+				j-i <= 6 && j+3 < n && text[j] == ',' && text[j+1] == ' ' && frenchLower(text, j+2) && (i == 0 || !isAlnum(text[i-1])) {
 				if end, full, conf := address.Find(text, i); end > 0 && !(j-i == 4 && copyrightYear(text, i)) {
 					if !full {
 						// A statement's address block beside another

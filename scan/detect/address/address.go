@@ -77,6 +77,13 @@ func find(text []byte, i int, lower bool) (end int, full bool, conf float64) {
 	}
 	p := space(text, j)
 	if p < 0 {
+		if j+2 < len(text) && text[j] == ',' && text[j+1] == ' ' {
+			// Canada Post's French form, a comma after the civic number:
+			// "405, rue Sainte-Catherine Est, Montréal (Québec) H2L 2C4".
+			if e := frenchStreet(text, j+2); e > 0 {
+				return e, true, 0.85
+			}
+		}
 		return 0, false, 0
 	}
 	p0 := p // the street's first word
@@ -463,7 +470,7 @@ func frenchStreet(text []byte, p int) int {
 		e++ // av., bd.
 	}
 	// The name: words up to the comma.
-	words := 0
+	words, last := 0, 0
 	for words < 7 {
 		q := space(text, e)
 		if q < 0 {
@@ -481,7 +488,15 @@ func frenchStreet(text []byte, p int) int {
 			return 0
 		}
 		words++
-		e = k
+		last, e = q, k
+	}
+	if words >= 2 && e+2 < len(text) && text[e] == ' ' && text[e+1] == '(' {
+		// The town after the street with no comma, as a line joined to
+		// the next: "58, rue Principale Ripon (Québec) J0V 1V0".
+		return quebecTail(text, last)
+	}
+	if words > 0 && e+1 < len(text) && text[e] == '\n' {
+		return quebecTail(text, e+1) // the town on the next line
 	}
 	if words == 0 || words > 6 || e+8 > len(text) || text[e] != ',' || text[e+1] != ' ' {
 		return 0
