@@ -455,10 +455,18 @@ var plainBefore = [256]bool{' ': true, '\n': true, '\r': true, '\t': true, '<': 
 // groups, which follow a hyphen as often, are taken for one.
 func queensLot(text []byte, k int) bool {
 	e := k
-	for e < len(text) && e-k < 4 && byteClass[text[e]] == cDigit {
+	for e < len(text) && e-k < 6 && byteClass[text[e]] == cDigit {
 		e++
 	}
-	return e > k && e-k <= 3 && e+1 < len(text) && text[e] == ' ' && byteClass[text[e+1]] == cUpper
+	if e == k || e+1 >= len(text) || text[e] != ' ' {
+		return false
+	}
+	if e-k <= 3 && byteClass[text[e+1]] == cUpper {
+		return true
+	}
+	// Canada's suite before the civic number: "202-121 14th Street NW"
+	// (address.Find refuses a local telephone number, 555-1234).
+	return e-k <= 5 && byteClass[text[e+1]] == cDigit
 }
 
 func isAlnum(c byte) bool  { k := byteClass[c]; return k == cDigit || k == cUpper || k == cLower }

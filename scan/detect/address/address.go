@@ -432,12 +432,14 @@ func houseNumber(text []byte, i int) int {
 		j += 2 // 35-B
 	case j+4 < len(text) && text[j] == ' ' && string(text[j+1:j+4]) == "1/2" && text[j+4] == ' ':
 		j += 4
-	case j+3 < len(text) && text[j] == '-' && j-i <= 3 && isDigit(text[j+1]):
+	case j+3 < len(text) && text[j] == '-' && j-i <= 4 && isDigit(text[j+1]):
+		// Queens' lot (123-45 Queens Blvd), or Canada's suite and civic
+		// number (202-121 14th Street NW); not a local telephone number.
 		k := j + 1
-		for k < len(text) && isDigit(text[k]) && k-j <= 3 {
+		for k < len(text) && isDigit(text[k]) && k-j <= 5 {
 			k++
 		}
-		if k-j-1 <= 3 && k < len(text) && text[k] == ' ' {
+		if n := k - j - 1; (n <= 3 && j-i <= 3 || n <= 5 && !(j-i == 3 && n == 4)) && k < len(text) && text[k] == ' ' {
 			j = k
 		}
 	}
