@@ -262,6 +262,7 @@ func TestAddressLastLines(t *testing.T) {
 		{"899 Heathrow Park Ln\nLake Mary,FL 32746", "899 Heathrow Park Ln", "Lake Mary", "FL", "32746"},
 		{"1450 E. Chestnut Avenue, Vineland NJ", "1450 E. Chestnut Avenue", "Vineland", "NJ", ""},
 		{"128 Sunset Drive, Austin Tx 78755", "128 Sunset Drive", "Austin", "Tx", "78755"},
+		{"12 Main St, Springfield Illinois 62704", "12 Main St", "Springfield", "Illinois", "62704"},
 		{"405, rue Sainte-Catherine Est\nMontréal (Québec) H2L 2C4", "405 rue Sainte-Catherine Est", "Montréal", "Québec", "H2L 2C4"},
 	}
 	for _, tt := range tests {

@@ -375,6 +375,25 @@ func zipInState(code []byte, st string) bool {
 	return strings.EqualFold(st, state.Name)
 }
 
+// namedStateCode reports whether text[p:e], or it and the word after it,
+// name a state or province ("Illinois", "North Carolina", "ONTARIO") and
+// a ZIP or postal code follows: the state after its town with no comma
+// between them.
+func namedStateCode(text []byte, p, e int) bool {
+	code := func(k int) bool {
+		return k+6 <= len(text) && text[k] == ' ' && (isDigit(text[k+1]) && isDigit(text[k+5]) || k+8 <= len(text) && gazetteer.CanadianPostalCode(view(text[k+1:k+8])))
+	}
+	if namedState(view(text[p:e])) && code(e) {
+		return true
+	}
+	if q := space(text, e); q > 0 {
+		if e2 := word(text, q); e2 > q && isUpper(text[q]) && namedState(view(text[p:e2])) && code(e2) {
+			return true
+		}
+	}
+	return false
+}
+
 // mixedState reports whether text[p:e] is a state's abbreviation in
 // mixed case ("Tx", as people type it) followed by a ZIP Code of that
 // state: only the ZIP Code tells it from a word ("Me", "Or", "In").
@@ -1065,8 +1084,8 @@ func cityState(text []byte, i int) (int, string) {
 			// Maybe the state follows without a comma: before its ZIP
 			// Code, or ending the line ("Vineland NJ").
 			e2 := word(text, p+1)
-			if mixedState(text, p+1, e2) {
-				break // "Austin Tx 78755"
+			if mixedState(text, p+1, e2) || e2-p-1 > 3 && namedStateCode(text, p+1, e2) {
+				break // "Austin Tx 78755", "Springfield Illinois 62704"
 			}
 			if (e2-p-1 == 2 || e2-p-1 == 3) && isState(view(text[p+1:e2])) && (e2 < len(text) && text[e2] == ' ' && e2+1 < len(text) && (isDigit(text[e2+1]) || e2+3 < len(text) && text[e2+1] == '-' && text[e2+2] == ' ' && isDigit(text[e2+3]) || e2+8 <= len(text) && isUpper(text[e2+1]) && gazetteer.CanadianPostalCode(view(text[e2+1:e2+8]))) ||
 				e2-p-1 == 2 && isUpper(text[p+2]) && (e2 == len(text) || text[e2] == '\n' || text[e2] == '\r')) {
