@@ -383,12 +383,12 @@ func namedStateCode(text []byte, p, e int) bool {
 	code := func(k int) bool {
 		return k+6 <= len(text) && text[k] == ' ' && (isDigit(text[k+1]) && isDigit(text[k+5]) || k+8 <= len(text) && gazetteer.CanadianPostalCode(view(text[k+1:k+8])))
 	}
-	if namedState(view(text[p:e])) && code(e) {
-		return true
+	if code(e) {
+		return namedState(view(text[p:e]))
 	}
 	if q := space(text, e); q > 0 {
-		if e2 := word(text, q); e2 > q && isUpper(text[q]) && namedState(view(text[p:e2])) && code(e2) {
-			return true
+		if e2 := word(text, q); e2 > q && isUpper(text[q]) && code(e2) {
+			return namedState(view(text[p:e2]))
 		}
 	}
 	return false
