@@ -1497,8 +1497,11 @@ func (e *Engine) hit(s *scratch, text []byte, i, j int, v uint32) name.Role {
 		}
 		if cl&(1<<classDate) != 0 && j-i == 2 && text[i]|0x20 == 'o' && len(s.hits) > 0 {
 			// "birthday was on 14 March 1979": "on" after a birth
-			// keyword a few words back goes with it, not against it.
-			if p := &s.hits[len(s.hits)-1]; p.classes&(1<<classDOB) != 0 && i-p.end <= 16 {
+			// keyword a few words back goes with it, not against it;
+			// after "born", anywhere in its sentence ("born in a land
+			// far away on 22/11/1972"), where "birthday" would be a
+			// party's ("birthday party was held downtown on …").
+			if p := &s.hits[len(s.hits)-1]; p.classes&(1<<classDOB) != 0 && (i-p.end <= 16 || i-p.end <= 40 && p.end-p.start == 4 && bytes.EqualFold(text[p.start:p.end], []byte("born")) && bytes.IndexAny(text[p.end:i], ".;\n") < 0) {
 				if cl &^= 1 << classDate; cl == 0 {
 					return name.Role(v >> numClasses)
 				}
