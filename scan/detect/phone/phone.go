@@ -112,8 +112,8 @@ func shape(digits []byte, groups []int, seps []byte) (float64, bool) {
 	case len(g) == 1:
 		return 0.35, true
 	case len(g) == 3 && g[0] == 3 && g[1] == 3 && g[2] == 4:
-		if s[0] == ')' || s[0] == s[1] && (s[0] == '-' || s[0] == '.' || s[0] == ' ') || s[0] == ' ' && s[1] == '-' {
-			return 0.8, true
+		if s[0] == ')' || s[0] == s[1] && (s[0] == '-' || s[0] == '.' || s[0] == ' ') || (s[0] == ' ' || s[0] == '/') && s[1] == '-' {
+			return 0.8, true // also 415/666-7777
 		}
 	case len(g) == 2 && g[0] == 3 && g[1] == 7:
 		return 0.35, true
