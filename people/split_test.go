@@ -263,6 +263,8 @@ func TestAddressLastLines(t *testing.T) {
 		{"1450 E. Chestnut Avenue, Vineland NJ", "1450 E. Chestnut Avenue", "Vineland", "NJ", ""},
 		{"128 Sunset Drive, Austin Tx 78755", "128 Sunset Drive", "Austin", "Tx", "78755"},
 		{"12 Main St, Springfield Illinois 62704", "12 Main St", "Springfield", "Illinois", "62704"},
+		{"1200 Oak Street\nWilkes-Barre, PA 18701", "1200 Oak Street", "Wilkes-Barre", "PA", "18701"},
+		{"100 Main St, Winston-Salem, NC 27101-4120", "100 Main St", "Winston-Salem", "NC", "27101-4120"},
 		{"405, rue Sainte-Catherine Est\nMontréal (Québec) H2L 2C4", "405 rue Sainte-Catherine Est", "Montréal", "Québec", "H2L 2C4"},
 	}
 	for _, tt := range tests {

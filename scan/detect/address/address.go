@@ -103,6 +103,9 @@ func find(text []byte, i int, lower bool) (end int, full bool, conf float64) {
 		if e == p {
 			break
 		}
+		for e+1 < len(text) && text[e] == '-' && isUpper(text[e+1]) && isUpper(text[p]) {
+			e = word(text, e+1) // "Wilkes-Barre Blvd", "Avery-Conley Road"
+		}
 		w := view(text[p:e])
 		capital := isUpper(w[0]) || isDigit(w[0]) && ordinal(w) || lower && isAlpha(w[0])
 		if !capital && nw == 1 && e-p <= 3 && allDigits(w) && directions[view(text[prev:prevEnd])] {
@@ -1073,6 +1076,9 @@ func cityState(text []byte, i int) (int, string) {
 		}
 		n++
 		p = e
+		for p+1 < len(text) && text[p] == '-' && isUpper(text[p+1]) {
+			p = word(text, p+1) // "Winston-Salem", "Wilkes-Barre"
+		}
 		if p+1 < len(text) && text[p] == ' ' && text[p+1] == ',' {
 			p++ // "Charlotte , North Carolina"
 		}
