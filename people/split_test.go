@@ -238,6 +238,24 @@ func TestLocalityLine(t *testing.T) {
 	}
 }
 
+// TestStateZIPColumn checks the state and ZIP Code that scan reports from
+// one "State Zip" cell as two parts of the same address.
+func TestStateZIPColumn(t *testing.T) {
+	r := BuildRecord("row", []Value{
+		{Type: breachkit.PersonName, Value: "Ann Berg", Part: "full", Order: 0},
+		{Type: breachkit.Address, Value: "12 Oak St", Part: "street", Order: 1},
+		{Type: breachkit.Address, Value: "Dayton", Part: "city", Order: 2},
+		{Type: breachkit.Address, Value: "OH", Part: "state", Order: 3},
+		{Type: breachkit.Address, Value: "45402", Part: "zip", Order: 3},
+	})
+	if len(r.Addresses) != 1 {
+		t.Fatalf("addresses %+v, want one", r.Addresses)
+	}
+	if a := r.Addresses[0]; a.Street != "12 Oak St" || a.City != "Dayton" || a.State != "OH" || a.ZIP != "45402" {
+		t.Errorf("address %+v", a)
+	}
+}
+
 // TestJoinedAddress checks an address whose lines a mailing-list export
 // joined with runs of blanks, the country last.
 func TestJoinedAddress(t *testing.T) {
@@ -265,6 +283,10 @@ func TestAddressLastLines(t *testing.T) {
 		{"12 Main St, Springfield Illinois 62704", "12 Main St", "Springfield", "Illinois", "62704"},
 		{"1200 Oak Street\nWilkes-Barre, PA 18701", "1200 Oak Street", "Wilkes-Barre", "PA", "18701"},
 		{"100 Main St, Winston-Salem, NC 27101-4120", "100 Main St", "Winston-Salem", "NC", "27101-4120"},
+		{"12 Elm St., Mt. Pleasant, SC 29464", "12 Elm St.", "Mt. Pleasant", "SC", "29464"},
+		{"400 Sherman Ave\nCoeur d'Alene, ID 83814", "400 Sherman Ave", "Coeur d'Alene", "ID", "83814"},
+		{"1 Oak Dr, La Cañada Flintridge, CA 91011", "1 Oak Dr", "La Cañada Flintridge", "CA", "91011"},
+		{"77 Ocean Blvd, Isle of Palms, SC 29451", "77 Ocean Blvd", "Isle of Palms", "SC", "29451"},
 		{"405, rue Sainte-Catherine Est\nMontréal (Québec) H2L 2C4", "405 rue Sainte-Catherine Est", "Montréal", "Québec", "H2L 2C4"},
 	}
 	for _, tt := range tests {

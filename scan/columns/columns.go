@@ -52,6 +52,8 @@ func Infer(cols [][]string) []string {
 			out[i] = "phone"
 		case share(vals, looksState) >= 0.9:
 			out[i], state[i] = "state", true
+		case share(vals, looksStateZIP) >= 0.9:
+			out[i], state[i] = "state zip", true
 		case share(vals, looksStreet) >= 0.7:
 			out[i] = "street address"
 		case looksBirthDates(vals):
@@ -307,6 +309,20 @@ func looksState(v string) bool {
 	}
 	_, ok := gazetteer.StateByAbbr(v)
 	return ok
+}
+
+// looksStateZIP is a state's abbreviation and a ZIP Code of that state
+// in one value: "OH 45402", "OH, 45402-1187".
+func looksStateZIP(v string) bool {
+	if len(v) < 8 || !looksState(v[:2]) {
+		return false
+	}
+	k := strings.LastIndexByte(v, ' ')
+	if k < 2 || strings.Trim(v[2:k], ", ") != "" || !looksZIP(v[k+1:]) {
+		return false
+	}
+	st, ok := gazetteer.StateForZIP(v[k+1 : k+6])
+	return ok && st.Abbr == v[:2]
 }
 
 func looksZIP(v string) bool {

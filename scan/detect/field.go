@@ -1249,17 +1249,21 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, t tableInfo, emit func(
 		} else if cityStateZIP(sv) {
 			out(breachkit.Address, 0.9, "locality")
 		}
-	case fState:
-		if address.ValidState(sv) {
+	case fState, fZIP:
+		if fi.kind == fState && address.ValidState(sv) {
 			out(breachkit.Address, 0.9, "state")
-		} else if cityStateZIP(sv) {
-			out(breachkit.Address, 0.9, "locality")
-		}
-	case fZIP:
-		if address.ValidZIP(sv) {
+		} else if fi.kind == fZIP && address.ValidZIP(sv) {
 			out(breachkit.Address, 0.9, "zip")
 		} else if cityStateZIP(sv) {
 			out(breachkit.Address, 0.9, "locality")
+		} else if se, zs, ok := address.StateZIP(sv); ok {
+			// "OH 45402" under "State Zip": the state and the code,
+			// each reported as its part.
+			s0 := st
+			en = s0 + se
+			out(breachkit.Address, 0.9, "state")
+			st, en = s0+zs, s0+len(sv)
+			out(breachkit.Address, 0.9, "zip")
 		}
 	case fCountry:
 		if _, ok := gazetteer.CountryCode(sv); ok {

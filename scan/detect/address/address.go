@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/breachkit/breachkit/gazetteer"
@@ -19,7 +20,8 @@ import (
 var Keywords = []string{"address", "addr", "street", "residence", "mailing", "property", "located", "lives", "moved", "resides"}
 
 var directions = map[string]bool{"N": true, "S": true, "E": true, "W": true, "NE": true, "NW": true, "SE": true, "SW": true,
-	"North": true, "South": true, "East": true, "West": true, "NORTH": true, "SOUTH": true, "EAST": true, "WEST": true}
+	"North": true, "South": true, "East": true, "West": true, "NORTH": true, "SOUTH": true, "EAST": true, "WEST": true,
+	"Northeast": true, "Northwest": true, "Southeast": true, "Southwest": true, "NORTHEAST": true, "NORTHWEST": true, "SOUTHEAST": true, "SOUTHWEST": true}
 
 // view is b as a string without a copy, for lookups that do not keep
 // it (text is not changed while an address is parsed).
@@ -110,6 +112,10 @@ func find(text []byte, i int, lower bool) (end int, full bool, conf float64) {
 		capital := isUpper(w[0]) || isDigit(w[0]) && ordinal(w) || lower && isAlpha(w[0])
 		if !capital && nw == 1 && e-p <= 3 && allDigits(w) && directions[view(text[prev:prevEnd])] {
 			// New York's numbered streets: "586 W. 207 St."
+			capital = true
+		}
+		if !capital && nw == 0 && e-p <= 2 && allDigits(w) && bytes.HasPrefix(text[e:], []byte(" Mile ")) {
+			// Detroit's mile roads: "2229 18 Mile Road".
 			capital = true
 		}
 		if !capital {
@@ -1070,14 +1076,21 @@ func cityState(text []byte, i int) (int, string) {
 	// City: 1-3 capitalised words.
 	n := 0
 	for n < 4 {
-		e := word(text, p)
-		if e == p || !isUpper(text[p]) {
+		e := townWord(text, p)
+		if e == p {
 			return -1, ""
 		}
 		n++
 		p = e
 		for p+1 < len(text) && text[p] == '-' && isUpper(text[p+1]) {
-			p = word(text, p+1) // "Winston-Salem", "Wilkes-Barre"
+			p = townWord(text, p+1) // "Winston-Salem", "Wilkes-Barre"
+		}
+		if p+2 < len(text) && text[p] == '.' && text[p+1] == ' ' && isUpper(text[p+2]) && townAbbrev(text[e-2:e]) {
+			p++ // "St. Louis", "Mt. Pleasant", "Ft. Worth"
+		}
+		if q := townParticle(text, p); q > p {
+			p = q // "Isle of Palms", "Coeur d'Alene"
+			continue
 		}
 		if p+1 < len(text) && text[p] == ' ' && text[p+1] == ',' {
 			p++ // "Charlotte , North Carolina"
@@ -1131,6 +1144,84 @@ func cityState(text []byte, i int) (int, string) {
 		e++ // the Associated Press's "Boston, Mass. 02134"
 	}
 	return e, st
+}
+
+// townWord returns the end of a town's word at p, which starts with a
+// capital: letters, digits and apostrophes, and letters beyond ASCII
+// ("Española", "Cañon City"). It returns p when there is none.
+func townWord(text []byte, p int) int {
+	if p >= len(text) {
+		return p
+	}
+	if text[p] < utf8.RuneSelf {
+		if !isUpper(text[p]) {
+			return p
+		}
+	} else if r, _ := utf8.DecodeRune(text[p:]); !unicode.IsUpper(r) {
+		return p
+	}
+	e := p
+	for e < len(text) {
+		if c := text[e]; c < utf8.RuneSelf {
+			if !isAlpha(c) && !isDigit(c) && c != '\'' {
+				break
+			}
+			e++
+			continue
+		}
+		r, n := utf8.DecodeRune(text[e:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		e += n
+	}
+	return e
+}
+
+// townAbbrev reports whether the last two letters of a town's word are
+// the abbreviation of Saint, Mount, Fort or Point before a period.
+func townAbbrev(w []byte) bool {
+	switch string(w) {
+	case "St", "Mt", "Ft", "Pt":
+		return true
+	}
+	return false
+}
+
+// townParticle returns the end of a small word inside a town's name
+// after its word that ends at p ("Isle of Palms", "Town of Tonawanda",
+// "Lake of the Woods", "Coeur d'Alene", "Bahia de la Luna"): a blank,
+// the particles, a blank and a capital. It returns p when there is none.
+func townParticle(text []byte, p int) int {
+	q := p
+	for k := 0; k < 2 && q+1 < len(text) && text[q] == ' '; k++ {
+		e := q + 1
+		if e+2 < len(text) && text[e] == 'd' && (text[e+1] == '\'' || text[e+1] == 0xE2) {
+			// "d'Alene", d’Alene: the particle glued to the word.
+			if text[e+1] == '\'' {
+				e += 2
+			} else if e+4 < len(text) && text[e+2] == 0x80 && text[e+3] == 0x99 {
+				e += 4
+			}
+			if e < len(text) && isUpper(text[e]) {
+				return e
+			}
+			return p
+		}
+		for e < len(text) && text[e] >= 'a' && text[e] <= 'z' {
+			e++
+		}
+		switch string(text[q+1 : e]) {
+		case "of", "the", "de", "del", "la", "las", "los", "le", "du", "on", "upon":
+		default:
+			return p
+		}
+		q = e
+		if q+1 < len(text) && text[q] == ' ' && isUpper(text[q+1]) {
+			return q + 1
+		}
+	}
+	return p
 }
 
 // stateZIP parses the postal code after a state st that ends at e: a ZIP
@@ -1285,6 +1376,28 @@ func ValidLocality(s string) bool {
 	// A state written out ("Dayton, Ohio 45402"): its name ends the
 	// words before the code.
 	return strings.HasSuffix(strings.ToLower(strings.Join(f[:len(f)-1], " ")), strings.ToLower(state.Name))
+}
+
+// StateZIP reports whether a structured value is a state and a ZIP Code
+// with no city ("OH 45402", "OH, 45402-1187", "Ohio 45402"), as a "State
+// Zip" column holds them. Under such a header the code need not lie in
+// the state: a mistyped one is still the person's. It returns where the
+// state ends and where the code starts in s.
+func StateZIP(s string) (stateEnd, zipStart int, ok bool) {
+	k := strings.LastIndexByte(s, ' ')
+	if k < 2 || len(s)-k-1 < 5 || !allDigits(s[k+1:k+6]) || !ValidZIP(s[k+1:]) {
+		return 0, 0, false
+	}
+	e := k
+	for e > 0 && (s[e-1] == ' ' || s[e-1] == ',') {
+		e--
+	}
+	st := s[:e]
+	if len(st) == 2 {
+		return e, k + 1, isUpper(st[0]) && isState(st)
+	}
+	_, ok = gazetteer.StateByName(st)
+	return e, k + 1, ok
 }
 
 func isState(s string) bool {
