@@ -981,6 +981,7 @@ func unit(text []byte, q int) int {
 		return 0 // "... Ct " at the very end of the text
 	}
 	var e int
+	small := false // "apt 222", as people type it: only with a number
 	if text[q] == '#' {
 		e = q + 1
 	} else {
@@ -991,9 +992,10 @@ func unit(text []byte, q int) int {
 		if f := floorAfter(text, q, e); f > 0 {
 			return f // "Fifth Floor", "2nd Fl"
 		}
-		if _, ok := gazetteer.UnitDesignator(view(text[q:e])); (!ok && !unitAlias(view(text[q:e]))) || !isUpper(text[q]) {
+		if _, ok := gazetteer.UnitDesignator(view(text[q:e])); !ok && !unitAlias(view(text[q:e])) {
 			return 0
 		}
+		small = !isUpper(text[q])
 		if e < len(text) && text[e] == '.' {
 			e++
 		}
@@ -1015,7 +1017,7 @@ func unit(text []byte, q int) int {
 	for _, c := range text[e:v] {
 		hasDigit = hasDigit || isDigit(c)
 	}
-	if !hasDigit && v-e > 2 {
+	if !hasDigit && (v-e > 2 || small) {
 		return 0
 	}
 	if hasDigit && v+3 < len(text) && text[v] == ' ' && grid[text[v+1]] && text[v+2] == ',' && text[v+3] == ' ' {

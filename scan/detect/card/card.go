@@ -16,7 +16,7 @@ package card
 import "github.com/breachkit/breachkit/scan/detect/internal/sample"
 
 // Keywords are the words that, near a number, say it is a card number.
-var Keywords = []string{"card", "cc", "pan", "visa", "mastercard", "amex", "discover", "credit", "debit", "cardnumber", "ccn"}
+var Keywords = []string{"card", "cc", "pan", "visa", "mastercard", "amex", "discover", "credit", "debit", "cardnumber", "ccn", "payment", "jcb", "maestro", "diners", "unionpay", "tarjeta", "carte", "kreditkarte", "carta"}
 
 // Luhn reports whether the digits pass the Luhn (mod 10) check.
 func Luhn(d []byte) bool {
