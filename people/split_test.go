@@ -284,6 +284,7 @@ func TestAddressLastLines(t *testing.T) {
 		{"1200 Oak Street\nWilkes-Barre, PA 18701", "1200 Oak Street", "Wilkes-Barre", "PA", "18701"},
 		{"100 Main St, Winston-Salem, NC 27101-4120", "100 Main St", "Winston-Salem", "NC", "27101-4120"},
 		{"12 Elm St., Mt. Pleasant, SC 29464", "12 Elm St.", "Mt. Pleasant", "SC", "29464"},
+		{"4471 LARKSPUR LN APT 12\nCity, state, and ZIP code\nTULSA, OK 74105", "4471 LARKSPUR LN APT 12", "TULSA", "OK", "74105"},
 		{"400 Sherman Ave\nCoeur d'Alene, ID 83814", "400 Sherman Ave", "Coeur d'Alene", "ID", "83814"},
 		{"1 Oak Dr, La Cañada Flintridge, CA 91011", "1 Oak Dr", "La Cañada Flintridge", "CA", "91011"},
 		{"77 Ocean Blvd, Isle of Palms, SC 29451", "77 Ocean Blvd", "Isle of Palms", "SC", "29451"},

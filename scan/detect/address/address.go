@@ -1072,6 +1072,7 @@ func cityState(text []byte, i int) (int, string) {
 		for k := 0; k < 40 && p < len(text) && (text[p] == ' ' || text[p] == '\t'); k++ {
 			p++ // the city line may be indented under the street
 		}
+		p = skipLocalityLabel(text, p)
 	default:
 		return -1, ""
 	}
@@ -1146,6 +1147,35 @@ func cityState(text []byte, i int) (int, string) {
 		e++ // the Associated Press's "Boston, Mass. 02134"
 	}
 	return e, st
+}
+
+// skipLocalityLabel returns where the line after the one at p starts
+// when the line at p is a form's label for the last line of an address
+// ("City, state, and ZIP code" on a W-9, "City or town, state, and ZIP
+// code" on a W-4) between the street and the town, as a flattened form's
+// text has it; otherwise p.
+func skipLocalityLabel(text []byte, p int) int {
+	if p >= len(text) || text[p] != 'C' && text[p] != 'c' {
+		return p
+	}
+	e := bytes.IndexByte(text[p:], '\n')
+	if e < 0 || e > 48 {
+		return p
+	}
+	zip := false
+	for _, w := range bytes.FieldsFunc(text[p:p+e], func(r rune) bool { return r == ' ' || r == ',' || r == '\r' || r == '\t' }) {
+		switch strings.ToLower(string(w)) {
+		case "zip", "postal":
+			zip = true
+		case "city", "town", "state", "province", "code", "or", "and", "&":
+		default:
+			return p
+		}
+	}
+	if !zip {
+		return p
+	}
+	return p + e + 1
 }
 
 // townWord returns the end of a town's word at p, which starts with a

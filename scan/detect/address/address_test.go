@@ -63,7 +63,8 @@ func TestMilitaryStreet(t *testing.T) {
 
 // TestFindEnds pins where an address in text ends: with its city and
 // state when no ZIP Code follows, but only when the state ends the
-// clause; after a road's number; after "in" and the city.
+// clause; after a road's number; after "in" and the city; over a form's
+// label for the city line, and no other line.
 func TestFindEnds(t *testing.T) {
 	for _, c := range []struct {
 		text, want string
@@ -81,6 +82,11 @@ func TestFindEnds(t *testing.T) {
 		{"12 rue de la Paix, 75002 Paris, et", "12 rue de la Paix, 75002 Paris", true},
 		{"12 Place Street, Denver, CO 80202", "12 Place Street, Denver, CO 80202", true},
 		{"4 rue de la Paix est belle", "", false},
+		{"4471 LARKSPUR LN\nCity, state, and ZIP code\nTULSA, OK 74105", "4471 LARKSPUR LN\nCity, state, and ZIP code\nTULSA, OK 74105", true},
+		{"4471 Larkspur Ln\nCity hall is closed\nTULSA, OK 74105", "4471 Larkspur Ln", false},
+		{"4471 Larkspur Ln\nCity and state\nTULSA, OK 74105", "4471 Larkspur Ln", false},
+		{"2229 18 Mile Road, Sterling Heights, MI 48314", "2229 18 Mile Road, Sterling Heights, MI 48314", true},
+		{"9 Oak St, Boston of course, MA 02110", "9 Oak St", false},
 	} {
 		end, full, _ := Find([]byte(c.text), 0)
 		if got := c.text[:end]; got != c.want || full != c.full {

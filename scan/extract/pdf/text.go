@@ -76,6 +76,11 @@ func newFontInfo(p lpdf.Page, name string) *fontInfo {
 // quarter to a third of the size, a kern a few hundredths.
 const spaceGap = 0.15
 
+// combGap is how far apart (in font sizes) the characters of a comb field
+// may be: a box is one to two font sizes wide; a table's columns of
+// single digits lie further apart.
+const combGap = 1.6
+
 // width returns the advance of raw, a string of codes in font f, in
 // thousandths of the font size.
 func (f *fontInfo) width(raw string) float64 {
@@ -276,32 +281,53 @@ func plainText(p lpdf.Page) (text string, err error) {
 	// was drawn at; shown says there is one on this line.
 	var endX, lineY, lastSize float64
 	shown := false
+	// comb says the last string shown was one digit or separator: a form's
+	// comb field (an SSN or a date in boxes, a character to a box) is
+	// drawn so, each box apart by more than a word space.
+	comb := false
 	newline := func() {
 		if b.Len() > 0 && !strings.HasSuffix(b.String(), "\n") {
 			b.WriteByte('\n')
 		}
 		shown = false
 	}
+	begun := false // a text object began since the last string
 	walkText(p, func(w *textWalker, e textEvent, raw string, _ float64) {
 		switch e {
-		case evBegin, evLine:
+		case evBegin:
+			begun = true
+		case evLine:
 			newline()
 		case evShow:
 			x, y, size := w.at()
 			if size == 0 {
 				size = 1
 			}
+			t := w.decode(raw)
+			box := len(t) == 1 && (t[0] >= '0' && t[0] <= '9' || t[0] == '-' || t[0] == '/')
+			if begun {
+				// A text object starts a line, but for a comb's next box,
+				// which writers often draw as a text object of its own.
+				if !(shown && comb && box && math.Abs(y-lineY) <= 0.5*size && x > endX && x-endX < combGap*size) {
+					newline()
+				}
+				begun = false
+			}
 			if shown {
 				switch {
 				case math.Abs(y-lineY) > 0.5*math.Max(size, lastSize):
 					newline()
+				case comb && box && x > endX && x-endX < combGap*size:
+					// The next box of the comb: "521-44-9012", not
+					// "5 2 1 - 4 4 - 9 0 1 2".
 				case x-endX > spaceGap*size || x < endX-2*size:
 					if s := b.String(); !strings.HasSuffix(s, " ") && !strings.HasSuffix(s, "\n") {
 						b.WriteByte(' ')
 					}
 				}
 			}
-			b.WriteString(w.decode(raw))
+			b.WriteString(t)
+			comb = box
 			// Where the string ends, as the walker moves past it after
 			// this call.
 			m := matrix{1, 0, 0, 1, w.advance(raw), 0}.mul(w.tm).mul(w.ctm)

@@ -31,7 +31,8 @@ func rawPDF(content string) []byte {
 // TestPlainTextSpacing reads pages whose writers put no space character
 // between words: TeX's kerned TJ arrays, a Td per word, a line moved to
 // with Td inside one text object. The words come out apart and the lines
-// apart, and a kern inside a word joins nothing.
+// apart, and a kern inside a word joins nothing. A comb field's boxes
+// (an SSN or a date written a character to a box) come out as one value.
 func TestPlainTextSpacing(t *testing.T) {
 	for _, c := range []struct {
 		name, content, want string
@@ -41,6 +42,12 @@ func TestPlainTextSpacing(t *testing.T) {
 		{"a Td per word", "BT /F2 10 Tf 72 700 Td (Simon) Tj 30 0 Td (Josefsson) Tj ET", "Simon Josefsson"},
 		{"next line", "BT /F1 10 Tf 72 700 Td (4421 Cedar Lane) Tj 0 -12 Td (Austin, TX 78745) Tj ET", "4421 Cedar Lane\nAustin, TX 78745"},
 		{"T* and explicit spaces", "BT /F1 10 Tf 12 TL 72 700 Td (Ana Souza) Tj T* (ana@example.org) Tj ET", "Ana Souza\nana@example.org"},
+		// A form's comb field, a character to a box, 17 points apart.
+		{"comb, one text object", "BT /F1 10 Tf 72 700 Td (5) Tj 17 0 Td (2) Tj 17 0 Td (1) Tj 17 0 Td (-) Tj 17 0 Td (4) Tj 17 0 Td (4) Tj ET", "521-44"},
+		{"comb, a text object per box", "BT /F1 10 Tf 72 700 Td (0) Tj ET BT /F1 10 Tf 89 700 Td (4) Tj ET BT /F1 10 Tf 106 700 Td (/) Tj ET BT /F1 10 Tf 123 700 Td (1) Tj ET", "04/1"},
+		{"digits in columns stay apart", "BT /F1 10 Tf 72 700 Td (1) Tj 60 0 Td (2) Tj 60 0 Td (3) Tj ET", "1 2 3"},
+		{"a word after a digit stays apart", "BT /F1 10 Tf 72 700 Td (5) Tj 17 0 Td (Main) Tj ET", "5 Main"},
+		{"a text object on the next line is a line", "BT /F1 10 Tf 72 700 Td (5) Tj ET BT /F1 10 Tf 72 688 Td (2) Tj ET", "5\n2"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			doc := rawPDF(c.content)
