@@ -364,7 +364,8 @@ func onlyRoleWords(ws []string) bool {
 	for _, w := range ws {
 		switch w {
 		case "borrower", "coborrower", "customer", "client", "applicant", "insured", "patient", "tenant", "employee", "member", "cosigner", "guarantor",
-			"beneficiary", "policyholder", "subscriber", "contact", "person", "owner", "guardian", "primary", "secondary", "main", "first", "second", "legal", "co":
+			"beneficiary", "policyholder", "subscriber", "contact", "person", "owner", "guardian", "primary", "secondary", "main", "first", "second", "legal", "co",
+			"decedent", "payee", "signer", "addressee", "spouse", "emergency", "cardholder", "recipient":
 			continue
 		}
 		if strings.Trim(w, "0123456789") != "" {
@@ -703,7 +704,8 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 		return fFullName
 	case has(ws, "nom", "nombre", "nome", "name") && has(ws, "complet", "completo", "complète", "vollständiger", "volledige"):
 		return fFullName
-	case len(ws) <= 2 && has(ws, "borrower", "coborrower", "customer", "client", "applicant", "insured", "patient", "tenant", "employee", "member", "cosigner", "guarantor", "beneficiary", "policyholder", "subscriber", "contact", "person", "owner", "guardian") && onlyRoleWords(ws):
+	case len(ws) <= 2 && has(ws, "borrower", "coborrower", "customer", "client", "applicant", "insured", "patient", "tenant", "employee", "member", "cosigner", "guarantor", "beneficiary", "policyholder", "subscriber", "contact", "person", "owner", "guardian",
+		"decedent", "payee", "signer", "addressee", "spouse") && onlyRoleWords(ws):
 		// "Borrower", "Primary Borrower", "Borrower 2": the person's
 		// name. "Borrower Phone", "Customer Address" are the cases
 		// below, by their other word.
