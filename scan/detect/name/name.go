@@ -1004,10 +1004,14 @@ func SurnameFirst(text []byte, i, j int, cued bool) (int, float64) {
 		i, j, particled = j+1, e, true
 		w = text[i:j]
 	}
-	if j+3 >= len(text) || text[j] != ',' || text[j+1] != ' ' || !Capital(w) || i > 0 && (text[i-1] == '{' || text[i-1] == '(' || text[i-1] == '[' || text[i-1] == '.') {
+	if j+3 >= len(text) || text[j] != ',' || text[j+1] != ' ' && !(text[j+1] >= 'A' && text[j+1] <= 'Z') || !Capital(w) || i > 0 && (text[i-1] == '{' || text[i-1] == '(' || text[i-1] == '[' || text[i-1] == '.') {
 		// Not "{Mask, Len}", "(Index, Len)": a program's list.
 		return 0, 0
 	}
+	// "SMITH,JAMES D": no blank after the comma, as health records'
+	// systems write a name; held to a stricter test below.
+	tight := text[j+1] != ' '
+
 	conf := 0.75
 	listOnly := false // taken only where a list's item plainly ends
 	switch roles := RolesOf(w); {
@@ -1031,8 +1035,17 @@ func SurnameFirst(text []byte, i, j int, cued bool) (int, float64) {
 		return 0, 0
 	}
 	k := j + 2
+	if tight {
+		k = j + 1
+	}
 	e := WordEnd(text, k)
 	g := text[k:e]
+	if tight && !(RolesOf(g)&(Given|Common|Stop) == Given && (cued || RolesOf(w)&(Surname|Common) == Surname) && tightEnd(text, e)) {
+		// Without the blank, only a given name the gazetteer knows,
+		// after a label or a surname it knows, where the field ends:
+		// not "Color,Size" or "Width,Height" in a program.
+		return 0, 0
+	}
 	// After a cue a rarer given name does too, where a name's field
 	// ends after it ("PATIENT: OKONKWO, NGOZI A        MRN"; not "by
 	// ESR, January 2001", "user ARNs, IAM role").
@@ -1082,6 +1095,29 @@ func SurnameFirst(text []byte, i, j int, cued bool) (int, float64) {
 		return 0, 0
 	}
 	return e, conf
+}
+
+// tightEnd reports whether a name written "SMITH,JAMES" ends at e: the
+// end of the text or of a line, a field's gap or tab, a middle initial,
+// or a degree after a comma ("Ahu,Amanda D,MD").
+func tightEnd(text []byte, e int) bool {
+	if e == len(text) {
+		return true
+	}
+	switch text[e] {
+	case '\n', '\r', '\t':
+		return true
+	case ',':
+		return e+2 < len(text) && text[e+1] >= 'A' && text[e+1] <= 'Z' && text[e+2] >= 'A' && text[e+2] <= 'Z'
+	case ' ':
+		if e+1 < len(text) && text[e+1] == ' ' {
+			return true
+		}
+		if e+2 <= len(text) && text[e+1] >= 'A' && text[e+1] <= 'Z' {
+			return e+2 == len(text) || text[e+2] == ' ' || text[e+2] == ',' || text[e+2] == '.' || text[e+2] == '\n' || text[e+2] == '\r' || text[e+2] == '\t'
+		}
+	}
+	return false
 }
 
 // labelAfter reports whether w, in any case, is a label that notes and
