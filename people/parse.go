@@ -522,6 +522,12 @@ func parseFullAddress(s string) Address {
 		if n := len(rest); n >= 2 && normState(rest[n-1]) != "" {
 			a.State = rest[n-1]
 			rest = rest[:n-1]
+		} else if n >= 2 {
+			// "Dayton OH, 45402": the town and its state, then the code.
+			if f := strings.Fields(rest[n-1]); len(f) >= 2 && normState(f[len(f)-1]) != "" {
+				a.State = f[len(f)-1]
+				rest[n-1] = strings.Join(f[:len(f)-1], " ")
+			}
 		}
 	}
 	if len(rest) > 0 {

@@ -288,6 +288,7 @@ func TestAddressLastLines(t *testing.T) {
 		{"400 Sherman Ave\nCoeur d'Alene, ID 83814", "400 Sherman Ave", "Coeur d'Alene", "ID", "83814"},
 		{"1 Oak Dr, La Cañada Flintridge, CA 91011", "1 Oak Dr", "La Cañada Flintridge", "CA", "91011"},
 		{"77 Ocean Blvd, Isle of Palms, SC 29451", "77 Ocean Blvd", "Isle of Palms", "SC", "29451"},
+		{"4417 Birchwood Ln, Dayton OH, 45402", "4417 Birchwood Ln", "Dayton", "OH", "45402"},
 		{"405, rue Sainte-Catherine Est\nMontréal (Québec) H2L 2C4", "405 rue Sainte-Catherine Est", "Montréal", "Québec", "H2L 2C4"},
 	}
 	for _, tt := range tests {
@@ -305,4 +306,24 @@ func TestQuebecAddress(t *testing.T) {
 	if a.Street != "1234 rue Sherbrooke Ouest" || a.City != "Montréal" || a.State != "Québec" || a.ZIP != "H3A 1G1" {
 		t.Errorf("got %+v", a)
 	}
+}
+
+// FuzzParseFullAddress checks that any value scan reports as a whole
+// address is split without a panic, and that every part it returns is
+// text of the value.
+func FuzzParseFullAddress(f *testing.F) {
+	for _, s := range []string{"4417 Birchwood Ln, Dayton OH, 45402", "405, rue Sainte-Catherine Est\nMontréal (Québec) H2L 2C4", ",", " , 45402", "OH, 45402",
+		"12 rue de la Paix, 75002 Paris, France", "2590 Elm Road NE - Warren, OH 44483", "a  b  c", "Ann Arbor, MI, US, 48108"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		a := parseFullAddress(s)
+		for _, p := range []string{a.Street, a.City, a.State, a.ZIP} {
+			for _, w := range strings.Fields(p) {
+				if !strings.Contains(s, strings.Trim(w, "()")) {
+					t.Fatalf("parseFullAddress(%q) = %+v: %q is not in the value", s, a, w)
+				}
+			}
+		}
+	})
 }

@@ -1109,7 +1109,8 @@ func cityState(text []byte, i int) (int, string) {
 			if mixedState(text, p+1, e2) || e2-p-1 > 3 && namedStateCode(text, p+1, e2) {
 				break // "Austin Tx 78755", "Springfield Illinois 62704"
 			}
-			if (e2-p-1 == 2 || e2-p-1 == 3) && isState(view(text[p+1:e2])) && (e2 < len(text) && text[e2] == ' ' && e2+1 < len(text) && (isDigit(text[e2+1]) || e2+3 < len(text) && text[e2+1] == '-' && text[e2+2] == ' ' && isDigit(text[e2+3]) || e2+8 <= len(text) && isUpper(text[e2+1]) && gazetteer.CanadianPostalCode(view(text[e2+1:e2+8]))) ||
+			if (e2-p-1 == 2 || e2-p-1 == 3) && isState(view(text[p+1:e2])) && (e2+2 < len(text) && text[e2] == ',' && text[e2+1] == ' ' && isDigit(text[e2+2]) || // "Dayton OH, 45402"
+				e2 < len(text) && text[e2] == ' ' && e2+1 < len(text) && (isDigit(text[e2+1]) || e2+3 < len(text) && text[e2+1] == '-' && text[e2+2] == ' ' && isDigit(text[e2+3]) || e2+8 <= len(text) && isUpper(text[e2+1]) && gazetteer.CanadianPostalCode(view(text[e2+1:e2+8]))) ||
 				e2-p-1 == 2 && isUpper(text[p+2]) && (e2 == len(text) || text[e2] == '\n' || text[e2] == '\r')) {
 				break
 			}
