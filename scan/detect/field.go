@@ -1261,11 +1261,12 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, t tableInfo, emit func(
 		} else if se, zs, ok := address.StateZIP(sv); ok {
 			// "OH 45402" under "State Zip": the state and the code,
 			// each reported as its part.
-			s0 := st
+			s0, e0 := st, en
 			en = s0 + se
 			out(breachkit.Address, 0.9, "state")
 			st, en = s0+zs, s0+len(sv)
 			out(breachkit.Address, 0.9, "zip")
+			st, en = s0, e0 // the whole value again, for the custom rules below
 		}
 	case fCountry:
 		if _, ok := gazetteer.CountryCode(sv); ok {

@@ -1088,7 +1088,7 @@ func cityState(text []byte, i int) (int, string) {
 		for p+1 < len(text) && text[p] == '-' && isUpper(text[p+1]) {
 			p = townWord(text, p+1) // "Winston-Salem", "Wilkes-Barre"
 		}
-		if p+2 < len(text) && text[p] == '.' && text[p+1] == ' ' && isUpper(text[p+2]) && townAbbrev(text[e-2:e]) {
+		if p == e && e-2 >= 0 && p+2 < len(text) && text[p] == '.' && text[p+1] == ' ' && isUpper(text[p+2]) && townAbbrev(text[e-2:e]) && (e-2 == 0 || !isAlpha(text[e-3])) {
 			p++ // "St. Louis", "Mt. Pleasant", "Ft. Worth"
 		}
 		if q := townParticle(text, p); q > p {
@@ -1211,11 +1211,11 @@ func townWord(text []byte, p int) int {
 	return e
 }
 
-// townAbbrev reports whether the last two letters of a town's word are
-// the abbreviation of Saint, Mount, Fort or Point before a period.
+// townAbbrev reports whether a town's word of two letters is the
+// abbreviation of Saint, Mount, Fort or Point, before its period.
 func townAbbrev(w []byte) bool {
 	switch string(w) {
-	case "St", "Mt", "Ft", "Pt":
+	case "St", "Mt", "Ft", "Pt", "ST", "MT", "FT", "PT":
 		return true
 	}
 	return false
