@@ -289,6 +289,7 @@ func TestAddressLastLines(t *testing.T) {
 		{"1 Oak Dr, La Cañada Flintridge, CA 91011", "1 Oak Dr", "La Cañada Flintridge", "CA", "91011"},
 		{"77 Ocean Blvd, Isle of Palms, SC 29451", "77 Ocean Blvd", "Isle of Palms", "SC", "29451"},
 		{"4417 Birchwood Ln, Dayton OH, 45402", "4417 Birchwood Ln", "Dayton", "OH", "45402"},
+		{"Box 63, Cordova, AK 99574", "Box 63", "Cordova", "AK", "99574"},
 		{"405, rue Sainte-Catherine Est\nMontréal (Québec) H2L 2C4", "405 rue Sainte-Catherine Est", "Montréal", "Québec", "H2L 2C4"},
 	}
 	for _, tt := range tests {

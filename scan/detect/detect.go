@@ -875,6 +875,15 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 					continue
 				}
 			}
+			if c == 'B' && j-i == 3 && text[i+2]|0x20 == 'x' {
+				// "Box 63, Cordova, AK 99574": a box with no "PO", with
+				// its town, state and ZIP Code.
+				if end := address.FindBox(text, i); end > 0 {
+					s.found = append(s.found, span{i, end, 0.9, breachkit.Address, "rule:address-full", ""})
+					i, titled = end, false
+					continue
+				}
+			}
 			if (c == 'R' || c == 'H') && j-i >= 2 && j-i <= 5 && (text[i+1] == 'R' && c == 'R' || c == 'H' && text[i+1] == 'C' || c == 'R' && j-i == 5 && text[i+1] == 'u' && text[i+2] == 'r') {
 				// A rural or highway contract route's box: "RR 2 Box 152".
 				if end, full, conf := address.FindRoute(text, i); end > 0 {

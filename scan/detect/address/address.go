@@ -911,13 +911,30 @@ func FindPOBox(text []byte, i int) (end int, full bool, conf float64) {
 			return 0, false, 0
 		}
 	}
-	if p >= len(text) || text[p] != ' ' {
+	if p = boxNumber(text, p); p < 0 {
 		return 0, false, 0
+	}
+	if e := cityStateZIP(text, p); e > 0 {
+		return e, true, 0.95
+	}
+	if e := cityStateZIPLower(text, p); e > 0 {
+		return e, true, 0.9 // "po box 88, austin tx 78701", as typed in a chat
+	}
+	return p, false, 0.7
+}
+
+// boxNumber returns the end of a box's number after the word "Box" that
+// ends at p (" 129", " # A3656", " #88"), or -1.
+func boxNumber(text []byte, p int) int {
+	if p >= len(text) || text[p] != ' ' {
+		return -1
 	}
 	p++
 	if p+1 < len(text) && text[p] == '#' {
 		p++ // "PO Box # A3656", "PO Box #88"
-		skip(' ')
+		if text[p] == ' ' {
+			p++
+		}
 	}
 	q := p
 	digits := 0
@@ -928,15 +945,35 @@ func FindPOBox(text []byte, i int) (end int, full bool, conf float64) {
 		p++
 	}
 	if p == q || !(isDigit(text[q]) || isUpper(text[q]) && p-q >= 3 && digits >= 2) || !boundary(text, p) {
-		return 0, false, 0
+		return -1
 	}
-	if e := cityStateZIP(text, p); e > 0 {
-		return e, true, 0.95
+	return p
+}
+
+// FindBox parses a box without "PO" at text[i], "Box 63, Cordova, AK
+// 99574", as rural mail is addressed where the post office holds it: only
+// with its town, state and a ZIP Code after it. It returns the end, or 0.
+func FindBox(text []byte, i int) int {
+	if i > 0 && (isAlpha(text[i-1]) || isDigit(text[i-1])) || i+3 > len(text) || !bytes.EqualFold(text[i:i+3], []byte("box")) || text[i] != 'B' {
+		return 0
 	}
-	if e := cityStateZIPLower(text, p); e > 0 {
-		return e, true, 0.9 // "po box 88, austin tx 78701", as typed in a chat
+	p := boxNumber(text, i+3)
+	if p < 0 {
+		return 0
 	}
-	return p, false, 0.7
+	q, st := cityState(text, p)
+	if q < 0 {
+		return 0
+	}
+	e := stateZIP(text, q, st)
+	k := e
+	for k > q && (isDigit(text[k-1]) || text[k-1] == '-') {
+		k--
+	}
+	if e == 0 || e-k < 5 || !zipInState(text[k:k+5], st) {
+		return 0 // the code must lie in the state: a box alone says little
+	}
+	return e
 }
 
 func ordinal(w string) bool {
