@@ -12,7 +12,8 @@ import (
 // Unmarked reads the byte order mark that Windows tools put at the start
 // of text files (PowerShell's Out-File writes UTF-16, .NET and Notepad a
 // UTF-8 mark), so that a parser of UTF-8 sees none: UTF-8's is skipped,
-// and a UTF-16 stream, little- or big-endian, is decoded to UTF-8. It
+// and a UTF-16 stream, little- or big-endian, with a mark or told by its
+// bytes (see UTF16), is decoded to UTF-8. It
 // returns the reader to parse and the emit to hand its segments to, which
 // moves their offsets past a skipped mark and drops them for a decoded
 // stream (they would point into the decoded text, not the file).
@@ -35,12 +36,22 @@ func Unmarked(br *bufio.Reader, emit func(Segment) error) (io.Reader, func(Segme
 			}
 			return emit(s)
 		}
-	case len(head) >= 2 && (head[0] == 0xFF && head[1] == 0xFE || head[0] == 0xFE && head[1] == 0xFF):
-		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
-		return bufio.NewReader(transform.NewReader(br, dec)), func(s Segment) error {
-			s.Offset, s.OffsetAt = -1, nil
-			return emit(s)
+	}
+	head, _ = br.Peek(512)
+	be, bom, ok := UTF16(head)
+	if !ok {
+		return br, emit
+	}
+	order, mark := unicode.LittleEndian, unicode.ExpectBOM
+	if bom == 0 {
+		mark = unicode.IgnoreBOM
+		if be {
+			order = unicode.BigEndian
 		}
 	}
-	return br, emit
+	dec := unicode.UTF16(order, mark).NewDecoder()
+	return bufio.NewReader(transform.NewReader(br, dec)), func(s Segment) error {
+		s.Offset, s.OffsetAt = -1, nil
+		return emit(s)
+	}
 }

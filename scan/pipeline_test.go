@@ -201,6 +201,7 @@ func TestBinary(t *testing.T) {
 		{"tabs and form feed", []byte("a\tb\fc\n"), false},
 		{"latin-1", []byte("Jos\xe9,Garc\xeda\n"), false},
 		{"utf-16 with BOM", []byte{0xFF, 0xFE, 'a', 0, 'b', 0}, false},
+		{"utf-16 without BOM", []byte{'n', 0, 'a', 0, 'm', 0, 'e', 0, '\t', 0, 's', 0, 's', 0, 'n', 0}, false},
 		{"nul", []byte("abc\x00def"), true},
 		{"noise", noise, true},
 	}
@@ -219,6 +220,47 @@ func TestBinary(t *testing.T) {
 	}
 	if len(sum.Sources) != 1 || sum.Sources[0].Status != breachkit.SourceSkipped {
 		t.Fatalf("sources %+v, want the file skipped", sum.Sources[0])
+	}
+}
+
+// TestUTF16 tells UTF-16 text by its byte order mark or, without one,
+// by a zero byte beside each ASCII character, and not binary data that
+// has zeros too.
+func TestUTF16(t *testing.T) {
+	u16 := func(s string, be bool) []byte {
+		var b []byte
+		for _, r := range s {
+			if be {
+				b = append(b, byte(r>>8), byte(r))
+			} else {
+				b = append(b, byte(r), byte(r>>8))
+			}
+		}
+		return b
+	}
+	tests := []struct {
+		name   string
+		head   []byte
+		ok, be bool
+		bom    int
+	}{
+		{"mark, little-endian", append([]byte{0xFF, 0xFE}, u16("Name", false)...), true, false, 2},
+		{"mark, big-endian", append([]byte{0xFE, 0xFF}, u16("Name", true)...), true, true, 2},
+		{"little-endian", u16("Name\tSSN\r\nJosé\t383-41-8663\r\n", false), true, false, 0},
+		{"big-endian", u16("Name\tSSN\r\nJosé\t383-41-8663\r\n", true), true, true, 0},
+		{"odd length", append(u16("Name,SSN\n", false), 'x'), true, false, 0},
+		{"too short", u16("ab", false), false, false, 0},
+		{"utf-8", []byte("Name\tSSN\r\nJosé\t383-41-8663\r\n"), false, false, 0},
+		{"a U+0000", u16("Name\x00SSN\n", false), false, false, 0},
+		{"control characters", u16("\x01\x02\x03\x04\x05\x06", false), false, false, 0},
+		{"32-bit integers", []byte{1, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0, 4, 0, 0, 0}, false, false, 0},
+		{"16-bit integers", []byte{0x41, 0, 0x42, 0, 0x10, 0x27, 0x20, 0x4e, 0x30, 0x75, 0x40, 0x9c}, false, false, 0},
+	}
+	for _, tt := range tests {
+		be, bom, ok := scan.UTF16(tt.head)
+		if ok != tt.ok || ok && (be != tt.be || bom != tt.bom) {
+			t.Errorf("%s: UTF16 = %v, %d, %v; want %v, %d, %v", tt.name, be, bom, ok, tt.be, tt.bom, tt.ok)
+		}
 	}
 }
 

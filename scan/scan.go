@@ -295,12 +295,12 @@ type Detector interface {
 
 // Binary reports whether the first bytes of a source look binary rather
 // than text: a NUL byte, or more than one in twenty control characters,
-// unless a UTF-16 byte order mark says the NULs are text. A text format's
+// unless the source is UTF-16 text (see UTF16), whose NULs are text. A text format's
 // extractor refuses such a source even when its name says ".csv" or
 // ".sql": an encrypted or corrupt file is reported as skipped, not as
 // scanned and empty.
 func Binary(head []byte) bool {
-	if len(head) >= 2 && (head[0] == 0xFF && head[1] == 0xFE || head[0] == 0xFE && head[1] == 0xFF) {
+	if _, _, ok := UTF16(head); ok {
 		return false
 	}
 	ctl := 0
@@ -313,4 +313,60 @@ func Binary(head []byte) bool {
 		}
 	}
 	return ctl*20 > len(head)
+}
+
+// UTF16 reports whether head, the first bytes of a source, is UTF-16
+// text, in which byte order, and how long its byte order mark is (2, or
+// 0 when there is none). Without a mark, text is taken as UTF-16 when
+// most of its code units are ASCII, so that one byte of each pair is
+// zero, and none is a control character other than a blank or a line
+// end: SQL Server's `bcp -w`, .NET's Encoding.Unicode and many Windows
+// tools write UTF-16 so, and reading it as binary lost its columns and
+// its names. Text in a script beyond Latin (Chinese, say) without a
+// mark is not recognised, as it has no such pattern.
+func UTF16(head []byte) (bigEndian bool, bom int, ok bool) {
+	if len(head) >= 2 && head[0] == 0xFF && head[1] == 0xFE {
+		return false, 2, true
+	}
+	if len(head) >= 2 && head[0] == 0xFE && head[1] == 0xFF {
+		return true, 2, true
+	}
+	n := len(head) &^ 1
+	if n < 8 {
+		return false, 0, false
+	}
+	// zero[0] and zero[1] count the units whose first or second byte
+	// is zero; a unit of two zeros (U+0000) is never text.
+	var zero [2]int
+	for i := 0; i < n; i += 2 {
+		a, b := head[i], head[i+1]
+		switch {
+		case a == 0 && b == 0:
+			return false, 0, false
+		case a == 0:
+			zero[0]++
+		case b == 0:
+			zero[1]++
+		}
+	}
+	units := n / 2
+	var hi int // index of the byte that is zero in an ASCII unit
+	switch {
+	case zero[1]*10 >= units*8 && zero[0]*20 <= units:
+		hi = 1 // little-endian: 'a' 0
+	case zero[0]*10 >= units*8 && zero[1]*20 <= units:
+		hi = 0 // big-endian: 0 'a'
+	default:
+		return false, 0, false
+	}
+	for i := 0; i < n; i += 2 {
+		if head[i+hi] != 0 {
+			continue
+		}
+		c := head[i+1-hi]
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' || c == 0x7F {
+			return false, 0, false
+		}
+	}
+	return hi == 0, 0, true
 }

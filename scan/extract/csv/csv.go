@@ -19,6 +19,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/unicode"
 
 	"github.com/breachkit/breachkit/scan"
@@ -54,8 +55,19 @@ func (Extractor) Accepts(name string, head []byte) bool {
 	return false
 }
 
-func hasBOM16(h []byte) bool {
-	return len(h) >= 2 && (h[0] == 0xFF && h[1] == 0xFE || h[0] == 0xFE && h[1] == 0xFF)
+// decoder16 returns a decoder to UTF-8 of h's UTF-16 text and the length
+// of its byte order mark, or nil when h is not UTF-16 (see scan.UTF16).
+func decoder16(h []byte) (*encoding.Decoder, int) {
+	be, bom, ok := scan.UTF16(h)
+	switch {
+	case !ok:
+		return nil, 0
+	case bom > 0:
+		return unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder(), bom
+	case be:
+		return unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM).NewDecoder(), 0
+	}
+	return unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewDecoder(), 0
 }
 
 // Sniff picks the delimiter of head: the candidate (comma, tab,
@@ -106,8 +118,7 @@ func Sniff(head []byte, name string) byte {
 // twice, as sentences seldom hold two commas on every line — or two
 // lines of three or more columns cut by tabs or pipes.
 func Delimited(head []byte) bool {
-	if hasBOM16(head) {
-		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
+	if dec, _ := decoder16(head); dec != nil {
 		h, _ := dec.Bytes(head[:len(head)&^1])
 		head = h
 	}
@@ -208,12 +219,12 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 	if bytes.HasPrefix(p.buf, []byte{0xEF, 0xBB, 0xBF}) {
 		p.pos = 3
 	}
-	if hasBOM16(p.buf) {
-		// UTF-16, as Excel's "Unicode Text" export writes: decoded to
+	if dec, bom := decoder16(p.buf); dec != nil {
+		// UTF-16, as Excel's "Unicode Text" export (with a byte order
+		// mark) and SQL Server's bcp -w (without) write: decoded to
 		// UTF-8 as it is read, each cell located in the UTF-16 file by
 		// counting code units.
-		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
-		p = &parser{r: dec.Reader(io.MultiReader(bytes.NewReader(bytes.Clone(p.buf)), in.R)), buf: p.buf[:0], decoded: true, size: in.Size}
+		p = &parser{r: dec.Reader(io.MultiReader(bytes.NewReader(bytes.Clone(p.buf)), in.R)), buf: p.buf[:0], decoded: true, bom: int64(bom), size: in.Size}
 		if err := p.fill(); err != nil && !errors.Is(err, io.EOF) {
 			return fmt.Errorf("UTF-16 text: %v", err)
 		}
@@ -385,11 +396,12 @@ func cellSegment(p *parser, c *cell, rec string, seg *scan.Segment) bool {
 	seg.Text, seg.Offset, seg.OffsetAt, seg.Record, seg.Field, seg.Columns = t, c.off, nil, rec, "", nil
 	if p.decoded {
 		// UTF-16: each code unit is two bytes of the file, after its
-		// two-byte order mark. A byte of the cell's UTF-8 text is at
-		// the units before the cell, and before it in the cell (a
-		// doubled quote, dropped from the text, counts as one more).
+		// byte order mark if it has one. A byte of the cell's UTF-8
+		// text is at the units before the cell, and before it in the
+		// cell (a doubled quote, dropped from the text, counts as one
+		// more).
 		seg.Offset = -1
-		base := 2 + 2*(p.ubase+p.unitsTo(int(c.off-p.base)))
+		base := p.bom + 2*(p.ubase+p.unitsTo(int(c.off-p.base)))
 		text, m, size := bytes.Clone(t), c.unesc, p.size
 		seg.OffsetAt = func(i int) int64 {
 			i = min(max(i, 0), len(text))
@@ -571,6 +583,7 @@ type parser struct {
 	// offsets into them are not offsets into the file. ubase counts the
 	// UTF-16 code units before buf[0]; uCount those of buf[:uIdx].
 	decoded       bool
+	bom           int64 // the length of a decoded file's byte order mark
 	ubase, uCount int64
 	uIdx          int
 	size          int64 // of the file, or -1: decoded offsets stay inside it

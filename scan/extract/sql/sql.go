@@ -33,7 +33,7 @@ func (Extractor) Format() string { return "sql" }
 // Accepts takes files named .sql, and dumps whose head has an INSERT INTO
 // or CREATE TABLE statement.
 func (Extractor) Accepts(name string, head []byte) bool {
-	utf16 := len(head) >= 2 && (head[0] == 0xFF && head[1] == 0xFE || head[0] == 0xFE && head[1] == 0xFF)
+	_, _, utf16 := scan.UTF16(head)
 	if strings.EqualFold(path.Ext(name), ".sql") && utf16 {
 		return true // SQL Server Management Studio saves scripts as UTF-16
 	}

@@ -1,5 +1,5 @@
 // Package text extracts plain text: UTF-8 (with or without a byte order
-// mark), UTF-16 with a byte order mark, EBCDIC (code page 037, as IBM
+// mark), UTF-16 (with a byte order mark, or told by its bytes), EBCDIC (code page 037, as IBM
 // mainframes write their extracts; told by its bytes), and, when the
 // bytes are not valid UTF-8, Latin-1. Decoded text carries an offset map back to the file's
 // own bytes. A paragraph (lines up to a blank line) of at most
@@ -42,7 +42,7 @@ type Extractor struct{}
 func (Extractor) Format() string { return "text" }
 
 // Accepts takes anything that looks like text: no NUL bytes in the head
-// unless it starts with a UTF-16 byte order mark, and few control bytes.
+// unless it is UTF-16, and few control bytes.
 func (Extractor) Accepts(name string, head []byte) bool { return !scan.Binary(head) }
 
 type encoding int
@@ -302,11 +302,12 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 	d := &reader{r: in.R, warn: in.Warn, size: in.Size}
 	var head [4 << 10]byte
 	n, err := io.ReadFull(in.R, head[:])
+	be, bom, utf16 := scan.UTF16(head[:n])
 	switch {
-	case n >= 2 && head[0] == 0xFF && head[1] == 0xFE:
-		d.enc, d.srcOff, d.pend = encUTF16LE, 2, append(d.pend, head[2:n]...)
-	case n >= 2 && head[0] == 0xFE && head[1] == 0xFF:
-		d.enc, d.srcOff, d.pend = encUTF16BE, 2, append(d.pend, head[2:n]...)
+	case utf16 && !be:
+		d.enc, d.srcOff, d.pend = encUTF16LE, int64(bom), append(d.pend, head[bom:n]...)
+	case utf16:
+		d.enc, d.srcOff, d.pend = encUTF16BE, int64(bom), append(d.pend, head[bom:n]...)
 	case n >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF:
 		d.srcOff, d.pend = 3, append(d.pend, head[3:n]...)
 	case EBCDIC(head[:n]):

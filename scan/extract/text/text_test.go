@@ -66,6 +66,29 @@ func TestEncodings(t *testing.T) {
 	if len(got) != 1 || string(got[0].Text) != "SSN 123-45-6780" || got[0].OffsetAt(4) != 2+8 || got[0].OffsetAt(len(got[0].Text)) != int64(len(data)) {
 		t.Fatalf("UTF-16 decode wrong")
 	}
+	// UTF-16 without a mark, big-endian and little-endian, as .NET's
+	// Encoding.Unicode and SQL Server's bcp -w write it.
+	for _, be := range []bool{false, true} {
+		data = data[:0]
+		for _, c := range u {
+			if be {
+				data = append(data, byte(c>>8), byte(c))
+			} else {
+				data = append(data, byte(c), byte(c>>8))
+			}
+		}
+		if (Extractor{}).Accepts("u.txt", data) == false {
+			t.Fatalf("UTF-16 without a mark (big-endian %v) refused", be)
+		}
+		got = got[:0]
+		Extractor{}.Extract(context.Background(), &scan.Input{Path: "u.txt", R: bytes.NewReader(data)}, func(s scan.Segment) error {
+			got = append(got, s)
+			return nil
+		})
+		if len(got) != 1 || string(got[0].Text) != "SSN 123-45-6780" || got[0].OffsetAt(4) != 8 || got[0].OffsetAt(len(got[0].Text)) != int64(len(data)) {
+			t.Fatalf("UTF-16 without a mark (big-endian %v) decoded wrong", be)
+		}
+	}
 	// Latin-1: é is one byte in the file, two in the text.
 	lat := []byte("Jos\xe9 SSN 123-45-6780")
 	segs, warns := extract(t, lat)
