@@ -24,6 +24,7 @@ import (
 
 	"github.com/breachkit/breachkit/scan"
 	"github.com/breachkit/breachkit/scan/columns"
+	"github.com/breachkit/breachkit/scan/extract/text"
 )
 
 // MaxRecord is the largest record (row) read; a longer one stops the
@@ -45,7 +46,9 @@ func (Extractor) Accepts(name string, head []byte) bool {
 	case ".csv", ".tsv", ".tab", ".psv":
 		return !scan.Binary(head)
 	case ".txt", ".dat":
-		return !scan.Binary(head) && Delimited(head)
+		// A table a database client printed ("| ssn |" under
+		// "+-----+") is the text extractor's, which tells its rules.
+		return !scan.Binary(head) && Delimited(head) && !text.Printed(head)
 	case ".xls":
 		// Delimited text saved as .xls, as many applications export
 		// "Excel" files; a real workbook is binary, markup goes to xml.
@@ -286,6 +289,9 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 			}
 			return nil
 		}
+		if ruleRow(p, cells) {
+			continue // "+----+----+", "|---|---|": a printed table's border holds no value
+		}
 		if header == nil && row == 0 && preamble && pre < 10 && filled(p, cells) <= 1 {
 			pre++
 			for i := range cells {
@@ -523,6 +529,24 @@ func hasDigits(p *parser, cells []cell) bool {
 		}
 	}
 	return false
+}
+
+// ruleRow reports whether a record is a rule of a table printed by a
+// database client or written in Markdown and saved as delimited text:
+// psql's "-----+-----", Markdown's "|---|:--:|", MySQL's "+---+---+",
+// SQLite's box drawing. Only dashes, equals signs, pluses, colons,
+// blanks and box-drawing characters, three dashes at least. Taken for a
+// row, it would be the first value of each column.
+func ruleRow(p *parser, cells []cell) bool {
+	dashes := 0
+	for _, c := range cells {
+		d, _, ok := text.RuleMarks(c.text(p))
+		if !ok {
+			return false
+		}
+		dashes += d
+	}
+	return dashes >= 3
 }
 
 func isHeader(p *parser, cells []cell) bool {

@@ -434,3 +434,20 @@ func TestColumns(t *testing.T) {
 		t.Errorf("columns %q, want %q", got, want)
 	}
 }
+
+// TestRuleRow skips the rule of a printed table saved as delimited text:
+// taken for a row, it was each column's first value.
+func TestRuleRow(t *testing.T) {
+	data := []byte("| name | ssn |\n|:-----|-----|\n| Ana Souza | 383-41-8663 |\n")
+	var got []string
+	err := Extractor{}.Extract(context.Background(), &scan.Input{Path: "t.psv", R: bytes.NewReader(data), Size: int64(len(data))}, func(s scan.Segment) error {
+		got = append(got, s.Field+"="+strings.TrimSpace(string(s.Text))+"@"+s.Record)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "name=Ana Souza@t.psv#row=1 ssn=383-41-8663@t.psv#row=1"; strings.Join(got, " ") != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

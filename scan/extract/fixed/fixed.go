@@ -40,6 +40,7 @@ import (
 
 	"github.com/breachkit/breachkit/scan"
 	"github.com/breachkit/breachkit/scan/columns"
+	"github.com/breachkit/breachkit/scan/extract/text"
 )
 
 // Extractor reads fixed-width tables. The zero value is ready.
@@ -60,7 +61,7 @@ const (
 // Accepts implements scan.Extractor: text whose first lines share a
 // fixed-width layout.
 func (Extractor) Accepts(name string, head []byte) bool {
-	if bytes.Count(head, []byte{'\n'}) < minLines || bytes.IndexByte(head, '\t') >= 0 || scan.Binary(head) {
+	if bytes.Count(head, []byte{'\n'}) < minLines || bytes.IndexByte(head, '\t') >= 0 || scan.Binary(head) || text.Printed(head) {
 		return false
 	}
 	lines := completeLines(head)

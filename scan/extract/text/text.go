@@ -360,6 +360,15 @@ type splitter struct {
 	eol byte
 	// qlead is the context the next line takes from a question before it.
 	qlead int
+	// tab is the table being read, if any, and header a copy of the
+	// line before, which a rule makes a table's header (see table.go).
+	tab    *table
+	header []byte
+	// vert is the kind of expanded output being read (vertPsql,
+	// vertMySQL) or 0; vrec names its record, vkey is the last column.
+	vert int
+	vrec string
+	vkey string
 	// names makes the records' names, which start with linePrefix or
 	// paraPrefix.
 	names                  scan.RecordNames
@@ -385,6 +394,7 @@ func (t *splitter) process(w *window, final bool) error {
 				}
 			} else {
 				t.lineMode = false
+				t.tab, t.header, t.vert = nil, t.header[:0], 0
 			}
 			t.line++
 			k = lineEnd + 1
@@ -473,7 +483,8 @@ func (t *splitter) emitPara(w *window, s, e int) error {
 	for e > s && (w.buf[e-1] == '\n' || w.buf[e-1] == '\r') {
 		e--
 	}
-	if listLike(w.buf[s:e], t.eol) && !cardData(w.buf[s:e]) {
+	t.tab, t.header, t.vert = nil, t.header[:0], 0
+	if hasTable(w.buf[s:e], t.eol, true) || listLike(w.buf[s:e], t.eol) && !cardData(w.buf[s:e]) {
 		// A list or a log: a line is a record (a person per line), not
 		// the paragraph, which would make one person of them all.
 		prev := -1 // where the line before starts
@@ -517,6 +528,15 @@ func (t *splitter) emitLine(w *window, s, e int) error {
 	}
 	seg := w.segment(s, e, lead)
 	seg.Record = t.names.Name(t.linePrefix, t.line+1)
+	if t.tab != nil || t.vert != 0 || tableish(seg.Text) {
+		if done, err := t.tableLine(seg); done || err != nil {
+			return err
+		}
+	} else if len(seg.Text) <= maxHeader && seg.Lead == 0 {
+		t.header = append(t.header[:0], seg.Text...)
+	} else {
+		t.header = t.header[:0]
+	}
 	if b := jsonTail(seg); b >= 0 {
 		return t.emitJSON(seg, b)
 	}

@@ -126,6 +126,10 @@ func FuzzExtract(f *testing.F) {
 	f.Add([]byte("caf\xe9\n"))
 	f.Add([]byte("\xd3\xd5\xf0\xf0\xf1\x40\xe2\xd6\xe4\xe9\xc1\x6b\x40\xc1\xd5\xc1\x40\x40\xe2\xe2\xd5\x40\xf3\xf8\xf3\x60\xf4\xf1\x60\xf8\xf6\xf6\xf3\x25\xd3\xd5"))
 	f.Add([]byte("1 a {\"k\":\"v\\u0041\"}\n2 b {\"n\":[1,{\"x\":\"y\"}]}\n3 c {}\n"))
+	f.Add([]byte("+---+----+\n| a | bb |\n+---+----+\n| 1 |  2 |\n"))
+	f.Add([]byte(" a | b\n---+---\n x | y\n(1 row)\n"))
+	f.Add([]byte("A    B\n---- ----\nxx   yy\n"))
+	f.Add([]byte("-[ RECORD 1 ]--\na | x\n  | y\n*** 1. row ***\n a: x\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		extract(t, data)
 	})
