@@ -2257,13 +2257,16 @@ func namePartValue(text []byte, i, j int) (int, int, string, float64) {
 	}
 	want := func(w []byte) bool { return name.Capital(w) && name.Plausible(w, name.RolesOf(w)) || known(w) }
 	p := j
-	if p < len(text) && text[p] == '"' {
-		p++ // "first_name":"Ana"
+	if p < len(text) && (text[p] == '"' || text[p] == '\'') {
+		p++ // "first_name":"Ana", Python's {'first_name': 'Ana'}
 	}
 	if p >= len(text) || text[p] != '=' && text[p] != ':' {
 		return 0, 0, "", 0
 	}
 	p++
+	if p < len(text) && text[p] == '>' && text[p-1] == '=' {
+		p++ // Ruby's "first_name"=>"Ana", as Rails logs its parameters
+	}
 	for p < len(text) && (text[p] == ' ' || text[p] == '"' || text[p] == '\'') {
 		p++
 	}

@@ -606,9 +606,12 @@ func question(l []byte) bool {
 // listLike reports whether a paragraph is a list or a log rather than
 // prose: three lines or more, four in five of which start with a digit
 // (a date, a time, a number), a bracket or a bullet, or are one token
-// without a blank.
+// without a blank; or half of which start with a log's time stamp, a
+// date and a time (a log whose events span several lines, a stack
+// trace's or a request's parameters', is still a log: read as one
+// paragraph, its events' people were one record).
 func listLike(p []byte, eol byte) bool {
-	lines, marked := 0, 0
+	lines, marked, stamps := 0, 0, 0
 	for len(p) > 0 {
 		l := p
 		if i := bytes.IndexByte(p, eol); i >= 0 {
@@ -621,6 +624,9 @@ func listLike(p []byte, eol byte) bool {
 			continue
 		}
 		lines++
+		if stamped(l) {
+			stamps++
+		}
 		if c := l[0]; c >= '0' && c <= '9' || c == '[' || c == '-' || c == '*' || bytes.HasPrefix(l, []byte("•")) {
 			marked++
 		} else if bytes.IndexAny(bytes.TrimRight(l, " \t\r"), " \t") < 0 {
@@ -629,7 +635,50 @@ func listLike(p []byte, eol byte) bool {
 			marked++
 		}
 	}
-	return lines >= 3 && marked*5 >= lines*4
+	return lines >= 3 && (marked*5 >= lines*4 || stamps >= 2 && stamps*2 >= lines)
+}
+
+// stamped reports whether a line starts with a log's time stamp: a
+// date, four digits or more or a month's abbreviation, then a time
+// (hh:mm) within its first 32 bytes; in brackets or after a level's
+// letter too ("2024-05-01T10:00:00Z", "[06/Dec/2026:10:00:00 +0000]",
+// "Dec  6 10:00:00", "I, [2024-05-01T10:00:03.123 #1]").
+func stamped(l []byte) bool {
+	if len(l) > 3 && l[1] == ',' && l[2] == ' ' && l[3] == '[' {
+		l = l[3:]
+	}
+	if len(l) > 0 && l[0] == '[' {
+		l = l[1:]
+	}
+	if len(l) < 8 {
+		return false
+	}
+	digits := 0 // before the time: a date's
+	if c := l[0]; c < '0' || c > '9' {
+		if l[3] != ' ' || !month3(l[:3]) {
+			return false
+		}
+		digits = 4
+	}
+	for i := range min(len(l), 32) {
+		if c := l[i]; c < '0' || c > '9' {
+			continue
+		}
+		if digits >= 4 && i+3 < len(l) && l[i+1] >= '0' && l[i+1] <= '9' && l[i+2] == ':' && l[i+3] >= '0' && l[i+3] <= '5' {
+			return true
+		}
+		digits++
+	}
+	return false
+}
+
+// month3 reports whether b is a month's three-letter abbreviation.
+func month3(b []byte) bool {
+	switch string(b) {
+	case "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec":
+		return true
+	}
+	return false
 }
 
 // cardData reports whether a paragraph holds a driver's licence's or ID

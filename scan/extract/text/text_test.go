@@ -157,6 +157,14 @@ func TestListLike(t *testing.T) {
 		{"1. one\n2. two", false}, // two lines: a paragraph
 		{"jdoe@example.com:hunter22\nann.fox@example.org;Winter24!\nb.lee@example.net|qwerty12", true},
 		{"Jane Doe\nRegional manager\njane@example.com", false}, // a signature
+		// A log whose events span lines: half its lines start with a
+		// time stamp.
+		{"2024-05-01 10:00:03 POST /users\n  Parameters: {\"first_name\"=>\"Ana\"}\n2024-05-01 10:00:04 POST /users\n  Parameters: {}", true},
+		{"Dec  6 10:00:00 host app: a\njava.lang.Exception: b\n\tat c\nDec  6 10:00:01 host app: d\n\tat e\nDec  6 10:00:02 host app: f", true},
+		{"[06/Dec/2026:10:00:00 +0000] a\nb\n[06/Dec/2026:10:00:01 +0000] c", true},
+		{"I, [2024-05-01T10:00:03.123 #1]  INFO -- : Started\nParameters: x\nI, [2024-05-01T10:00:04.123 #1]  INFO -- : Done", true},
+		// Times without dates are a note's, not a log's.
+		{"10:30 called the borrower\nShe confirmed her address\n11:00 called back\nNo answer", false},
 	}
 	for _, tt := range tests {
 		if got := listLike([]byte(tt.text), '\n'); got != tt.want {
