@@ -777,6 +777,10 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 					k = j // glued to letters: not a number of this shape
 				}
 				j = k
+			} else if j-i == 5 && byteClass[c] == cUpper && j+12 <= n && allDigits(text[i+1:j]) && spacedGroups(text[j:j+12]) && (j+12 == n || !isAlnum(text[j+12])) {
+				// New Jersey's licence as the card prints it: a letter
+				// and fourteen digits in groups of five (K4398 27561 93847).
+				j += 12
 			}
 			if j-i == 4 && text[j-1] == '2' && c|0x20 == 'c' && accesscode.KindOf(text[i:j], nil, nil) != accesscode.None {
 				// CVV2, CVC2: a card code's label with its digit.
@@ -2275,6 +2279,12 @@ func namePartValue(text []byte, i, j int) (int, int, string, float64) {
 		return 0, 0, "", 0
 	}
 	return p, e, strings.ToLower(string(text[k:j])), 0.8
+}
+
+// spacedGroups reports whether b is " ddddd ddddd": two groups of five
+// digits, each after a blank.
+func spacedGroups(b []byte) bool {
+	return len(b) == 12 && b[0] == ' ' && b[6] == ' ' && allDigits(b[1:6]) && allDigits(b[7:12])
 }
 
 // partLabel reports whether a word of n letters that starts with first
