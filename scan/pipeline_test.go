@@ -264,6 +264,25 @@ func TestUTF16(t *testing.T) {
 	}
 }
 
+// FuzzUTF16 checks that UTF16 never reads past its input and never
+// takes for text a head with a U+0000 unit and no mark.
+func FuzzUTF16(f *testing.F) {
+	f.Add([]byte{'a', 0, 'b', 0, 'c', 0, 'd', 0})
+	f.Add([]byte{0, 'a', 0, 'b', 0, 'c', 0, 'd', 1})
+	f.Add([]byte{0xFF, 0xFE})
+	f.Fuzz(func(t *testing.T, head []byte) {
+		_, bom, ok := scan.UTF16(head)
+		if !ok || bom != 0 {
+			return
+		}
+		for i := 0; i+1 < len(head); i += 2 {
+			if head[i] == 0 && head[i+1] == 0 {
+				t.Fatalf("% x taken for UTF-16 text", head)
+			}
+		}
+	})
+}
+
 // TestArchiveReadInPlace scans a zip on disk larger than the member
 // limit: a file is read at random where it lies, not copied to a
 // temporary file (which the limit bounds, and which a 50 GiB archive of
