@@ -68,6 +68,10 @@ func TestPrintedTables(t *testing.T) {
 			[]string{"name=Ana Souza@line=1", "ssn=383-41-8663@line=1", "name=Jo Li@line=4", "note=first line@line=4", "note=second line@line=4"}},
 		{"mysql vertical", "*************************** 1. row ***************************\n name: Ana Souza\n  ssn: 383-41-8663\n note:\n*************************** 2. row ***************************\n name: Jo Li\n2 rows in set (0.00 sec)\n",
 			[]string{"name=Ana Souza@line=1", "ssn=383-41-8663@line=1", "name=Jo Li@line=5"}},
+		// A cell that ends in a question mark asks nothing of the
+		// next row.
+		{"question", " name      | note\n-----------+---------\n Ana Souza | called?\n Jo Li     | no\n",
+			[]string{"name=Ana Souza@line=3", "note=called?@line=3", "name=Jo Li@line=4", "note=no@line=4"}},
 		// A row that does not fit ends the table; the lines after it
 		// are text.
 		{"table ends", "| a | b |\n|---|---|\n| 1 | 2 |\n| 3 | 4 | 5 |\n| 6 | 7 |\n", []string{"a=1@line=3", "b=2@line=3"}},

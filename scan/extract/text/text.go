@@ -495,8 +495,9 @@ func (t *splitter) emitPara(w *window, s, e int) error {
 			}
 			// An answer takes its question as context: in a chat or
 			// call transcript "can you confirm your date of birth?" is
-			// the keyword of the next line's "4/7/1961".
-			if prev >= 0 && question(w.buf[prev:ls]) && !bytes.HasSuffix(bytes.TrimRight(w.buf[ls:le], " \t\r"), []byte("}")) {
+			// the keyword of the next line's "4/7/1961". A table's
+			// row that ends in a question mark is no question.
+			if prev >= 0 && t.tab == nil && t.vert == 0 && question(w.buf[prev:ls]) && !bytes.HasSuffix(bytes.TrimRight(w.buf[ls:le], " \t\r"), []byte("}")) {
 				t.qlead = min(ls-prev, maxQuestion)
 			}
 			if err := t.emitLine(w, ls, le); err != nil {
