@@ -331,7 +331,7 @@ func UTF16(head []byte) (bigEndian bool, bom int, ok bool) {
 	if len(head) >= 2 && head[0] == 0xFE && head[1] == 0xFF {
 		return true, 2, true
 	}
-	n := len(head) &^ 1
+	n := min(len(head), 4096) &^ 1 // a head's worth, whatever the caller read
 	if n < 8 {
 		return false, 0, false
 	}
