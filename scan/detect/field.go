@@ -1192,7 +1192,7 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, t tableInfo, emit func(
 			if pl && !t.people {
 				shaped, first := nameShape(sv)
 				col := fi.nameColumn(seg, shaped && first)
-				ok = givenIn(sv) || shaped && (first || col)
+				ok = givenIn(sv) && !ordinaryIn(sv) || shaped && (first || col)
 			}
 			if !ok {
 				break
@@ -1525,6 +1525,18 @@ func nameShape(v string) (shaped, first bool) {
 // givenIn reports whether a name has a word that is a given name of the
 // gazetteer and no ordinary word (Dana, not Will), or is written in
 // another script than the Latin, which the gazetteer does not cover.
+// ordinaryIn reports whether a word of v is a common English word that
+// no name of the gazetteer is: in a column named only "Name", the given
+// name "Seven" or "Caron" is no person's beside "KEYPAD DIGIT" or "DEAD".
+func ordinaryIn(v string) bool {
+	for _, w := range strings.FieldsFunc(v, func(r rune) bool { return r == ' ' || r == ',' || r == '"' || r == '(' || r == ')' }) {
+		if name.Ordinary([]byte(w)) {
+			return true
+		}
+	}
+	return false
+}
+
 func givenIn(v string) bool {
 	latin := false
 	for _, w := range strings.FieldsFunc(v, func(r rune) bool { return r == ' ' || r == ',' || r == '"' || r == '(' || r == ')' }) {
