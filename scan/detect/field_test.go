@@ -97,7 +97,7 @@ func TestFieldParts(t *testing.T) {
 		{"name", "john smith", breachkit.PersonName, "full"},
 		{"Name", "KEYPAD DIGIT SEVEN", "", ""}, // a keysym's: "Seven" is a given name, "keypad" no one's
 		{"Name", "DEAD CARON", "", ""},
-		{"Name", "JOHN BAKER", breachkit.PersonName, "full"}, // "Baker" a word and a surname
+		{"Name", "JOHN BAKER", breachkit.PersonName, "full"},                       // "Baker" a word and a surname
 		{"shapes.UpdateIntentRequest.members.botId.locationName", "botId", "", ""}, // an API's field
 		{"serviceFullName", "Amazon Simple Email Service", "", ""},
 		{"memberName", "RoleName", "", ""},
