@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"io"
 
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 )
@@ -38,20 +39,28 @@ func Unmarked(br *bufio.Reader, emit func(Segment) error) (io.Reader, func(Segme
 		}
 	}
 	head, _ = br.Peek(512)
-	be, bom, ok := UTF16(head)
-	if !ok {
+	dec, _ := Decoder16(head)
+	if dec == nil {
 		return br, emit
 	}
-	order, mark := unicode.LittleEndian, unicode.ExpectBOM
-	if bom == 0 {
-		mark = unicode.IgnoreBOM
-		if be {
-			order = unicode.BigEndian
-		}
-	}
-	dec := unicode.UTF16(order, mark).NewDecoder()
 	return bufio.NewReader(transform.NewReader(br, dec)), func(s Segment) error {
 		s.Offset, s.OffsetAt = -1, nil
 		return emit(s)
 	}
+}
+
+// Decoder16 returns a decoder to UTF-8 of the UTF-16 text whose first
+// bytes are head, and the length of its byte order mark (which the
+// decoder consumes), or nil when head is not UTF-16 (see UTF16).
+func Decoder16(head []byte) (*encoding.Decoder, int) {
+	be, bom, ok := UTF16(head)
+	switch {
+	case !ok:
+		return nil, 0
+	case bom > 0:
+		return unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder(), bom
+	case be:
+		return unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM).NewDecoder(), 0
+	}
+	return unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewDecoder(), 0
 }

@@ -19,9 +19,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"golang.org/x/text/encoding"
-	"golang.org/x/text/encoding/unicode"
-
 	"github.com/breachkit/breachkit/scan"
 	"github.com/breachkit/breachkit/scan/columns"
 	"github.com/breachkit/breachkit/scan/extract/text"
@@ -56,21 +53,6 @@ func (Extractor) Accepts(name string, head []byte) bool {
 		return !scan.Binary(head) && !bytes.HasPrefix(h, []byte("<"))
 	}
 	return false
-}
-
-// decoder16 returns a decoder to UTF-8 of h's UTF-16 text and the length
-// of its byte order mark, or nil when h is not UTF-16 (see scan.UTF16).
-func decoder16(h []byte) (*encoding.Decoder, int) {
-	be, bom, ok := scan.UTF16(h)
-	switch {
-	case !ok:
-		return nil, 0
-	case bom > 0:
-		return unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder(), bom
-	case be:
-		return unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM).NewDecoder(), 0
-	}
-	return unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewDecoder(), 0
 }
 
 // Sniff picks the delimiter of head: the candidate (comma, tab,
@@ -121,7 +103,7 @@ func Sniff(head []byte, name string) byte {
 // twice, as sentences seldom hold two commas on every line — or two
 // lines of three or more columns cut by tabs or pipes.
 func Delimited(head []byte) bool {
-	if dec, _ := decoder16(head); dec != nil {
+	if dec, _ := scan.Decoder16(head); dec != nil {
 		h, _ := dec.Bytes(head[:len(head)&^1])
 		head = h
 	}
@@ -222,7 +204,7 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 	if bytes.HasPrefix(p.buf, []byte{0xEF, 0xBB, 0xBF}) {
 		p.pos = 3
 	}
-	if dec, bom := decoder16(p.buf); dec != nil {
+	if dec, bom := scan.Decoder16(p.buf); dec != nil {
 		// UTF-16, as Excel's "Unicode Text" export (with a byte order
 		// mark) and SQL Server's bcp -w (without) write: decoded to
 		// UTF-8 as it is read, each cell located in the UTF-16 file by

@@ -214,13 +214,7 @@ func hasTable(p []byte, eol byte, blanks bool) bool {
 		return false
 	}
 	var prev []byte
-	for len(p) > 0 {
-		l := p
-		if i := bytes.IndexByte(p, eol); i >= 0 {
-			l, p = p[:i], p[i+1:]
-		} else {
-			p = nil
-		}
+	for l := range bytes.SplitSeq(p, []byte{eol}) {
 		if recordMark(l) != 0 {
 			return true
 		}

@@ -613,13 +613,7 @@ func question(l []byte) bool {
 // paragraph, its events' people were one record).
 func listLike(p []byte, eol byte) bool {
 	lines, marked, stamps := 0, 0, 0
-	for len(p) > 0 {
-		l := p
-		if i := bytes.IndexByte(p, eol); i >= 0 {
-			l, p = p[:i], p[i+1:]
-		} else {
-			p = nil
-		}
+	for l := range bytes.SplitSeq(p, []byte{eol}) {
 		l = bytes.TrimLeft(l, " \t")
 		if len(l) == 0 {
 			continue
