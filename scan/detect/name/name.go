@@ -522,7 +522,7 @@ var stop = map[string]bool{
 
 // plausible reports whether w, with roles r, can be a name word the
 // gazetteer lacks: two or more letters (apostrophes and hyphens allowed)
-// with a vowel, and not a stop word.
+// with a vowel or known as a surname (Ng), and not a stop word.
 func plausible(w []byte, r Role) bool {
 	if len(w) < 2 || len(w) > 20 || r&(Stop|Common) != 0 {
 		return false
@@ -554,7 +554,8 @@ func plausible(w []byte, r Role) bool {
 			return false
 		}
 	}
-	return vowel
+	// Ng, a surname of the gazetteer, has no vowel.
+	return vowel || r&Surname != 0
 }
 
 // Plausible reports whether w can start a name the gazetteer may lack;
