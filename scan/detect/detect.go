@@ -2806,7 +2806,7 @@ func (e *Engine) resolve(s *scratch, seg *scan.Segment, text []byte, lead int) {
 				best = span{a[0], a[1], conf, c.t, c.rule, why}
 			}
 		}
-		if best.conf >= e.min {
+		if best.conf >= e.min && !otherLabel(s, a[0], best.typ) {
 			s.found = append(s.found, best)
 		}
 	}
@@ -3500,6 +3500,33 @@ func labelled(c *ctxInfo, class, ownD int) bool {
 	}
 	d := c.before[class]
 	return d <= labelMax && (ownD < 0 || d < ownD)
+}
+
+// otherLabel reports whether the value at text[st:] has for its label
+// a government or assigned number's name ("CURP:", "Employee ID"), no
+// word of shape rule t's own class standing between: a value so labelled
+// that fails that number's check is not a health plan's, a licence's or
+// a passport's for a keyword farther off ("Insurance" two lines above).
+func otherLabel(s *scratch, st int, t breachkit.Element) bool {
+	var own uint32
+	switch t {
+	case breachkit.HealthID:
+		own = 1<<classHealth | 1<<classMember
+	case breachkit.DriversLicense:
+		own = 1<<classDL | 1<<classLicense
+	default:
+		own = 1 << classPassport
+	}
+	k, _ := slices.BinarySearchFunc(s.hits, st, func(h hit, st int) int { return cmp.Compare(h.end, st+1) })
+	for k--; k >= 0 && st-s.hits[k].end <= labelMax; k-- {
+		switch c := s.hits[k].classes; {
+		case c&own != 0:
+			return false
+		case c&(1<<classGov) != 0:
+			return true
+		}
+	}
+	return false
 }
 
 // ctxInfo is what the keywords around a candidate say: per class, the

@@ -5,10 +5,11 @@ import (
 	"slices"
 )
 
-// National is the kind of a European country's national identification
-// or tax number: the number an EU company's customer and HR files hold
-// for each person, and which a breach of them exposes under the GDPR.
-// Each has a check digit or letter, or a date, that a number must pass.
+// National is the kind of a country's national identification or tax
+// number, Europe's and Mexico's: the number a company's customer and HR
+// files there hold for each person, and which a breach of them exposes
+// under the GDPR or Mexico's LFPDPPP. Each has a check digit or letter,
+// or a date, that a number must pass.
 type National uint8
 
 const (
@@ -56,6 +57,10 @@ const (
 	// IEPPSN is Ireland's Personal Public Service Number: seven digits
 	// and a check letter, and a second letter on newer ones.
 	IEPPSN
+	// MXCURP is Mexico's Clave Única de Registro de Población: letters of
+	// the name, the date of birth, sex, the state of birth and a check
+	// digit (mexico.go).
+	MXCURP
 )
 
 // nationals names each kind, for reasons ("rule:de-idnr"): the name
@@ -79,6 +84,7 @@ var nationals = [...]struct {
 	DKCPR:   {"dk-cpr", cpr},
 	FIHETU:  {"fi-hetu", hetu},
 	IEPPSN:  {"ie-ppsn", ppsn},
+	MXCURP:  {"mx-curp", curp},
 }
 
 // String returns the kind's name as reasons give it ("de-idnr").
@@ -161,6 +167,7 @@ var labels = map[string]struct {
 	"hetu":                        {kinds: []National{FIHETU}},
 	"ppsn":                        {kinds: []National{IEPPSN}},
 	"pps":                         {kinds: []National{IEPPSN}},
+	"curp":                        {kinds: []National{MXCURP}},
 }
 
 // NationalHeader returns the kinds a column's header names, given as its

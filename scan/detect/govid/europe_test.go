@@ -59,6 +59,13 @@ func TestNationalValid(t *testing.T) {
 		{"0104131S", IEPPSN},
 		{"5840787KA", IEPPSN},
 		{"0104131T", NoNational},
+		{"PEGA850214MJCRRN01", MXCURP},
+		{"LUMC030718HNLPRSA3", MXCURP}, // born in 2003: a letter before the check
+		{"PEGA850214MJCRRN02", NoNational},
+		{"PEGA851314MJCRRN08", NoNational}, // month 13
+		{"PEGA850214MZZRRN08", NoNational}, // no state ZZ
+		{"PEGA850214FJCRRN07", NoNational}, // sex F
+		{"PEGA850214MJCRAN03", NoNational}, // a vowel among the consonants
 		{"", NoNational},
 	}
 	for _, tt := range tests {
