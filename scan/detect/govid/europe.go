@@ -61,6 +61,22 @@ const (
 	// the name, the date of birth, sex, the state of birth and a check
 	// digit (mexico.go).
 	MXCURP
+	// BRCPF is Brazil's individual taxpayer number (Cadastro de Pessoas
+	// Físicas): nine digits and two check digits modulo 11 (americas.go).
+	BRCPF
+	// CHAHV is Switzerland's social insurance number (AHV/AVS): 756 and
+	// ten digits, an EAN-13 check digit last.
+	CHAHV
+	// INAadhaar is India's Aadhaar number: twelve digits with a Verhoeff
+	// check digit (asia.go).
+	INAadhaar
+	// SGNRIC is Singapore's identity card number (NRIC) or foreigner's
+	// identification number (FIN): a letter, seven digits and a check
+	// letter.
+	SGNRIC
+	// AUTFN is Australia's tax file number: nine digits whose weighted
+	// sum is a multiple of 11 (oceania.go).
+	AUTFN
 )
 
 // nationals names each kind, for reasons ("rule:de-idnr"): the name
@@ -71,20 +87,25 @@ var nationals = [...]struct {
 	name  string
 	match func([]byte) int
 }{
-	DEIdNr:  {"de-idnr", idNr},
-	DESVNr:  {"de-svnr", deSVNr},
-	ATSVNr:  {"at-svnr", atSVNr},
-	FRNIR:   {"fr-nir", nir},
-	ESDNI:   {"es-dni", dni},
-	ITCF:    {"it-codice-fiscale", codiceFiscale},
-	NLBSN:   {"nl-bsn", bsn},
-	BENN:    {"be-national-number", beNN},
-	PLPESEL: {"pl-pesel", pesel},
-	SEPNR:   {"se-personnummer", sePNR},
-	DKCPR:   {"dk-cpr", cpr},
-	FIHETU:  {"fi-hetu", hetu},
-	IEPPSN:  {"ie-ppsn", ppsn},
-	MXCURP:  {"mx-curp", curp},
+	DEIdNr:    {"de-idnr", idNr},
+	DESVNr:    {"de-svnr", deSVNr},
+	ATSVNr:    {"at-svnr", atSVNr},
+	FRNIR:     {"fr-nir", nir},
+	ESDNI:     {"es-dni", dni},
+	ITCF:      {"it-codice-fiscale", codiceFiscale},
+	NLBSN:     {"nl-bsn", bsn},
+	BENN:      {"be-national-number", beNN},
+	PLPESEL:   {"pl-pesel", pesel},
+	SEPNR:     {"se-personnummer", sePNR},
+	DKCPR:     {"dk-cpr", cpr},
+	FIHETU:    {"fi-hetu", hetu},
+	IEPPSN:    {"ie-ppsn", ppsn},
+	MXCURP:    {"mx-curp", curp},
+	BRCPF:     {"br-cpf", cpf},
+	CHAHV:     {"ch-ahv", ahv},
+	INAadhaar: {"in-aadhaar", aadhaar},
+	SGNRIC:    {"sg-nric", nric},
+	AUTFN:     {"au-tfn", tfn},
 }
 
 // String returns the kind's name as reasons give it ("de-idnr").
@@ -168,6 +189,13 @@ var labels = map[string]struct {
 	"ppsn":                        {kinds: []National{IEPPSN}},
 	"pps":                         {kinds: []National{IEPPSN}},
 	"curp":                        {kinds: []National{MXCURP}},
+	"cpf":                         {kinds: []National{BRCPF}},
+	"ahv":                         {kinds: []National{CHAHV}},
+	"ahvn":                        {kinds: []National{CHAHV}},
+	"aadhaar":                     {kinds: []National{INAadhaar}},
+	"aadhar":                      {kinds: []National{INAadhaar}},
+	"nric":                        {kinds: []National{SGNRIC}},
+	"tfn":                         {kinds: []National{AUTFN}},
 }
 
 // NationalHeader returns the kinds a column's header names, given as its
@@ -219,10 +247,10 @@ var allNationals = func() (ks [len(nationals) - 1]National) {
 	return ks
 }()
 
-// Weak reports a kind whose check passes one random number in eleven or
-// none at all (a CPR number is a date and four digits): a header must
-// name it, not merely say "national ID".
-func (k National) Weak() bool { return k == NLBSN || k == DKCPR }
+// Weak reports a kind whose check passes one random number in ten or
+// eleven, or none at all (a CPR number is a date and four digits): a
+// header must name it, not merely say "national ID".
+func (k National) Weak() bool { return k == NLBSN || k == DKCPR || k == INAadhaar || k == AUTFN }
 
 // NationalLabelled returns the national number that follows its label,
 // the keyword text[ks:ke] ("Steuer-ID: 12 345 678 903", "DNI 48291736K",
@@ -828,3 +856,23 @@ func digitsAt(v []byte, i int, dst []byte) int {
 
 // ddmm reports a day 1–31 and a month 1–12.
 func ddmm(day, month byte) bool { return day >= 1 && day <= 31 && month >= 1 && month <= 12 }
+
+// ahv returns the length of the Swiss social insurance number (AHV/AVS
+// number) at v's start, or 0: 756, the country's code, then ten digits,
+// plain or "756.1234.5678.97", the last an EAN-13 check digit.
+// 756.1234.5678.97, the specimen, is no one's.
+func ahv(v []byte) int {
+	var d [13]byte
+	i := grouped(v, d[:], []int{3, 4, 4, 2}, ". ")
+	if i == 0 || d[0] != 7 || d[1] != 5 || d[2] != 6 || i < len(v) && isWord(v[i]) {
+		return 0
+	}
+	sum := 0
+	for k, x := range d[:12] {
+		sum += int(x) * (1 + 2*(k%2))
+	}
+	if int(d[12]) != (10-sum%10)%10 || string(d[3:]) == "\x01\x02\x03\x04\x05\x06\x07\x08\x09\x07" {
+		return 0
+	}
+	return i
+}

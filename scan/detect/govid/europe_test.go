@@ -66,6 +66,24 @@ func TestNationalValid(t *testing.T) {
 		{"PEGA850214MZZRRN08", NoNational}, // no state ZZ
 		{"PEGA850214FJCRRN07", NoNational}, // sex F
 		{"PEGA850214MJCRAN03", NoNational}, // a vowel among the consonants
+		{"529.982.247-25", BRCPF},
+		{"38461720571", BRCPF},
+		{"529.982.247-26", NoNational},
+		{"111.111.111-11", NoNational}, // equal digits pass the check
+		{"756.4820.1739.53", CHAHV},
+		{"7564820173953", CHAHV},
+		{"756.4820.1739.54", NoNational},
+		{"756.1234.5678.97", NoNational}, // the specimen
+		{"4821 3759 2064", INAadhaar},
+		{"7309-4518-2646", INAadhaar},
+		{"4821 3759 2065", NoNational},
+		{"S8412937B", SGNRIC},
+		{"T0312345B", SGNRIC},
+		{"G5821734X", SGNRIC},
+		{"S8412937C", NoNational},
+		{"S1234567D", NoNational}, // every description's example
+		{"482 173 908", AUTFN},
+		{"763201949", AUTFN},
 		{"", NoNational},
 	}
 	for _, tt := range tests {
@@ -79,6 +97,12 @@ func TestNationalValid(t *testing.T) {
 	}
 	if got := NationalValid([]byte("320968-2716"), []National{DKCPR}); got != NoNational {
 		t.Errorf("CPR with day 32 = %v", got)
+	}
+	// Nine digits pass the Dutch eleven test as often: a TFN's own check.
+	for _, v := range []string{"482 173 907", "123 456 782"} { // off by one; the ATO's example
+		if got := NationalValid([]byte(v), []National{AUTFN}); got != NoNational {
+			t.Errorf("TFN %s = %v", v, got)
+		}
 	}
 }
 

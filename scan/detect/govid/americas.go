@@ -66,3 +66,45 @@ func curp(v []byte) int {
 	}
 	return 18
 }
+
+// cpf returns the length of the Brazilian CPF (Cadastro de Pessoas
+// Físicas) at v's start, or 0: eleven digits, plain or "529.982.247-25",
+// the last two check digits modulo 11 over the nine before each (weights
+// 10 to 2, then 11 to 2; a remainder under 2 gives 0). Eleven equal
+// digits pass the check and are no one's.
+func cpf(v []byte) int {
+	var d [11]byte
+	i := grouped(v, d[:], []int{11}, "")
+	if i == 0 {
+		if i = grouped(v, d[:9], []int{3, 3, 3}, "."); i == 0 || i >= len(v) || v[i] != '-' && v[i] != '.' {
+			return 0
+		}
+		if i = digitsAt(v, i+1, d[9:]); i < 0 || i < len(v) && digit(v[i]) {
+			return 0
+		}
+	}
+	same := true
+	for _, x := range d[1:] {
+		same = same && x == d[0]
+	}
+	if same {
+		return 0
+	}
+	for n := 9; n <= 10; n++ {
+		sum := 0
+		for k := range n {
+			sum += int(d[k]) * (n + 1 - k)
+		}
+		c := 11 - sum%11
+		if c >= 10 {
+			c = 0
+		}
+		if int(d[n]) != c {
+			return 0
+		}
+	}
+	if i < len(v) && isWord(v[i]) {
+		return 0
+	}
+	return i
+}
