@@ -1027,11 +1027,12 @@ func SurnameFirst(text []byte, i, j int, cued bool) (int, float64) {
 		// White, Young, Long: surnames that are words too, in a list
 		// one name a line ("White, Ann\r\n").
 		conf, listOnly = 0.7, true
-	case roles&(Title|Cue|Given) == 0 && len(w) >= 4:
+	case roles&(Title|Cue|Given) == 0 && len(w) >= 3:
 		// A surname the gazetteer lacks, before a given name it knows
 		// ("Whitfield, Dana"): a name written for a list; checked
-		// further once the given name is.
-		conf = 0.6
+		// further once the given name is. Of three letters only where
+		// the list's item plainly ends ("Lay, Kenneth </O=ENRON/…>").
+		conf, listOnly = 0.6, len(w) == 3
 	default:
 		return 0, 0
 	}
