@@ -81,3 +81,25 @@ func nric(v []byte) int {
 	}
 	return 9
 }
+
+// rrn returns the length of the South Korean resident registration
+// number at v's start, or 0: the date of birth YYMMDD, a hyphen or
+// nothing, a digit of sex and century (1 to 4; 5 to 8 for foreigners),
+// five digits and a check digit: 11 less the sum weighted 2 to 9, then 2
+// to 5, modulo 11, modulo 10. Numbers issued from October 2020 have no
+// check digit and are not found.
+func rrn(v []byte) int {
+	var d [13]byte
+	i := grouped(v, d[:], []int{6, 7}, "-")
+	if i == 0 || i < len(v) && isWord(v[i]) || d[6] < 1 || d[6] > 8 || !ddmm(d[4]*10+d[5], d[2]*10+d[3]) {
+		return 0
+	}
+	sum := 0
+	for k := range 12 {
+		sum += int(d[k]) * (2 + k%8)
+	}
+	if int(d[12]) != (11-sum%11)%10 {
+		return 0
+	}
+	return i
+}

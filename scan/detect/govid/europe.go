@@ -77,6 +77,12 @@ const (
 	// AUTFN is Australia's tax file number: nine digits whose weighted
 	// sum is a multiple of 11 (oceania.go).
 	AUTFN
+	// KRRRN is South Korea's resident registration number: the date of
+	// birth, a digit of sex and century, five digits and a check digit.
+	KRRRN
+	// NZIRD is New Zealand's IRD number: eight or nine digits, the last
+	// a check digit modulo 11.
+	NZIRD
 )
 
 // nationals names each kind, for reasons ("rule:de-idnr"): the name
@@ -106,6 +112,8 @@ var nationals = [...]struct {
 	INAadhaar: {"in-aadhaar", aadhaar},
 	SGNRIC:    {"sg-nric", nric},
 	AUTFN:     {"au-tfn", tfn},
+	KRRRN:     {"kr-rrn", rrn},
+	NZIRD:     {"nz-ird", ird},
 }
 
 // String returns the kind's name as reasons give it ("de-idnr").
@@ -196,6 +204,8 @@ var labels = map[string]struct {
 	"aadhar":                      {kinds: []National{INAadhaar}},
 	"nric":                        {kinds: []National{SGNRIC}},
 	"tfn":                         {kinds: []National{AUTFN}},
+	"rrn":                         {kinds: []National{KRRRN}},
+	"ird":                         {kinds: []National{NZIRD}},
 }
 
 // NationalHeader returns the kinds a column's header names, given as its

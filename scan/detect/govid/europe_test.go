@@ -84,6 +84,10 @@ func TestNationalValid(t *testing.T) {
 		{"S1234567D", NoNational}, // every description's example
 		{"482 173 908", AUTFN},
 		{"763201949", AUTFN},
+		{"850214-1234567", KRRRN},
+		{"0307184123458", KRRRN}, // born in 2003: 4 for a woman
+		{"850214-1234568", NoNational},
+		{"851314-1234569", NoNational}, // month 13
 		{"", NoNational},
 	}
 	for _, tt := range tests {
@@ -97,6 +101,21 @@ func TestNationalValid(t *testing.T) {
 	}
 	if got := NationalValid([]byte("320968-2716"), []National{DKCPR}); got != NoNational {
 		t.Errorf("CPR with day 32 = %v", got)
+	}
+	for _, tt := range []struct {
+		v    string
+		want National
+	}{
+		{"049-353-146", NZIRD},
+		{"49-353-146", NZIRD}, // eight digits
+		{"123-456-785", NZIRD},
+		{"049-353-147", NoNational},
+		{"160-000-015", NoNational}, // over 150,000,000
+		{"009-000-003", NoNational}, // under 10,000,000
+	} {
+		if got := NationalValid([]byte(tt.v), []National{NZIRD}); got != tt.want {
+			t.Errorf("IRD %s = %v, want %v", tt.v, got, tt.want)
+		}
 	}
 	// Nine digits pass the Dutch eleven test as often: a TFN's own check.
 	for _, v := range []string{"482 173 907", "123 456 782"} { // off by one; the ATO's example
