@@ -1036,6 +1036,14 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 						i, titled = end, false
 						continue
 					}
+					if roles&name.Surname != 0 && i-3 >= lead && text[i-2] == '.' {
+						// "Dr. J. Smith", "Payee: T. J. Hooper".
+						if st, end, conf := name.Initialled(text, i, wj, lead); end > 0 {
+							s.found = append(s.found, span{st, end, conf, breachkit.PersonName, "rule:name-initials", ""})
+							i, titled = end, false
+							continue
+						}
+					}
 				}
 			}
 			titled = false

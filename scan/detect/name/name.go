@@ -1247,3 +1247,68 @@ func streetWord(w []byte) bool {
 	_, ok := gazetteer.StreetSuffix(string(bytes.ToLower(w)))
 	return ok
 }
+
+// Initialled finds a name written with initials before a surname the
+// gazetteer knows, text[i:j]: "J. Smith", "J.A. Smith", "T. J. Hooper",
+// the "first initial and last name" that breach laws count as a name. It
+// returns where the initials start and the name's end and confidence, or
+// 0, 0, 0. The initials stand at a field's or line's start, after a label,
+// a title or a word in small letters ("Dr. J. Smith", "Payee: T. Hooper",
+// "signed by J. Smith"); not after a number ("1200 N. Washington") or
+// before another capitalised word ("N. Lee Highway", "J. Crew Group").
+func Initialled(text []byte, i, j, lead int) (start, end int, conf float64) {
+	once.Do(load)
+	w := text[i:j]
+	if r := RolesOf(w); r&Surname == 0 || r&(Common|Stop) != 0 || !NameCase(w) {
+		return 0, 0, 0
+	}
+	if j+1 < len(text) && text[j] == ' ' && text[j+1] >= 'A' && text[j+1] <= 'Z' || j < len(text) && (text[j] >= '0' && text[j] <= '9' || text[j] == '-') {
+		return 0, 0, 0
+	}
+	c := i
+	for n := 0; n < 3; n++ {
+		switch {
+		case c-3 >= lead && text[c-1] == ' ' && text[c-2] == '.' && upperASCII(text[c-3]) && (c-3 == lead || !alnum(text[c-4])):
+			c -= 3 // "J. "
+		case c < i && c-2 >= lead && text[c-1] == '.' && upperASCII(text[c-2]) && (c-2 == lead || !alnum(text[c-3])):
+			c -= 2 // "J." before "A. "
+		default:
+			n = 3
+		}
+	}
+	if c == i {
+		return 0, 0, 0
+	}
+	conf = 0.7
+	switch {
+	case c == lead:
+	case bytes.IndexByte([]byte("\n\t:,(\";"), text[c-1]) >= 0:
+	case text[c-1] != ' ' || c-2 < lead:
+		return 0, 0, 0
+	case bytes.IndexByte([]byte(":,;"), text[c-2]) >= 0:
+	default:
+		e := c - 1
+		if text[e-1] == '.' {
+			e-- // "Dr."
+		}
+		k := e
+		for k > lead && letter(text[k-1]) {
+			k--
+		}
+		wb := text[k:e]
+		switch {
+		case len(wb) == 0 || k > lead && alnum(text[k-1]):
+			return 0, 0, 0
+		case IsTitle(wb):
+		case wb[0] >= 'a' && wb[0] <= 'z' && e == c-1:
+			conf = 0.6 // "signed by J. Smith"
+		default:
+			return 0, 0, 0
+		}
+	}
+	return c, j, conf
+}
+
+func upperASCII(c byte) bool { return c >= 'A' && c <= 'Z' }
+
+func alnum(c byte) bool { return letter(c) || c >= '0' && c <= '9' }
