@@ -1265,15 +1265,16 @@ func Initialled(text []byte, i, j, lead int) (start, end int, conf float64) {
 	if j+1 < len(text) && text[j] == ' ' && text[j+1] >= 'A' && text[j+1] <= 'Z' || j < len(text) && (text[j] >= '0' && text[j] <= '9' || text[j] == '-') {
 		return 0, 0, 0
 	}
-	c := i
-	for n := 0; n < 3; n++ {
+	c := i // the start of at most three initials
+initials:
+	for range 3 {
 		switch {
 		case c-3 >= lead && text[c-1] == ' ' && text[c-2] == '.' && upperASCII(text[c-3]) && (c-3 == lead || !alnum(text[c-4])):
 			c -= 3 // "J. "
 		case c < i && c-2 >= lead && text[c-1] == '.' && upperASCII(text[c-2]) && (c-2 == lead || !alnum(text[c-3])):
 			c -= 2 // "J." before "A. "
 		default:
-			n = 3
+			break initials
 		}
 	}
 	if c == i {
