@@ -59,10 +59,7 @@ func nric(v []byte) int {
 	if digitsAt(v, 1, d[:]) < 0 {
 		return 0
 	}
-	sum := 0
-	for k, w := range [7]int{2, 7, 6, 5, 4, 3, 2} {
-		sum += int(d[k]) * w
-	}
+	sum := weighted(d[:], 2, 7, 6, 5, 4, 3, 2)
 	var letters string
 	switch v[0] {
 	case 'S':

@@ -10,11 +10,7 @@ func tfn(v []byte) int {
 	if i == 0 || i < len(v) && isWord(v[i]) {
 		return 0
 	}
-	sum := 0
-	for k, w := range [9]int{1, 4, 3, 7, 5, 8, 6, 9, 10} {
-		sum += int(d[k]) * w
-	}
-	if sum%11 != 0 || string(d[:]) == "\x01\x02\x03\x04\x05\x06\x07\x08\x02" {
+	if weighted(d[:], 1, 4, 3, 7, 5, 8, 6, 9, 10)%11 != 0 || string(d[:]) == "\x01\x02\x03\x04\x05\x06\x07\x08\x02" {
 		return 0
 	}
 	return i
@@ -44,11 +40,7 @@ func ird(v []byte) int {
 	if n < 1_000_000 || n > 15_000_000 {
 		return 0
 	}
-	for _, w := range [2][8]int{{3, 2, 7, 6, 5, 4, 3, 2}, {7, 4, 3, 2, 5, 2, 7, 6}} {
-		sum := 0
-		for k, x := range d[:8] {
-			sum += int(x) * w[k]
-		}
+	for _, sum := range [2]int{weighted(d[:8], 3, 2, 7, 6, 5, 4, 3, 2), weighted(d[:8], 7, 4, 3, 2, 5, 2, 7, 6)} {
 		c := 0
 		if r := sum % 11; r != 0 {
 			c = 11 - r
@@ -61,4 +53,13 @@ func ird(v []byte) int {
 		}
 	}
 	return 0
+}
+
+// weighted returns the sum of the digits d, each times its weight in w.
+func weighted(d []byte, w ...int) int {
+	sum := 0
+	for k, x := range d {
+		sum += int(x) * w[k]
+	}
+	return sum
 }
