@@ -679,11 +679,39 @@ func TestSubstituteByJurisdiction(t *testing.T) {
 		{"jurisdiction":"US-TX","count":20,"elements":["DOB","PERSON_NAME","SSN"],"unreachable":5},
 		{"jurisdiction":"US-OK","count":10,"elements":["PERSON_NAME","SSN"],"unreachable":3}]}`))
 	o := find(res, breachkit.DutySubstituteNotice)
-	if o == nil || o.Jurisdiction != "US-TX" || o.Affected != 5 || !strings.Contains(o.Reasoning, "5 of them have no usable contact details") {
+	if o == nil || o.Jurisdiction != "US-TX" || o.Affected != 5 || !strings.Contains(o.Reasoning, "5 of them have no deliverable postal address;") {
 		t.Errorf("substitute notice: %+v", o)
 	}
 	if _, err := (&ScenarioInput{Discovered: "2023-10-31", Residents: []ResidentInput{{Jurisdiction: "US-TX", Count: 2, Elements: []string{"SSN"}, Unreachable: 3}}}).Scenario(); err == nil {
 		t.Error("more unreachable people than people accepted")
+	}
+}
+
+// TestSubstituteByEmail checks that the substitute notice's reasoning says
+// how many of the people without a deliverable postal address have an
+// email address, and on what condition the law accepts notice by email,
+// while still counting them all (the condition is for counsel), and that
+// a law that names no email method says nothing of it.
+func TestSubstituteByEmail(t *testing.T) {
+	rules, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := Evaluate(rules, mustScenario(t, `{"discovered":"2026-10-31","residents":[
+		{"jurisdiction":"US-CA","count":10,"elements":["PERSON_NAME","SSN","EMAIL"],"unreachable":4,"unreachable_with_email":3}]}`))
+	o := find(res, breachkit.DutySubstituteNotice)
+	if o == nil || o.Affected != 4 ||
+		!strings.Contains(o.Reasoning, "4 of them have no deliverable postal address (3 of these have an email address, and Cal. Civ. Code") ||
+		!strings.Contains(o.Reasoning, "accepts notice by email: electronic notice consistent with E-SIGN)") {
+		t.Errorf("substitute notice: %+v", o)
+	}
+	res = Evaluate(fixtureRules(t), mustScenario(t, `{"discovered":"2023-10-31","residents":[
+		{"jurisdiction":"US-TX","count":20,"elements":["PERSON_NAME","SSN"],"unreachable":5,"unreachable_with_email":5}]}`))
+	if o := find(res, breachkit.DutySubstituteNotice); o == nil || strings.Contains(o.Reasoning, "email") {
+		t.Errorf("substitute notice under a law without email notice: %+v", o)
+	}
+	if _, err := (&ScenarioInput{Discovered: "2023-10-31", Residents: []ResidentInput{{Jurisdiction: "US-TX", Count: 5, Elements: []string{"SSN"}, Unreachable: 2, UnreachableWithEmail: 3}}}).Scenario(); err == nil {
+		t.Error("more unreachable people with email than unreachable people accepted")
 	}
 }
 

@@ -2,6 +2,7 @@ package duties
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -639,11 +640,15 @@ func (e *evaluation) obligation(c candidate, g group, notes []string) breachkit.
 }
 
 // substitute adds a substitute-notice obligation next to the individuals'
-// one, for the residents of group g, when some of them have no usable
-// contact details (their groups' unreachable counts, or else the
-// breach's substitute_notice_persons) or there are more than the law's
-// persons_over, and the law provides substitute notice. Cost conditions
-// are not evaluated; counsel decides those.
+// one, for the residents of group g, when some of them have no
+// deliverable postal address (their groups' unreachable counts, or else
+// the breach's substitute_notice_persons) or there are more than the
+// law's persons_over, and the law provides substitute notice. Those of
+// them with an email address are said so when the law accepts notice by
+// email, with its condition; they are still counted, since whether the
+// condition is met (consent under E-SIGN, say) is a fact only the
+// organisation knows. Cost conditions are not evaluated; counsel decides
+// those.
 func (e *evaluation) substitute(indiv breachkit.Obligation, g group) {
 	sn := e.v.SubstituteNotice
 	if sn == nil {
@@ -651,9 +656,10 @@ func (e *evaluation) substitute(indiv breachkit.Obligation, g group) {
 	}
 	var why string
 	affected := indiv.Affected
-	var unreachable int64
+	var unreachable, withEmail int64
 	for _, r := range g.residents {
 		unreachable += r.Unreachable
+		withEmail += r.UnreachableWithEmail
 	}
 	perGroup := false
 	for _, r := range e.sc.Residents {
@@ -668,7 +674,8 @@ func (e *evaluation) substitute(indiv breachkit.Obligation, g group) {
 		if affected == 1 {
 			verb = "has"
 		}
-		why = fmt.Sprintf("%s of them %s no usable contact details", comma(affected), verb)
+		why = fmt.Sprintf("%s of them %s no deliverable postal address", comma(affected), verb)
+		why += e.byEmail(min(withEmail, affected), indiv.Citation)
 	case e.sc.SubstituteNoticePersons > 0:
 		if e.sc.SubstituteNoticePersons < affected {
 			affected = e.sc.SubstituteNoticePersons
@@ -686,6 +693,26 @@ func (e *evaluation) substitute(indiv breachkit.Obligation, g group) {
 	o.DeadlineText = strings.TrimSpace(sn.Text)
 	o.Reasoning = fmt.Sprintf("%s; %s provides substitute notice (%s), due with notice to individuals.", why, indiv.Citation, strings.TrimSpace(sn.Text))
 	e.res.Obligations = append(e.res.Obligations, o)
+}
+
+// byEmail says, after the count of people without a deliverable postal
+// address, that n of them have an email address and whether the law
+// (cited as cite) accepts notice by email and on what condition; "" when
+// n is zero or the law names no email method.
+func (e *evaluation) byEmail(n int64, cite string) string {
+	in := e.v.Individuals
+	if n == 0 || in == nil || !slices.ContainsFunc(in.Methods, func(m string) bool { return strings.Contains(strings.ToLower(m), "email") }) {
+		return ""
+	}
+	verb := "have"
+	if n == 1 {
+		verb = "has"
+	}
+	s := fmt.Sprintf(" (%s of these %s an email address, and %s accepts notice by email", comma(n), verb, cite)
+	if c := strings.Join(strings.Fields(in.EmailCondition), " "); c != "" {
+		s += ": " + c
+	}
+	return s + ")"
 }
 
 func (e *evaluation) residentsPhrase(g group) string {

@@ -48,11 +48,14 @@ type ResidentInput struct {
 	Jurisdiction string   `json:"jurisdiction" yaml:"jurisdiction"`
 	Count        int64    `json:"count" yaml:"count"`
 	Elements     []string `json:"elements" yaml:"elements"`
-	// Unreachable is how many of Count have no usable contact details
-	// (no deliverable postal address): the people substitute notice is
-	// for. When no group gives it, substitute_notice_persons speaks for
+	// Unreachable is how many of Count have no deliverable postal
+	// address: the people substitute notice may be for. When no group gives it, substitute_notice_persons speaks for
 	// the whole breach.
 	Unreachable int64 `json:"unreachable,omitempty" yaml:"unreachable"`
+	// UnreachableWithEmail is how many of Unreachable have an email
+	// address: a law that accepts notice by email may let them be told
+	// directly, on its conditions (often consent under E-SIGN).
+	UnreachableWithEmail int64 `json:"unreachable_with_email,omitempty" yaml:"unreachable_with_email"`
 }
 
 // NoHarmInput is a recorded decision of counsel that the breach is not
@@ -89,7 +92,9 @@ type Resident struct {
 	Jurisdiction string
 	Count        int64
 	Elements     breachkit.ElementSet
-	Unreachable  int64 // of Count, without usable contact details
+	Unreachable  int64 // of Count, without a deliverable postal address
+	// UnreachableWithEmail is how many of Unreachable have an email address.
+	UnreachableWithEmail int64
 }
 
 // NoHarm is a checked no-harm determination.
@@ -208,6 +213,9 @@ func (in *ScenarioInput) Scenario() (*Scenario, error) {
 		if r.Unreachable < 0 || r.Unreachable > r.Count {
 			return nil, fmt.Errorf("%s.unreachable: must be between 0 and count (%d), got %d", field, r.Count, r.Unreachable)
 		}
+		if r.UnreachableWithEmail < 0 || r.UnreachableWithEmail > r.Unreachable {
+			return nil, fmt.Errorf("%s.unreachable_with_email: must be between 0 and unreachable (%d), got %d", field, r.Unreachable, r.UnreachableWithEmail)
+		}
 		var es []breachkit.Element
 		for j, name := range r.Elements {
 			e, err := breachkit.ParseElement(name)
@@ -216,7 +224,8 @@ func (in *ScenarioInput) Scenario() (*Scenario, error) {
 			}
 			es = append(es, e)
 		}
-		s.Residents = append(s.Residents, Resident{Jurisdiction: code, Count: r.Count, Elements: breachkit.NewElementSet(es...), Unreachable: r.Unreachable})
+		s.Residents = append(s.Residents, Resident{Jurisdiction: code, Count: r.Count, Elements: breachkit.NewElementSet(es...),
+			Unreachable: r.Unreachable, UnreachableWithEmail: r.UnreachableWithEmail})
 	}
 	for i, n := range in.NoHarmDeterminations {
 		field := fmt.Sprintf("no_harm_determinations[%d]", i)

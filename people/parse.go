@@ -530,6 +530,17 @@ func parseFullAddress(s string) Address {
 			}
 		}
 	}
+	if len(rest) == 1 && (a.ZIP != "" || a.State != "") && townOnly(rest[0]) {
+		// "Sacramento, CA 95814": the town alone before the state, no
+		// street line. Mail goes to a numbered street, a box or a
+		// route, so a line without a digit is the town, and the address
+		// is not one a letter can be sent to.
+		if f := strings.Fields(rest[0]); a.State == "" && len(f) >= 2 && normState(f[len(f)-1]) != "" {
+			a.State, rest[0] = f[len(f)-1], strings.Join(f[:len(f)-1], " ")
+		}
+		a.City = rest[0]
+		return a
+	}
 	if len(rest) > 0 {
 		a.Street = rest[0]
 	}
@@ -540,6 +551,22 @@ func parseFullAddress(s string) Address {
 		a.Unit = strings.Join(rest[1:len(rest)-1], " ")
 	}
 	return a
+}
+
+// townOnly reports whether s, the only part of an address before its
+// state and ZIP Code, is a town rather than a street line: it has no
+// digit and does not start with a number in words ("One Main Street").
+func townOnly(s string) bool {
+	if s == "" || strings.ContainsAny(s, "0123456789") {
+		return false
+	}
+	f := strings.Fields(s)
+	switch strings.ToLower(f[0]) {
+	case "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+		"eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred":
+		return false
+	}
+	return true
 }
 
 // intlAddress fills a, whose country is not the United States, from the

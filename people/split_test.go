@@ -291,6 +291,11 @@ func TestAddressLastLines(t *testing.T) {
 		{"4417 Birchwood Ln, Dayton OH, 45402", "4417 Birchwood Ln", "Dayton", "OH", "45402"},
 		{"Box 63, Cordova, AK 99574", "Box 63", "Cordova", "AK", "99574"},
 		{"405, rue Sainte-Catherine Est\nMontréal (Québec) H2L 2C4", "405 rue Sainte-Catherine Est", "Montréal", "Québec", "H2L 2C4"},
+		// The town alone: no street line to mail to.
+		{"Sacramento, CA 95814", "", "Sacramento", "CA", "95814"},
+		{"Palm Springs, CA 92262", "", "Palm Springs", "CA", "92262"},
+		{"Dayton OH 45402", "", "Dayton", "OH", "45402"},
+		{"One Main Street, MA 02142", "One Main Street", "", "MA", "02142"},
 	}
 	for _, tt := range tests {
 		a := parseFullAddress(tt.in)

@@ -258,7 +258,7 @@ func halves[T any](xs []T) [][]T {
 
 // flagLabels explain the flags the report counts.
 var flagLabels = map[string]string{
-	FlagSubstituteNotice: "No usable postal or email address (substitute notice)",
+	FlagSubstituteNotice: "No deliverable postal address (substitute notice may apply)",
 	FlagNoName:           "No name found",
 	FlagSingleIdentifier: "Identified by a single identifier only",
 	FlagMilitary:         "Armed Forces mail (APO/FPO/DPO): no state; ask for the state of legal residence",

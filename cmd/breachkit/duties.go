@@ -118,7 +118,7 @@ func caseDuties(ctx context.Context, a *app, c *breachkit.Case, rules *duties.Ru
 	if err != nil {
 		return duties.Result{}, usagef("--discovered: %v", err)
 	}
-	counts, unreachable := map[group]int64{}, map[group]int64{}
+	counts, unreachable, withEmail := map[group]int64{}, map[group]int64{}, map[group]int64{}
 	var unknown, substitute, total int64
 	err = a.store.People(ctx, c.ID, false, func(p *breachkit.Person) error {
 		total++
@@ -140,6 +140,9 @@ func caseDuties(ctx context.Context, a *app, c *breachkit.Case, rules *duties.Ru
 		counts[k]++
 		if cut {
 			unreachable[k]++
+			if p.Elements.Has(breachkit.Email) {
+				withEmail[k]++
+			}
 		}
 		return nil
 	})
@@ -171,7 +174,8 @@ func caseDuties(ctx context.Context, a *app, c *breachkit.Case, rules *duties.Ru
 		if k.elems != "" {
 			elems = strings.Split(k.elems, "+")
 		}
-		in.Residents = append(in.Residents, duties.ResidentInput{Jurisdiction: k.jur, Count: counts[k], Elements: elems, Unreachable: unreachable[k]})
+		in.Residents = append(in.Residents, duties.ResidentInput{Jurisdiction: k.jur, Count: counts[k], Elements: elems,
+			Unreachable: unreachable[k], UnreachableWithEmail: withEmail[k]})
 	}
 	var res duties.Result
 	if len(in.Residents) == 0 {

@@ -450,3 +450,21 @@ func TestPeopleBeneficiaries(t *testing.T) {
 		t.Errorf("people %q, want %q:\n%s", got, want, out)
 	}
 }
+
+// TestDutiesUnreachableWithEmail checks that duties, from a case's
+// people, says of those without a deliverable postal address how many
+// have an email address the law may accept notice at, and does not call
+// them people without usable contact details.
+func TestDutiesUnreachableWithEmail(t *testing.T) {
+	e := newEnv(t)
+	seedFindings(t, e, [][][2]string{
+		{{"PERSON_NAME", "Robert Quincy"}, {"SSN", "123-45-6780"}, {"ADDRESS", "Sacramento, CA 95814"}, {"EMAIL", "rq@example.com"}},
+		{{"PERSON_NAME", "Alice Zed"}, {"SSN", "234-56-7890"}, {"ADDRESS", "Fresno, CA 93721"}},
+		{{"PERSON_NAME", "Carl Ng"}, {"SSN", "345-67-8901"}, {"ADDRESS", "9 Elm Ave, San Diego, CA 92101"}},
+	})
+	e.ok("people")
+	d := e.ok("duties", "--discovered", "2026-11-01", "--format", "csv")
+	if !strings.Contains(d, "2 of them have no deliverable postal address (1 of these has an email address, and Cal. Civ. Code") || strings.Contains(d, "usable contact") {
+		t.Errorf("substitute notice's reasoning:\n%s", d)
+	}
+}
