@@ -1253,13 +1253,16 @@ func streetWord(w []byte) bool {
 // the "first initial and last name" that breach laws count as a name. It
 // returns where the initials start and the name's end and confidence, or
 // 0, 0, 0. The initials stand at a field's or line's start, after a label,
-// a title or a word in small letters ("Dr. J. Smith", "Payee: T. Hooper",
-// "signed by J. Smith"); not after a number ("1200 N. Washington") or
+// a title, a word for a person's role or a word in small letters ("Dr. J.
+// Smith", "Payee: T. Hooper", "Customer J. Smith", "signed by J. Smith"); not after a number ("1200 N. Washington") or
 // before another capitalised word ("N. Lee Highway", "J. Crew Group").
 func Initialled(text []byte, i, j, lead int) (start, end int, conf float64) {
 	once.Do(load)
 	w := text[i:j]
-	if r := RolesOf(w); r&Surname == 0 || r&(Common|Stop) != 0 || !NameCase(w) {
+	// bare: initials without full stops or a surname in capitals ("MR J A
+	// SMITH", as mainframes print it), which only a title vouches for.
+	bare := !NameCase(w)
+	if r := RolesOf(w); r&Surname == 0 || r&(Common|Stop) != 0 || bare && !allCaps(w) {
 		return 0, 0, 0
 	}
 	if j+1 < len(text) && text[j] == ' ' && text[j+1] >= 'A' && text[j+1] <= 'Z' || j < len(text) && (text[j] >= '0' && text[j] <= '9' || text[j] == '-') {
@@ -1273,6 +1276,9 @@ initials:
 			c -= 3 // "J. "
 		case c < i && c-2 >= lead && text[c-1] == '.' && upperASCII(text[c-2]) && (c-2 == lead || !alnum(text[c-3])):
 			c -= 2 // "J." before "A. "
+		case c-3 >= lead && text[c-1] == ' ' && upperASCII(text[c-2]) && text[c-3] == ' ':
+			c -= 2 // "J " after a title
+			bare = true
 		default:
 			break initials
 		}
@@ -1282,6 +1288,21 @@ initials:
 	}
 	conf = 0.7
 	switch {
+	case bare && (c-2 < lead || text[c-1] != ' '):
+		return 0, 0, 0
+	case bare:
+		// Only "MR J A SMITH": the title right before the initials.
+		e := c - 1
+		if text[e-1] == '.' {
+			e--
+		}
+		k := e
+		for k > lead && letter(text[k-1]) {
+			k--
+		}
+		if k == e || k > lead && alnum(text[k-1]) || !IsTitle(text[k:e]) {
+			return 0, 0, 0
+		}
 	case c == lead:
 	case bytes.IndexByte([]byte("\n\t:,(\";"), text[c-1]) >= 0:
 	case text[c-1] != ' ' || c-2 < lead:
@@ -1301,6 +1322,8 @@ initials:
 		case len(wb) == 0 || k > lead && alnum(text[k-1]):
 			return 0, 0, 0
 		case IsTitle(wb):
+		case PersonLabel(wb) && e == c-1:
+			// "Customer J. Smith called", "Borrower J. Reynolds".
 		case wb[0] >= 'a' && wb[0] <= 'z' && e == c-1:
 			conf = 0.6 // "signed by J. Smith"
 		default:
@@ -1308,6 +1331,19 @@ initials:
 		}
 	}
 	return c, j, conf
+}
+
+// allCaps reports whether w, two letters or more, has no small letter.
+func allCaps(w []byte) bool {
+	if len(w) < 2 {
+		return false
+	}
+	for _, c := range w {
+		if c >= 'a' && c <= 'z' || c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func upperASCII(c byte) bool { return c >= 'A' && c <= 'Z' }
