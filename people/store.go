@@ -97,11 +97,15 @@ func FromStore(ctx context.Context, st breachkit.Store, caseID int64, open Opene
 				types[t] = t
 			}
 			a.located = a.located && f.Start >= 0
-			a.fixed = append(a.fixed, structured(f.Reasons))
+			keyed := t == breachkit.PersonName && slices.Contains(f.Reasons, "rule:name-part-key")
+			a.fixed = append(a.fixed, structured(f.Reasons) && !keyed)
 			a.co = append(a.co, isCo(f.Reasons))
 			hdr := headerOf(f.Reasons)
 			a.hdr = append(a.hdr, hdr)
 			v := Value{Type: t, Part: partOf(f.Reasons), Value: string(pt), Order: f.Start}
+			if keyed && v.Part == "" {
+				v.Part = keyPart(hdr)
+			}
 			if t == breachkit.GovID {
 				v.Part = issuer(f.Reasons)
 			}
@@ -182,6 +186,28 @@ func FromStore(ctx context.Context, st breachkit.Store, caseID int64, open Opene
 		order = order[:0]
 	}
 	return nil
+}
+
+// keyPart is the part of a name that a key in free text gives
+// ("first_name=Ana", "lname=Souza", "?last=Souza"): "given", "surname",
+// or "" for any other key. A log's lines put such keys one person a
+// line, so, unlike a row's columns, they are placed in text order and a
+// given name and a surname next to each other make one person.
+func keyPart(key string) string {
+	k := strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' {
+			return r
+		}
+		return -1
+	}, strings.ToLower(key))
+	k = strings.TrimSuffix(k, "name")
+	switch k {
+	case "first", "given", "f":
+		return "given"
+	case "last", "family", "sur", "l":
+		return "surname"
+	}
+	return ""
 }
 
 // orderMixed orders the values of a record some of whose findings have
@@ -530,6 +556,8 @@ func splitByName(vals []Value, finds []FindingRef, fixed []bool) []valueGroup {
 			}
 			if g, ok := byName[key]; ok {
 				cur = g
+			} else if cur >= 0 && partJoins(out[cur].vals, vals[i].Part) {
+				byName[key] = cur // "first_name=Ana last_name=Souza": one person's parts
 			} else if cur < 0 || len(out[cur].vals) > 0 && hasType(out[cur].vals, breachkit.PersonName) {
 				out = append(out, valueGroup{})
 				cur = len(out) - 1
@@ -560,6 +588,28 @@ func splitByName(vals []Value, finds []FindingRef, fixed []bool) []valueGroup {
 		out = append(out, head) // last, so that the first person keeps the record's key
 	}
 	return out
+}
+
+// partJoins reports whether a name's part (a given name or a surname
+// after its key in free text) completes the name of the group whose
+// values are vals: the group's names are all parts, and none is this
+// part, so that "first_name=Ana last_name=Souza" is one person and the
+// next line's "first_name=Omar" another.
+func partJoins(vals []Value, part string) bool {
+	if part != "given" && part != "surname" {
+		return false
+	}
+	seen := false
+	for _, v := range vals {
+		if v.Type != breachkit.PersonName {
+			continue
+		}
+		if v.Part != "given" && v.Part != "surname" || v.Part == part {
+			return false
+		}
+		seen = true
+	}
+	return seen
 }
 
 // secondaryPerson reports a header that names who a loan's or an

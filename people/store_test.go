@@ -2,6 +2,8 @@ package people
 
 import (
 	"context"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/breachkit/breachkit"
@@ -30,6 +32,43 @@ func TestFromStoreParts(t *testing.T) {
 	}
 	if got["x#row=1"] != [2]string{"Ana", "Souza"} || got["x#card=1"] != [2]string{"Dana", "Whitfield"} {
 		t.Errorf("names %q", got)
+	}
+}
+
+// TestFromStoreKeyedParts reads a log's lines, one request a line, whose
+// name parts come after keys ("first=Dana&last=Whitfield") in one
+// paragraph record: each line's given name and surname make one person
+// with that line's SSN, where before all the names of the paragraph made
+// one person with every SSN.
+func TestFromStoreKeyedParts(t *testing.T) {
+	f := func(id, at int64, typ breachkit.Element, v string, reasons ...string) *breachkit.Finding {
+		return &breachkit.Finding{ID: id, SourceID: 1, Path: "a.log", Type: typ, Start: at, End: at + int64(len(v)), Record: "a.log#para=1", Value: breachkit.Sealed(v), Reasons: reasons}
+	}
+	st := &fakeStore{sources: []*breachkit.Source{{ID: 1, Path: "a.log"}}, findings: []*breachkit.Finding{
+		f(1, 10, breachkit.PersonName, "Dana", "rule:name-part-key", "header:first"),
+		f(2, 20, breachkit.PersonName, "Whitfield", "rule:name-part-key", "header:last"),
+		f(3, 35, breachkit.SSN, "512446789", "rule:ssn", "keyword:ssn at 1"),
+		f(4, 90, breachkit.PersonName, "Haddad", "rule:name-part-key", "header:lname"),
+		f(5, 100, breachkit.PersonName, "Omar", "rule:name-part-key", "header:fname"),
+		f(6, 115, breachkit.SSN, "623114820", "rule:ssn", "keyword:ssn at 1"),
+		f(7, 180, breachkit.PersonName, "Ana", "rule:name-part-key", "header:first_name"),
+		f(8, 200, breachkit.SSN, "734012219", "rule:ssn", "keyword:ssn at 1"),
+	}}
+	var got []string
+	open := func(_ breachkit.Element, s breachkit.Sealed) ([]byte, error) { return s, nil }
+	err := FromStore(context.Background(), st, 1, open, 0, func(r *Record) {
+		var ids []string
+		for _, id := range r.Idents {
+			ids = append(ids, id.Value)
+		}
+		got = append(got, r.Given+"/"+r.Surname+"/"+strings.Join(ids, ","))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"Dana/Whitfield/512446789", "Omar/Haddad/623114820", "Ana//734012219"}
+	if !slices.Equal(got, want) {
+		t.Errorf("records %q, want %q", got, want)
 	}
 }
 

@@ -852,7 +852,8 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 
 			// first_name=Ana, "last_name":"Souza": a key of a name part
 			// in a log line or a fragment of JSON.
-			if roles&name.Cue != 0 && j-i == 4 && (c == 'n' || c == 'N') || j-i > 4 && j-i <= 10 && text[j-4] == 'N' && string(text[j-3:j]) == "ame" {
+			if roles&name.Cue != 0 && j-i == 4 && (c == 'n' || c == 'N') || j-i > 4 && j-i <= 10 && text[j-4]|0x20 == 'n' && string(text[j-3:j]) == "ame" ||
+				j-i <= 5 && (c == 'f' || c == 'l') && i > 0 && (text[i-1] == '?' || text[i-1] == '&') {
 				if st, end, key, conf := namePartValue(text, i, j); end > 0 {
 					// The key is the value's header, as a column's would
 					// be: people keeps the parts of one line together.
@@ -2241,8 +2242,14 @@ func namePartValue(text []byte, i, j int) (int, int, string, float64) {
 	var k int
 	var part []byte
 	switch {
-	case j-i > 4 && string(text[j-4:j]) == "Name":
-		k, part = i, text[i:j-4]
+	case j-i > 4 && (string(text[j-4:j]) == "Name" || string(text[j-4:j]) == "name"):
+		k, part = i, text[i:j-4] // firstName, lastname, fname
+	case i > 0 && (text[i-1] == '?' || text[i-1] == '&'):
+		// A query string's or a form's "?first=Jane&last=Kowalczyk".
+		k, part = i, text[i:j]
+		if j >= len(text) || text[j] != '=' {
+			return 0, 0, "", 0
+		}
 	case i >= 2 && (text[i-1] == '_' || text[i-1] == '-' || text[i-1] == '.' || text[i-1] == ' ' && j-i == 4):
 		// first_name=, last-name:, and a form's "First Name: DANIEL".
 		k = i - 1
@@ -2268,6 +2275,16 @@ func namePartValue(text []byte, i, j int) (int, int, string, float64) {
 		return 0, 0, "", 0
 	}
 	want := func(w []byte) bool { return name.Capital(w) && name.Plausible(w, name.RolesOf(w)) || known(w) }
+	if k == i && j-i <= 5 && text[j-1] != 'e' {
+		// A bare "first=" or "last=" is a query string's key for many
+		// things: the gazetteer must know the value, and not as a word,
+		// or the other key be beside it ("first=Dana&last=Whitfield").
+		pair := pairedKey(text, i, j)
+		want = func(w []byte) bool {
+			r := name.RolesOf(w)
+			return r&(name.Common|name.Stop) == 0 && (pair && name.Capital(w) && name.Plausible(w, r) && !name.Ordinary(w) || known(w))
+		}
+	}
 	p := j
 	if p < len(text) && (text[p] == '"' || text[p] == '\'') {
 		p++ // "first_name":"Ana", Python's {'first_name': 'Ana'}
@@ -2286,7 +2303,29 @@ func namePartValue(text []byte, i, j int) (int, int, string, float64) {
 	if e-p < 2 || !want(text[p:e]) || e < len(text) && isAlnum(text[e]) {
 		return 0, 0, "", 0
 	}
+	switch string(text[p:e]) {
+	case "true", "false", "null", "none", "nil", "undefined", "True", "False", "None":
+		return 0, 0, "", 0 // a literal of JSON or a language: {"firstname": true}
+	}
 	return p, e, strings.ToLower(string(text[k:j])), 0.8
+}
+
+// pairedKey reports whether the query-string key text[i:j], "first" or
+// "last", has the other beside it: "first=Dana&last=" or
+// "first=Dana&last=Whitfield" seen from "last".
+func pairedKey(text []byte, i, j int) bool {
+	if text[i] == 'f' {
+		e := j + 1
+		for e < len(text) && e-j < 40 && text[e] != '&' && text[e] != ' ' {
+			e++
+		}
+		return bytes.HasPrefix(text[e:], []byte("&last="))
+	}
+	b := i - 1 // the '&' before "last"
+	for b > 0 && i-b < 40 && text[b-1] != '&' && text[b-1] != '?' && text[b-1] != ' ' {
+		b--
+	}
+	return bytes.HasPrefix(text[b:], []byte("first="))
 }
 
 // spacedGroups reports whether b is " ddddd ddddd": two groups of five
