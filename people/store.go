@@ -97,7 +97,12 @@ func FromStore(ctx context.Context, st breachkit.Store, caseID int64, open Opene
 				types[t] = t
 			}
 			a.located = a.located && f.Start >= 0
-			keyed := t == breachkit.PersonName && slices.Contains(f.Reasons, "rule:name-part-key")
+			// A part of a name or an address after its key in free text
+			// ("first=Dana", "City: Boise") is placed in text order, as
+			// the text's other values are: a log's lines are one person
+			// each, not the columns of one row.
+			keyed := t == breachkit.PersonName && slices.Contains(f.Reasons, "rule:name-part-key") ||
+				t == breachkit.Address && slices.Contains(f.Reasons, "rule:address-part-key")
 			a.fixed = append(a.fixed, structured(f.Reasons) && !keyed)
 			a.co = append(a.co, isCo(f.Reasons))
 			hdr := headerOf(f.Reasons)

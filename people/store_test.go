@@ -39,7 +39,7 @@ func TestFromStoreParts(t *testing.T) {
 // name parts come after keys ("first=Dana&last=Whitfield") in one
 // paragraph record: each line's given name and surname make one person
 // with that line's SSN, where before all the names of the paragraph made
-// one person with every SSN.
+// one person with every SSN. A ZIP Code after its key is its line's too.
 func TestFromStoreKeyedParts(t *testing.T) {
 	f := func(id, at int64, typ breachkit.Element, v string, reasons ...string) *breachkit.Finding {
 		return &breachkit.Finding{ID: id, SourceID: 1, Path: "a.log", Type: typ, Start: at, End: at + int64(len(v)), Record: "a.log#para=1", Value: breachkit.Sealed(v), Reasons: reasons}
@@ -48,9 +48,11 @@ func TestFromStoreKeyedParts(t *testing.T) {
 		f(1, 10, breachkit.PersonName, "Dana", "rule:name-part-key", "header:first"),
 		f(2, 20, breachkit.PersonName, "Whitfield", "rule:name-part-key", "header:last"),
 		f(3, 35, breachkit.SSN, "512446789", "rule:ssn", "keyword:ssn at 1"),
+		f(9, 50, breachkit.Address, "45402", "rule:address-part-key", "part:zip"),
 		f(4, 90, breachkit.PersonName, "Haddad", "rule:name-part-key", "header:lname"),
 		f(5, 100, breachkit.PersonName, "Omar", "rule:name-part-key", "header:fname"),
 		f(6, 115, breachkit.SSN, "623114820", "rule:ssn", "keyword:ssn at 1"),
+		f(10, 130, breachkit.Address, "83706", "rule:address-part-key", "part:zip"),
 		f(7, 180, breachkit.PersonName, "Ana", "rule:name-part-key", "header:first_name"),
 		f(8, 200, breachkit.SSN, "734012219", "rule:ssn", "keyword:ssn at 1"),
 	}}
@@ -61,12 +63,16 @@ func TestFromStoreKeyedParts(t *testing.T) {
 		for _, id := range r.Idents {
 			ids = append(ids, id.Value)
 		}
-		got = append(got, r.Given+"/"+r.Surname+"/"+strings.Join(ids, ","))
+		zip := ""
+		if len(r.Addresses) > 0 {
+			zip = r.Addresses[0].ZIP
+		}
+		got = append(got, r.Given+"/"+r.Surname+"/"+strings.Join(ids, ",")+"/"+zip)
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"Dana/Whitfield/512446789", "Omar/Haddad/623114820", "Ana//734012219"}
+	want := []string{"Dana/Whitfield/512446789/45402", "Omar/Haddad/623114820/83706", "Ana//734012219/"}
 	if !slices.Equal(got, want) {
 		t.Errorf("records %q, want %q", got, want)
 	}
