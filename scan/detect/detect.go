@@ -1673,6 +1673,7 @@ func (e *Engine) initialism(text []byte, i int) (hit, bool) {
 func (e *Engine) number(s *scratch, text []byte, i, j int) int {
 	n := len(text)
 	start := i
+	spaced := false
 	if i > 0 && text[i-1] == '(' && (j-i == 3 || j-i <= 5 && text[i] == '0') && j < n && text[j] == ')' {
 		// "(415) 362-0123"; abroad a trunk prefix and a longer area
 		// code, "(0121) 496 0852".
@@ -1685,6 +1686,10 @@ func (e *Engine) number(s *scratch, text []byte, i, j int) int {
 				start = i - 4
 			}
 		}
+	} else if i >= 2 && text[i-1] == ' ' && text[i-2] == '(' && j-i == 3 && j+1 < n && text[j] == ' ' && text[j+1] == ')' {
+		// "( 918 ) 736 - 4410": blanks inside the brackets, as OCR
+		// spaces a form's printed number.
+		start, spaced = i-2, true
 	} else if i > 0 && text[i-1] == '+' && (j-i <= 3 || j-i >= 8 && j-i <= 15 && (text[i] != '1' || j-i == 11)) && (i < 2 || !isAlnum(text[i-2])) {
 		start = i - 1 // +1 212 ..., +44 20 ..., +447700900123, +14156667777
 	}
@@ -1709,6 +1714,9 @@ func (e *Engine) number(s *scratch, text []byte, i, j int) int {
 	k := j
 	for len(s.gs)-g0 < 12 && k < n {
 		sep := text[k]
+		if spaced {
+			k, sep, spaced = k+1, ')', false // past the blank before ')'
+		}
 		next := k + 1
 		switch sep {
 		case '-', '.', '/', ' ':
