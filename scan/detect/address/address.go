@@ -14,6 +14,7 @@ import (
 	"unsafe"
 
 	"github.com/breachkit/breachkit/gazetteer"
+	"github.com/breachkit/breachkit/scan/detect/name"
 )
 
 // Keywords are words that introduce an address in free text.
@@ -240,6 +241,9 @@ func find(text []byte, i int, lower bool) (end int, full bool, conf float64) {
 	}
 	if e := cityPostcode(text, end); e > 0 {
 		return e, true, 0.9
+	}
+	if e := cityZIP(text, end); e > 0 {
+		return e, true, 0.85
 	}
 	if p >= 0 {
 		if e := stateEnds(text, p, st); e > 0 {
@@ -725,6 +729,54 @@ func cityPostcode(text []byte, i int) int {
 			}
 		}
 		p = q
+	}
+	return 0
+}
+
+// cityZIP returns the end of a town and a ZIP Code with no state between
+// them after a street ending at i ("1603 Orrington Ave, Evanston 60201"),
+// as people write an address to someone who knows the state: a comma,
+// one to three capitalised words not all of them ordinary words, a blank
+// and a ZIP Code in use, or 0.
+// The ZIP Code says the state.
+func cityZIP(text []byte, i int) int {
+	if i+2 >= len(text) || text[i] != ',' || text[i+1] != ' ' {
+		return 0
+	}
+	p := i + 2
+	words := false // a word of the town is no ordinary word ("Order 12345" is none)
+	for n := 0; n < 3; n++ {
+		e := word(text, p)
+		if e == p || !isUpper(text[p]) || e >= len(text) || text[e] != ' ' {
+			return 0
+		}
+		words = words || !name.Ordinary(text[p:e])
+		p = e + 1
+		if p < len(text) && isDigit(text[p]) {
+			if !words {
+				return 0
+			}
+			z := p
+			for z < len(text) && isDigit(text[z]) {
+				z++
+			}
+			if z-p != 5 || !boundary(text, z) {
+				return 0
+			}
+			if _, ok := gazetteer.StateForZIP(view(text[p:z])); !ok {
+				return 0
+			}
+			if z+5 < len(text) && text[z] == '-' && isDigit(text[z+1]) {
+				k := z + 1
+				for k < len(text) && isDigit(text[k]) {
+					k++
+				}
+				if k-z == 5 && boundary(text, k) {
+					z = k // ZIP+4
+				}
+			}
+			return z
+		}
 	}
 	return 0
 }
