@@ -108,7 +108,7 @@ func FromStore(ctx context.Context, st breachkit.Store, caseID int64, open Opene
 			hdr := headerOf(f.Reasons)
 			a.hdr = append(a.hdr, hdr)
 			v := Value{Type: t, Part: partOf(f.Reasons), Value: string(pt), Order: f.Start}
-			if keyed && v.Part == "" {
+			if keyed && t == breachkit.PersonName && v.Part == "" {
 				v.Part = keyPart(hdr)
 			}
 			if t == breachkit.GovID {
