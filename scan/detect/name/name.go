@@ -1248,21 +1248,30 @@ func streetWord(w []byte) bool {
 	return ok
 }
 
-// Initialled finds a name written with initials before a surname the
-// gazetteer knows, text[i:j]: "J. Smith", "J.A. Smith", "T. J. Hooper",
-// the "first initial and last name" that breach laws count as a name. It
-// returns where the initials start and the name's end and confidence, or
-// 0, 0, 0. The initials stand at a field's or line's start, after a label,
-// a title, a word for a person's role or a word in small letters ("Dr. J.
-// Smith", "Payee: T. Hooper", "Customer J. Smith", "signed by J. Smith"); not after a number ("1200 N. Washington") or
-// before another capitalised word ("N. Lee Highway", "J. Crew Group").
+// Initialled finds a name written with initials before a surname,
+// text[i:j]: "J. Smith", "J.A. Smith", "T. J. Hooper", the "first initial
+// and last name" that breach laws count as a name. It returns where the
+// initials start and the name's end and confidence, or 0, 0, 0. A
+// surname the gazetteer knows may follow initials at a field's or line's
+// start, after a label, a title, a word for a person's role or a word in
+// small letters ("Payee: T. Hooper", "Customer J. Smith", "signed by J.
+// Smith"); not after a number ("1200 N. Washington") or before another
+// capitalised word ("N. Lee Highway", "J. Crew Group"). Only after a
+// title may the surname be one the gazetteer lacks ("Dr. A. B.
+// Quellhorst"), or the initials lack their full stops and the name be in
+// capitals ("MR J A SMITH").
 func Initialled(text []byte, i, j, lead int) (start, end int, conf float64) {
 	once.Do(load)
 	w := text[i:j]
-	// bare: initials without full stops or a surname in capitals ("MR J A
-	// SMITH", as mainframes print it), which only a title vouches for.
-	bare := !NameCase(w)
-	if r := RolesOf(w); r&Surname == 0 || r&(Common|Stop) != 0 || bare && !allCaps(w) {
+	// bare: initials without full stops, a surname in capitals ("MR J A
+	// SMITH", as mainframes print it) or one the gazetteer lacks ("Dr. J.
+	// Quellhorst"), which only a title vouches for.
+	r := RolesOf(w)
+	bare := !NameCase(w) || r&Surname == 0
+	switch {
+	case r&Surname == 0 && (r != 0 || !NameCase(w) || !plausible(w, r) || ordinary(w, r)):
+		return 0, 0, 0
+	case r&(Common|Stop) != 0 || !NameCase(w) && !allCaps(w):
 		return 0, 0, 0
 	}
 	if j+1 < len(text) && text[j] == ' ' && text[j+1] >= 'A' && text[j+1] <= 'Z' || j < len(text) && (text[j] >= '0' && text[j] <= '9' || text[j] == '-') {
