@@ -68,13 +68,35 @@ const (
 	// KindGovernmentAgency: a state or local government body (Georgia's
 	// "data collector").
 	KindGovernmentAgency = "government-agency"
+	// KindBank: an insured bank or savings association supervised by the
+	// OCC, the Federal Reserve or the FDIC (the 2005 Interagency Guidance).
+	KindBank = "bank"
+	// KindCreditUnion: a federally insured credit union (NCUA, 12 CFR 748).
+	KindCreditUnion = "credit-union"
+	// The covered institutions of SEC Regulation S-P (17 CFR 248.30).
+	KindBrokerDealer      = "broker-dealer"
+	KindInvestmentAdviser = "investment-adviser"
+	KindInvestmentCompany = "investment-company"
+	KindTransferAgent     = "transfer-agent"
+	// KindPHRVendor: a vendor of personal health records or a PHR related
+	// entity not covered by HIPAA (FTC Health Breach Notification Rule).
+	KindPHRVendor = "phr-vendor"
+	// KindTelecomCarrier: a telecommunications carrier or interconnected
+	// VoIP provider (FCC, 47 CFR 64.2011).
+	KindTelecomCarrier = "telecom-carrier"
+	// KindInsuranceLicensee: a person licensed by a state's insurance
+	// department (insurance data security laws after NAIC Model 668).
+	KindInsuranceLicensee = "insurance-licensee"
 )
 
 // Kinds lists the organisation kinds breachkit knows, in output order.
 var Kinds = []string{KindFinancialInstitution, KindPublicCompany, KindHIPAACoveredEntity,
-	KindHIPAABusinessAssociate, KindNYDFSLicensee, KindInformationBroker, KindGovernmentAgency}
+	KindHIPAABusinessAssociate, KindNYDFSLicensee, KindInformationBroker, KindGovernmentAgency,
+	KindBank, KindCreditUnion, KindBrokerDealer, KindInvestmentAdviser, KindInvestmentCompany,
+	KindTransferAgent, KindPHRVendor, KindTelecomCarrier, KindInsuranceLicensee}
 
 var regimes = []string{"state-breach-law", "hipaa", "glba-ftc", "sec-8k", "nydfs-500",
+	"sec-reg-s-p", "ftc-hbnr", "bank-guidance", "ncua-748", "fcc-breach",
 	"gdpr", "uk-gdpr", "pipeda", "au-ndb", "ch-fadp", "br-lgpd", "mx-lfpdppp",
 	"jp-appi", "sg-pdpa", "nz-privacy", "za-popia", "in-dpdp", "ph-dpa", "kr-pipa", "il-ppl"}
 

@@ -264,7 +264,7 @@ func TestParseScenarioErrors(t *testing.T) {
 		{base(`{"jurisdiction":"US-TX","count":1,"elements":["SSN","SOCIAL"]}`), "residents[0].elements[1]"},
 		{base(`{"jurisdiction":"US-TX","count":1,"elements":[]}`), "residents[0].elements"},
 		{base(`{"jurisdiction":"US-TX","count":"many","elements":["SSN"]}`), "residents.count"},
-		{`{"discovered":"2023-10-31","organization":{"kinds":["bank"]},"residents":[{"jurisdiction":"US-TX","count":1,"elements":["SSN"]}]}`, "organization.kinds[0]"},
+		{`{"discovered":"2023-10-31","organization":{"kinds":["savings-bank"]},"residents":[{"jurisdiction":"US-TX","count":1,"elements":["SSN"]}]}`, "organization.kinds[0]"},
 		{`{"discovered":"2023-10-31","colour":"red","residents":[{"jurisdiction":"US-TX","count":1,"elements":["SSN"]}]}`, `"colour"`},
 		{`{"discovered":"2023-10-31","residents":[]}`, "residents"},
 		{`{"discovered":"2023-10-31","target_days":-1,"residents":[{"jurisdiction":"US-TX","count":1,"elements":["SSN"]}]}`, "target_days"},
@@ -617,7 +617,7 @@ func TestOrganisationKindErrors(t *testing.T) {
 	}
 	anchor := "    credit_monitoring: {months: 24, when_any: [SSN], text: offer monitoring}\n"
 	tests := []struct{ name, extra, want string }{
-		{"unknown kind", "    exempt_kinds: [{kinds: [bank], source: statute, text: x}]\n", `versions[1].exempt_kinds[0].kinds[0]: unknown organisation kind "bank"`},
+		{"unknown kind", "    exempt_kinds: [{kinds: [savings-bank], source: statute, text: x}]\n", `versions[1].exempt_kinds[0].kinds[0]: unknown organisation kind "savings-bank"`},
 		{"no kinds", "    exempt_kinds: [{source: statute, text: x}]\n", "versions[1].exempt_kinds[0].kinds: at least one"},
 		{"no source", "    exempt_kinds: [{kinds: [financial-institution], text: x}]\n", "versions[1].exempt_kinds[0].source: required"},
 		{"bad duty", "    exempt_kinds: [{kinds: [financial-institution], duties: [cra], source: statute, text: x}]\n", `versions[1].exempt_kinds[0].duties[0]: unknown duty "cra"`},
