@@ -51,7 +51,7 @@ var euMembers = strings.Fields("AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV 
 // countryNames names the non-US jurisdictions that appear in rule files
 // and reasoning; other codes are shown as codes.
 var countryNames = map[string]string{
-	"EU": "EU", "GB": "United Kingdom", "CA": "Canada", "AU": "Australia", "US": "United States",
+	"EU": "EU", "EEA": "EEA", "GB": "United Kingdom", "CA": "Canada", "AU": "Australia", "US": "United States",
 }
 
 // Organisation kinds a scenario may state and rule files may be limited to.
@@ -133,9 +133,11 @@ func validResidentJurisdiction(code string) bool {
 }
 
 // validRuleJurisdiction reports whether code may head a rule file:
-// a resident jurisdiction, "US" for federal regimes or "EU".
+// a resident jurisdiction, "US" for federal regimes, "EU", or "EEA" for
+// the EEA EFTA States (Iceland, Liechtenstein, Norway) that apply EU law
+// through the EEA Agreement.
 func validRuleJurisdiction(code string) bool {
-	return code == "US" || code == "EU" || validResidentJurisdiction(code)
+	return code == "US" || code == "EU" || code == "EEA" || validResidentJurisdiction(code)
 }
 
 // JurisdictionName returns a readable name for a jurisdiction code.

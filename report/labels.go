@@ -74,6 +74,7 @@ var countryNames = map[string]string{
 	"MX": "Mexico", "NL": "Netherlands", "NO": "Norway", "NZ": "New Zealand", "PH": "Philippines",
 	"PL": "Poland", "PT": "Portugal", "SE": "Sweden", "SG": "Singapore", "TW": "Taiwan",
 	"UA": "Ukraine", "ZA": "South Africa", "EU": "European Union", "US": "United States",
+	"IS": "Iceland", "LI": "Liechtenstein", "EEA": "EEA (Iceland, Liechtenstein, Norway)",
 }
 
 // jurisdictionName names a jurisdiction code for the reader.
