@@ -2315,22 +2315,35 @@ func namePartValue(text []byte, i, j int) (int, int, string, float64) {
 	case "true", "false", "null", "none", "nil", "undefined", "True", "False", "None":
 		return 0, 0, "", 0 // a literal of JSON or a language: {"firstname": true}
 	}
+	if k > 0 && (text[k-1] == '?' || text[k-1] == '&') {
+		// A query string's value runs to the next '&': "first=Mary
+		// Ann&last=De La Cruz" as the pipeline decodes "Mary+Ann" and
+		// "De%20La%20Cruz". Only words in title case go on.
+		for q := e; q+2 < len(text) && text[q] == ' ' && name.Capital(text[q+1:]); {
+			w := name.WordEnd(text, q+1)
+			if w-q < 3 || byteClass[text[q+2]] != cLower || w < len(text) && text[w] != '&' && text[w] != ' ' && text[w] != '"' && text[w] != '\n' {
+				break
+			}
+			e, q = w, w
+		}
+	}
 	return p, e, strings.ToLower(string(text[k:j])), 0.8
 }
 
 // pairedKey reports whether the query-string key text[i:j], "first" or
 // "last", has the other beside it: "first=Dana&last=" or
-// "first=Dana&last=Whitfield" seen from "last".
+// "first=Dana&last=Whitfield" seen from "last". A value may hold blanks
+// the pipeline decoded ("first=Mary Ann&last=").
 func pairedKey(text []byte, i, j int) bool {
 	if text[i] == 'f' {
 		e := j + 1
-		for e < len(text) && e-j < 40 && text[e] != '&' && text[e] != ' ' {
+		for e < len(text) && e-j < 40 && text[e] != '&' && text[e] != '\n' {
 			e++
 		}
 		return bytes.HasPrefix(text[e:], []byte("&last="))
 	}
 	b := i - 1 // the '&' before "last"
-	for b > 0 && i-b < 40 && text[b-1] != '&' && text[b-1] != '?' && text[b-1] != ' ' {
+	for b > 0 && i-b < 40 && text[b-1] != '&' && text[b-1] != '?' && text[b-1] != '\n' {
 		b--
 	}
 	return bytes.HasPrefix(text[b:], []byte("first="))
