@@ -89,6 +89,14 @@ const (
 	KindInsuranceLicensee = "insurance-licensee"
 )
 
+// glbaInstitution marks the kinds that are financial institutions under
+// the Gramm-Leach-Bliley Act, whose Title V each names with its federal
+// regulator (15 U.S.C. § 6805(a)): a scenario that states one is also a
+// financial-institution, so the state laws' GLBA exemptions and deemed
+// compliance reach it. Insurance licensees are left to counsel.
+var glbaInstitution = map[string]bool{KindBank: true, KindCreditUnion: true, KindBrokerDealer: true,
+	KindInvestmentAdviser: true, KindInvestmentCompany: true}
+
 // Kinds lists the organisation kinds breachkit knows, in output order.
 var Kinds = []string{KindFinancialInstitution, KindPublicCompany, KindHIPAACoveredEntity,
 	KindHIPAABusinessAssociate, KindNYDFSLicensee, KindInformationBroker, KindGovernmentAgency,

@@ -752,3 +752,45 @@ func TestUnknownResidence(t *testing.T) {
 		}
 	}
 }
+
+// TestGLBAInstitutionKinds checks that a bank, credit union or SEC
+// registrant is a financial institution for the state laws' GLBA
+// exemptions (Minnesota exempts one), is under its own federal regime
+// and not the FTC's, and that not_kinds may not deny what a kind implies.
+func TestGLBAInstitutionKinds(t *testing.T) {
+	rules, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ kind, regime string }{
+		{"bank", "bank-guidance"},
+		{"credit-union", "ncua-748"},
+		{"broker-dealer", "sec-reg-s-p"},
+	} {
+		res := Evaluate(rules, mustScenario(t, `{"discovered":"2026-07-01","organization":{"kinds":["`+tc.kind+`"]},"residents":[
+			{"jurisdiction":"US-MN","count":800,"elements":["PERSON_NAME","SSN"]}]}`))
+		var own bool
+		for _, o := range res.Obligations {
+			switch {
+			case o.Regime == tc.regime:
+				own = true
+			case o.Regime == "glba-ftc" || o.Jurisdiction == "US-MN":
+				t.Errorf("%s: obligation %s %s %s", tc.kind, o.Jurisdiction, o.Regime, o.Recipient)
+			}
+		}
+		if !own {
+			t.Errorf("%s: no obligation under %s", tc.kind, tc.regime)
+		}
+		var mn bool
+		for _, x := range res.Exemptions {
+			mn = mn || x.Jurisdiction == "US-MN" && strings.Contains(x.Reason, "financial-institution")
+		}
+		if !mn {
+			t.Errorf("%s: Minnesota's exemption of financial institutions not reported", tc.kind)
+		}
+	}
+	_, err = ParseScenario([]byte(`{"discovered":"2026-07-01","organization":{"kinds":["bank"],"not_kinds":["financial-institution"]},"residents":[{"jurisdiction":"US-TX","count":1,"elements":["SSN"]}]}`))
+	if err == nil || !strings.Contains(err.Error(), "implied by organization.kinds") {
+		t.Errorf("not_kinds denying an implied kind: %v", err)
+	}
+}

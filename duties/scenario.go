@@ -177,11 +177,19 @@ func (in *ScenarioInput) Scenario() (*Scenario, error) {
 		}
 		s.Kinds = append(s.Kinds, k)
 	}
+	for _, k := range in.Organization.Kinds {
+		if glbaInstitution[k] && !contains(s.Kinds, KindFinancialInstitution) {
+			s.Kinds = append(s.Kinds, KindFinancialInstitution)
+		}
+	}
 	for i, k := range in.Organization.NotKinds {
 		if !contains(Kinds, k) {
 			return nil, fmt.Errorf("organization.not_kinds[%d]: unknown organisation kind %q (known: %s)", i, k, strings.Join(Kinds, ", "))
 		}
 		if contains(s.Kinds, k) {
+			if !contains(in.Organization.Kinds, k) {
+				return nil, fmt.Errorf("organization.not_kinds[%d]: %q is implied by organization.kinds (a bank, credit union, broker-dealer, investment company or registered adviser is a financial institution under the Gramm-Leach-Bliley Act)", i, k)
+			}
 			return nil, fmt.Errorf("organization.not_kinds[%d]: %q is also in organization.kinds", i, k)
 		}
 		s.NotKinds = append(s.NotKinds, k)
