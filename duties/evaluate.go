@@ -243,7 +243,7 @@ func (e *evaluation) run() {
 		return
 	}
 	nh := e.noHarm()
-	if nh != nil && v.RiskOfHarm != nil && v.RiskOfHarm.Allowed && len(nh.Duties) == 0 {
+	if nh != nil && v.RiskOfHarm != nil && v.RiskOfHarm.Allowed && len(v.RiskOfHarm.Duties) == 0 && len(nh.Duties) == 0 {
 		e.exempt(f.Jurisdiction, e.affected, fmt.Sprintf("no-harm determination by %s on %s (%s); %s allows it", nh.By, nh.Date, nh.Basis, v.Citation))
 		return
 	}
@@ -266,11 +266,15 @@ func (e *evaluation) run() {
 		}
 		notes := append([]string(nil), fileNotes...)
 		if nh != nil && (len(nh.Duties) == 0 || contains(nh.Duties, c.duty)) {
-			if v.RiskOfHarm != nil && v.RiskOfHarm.Allowed {
+			if v.RiskOfHarm.excuses(c.duty) {
 				e.exempt(f.Jurisdiction, e.affected, fmt.Sprintf("%s: no-harm determination by %s on %s (%s)", who, nh.By, nh.Date, nh.Basis))
 				continue
 			}
-			notes = append(notes, fmt.Sprintf("a no-harm determination of %s is recorded, but this law does not let it excuse notice", nh.Date))
+			what := "excuse notice"
+			if v.RiskOfHarm != nil && v.RiskOfHarm.Allowed {
+				what = "excuse this notice"
+			}
+			notes = append(notes, fmt.Sprintf("a no-harm determination of %s is recorded, but this law does not let it %s", nh.Date, what))
 		}
 		for _, g := range e.groups(n) {
 			if n.Threshold > 1 && g.affected < n.Threshold {

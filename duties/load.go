@@ -230,6 +230,13 @@ func (f *RuleFile) validate() []error {
 				}
 			}
 		}
+		if v.RiskOfHarm != nil {
+			for j, d := range v.RiskOfHarm.Duties {
+				if !contains(dutyNames, d) {
+					bad(fmt.Sprintf("%s.risk_of_harm.duties[%d]", field, j), "unknown duty %q", d)
+				}
+			}
+		}
 		checkNotice := func(nf string, n *Notice, defDuty string) {
 			if n == nil {
 				return

@@ -136,7 +136,18 @@ type RiskOfHarm struct {
 	Citation string `yaml:"citation"`
 	Source   string `yaml:"source"`
 	Allowed  bool   `yaml:"allowed"`
-	Text     string `yaml:"text"`
+	// Duties limits the exception to these duties (the banking agencies'
+	// guidance: customers are told when misuse is reasonably possible,
+	// the regulator whenever the bank learns of the incident); empty
+	// means every duty.
+	Duties []string `yaml:"duties"`
+	Text   string   `yaml:"text"`
+}
+
+// excuses reports whether a no-harm determination may excuse duty under
+// r.
+func (r *RiskOfHarm) excuses(duty string) bool {
+	return r != nil && r.Allowed && (len(r.Duties) == 0 || contains(r.Duties, duty))
 }
 
 // Notice is one duty to notify: individuals, a regulator, the consumer
