@@ -794,3 +794,11 @@ func TestGLBAInstitutionKinds(t *testing.T) {
 		t.Errorf("not_kinds denying an implied kind: %v", err)
 	}
 }
+
+func TestCustomWords(t *testing.T) {
+	for in, want := range map[breachkit.Element]string{"CUSTOM_LOAN_NUMBER": "loan numbers", "CUSTOM_CPNI": "CPNI", "CUSTOM_MEMBER_NO": "member nos"} {
+		if got := customWords(in); got != want {
+			t.Errorf("customWords(%s) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -744,6 +744,16 @@ var elementWords = map[breachkit.Element]string{
 	breachkit.StudentID: "student ID numbers",
 }
 
+// customWords names a user-defined element: CUSTOM_LOAN_NUMBER is "loan
+// numbers", an acronym such as CUSTOM_CPNI stays "CPNI".
+func customWords(el breachkit.Element) string {
+	n := strings.TrimPrefix(string(el), breachkit.CustomPrefix)
+	if len(n) <= 5 && !strings.Contains(n, "_") {
+		return n
+	}
+	return strings.ToLower(strings.ReplaceAll(n, "_", " ")) + "s"
+}
+
 // elementsPhrase says in words what was exposed: "SSNs and dates of birth
 // with names".
 func elementsPhrase(rs []Resident) string {
@@ -759,7 +769,7 @@ func elementsPhrase(rs []Resident) string {
 		}
 		w, ok := elementWords[el]
 		if !ok {
-			w = strings.ToLower(strings.ReplaceAll(strings.TrimPrefix(string(el), breachkit.CustomPrefix), "_", " ")) + "s"
+			w = customWords(el)
 		}
 		words = append(words, w)
 	}
