@@ -429,6 +429,14 @@ func classify(field string) *fieldInfo {
 				fi.kind = classifyWords(ws, parts, k)
 			}
 		}
+		if fi.kind == fUnknown && k < len(parts)-1 {
+			// "accounts[0].number", "cards.number": an array's key
+			// names its items in the plural.
+			if one := singularWords(ws); one != nil {
+				ws = one
+				fi.kind = classifyWords(ws, parts, k)
+			}
+		}
 		fi.member = fi.kind == fHealth && has(ws, "member", "subscriber", "mbr", "mem") && !has(ws, healthWords...) && !has(ws, "insurance", "insured", "plan")
 		fi.account = fi.kind == fBank && !has(ws, bankWords...)
 		fi.loose = fi.kind == fFullName && !has(ws, personWords...)
@@ -461,6 +469,27 @@ func numberedWords(ws []string) []string {
 		}
 		out[k] = bare
 	}
+	return out
+}
+
+// singularWords returns a header's words with the last one in the
+// singular ("accounts" as "account", "addresses" as "address",
+// "identities" as "identity"), or nil when it is not a plural.
+func singularWords(ws []string) []string {
+	w := ws[len(ws)-1]
+	var one string
+	switch {
+	case len(w) < 4 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "us"):
+		return nil
+	case strings.HasSuffix(w, "ies"):
+		one = w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "sses"):
+		one = w[:len(w)-2]
+	default:
+		one = w[:len(w)-1]
+	}
+	out := slices.Clone(ws)
+	out[len(out)-1] = one
 	return out
 }
 
