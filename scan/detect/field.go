@@ -544,7 +544,8 @@ func pathParts(field string) []string {
 			sep = true
 		}
 		if sep {
-			if i > start {
+			// An array's index ("accounts[0].number") is no step.
+			if i > start && !(r == ']' && start > 0 && field[start-1] == '[' && digitsOnly(field[start:i])) {
 				parts = append(parts, field[start:i])
 			}
 			start = i + 1
@@ -563,6 +564,16 @@ func pathParts(field string) []string {
 		return []string{strings.ReplaceAll(strings.Join(parts, ""), " ", "")}
 	}
 	return parts
+}
+
+// digitsOnly reports whether s is one or more ASCII digits.
+func digitsOnly(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 func classifyWords(ws []string, parts []string, k int) fieldKind {
