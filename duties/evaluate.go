@@ -747,11 +747,11 @@ var elementWords = map[breachkit.Element]string{
 // customWords names a user-defined element: CUSTOM_LOAN_NUMBER is "loan
 // numbers", an acronym such as CUSTOM_CPNI stays "CPNI".
 func customWords(el breachkit.Element) string {
-	n := strings.TrimPrefix(string(el), breachkit.CustomPrefix)
-	if len(n) <= 5 && !strings.Contains(n, "_") {
+	n := el.Label()
+	if len(n) <= 5 && !strings.Contains(n, " ") {
 		return n
 	}
-	return strings.ToLower(strings.ReplaceAll(n, "_", " ")) + "s"
+	return strings.ToLower(n) + "s"
 }
 
 // elementsPhrase says in words what was exposed: "SSNs and dates of birth
