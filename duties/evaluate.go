@@ -208,10 +208,16 @@ func (e *evaluation) run() {
 	e.affected = sum(e.triggered)
 
 	// Organisation kinds the law does not apply to, or that it is limited to.
-	if ek := e.kindExemption(""); ek != nil {
+	// A separate notice is another statute's, kept in the file of its
+	// state (Tennessee's insurance data security law): the breach law's
+	// exemption does not reach it.
+	lawExempt := e.kindExemption("")
+	if lawExempt != nil {
 		e.exempt(f.Jurisdiction, e.affected, fmt.Sprintf("%s does not apply to this organisation (%s): %s (%s)",
-			f.Name, e.kindsPhrase(ek.Kinds), strings.TrimSpace(ek.Text), e.blockCitation(ek.Citation, ek.Source)))
-		return
+			f.Name, e.kindsPhrase(lawExempt.Kinds), strings.TrimSpace(lawExempt.Text), e.blockCitation(lawExempt.Citation, lawExempt.Source)))
+		if !e.separateNotice() {
+			return
+		}
 	}
 	var fileNotes []string
 	if ok := v.OnlyKinds; ok != nil {
@@ -253,6 +259,9 @@ func (e *evaluation) run() {
 		n := c.notice
 		if len(n.Kinds) > 0 && !overlaps(n.Kinds, sc.Kinds) {
 			continue // the duty of another role (HIPAA covered entity vs business associate)
+		}
+		if lawExempt != nil && !n.Separate {
+			continue
 		}
 		who := c.recipient
 		if encExcuses != nil && contains(v.Encryption.Duties, c.duty) {
@@ -308,6 +317,17 @@ func (f *RuleFile) inForceText() string {
 		}
 	}
 	return strings.Join(parts, "; ")
+}
+
+// separateNotice reports whether the version has a separate notice
+// (another statute's) that binds the organisation.
+func (e *evaluation) separateNotice() bool {
+	for _, c := range e.candidates() {
+		if c.notice.Separate && (len(c.notice.Kinds) == 0 || overlaps(c.notice.Kinds, e.sc.Kinds)) {
+			return true
+		}
+	}
+	return false
 }
 
 // kindExemption returns the exempt_kinds entry that applies to the

@@ -159,7 +159,11 @@ type Notice struct {
 	// Kinds limits this notice to organisations of these kinds (HIPAA:
 	// individuals for covered entities, notice to the covered entity for
 	// business associates); empty means every organisation the file covers.
-	Kinds          []string `yaml:"kinds"`
+	Kinds []string `yaml:"kinds"`
+	// Separate marks a notice another statute imposes, kept in the file
+	// of its state (an insurance data security law's notice to the
+	// Commissioner): the breach law's exempt_kinds do not reach it.
+	Separate       bool     `yaml:"separate"`
 	Threshold      int64    `yaml:"threshold"`
 	MaxAffected    int64    `yaml:"max_affected"`
 	ThresholdScope string   `yaml:"threshold_scope"`
