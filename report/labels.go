@@ -75,6 +75,8 @@ var countryNames = map[string]string{
 	"PL": "Poland", "PT": "Portugal", "SE": "Sweden", "SG": "Singapore", "TW": "Taiwan",
 	"UA": "Ukraine", "ZA": "South Africa", "EU": "European Union", "US": "United States",
 	"IS": "Iceland", "LI": "Liechtenstein", "EEA": "EEA (Iceland, Liechtenstein, Norway)",
+	"TH": "Thailand", "MY": "Malaysia", "ID": "Indonesia", "VN": "Vietnam", "TR": "Türkiye",
+	"SA": "Saudi Arabia", "KE": "Kenya", "NG": "Nigeria",
 }
 
 // jurisdictionName names a jurisdiction code for the reader.
