@@ -1037,7 +1037,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 						i, titled = end, false
 						continue
 					}
-					if (roles&name.Surname != 0 || roles == 0) && i-3 >= lead && (text[i-2] == '.' || text[i-3] == ' ' && text[i-2] >= 'A' && text[i-2] <= 'Z') {
+					if (roles&name.Surname != 0 || roles == 0 || roles&name.Given != 0 && i >= 2 && text[i-2] == '.') && i-3 >= lead && (text[i-2] == '.' || text[i-3] == ' ' && text[i-2] >= 'A' && text[i-2] <= 'Z') {
 						// "Dr. J. Smith", "Payee: T. J. Hooper", "MR J A SMITH".
 						if st, end, conf := name.Initialled(text, i, wj, lead); end > 0 {
 							s.found = append(s.found, span{st, end, conf, breachkit.PersonName, "rule:name-initials", ""})

@@ -1268,23 +1268,23 @@ func Initialled(text []byte, i, j, lead int) (start, end int, conf float64) {
 	// Quellhorst"), which only a title vouches for.
 	r := RolesOf(w)
 	bare := !NameCase(w) || r&Surname == 0
-	switch {
-	case r&Surname == 0 && (r != 0 || !NameCase(w) || !plausible(w, r) || ordinary(w, r)):
-		return 0, 0, 0
-	case r&(Common|Stop) != 0 || !NameCase(w) && !allCaps(w):
+	if r&(Common|Stop) != 0 || !NameCase(w) && !allCaps(w) {
 		return 0, 0, 0
 	}
 	if j+1 < len(text) && text[j] == ' ' && text[j+1] >= 'A' && text[j+1] <= 'Z' || j < len(text) && (text[j] >= '0' && text[j] <= '9' || text[j] == '-') {
 		return 0, 0, 0
 	}
 	c := i // the start of at most three initials
+	dotted := 0
 initials:
 	for range 3 {
 		switch {
 		case c-3 >= lead && text[c-1] == ' ' && text[c-2] == '.' && upperASCII(text[c-3]) && (c-3 == lead || !alnum(text[c-4])):
 			c -= 3 // "J. "
+			dotted++
 		case c < i && c-2 >= lead && text[c-1] == '.' && upperASCII(text[c-2]) && (c-2 == lead || !alnum(text[c-3])):
 			c -= 2 // "J." before "A. "
+			dotted++
 		case c-3 >= lead && text[c-1] == ' ' && upperASCII(text[c-2]) && text[c-3] == ' ':
 			c -= 2 // "J " after a title
 			bare = true
@@ -1293,6 +1293,15 @@ initials:
 		}
 	}
 	if c == i {
+		return 0, 0, 0
+	}
+	// The surname: the gazetteer's, or one it lacks that only a title
+	// vouches for (bare). After two initials with full stops ("J. R. R.
+	// Tolkien", "T. S. Eliot") a word in name case that is no ordinary
+	// word needs no title, and may be a given name too.
+	if dotted >= 2 && NameCase(w) && plausible(w, r) && !ordinary(w, r) && !placeInitials(text[c:i]) {
+		bare = false
+	} else if r&Surname == 0 && (r != 0 || !NameCase(w) || !plausible(w, r) || ordinary(w, r)) {
 		return 0, 0, 0
 	}
 	conf = 0.7
@@ -1340,6 +1349,22 @@ initials:
 		}
 	}
 	return c, j, conf
+}
+
+// placeInitials reports whether b, initials with full stops, is a
+// place's or a box's: "U.S. ", "U. K. ", "P.O. ", "D.C. ", "N.Y. ".
+func placeInitials(b []byte) bool {
+	var k []byte
+	for _, c := range b {
+		if upperASCII(c) {
+			k = append(k, c)
+		}
+	}
+	switch string(k) {
+	case "US", "UK", "PO", "DC", "NY", "LA", "SF", "NJ", "EU":
+		return true
+	}
+	return false
 }
 
 // allCaps reports whether w, two letters or more, has no small letter.
