@@ -107,7 +107,7 @@ var regimes = []string{"state-breach-law", "hipaa", "glba-ftc", "sec-8k", "nydfs
 	"sec-reg-s-p", "ftc-hbnr", "bank-guidance", "ncua-748", "fcc-breach",
 	"gdpr", "uk-gdpr", "pipeda", "au-ndb", "ch-fadp", "br-lgpd", "mx-lfpdppp",
 	"jp-appi", "sg-pdpa", "nz-privacy", "za-popia", "in-dpdp", "ph-dpa", "kr-pipa", "il-ppl",
-	"th-pdpa", "my-pdpa", "id-pdp", "vn-pdp", "tr-kvkk", "sa-pdpl", "ke-dpa", "ng-ndpa", "cn-pipl", "cl-pdp"}
+	"th-pdpa", "my-pdpa", "id-pdp", "vn-pdp", "tr-kvkk", "sa-pdpl", "ke-dpa", "ng-ndpa", "cl-pdp"}
 
 // dutyNames are the duties a rule file may name; "covered-entity" is a
 // business associate's notice to its HIPAA covered entity.
