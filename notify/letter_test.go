@@ -131,7 +131,7 @@ func TestOfferServed(t *testing.T) {
 // the US credit bureaus, and the number is named as what it is.
 func TestComposeEachCountry(t *testing.T) {
 	c := testComposer(t, nil)
-	for _, j := range []string{"DE", "FR", "GB", "CA", "AU", "CH", "BR", "MX", "JP", "SG", "NZ", "ZA", "PH", "KR", "NO", "TH", "KE", "NG", "TR", "SA"} {
+	for _, j := range []string{"DE", "FR", "GB", "CA", "AU", "CH", "BR", "MX", "JP", "SG", "NZ", "ZA", "PH", "KR", "NO", "TH", "KE", "NG", "TR", "SA", "ID", "VN"} {
 		p := samplePerson
 		p.Jurisdiction, p.Code = j, ""
 		p.Elements = breachkit.NewElementSet(breachkit.PersonName, breachkit.GovID, breachkit.DOB)
