@@ -15,6 +15,14 @@ const (
 	DutyFTC              Duty = "ftc"
 	DutySupervisory      Duty = "supervisory-authority"
 	DutySubstituteNotice Duty = "substitute-notice"
+	// DutyCoveredEntity is a HIPAA business associate's notice to its
+	// covered entity.
+	DutyCoveredEntity Duty = "covered-entity"
+	// DutyDataOwner is the notice an organisation that maintains or
+	// processes data for another (a service provider, vendor or processor)
+	// owes the data's owner, licensee or controller, who then tells the
+	// people and the regulators.
+	DutyDataOwner Duty = "data-owner"
 )
 
 // Obligation is one duty to notify that a rule imposes on the breached

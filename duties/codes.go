@@ -89,6 +89,18 @@ const (
 	KindInsuranceLicensee = "insurance-licensee"
 )
 
+// Organisation roles a scenario may state: the organisation owns or
+// licenses the data (the default), or maintains it for another (a
+// service provider, vendor or processor), whose duty under most breach
+// laws is to tell the owner.
+const (
+	RoleOwner      = "owner"
+	RoleMaintainer = "maintainer"
+)
+
+// Roles lists the organisation roles, in output order.
+var Roles = []string{RoleOwner, RoleMaintainer}
+
 // glbaInstitution marks the kinds that are financial institutions under
 // the Gramm-Leach-Bliley Act, whose Title V each names with its federal
 // regulator (15 U.S.C. § 6805(a)): a scenario that states one is also a
@@ -109,10 +121,11 @@ var regimes = []string{"state-breach-law", "hipaa", "glba-ftc", "sec-8k", "nydfs
 	"jp-appi", "sg-pdpa", "nz-privacy", "za-popia", "in-dpdp", "ph-dpa", "kr-pipa", "il-ppl",
 	"th-pdpa", "my-pdpa", "id-pdp", "vn-pdp", "tr-kvkk", "sa-pdpl", "ke-dpa", "ng-ndpa", "cl-pdp"}
 
-// dutyNames are the duties a rule file may name; "covered-entity" is a
+// dutyNames are the duties a rule file may name; "data-owner" is a
+// maintainer's notice to the data's owner (data_owner); "covered-entity" is a
 // business associate's notice to its HIPAA covered entity.
 var dutyNames = []string{"individuals", "regulator", "consumer-reporting-agencies", "media",
-	"sec-8k", "ftc", "supervisory-authority", "substitute-notice", "covered-entity"}
+	"sec-8k", "ftc", "supervisory-authority", "substitute-notice", "covered-entity", "data-owner"}
 
 var clocks = []string{"discovery", "determination", "notification", "materiality", "calendar-year-end"}
 

@@ -248,6 +248,12 @@ func (e *evaluation) run() {
 		e.exempt(f.Jurisdiction, e.affected, fmt.Sprintf("data encrypted and key not compromised: %s safe harbour (%s)", v.Citation, strings.TrimSpace(v.Encryption.Text)))
 		return
 	}
+	// An organisation that maintains the data for another tells the
+	// owner; the law's other notices are the owner's to give.
+	if sc.Role == RoleMaintainer && v.DataOwner != nil && lawExempt == nil {
+		e.maintainer(fileNotes)
+		return
+	}
 	nh := e.noHarm()
 	if nh != nil && v.RiskOfHarm != nil && v.RiskOfHarm.Allowed && len(v.RiskOfHarm.Duties) == 0 && len(nh.Duties) == 0 {
 		e.exempt(f.Jurisdiction, e.affected, fmt.Sprintf("no-harm determination by %s on %s (%s); %s allows it", nh.By, nh.Date, nh.Basis, v.Citation))
@@ -274,6 +280,9 @@ func (e *evaluation) run() {
 			continue
 		}
 		notes := append([]string(nil), fileNotes...)
+		if sc.Role == RoleMaintainer && len(n.Kinds) == 0 && !n.Separate {
+			notes = append(notes, fmt.Sprintf("the organisation maintains the data for another, and the rule file names no separate duty for that role under %s: the duty is listed as the law states it, and counsel decides whether the owner or the organisation gives it", f.Name))
+		}
 		if nh != nil && (len(nh.Duties) == 0 || contains(nh.Duties, c.duty)) {
 			if v.RiskOfHarm.excuses(c.duty) {
 				e.exempt(f.Jurisdiction, e.affected, fmt.Sprintf("%s: no-harm determination by %s on %s (%s)", who, nh.By, nh.Date, nh.Basis))
@@ -304,6 +313,45 @@ func (e *evaluation) run() {
 	}
 	if made == 0 && e.exempted == 0 {
 		e.exempt(f.Jurisdiction, e.affected, fmt.Sprintf("%s imposes no duty on this organisation", f.Name))
+	}
+}
+
+// maintainer makes the notice an organisation that maintains the data
+// for another owes the data's owner (the version's data_owner), and
+// records the version's other notices as the owner's, so that none is
+// left out unsaid. A no-harm determination excuses the notice only where
+// the rule file's risk_of_harm names data-owner: the owner, not the
+// maintainer, usually decides whether the people must be told.
+func (e *evaluation) maintainer(notes []string) {
+	v, n := e.v, e.v.DataOwner
+	c := candidate{notice: n, duty: string(breachkit.DutyDataOwner), recipient: "Owner or licensee of the data"}
+	if n.Recipient != "" {
+		c.recipient = n.Recipient
+	}
+	if len(n.Kinds) > 0 && !overlaps(n.Kinds, e.sc.Kinds) {
+		e.exempt(e.f.Jurisdiction, e.affected, fmt.Sprintf("%s: owed only by %s (%s)", c.recipient, e.kindsPhrase(n.Kinds), citation(v, n)))
+		return
+	}
+	notes = append([]string(nil), notes...)
+	if nh := e.noHarm(); nh != nil && (len(nh.Duties) == 0 || contains(nh.Duties, c.duty)) {
+		if v.RiskOfHarm != nil && v.RiskOfHarm.Allowed && contains(v.RiskOfHarm.Duties, c.duty) {
+			e.exempt(e.f.Jurisdiction, e.affected, fmt.Sprintf("%s: no-harm determination by %s on %s (%s)", c.recipient, nh.By, nh.Date, nh.Basis))
+			return
+		}
+		notes = append(notes, fmt.Sprintf("a no-harm determination of %s is recorded, but this law does not let it excuse the maintainer's notice to the owner, who decides on the notice to the people", nh.Date))
+	}
+	g := group{jurisdiction: e.f.Jurisdiction, affected: e.affected, residents: e.triggered}
+	e.res.Obligations = append(e.res.Obligations, e.obligation(c, g, notes))
+	var owners []string
+	for _, oc := range e.candidates() {
+		if len(oc.notice.Kinds) > 0 && !overlaps(oc.notice.Kinds, e.sc.Kinds) {
+			continue
+		}
+		owners = append(owners, oc.recipient)
+	}
+	if len(owners) > 0 {
+		e.exempt(e.f.Jurisdiction, e.affected, fmt.Sprintf("the organisation maintains the data for another: notice to %s under %s is the owner's or licensee's to give, once told (data-owner obligation)",
+			strings.Join(owners, ", "), v.Citation))
 	}
 }
 

@@ -282,7 +282,7 @@ func (f *RuleFile) validate() []error {
 			if n.DeadlineDays == nil && n.DeadlineHours == nil && strings.TrimSpace(n.Text) == "" {
 				bad(nf+".text", "required when the law sets no fixed deadline")
 			}
-			if n.Recipient == "" && defDuty != "individuals" && defDuty != "consumer-reporting-agencies" && defDuty != "media" {
+			if n.Recipient == "" && defDuty != "individuals" && defDuty != "consumer-reporting-agencies" && defDuty != "media" && defDuty != "data-owner" {
 				bad(nf+".recipient", "required")
 			}
 		}
@@ -313,6 +313,10 @@ func (f *RuleFile) validate() []error {
 		}
 		checkNotice(field+".consumer_reporting_agencies", v.ConsumerReporting, "consumer-reporting-agencies")
 		checkNotice(field+".media", v.Media, "media")
+		checkNotice(field+".data_owner", v.DataOwner, "data-owner")
+		if v.DataOwner != nil && v.DataOwner.Duty != "" && v.DataOwner.Duty != "data-owner" {
+			bad(field+".data_owner.duty", "must be data-owner (or left out)")
+		}
 		if v.Letter != nil {
 			for j, it := range v.Letter.Items {
 				if !contains(letterItems, it) {

@@ -91,12 +91,17 @@ type Version struct {
 	AnyPersonalData bool   `yaml:"any_personal_data"`
 	TriggerNotes    string `yaml:"trigger_notes"`
 
-	Encryption          *Encryption          `yaml:"encryption"`
-	RiskOfHarm          *RiskOfHarm          `yaml:"risk_of_harm"`
-	Individuals         *Notice              `yaml:"individuals"`
-	Regulators          []*Notice            `yaml:"regulators"`
-	ConsumerReporting   *Notice              `yaml:"consumer_reporting_agencies"`
-	Media               *Notice              `yaml:"media"`
+	Encryption        *Encryption `yaml:"encryption"`
+	RiskOfHarm        *RiskOfHarm `yaml:"risk_of_harm"`
+	Individuals       *Notice     `yaml:"individuals"`
+	Regulators        []*Notice   `yaml:"regulators"`
+	ConsumerReporting *Notice     `yaml:"consumer_reporting_agencies"`
+	Media             *Notice     `yaml:"media"`
+	// DataOwner is the duty of an organisation that maintains the data
+	// for another (a service provider or processor) to tell the data's
+	// owner, licensee or controller. When a scenario's role is maintainer
+	// it replaces the version's other notices, which are the owner's.
+	DataOwner           *Notice              `yaml:"data_owner"`
 	Letter              *Letter              `yaml:"letter"`
 	CreditMonitoring    *CreditMonitoring    `yaml:"credit_monitoring"`
 	SubstituteNotice    *SubstituteNotice    `yaml:"substitute_notice"`

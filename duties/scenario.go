@@ -39,6 +39,12 @@ type OrganizationInput struct {
 	// of these kinds. Only a rule file's only_kinds reads it: without it,
 	// a law limited to kinds breachkit cannot infer is applied conservatively.
 	NotKinds []string `json:"not_kinds,omitempty" yaml:"not_kinds"`
+	// Role is "owner" (the organisation owns or licenses the data; the
+	// default) or "maintainer" (it maintains or processes the data for
+	// another: a service provider, vendor or processor). A maintainer's
+	// duty under most breach laws is to tell the owner, who tells the
+	// people and the regulators.
+	Role string `json:"role,omitempty" yaml:"role"`
 }
 
 // ResidentInput is a group of affected people: how many live in one
@@ -79,6 +85,7 @@ type Scenario struct {
 	NotifiedIndividuals      Date
 	Kinds                    []string
 	NotKinds                 []string
+	Role                     string // RoleOwner or RoleMaintainer
 	Encrypted                bool
 	KeyCompromised           bool
 	Residents                []Resident
@@ -193,6 +200,14 @@ func (in *ScenarioInput) Scenario() (*Scenario, error) {
 			return nil, fmt.Errorf("organization.not_kinds[%d]: %q is also in organization.kinds", i, k)
 		}
 		s.NotKinds = append(s.NotKinds, k)
+	}
+	switch in.Organization.Role {
+	case "":
+		s.Role = RoleOwner
+	case RoleOwner, RoleMaintainer:
+		s.Role = in.Organization.Role
+	default:
+		return nil, fmt.Errorf("organization.role: unknown role %q (known: %s)", in.Organization.Role, strings.Join(Roles, ", "))
 	}
 	if in.TargetDays != nil {
 		if *in.TargetDays < 0 {

@@ -279,7 +279,7 @@ func plural(n int64, one, many string) string {
 // dutyOrder is the order of the timeline's lanes.
 var dutyOrder = []breachkit.Duty{breachkit.DutyIndividuals, breachkit.DutySubstituteNotice,
 	breachkit.DutyRegulator, breachkit.DutySupervisory, breachkit.DutyCRA, breachkit.DutyMedia,
-	breachkit.DutyFTC, breachkit.DutySEC8K}
+	breachkit.DutyFTC, breachkit.DutySEC8K, breachkit.DutyCoveredEntity, breachkit.DutyDataOwner}
 
 // dutyLabels name the duties for the reader.
 var dutyLabels = map[breachkit.Duty]string{
@@ -291,6 +291,8 @@ var dutyLabels = map[breachkit.Duty]string{
 	breachkit.DutyMedia:            "Media",
 	breachkit.DutyFTC:              "FTC",
 	breachkit.DutySEC8K:            "SEC Form 8-K",
+	breachkit.DutyCoveredEntity:    "Covered entity",
+	breachkit.DutyDataOwner:        "Data owner",
 }
 
 func dutyLabel(d breachkit.Duty) string {
