@@ -802,3 +802,114 @@ func TestCustomWords(t *testing.T) {
 		}
 	}
 }
+
+// TestMaintainer checks the role of an organisation that maintains the
+// data for another: where the law names its duty (data_owner) that is
+// the only obligation, the owner's notices are recorded as the owner's,
+// and where the file names none the law's duties stay, with a note.
+func TestMaintainer(t *testing.T) {
+	const dataOwner = "    data_owner: {deadline_days: 10, clock: determination, text: tell the owner within 10 days, citation: Fixture Code § 7(c)}\n"
+	const residents = `"residents":[{"jurisdiction":"US-TX","count":12000,"elements":["PERSON_NAME","SSN"]}]}`
+	tests := []struct {
+		name     string
+		extra    string
+		scenario string
+		duties   []breachkit.Duty
+		none     []breachkit.Duty
+		harm     bool   // the law allows a no-harm determination
+		exempt   string // substring of some exemption reason
+		reason   string // substring of some obligation's reasoning
+	}{
+		{
+			name:     "maintainer tells the owner only",
+			extra:    dataOwner,
+			scenario: `{"discovered":"2023-10-31","determined":"2023-11-02","organization":{"role":"maintainer"},` + residents,
+			duties:   []breachkit.Duty{breachkit.DutyDataOwner},
+			none:     []breachkit.Duty{"individuals", "regulator", "consumer-reporting-agencies", "substitute-notice"},
+			exempt:   "the organisation maintains the data for another: notice to Affected individuals, Texas Attorney General, Nationwide consumer reporting agencies under",
+			reason:   "requires notice to Owner or licensee of the data within 10 days of determination → 2023-11-12",
+		},
+		{
+			name:     "owner: the data_owner notice is not produced",
+			extra:    dataOwner,
+			scenario: `{"discovered":"2023-10-31",` + residents,
+			duties:   []breachkit.Duty{"individuals", "regulator", "consumer-reporting-agencies"},
+			none:     []breachkit.Duty{breachkit.DutyDataOwner},
+		},
+		{
+			name:     "no data_owner in the file: the law's duties, with a note",
+			scenario: `{"discovered":"2023-10-31","organization":{"role":"maintainer"},` + residents,
+			duties:   []breachkit.Duty{"individuals", "regulator", "consumer-reporting-agencies"},
+			none:     []breachkit.Duty{breachkit.DutyDataOwner},
+			reason:   "names no separate duty for that role",
+		},
+		{
+			name:     "a no-harm determination does not excuse the maintainer's notice",
+			extra:    dataOwner,
+			harm:     true,
+			scenario: `{"discovered":"2023-10-31","organization":{"role":"maintainer"},"no_harm_determinations":[{"jurisdiction":"US-TX","date":"2023-11-01","by":"counsel","basis":"data recovered"}],` + residents,
+			duties:   []breachkit.Duty{breachkit.DutyDataOwner},
+			none:     []breachkit.Duty{"individuals"},
+			reason:   "does not let it excuse the maintainer's notice to the owner",
+		},
+		{
+			name:     "encrypted data: the maintainer owes nothing either",
+			extra:    dataOwner,
+			scenario: `{"discovered":"2023-10-31","encrypted":true,"organization":{"role":"maintainer"},` + residents,
+			none:     []breachkit.Duty{breachkit.DutyDataOwner, "individuals"},
+			exempt:   "data encrypted and key not compromised",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data, err := os.ReadFile("testdata/fixture/us/us-tx.yaml")
+			if err != nil {
+				t.Fatal(err)
+			}
+			anchor := "    credit_monitoring: {months: 24, when_any: [SSN], text: offer monitoring}\n"
+			text := strings.Replace(string(data), anchor, anchor+tt.extra, 1)
+			if tt.harm {
+				text = strings.ReplaceAll(text, "risk_of_harm: {allowed: false", "risk_of_harm: {allowed: true")
+			}
+			f, err := ParseRuleFile("us/us-tx.yaml", []byte(text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			res := Evaluate(&Rules{Files: []*RuleFile{f}}, mustScenario(t, tt.scenario))
+			for _, d := range tt.duties {
+				if find(res, d) == nil {
+					t.Errorf("no %s obligation; got %+v", d, res.Obligations)
+				}
+			}
+			for _, d := range tt.none {
+				if o := find(res, d); o != nil {
+					t.Errorf("unexpected %s obligation: %s", d, o.Reasoning)
+				}
+			}
+			if tt.exempt != "" && !hasExemption(res, tt.exempt) {
+				t.Errorf("no exemption containing %q; got %+v", tt.exempt, res.Exemptions)
+			}
+			if tt.reason != "" {
+				found := false
+				for _, o := range res.Obligations {
+					found = found || strings.Contains(o.Reasoning, tt.reason)
+				}
+				if !found {
+					t.Errorf("no reasoning containing %q; got %+v", tt.reason, res.Obligations)
+				}
+			}
+		})
+	}
+	if _, err := ParseScenario([]byte(`{"discovered":"2023-10-31","organization":{"role":"processor"},` + residents)); err == nil || !strings.Contains(err.Error(), "organization.role") {
+		t.Errorf("unknown role: err = %v, want one naming organization.role", err)
+	}
+}
+
+func hasExemption(res Result, s string) bool {
+	for _, e := range res.Exemptions {
+		if strings.Contains(e.Reason, s) {
+			return true
+		}
+	}
+	return false
+}

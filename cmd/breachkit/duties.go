@@ -20,6 +20,7 @@ type dutiesFlags struct {
 	rulesDir       string
 	discovered     string
 	kinds          []string
+	role           string
 	encrypted      bool
 	keyCompromised bool
 }
@@ -46,6 +47,7 @@ Jurisdictions with residents but no obligation are listed with the reason.
 	fl.StringVar(&f.rulesDir, "rules", "", "use the rule files in this folder instead of the built-in ones (for review)")
 	fl.StringVar(&f.discovered, "discovered", "", "discovery date (YYYY-MM-DD); default: the case's")
 	fl.StringSliceVar(&f.kinds, "org-kind", nil, "organisation kind, repeatable: "+strings.Join(duties.Kinds, ", "))
+	fl.StringVar(&f.role, "org-role", duties.RoleOwner, "the organisation's role: owner (it owns or licenses the data) or maintainer (it keeps the data for another, as a service provider or processor, and tells the owner)")
 	fl.BoolVar(&f.encrypted, "encrypted", false, "the stolen data was encrypted")
 	fl.BoolVar(&f.keyCompromised, "key-compromised", false, "the encryption key was taken too")
 	addFormat(cmd, g, duties.Formats...)
@@ -60,6 +62,9 @@ func loadRules(dir string) (*duties.Rules, error) {
 }
 
 func runDuties(ctx context.Context, g *globals, f *dutiesFlags) error {
+	if !contains(duties.Roles, f.role) {
+		return usagef("--org-role %q: want owner or maintainer", f.role)
+	}
 	rules, err := loadRules(f.rulesDir)
 	if err != nil {
 		return err
@@ -154,7 +159,7 @@ func caseDuties(ctx context.Context, a *app, c *breachkit.Case, rules *duties.Ru
 	}
 	in := duties.ScenarioInput{
 		Discovered:              discovered,
-		Organization:            duties.OrganizationInput{Kinds: f.kinds},
+		Organization:            duties.OrganizationInput{Kinds: f.kinds, Role: f.role},
 		Encrypted:               f.encrypted,
 		KeyCompromised:          f.keyCompromised,
 		SubstituteNoticePersons: substitute,

@@ -73,3 +73,17 @@ func TestDutiesNeedsPeople(t *testing.T) {
 	}
 	oneErrorLine(t, errs, "no people yet")
 }
+
+func TestDutiesRoleFlag(t *testing.T) {
+	e := newEnv(t)
+	for _, args := range [][]string{
+		{"duties", "--org-role", "processor"},
+		{"respond", e.dir, "--discovered", "2023-10-31", "--org-role", "vendor", "--out", filepath.Join(t.TempDir(), "r")},
+	} {
+		code, _, errs := e.run(args...)
+		if code != exitUsage {
+			t.Errorf("%v: exit %d, want %d", args, code, exitUsage)
+		}
+		oneErrorLine(t, errs, "--org-role")
+	}
+}

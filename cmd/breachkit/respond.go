@@ -27,6 +27,7 @@ type respondFlags struct {
 	discovered string
 	customers  string
 	kinds      []string
+	role       string
 	out        string
 	minConf    float64
 	exclude    []string
@@ -63,6 +64,7 @@ report lists them).
 	fl.StringVar(&f.discovered, "discovered", "", "date the breach was discovered (YYYY-MM-DD); default: the case's")
 	fl.StringVar(&f.customers, "customers", "", "customer master (CRM export CSV); authoritative for mailing addresses")
 	fl.StringSliceVar(&f.kinds, "org-kind", nil, "organisation kind, repeatable: "+joinKinds())
+	fl.StringVar(&f.role, "org-role", duties.RoleOwner, "the organisation's role: owner (it owns or licenses the data) or maintainer (it keeps the data for another and tells the owner)")
 	fl.StringVar(&f.out, "out", "breachkit-report", "folder for the report")
 	fl.Float64Var(&f.minConf, "min-confidence", 0.5, "record only findings at least this confident (0-1)")
 	fl.StringArrayVar(&f.exclude, "exclude", nil, "skip paths matching this glob (repeatable)")
@@ -129,6 +131,9 @@ func runRespond(ctx context.Context, g *globals, f *respondFlags, paths []string
 		if !contains(duties.Kinds, k) {
 			return usagef("--org-kind %q: want one of %s", k, joinKinds())
 		}
+	}
+	if !contains(duties.Roles, f.role) {
+		return usagef("--org-role %q: want owner or maintainer", f.role)
 	}
 	ocrEngine, err := f.ocr.engine()
 	if err != nil {
@@ -221,7 +226,7 @@ func runRespond(ctx context.Context, g *globals, f *respondFlags, paths []string
 
 	// Duties.
 	t.begin("duties")
-	dres, err := caseDuties(ctx, a, c, rules, &dutiesFlags{kinds: f.kinds})
+	dres, err := caseDuties(ctx, a, c, rules, &dutiesFlags{kinds: f.kinds, role: f.role})
 	if err != nil {
 		return err
 	}
