@@ -817,8 +817,10 @@ func TestMaintainer(t *testing.T) {
 		duties   []breachkit.Duty
 		none     []breachkit.Duty
 		harm     bool   // the law allows a no-harm determination
+		vendorAG bool   // the current version has a maintainer's own notice to the Attorney General
 		exempt   string // substring of some exemption reason
 		reason   string // substring of some obligation's reasoning
+		noReason string // substring of no obligation's reasoning
 	}{
 		{
 			name:     "maintainer tells the owner only",
@@ -853,6 +855,25 @@ func TestMaintainer(t *testing.T) {
 			reason:   "does not let it excuse the maintainer's notice to the owner",
 		},
 		{
+			name:     "a maintainer's own notice beside the owner's",
+			extra:    dataOwner,
+			vendorAG: true,
+			scenario: `{"discovered":"2023-10-31","organization":{"role":"maintainer"},` + residents,
+			duties:   []breachkit.Duty{breachkit.DutyDataOwner, "regulator"},
+			none:     []breachkit.Duty{"individuals"},
+			exempt:   "notice to Affected individuals, Texas Attorney General, Nationwide consumer reporting agencies under",
+			reason:   "notice to Attorney General (vendor) (threshold 251 met)",
+		},
+		{
+			name:     "the owner does not owe the maintainer's notice",
+			extra:    dataOwner,
+			vendorAG: true,
+			scenario: `{"discovered":"2023-10-31",` + residents,
+			duties:   []breachkit.Duty{"individuals", "regulator"},
+			none:     []breachkit.Duty{breachkit.DutyDataOwner},
+			noReason: "(vendor)",
+		},
+		{
 			name:     "encrypted data: the maintainer owes nothing either",
 			extra:    dataOwner,
 			scenario: `{"discovered":"2023-10-31","encrypted":true,"organization":{"role":"maintainer"},` + residents,
@@ -868,6 +889,10 @@ func TestMaintainer(t *testing.T) {
 			}
 			anchor := "    credit_monitoring: {months: 24, when_any: [SSN], text: offer monitoring}\n"
 			text := strings.Replace(string(data), anchor, anchor+tt.extra, 1)
+			if tt.vendorAG {
+				ag := "      - {recipient: Texas Attorney General, threshold: 250, deadline_days: 30, clock: determination, text: 30 days}\n"
+				text = strings.Replace(text, ag, ag+"      - {recipient: Attorney General (vendor), role: maintainer, threshold: 251, clock: discovery, text: unless the owner has}\n", 1)
+			}
 			if tt.harm {
 				text = strings.ReplaceAll(text, "risk_of_harm: {allowed: false", "risk_of_harm: {allowed: true")
 			}
@@ -896,6 +921,11 @@ func TestMaintainer(t *testing.T) {
 				}
 				if !found {
 					t.Errorf("no reasoning containing %q; got %+v", tt.reason, res.Obligations)
+				}
+			}
+			for _, o := range res.Obligations {
+				if tt.noReason != "" && strings.Contains(o.Reasoning, tt.noReason) {
+					t.Errorf("reasoning contains %q: %s", tt.noReason, o.Reasoning)
 				}
 			}
 		})

@@ -250,9 +250,12 @@ func (e *evaluation) run() {
 	}
 	// An organisation that maintains the data for another tells the
 	// owner; the law's other notices are the owner's to give.
-	if sc.Role == RoleMaintainer && v.DataOwner != nil && lawExempt == nil {
+	// Notices a rule file marks role: maintainer are the maintainer's own
+	// beside it (Oregon: a vendor tells the Attorney General unless the
+	// covered entity has).
+	maint := sc.Role == RoleMaintainer && v.DataOwner != nil && lawExempt == nil
+	if maint {
 		e.maintainer(fileNotes)
-		return
 	}
 	nh := e.noHarm()
 	if nh != nil && v.RiskOfHarm != nil && v.RiskOfHarm.Allowed && len(v.RiskOfHarm.Duties) == 0 && len(nh.Duties) == 0 {
@@ -265,6 +268,9 @@ func (e *evaluation) run() {
 		n := c.notice
 		if len(n.Kinds) > 0 && !overlaps(n.Kinds, sc.Kinds) {
 			continue // the duty of another role (HIPAA covered entity vs business associate)
+		}
+		if (n.Role == RoleMaintainer) != maint {
+			continue // the owner's notice for a maintainer, or a maintainer's for the owner
 		}
 		if lawExempt != nil && !n.Separate {
 			continue
@@ -319,7 +325,7 @@ func (e *evaluation) run() {
 // maintainer makes the notice an organisation that maintains the data
 // for another owes the data's owner (the version's data_owner), and
 // records the version's other notices as the owner's, so that none is
-// left out unsaid. A no-harm determination excuses the notice only where
+// left out unsaid; notices marked role: maintainer are made by run. A no-harm determination excuses the notice only where
 // the rule file's risk_of_harm names data-owner: the owner, not the
 // maintainer, usually decides whether the people must be told.
 func (e *evaluation) maintainer(notes []string) {
@@ -344,7 +350,7 @@ func (e *evaluation) maintainer(notes []string) {
 	e.res.Obligations = append(e.res.Obligations, e.obligation(c, g, notes))
 	var owners []string
 	for _, oc := range e.candidates() {
-		if len(oc.notice.Kinds) > 0 && !overlaps(oc.notice.Kinds, e.sc.Kinds) {
+		if len(oc.notice.Kinds) > 0 && !overlaps(oc.notice.Kinds, e.sc.Kinds) || oc.notice.Role == RoleMaintainer {
 			continue
 		}
 		owners = append(owners, oc.recipient)

@@ -253,6 +253,9 @@ func (f *RuleFile) validate() []error {
 					bad(fmt.Sprintf("%s.kinds[%d]", nf, j), "unknown organisation kind %q", k)
 				}
 			}
+			if n.Role != "" && (n.Role != RoleMaintainer || defDuty == "data-owner" || defDuty == "individuals") {
+				bad(nf+".role", "only a regulator, consumer reporting agency or media notice may be role: maintainer, got %q", n.Role)
+			}
 			if n.Threshold < 0 {
 				bad(nf+".threshold", "must not be negative")
 			}

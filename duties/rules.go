@@ -168,7 +168,12 @@ type Notice struct {
 	// Separate marks a notice another statute imposes, kept in the file
 	// of its state (an insurance data security law's notice to the
 	// Commissioner): the breach law's exempt_kinds do not reach it.
-	Separate       bool     `yaml:"separate"`
+	Separate bool `yaml:"separate"`
+	// Role "maintainer" marks a notice that an organisation maintaining
+	// the data for another owes itself, beside its notice to the owner
+	// (Oregon: a vendor tells the Attorney General unless the covered
+	// entity has); the owner does not owe it. Empty: the owner's notice.
+	Role           string   `yaml:"role"`
 	Threshold      int64    `yaml:"threshold"`
 	MaxAffected    int64    `yaml:"max_affected"`
 	ThresholdScope string   `yaml:"threshold_scope"`
