@@ -9,6 +9,12 @@ type Case struct {
 	Name       string
 	CreatedAt  time.Time
 	Discovered time.Time // when the breach was discovered; zero if not yet known
+	// OrgKinds and OrgRole describe the breached organisation as duties
+	// needs it (its kinds, such as "bank", and whether it owns the data or
+	// maintains it for another), as last given to duties or respond, so a
+	// later run computes the same law; empty until given.
+	OrgKinds []string
+	OrgRole  string
 	// WrappedKey is the case's data key encrypted under the master key
 	// whose identifier is MasterKeyID. The plaintext data key is never stored.
 	WrappedKey  []byte

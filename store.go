@@ -27,7 +27,7 @@ type Store interface {
 	Case(ctx context.Context, name string) (*Case, error)
 	// Cases lists all cases, oldest first.
 	Cases(ctx context.Context) ([]*Case, error)
-	// UpdateCase saves a case's discovery date.
+	// UpdateCase saves a case's discovery date and organisation.
 	UpdateCase(ctx context.Context, c *Case) error
 	// RewrapKeys replaces every case's wrapped data key with what rewrap
 	// returns, in one transaction: all cases change or none does.

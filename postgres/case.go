@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 
@@ -11,24 +12,27 @@ import (
 
 // CreateCase adds a case and sets its ID.
 func (s *Store) CreateCase(ctx context.Context, c *breachkit.Case) error {
-	err := s.pool.QueryRow(ctx, `INSERT INTO cases (name, created_at, discovered, wrapped_key, master_key_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-		c.Name, micros(c.CreatedAt), isoDate(c.Discovered), c.WrappedKey, c.MasterKeyID).Scan(&c.ID)
+	err := s.pool.QueryRow(ctx, `INSERT INTO cases (name, created_at, discovered, wrapped_key, master_key_id, org_kinds, org_role) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+		c.Name, micros(c.CreatedAt), isoDate(c.Discovered), c.WrappedKey, c.MasterKeyID, strings.Join(c.OrgKinds, ","), c.OrgRole).Scan(&c.ID)
 	if isUnique(err) {
 		return fmt.Errorf("case %q: %w", c.Name, breachkit.ErrConflict)
 	}
 	return err
 }
 
-const caseCols = `id, name, created_at, discovered, wrapped_key, master_key_id`
+const caseCols = `id, name, created_at, discovered, wrapped_key, master_key_id, org_kinds, org_role`
 
 func scanCase(row pgx.Row) (*breachkit.Case, error) {
 	var c breachkit.Case
 	var created int64
-	var disc string
-	if err := row.Scan(&c.ID, &c.Name, &created, &disc, &c.WrappedKey, &c.MasterKeyID); err != nil {
+	var disc, kinds string
+	if err := row.Scan(&c.ID, &c.Name, &created, &disc, &c.WrappedKey, &c.MasterKeyID, &kinds, &c.OrgRole); err != nil {
 		return nil, err
 	}
 	c.CreatedAt, c.Discovered = fromMicros(created), parseDate(disc)
+	if kinds != "" {
+		c.OrgKinds = strings.Split(kinds, ",")
+	}
 	return &c, nil
 }
 
@@ -50,9 +54,10 @@ func (s *Store) Cases(ctx context.Context) ([]*breachkit.Case, error) {
 	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (*breachkit.Case, error) { return scanCase(r) })
 }
 
-// UpdateCase saves a case's discovery date.
+// UpdateCase saves a case's discovery date and organisation.
 func (s *Store) UpdateCase(ctx context.Context, c *breachkit.Case) error {
-	_, err := s.pool.Exec(ctx, `UPDATE cases SET discovered = $1 WHERE id = $2`, isoDate(c.Discovered), c.ID)
+	_, err := s.pool.Exec(ctx, `UPDATE cases SET discovered = $1, org_kinds = $2, org_role = $3 WHERE id = $4`,
+		isoDate(c.Discovered), strings.Join(c.OrgKinds, ","), c.OrgRole, c.ID)
 	return err
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 
 	"github.com/breachkit/breachkit"
 )
@@ -11,8 +12,8 @@ import (
 // CreateCase adds a case and sets its ID.
 func (s *Store) CreateCase(ctx context.Context, c *breachkit.Case) error {
 	res, err := s.db.ExecContext(ctx,
-		`INSERT INTO cases (name, created_at, discovered, wrapped_key, master_key_id) VALUES (?, ?, ?, ?, ?)`,
-		c.Name, micros(c.CreatedAt), isoDate(c.Discovered), c.WrappedKey, c.MasterKeyID)
+		`INSERT INTO cases (name, created_at, discovered, wrapped_key, master_key_id, org_kinds, org_role) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		c.Name, micros(c.CreatedAt), isoDate(c.Discovered), c.WrappedKey, c.MasterKeyID, strings.Join(c.OrgKinds, ","), c.OrgRole)
 	if isUnique(err) {
 		return fmt.Errorf("case %q: %w", c.Name, breachkit.ErrConflict)
 	}
@@ -23,16 +24,19 @@ func (s *Store) CreateCase(ctx context.Context, c *breachkit.Case) error {
 	return err
 }
 
-const caseCols = `id, name, created_at, discovered, wrapped_key, master_key_id`
+const caseCols = `id, name, created_at, discovered, wrapped_key, master_key_id, org_kinds, org_role`
 
 func scanCase(row interface{ Scan(...any) error }) (*breachkit.Case, error) {
 	var c breachkit.Case
 	var created int64
-	var disc string
-	if err := row.Scan(&c.ID, &c.Name, &created, &disc, &c.WrappedKey, &c.MasterKeyID); err != nil {
+	var disc, kinds string
+	if err := row.Scan(&c.ID, &c.Name, &created, &disc, &c.WrappedKey, &c.MasterKeyID, &kinds, &c.OrgRole); err != nil {
 		return nil, err
 	}
 	c.CreatedAt, c.Discovered = fromMicros(created), parseDate(disc)
+	if kinds != "" {
+		c.OrgKinds = strings.Split(kinds, ",")
+	}
 	return &c, nil
 }
 
@@ -63,9 +67,10 @@ func (s *Store) Cases(ctx context.Context) ([]*breachkit.Case, error) {
 	return out, rows.Err()
 }
 
-// UpdateCase saves a case's discovery date.
+// UpdateCase saves a case's discovery date and organisation.
 func (s *Store) UpdateCase(ctx context.Context, c *breachkit.Case) error {
-	_, err := s.db.ExecContext(ctx, `UPDATE cases SET discovered = ? WHERE id = ?`, isoDate(c.Discovered), c.ID)
+	_, err := s.db.ExecContext(ctx, `UPDATE cases SET discovered = ?, org_kinds = ?, org_role = ? WHERE id = ?`,
+		isoDate(c.Discovered), strings.Join(c.OrgKinds, ","), c.OrgRole, c.ID)
 	return err
 }
 

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -65,12 +66,17 @@ func testCases(t *testing.T, s breachkit.Store) {
 	if _, err := s.Case(ctx, "nope"); !errors.Is(err, breachkit.ErrNotFound) {
 		t.Fatalf("missing case: err = %v, want ErrNotFound", err)
 	}
+	if c.OrgRole != "" || len(c.OrgKinds) != 0 {
+		t.Fatalf("new case has an organisation: %q %q", c.OrgKinds, c.OrgRole)
+	}
 	c.Discovered = time.Date(2023, 10, 31, 0, 0, 0, 0, time.UTC)
+	c.OrgKinds, c.OrgRole = []string{"bank", "public-company"}, "maintainer"
 	if err := s.UpdateCase(ctx, c); err != nil {
 		t.Fatal(err)
 	}
 	got, err := s.Case(ctx, "alpha")
-	if err != nil || !got.Discovered.Equal(c.Discovered) || string(got.WrappedKey) != "wrapped-alpha" {
+	if err != nil || !got.Discovered.Equal(c.Discovered) || string(got.WrappedKey) != "wrapped-alpha" ||
+		strings.Join(got.OrgKinds, ",") != "bank,public-company" || got.OrgRole != "maintainer" {
 		t.Fatalf("Case = %+v, %v", got, err)
 	}
 	NewCase(t, s, "beta")

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -52,9 +53,10 @@ func newCaseCmd(g *globals) *cobra.Command {
 			}
 			rows := [][]string{}
 			for _, c := range cases {
-				rows = append(rows, []string{fmt.Sprint(c.ID), c.Name, c.CreatedAt.Format(time.DateOnly), dateOrEmpty(c.Discovered), c.MasterKeyID})
+				rows = append(rows, []string{fmt.Sprint(c.ID), c.Name, c.CreatedAt.Format(time.DateOnly), dateOrEmpty(c.Discovered),
+					strings.Join(c.OrgKinds, "+"), c.OrgRole, c.MasterKeyID})
 			}
-			return writeRows(g, []string{"id", "name", "created", "discovered", "master_key"}, rows)
+			return writeRows(g, []string{"id", "name", "created", "discovered", "org_kinds", "org_role", "master_key"}, rows)
 		},
 	}
 	addFormat(list, g, "table", "json", "jsonl", "csv")

@@ -21,6 +21,8 @@ type dutiesFlags struct {
 	discovered     string
 	kinds          []string
 	role           string
+	kindsSet       bool // --org-kind was given: record it on the case
+	roleSet        bool // --org-role was given
 	encrypted      bool
 	keyCompromised bool
 }
@@ -39,6 +41,7 @@ Jurisdictions with residents but no obligation are listed with the reason.
 ` + duties.Disclaimer,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			f.kindsSet, f.roleSet = cmd.Flags().Changed("org-kind"), cmd.Flags().Changed("org-role")
 			return runDuties(cmd.Context(), g, &f)
 		},
 	}
@@ -46,8 +49,8 @@ Jurisdictions with residents but no obligation are listed with the reason.
 	fl.StringVar(&f.scenario, "scenario", "", "evaluate a scenario JSON file instead of the case (nothing is stored)")
 	fl.StringVar(&f.rulesDir, "rules", "", "use the rule files in this folder instead of the built-in ones (for review)")
 	fl.StringVar(&f.discovered, "discovered", "", "discovery date (YYYY-MM-DD); default: the case's")
-	fl.StringSliceVar(&f.kinds, "org-kind", nil, "organisation kind, repeatable: "+strings.Join(duties.Kinds, ", "))
-	fl.StringVar(&f.role, "org-role", duties.RoleOwner, "the organisation's role: owner (it owns or licenses the data) or maintainer (it keeps the data for another, as a service provider or processor, and tells the owner)")
+	fl.StringSliceVar(&f.kinds, "org-kind", nil, "organisation kind, repeatable, recorded on the case for later runs: "+strings.Join(duties.Kinds, ", "))
+	fl.StringVar(&f.role, "org-role", duties.RoleOwner, "the organisation's role, recorded on the case for later runs: owner (it owns or licenses the data) or maintainer (it keeps the data for another, as a service provider or processor, and tells the owner)")
 	fl.BoolVar(&f.encrypted, "encrypted", false, "the stolen data was encrypted")
 	fl.BoolVar(&f.keyCompromised, "key-compromised", false, "the encryption key was taken too")
 	addFormat(cmd, g, duties.Formats...)
@@ -62,14 +65,17 @@ func loadRules(dir string) (*duties.Rules, error) {
 }
 
 func runDuties(ctx context.Context, g *globals, f *dutiesFlags) error {
-	if !contains(duties.Roles, f.role) {
-		return usagef("--org-role %q: want owner or maintainer", f.role)
+	if err := checkOrganisation(f.kinds, f.role); err != nil {
+		return err
 	}
 	rules, err := loadRules(f.rulesDir)
 	if err != nil {
 		return err
 	}
 	if f.scenario != "" {
+		if f.kindsSet || f.roleSet {
+			return usagef("--org-kind and --org-role describe the case's organisation; a scenario file states its own (\"organization\")")
+		}
 		data, err := os.ReadFile(f.scenario)
 		if err != nil {
 			return err
@@ -89,6 +95,9 @@ func runDuties(ctx context.Context, g *globals, f *dutiesFlags) error {
 	if err != nil {
 		return err
 	}
+	if err := caseOrganisation(ctx, a, c, f); err != nil {
+		return err
+	}
 	res, err := caseDuties(ctx, a, c, rules, f)
 	if err != nil {
 		return err
@@ -102,6 +111,56 @@ func runDuties(ctx context.Context, g *globals, f *dutiesFlags) error {
 	}
 	a.store.AddEvent(ctx, &breachkit.Event{CaseID: c.ID, At: time.Now(), Kind: "duties", Actor: g.actor, Text: "duties computed: " + detail})
 	return duties.Write(g.stdout, g.format, res)
+}
+
+// checkOrganisation checks the --org-kind and --org-role values.
+func checkOrganisation(kinds []string, role string) error {
+	for _, k := range kinds {
+		if !contains(duties.Kinds, k) {
+			return usagef("--org-kind %q: want one of %s", k, joinKinds())
+		}
+	}
+	if !contains(duties.Roles, role) {
+		return usagef("--org-role %q: want owner or maintainer", role)
+	}
+	return nil
+}
+
+// caseOrganisation records on the case the organisation kinds and role
+// given on the command line (audited, and on the timeline), so that a
+// later duties or respond run without them computes the same law; flags
+// not given leave the case's as they were.
+func caseOrganisation(ctx context.Context, a *app, c *breachkit.Case, f *dutiesFlags) error {
+	changed := false
+	if f.kindsSet && !slices.Equal(f.kinds, c.OrgKinds) {
+		c.OrgKinds, changed = slices.Clone(f.kinds), true
+	}
+	if f.roleSet && f.role != c.OrgRole {
+		c.OrgRole, changed = f.role, true
+	}
+	if !changed {
+		return nil
+	}
+	if err := a.store.UpdateCase(ctx, c); err != nil {
+		return err
+	}
+	kinds := strings.Join(c.OrgKinds, ", ")
+	if kinds == "" {
+		kinds = "none stated"
+	}
+	text := fmt.Sprintf("organisation recorded: kinds %s; role %s", kinds, orgRole(c))
+	if err := a.audit(ctx, "organisation", c.ID, "case "+c.Name, text); err != nil {
+		return err
+	}
+	return a.store.AddEvent(ctx, &breachkit.Event{CaseID: c.ID, At: time.Now(), Kind: "note", Actor: a.g.actor, Text: text})
+}
+
+// orgRole is the case's organisation role, owner when none was recorded.
+func orgRole(c *breachkit.Case) string {
+	if c.OrgRole == "" {
+		return duties.RoleOwner
+	}
+	return c.OrgRole
 }
 
 // caseDuties builds the scenario from the case's people and evaluates it.
@@ -159,7 +218,7 @@ func caseDuties(ctx context.Context, a *app, c *breachkit.Case, rules *duties.Ru
 	}
 	in := duties.ScenarioInput{
 		Discovered:              discovered,
-		Organization:            duties.OrganizationInput{Kinds: f.kinds, Role: f.role},
+		Organization:            duties.OrganizationInput{Kinds: c.OrgKinds, Role: orgRole(c)},
 		Encrypted:               f.encrypted,
 		KeyCompromised:          f.keyCompromised,
 		SubstituteNoticePersons: substitute,

@@ -28,6 +28,8 @@ type respondFlags struct {
 	customers  string
 	kinds      []string
 	role       string
+	kindsSet   bool // --org-kind was given: record it on the case
+	roleSet    bool
 	out        string
 	minConf    float64
 	exclude    []string
@@ -57,6 +59,7 @@ report lists them).
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
+			f.kindsSet, f.roleSet = cmd.Flags().Changed("org-kind"), cmd.Flags().Changed("org-role")
 			return runRespond(cmd.Context(), g, &f, args)
 		},
 	}
@@ -127,13 +130,9 @@ func runRespond(ctx context.Context, g *globals, f *respondFlags, paths []string
 			return usagef("--discovered %q: want a date like 2023-10-31", f.discovered)
 		}
 	}
-	for _, k := range f.kinds {
-		if !contains(duties.Kinds, k) {
-			return usagef("--org-kind %q: want one of %s", k, joinKinds())
-		}
-	}
-	if !contains(duties.Roles, f.role) {
-		return usagef("--org-role %q: want owner or maintainer", f.role)
+	org := &dutiesFlags{kinds: f.kinds, role: f.role, kindsSet: f.kindsSet, roleSet: f.roleSet}
+	if err := checkOrganisation(f.kinds, f.role); err != nil {
+		return err
 	}
 	ocrEngine, err := f.ocr.engine()
 	if err != nil {
@@ -162,6 +161,9 @@ func runRespond(ctx context.Context, g *globals, f *respondFlags, paths []string
 	if c.Discovered.IsZero() {
 		return usagef("respond needs --discovered YYYY-MM-DD (the case has no discovery date)")
 	}
+	if err := caseOrganisation(ctx, a, c, org); err != nil {
+		return err
+	}
 	t := &stageTimer{stderr: g.stderr, quiet: g.quiet}
 
 	// Scan. findings.jsonl is written as the scan stores findings, into
@@ -185,11 +187,11 @@ func runRespond(ctx context.Context, g *globals, f *respondFlags, paths []string
 	defer func() { spool.Close(); os.Remove(spool.Name()) }()
 	sink := newScanSink(spool, "jsonl", keys, a.show, nil, 0)
 	t.begin("scan")
-	eng := detect.New(detect.Config{MinConfidence: f.minConf, HealthOrg: healthOrg(f.kinds)})
+	eng := detect.New(detect.Config{MinConfidence: f.minConf, HealthOrg: healthOrg(c.OrgKinds)})
 	pb := newScanBar(g, false)
 	own, owned := ownFiles(g, f.out)
 	sum, err := scan.Run(ctx, paths, scan.Options{Store: a.store, Keys: keys, CaseID: c.ID, Extractors: standard.Extractors(),
-		NewDetect: detectors(eng), Settings: breachkit.ScanSettings(nil, f.minConf, "", healthOrg(f.kinds)), Exclude: f.exclude, Progress: pb.update, Stored: sink.stored, Sourced: sink.sourced, Own: own, Owned: owned, OCR: ocrEngine})
+		NewDetect: detectors(eng), Settings: breachkit.ScanSettings(nil, f.minConf, "", healthOrg(c.OrgKinds)), Exclude: f.exclude, Progress: pb.update, Stored: sink.stored, Sourced: sink.sourced, Own: own, Owned: owned, OCR: ocrEngine})
 	pb.finish()
 	if serr := sink.wait(); err == nil {
 		err = serr
@@ -226,7 +228,7 @@ func runRespond(ctx context.Context, g *globals, f *respondFlags, paths []string
 
 	// Duties.
 	t.begin("duties")
-	dres, err := caseDuties(ctx, a, c, rules, &dutiesFlags{kinds: f.kinds, role: f.role})
+	dres, err := caseDuties(ctx, a, c, rules, org)
 	if err != nil {
 		return err
 	}

@@ -298,3 +298,44 @@ func TestRespondCountries(t *testing.T) {
 		t.Errorf("supervisory authority notices %v, want gdpr 2 and uk-gdpr 1 (obligations %+v)", authority, rep.Obligations)
 	}
 }
+
+// TestCaseOrganisation checks that the organisation given to respond
+// (--org-role, --org-kind) is recorded on the case: a later duties run
+// without the flags computes the same law, and one with them changes it.
+func TestCaseOrganisation(t *testing.T) {
+	e := newEnv(t)
+	data := filepath.Join(e.dir, "data")
+	if _, err := gen.Generate(context.Background(), gen.Options{Out: data, People: 60, Seed: 11}); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := e.run("--case", "v", "respond", filepath.Join(data, "stolen"), "--discovered", "2026-03-02",
+		"--org-role", "maintainer", "--org-kind", "public-company", "--out", filepath.Join(e.dir, "r"))
+	if code != 0 && code != exitSkipped {
+		t.Fatalf("respond: exit %d\n%s", code, stderr)
+	}
+	duties := func(args ...string) map[string]int {
+		t.Helper()
+		out := e.ok(append([]string{"--case", "v", "duties", "--format", "json"}, args...)...)
+		var res struct{ Obligations []struct{ Duty string } }
+		if err := json.Unmarshal([]byte(out), &res); err != nil {
+			t.Fatalf("json: %v", err)
+		}
+		n := map[string]int{}
+		for _, o := range res.Obligations {
+			n[o.Duty]++
+		}
+		return n
+	}
+	if n := duties(); n["data-owner"] == 0 || n["sec-8k"] == 0 || n["regulator"] > 1 {
+		t.Errorf("duties after respond --org-role maintainer: %v, want data-owner and sec-8k obligations (and at most Oregon's vendor notice)", n)
+	}
+	if n := duties("--org-role", "owner"); n["data-owner"] != 0 || n["individuals"] == 0 {
+		t.Errorf("duties --org-role owner: %v", n)
+	}
+	if n := duties(); n["data-owner"] != 0 || n["sec-8k"] == 0 {
+		t.Errorf("duties after --org-role owner was recorded: %v (the kind must stay)", n)
+	}
+	if out := e.ok("audit", "list"); !strings.Contains(out, "organisation recorded: kinds public-company; role maintainer") {
+		t.Errorf("audit log lacks the organisation:\n%s", out)
+	}
+}
