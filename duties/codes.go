@@ -1,6 +1,7 @@
 package duties
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 )
@@ -100,6 +101,29 @@ const (
 
 // Roles lists the organisation roles, in output order.
 var Roles = []string{RoleOwner, RoleMaintainer}
+
+// roleAliases are the words statutes and counsel use for the two roles:
+// GDPR's controller and processor, the service provider, vendor or
+// third-party agent of the state laws, their owner or licensee.
+var roleAliases = map[string]string{
+	"owner": RoleOwner, "licensee": RoleOwner, "licensor": RoleOwner, "data-owner": RoleOwner,
+	"controller": RoleOwner, "covered-entity": RoleOwner,
+	"maintainer": RoleMaintainer, "processor": RoleMaintainer, "service-provider": RoleMaintainer,
+	"vendor": RoleMaintainer, "third-party": RoleMaintainer, "third-party-agent": RoleMaintainer,
+	"data-processor": RoleMaintainer, "operator": RoleMaintainer, "data-intermediary": RoleMaintainer,
+}
+
+// ParseRole returns the role a word names ("processor" and "vendor" are
+// the maintainer, "controller" the owner; case, blanks and underscores do
+// not matter), or an error listing the roles.
+func ParseRole(s string) (string, error) {
+	k := strings.ToLower(strings.TrimSpace(s))
+	k = strings.NewReplacer(" ", "-", "_", "-").Replace(k)
+	if r, ok := roleAliases[k]; ok {
+		return r, nil
+	}
+	return "", fmt.Errorf("unknown role %q (owner or maintainer; also controller, processor, service-provider, vendor)", s)
+}
 
 // glbaInstitution marks the kinds that are financial institutions under
 // the Gramm-Leach-Bliley Act, whose Title V each names with its federal

@@ -930,8 +930,14 @@ func TestMaintainer(t *testing.T) {
 			}
 		})
 	}
-	if _, err := ParseScenario([]byte(`{"discovered":"2023-10-31","organization":{"role":"processor"},` + residents)); err == nil || !strings.Contains(err.Error(), "organization.role") {
+	if _, err := ParseScenario([]byte(`{"discovered":"2023-10-31","organization":{"role":"janitor"},` + residents)); err == nil || !strings.Contains(err.Error(), "organization.role") {
 		t.Errorf("unknown role: err = %v, want one naming organization.role", err)
+	}
+	for word, want := range map[string]string{"Processor": RoleMaintainer, "service provider": RoleMaintainer, "third_party_agent": RoleMaintainer,
+		"Controller": RoleOwner, "owner": RoleOwner, "maintainer": RoleMaintainer} {
+		if sc := mustScenario(t, `{"discovered":"2023-10-31","organization":{"role":"`+word+`"},`+residents); sc.Role != want {
+			t.Errorf("role %q = %q, want %q", word, sc.Role, want)
+		}
 	}
 }
 

@@ -201,13 +201,11 @@ func (in *ScenarioInput) Scenario() (*Scenario, error) {
 		}
 		s.NotKinds = append(s.NotKinds, k)
 	}
-	switch in.Organization.Role {
-	case "":
-		s.Role = RoleOwner
-	case RoleOwner, RoleMaintainer:
-		s.Role = in.Organization.Role
-	default:
-		return nil, fmt.Errorf("organization.role: unknown role %q (known: %s)", in.Organization.Role, strings.Join(Roles, ", "))
+	s.Role = RoleOwner
+	if in.Organization.Role != "" {
+		if s.Role, err = ParseRole(in.Organization.Role); err != nil {
+			return nil, fmt.Errorf("organization.role: %v", err)
+		}
 	}
 	if in.TargetDays != nil {
 		if *in.TargetDays < 0 {

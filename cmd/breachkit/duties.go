@@ -120,8 +120,8 @@ func checkOrganisation(kinds []string, role string) error {
 			return usagef("--org-kind %q: want one of %s", k, joinKinds())
 		}
 	}
-	if !contains(duties.Roles, role) {
-		return usagef("--org-role %q: want owner or maintainer", role)
+	if _, err := duties.ParseRole(role); err != nil {
+		return usagef("--org-role: %v", err)
 	}
 	return nil
 }
@@ -135,8 +135,8 @@ func caseOrganisation(ctx context.Context, a *app, c *breachkit.Case, f *dutiesF
 	if f.kindsSet && !slices.Equal(f.kinds, c.OrgKinds) {
 		c.OrgKinds, changed = slices.Clone(f.kinds), true
 	}
-	if f.roleSet && f.role != c.OrgRole {
-		c.OrgRole, changed = f.role, true
+	if role, _ := duties.ParseRole(f.role); f.roleSet && role != c.OrgRole {
+		c.OrgRole, changed = role, true
 	}
 	if !changed {
 		return nil

@@ -77,8 +77,8 @@ func TestDutiesNeedsPeople(t *testing.T) {
 func TestDutiesRoleFlag(t *testing.T) {
 	e := newEnv(t)
 	for _, args := range [][]string{
-		{"duties", "--org-role", "processor"},
-		{"respond", e.dir, "--discovered", "2023-10-31", "--org-role", "vendor", "--out", filepath.Join(t.TempDir(), "r")},
+		{"duties", "--org-role", "janitor"},
+		{"respond", e.dir, "--discovered", "2023-10-31", "--org-role", "janitor", "--out", filepath.Join(t.TempDir(), "r")},
 	} {
 		code, _, errs := e.run(args...)
 		if code != exitUsage {
