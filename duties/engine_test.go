@@ -310,6 +310,9 @@ func TestRuleFileErrors(t *testing.T) {
 		{"missing citation", "citation: Fixture Code § 1 (old)", "citation: ''", "versions[0].citation: required"},
 		{"missing read date", "    read: 2026-11-23\n", "", "sources[0].read: required"},
 		{"bad clock", "clock: determination, text: 30 days", "clock: awareness, text: 30 days", `unknown clock "awareness"`},
+		{"maintainer notice without data_owner", "clock: determination, text: 30 days}", "clock: determination, text: 30 days, role: maintainer}", "versions[1].data_owner: required when a notice is role: maintainer"},
+		{"bad notice role", "clock: determination, text: 30 days}", "clock: determination, text: 30 days, role: vendor}", `versions[1].regulators[0].role: want maintainer or nothing`},
+		{"data_owner without text", "    credit_monitoring:", "    data_owner: {clock: discovery}\n    credit_monitoring:", "versions[1].data_owner.text: required"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

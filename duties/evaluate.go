@@ -249,10 +249,10 @@ func (e *evaluation) run() {
 		return
 	}
 	// An organisation that maintains the data for another tells the
-	// owner; the law's other notices are the owner's to give.
-	// Notices a rule file marks role: maintainer are the maintainer's own
-	// beside it (Oregon: a vendor tells the Attorney General unless the
-	// covered entity has).
+	// owner; the law's other notices are the owner's to give, but those a
+	// rule file marks role: maintainer are the maintainer's own beside it
+	// (Oregon: a vendor tells the Attorney General unless the covered
+	// entity has).
 	maint := sc.Role == RoleMaintainer && v.DataOwner != nil && lawExempt == nil
 	if maint {
 		e.maintainer(fileNotes)
@@ -325,9 +325,10 @@ func (e *evaluation) run() {
 // maintainer makes the notice an organisation that maintains the data
 // for another owes the data's owner (the version's data_owner), and
 // records the version's other notices as the owner's, so that none is
-// left out unsaid; notices marked role: maintainer are made by run. A no-harm determination excuses the notice only where
-// the rule file's risk_of_harm names data-owner: the owner, not the
-// maintainer, usually decides whether the people must be told.
+// left out unsaid (run makes those marked role: maintainer). A no-harm
+// determination excuses the notice only where the rule file's
+// risk_of_harm names data-owner: the owner, not the maintainer, usually
+// decides whether the people must be told.
 func (e *evaluation) maintainer(notes []string) {
 	v, n := e.v, e.v.DataOwner
 	c := candidate{notice: n, duty: string(breachkit.DutyDataOwner), recipient: "Owner or licensee of the data"}

@@ -254,7 +254,7 @@ func (f *RuleFile) validate() []error {
 				}
 			}
 			if n.Role != "" && (n.Role != RoleMaintainer || defDuty == "data-owner" || defDuty == "individuals") {
-				bad(nf+".role", "only a regulator, consumer reporting agency or media notice may be role: maintainer, got %q", n.Role)
+				bad(nf+".role", "want maintainer or nothing (and only on a regulator, consumer reporting agency or media notice), got %q", n.Role)
 			}
 			if n.Threshold < 0 {
 				bad(nf+".threshold", "must not be negative")
@@ -317,6 +317,12 @@ func (f *RuleFile) validate() []error {
 		checkNotice(field+".consumer_reporting_agencies", v.ConsumerReporting, "consumer-reporting-agencies")
 		checkNotice(field+".media", v.Media, "media")
 		checkNotice(field+".data_owner", v.DataOwner, "data-owner")
+		for _, n := range append([]*Notice{v.ConsumerReporting, v.Media}, v.Regulators...) {
+			if n != nil && n.Role == RoleMaintainer && v.DataOwner == nil {
+				bad(field+".data_owner", "required when a notice is role: maintainer (the maintainer's notice to the owner comes first)")
+				break
+			}
+		}
 		if v.DataOwner != nil && v.DataOwner.Duty != "" && v.DataOwner.Duty != "data-owner" {
 			bad(field+".data_owner.duty", "must be data-owner (or left out)")
 		}
