@@ -357,8 +357,8 @@ person's data is involved.`,
 				return err
 			}
 			discovered := time.Now().UTC().AddDate(0, 0, -10).Format(time.DateOnly)
-			f := &respondFlags{discovered: discovered, kinds: []string{duties.KindFinancialInstitution},
-				out: filepath.Join(dir, "report"), minConf: 0.5}
+			f := &respondFlags{discovered: discovered, kinds: []string{duties.KindFinancialInstitution}, role: duties.RoleOwner,
+				kindsSet: true, roleSet: true, out: filepath.Join(dir, "report"), minConf: 0.5}
 			return runRespond(ctx, g, f, []string{filepath.Join(data, "stolen")})
 		},
 	}

@@ -339,3 +339,21 @@ func TestCaseOrganisation(t *testing.T) {
 		t.Errorf("audit log lacks the organisation:\n%s", out)
 	}
 }
+
+// TestDemo runs demo on a small breach: it must finish, write the report
+// and record the organisation it stands for (a financial institution
+// that owns the data).
+func TestDemo(t *testing.T) {
+	e := newEnv(t)
+	dir := filepath.Join(e.dir, "demo")
+	code, _, stderr := e.run("demo", "--dir", dir, "--people", "40", "--seed", "2")
+	if code != 0 && code != exitSkipped {
+		t.Fatalf("demo: exit %d\n%s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "report", "index.html")); err != nil {
+		t.Errorf("no report: %v", err)
+	}
+	if out := e.ok("case", "list", "--format", "csv"); !strings.Contains(out, "demo,") || !strings.Contains(out, "financial-institution,owner") {
+		t.Errorf("case list after demo:\n%s", out)
+	}
+}
