@@ -99,9 +99,6 @@ const (
 	RoleMaintainer = "maintainer"
 )
 
-// Roles lists the organisation roles, in output order.
-var Roles = []string{RoleOwner, RoleMaintainer}
-
 // roleAliases are the words statutes and counsel use for the two roles:
 // GDPR's controller and processor, the service provider, vendor or
 // third-party agent of the state laws, their owner or licensee.
