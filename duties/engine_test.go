@@ -858,6 +858,7 @@ func TestMaintainer(t *testing.T) {
 			none:     []breachkit.Duty{"individuals"},
 			exempt:   "notice to Affected individuals, Texas Attorney General, Nationwide consumer reporting agencies under",
 			reason:   "notice to Attorney General (vendor) (threshold 251 met)",
+			noReason: "names no separate duty for that role",
 		},
 		{
 			name:     "the owner does not owe the maintainer's notice",

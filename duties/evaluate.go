@@ -286,7 +286,7 @@ func (e *evaluation) run() {
 			continue
 		}
 		notes := append([]string(nil), fileNotes...)
-		if sc.Role == RoleMaintainer && len(n.Kinds) == 0 && !n.Separate {
+		if sc.Role == RoleMaintainer && !maint && len(n.Kinds) == 0 && !n.Separate {
 			notes = append(notes, fmt.Sprintf("the organisation maintains the data for another, and the rule file names no separate duty for that role under %s: the duty is listed as the law states it, and counsel decides whether the owner or the organisation gives it", f.Name))
 		}
 		if nh != nil && (len(nh.Duties) == 0 || contains(nh.Duties, c.duty)) {
