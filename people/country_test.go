@@ -242,6 +242,9 @@ func TestIssuer(t *testing.T) {
 		{[]string{"rule:a-number"}, ""},
 		{[]string{"rule:national-insurance"}, ""},
 		{[]string{"rule:zz-unknown"}, ""},
+		{[]string{"header:RSA ID Number", "rule:za-id"}, "ZA"},
+		{[]string{"header:NIK", "rule:id-nik"}, "ID"},
+		{[]string{"rule:sa-nid", "keyword:government-id at 1"}, "SA"},
 	} {
 		if got := issuer(c.reasons); got != c.want {
 			t.Errorf("issuer(%q) = %q, want %q", c.reasons, got, c.want)

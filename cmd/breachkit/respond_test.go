@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -259,25 +260,7 @@ func TestRespondCountries(t *testing.T) {
 	if code, _, stderr := e.run("--case", "eu", "respond", in, "--discovered", "2026-11-30", "--out", out); code != 0 {
 		t.Fatalf("respond: exit %d\n%s", code, stderr)
 	}
-	var rep struct {
-		People struct {
-			ByJurisdiction map[string]int64 `json:"by_jurisdiction"`
-		} `json:"people"`
-		Obligations []struct {
-			Jurisdiction string `json:"jurisdiction"`
-			Regime       string `json:"regime"`
-			Duty         string `json:"duty"`
-			Due          string `json:"due"`
-			Affected     int64  `json:"affected"`
-		} `json:"obligations"`
-	}
-	raw, err := os.ReadFile(filepath.Join(out, "report.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(raw, &rep); err != nil {
-		t.Fatal(err)
-	}
+	rep := readReport(t, out)
 	want := map[string]int64{"FR": 1, "DE": 1, "GB": 1, "US-TX": 1}
 	for k, v := range want {
 		if rep.People.ByJurisdiction[k] != v {
@@ -297,6 +280,95 @@ func TestRespondCountries(t *testing.T) {
 	if authority["gdpr"] != 2 || authority["uk-gdpr"] != 1 {
 		t.Errorf("supervisory authority notices %v, want gdpr 2 and uk-gdpr 1 (obligations %+v)", authority, rep.Obligations)
 	}
+}
+
+// TestRespondNationalNumbers runs respond on the HR exports of six
+// subsidiaries abroad, each holding a generated employee's name and the
+// country's national number under the header its files use, and no
+// address: each person is placed in the country that issued the number,
+// and the report owes that country's notices, or says why not (Chile's
+// and India's breach rules are not yet in force on the day of
+// discovery).
+func TestRespondNationalNumbers(t *testing.T) {
+	e := newEnv(t)
+	files := []struct{ name, header, number string }{
+		{"za.csv", "RSA ID Number", "8502145004088"},
+		{"jp.csv", "My Number", "4829 1736 5045"},
+		{"cl.csv", "RUT", "15.509.661-6"},
+		{"id.csv", "NIK", "3171015402850003"},
+		{"in.csv", "PAN", "BNZPM2501F"},
+		{"tr.csv", "TC Kimlik No", "48291736550"},
+	}
+	var paths []string
+	for i, f := range files {
+		p := gen.PersonAt(5, i)
+		body := "employee_id,first_name,last_name," + f.header + "\nE" + string(rune('1'+i)) + "," + p.Given + "," + p.Surname + ",\"" + f.number + "\"\n"
+		path := filepath.Join(e.dir, f.name)
+		if err := os.WriteFile(path, []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, path)
+	}
+	out := filepath.Join(e.dir, "report")
+	args := append([]string{"--case", "abroad", "respond"}, paths...)
+	if code, _, stderr := e.run(append(args, "--discovered", "2026-11-30", "--out", out)...); code != 0 {
+		t.Fatalf("respond: exit %d\n%s", code, stderr)
+	}
+	rep := readReport(t, out)
+	want := map[string]int64{"ZA": 1, "JP": 1, "CL": 1, "ID": 1, "IN": 1, "TR": 1}
+	if !maps.Equal(rep.People.ByJurisdiction, want) {
+		t.Errorf("people by jurisdiction %v, want %v", rep.People.ByJurisdiction, want)
+	}
+	owed := map[string]bool{}
+	for _, o := range rep.Obligations {
+		owed[o.Regime+" "+o.Duty] = true
+	}
+	for _, k := range []string{"za-popia regulator", "za-popia individuals", "jp-appi regulator", "id-pdp regulator", "tr-kvkk regulator"} {
+		if !owed[k] {
+			t.Errorf("no %s obligation; obligations %v", k, owed)
+		}
+	}
+	for _, regime := range []string{"cl-pdp", "in-dpdp"} {
+		found := false
+		for _, x := range rep.Exemptions {
+			found = found || x.Regime == regime && strings.Contains(x.Reason, "not in force")
+		}
+		if !found {
+			t.Errorf("no %s exemption saying the rule is not yet in force: %+v", regime, rep.Exemptions)
+		}
+	}
+}
+
+// respondReport is what the tests read of respond's report.json.
+type respondReport struct {
+	People struct {
+		ByJurisdiction map[string]int64 `json:"by_jurisdiction"`
+	} `json:"people"`
+	Obligations []struct {
+		Jurisdiction string `json:"jurisdiction"`
+		Regime       string `json:"regime"`
+		Duty         string `json:"duty"`
+		Due          string `json:"due"`
+		Affected     int64  `json:"affected"`
+	} `json:"obligations"`
+	Exemptions []struct {
+		Regime string `json:"regime"`
+		Reason string `json:"reason"`
+	} `json:"exemptions"`
+}
+
+// readReport reads the report.json respond wrote to dir.
+func readReport(t *testing.T, dir string) respondReport {
+	t.Helper()
+	var rep respondReport
+	raw, err := os.ReadFile(filepath.Join(dir, "report.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(raw, &rep); err != nil {
+		t.Fatal(err)
+	}
+	return rep
 }
 
 // TestCaseOrganisation checks that the organisation given to respond

@@ -100,6 +100,10 @@ func (e *Engine) nationalTaxID(v []byte, st, en int, fi *fieldInfo, emit func(sc
 	}
 }
 
+// panKinds are the national numbers a card column may hold: India's
+// Permanent Account Number, headed "PAN" as the card's number is.
+var panKinds = []govid.National{govid.INPAN}
+
 // valueRules are the columns whose values one check decides: the type
 // and confidence of a value that passes.
 var valueRules = [...]struct {
@@ -1129,6 +1133,12 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, t tableInfo, emit func(
 		}
 	case fCard:
 		d, _, _, ok := digitsOf(v, buf[:0], gbuf[:0], sbuf[:0])
+		if !ok && govid.NationalValid(v, panKinds) != govid.NoNational {
+			// "PAN" heads a card's primary account number and, in an
+			// Indian HR or KYC file, the Permanent Account Number.
+			outRule(breachkit.GovID, 0.95, govid.INPAN.Reason())
+			return
+		}
 		if !ok && bytes.IndexFunc(v, unicode.IsLetter) >= 0 {
 			// "Cc: Ana Souza <ana@example.org>", an archive's "X-cc:
 			// Jeffrey A Shankman": an e-mail's copy list, whose header

@@ -108,3 +108,71 @@ func cpf(v []byte) int {
 	}
 	return i
 }
+
+// run returns the length of the Chilean RUN (Rol Único Nacional, the RUT
+// of a person) at v's start, or 0: seven or eight digits, plain or with
+// dots in thousands (12.345.678), then a hyphen or nothing and a check
+// digit or K: 11 less the sum of the digits weighted 2 to 7 from the
+// right, over and over, modulo 11 (11 gives 0, 10 gives K), as the
+// Registro Civil's and the SII's descriptions give it. A person's number
+// is under 50,000,000 (companies' RUTs are above); 12.345.678-5, the
+// example, is no one's.
+func run(v []byte) int {
+	var d [9]byte
+	n, i, dots := 0, 0, 0
+	for i < len(v) {
+		switch {
+		case digit(v[i]):
+			if n == len(d) {
+				return 0
+			}
+			d[n] = v[i] - '0'
+			n++
+		case v[i] == '.' && n > 0 && i+1 < len(v) && digit(v[i+1]):
+			dots++
+		default:
+			goto dv
+		}
+		i++
+	}
+dv:
+	if dots > 0 && (dots != 2 || v[i-4] != '.' || v[i-8] != '.') {
+		return 0 // 12.345.678: dots in thousands only
+	}
+	var c byte
+	switch {
+	case i+1 < len(v) && v[i] == '-':
+		c = v[i+1] &^ 0x20 // k is K; digits keep their values below
+		if digit(v[i+1]) {
+			c = v[i+1]
+		}
+		i += 2
+	case dots > 0:
+		return 0 // 12.345.678 5: the check digit after a hyphen
+	case i < len(v) && v[i]|0x20 == 'k':
+		c = 'K'
+		i++
+	case n > 0:
+		n--
+		c = '0' + d[n]
+	}
+	if n < 7 || n > 8 || i < len(v) && isWord(v[i]) {
+		return 0
+	}
+	body, sum := 0, 0
+	for k := range n {
+		body = body*10 + int(d[k])
+		sum += int(d[n-1-k]) * (2 + k%6)
+	}
+	if body < 1_000_000 || body >= 50_000_000 || body == 12_345_678 {
+		return 0
+	}
+	want := byte('0' + (11-sum%11)%11)
+	if want == '0'+10 {
+		want = 'K'
+	}
+	if c != want {
+		return 0
+	}
+	return i
+}

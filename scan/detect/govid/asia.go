@@ -100,3 +100,173 @@ func rrn(v []byte) int {
 	}
 	return i
 }
+
+// tckn returns the length of the Turkish identity number (T.C. Kimlik
+// No) at v's start, or 0: eleven digits, the first not 0; the tenth is
+// seven times the sum of the odd-placed digits less the sum of the
+// even-placed ones (of the first nine), modulo 10; the eleventh the sum
+// of the first ten, modulo 10 (the MERNİS scheme as public descriptions
+// give it). 10000000146, the first number issued and every
+// description's example, is no one's to notify.
+func tckn(v []byte) int {
+	var d [11]byte
+	i := grouped(v, d[:], []int{11}, "")
+	if i == 0 || d[0] == 0 || i < len(v) && isWord(v[i]) {
+		return 0
+	}
+	odd := int(d[0] + d[2] + d[4] + d[6] + d[8])
+	even := int(d[1] + d[3] + d[5] + d[7])
+	sum := 0
+	for _, x := range d[:10] {
+		sum += int(x)
+	}
+	if int(d[9]) != ((odd*7-even)%10+10)%10 || int(d[10]) != sum%10 || string(v[:i]) == "10000000146" {
+		return 0
+	}
+	return i
+}
+
+// thPIN returns the length of the Thai personal identification number at
+// v's start, or 0: thirteen digits, plain or 1-4-5-2-1 with hyphens or
+// blanks: a kind of person (1 to 8), a province (10 to 96), district and
+// serial digits, and a check digit: 11 less the sum of the first twelve
+// weighted 13 down to 2, modulo 11, modulo 10.
+func thPIN(v []byte) int {
+	var d [13]byte
+	i := grouped(v, d[:], []int{1, 4, 5, 2, 1}, "- ")
+	if i == 0 || i < len(v) && isWord(v[i]) || d[0] < 1 || d[0] > 8 {
+		return 0
+	}
+	if p := d[1]*10 + d[2]; p < 10 || p > 96 {
+		return 0
+	}
+	sum := 0
+	for k, x := range d[:12] {
+		sum += int(x) * (13 - k)
+	}
+	if int(d[12]) != (11-sum%11)%10 {
+		return 0
+	}
+	return i
+}
+
+// saNID returns the length of the Saudi national ID or Iqama number at
+// v's start, or 0: ten digits, the first 1 (a citizen) or 2 (a
+// resident), the last a Luhn check digit (the Ministry of Interior's
+// computer number as SAMA's rulebook and public descriptions give it).
+func saNID(v []byte) int {
+	var d [10]byte
+	i := grouped(v, d[:], []int{10}, "")
+	if i == 0 || i < len(v) && isWord(v[i]) || d[0] != 1 && d[0] != 2 || !luhn(d[:]) {
+		return 0
+	}
+	return i
+}
+
+// ilID returns the length of the Israeli identity number (Mispar Zehut)
+// at v's start, or 0: nine digits (older numbers written with a 0
+// first), plain or with a hyphen before the last, which is a Luhn check
+// digit. 123456782, the validators' example, is no one's.
+func ilID(v []byte) int {
+	var d [9]byte
+	i := grouped(v, d[:], []int{8, 1}, "-")
+	if i == 0 || i < len(v) && isWord(v[i]) || !luhn(d[:]) || string(d[:8]) == "\x00\x00\x00\x00\x00\x00\x00\x00" || string(v[:i]) == "123456782" {
+		return 0
+	}
+	return i
+}
+
+// myNumber returns the length of the Japanese individual number (My
+// Number) at v's start, or 0: twelve digits, plain or 4-4-4 with blanks
+// or hyphens, the last a check digit: the eleven before it, numbered 1
+// from the right, weighted n+1 up to the sixth and n-5 from the seventh;
+// the sum modulo 11 gives 0 for 0 or 1, else 11 less it.
+func myNumber(v []byte) int {
+	var d [12]byte
+	i := grouped(v, d[:], []int{4, 4, 4}, " -")
+	if i == 0 || i < len(v) && isWord(v[i]) {
+		return 0
+	}
+	sum, zero := 0, true
+	for n := 1; n <= 11; n++ {
+		q := n + 1
+		if n >= 7 {
+			q = n - 5
+		}
+		sum += int(d[11-n]) * q
+		zero = zero && d[11-n] == 0
+	}
+	c := 0
+	if r := sum % 11; r > 1 {
+		c = 11 - r
+	}
+	if zero || int(d[11]) != c {
+		return 0
+	}
+	return i
+}
+
+// pan returns the length of an Indian Permanent Account Number of an
+// individual at v's start, or 0: three letters, P (the holder is a
+// person; companies, firms and trusts have other letters and are not
+// personal data), the surname's initial, four digits not all 0 and a
+// letter, in capitals. AAAPZ1234C, the example, is no one's.
+func pan(v []byte) int {
+	if len(v) < 10 || len(v) > 10 && isWord(v[10]) || v[3] != 'P' || !upper(v[9]) {
+		return 0
+	}
+	for _, c := range v[:5] {
+		if !upper(c) {
+			return 0
+		}
+	}
+	if digits(v[5:9]) != 4 || string(v[5:9]) == "0000" || string(v[:10]) == "AAAPZ1234C" {
+		return 0
+	}
+	return 10
+}
+
+// myNRIC returns the length of the Malaysian identity card number
+// (MyKad, NRIC) at v's start, or 0: twelve digits, plain or 6-2-4 with
+// hyphens: the date of birth YYMMDD, a place of birth code (a state, or
+// a country for those born abroad; 00, 17 to 20, 69, 73, 80, 81 and 94
+// to 97 are not assigned), and four digits, the last odd for a man.
+func myNRIC(v []byte) int {
+	var d [12]byte
+	i := grouped(v, d[:], []int{6, 2, 4}, "-")
+	if i == 0 || i < len(v) && isWord(v[i]) || !ddmm(d[4]*10+d[5], d[2]*10+d[3]) {
+		return 0
+	}
+	switch d[6]*10 + d[7] {
+	case 0, 17, 18, 19, 20, 69, 73, 80, 81, 94, 95, 96, 97:
+		return 0
+	}
+	return i
+}
+
+// nik returns the length of the Indonesian population identification
+// number (Nomor Induk Kependudukan) at v's start, or 0: sixteen digits:
+// the province (a code of the Ministry of Home Affairs' list), regency
+// and district where it was first registered (not 00), the date of
+// birth DDMMYY with 40 added to a woman's day, and a serial from 0001
+// (Dukcapil's description of the number).
+func nik(v []byte) int {
+	var d [16]byte
+	i := grouped(v, d[:], []int{16}, "")
+	if i == 0 || i < len(v) && isWord(v[i]) {
+		return 0
+	}
+	switch p := d[0]*10 + d[1]; {
+	case p >= 11 && p <= 19, p == 21, p >= 31 && p <= 36, p >= 51 && p <= 53, p >= 61 && p <= 65, p >= 71 && p <= 76, p == 81, p == 82, p >= 91 && p <= 96:
+	default:
+		return 0
+	}
+	day := d[6]*10 + d[7]
+	if day > 40 {
+		day -= 40
+	}
+	if d[2]+d[3] == 0 || d[4]+d[5] == 0 || !ddmm(day, d[8]*10+d[9]) || d[12]+d[13]+d[14]+d[15] == 0 {
+		return 0
+	}
+	return i
+}

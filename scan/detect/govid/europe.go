@@ -6,10 +6,11 @@ import (
 )
 
 // National is the kind of a country's national identification or tax
-// number, Europe's and Mexico's: the number a company's customer and HR
-// files there hold for each person, and which a breach of them exposes
-// under the GDPR or Mexico's LFPDPPP. Each has a check digit or letter,
-// or a date, that a number must pass.
+// number abroad: the number a company's customer and HR files in that
+// country hold for each person, and which a breach of them exposes under
+// its data protection law (the GDPR, Mexico's LFPDPPP, South Africa's
+// POPIA, Japan's APPI…). Each has a check digit or letter, or a date,
+// or a fixed shape, that a number must pass.
 type National uint8
 
 const (
@@ -83,6 +84,38 @@ const (
 	// NZIRD is New Zealand's IRD number: eight or nine digits, the last
 	// a check digit modulo 11.
 	NZIRD
+	// ZAID is South Africa's identity number: the date of birth, a
+	// serial, a citizenship digit and a Luhn check digit (africa.go).
+	ZAID
+	// TRTCKN is Turkey's identity number (T.C. Kimlik No): eleven
+	// digits, the last two check digits.
+	TRTCKN
+	// THPIN is Thailand's personal identification number: thirteen
+	// digits, the last a check digit modulo 11.
+	THPIN
+	// SANID is Saudi Arabia's national ID (1…) or residence permit
+	// (Iqama, 2…) number: ten digits with a Luhn check digit.
+	SANID
+	// ILID is Israel's identity number (Mispar Zehut): nine digits with
+	// a Luhn check digit.
+	ILID
+	// JPMyNumber is Japan's individual number (My Number): twelve
+	// digits, the last a check digit modulo 11.
+	JPMyNumber
+	// CLRUN is Chile's national role number (RUN, the RUT of a person):
+	// seven or eight digits and a check digit or K modulo 11
+	// (americas.go).
+	CLRUN
+	// INPAN is India's Permanent Account Number of an individual: five
+	// letters, the fourth P, four digits and a letter.
+	INPAN
+	// MYNRIC is Malaysia's identity card number (MyKad): the date of
+	// birth, a place of birth code and four digits.
+	MYNRIC
+	// IDNIK is Indonesia's population identification number (NIK): the
+	// region, the date of birth (the day plus 40 for a woman) and a
+	// serial.
+	IDNIK
 )
 
 // nationals names each kind, for reasons ("rule:de-idnr"): the name
@@ -93,27 +126,37 @@ var nationals = [...]struct {
 	name  string
 	match func([]byte) int
 }{
-	DEIdNr:    {"de-idnr", idNr},
-	DESVNr:    {"de-svnr", deSVNr},
-	ATSVNr:    {"at-svnr", atSVNr},
-	FRNIR:     {"fr-nir", nir},
-	ESDNI:     {"es-dni", dni},
-	ITCF:      {"it-codice-fiscale", codiceFiscale},
-	NLBSN:     {"nl-bsn", bsn},
-	BENN:      {"be-national-number", beNN},
-	PLPESEL:   {"pl-pesel", pesel},
-	SEPNR:     {"se-personnummer", sePNR},
-	DKCPR:     {"dk-cpr", cpr},
-	FIHETU:    {"fi-hetu", hetu},
-	IEPPSN:    {"ie-ppsn", ppsn},
-	MXCURP:    {"mx-curp", curp},
-	BRCPF:     {"br-cpf", cpf},
-	CHAHV:     {"ch-ahv", ahv},
-	INAadhaar: {"in-aadhaar", aadhaar},
-	SGNRIC:    {"sg-nric", nric},
-	AUTFN:     {"au-tfn", tfn},
-	KRRRN:     {"kr-rrn", rrn},
-	NZIRD:     {"nz-ird", ird},
+	DEIdNr:     {"de-idnr", idNr},
+	DESVNr:     {"de-svnr", deSVNr},
+	ATSVNr:     {"at-svnr", atSVNr},
+	FRNIR:      {"fr-nir", nir},
+	ESDNI:      {"es-dni", dni},
+	ITCF:       {"it-codice-fiscale", codiceFiscale},
+	NLBSN:      {"nl-bsn", bsn},
+	BENN:       {"be-national-number", beNN},
+	PLPESEL:    {"pl-pesel", pesel},
+	SEPNR:      {"se-personnummer", sePNR},
+	DKCPR:      {"dk-cpr", cpr},
+	FIHETU:     {"fi-hetu", hetu},
+	IEPPSN:     {"ie-ppsn", ppsn},
+	MXCURP:     {"mx-curp", curp},
+	BRCPF:      {"br-cpf", cpf},
+	CHAHV:      {"ch-ahv", ahv},
+	INAadhaar:  {"in-aadhaar", aadhaar},
+	SGNRIC:     {"sg-nric", nric},
+	AUTFN:      {"au-tfn", tfn},
+	KRRRN:      {"kr-rrn", rrn},
+	NZIRD:      {"nz-ird", ird},
+	ZAID:       {"za-id", zaID},
+	TRTCKN:     {"tr-tckn", tckn},
+	THPIN:      {"th-pin", thPIN},
+	SANID:      {"sa-nid", saNID},
+	ILID:       {"il-id", ilID},
+	JPMyNumber: {"jp-my-number", myNumber},
+	CLRUN:      {"cl-run", run},
+	INPAN:      {"in-pan", pan},
+	MYNRIC:     {"my-nric", myNRIC},
+	IDNIK:      {"id-nik", nik},
 }
 
 // String returns the kind's name as reasons give it ("de-idnr").
@@ -146,23 +189,44 @@ func (k National) Reason() string {
 // header: the numbers' own names and abbreviations, and the words that
 // end a name of two words ("codice fiscale", "sécurité sociale", "Steuer
 // ID"), as the keys of labels. They are single words of ASCII letters, as
-// the engine's lexicon holds them.
+// the engine's lexicon holds them; labels read in headers only are left
+// out.
 var NationalKeywords = func() []string {
 	ks := make([]string, 0, len(labels))
-	for k := range labels {
-		ks = append(ks, k)
+	for k, l := range labels {
+		if l.in != inHeader {
+			ks = append(ks, k)
+		}
 	}
 	slices.Sort(ks)
 	return ks
 }()
 
+// labelPlace says where a label names a national number.
+type labelPlace uint8
+
+const (
+	// inBoth: in a column's header and in text.
+	inBoth labelPlace = iota
+	// inHeader: in a header only — a word of other scripts (個人番号),
+	// or one text uses too often to look up ("my number").
+	inHeader
+	// inText: in text only — a header that more often names another
+	// column ("PAN" is a card's primary account number; "Run" a job's).
+	inText
+)
+
 // labels gives the kinds a keyword names, tried in order, and the word
 // that must stand before it ("codice" before "fiscale"), or that may
-// stand after it ("steuer" needs "ID" or "IdNr" after it).
+// stand after it ("steuer" needs "ID" or "IdNr" after it); where it is
+// read; and caps for a label that in text names the number only in
+// capitals ("RUN", not "run").
 var labels = map[string]struct {
 	kinds  []National
 	before []string
 	after  []string
+	in     labelPlace
+	caps   bool
 }{
 	"idnr":                        {kinds: []National{DEIdNr}},
 	"steuerid":                    {kinds: []National{DEIdNr}},
@@ -202,10 +266,34 @@ var labels = map[string]struct {
 	"ahvn":                        {kinds: []National{CHAHV}},
 	"aadhaar":                     {kinds: []National{INAadhaar}},
 	"aadhar":                      {kinds: []National{INAadhaar}},
-	"nric":                        {kinds: []National{SGNRIC}},
+	"nric":                        {kinds: []National{SGNRIC, MYNRIC}},
 	"tfn":                         {kinds: []National{AUTFN}},
 	"rrn":                         {kinds: []National{KRRRN}},
 	"ird":                         {kinds: []National{NZIRD}},
+	"rsa":                         {kinds: []National{ZAID}, after: []string{"id", "identity"}},
+	"sa":                          {kinds: []National{ZAID, SANID}, after: []string{"id"}},
+	"tckn":                        {kinds: []National{TRTCKN}},
+	"kimlik":                      {kinds: []National{TRTCKN}},
+	"tckimlik":                    {kinds: []National{TRTCKN}},
+	"thai":                        {kinds: []National{THPIN}, after: []string{"id", "national", "citizen", "pin"}},
+	"iqama":                       {kinds: []National{SANID}},
+	"saudi":                       {kinds: []National{SANID}, after: []string{"id", "national"}},
+	"zehut":                       {kinds: []National{ILID}, before: []string{"teudat", "mispar", "teudath"}},
+	"זהות":                        {kinds: []National{ILID}, before: []string{"תעודת", "מספר"}, in: inHeader},
+	"mynumber":                    {kinds: []National{JPMyNumber}},
+	"number":                      {kinds: []National{JPMyNumber}, before: []string{"my"}, in: inHeader},
+	"マイナンバー":                      {kinds: []National{JPMyNumber}, in: inHeader},
+	"個人番号":                        {kinds: []National{JPMyNumber}, in: inHeader},
+	"rut":                         {kinds: []National{CLRUN}},
+	"run":                         {kinds: []National{CLRUN}, in: inText, caps: true},
+	"pan":                         {kinds: []National{INPAN}, in: inText, caps: true},
+	"permanent":                   {kinds: []National{INPAN}, after: []string{"account"}},
+	"mykad":                       {kinds: []National{MYNRIC}},
+	"ic":                          {kinds: []National{MYNRIC}},
+	"pengenalan":                  {kinds: []National{MYNRIC}, before: []string{"kad"}},
+	"nik":                         {kinds: []National{IDNIK}},
+	"ktp":                         {kinds: []National{IDNIK}},
+	"kependudukan":                {kinds: []National{IDNIK}, before: []string{"induk"}},
 }
 
 // NationalHeader returns the kinds a column's header names, given as its
@@ -213,7 +301,7 @@ var labels = map[string]struct {
 func NationalHeader(ws []string) []National {
 	for i, w := range ws {
 		l, ok := labels[w]
-		if !ok {
+		if !ok || l.in == inText {
 			continue
 		}
 		switch {
@@ -260,7 +348,13 @@ var allNationals = func() (ks [len(nationals) - 1]National) {
 // Weak reports a kind whose check passes one random number in ten or
 // eleven, or none at all (a CPR number is a date and four digits): a
 // header must name it, not merely say "national ID".
-func (k National) Weak() bool { return k == NLBSN || k == DKCPR || k == INAadhaar || k == AUTFN }
+func (k National) Weak() bool {
+	switch k {
+	case NLBSN, DKCPR, INAadhaar, AUTFN, THPIN, SANID, ILID, JPMyNumber, CLRUN, MYNRIC, IDNIK:
+		return true
+	}
+	return false
+}
 
 // NationalLabelled returns the national number that follows its label,
 // the keyword text[ks:ke] ("Steuer-ID: 12 345 678 903", "DNI 48291736K",
@@ -276,7 +370,7 @@ func NationalLabelled(text []byte, ks, ke int) (start, end int, kind National) {
 		low[i-ks] = text[i] | 0x20
 	}
 	l, ok := labels[string(low[:ke-ks])]
-	if !ok {
+	if !ok || l.in == inHeader || l.caps && !bytes.Equal(bytes.ToUpper(text[ks:ke]), text[ks:ke]) {
 		return 0, 0, NoNational
 	}
 	if l.before != nil && !wordBeforeIn(text, ks, l.before) {

@@ -117,6 +117,80 @@ func TestNationalValid(t *testing.T) {
 			t.Errorf("IRD %s = %v, want %v", tt.v, got, tt.want)
 		}
 	}
+	// The numbers of Africa, Asia and South America, each tried as its
+	// own header or label would name it (several share a length).
+	for _, tt := range []struct {
+		v    string
+		k    National
+		want bool
+	}{
+		{"8502145004088", ZAID, true},
+		{"850214 5004 088", ZAID, true},
+		{"8502145004089", ZAID, false}, // check digit
+		{"8513145004082", ZAID, false}, // month 13
+		{"8502145004388", ZAID, false}, // citizenship 3
+		{"8001015009087", ZAID, false}, // the example
+		{"12345678950", TRTCKN, true},
+		{"48291736550", TRTCKN, true},
+		{"48291736551", TRTCKN, false}, // eleventh digit
+		{"48291736540", TRTCKN, false}, // tenth digit
+		{"02345678950", TRTCKN, false}, // first digit 0
+		{"10000000146", TRTCKN, false}, // the first issued, every example
+		{"1103700123458", THPIN, true},
+		{"1-1037-00123-45-8", THPIN, true},
+		{"1 1037 00123 45 8", THPIN, true},
+		{"1103700123459", THPIN, false},     // check digit
+		{"9103700123454", THPIN, false},     // kind 9
+		{"1-1037-00123 45-8", THPIN, false}, // separators differ
+		{"2481937569", SANID, true},
+		{"1058529940", SANID, true},
+		{"2481937568", SANID, false}, // Luhn
+		{"3481937565", SANID, false}, // neither citizen nor resident
+		{"318472651", ILID, true},
+		{"31847265-1", ILID, true},
+		{"318472652", ILID, false},
+		{"123456782", ILID, false}, // the example
+		{"000000000", ILID, false},
+		{"482917365045", JPMyNumber, true},
+		{"4829 1736 5045", JPMyNumber, true},
+		{"4829-1736-5045", JPMyNumber, true},
+		{"482917365046", JPMyNumber, false},
+		{"000000000000", JPMyNumber, false},
+		{"15.509.661-6", CLRUN, true},
+		{"15509661-6", CLRUN, true},
+		{"155096616", CLRUN, true},
+		{"8.900.960-K", CLRUN, true},
+		{"8900960-k", CLRUN, true},
+		{"8900960K", CLRUN, true},
+		{"15.509.661-7", CLRUN, false}, // check digit
+		{"15.509.6616", CLRUN, false},  // dots in thousands only
+		{"15.509.661 6", CLRUN, false}, // dotted: a hyphen before the check
+		{"76.354.771-K", CLRUN, false}, // a company's (over 50,000,000)
+		{"12.345.678-5", CLRUN, false}, // the example
+		{"ABCPE1234F", INPAN, true},
+		{"BNZPM2501F", INPAN, true},
+		{"ABCCE1234F", INPAN, false}, // C: a company
+		{"abcpe1234f", INPAN, false}, // capitals only
+		{"ABCPE0000F", INPAN, false},
+		{"ABCPE1234F5", INPAN, false}, // runs on
+		{"AAAPZ1234C", INPAN, false},  // the example
+		{"850214-14-5673", MYNRIC, true},
+		{"850214145673", MYNRIC, true},
+		{"851314-14-5673", MYNRIC, false}, // month 13
+		{"850214-18-5673", MYNRIC, false}, // place 18: none
+		{"850214-14-56731", MYNRIC, false},
+		{"3171015402850003", IDNIK, true}, // a woman born on 14 February 1985
+		{"3171011402850003", IDNIK, true},
+		{"3171013502850003", IDNIK, false}, // day 35
+		{"2071011402850003", IDNIK, false}, // province 20: none
+		{"3100011402850003", IDNIK, false}, // regency 00
+		{"3171011402850000", IDNIK, false}, // serial 0000
+		{"4111111111111111", IDNIK, false}, // a card's test number
+	} {
+		if got := NationalValid([]byte(tt.v), []National{tt.k}); (got == tt.k) != tt.want {
+			t.Errorf("%v %s = %v, want %v", tt.k, tt.v, got, tt.want)
+		}
+	}
 	// Nine digits pass the Dutch eleven test as often: a TFN's own check.
 	for _, v := range []string{"482 173 907", "123 456 782"} { // off by one; the ATO's example
 		if got := NationalValid([]byte(v), []National{AUTFN}); got != NoNational {
@@ -139,6 +213,17 @@ func TestNationalHeader(t *testing.T) {
 		{[]string{"pesel"}, PLPESEL},
 		{[]string{"personnummer"}, SEPNR},
 		{[]string{"email"}, NoNational},
+		{[]string{"tc", "kimlik", "no"}, TRTCKN},
+		{[]string{"rsa", "id", "number"}, ZAID},
+		{[]string{"my", "number"}, JPMyNumber},
+		{[]string{"マイナンバー"}, JPMyNumber},
+		{[]string{"phone", "number"}, NoNational},
+		{[]string{"תעודת", "זהות"}, ILID},
+		{[]string{"pan"}, NoNational}, // a card's primary account number
+		{[]string{"run"}, NoNational}, // a job's
+		{[]string{"rut", "cliente"}, CLRUN},
+		{[]string{"no", "kad", "pengenalan"}, MYNRIC},
+		{[]string{"nik"}, IDNIK},
 	}
 	for _, tt := range tests {
 		got := NoNational
@@ -176,6 +261,28 @@ func TestNationalLabelled(t *testing.T) {
 		{"|BSN| 007836193X", ""},               // run on
 		{"|personnummer| 880618-00741 kr", ""}, // run on
 		{"|NIR| 1 40 02 46 299 218 08 à Lyon", "1 40 02 46 299 218 08"},
+		{"|RSA| ID number: 8502145004088", "8502145004088"},
+		{"T.C. |Kimlik| No: 48291736550", "48291736550"},
+		{"|TCKN| 48291736551", ""}, // check digit
+		{"|Thai| national ID 1-1037-00123-45-8", "1-1037-00123-45-8"},
+		{"|Iqama| 2481937569, valid to 1447", "2481937569"},
+		{"|Saudi| ID: 1058529940", "1058529940"},
+		{"|SA| ID: 1058529940", "1058529940"},
+		{"teudat |zehut| 318472651", "318472651"},
+		{"the |zehut| 318472651", ""}, // not after teudat or mispar
+		{"|MyNumber|: 4829 1736 5045", "4829 1736 5045"},
+		{"|RUT|: 15.509.661-6", "15.509.661-6"},
+		{"|RUN| 8.900.960-K", "8.900.960-K"},
+		{"|run| 8.900.960-K", ""}, // the verb
+		{"|PAN|: BNZPM2501F", "BNZPM2501F"},
+		{"|PAN|: 4111 1111 1111 1111", ""}, // a card's, not the tax number
+		{"|Permanent| Account Number BNZPM2501F", "BNZPM2501F"},
+		{"|IC| No: 850214-14-5673", "850214-14-5673"},
+		{"|NRIC| 850214-14-5673", "850214-14-5673"},
+		{"|NRIC| S8412937B", "S8412937B"},
+		{"kad |pengenalan| 850214145673", "850214145673"},
+		{"|NIK| 3171015402850003", "3171015402850003"},
+		{"nomor induk |kependudukan|: 3171015402850003", "3171015402850003"},
 	}
 	for _, tt := range tests {
 		text, ks, ke := marked.Keyword(tt.text)
