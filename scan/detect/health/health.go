@@ -131,14 +131,18 @@ func Valid(s string) bool {
 }
 
 // Score validates a digit candidate (see ssn.Score for the arguments):
-// a bare medical record number needs a keyword, and so does an NHS number
-// written 3-3-4 with blanks, whose check digit must hold. A record number
+// a bare medical record number needs a keyword, and so do an NHS number
+// written 3-3-4 with blanks and an Australian Medicare number written
+// 4-5-1, whose check digits must hold. A record number
 // may be written in two groups with a hyphen ("MRN: 7734-2291",
 // "12-345678"), but not in the shapes of a local phone number (3-4), a
 // ZIP+4 Code (5-4), a month and year or a year range.
 func Score(digits []byte, groups []int, seps []byte) (float64, bool) {
 	if len(groups) == 3 && groups[0] == 3 && groups[1] == 3 && groups[2] == 4 && seps[0] == ' ' && seps[1] == ' ' {
 		return 0, nhsCheck(digits)
+	}
+	if len(groups) == 3 && groups[0] == 4 && groups[1] == 5 && groups[2] == 1 && seps[0] == ' ' && seps[1] == ' ' {
+		return 0, medicareAU(digits)
 	}
 	if len(groups) == 2 && seps[0] == '-' && len(digits) >= 6 && len(digits) <= 12 && groups[0] >= 2 && groups[1] >= 2 {
 		a, b := groups[0], groups[1]
@@ -151,6 +155,22 @@ func Score(digits []byte, groups []int, seps []byte) (float64, bool) {
 		return 0, true
 	}
 	return 0, len(groups) == 1 && len(digits) >= 6 && len(digits) <= 12
+}
+
+// medicareAU reports whether ten digits are an Australian Medicare card
+// number, as printed 4-5-1 ("2123 45670 1"): the first 2 to 6, the
+// ninth the sum of the eight before weighted 1, 3, 7, 9, 1, 3, 7, 9
+// modulo 10, the tenth the card's issue number (Services Australia's
+// check as public descriptions give it).
+func medicareAU(d []byte) bool {
+	if len(d) != 10 || d[0] < '2' || d[0] > '6' {
+		return false
+	}
+	sum := 0
+	for i, w := range [8]int{1, 3, 7, 9, 1, 3, 7, 9} {
+		sum += int(d[i]-'0') * w
+	}
+	return int(d[8]-'0') == sum%10
 }
 
 // year reports whether four digits are a year of the last two centuries
