@@ -227,6 +227,9 @@ var labels = map[string]struct {
 	after  []string
 	in     labelPlace
 	caps   bool
+	// alone: a header of this word and the one after it only ("ID
+	// Number", not "Employee ID Number").
+	alone bool
 }{
 	"idnr":                        {kinds: []National{DEIdNr}},
 	"steuerid":                    {kinds: []National{DEIdNr}},
@@ -294,6 +297,11 @@ var labels = map[string]struct {
 	"nik":                         {kinds: []National{IDNIK}},
 	"ktp":                         {kinds: []National{IDNIK}},
 	"kependudukan":                {kinds: []National{IDNIK}, before: []string{"induk"}},
+	// "ID Number" by itself heads South Africa's identity number in its
+	// files; in others it heads every kind of number, of which one in
+	// some 9,000 13-digit ones would pass that number's checks.
+	"id":       {kinds: []National{ZAID}, after: []string{"number", "no", "nr", "num"}, in: inHeader, alone: true},
+	"identity": {kinds: []National{ZAID}, after: []string{"number", "no", "nr", "num"}, in: inHeader, alone: true},
 }
 
 // NationalHeader returns the kinds a column's header names, given as its
@@ -313,6 +321,9 @@ func NationalHeader(ws []string) []National {
 			if i+1 >= len(ws) || !slices.Contains(l.after, ws[i+1]) {
 				continue
 			}
+		}
+		if l.alone && len(ws) != 2 {
+			continue
 		}
 		return l.kinds
 	}

@@ -224,6 +224,9 @@ func TestNationalHeader(t *testing.T) {
 		{[]string{"rut", "cliente"}, CLRUN},
 		{[]string{"no", "kad", "pengenalan"}, MYNRIC},
 		{[]string{"nik"}, IDNIK},
+		{[]string{"id", "number"}, ZAID},
+		{[]string{"employee", "id", "number"}, NoNational},
+		{[]string{"id"}, NoNational},
 	}
 	for _, tt := range tests {
 		got := NoNational
