@@ -257,8 +257,14 @@ func (e *evaluation) run() {
 	if maint {
 		e.maintainer(fileNotes)
 	}
+	// A no-harm determination under the breach law does not reach a
+	// separate notice, which another statute imposes on its own terms
+	// (an insurance data security law's notice to the commissioner),
+	// unless the file's risk_of_harm names that notice's duty (Ohio's,
+	// whose insurance law asks for likely harm where no other law
+	// requires a notice to a government body).
 	nh := e.noHarm()
-	if nh != nil && v.RiskOfHarm != nil && v.RiskOfHarm.Allowed && len(v.RiskOfHarm.Duties) == 0 && len(nh.Duties) == 0 {
+	if nh != nil && v.RiskOfHarm != nil && v.RiskOfHarm.Allowed && len(v.RiskOfHarm.Duties) == 0 && len(nh.Duties) == 0 && !e.separateNotice() {
 		e.exempt(f.Jurisdiction, e.affected, fmt.Sprintf("no-harm determination by %s on %s (%s); %s allows it", nh.By, nh.Date, nh.Basis, v.Citation))
 		return
 	}
@@ -289,7 +295,9 @@ func (e *evaluation) run() {
 		if sc.Role == RoleMaintainer && !maint && len(n.Kinds) == 0 && !n.Separate {
 			notes = append(notes, fmt.Sprintf("the organisation maintains the data for another, and the rule file names no separate duty for that role under %s: the duty is listed as the law states it, and counsel decides whether the owner or the organisation gives it", f.Name))
 		}
-		if nh != nil && (len(nh.Duties) == 0 || contains(nh.Duties, c.duty)) {
+		if nh != nil && n.Separate && (v.RiskOfHarm == nil || !contains(v.RiskOfHarm.Duties, c.duty)) {
+			notes = append(notes, fmt.Sprintf("a no-harm determination of %s is recorded under %s; it does not reach this notice, which another statute imposes on its own terms (counsel checks that statute's own conditions)", nh.Date, v.Citation))
+		} else if nh != nil && (len(nh.Duties) == 0 || contains(nh.Duties, c.duty)) {
 			if v.RiskOfHarm.excuses(c.duty) {
 				e.exempt(f.Jurisdiction, e.affected, fmt.Sprintf("%s: no-harm determination by %s on %s (%s)", who, nh.By, nh.Date, nh.Basis))
 				continue
