@@ -286,7 +286,11 @@ func (e *evaluation) run() {
 			e.exempt(f.Jurisdiction, e.affected, fmt.Sprintf("%s: data encrypted and key not compromised (%s)", who, v.Citation))
 			continue
 		}
-		if ek := e.kindExemption(c.duty); ek != nil {
+		// A duty's kind exemption is the breach law's: it does not reach a
+		// separate notice of the same duty (Pennsylvania exempts insurance
+		// licensees from its Attorney General notice, not from the
+		// Insurance Commissioner's).
+		if ek := e.kindExemption(c.duty); ek != nil && !n.Separate {
 			e.exempt(f.Jurisdiction, e.affected, fmt.Sprintf("%s: does not apply to this organisation (%s): %s (%s)",
 				who, e.kindsPhrase(ek.Kinds), strings.TrimSpace(ek.Text), e.blockCitation(ek.Citation, ek.Source)))
 			continue
