@@ -1176,7 +1176,9 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, t tableInfo, emit func(
 			out(breachkit.BankAccount, 0.99, "")
 		}
 	case fDL:
-		if dl.Valid(sv) {
+		// A British licence number has sixteen characters or more
+		// (MORGA753116SM91J 01), more than Valid's US shapes.
+		if dl.Valid(sv) || dl.UK(v) == len(v) {
 			out(breachkit.DriversLicense, 0.95, "")
 		}
 	case fPassport:
