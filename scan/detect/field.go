@@ -706,15 +706,23 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 		return fDOB
 	case has(ws, "routing", "aba", "rtn", "rtg", "transit", "routingnumber"):
 		return fRouting
-	case has(ws, "passport") || has(ws, "travel") && has(ws, "document", "doc") && !has(ws, "type", "date", "dt", "expiry", "expiration", "exp", "country", "issuing", "issuer"):
+	case has(ws, "passport") || has(ws, passport.Foreign...) || has(ws, "travel") && has(ws, "document", "doc") && !has(ws, "type", "date", "dt", "expiry", "expiration", "exp", "country", "issuing", "issuer"):
 		// An airline's "Travel Document Number": the passport's; not
-		// its dates, country or type.
-		if has(ws, "expiry", "expiration", "exp", "expires", "issued", "issue", "date", "dt", "country", "issuing", "issuer", "nationality", "type", "status", "photo", "scan", "image") {
+		// its dates, country or type (nor "Reisepass Ablaufdatum",
+		// "Pasaporte fecha").
+		if has(ws, "expiry", "expiration", "exp", "expires", "issued", "issue", "date", "dt", "country", "issuing", "issuer", "nationality", "type", "status", "photo", "scan", "image",
+			"datum", "ablaufdatum", "gültig", "fecha", "vencimiento", "data", "scadenza", "validité", "pays", "land", "país", "paese") {
 			return fNotPII
 		}
 		return fPassport
-	case has(ws, "dl", "dln", "license", "licence", "driverslicense", "dlnum", "dlno") || joined == "drivers" || has(ws, "lic") && has(ws, "driver", "drivers", "dr", "dl", "driving") || strings.Contains(joined, "driverslicense") || strings.Contains(joined, "driverlicense"):
-		if has(ws, "st", "state", "class", "exp", "expiration", "expires", "issued", "date", "type", "status", "restrictions") {
+	case has(ws, "dl", "dln", "license", "licence", "driverslicense", "dlnum", "dlno") || joined == "drivers" || has(ws, "lic") && has(ws, "driver", "drivers", "dr", "dl", "driving") || strings.Contains(joined, "driverslicense") || strings.Contains(joined, "driverlicense") ||
+		// Germany's Führerschein, the Netherlands' rijbewijs, Sweden's
+		// körkort; France's permis de conduire, Italy's patente di guida,
+		// Spain's carnet or licencia de conducir, Poland's prawo jazdy.
+		has(ws, dl.Foreign...) || has(ws, "permis") && has(ws, "conduire") || has(ws, "patente") && has(ws, "guida") ||
+		has(ws, "carnet", "carné", "licencia") && has(ws, "conducir", "manejo", "conduccion", "conducción") || has(ws, "prawo") && has(ws, "jazdy"):
+		if has(ws, "st", "state", "class", "exp", "expiration", "expires", "issued", "date", "type", "status", "restrictions",
+			"klasse", "datum", "ablaufdatum", "fecha", "data", "scadenza", "catégorie", "categoria", "pays", "land") {
 			return fNotPII
 		}
 		if !has(ws, "dl", "dln", "driver", "drivers", "driverslicense", "dlnum", "dlno", "dr", "operator") && has(ws, notDriving...) {

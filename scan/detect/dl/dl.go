@@ -10,13 +10,22 @@ package dl
 import "bytes"
 
 // Keywords are the words that, near a value, say it is a license number.
-var Keywords = []string{"driver", "drivers", "dvla"}
+var Keywords = append([]string{"driver", "drivers", "dvla"}, Foreign...)
+
+// Foreign are the licence's own word in German, Dutch and Swedish, in
+// text and in a column's header.
+var Foreign = []string{"führerschein", "fuehrerschein", "führerscheinnummer", "fahrerlaubnis", "rijbewijs", "rijbewijsnummer", "körkort"}
 
 // LabelKeywords say so only as the value's label ("License # D1234567",
 // "DL: 9767086"), or with a word of Keywords near: alone and farther off
 // they are as often a program's licence ("Licensed under the MIT
 // license") or its dynamic linker ("dl_initfirst").
-var LabelKeywords = []string{"license", "licence", "lic", "dl", "dln", "dlnum"}
+// France's "permis (de conduire)" is one too. (Italy's "patente" is
+// not: in Spanish it is a patent or, in Chile and Argentina, a car's
+// plate; a column "Patente di guida" says it.)
+// The words of Foreign, which name the driver and the licence at once,
+// are both.
+var LabelKeywords = append([]string{"license", "licence", "lic", "dl", "dln", "dlnum", "permis"}, Foreign...)
 
 // Valid reports whether s (letters, digits, dashes and spaces removed)
 // has the shape of a US license number: 4 to 15 letters and digits with

@@ -5,7 +5,12 @@
 package passport
 
 // Keywords are the words that, near a value, say it is a passport number.
-var Keywords = []string{"passport", "ppt", "passportno"}
+var Keywords = append([]string{"passport", "ppt", "passportno"}, Foreign...)
+
+// Foreign are the word in the languages of the countries whose laws
+// breachkit holds (German, Spanish and Portuguese, Italian, French,
+// Dutch, Polish), in text and in a column's header.
+var Foreign = []string{"reisepass", "reisepassnummer", "passnummer", "pasaporte", "passaporte", "passaporto", "passeport", "paspoort", "paspoortnummer", "paszport"}
 
 // Valid reports whether s has the shape of a passport number.
 func Valid(s string) bool {
