@@ -279,6 +279,9 @@ var labels = map[string]struct {
 	"kimlik":                      {kinds: []National{TRTCKN}},
 	"tckimlik":                    {kinds: []National{TRTCKN}},
 	"thai":                        {kinds: []National{THPIN}, after: []string{"id", "national", "citizen", "pin"}},
+	"tnin":                        {kinds: []National{THPIN}},
+	"fin":                         {kinds: []National{SGNRIC}},
+	"african":                     {kinds: []National{ZAID}, after: []string{"id", "identity"}},
 	"iqama":                       {kinds: []National{SANID}},
 	"saudi":                       {kinds: []National{SANID}, after: []string{"id", "national"}},
 	"zehut":                       {kinds: []National{ILID}, before: []string{"teudat", "mispar", "teudath"}},
@@ -404,7 +407,7 @@ func NationalLabelled(text []byte, ks, ke int) (start, end int, kind National) {
 	if j < len(text) && text[j] == '-' {
 		j++ // CPR-nr.
 	}
-	j = afterLabel(text, j, "number", "nummer", "numero", "nr", "no", "num", "nbr", "is", "ist", "id", "idnr")
+	j = afterLabel(text, j, "number", "nummer", "numero", "nr", "no", "num", "nbr", "is", "ist", "es", "est", "id", "idnr")
 	for _, k := range l.kinds {
 		if n := nationals[k].match(text[j:]); n > 0 && (j+n == len(text) || !isWord(text[j+n])) {
 			return j, j + n, k
@@ -969,8 +972,18 @@ func digitsAt(v []byte, i int, dst []byte) int {
 	return i
 }
 
-// ddmm reports a day 1–31 and a month 1–12.
-func ddmm(day, month byte) bool { return day >= 1 && day <= 31 && month >= 1 && month <= 12 }
+// ddmm reports a month 1–12 and a day of it: up to 30 in April, June,
+// September and November, 29 in February (a leap year's, since the year
+// of a two-digit number is not known), 31 in the others.
+func ddmm(day, month byte) bool {
+	if month < 1 || month > 12 || day < 1 {
+		return false
+	}
+	return day <= monthDays[month-1]
+}
+
+// monthDays are the most days of each month.
+var monthDays = [12]byte{31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
 
 // ahv returns the length of the Swiss social insurance number (AHV/AVS
 // number) at v's start, or 0: 756, the country's code, then ten digits,

@@ -56,6 +56,8 @@ func TestNationalValid(t *testing.T) {
 		{"880618-0075", NoNational},
 		{"020642-588X", FIHETU},
 		{"020642-588Y", NoNational},
+		{"280289-211E", FIHETU},
+		{"310289-211C", NoNational}, // 31 February
 		{"0104131S", IEPPSN},
 		{"5840787KA", IEPPSN},
 		{"0104131T", NoNational},
@@ -286,6 +288,11 @@ func TestNationalLabelled(t *testing.T) {
 		{"kad |pengenalan| 850214145673", "850214145673"},
 		{"|NIK| 3171015402850003", "3171015402850003"},
 		{"nomor induk |kependudukan|: 3171015402850003", "3171015402850003"},
+		{"My South |African| ID is 8502145004088.", "8502145004088"},
+		{"|TNIN|: 1103700123458", "1103700123458"},
+		{"|FIN|: G5821734X", "G5821734X"},
+		{"la |fin| de 2024", ""},
+		{"Mi |NIE| es X6876922Z", "X6876922Z"},
 	}
 	for _, tt := range tests {
 		text, ks, ke := marked.Keyword(tt.text)

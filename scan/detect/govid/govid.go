@@ -47,7 +47,7 @@ const (
 // Keywords label a number in free text: an A-Number ("alien
 // registration number", "USCIS #"), a SIN ("SIN", "social insurance
 // number") or a NINO ("NINO", "NI number", "national insurance number").
-var Keywords = []string{"alien", "uscis", "sin", "nino", "ni", "insurance"}
+var Keywords = []string{"alien", "uscis", "sin", "nino", "ni", "insurance", "nas"}
 
 // Valid reports whether a column value is a number of kind k.
 func Valid(v []byte, k Kind) bool {
@@ -210,7 +210,7 @@ func nino(v []byte, suffixed bool) int {
 func isWord(c byte) bool { return digit(c) || upper(c) || c >= 'a' && c <= 'z' }
 
 // Labelled returns the SIN or NINO that follows its label, the keyword
-// text[ks:ke]: "SIN" in capitals, "NINO", or "insurance" after "social"
+// text[ks:ke]: "SIN" or "NAS" in capitals, "NINO", or "insurance" after "social"
 // or "national", then words such as "number" and "no", blanks, ":" and
 // "#" ("Social Insurance Number: 527 419 331", "NI number"… is left to
 // columns). It returns 0, 0 when there is none.
@@ -218,7 +218,8 @@ func Labelled(text []byte, ks, ke int) (start, end int) {
 	w := text[ks:ke]
 	var kind Kind
 	switch {
-	case string(w) == "SIN":
+	case string(w) == "SIN", string(w) == "NAS":
+		// The SIN in French is the NAS (numéro d'assurance sociale).
 		kind = SIN
 	case eq(w, "nino"), string(w) == "NI":
 		kind = NINO
@@ -242,7 +243,7 @@ func Labelled(text []byte, ks, ke int) (start, end int) {
 	default:
 		return 0, 0
 	}
-	j := afterLabel(text, ke, "number", "no", "num", "nbr", "is")
+	j := afterLabel(text, ke, "number", "no", "num", "nbr", "is", "est")
 	if j >= len(text) {
 		return 0, 0
 	}

@@ -108,6 +108,9 @@ func TestLabelled(t *testing.T) {
 		{"a |sin| 424 870 533", ""},                 // the word sin, not capitals
 		{"health |insurance| number 424870533", ""}, // not social or national
 		{"|SIN| 424870534", ""},                     // Luhn
+		{"mon |NAS| : 424 870 533", "424 870 533"},  // the SIN in French
+		{"le |NAS| est 424 870 533", "424 870 533"},
+		{"a |nas| drive 424 870 533", ""}, // network storage, not capitals
 	}
 	for _, tt := range tests {
 		text, ks, ke := marked.Keyword(tt.text)
