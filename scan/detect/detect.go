@@ -1543,6 +1543,19 @@ func (e *Engine) hit(s *scratch, text []byte, i, j int, v uint32) name.Role {
 				return name.Role(v >> numClasses)
 			}
 		}
+		if cl&(1<<classHealth) != 0 && j-i == 9 && bytes.EqualFold(text[i:j], []byte("insurance")) {
+			// "Social Insurance Number", "National Insurance number":
+			// a government's number (a SIN, a NINO), no health plan's
+			// nor, for "social", a social security number's, even when
+			// the value fails that number's check.
+			var buf [12]byte
+			if _, n := wordBefore(text, i, &buf); string(buf[:n]) == "social" || string(buf[:n]) == "national" {
+				cl &^= 1 << classHealth
+				if p := len(s.hits) - 1; p >= 0 && s.hits[p].end == i-1 {
+					s.hits[p].classes &^= 1 << classSSN
+				}
+			}
+		}
 		if cl&(1<<classBank) != 0 && (j-i == 7 && verbAccount(text, i, j) || j-i >= 7 && looseKind(text, i, j)) {
 			// "needs to account for page size", "takes into account":
 			// the verb and the idiom, no bank's account; "type
