@@ -116,6 +116,25 @@ const (
 	// region, the date of birth (the day plus 40 for a woman) and a
 	// serial.
 	IDNIK
+	// EEIK is Estonia's personal identification code (isikukood): sex
+	// and century, the date of birth, a serial and a check digit modulo
+	// 11.
+	EEIK
+	// LTAK is Lithuania's personal code (asmens kodas), built as
+	// Estonia's.
+	LTAK
+	// NGNIN is Nigeria's National Identification Number: eleven digits
+	// assigned at random, with no check.
+	NGNIN
+	// PHSSS is the Philippines' Social Security System number: ten
+	// digits, 2-7-1.
+	PHSSS
+	// PHCRN is the Philippines' Common Reference Number of the UMID
+	// card: twelve digits, 4-7-1.
+	PHCRN
+	// PHPhilHealth is the Philippines' PhilHealth identification
+	// number: twelve digits, 2-9-1.
+	PHPhilHealth
 )
 
 // nationals names each kind, for reasons ("rule:de-idnr"): the name
@@ -126,37 +145,43 @@ var nationals = [...]struct {
 	name  string
 	match func([]byte) int
 }{
-	DEIdNr:     {"de-idnr", idNr},
-	DESVNr:     {"de-svnr", deSVNr},
-	ATSVNr:     {"at-svnr", atSVNr},
-	FRNIR:      {"fr-nir", nir},
-	ESDNI:      {"es-dni", dni},
-	ITCF:       {"it-codice-fiscale", codiceFiscale},
-	NLBSN:      {"nl-bsn", bsn},
-	BENN:       {"be-national-number", beNN},
-	PLPESEL:    {"pl-pesel", pesel},
-	SEPNR:      {"se-personnummer", sePNR},
-	DKCPR:      {"dk-cpr", cpr},
-	FIHETU:     {"fi-hetu", hetu},
-	IEPPSN:     {"ie-ppsn", ppsn},
-	MXCURP:     {"mx-curp", curp},
-	BRCPF:      {"br-cpf", cpf},
-	CHAHV:      {"ch-ahv", ahv},
-	INAadhaar:  {"in-aadhaar", aadhaar},
-	SGNRIC:     {"sg-nric", nric},
-	AUTFN:      {"au-tfn", tfn},
-	KRRRN:      {"kr-rrn", rrn},
-	NZIRD:      {"nz-ird", ird},
-	ZAID:       {"za-id", zaID},
-	TRTCKN:     {"tr-tckn", tckn},
-	THPIN:      {"th-pin", thPIN},
-	SANID:      {"sa-nid", saNID},
-	ILID:       {"il-id", ilID},
-	JPMyNumber: {"jp-my-number", myNumber},
-	CLRUN:      {"cl-run", run},
-	INPAN:      {"in-pan", pan},
-	MYNRIC:     {"my-nric", myNRIC},
-	IDNIK:      {"id-nik", nik},
+	DEIdNr:       {"de-idnr", idNr},
+	DESVNr:       {"de-svnr", deSVNr},
+	ATSVNr:       {"at-svnr", atSVNr},
+	FRNIR:        {"fr-nir", nir},
+	ESDNI:        {"es-dni", dni},
+	ITCF:         {"it-codice-fiscale", codiceFiscale},
+	NLBSN:        {"nl-bsn", bsn},
+	BENN:         {"be-national-number", beNN},
+	PLPESEL:      {"pl-pesel", pesel},
+	SEPNR:        {"se-personnummer", sePNR},
+	DKCPR:        {"dk-cpr", cpr},
+	FIHETU:       {"fi-hetu", hetu},
+	IEPPSN:       {"ie-ppsn", ppsn},
+	MXCURP:       {"mx-curp", curp},
+	BRCPF:        {"br-cpf", cpf},
+	CHAHV:        {"ch-ahv", ahv},
+	INAadhaar:    {"in-aadhaar", aadhaar},
+	SGNRIC:       {"sg-nric", nric},
+	AUTFN:        {"au-tfn", tfn},
+	KRRRN:        {"kr-rrn", rrn},
+	NZIRD:        {"nz-ird", ird},
+	ZAID:         {"za-id", zaID},
+	TRTCKN:       {"tr-tckn", tckn},
+	THPIN:        {"th-pin", thPIN},
+	SANID:        {"sa-nid", saNID},
+	ILID:         {"il-id", ilID},
+	JPMyNumber:   {"jp-my-number", myNumber},
+	CLRUN:        {"cl-run", run},
+	INPAN:        {"in-pan", pan},
+	MYNRIC:       {"my-nric", myNRIC},
+	IDNIK:        {"id-nik", nik},
+	EEIK:         {"ee-isikukood", balticCode},
+	LTAK:         {"lt-asmens-kodas", balticCode},
+	NGNIN:        {"ng-nin", nin},
+	PHSSS:        {"ph-sss", sss},
+	PHCRN:        {"ph-umid-crn", crn},
+	PHPhilHealth: {"ph-philhealth", philHealth},
 }
 
 // String returns the kind's name as reasons give it ("de-idnr").
@@ -300,6 +325,14 @@ var labels = map[string]struct {
 	"nik":                         {kinds: []National{IDNIK}},
 	"ktp":                         {kinds: []National{IDNIK}},
 	"kependudukan":                {kinds: []National{IDNIK}, before: []string{"induk"}},
+	"isikukood":                   {kinds: []National{EEIK}},
+	"kodas":                       {kinds: []National{LTAK}, before: []string{"asmens"}},
+	"nin":                         {kinds: []National{NGNIN}, caps: true},
+	"sss":                         {kinds: []National{PHSSS, PHCRN}},
+	"umid":                        {kinds: []National{PHCRN}},
+	"crn":                         {kinds: []National{PHCRN}},
+	"philhealth":                  {kinds: []National{PHPhilHealth}},
+	"phil":                        {kinds: []National{PHPhilHealth}, after: []string{"health"}, in: inHeader}, // "PhilHealth No", split at its capital
 	// "ID Number" by itself heads South Africa's identity number in its
 	// files; in others it heads every kind of number, of which one in
 	// some 9,000 13-digit ones would pass that number's checks.
@@ -341,7 +374,7 @@ func NationalValid(v []byte, kinds []National) National {
 		return NoNational
 	}
 	if kinds == nil {
-		kinds = allNationals[:]
+		kinds = allNationals
 	}
 	for _, k := range kinds {
 		if nationals[k].match(v) == len(v) {
@@ -351,10 +384,17 @@ func NationalValid(v []byte, kinds []National) National {
 	return NoNational
 }
 
-// allNationals lists every kind, in the order NationalValid tries them.
-var allNationals = func() (ks [len(nationals) - 1]National) {
-	for i := range ks {
-		ks[i] = National(i + 1)
+// allNationals lists every kind that a value can be told by, in the
+// order NationalValid tries them: not those assigned with no check
+// (Nigeria's NIN, the Philippines' numbers), which only a column or label
+// that names them can tell.
+var allNationals = func() (ks []National) {
+	for k := National(1); int(k) < len(nationals); k++ {
+		switch k {
+		case NGNIN, PHSSS, PHCRN, PHPhilHealth:
+			continue
+		}
+		ks = append(ks, k)
 	}
 	return ks
 }()
@@ -364,7 +404,7 @@ var allNationals = func() (ks [len(nationals) - 1]National) {
 // header must name it, not merely say "national ID".
 func (k National) Weak() bool {
 	switch k {
-	case NLBSN, DKCPR, INAadhaar, AUTFN, THPIN, SANID, ILID, JPMyNumber, CLRUN, MYNRIC, IDNIK:
+	case NLBSN, DKCPR, INAadhaar, AUTFN, THPIN, SANID, ILID, JPMyNumber, CLRUN, MYNRIC, IDNIK, LTAK, NGNIN, PHSSS, PHCRN, PHPhilHealth:
 		return true
 	}
 	return false
@@ -1000,6 +1040,67 @@ func ahv(v []byte) int {
 		sum += int(x) * (1 + 2*(k%2))
 	}
 	if int(d[12]) != (10-sum%10)%10 || string(d[3:]) == "\x01\x02\x03\x04\x05\x06\x07\x08\x09\x07" {
+		return 0
+	}
+	return i
+}
+
+// balticCode returns the length of an Estonian isikukood or Lithuanian
+// asmens kodas at v's start, or 0: eleven digits, the first 1 to 6 (sex
+// and century: 1800s, 1900s, 2000s), the date of birth YYMMDD, a serial
+// of three and a check digit: the first ten weighted 1 to 9, 1 modulo
+// 11, or where that gives 10, weighted 3 to 9, 1, 2, 3, and 0 where it
+// gives 10 again (Estonia's standard EVS 585:2007, as public
+// descriptions give it; Lithuania's code follows it).
+func balticCode(v []byte) int {
+	var d [11]byte
+	i := grouped(v, d[:], []int{11}, "")
+	if i == 0 || i < len(v) && isWord(v[i]) || d[0] < 1 || d[0] > 6 || !ddmm(d[5]*10+d[6], d[3]*10+d[4]) {
+		return 0
+	}
+	c := weighted(d[:10], 1, 2, 3, 4, 5, 6, 7, 8, 9, 1) % 11
+	if c == 10 {
+		if c = weighted(d[:10], 3, 4, 5, 6, 7, 8, 9, 1, 2, 3) % 11; c == 10 {
+			c = 0
+		}
+	}
+	if int(d[10]) != c {
+		return 0
+	}
+	return i
+}
+
+// nin returns the length of a Nigerian National Identification Number at
+// v's start, or 0: eleven digits, assigned at random (NIMC), so only its
+// label says what it is.
+func nin(v []byte) int {
+	var d [11]byte
+	i := grouped(v, d[:], []int{11}, "")
+	if i == 0 || i < len(v) && isWord(v[i]) {
+		return 0
+	}
+	return i
+}
+
+// sss, crn and philHealth return the length of a Philippine Social
+// Security System number (10 digits, 2-7-1), a UMID card's Common
+// Reference Number (12, 4-7-1) or a PhilHealth number (12, 2-9-1) at v's
+// start, plain or with hyphens, or 0. None has a published check, so
+// only a label or a column says which.
+func sss(v []byte) int        { return plainGroups(v, 2, 7, 1) }
+func crn(v []byte) int        { return plainGroups(v, 4, 7, 1) }
+func philHealth(v []byte) int { return plainGroups(v, 2, 9, 1) }
+
+// plainGroups returns the length of the digits in groups of the given
+// sizes at v's start, joined by hyphens or by nothing, or 0.
+func plainGroups(v []byte, sizes ...int) int {
+	var d [16]byte
+	n := 0
+	for _, s := range sizes {
+		n += s
+	}
+	i := grouped(v, d[:n], sizes, "-")
+	if i == 0 || i < len(v) && isWord(v[i]) {
 		return 0
 	}
 	return i

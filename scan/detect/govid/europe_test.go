@@ -188,6 +188,19 @@ func TestNationalValid(t *testing.T) {
 		{"3100011402850003", IDNIK, false}, // regency 00
 		{"3171011402850000", IDNIK, false}, // serial 0000
 		{"4111111111111111", IDNIK, false}, // a card's test number
+		{"38502142714", EEIK, true},
+		{"38502142715", EEIK, false}, // check digit
+		{"78502142718", EEIK, false}, // no century 7
+		{"38502302716", EEIK, false}, // 30 February
+		{"49207310120", LTAK, true},
+		{"48291736501", NGNIN, true},
+		{"4829173650", NGNIN, false},
+		{"34-1234567-8", PHSSS, true},
+		{"3412345678", PHSSS, true},
+		{"34-12345678", PHSSS, false},
+		{"0111-1234567-8", PHCRN, true},
+		{"12-000015726-6", PHPhilHealth, true},
+		{"12-000015726", PHPhilHealth, false},
 	} {
 		if got := NationalValid([]byte(tt.v), []National{tt.k}); (got == tt.k) != tt.want {
 			t.Errorf("%v %s = %v, want %v", tt.k, tt.v, got, tt.want)
@@ -293,6 +306,13 @@ func TestNationalLabelled(t *testing.T) {
 		{"|FIN|: G5821734X", "G5821734X"},
 		{"la |fin| de 2024", ""},
 		{"Mi |NIE| es X6876922Z", "X6876922Z"},
+		{"|Isikukood|: 38502142714", "38502142714"},
+		{"asmens |kodas| 49207310120", "49207310120"},
+		{"|NIN|: 48291736501", "48291736501"},
+		{"the |nin| 48291736501", ""}, // capitals only
+		{"|SSS|: 34-1234567-8", "34-1234567-8"},
+		{"|UMID| No. 0111-1234567-8", "0111-1234567-8"},
+		{"|PhilHealth| number: 12-000015726-6", "12-000015726-6"},
 	}
 	for _, tt := range tests {
 		text, ks, ke := marked.Keyword(tt.text)
