@@ -245,6 +245,8 @@ func TestIssuer(t *testing.T) {
 		{[]string{"header:RSA ID Number", "rule:za-id"}, "ZA"},
 		{[]string{"header:NIK", "rule:id-nik"}, "ID"},
 		{[]string{"rule:sa-nid", "keyword:government-id at 1"}, "SA"},
+		{[]string{"header:SIN", "rule:ca-sin"}, "CA"},
+		{[]string{"rule:gb-nino", "keyword:government-id at 1"}, "GB"},
 	} {
 		if got := issuer(c.reasons); got != c.want {
 			t.Errorf("issuer(%q) = %q, want %q", c.reasons, got, c.want)

@@ -282,7 +282,7 @@ func TestRespondCountries(t *testing.T) {
 	}
 }
 
-// TestRespondNationalNumbers runs respond on the HR exports of six
+// TestRespondNationalNumbers runs respond on the HR exports of eight
 // subsidiaries abroad, each holding a generated employee's name and the
 // country's national number under the header its files use, and no
 // address: each person is placed in the country that issued the number,
@@ -298,6 +298,8 @@ func TestRespondNationalNumbers(t *testing.T) {
 		{"id.csv", "NIK", "3171015402850003"},
 		{"in.csv", "PAN", "BNZPM2501F"},
 		{"tr.csv", "TC Kimlik No", "48291736550"},
+		{"ca.csv", "SIN", "424 870 533"},
+		{"gb.csv", "NI Number", "AB 12 34 56 C"},
 	}
 	var paths []string
 	for i, f := range files {
@@ -315,7 +317,7 @@ func TestRespondNationalNumbers(t *testing.T) {
 		t.Fatalf("respond: exit %d\n%s", code, stderr)
 	}
 	rep := readReport(t, out)
-	want := map[string]int64{"ZA": 1, "JP": 1, "CL": 1, "ID": 1, "IN": 1, "TR": 1}
+	want := map[string]int64{"ZA": 1, "JP": 1, "CL": 1, "ID": 1, "IN": 1, "TR": 1, "CA": 1, "GB": 1}
 	if !maps.Equal(rep.People.ByJurisdiction, want) {
 		t.Errorf("people by jurisdiction %v, want %v", rep.People.ByJurisdiction, want)
 	}

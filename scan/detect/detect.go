@@ -2985,8 +2985,8 @@ func (e *Engine) codes(s *scratch, text []byte, lead int) {
 		if h.classes&(1<<classGov) != 0 {
 			if st, en, k := govid.NationalLabelled(text, h.start, h.end); en > 0 {
 				s.found = append(s.found, span{st, en, 0.9, breachkit.GovID, k.Reason(), kwReason(classGov, st-h.end)})
-			} else if st, en := govid.Labelled(text, h.start, h.end); en > 0 {
-				s.found = append(s.found, span{st, en, 0.9, breachkit.GovID, "rule:national-insurance", kwReason(classGov, st-h.end)})
+			} else if st, en, k := govid.Labelled(text, h.start, h.end); en > 0 {
+				s.found = append(s.found, span{st, en, 0.9, breachkit.GovID, k.Reason(), kwReason(classGov, st-h.end)})
 			} else if h.end-h.start == 5 { // alien, uscis
 				if st, en := govid.Value(text, h.end); en > 0 {
 					s.found = append(s.found, span{st, en, 0.9, breachkit.GovID, "rule:a-number", kwReason(classGov, st-h.end)})

@@ -100,6 +100,10 @@ func (e *Engine) nationalTaxID(v []byte, st, en int, fi *fieldInfo, emit func(sc
 	}
 }
 
+// issuerRule names the rule of a Canadian SIN and a UK NINO found by
+// their column, as govid.Kind.Reason does for those found by a label.
+var issuerRule = map[fieldKind]string{fSIN: govid.SIN.Reason(), fNINO: govid.NINO.Reason()}
+
 // panKinds are the national numbers a card column may hold: India's
 // Permanent Account Number, headed "PAN" as the card's number is.
 var panKinds = []govid.National{govid.INPAN}
@@ -1219,7 +1223,14 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, t tableInfo, emit func(
 		}
 	case fCardCode, fPIN, fMedication, fProcedure, fBiometric, fGenetic, fANumber, fI94, fStateID, fDoDID, fTribalID, fSIN, fNINO, fNHS, fEmployeeID, fStudentID:
 		if c := &valueRules[fi.kind]; c.ok(v) {
-			out(c.typ, c.conf, "")
+			switch fi.kind {
+			case fSIN, fNINO:
+				// The issuing country's rule, by which people places a
+				// holder whose address names no state.
+				outRule(c.typ, c.conf, issuerRule[fi.kind])
+			default:
+				out(c.typ, c.conf, "")
+			}
 			if fi.kind == fEmployeeID || fi.kind == fStudentID {
 				if t := ssnShaped(v); t != "" {
 					// 212-67-4093 in an employee or student ID column:

@@ -49,6 +49,18 @@ const (
 // number") or a NINO ("NINO", "NI number", "national insurance number").
 var Keywords = []string{"alien", "uscis", "sin", "nino", "ni", "insurance", "nas"}
 
+// Reason returns the rule reason of a Canadian SIN ("rule:ca-sin") or a
+// UK NINO ("rule:gb-nino"), whose country code people reads, or "".
+func (k Kind) Reason() string {
+	switch k {
+	case SIN:
+		return "rule:ca-sin"
+	case NINO:
+		return "rule:gb-nino"
+	}
+	return ""
+}
+
 // Valid reports whether a column value is a number of kind k.
 func Valid(v []byte, k Kind) bool {
 	v = bytes.TrimSpace(v)
@@ -209,14 +221,13 @@ func nino(v []byte, suffixed bool) int {
 
 func isWord(c byte) bool { return digit(c) || upper(c) || c >= 'a' && c <= 'z' }
 
-// Labelled returns the SIN or NINO that follows its label, the keyword
+// Labelled returns the SIN or NINO that follows its label, and its kind, the keyword
 // text[ks:ke]: "SIN" or "NAS" in capitals, "NINO", or "insurance" after "social"
 // or "national", then words such as "number" and "no", blanks, ":" and
 // "#" ("Social Insurance Number: 527 419 331", "NI number"… is left to
-// columns). It returns 0, 0 when there is none.
-func Labelled(text []byte, ks, ke int) (start, end int) {
+// columns). It returns 0, 0, None when there is none.
+func Labelled(text []byte, ks, ke int) (start, end int, kind Kind) {
 	w := text[ks:ke]
-	var kind Kind
 	switch {
 	case string(w) == "SIN", string(w) == "NAS":
 		// The SIN in French is the NAS (numéro d'assurance sociale).
@@ -238,14 +249,14 @@ func Labelled(text []byte, ks, ke int) (start, end int) {
 		case eq(prev, "national"):
 			kind = NINO
 		default:
-			return 0, 0
+			return 0, 0, None
 		}
 	default:
-		return 0, 0
+		return 0, 0, None
 	}
 	j := afterLabel(text, ke, "number", "no", "num", "nbr", "is", "est")
 	if j >= len(text) {
-		return 0, 0
+		return 0, 0, None
 	}
 	var n int
 	if kind == SIN {
@@ -254,9 +265,9 @@ func Labelled(text []byte, ks, ke int) (start, end int) {
 		n = nino(text[j:], true)
 	}
 	if n == 0 {
-		return 0, 0
+		return 0, 0, None
 	}
-	return j, j + n
+	return j, j + n, kind
 }
 
 // aNumber returns the length of the A-Number at the start of v: an

@@ -114,7 +114,7 @@ func TestLabelled(t *testing.T) {
 	}
 	for _, tt := range tests {
 		text, ks, ke := marked.Keyword(tt.text)
-		st, en := Labelled(text, ks, ke)
+		st, en, _ := Labelled(text, ks, ke)
 		if got := string(text[st:en]); got != tt.want {
 			t.Errorf("Labelled(%q) = %q, want %q", tt.text, got, tt.want)
 		}
@@ -128,7 +128,7 @@ func FuzzLabelled(f *testing.F) {
 		if ks < 0 || ke < ks || ke > len(text) {
 			return
 		}
-		st, en := Labelled(text, ks, ke)
+		st, en, _ := Labelled(text, ks, ke)
 		if en != 0 && (st < ke || en > len(text) || st >= en) {
 			t.Errorf("Labelled(%q, %d, %d) = %d, %d", text, ks, ke, st, en)
 		}
