@@ -1556,6 +1556,15 @@ func (e *Engine) hit(s *scratch, text []byte, i, j int, v uint32) name.Role {
 				}
 			}
 		}
+		if cl&(1<<classGov) != 0 && j-i == 4 && bytes.EqualFold(text[i:j], []byte("file")) {
+			// "Tax File Number": Australia's TFN (govid's label), not a
+			// US taxpayer's SSN or ITIN, which "tax" alone would say.
+			if p := len(s.hits) - 1; p >= 0 && s.hits[p].end == i-1 && text[i-1] == ' ' && bytes.EqualFold(text[s.hits[p].start:s.hits[p].end], []byte("tax")) {
+				s.hits[p].classes &^= 1<<classSSN | 1<<classITIN
+			} else {
+				return name.Role(v >> numClasses) // a file, no number's label
+			}
+		}
 		if cl&(1<<classBank) != 0 && (j-i == 7 && verbAccount(text, i, j) || j-i >= 7 && looseKind(text, i, j)) {
 			// "needs to account for page size", "takes into account":
 			// the verb and the idiom, no bank's account; "type

@@ -296,6 +296,7 @@ var labels = map[string]struct {
 	"aadhar":                      {kinds: []National{INAadhaar}},
 	"nric":                        {kinds: []National{SGNRIC, MYNRIC}},
 	"tfn":                         {kinds: []National{AUTFN}},
+	"file":                        {kinds: []National{AUTFN}, before: []string{"tax"}}, // Tax File Number
 	"rrn":                         {kinds: []National{KRRRN}},
 	"ird":                         {kinds: []National{NZIRD}},
 	"rsa":                         {kinds: []National{ZAID}, after: []string{"id", "identity"}},

@@ -303,6 +303,8 @@ func TestNationalLabelled(t *testing.T) {
 		{"nomor induk |kependudukan|: 3171015402850003", "3171015402850003"},
 		{"My South |African| ID is 8502145004088.", "8502145004088"},
 		{"|TNIN|: 1103700123458", "1103700123458"},
+		{"Tax |File| Number: 876 543 210", "876 543 210"},
+		{"the |file| 876 543 210", ""}, // a file, not after "tax"
 		{"|FIN|: G5821734X", "G5821734X"},
 		{"la |fin| de 2024", ""},
 		{"Mi |NIE| es X6876922Z", "X6876922Z"},
