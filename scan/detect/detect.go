@@ -1069,7 +1069,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 		}
 	}
 	e.resolve(s, seg, text, lead)
-	if s.present&(1<<classAccess|1<<classMedical|1<<classGov) != 0 {
+	if s.present&(1<<classAccess|1<<classMedical|1<<classGov|1<<classHealth) != 0 {
 		e.codes(s, text, lead)
 	}
 	if s.uk {
@@ -2963,10 +2963,15 @@ func (e *Engine) resolve(s *scratch, seg *scan.Segment, text []byte, lead int) {
 // the code.
 func (e *Engine) codes(s *scratch, text []byte, lead int) {
 	for _, h := range s.hits {
-		if h.classes&(1<<classAccess|1<<classMedical|1<<classGov) == 0 || h.start < lead {
+		if h.classes&(1<<classAccess|1<<classMedical|1<<classGov|1<<classHealth) == 0 || h.start < lead {
 			continue
 		}
 		n0 := len(s.found)
+		if h.classes&(1<<classHealth) != 0 && h.end-h.start == 3 && bytes.EqualFold(text[h.start:h.end], []byte("nhs")) {
+			if st, en := health.NHSLabelled(text, h.end); en > 0 {
+				s.found = append(s.found, span{st, en, 0.95, breachkit.HealthID, "rule:nhs-number", kwReason(classHealth, st-h.end)})
+			}
+		}
 		if h.classes&(1<<classAccess) != 0 {
 			var b [12]byte
 			_, n := wordBefore(text, h.start, &b)

@@ -103,6 +103,51 @@ func nhsCheck(d []byte) bool {
 	return check != 10 && check == int(d[9]-'0')
 }
 
+// NHSLabelled returns the NHS number that follows the label "NHS" ending
+// at text[i] ("NHS number: 943-476-5919", "NHS No. 9434765919"): past
+// blanks, ":", "#", "." and the words number, no, num; ten digits, 3-3-4
+// with blanks or hyphens or none, whose check digit holds. After that
+// label a hyphenated number is the NHS number, where bare it would be a
+// phone's. It returns 0, 0 when there is none.
+func NHSLabelled(text []byte, i int) (start, end int) {
+	j := i
+	for n := 0; n < 3; n++ {
+		for j < len(text) && j-i < 24 && (text[j] == ' ' || text[j] == ':' || text[j] == '#' || text[j] == '.') {
+			j++
+		}
+		w := j
+		for w < len(text) && text[w]|0x20 >= 'a' && text[w]|0x20 <= 'z' {
+			w++
+		}
+		word := strings.ToLower(string(text[j:w]))
+		if word != "number" && word != "no" && word != "num" {
+			break
+		}
+		j = w
+	}
+	var d [10]byte
+	k, n, seps := j, 0, 0
+	var sep byte
+	for k < len(text) && n < 10 {
+		c := text[k]
+		switch {
+		case digit(c):
+			d[n] = c
+			n++
+		case (c == ' ' || c == '-') && (n == 3 || n == 6) && digit(text[k-1]) && (sep == 0 && n == 3 || c == sep):
+			sep = c
+			seps++
+		default:
+			return 0, 0
+		}
+		k++
+	}
+	if n != 10 || seps == 1 || k < len(text) && (digit(text[k]) || text[k]|0x20 >= 'a' && text[k]|0x20 <= 'z') || !nhsCheck(d[:]) {
+		return 0, 0
+	}
+	return j, k
+}
+
 // Valid reports whether a structured value can be a health identifier:
 // an MBI, an NHS number, or 5 to 20 letters and digits, with hyphens or
 // single blanks between them (an Ontario health card's 1234-567-890-AB),

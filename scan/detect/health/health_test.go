@@ -1,6 +1,9 @@
 package health
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestValid(t *testing.T) {
 	for s, want := range map[string]bool{
@@ -26,6 +29,36 @@ func FuzzValid(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if ValidNHS(s) && !Valid(s) {
 			t.Errorf("%q is an NHS number but not a health ID", s)
+		}
+	})
+}
+
+func TestNHSLabelled(t *testing.T) {
+	for _, c := range []struct{ after, want string }{ // the text after "NHS"
+		{" number: 943-476-5919", "943-476-5919"},
+		{" No. 943 476 5919 on file", "943 476 5919"},
+		{" number 9434765919", "9434765919"},
+		{" number: 943-476-5918", ""},  // check digit
+		{" number: 943-476 5919", ""},  // separators differ
+		{" number: 943-476-59190", ""}, // runs on
+		{" trust 943-476-5919", ""},    // not a number's label
+	} {
+		text := []byte("NHS" + c.after)
+		st, en := NHSLabelled(text, 3)
+		if got := string(text[st:en]); got != c.want {
+			t.Errorf("NHSLabelled(%q) = %q, want %q", text, got, c.want)
+		}
+	}
+}
+
+func FuzzNHSLabelled(f *testing.F) {
+	f.Add([]byte("NHS number: 943-476-5919"))
+	f.Fuzz(func(t *testing.T, text []byte) {
+		for i := 0; i <= len(text) && i < 8; i++ {
+			st, en := NHSLabelled(text, i)
+			if en != 0 && (st < i || en > len(text) || !ValidNHS(strings.ReplaceAll(string(text[st:en]), "-", " "))) {
+				t.Fatalf("NHSLabelled(%q, %d) = %d, %d", text, i, st, en)
+			}
 		}
 	})
 }
