@@ -100,37 +100,36 @@ func (e *Engine) nationalTaxID(v []byte, st, en int, fi *fieldInfo, emit func(sc
 	}
 }
 
-// issuerRule names the rule of a Canadian SIN and a UK NINO found by
-// their column, as govid.Kind.Reason does for those found by a label.
-var issuerRule = map[fieldKind]string{fSIN: govid.SIN.Reason(), fNINO: govid.NINO.Reason()}
-
 // panKinds are the national numbers a card column may hold: India's
 // Permanent Account Number, headed "PAN" as the card's number is.
 var panKinds = []govid.National{govid.INPAN}
 
 // valueRules are the columns whose values one check decides: the type
-// and confidence of a value that passes.
+// and confidence of a value that passes, and the rule to name where it
+// says more than the header (a SIN's or NINO's country, by which people
+// places a holder whose address names no state).
 var valueRules = [...]struct {
 	ok   func([]byte) bool
 	typ  breachkit.Element
 	conf float64
+	rule string
 }{
-	fCardCode:   {func(v []byte) bool { return accesscode.Valid(v, accesscode.CardCode) }, breachkit.AccessCode, 0.95},
-	fPIN:        {func(v []byte) bool { return accesscode.Valid(v, accesscode.PIN) }, breachkit.AccessCode, 0.9},
-	fMedication: {medical.Text, breachkit.MedicalInfo, 0.85},
-	fProcedure:  {func(v []byte) bool { return medical.CodeList(v, medical.Procedure) }, breachkit.MedicalInfo, 0.9},
-	fBiometric:  {biometric.Valid, breachkit.Biometric, 0.9},
-	fGenetic:    {genetic.Valid, breachkit.Genetic, 0.9},
-	fANumber:    {func(v []byte) bool { return govid.Valid(v, govid.ANumber) }, breachkit.GovID, 0.9},
-	fI94:        {func(v []byte) bool { return govid.Valid(v, govid.I94) }, breachkit.GovID, 0.9},
-	fStateID:    {func(v []byte) bool { return govid.Valid(v, govid.StateID) }, breachkit.GovID, 0.9},
-	fDoDID:      {func(v []byte) bool { return govid.Valid(v, govid.DoDID) }, breachkit.GovID, 0.9},
-	fTribalID:   {func(v []byte) bool { return govid.Valid(v, govid.Tribal) }, breachkit.GovID, 0.9},
-	fSIN:        {func(v []byte) bool { return govid.Valid(v, govid.SIN) }, breachkit.GovID, 0.95},
-	fNINO:       {func(v []byte) bool { return govid.Valid(v, govid.NINO) }, breachkit.GovID, 0.95},
-	fNHS:        {func(v []byte) bool { return health.ValidNHS(view(v)) }, breachkit.HealthID, 0.95},
-	fEmployeeID: {assigned.Valid, breachkit.EmployeeID, 0.9},
-	fStudentID:  {assigned.Valid, breachkit.StudentID, 0.9},
+	fCardCode:   {func(v []byte) bool { return accesscode.Valid(v, accesscode.CardCode) }, breachkit.AccessCode, 0.95, ""},
+	fPIN:        {func(v []byte) bool { return accesscode.Valid(v, accesscode.PIN) }, breachkit.AccessCode, 0.9, ""},
+	fMedication: {medical.Text, breachkit.MedicalInfo, 0.85, ""},
+	fProcedure:  {func(v []byte) bool { return medical.CodeList(v, medical.Procedure) }, breachkit.MedicalInfo, 0.9, ""},
+	fBiometric:  {biometric.Valid, breachkit.Biometric, 0.9, ""},
+	fGenetic:    {genetic.Valid, breachkit.Genetic, 0.9, ""},
+	fANumber:    {func(v []byte) bool { return govid.Valid(v, govid.ANumber) }, breachkit.GovID, 0.9, ""},
+	fI94:        {func(v []byte) bool { return govid.Valid(v, govid.I94) }, breachkit.GovID, 0.9, ""},
+	fStateID:    {func(v []byte) bool { return govid.Valid(v, govid.StateID) }, breachkit.GovID, 0.9, ""},
+	fDoDID:      {func(v []byte) bool { return govid.Valid(v, govid.DoDID) }, breachkit.GovID, 0.9, ""},
+	fTribalID:   {func(v []byte) bool { return govid.Valid(v, govid.Tribal) }, breachkit.GovID, 0.9, ""},
+	fSIN:        {func(v []byte) bool { return govid.Valid(v, govid.SIN) }, breachkit.GovID, 0.95, govid.SIN.Reason()},
+	fNINO:       {func(v []byte) bool { return govid.Valid(v, govid.NINO) }, breachkit.GovID, 0.95, govid.NINO.Reason()},
+	fNHS:        {func(v []byte) bool { return health.ValidNHS(view(v)) }, breachkit.HealthID, 0.95, ""},
+	fEmployeeID: {assigned.Valid, breachkit.EmployeeID, 0.9, ""},
+	fStudentID:  {assigned.Valid, breachkit.StudentID, 0.9, ""},
 }
 
 var partNames = [...]string{fAlias: "alias", fGiven: "given", fMiddle: "middle", fSurname: "surname", fFullName: "full", fSuffix: "suffix",
@@ -1223,12 +1222,9 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, t tableInfo, emit func(
 		}
 	case fCardCode, fPIN, fMedication, fProcedure, fBiometric, fGenetic, fANumber, fI94, fStateID, fDoDID, fTribalID, fSIN, fNINO, fNHS, fEmployeeID, fStudentID:
 		if c := &valueRules[fi.kind]; c.ok(v) {
-			switch fi.kind {
-			case fSIN, fNINO:
-				// The issuing country's rule, by which people places a
-				// holder whose address names no state.
-				outRule(c.typ, c.conf, issuerRule[fi.kind])
-			default:
+			if c.rule != "" {
+				outRule(c.typ, c.conf, c.rule)
+			} else {
 				out(c.typ, c.conf, "")
 			}
 			if fi.kind == fEmployeeID || fi.kind == fStudentID {
