@@ -3,6 +3,7 @@ package govid
 import (
 	"bytes"
 	"slices"
+	"unicode"
 )
 
 // National is the kind of a country's national identification or tax
@@ -425,7 +426,7 @@ func NationalLabelled(text []byte, ks, ke int) (start, end int, kind National) {
 		low[i-ks] = text[i] | 0x20
 	}
 	l, ok := labels[string(low[:ke-ks])]
-	if !ok || l.in == inHeader || l.caps && !bytes.Equal(bytes.ToUpper(text[ks:ke]), text[ks:ke]) {
+	if !ok || l.in == inHeader || l.caps && bytes.IndexFunc(text[ks:ke], unicode.IsLower) >= 0 {
 		return 0, 0, NoNational
 	}
 	if l.before != nil && !wordBeforeIn(text, ks, l.before) {
