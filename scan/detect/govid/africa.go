@@ -36,3 +36,15 @@ func luhn(d []byte) bool {
 	}
 	return sum%10 == 0
 }
+
+// nin returns the length of a Nigerian National Identification Number at
+// v's start, or 0: eleven digits, assigned at random (NIMC), so only its
+// label says what it is.
+func nin(v []byte) int {
+	var d [11]byte
+	i := grouped(v, d[:], []int{11}, "")
+	if i == 0 || i < len(v) && isWord(v[i]) {
+		return 0
+	}
+	return i
+}

@@ -270,3 +270,27 @@ func nik(v []byte) int {
 	}
 	return i
 }
+
+// sss, crn and philHealth return the length of a Philippine Social
+// Security System number (10 digits, 2-7-1), a UMID card's Common
+// Reference Number (12, 4-7-1) or a PhilHealth number (12, 2-9-1) at v's
+// start, plain or with hyphens, or 0. None has a published check, so
+// only a label or a column says which.
+func sss(v []byte) int        { return plainGroups(v, 2, 7, 1) }
+func crn(v []byte) int        { return plainGroups(v, 4, 7, 1) }
+func philHealth(v []byte) int { return plainGroups(v, 2, 9, 1) }
+
+// plainGroups returns the length of the digits in groups of the given
+// sizes at v's start, joined by hyphens or by nothing, or 0.
+func plainGroups(v []byte, sizes ...int) int {
+	var d [16]byte
+	n := 0
+	for _, s := range sizes {
+		n += s
+	}
+	i := grouped(v, d[:n], sizes, "-")
+	if i == 0 || i < len(v) && isWord(v[i]) {
+		return 0
+	}
+	return i
+}

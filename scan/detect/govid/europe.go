@@ -125,10 +125,10 @@ const (
 	// Estonia's.
 	LTAK
 	// NGNIN is Nigeria's National Identification Number: eleven digits
-	// assigned at random, with no check.
+	// assigned at random, with no check (africa.go).
 	NGNIN
 	// PHSSS is the Philippines' Social Security System number: ten
-	// digits, 2-7-1.
+	// digits, 2-7-1 (asia.go, as the two after it).
 	PHSSS
 	// PHCRN is the Philippines' Common Reference Number of the UMID
 	// card: twelve digits, 4-7-1.
@@ -402,8 +402,9 @@ var allNationals = func() (ks []National) {
 }()
 
 // Weak reports a kind whose check passes one random number in ten or
-// eleven, or none at all (a CPR number is a date and four digits): a
-// header must name it, not merely say "national ID".
+// eleven, or that is only a date and a region or serial (a CPR number,
+// MyKad, NIK), or has no check at all (Nigeria's NIN, the Philippines'
+// numbers): a header must name it, not merely say "national ID".
 func (k National) Weak() bool {
 	switch k {
 	case NLBSN, DKCPR, INAadhaar, AUTFN, THPIN, SANID, ILID, JPMyNumber, CLRUN, MYNRIC, IDNIK, LTAK, NGNIN, PHSSS, PHCRN, PHPhilHealth:
@@ -1067,42 +1068,6 @@ func balticCode(v []byte) int {
 		}
 	}
 	if int(d[10]) != c {
-		return 0
-	}
-	return i
-}
-
-// nin returns the length of a Nigerian National Identification Number at
-// v's start, or 0: eleven digits, assigned at random (NIMC), so only its
-// label says what it is.
-func nin(v []byte) int {
-	var d [11]byte
-	i := grouped(v, d[:], []int{11}, "")
-	if i == 0 || i < len(v) && isWord(v[i]) {
-		return 0
-	}
-	return i
-}
-
-// sss, crn and philHealth return the length of a Philippine Social
-// Security System number (10 digits, 2-7-1), a UMID card's Common
-// Reference Number (12, 4-7-1) or a PhilHealth number (12, 2-9-1) at v's
-// start, plain or with hyphens, or 0. None has a published check, so
-// only a label or a column says which.
-func sss(v []byte) int        { return plainGroups(v, 2, 7, 1) }
-func crn(v []byte) int        { return plainGroups(v, 4, 7, 1) }
-func philHealth(v []byte) int { return plainGroups(v, 2, 9, 1) }
-
-// plainGroups returns the length of the digits in groups of the given
-// sizes at v's start, joined by hyphens or by nothing, or 0.
-func plainGroups(v []byte, sizes ...int) int {
-	var d [16]byte
-	n := 0
-	for _, s := range sizes {
-		n += s
-	}
-	i := grouped(v, d[:n], sizes, "-")
-	if i == 0 || i < len(v) && isWord(v[i]) {
 		return 0
 	}
 	return i
