@@ -1,10 +1,11 @@
 // Package govid recognises government identification numbers other than
 // SSNs, ITINs, driver's licences and passports: alien registration
 // (A-Number, USCIS) numbers, I-94 admission numbers, state ID card
-// numbers, Department of Defense ID numbers and tribal ID numbers; and
-// the national numbers of people abroad that a US company's files hold
-// most: Canada's Social Insurance Number and the UK's National Insurance
-// number. HR files hold them (Form I-9 data, payroll of a Canadian or UK
+// numbers, Department of Defense ID numbers and tribal ID numbers;
+// Canada's Social Insurance Number and the UK's National Insurance
+// number; and (National, in europe.go and the other regions' files) the
+// national identity and tax numbers of the countries whose laws
+// duties/rules holds, each with its check. HR files hold them (Form I-9 data, payroll of a Canadian or UK
 // subsidiary), and the rule files of duties/rules with GOV_ID in their
 // triggers count such a number, with a name, as personal information.
 // Their shapes are common numbers, so a column's header or a label in
