@@ -5,9 +5,10 @@
 // Canada's Social Insurance Number and the UK's National Insurance
 // number; and (National, in europe.go and the other regions' files) the
 // national identity and tax numbers of the countries whose laws
-// duties/rules holds, each with its check. HR files hold them (Form I-9 data, payroll of a Canadian or UK
-// subsidiary), and the rule files of duties/rules with GOV_ID in their
-// triggers count such a number, with a name, as personal information.
+// duties/rules holds, each with its check. HR files hold them (Form I-9
+// data, a subsidiary's payroll abroad), and the rule files of
+// duties/rules with GOV_ID in their triggers count such a number, with a
+// name, as personal information.
 // Their shapes are common numbers, so a column's header or a label in
 // text must say what they are.
 package govid
