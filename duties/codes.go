@@ -88,6 +88,12 @@ const (
 	// KindInsuranceLicensee: a person licensed by a state's insurance
 	// department (insurance data security laws after NAIC Model 668).
 	KindInsuranceLicensee = "insurance-licensee"
+	// KindNonbankLicensee: a mortgage lender or servicer, money
+	// transmitter or consumer lender licensed by a state's financial
+	// regulator, not a bank or credit union (state nonbank data security
+	// laws such as Minnesota's ch. 46A); a GLBA financial institution
+	// under the FTC's Safeguards Rule.
+	KindNonbankLicensee = "nonbank-financial-licensee"
 )
 
 // Organisation roles a scenario may state: the organisation owns or
@@ -124,17 +130,18 @@ func ParseRole(s string) (string, error) {
 
 // glbaInstitution marks the kinds that are financial institutions under
 // the Gramm-Leach-Bliley Act, whose Title V each names with its federal
-// regulator (15 U.S.C. § 6805(a)): a scenario that states one is also a
+// regulator (15 U.S.C. § 6805(a)), and a state-licensed nonbank lender,
+// under the FTC's: a scenario that states one is also a
 // financial-institution, so the state laws' GLBA exemptions and deemed
 // compliance reach it. Insurance licensees are left to counsel.
 var glbaInstitution = map[string]bool{KindBank: true, KindCreditUnion: true, KindBrokerDealer: true,
-	KindInvestmentAdviser: true, KindInvestmentCompany: true}
+	KindInvestmentAdviser: true, KindInvestmentCompany: true, KindNonbankLicensee: true}
 
 // Kinds lists the organisation kinds breachkit knows, in output order.
 var Kinds = []string{KindFinancialInstitution, KindPublicCompany, KindHIPAACoveredEntity,
 	KindHIPAABusinessAssociate, KindNYDFSLicensee, KindInformationBroker, KindGovernmentAgency,
 	KindBank, KindCreditUnion, KindBrokerDealer, KindInvestmentAdviser, KindInvestmentCompany,
-	KindTransferAgent, KindPHRVendor, KindTelecomCarrier, KindInsuranceLicensee}
+	KindTransferAgent, KindPHRVendor, KindTelecomCarrier, KindInsuranceLicensee, KindNonbankLicensee}
 
 var regimes = []string{"state-breach-law", "hipaa", "glba-ftc", "sec-8k", "nydfs-500",
 	"sec-reg-s-p", "ftc-hbnr", "bank-guidance", "ncua-748", "fcc-breach",
