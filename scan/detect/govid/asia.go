@@ -140,11 +140,7 @@ func thPIN(v []byte) int {
 	if p := d[1]*10 + d[2]; p < 10 || p > 96 {
 		return 0
 	}
-	sum := 0
-	for k, x := range d[:12] {
-		sum += int(x) * (13 - k)
-	}
-	if int(d[12]) != (11-sum%11)%10 {
+	if sum := weighted(d[:12], 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2); int(d[12]) != (11-sum%11)%10 {
 		return 0
 	}
 	return i
