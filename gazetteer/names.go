@@ -20,8 +20,12 @@ type nameTable struct {
 
 func (t *nameTable) load() *nameTable {
 	t.once.Do(func() {
-		t.freq = map[string]float64{}
-		for _, r := range readRecords(t.file, 2) {
+		recs := readRecords(t.file, 2)
+		// Sized up front: growing a map of 100,000 names one rehash at
+		// a time was most of the scan's start.
+		t.freq = make(map[string]float64, len(recs))
+		t.list = make([]string, 0, len(recs))
+		for _, r := range recs {
 			f, err := strconv.ParseFloat(r[1], 64)
 			if err != nil || f < 0 {
 				panic(fmt.Sprintf("gazetteer: data/%s: bad frequency %q", t.file, r[1]))

@@ -248,11 +248,12 @@ func New(cfg Config) *Engine {
 			e.byDigits[n] = append(e.byDigits[n], uint8(ri))
 		}
 	}
-	lex := map[string]uint32{}
+	names := name.Lexicon()
+	lex := make(map[string]uint32, len(e.kw)+len(names))
 	for w, c := range e.kw {
 		lex[w] = c
 	}
-	for w, r := range name.Lexicon() {
+	for w, r := range names {
 		lex[w] |= uint32(r) << numClasses
 	}
 	e.lex = wordset.New(lex)
