@@ -73,7 +73,8 @@ type reader struct {
 
 // next returns the next decoded piece and, if it is not a byte copy of
 // the source, the source offset of each byte; start is the source
-// offset of a byte copy. It notes from the first piece whether lines
+// offset of a byte copy. The piece may be the reader's own buffer, valid
+// until the next call. It notes from the first piece whether lines
 // end in CR alone (classic Mac OS), for the splitter to cut there.
 func (d *reader) next() (out []byte, offs []int64, start int64, err error) {
 	out, offs, start, err = d.decode()
@@ -143,8 +144,10 @@ func (d *reader) decode() (out []byte, offs []int64, start int64, err error) {
 		if utf8.Valid(b[:cut]) {
 			d.pend = append(d.pend, b[cut:]...)
 			d.srcOff += int64(cut)
-			out = append([]byte(nil), b[:cut]...)
-			return out, nil, base, nil
+			// The read buffer itself: the caller copies it into its
+			// window before the next read (a copy per read was an
+			// allocation, a clearing and a copy of every byte).
+			return b[:cut], nil, base, nil
 		}
 		// Not UTF-8: read as Latin-1 from here on. Every byte maps to
 		// one character, so nothing is lost and the source is not
