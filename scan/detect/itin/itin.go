@@ -21,6 +21,9 @@ func Valid(d []byte) bool {
 	if string(d) == "999999999" || string(d[5:]) == "0000" {
 		return false // placeholder, or no serial
 	}
+	if string(d[:8]) == "98765432" {
+		return false // 987-65-4320 to 4329: the SSA's advertising numbers, in every sample form
+	}
 	g := int(d[3]-'0')*10 + int(d[4]-'0')
 	return (g >= 50 && g <= 65) || (g >= 70 && g <= 88) || (g >= 90 && g <= 92) || (g >= 94 && g <= 99)
 }
