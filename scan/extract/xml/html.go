@@ -94,6 +94,9 @@ func extractHTML(ctx context.Context, in *scan.Input, r io.Reader, emit func(sca
 				seg := scan.Segment{Text: bytes.Clone(v), Offset: -1, Field: name + "@" + string(k), Record: record}
 				if i := attrValue(rawc, lraw, k, v); i >= 0 {
 					seg.Offset = start + int64(i)
+				} else if vs, ve := attrSpan(lraw, string(k)); vs >= 0 {
+					// References in the value (&amp;, &#64;).
+					seg.OffsetAt = offsetAt(start+int64(vs), rawc[vs:ve], seg.Text)
 				}
 				if err := emit(seg); err != nil {
 					return err
@@ -122,6 +125,10 @@ func extractHTML(ctx context.Context, in *scan.Input, r io.Reader, emit func(sca
 			// buffer, over the raw bytes: without them the text is the
 			// file's own.
 			exact := bytes.IndexByte(raw, '&') < 0 && bytes.IndexByte(raw, '\r') < 0 && bytes.IndexByte(raw, 0) < 0
+			var rawc []byte
+			if !exact {
+				rawc = bytes.Clone(raw) // to map the decoded text back to
+			}
 			t := z.Text()
 			if skip > 0 || len(bytes.TrimSpace(t)) == 0 {
 				break
@@ -146,6 +153,8 @@ func extractHTML(ctx context.Context, in *scan.Input, r io.Reader, emit func(sca
 			}
 			if exact && len(t) == len(raw) {
 				seg.Offset = start
+			} else if rawc != nil {
+				seg.OffsetAt = offsetAt(start, rawc, seg.Text)
 			}
 			if err := emit(seg); err != nil {
 				return err

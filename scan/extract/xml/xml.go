@@ -227,6 +227,11 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 							break
 						}
 					}
+					if seg.Offset < 0 {
+						if vs, ve := attrSpan(raw, a.Name.Local); vs >= 0 {
+							seg.OffsetAt = offsetAt(start+int64(vs), raw[vs:ve], seg.Text)
+						}
+					}
 				}
 				if err := recs.out(seg); err != nil {
 					return err
@@ -263,6 +268,10 @@ func (Extractor) Extract(ctx context.Context, in *scan.Input, emit func(scan.Seg
 				seg.Offset = start
 			} else if i := bytes.Index(raw, []byte("<![CDATA[")); i >= 0 && bytes.Equal(raw[i+9:len(raw)-3], t) {
 				seg.Offset = start + int64(i+9)
+			} else if raw != nil {
+				// References (&amp;, &#64;) or CRs: each decoded byte
+				// is mapped to its markup.
+				seg.OffsetAt = offsetAt(start, raw, t)
 			}
 			if err := recs.out(seg); err != nil {
 				return err

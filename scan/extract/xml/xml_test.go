@@ -3,6 +3,7 @@ package xml
 import (
 	"bytes"
 	"context"
+	"html"
 	"slices"
 	"strings"
 	"testing"
@@ -17,6 +18,20 @@ func extract(t testing.TB, name string, data []byte) ([]scan.Segment, error) {
 		if s.Offset >= 0 {
 			if s.Offset+int64(len(s.Text)) > int64(len(data)) || !bytes.Equal(data[s.Offset:s.Offset+int64(len(s.Text))], s.Text) {
 				t.Fatalf("segment at %d is not the file's bytes", s.Offset)
+			}
+		}
+		if s.OffsetAt != nil {
+			// The mapped bytes, their references and CRs decoded, are
+			// the text.
+			st, en := s.OffsetAt(0), s.OffsetAt(len(s.Text))
+			if st < 0 || en < st || en > int64(len(data)) {
+				t.Fatalf("segment %q maps to %d..%d of %d bytes", s.Text, st, en, len(data))
+			}
+			if raw := data[st:en]; !bytes.Contains(raw, []byte("<![CDATA[")) {
+				dec := html.UnescapeString(strings.ReplaceAll(strings.ReplaceAll(string(raw), "\r\n", "\n"), "\r", "\n"))
+				if dec != string(s.Text) {
+					t.Fatalf("segment %q maps to %q", s.Text, raw)
+				}
 			}
 		}
 		s.Text = bytes.Clone(s.Text)
@@ -55,8 +70,8 @@ func TestXML(t *testing.T) {
 			t.Errorf("segment %d: field %q record %q", i, segs[i].Field, segs[i].Record)
 		}
 	}
-	if segs[1].Offset < 0 || segs[3].Offset < 0 || segs[2].Offset != -1 {
-		t.Errorf("offsets: ssn %d, email %d, entity text %d", segs[1].Offset, segs[3].Offset, segs[2].Offset)
+	if segs[1].Offset < 0 || segs[3].Offset < 0 || segs[2].Offset != -1 || segs[2].OffsetAt == nil {
+		t.Errorf("offsets: ssn %d, email %d, entity text %d (mapped %v)", segs[1].Offset, segs[3].Offset, segs[2].Offset, segs[2].OffsetAt != nil)
 	}
 }
 
@@ -359,5 +374,63 @@ func TestRecordColumns(t *testing.T) {
 	want := []string{"memberId=memberId,shareBalance", "shareBalance=memberId,shareBalance", "memberId=memberId,planCode", "planCode=memberId,planCode"}
 	if !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestReferenceOffsets: a value written with character or entity
+// references is located by the bytes it was decoded from, so that a
+// finding's start and end cover the markup ("ann&#64;example.com"), in
+// XML text and attributes and in HTML alike.
+func TestReferenceOffsets(t *testing.T) {
+	for _, tc := range []struct{ name, doc, value, raw string }{
+		{"a.xml", `<c><email>ann&#64;example.com</email></c>`, "ann@example.com", "ann&#64;example.com"},
+		{"a.xml", "<c><note>Call O&apos;Brien\r\nat 415</note></c>", "Call O'Brien\nat 415", "Call O&apos;Brien\r\nat 415"},
+		{"a.xml", `<c><p owner = 'Mary O&apos;Hara'/></c>`, "Mary O'Hara", "Mary O&apos;Hara"},
+		{"a.html", `<p>Sean O&rsquo;Neil&nbsp;SSN</p>`, "Sean O\u2019Neil\u00a0SSN", "Sean O&rsquo;Neil&nbsp;SSN"},
+		{"a.html", `<a TITLE="Jo &amp; Co" href=x>y</a>`, "Jo & Co", "Jo &amp; Co"},
+	} {
+		segs, err := extract(t, tc.name, []byte(tc.doc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, s := range segs {
+			if string(s.Text) != tc.value {
+				continue
+			}
+			found = true
+			if s.OffsetAt == nil {
+				t.Errorf("%s: %q has no offsets", tc.doc, tc.value)
+				continue
+			}
+			if got := tc.doc[s.OffsetAt(0):s.OffsetAt(len(s.Text))]; got != tc.raw {
+				t.Errorf("%s: %q maps to %q, want %q", tc.doc, tc.value, got, tc.raw)
+			}
+		}
+		if !found {
+			t.Errorf("%s: no segment %q", tc.doc, tc.value)
+		}
+	}
+}
+
+func TestRawOffsets(t *testing.T) {
+	for _, tc := range []struct {
+		raw, text string
+		want      []int // nil: not mappable
+	}{
+		{"ab", "ab", []int{0, 1, 2}},
+		{"a&amp;b", "a&b", []int{0, 1, 6, 7}},
+		{"&#233;", "\u00e9", []int{0, 0, 6}},
+		{"a\r\nb", "a\nb", []int{0, 2, 3, 4}},
+		{"a\rb", "a\nb", []int{0, 1, 2, 3}},
+		{"<![CDATA[x]]>y", "xy", []int{9, 13, 14}},
+		{"a & b", "a & b", []int{0, 1, 2, 3, 4, 5}},
+		{"a&amp;b", "a&amp;b", nil},
+		{"ab", "abc", nil},
+		{"abc", "ab", nil},
+	} {
+		if got := rawOffsets([]byte(tc.raw), []byte(tc.text)); !slices.Equal(got, tc.want) {
+			t.Errorf("rawOffsets(%q, %q) = %v, want %v", tc.raw, tc.text, got, tc.want)
+		}
 	}
 }
