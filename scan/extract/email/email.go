@@ -21,9 +21,10 @@
 //
 // Records: a message of an .eml is its path; message N (1-based) of a
 // mailbox is "path#msg=N". Offsets are -1, except in an .eml for the
-// headers written on one line and not encoded, and for a body that is a
-// single text/plain part sent as 7bit, 8bit or binary in UTF-8 or
-// US-ASCII: their segments carry their exact byte offset in the file.
+// headers written on one line and not encoded, and for text parts in
+// UTF-8 or US-ASCII sent as 7bit, 8bit, binary or quoted-printable
+// within the message's first 4 MiB: their segments carry the byte
+// offsets, in the file, of what they were decoded from.
 //
 // A message that cannot be parsed is reported with Input.Warn and, in a
 // mailbox, the next message is read.
@@ -106,7 +107,7 @@ func (EML) Accepts(name string, head []byte) bool {
 
 // Extract implements scan.Extractor.
 func (EML) Extract(ctx context.Context, in *scan.Input, emit func(scan.Segment) error) error {
-	tee := &capped{max: 64 << 10}
+	tee := &capped{max: 4 << 20}
 	m := &msg{in: in, lim: archive.EffectiveLimits(in.Limits), emit: emit, record: in.Path, raw: tee}
 	err := m.read(ctx, io.TeeReader(in.R, tee))
 	if m.emitErr || ctx.Err() != nil {
@@ -192,6 +193,7 @@ type msg struct {
 	record  string
 	prefix  string  // member name prefix in a mailbox
 	raw     *capped // the file's first bytes, for .eml offsets
+	cur     int     // where in raw the next text part's body is looked for
 	members int     // members handed so far (in the source)
 	names   map[string]int
 	any     bool // something was emitted or handed
@@ -376,9 +378,9 @@ func (m *msg) part(p *mail.Part, n int, offset int64) error {
 			if htmlTable(head) {
 				return m.member(fmt.Sprintf("body-%d.html", n+1), br)
 			}
-			return m.text(htmlText(br), -1)
+			return m.text(htmlText(br), -1, 0)
 		case t == "" || strings.HasPrefix(t, "text/"):
-			return m.text(p.Body, offset)
+			return m.text(p.Body, offset, bodyForm(h))
 		}
 		return m.member(partName(&h.Header, n), p.Body)
 	case *mail.AttachmentHeader:
@@ -405,8 +407,10 @@ func partName(h *message.Header, n int) string {
 }
 
 // text emits body text in pieces cut at line ends; offset, when not -1,
-// is where the text starts in the source (it is a byte copy).
-func (m *msg) text(r io.Reader, offset int64) error {
+// is where the text starts in the source (it is a byte copy). Otherwise
+// a piece of a body written in form (asIs, quotedPrintable) is looked
+// for in an .eml's raw message (see locate).
+func (m *msg) text(r io.Reader, offset int64, form int) error {
 	br := bufio.NewReaderSize(r, 16<<10) // messages are many and mostly small
 	var buf []byte
 	pos := offset
@@ -429,6 +433,8 @@ func (m *msg) text(r io.Reader, offset int64) error {
 			seg := scan.Segment{Text: bytes.Clone(buf), Offset: -1, Record: m.record}
 			if pos >= 0 {
 				seg.Offset = pos
+			} else if form != 0 {
+				seg.Offset, seg.OffsetAt = m.locate(seg.Text, form)
 			}
 			if err := m.send(seg); err != nil {
 				return err

@@ -319,6 +319,16 @@ func fuzzRun(ex scan.Extractor, data []byte) {
 		if s.Offset >= 0 && s.Offset+int64(len(s.Text)) <= int64(len(data)) && !bytes.Equal(data[s.Offset:s.Offset+int64(len(s.Text))], s.Text) {
 			panic("offset does not point at the text")
 		}
+		if s.OffsetAt != nil {
+			prev := int64(0)
+			for i := 0; i <= len(s.Text); i++ {
+				o := s.OffsetAt(i)
+				if o < prev || o > int64(len(data)) {
+					panic("offsets out of order or past the file")
+				}
+				prev = o
+			}
+		}
 		return nil
 	})
 }
@@ -326,6 +336,7 @@ func fuzzRun(ex scan.Extractor, data []byte) {
 func FuzzEML(f *testing.F) {
 	f.Add([]byte(plain))
 	f.Add([]byte(crlf(multipart)))
+	f.Add([]byte(alternative))
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzRun(EML{}, data) })
 }
 
@@ -451,6 +462,104 @@ func TestExtraHeaders(t *testing.T) {
 	} {
 		if got := field(o, f); !slices.Equal(got, want) {
 			t.Errorf("%s = %q, want %q", f, got, want)
+		}
+	}
+}
+
+// A multipart message's text parts, sent as is or in quoted-printable,
+// are found in the file: each body piece carries the offsets of the
+// bytes it was decoded from, so a finding's start and end cover
+// "Jos=C3=A9" as a plain body's cover its own bytes.
+const alternative = `From: hr@example.com
+To: jane.roe@example.com
+Subject: records
+MIME-Version: 1.0
+Content-Type: multipart/mixed; boundary="m1"
+
+--m1
+Content-Type: multipart/alternative; boundary="a1"
+
+--a1
+Content-Type: text/plain; charset=utf-8
+Content-Transfer-Encoding: quoted-printable
+
+Jos=C3=A9 Garc=C3=ADa, SSN 078-05-1120, lives at 77 Massachusetts Ave, Cambr=
+idge, MA 02139.  =20
+Phone: 617-253-1000
+--a1
+Content-Type: text/html; charset=utf-8
+
+<p>Jos&eacute; Garc&iacute;a</p>
+--a1--
+
+--m1
+Content-Type: text/plain
+
+Second part: DOB 03/14/1975.
+--m1--
+`
+
+func TestLocatedOffsets(t *testing.T) {
+	for _, data := range []string{alternative, crlf(alternative)} {
+		o, err := run(t, EML{}, "mail.eml", data, 0)
+		if err != nil || len(o.warns) > 0 {
+			t.Fatalf("err %v warns %q", err, o.warns)
+		}
+		var qp, plainPart bool
+		for _, s := range o.segs {
+			if s.Field != "" {
+				continue
+			}
+			switch {
+			case strings.HasPrefix(string(s.Text), "José García"):
+				qp = true
+				if s.OffsetAt == nil {
+					t.Fatalf("quoted-printable body %q has no offsets", s.Text)
+				}
+				at := func(v string) string {
+					i := strings.Index(string(s.Text), v)
+					return data[s.OffsetAt(i):s.OffsetAt(i+len(v))]
+				}
+				for v, want := range map[string]string{"José García": "Jos=C3=A9 Garc=C3=ADa", "078-05-1120": "078-05-1120",
+					"Cambridge": "Cambr=" + data[strings.Index(data, "Cambr=")+6:strings.Index(data, "idge")] + "idge", "617-253-1000": "617-253-1000"} {
+					if got := at(v); got != want {
+						t.Errorf("%q maps to %q, want %q", v, got, want)
+					}
+				}
+			case strings.HasPrefix(string(s.Text), "Second part"):
+				plainPart = true
+				if s.Offset < 0 || data[s.Offset:s.Offset+int64(len(s.Text))] != string(s.Text) {
+					t.Errorf("plain part at %d is not the file's bytes", s.Offset)
+				}
+			case strings.Contains(string(s.Text), "José"):
+				// The HTML alternative, decoded from entities: no offsets.
+				if s.Offset >= 0 || s.OffsetAt != nil {
+					t.Errorf("HTML text %q has offsets", s.Text)
+				}
+			}
+		}
+		if !qp || !plainPart {
+			t.Errorf("parts read: quoted-printable %v, plain %v", qp, plainPart)
+		}
+	}
+}
+
+func TestQPOffsets(t *testing.T) {
+	for _, tc := range []struct {
+		raw, dec string
+		want     []int
+	}{
+		{"ab", "ab", []int{0, 1, 2}},
+		{"a=3Db", "a=b", []int{0, 1, 4, 5}},
+		{"a=3db", "a=b", []int{0, 1, 4, 5}},
+		{"a=\r\nb", "ab", []int{0, 4, 5}},
+		{"a  \nb", "a\nb", []int{0, 3, 4, 5}},
+		{"a=XYb", "a=XYb", nil},
+		{"a=3Db", "a=c", nil},
+		{"ab", "abc", nil},
+	} {
+		if got := qpOffsets([]byte(tc.raw), 0, []byte(tc.dec)); !slices.Equal(got, tc.want) {
+			t.Errorf("qpOffsets(%q, %q) = %v, want %v", tc.raw, tc.dec, got, tc.want)
 		}
 	}
 }

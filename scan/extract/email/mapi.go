@@ -219,7 +219,7 @@ func (m *msg) item(ctx context.Context, it *item) error {
 		return err
 	}
 	if body := p.str(propBody); strings.TrimSpace(body) != "" {
-		if err := m.text(strings.NewReader(body), -1); err != nil {
+		if err := m.text(strings.NewReader(body), -1, 0); err != nil {
 			return err
 		}
 	} else if v, ok := p[propBodyHTML]; ok {
@@ -227,12 +227,12 @@ func (m *msg) item(ctx context.Context, it *item) error {
 			if err := m.member("body.html", bytes.NewReader(v.data)); err != nil {
 				return err
 			}
-		} else if err := m.text(htmlText(bytes.NewReader(v.data)), -1); err != nil {
+		} else if err := m.text(htmlText(bytes.NewReader(v.data)), -1, 0); err != nil {
 			return err
 		}
 	}
 	if h := p.str(propInternetHdrs); strings.TrimSpace(h) != "" {
-		if err := m.text(strings.NewReader(h), -1); err != nil {
+		if err := m.text(strings.NewReader(h), -1, 0); err != nil {
 			return err
 		}
 	}
