@@ -9,7 +9,8 @@
 // values (vCard 2.1) decoded, and structured values written as a person
 // would: N "Souza;Ana;;;" as "Ana Souza", ADR as "street, city, region
 // postcode". A value that is one line of the file, as written, carries
-// its byte offset.
+// its byte offset; an address written on one line without escapes maps
+// each of its bytes to its part in the file.
 package vcard
 
 import (
@@ -140,6 +141,7 @@ func split(s string) (name, params, value string, ok bool) {
 func property(path string, card int, name, params, value string, l line, emit func(scan.Segment) error) error {
 	up := strings.ToUpper(params)
 	exact := !l.folded
+	raw := value
 	if strings.Contains(up, "QUOTED-PRINTABLE") {
 		if b, err := io.ReadAll(quotedprintable.NewReader(strings.NewReader(value))); err == nil {
 			value, exact = string(b), false
@@ -168,6 +170,15 @@ func property(path string, card int, name, params, value string, l line, emit fu
 		}
 		value = strings.Join(nonEmpty(strings.Join(nonEmpty(at(p, 0), at(p, 1), at(p, 2)), " "), at(p, 3),
 			strings.Join(nonEmpty(at(p, 4), at(p, 5)), " "), country), ", ")
+		if exact && !strings.Contains(raw, `\`) {
+			// Written on one line without escapes: each byte of the
+			// address maps to its part in the file.
+			base := l.off + int64(strings.IndexByte(l.text, ':')+1)
+			if at := adrOffsets(raw, value, country != "", base); at != nil {
+				seg := scan.Segment{Text: []byte(value), Offset: -1, OffsetAt: at, Field: field, Record: fmt.Sprintf("%s#card=%d", path, card)}
+				return emit(seg)
+			}
+		}
 		exact = false
 	default:
 		if u := unescapeOne(value); u != value {
@@ -215,4 +226,67 @@ func unescapeOne(s string) string {
 	}
 	r := strings.NewReplacer(`\n`, "\n", `\N`, "\n", `\,`, ",", `\;`, ";", `\\`, `\`)
 	return r.Replace(s)
+}
+
+// adrOffsets maps the address built from an ADR value written as raw at
+// the file offset base back to raw: a part's bytes to themselves, the
+// blank or comma put between two parts to where the first ends. It
+// returns nil when the parts, joined so, do not give value.
+func adrOffsets(raw, value string, country bool, base int64) func(int) int64 {
+	var starts []int // where each part, its blanks trimmed, starts in raw
+	var parts []string
+	for i := 0; ; {
+		j := strings.IndexByte(raw[i:], ';')
+		p := raw[i:]
+		if j >= 0 {
+			p = raw[i : i+j]
+		}
+		t := strings.TrimSpace(p)
+		starts = append(starts, i+strings.Index(p, t))
+		parts = append(parts, t)
+		if j < 0 {
+			break
+		}
+		i += j + 1
+	}
+	groups := [][]int{{0, 1, 2}, {3}, {4, 5}}
+	if country {
+		groups = append(groups, []int{6})
+	}
+	var b []byte
+	var offs []int64
+	end := int64(0)
+	put := func(sep string, k int) {
+		at := base + int64(starts[k])
+		for i := range sep {
+			b = append(b, sep[i])
+			offs = append(offs, end) // a value that ends before it ends with the part before
+		}
+		for i := range len(parts[k]) {
+			b = append(b, parts[k][i])
+			offs = append(offs, at+int64(i))
+		}
+		end = at + int64(len(parts[k]))
+	}
+	gsep := ""
+	for _, g := range groups {
+		sep := gsep
+		for _, k := range g {
+			if k >= len(parts) || parts[k] == "" {
+				continue
+			}
+			put(sep, k)
+			sep, gsep = " ", ", "
+		}
+	}
+	if string(b) != value {
+		return nil
+	}
+	offs = append(offs, end)
+	return func(i int) int64 {
+		if i < 0 {
+			return -1
+		}
+		return offs[min(i, len(offs)-1)]
+	}
 }

@@ -84,7 +84,55 @@ func FuzzExtract(f *testing.F) {
 			if s.Offset >= 0 && (s.Offset+int64(len(s.Text)) > int64(len(data)) || data[s.Offset:s.Offset+int64(len(s.Text))] != string(s.Text)) {
 				t.Fatalf("%q at %d is not the file's bytes", s.Text, s.Offset)
 			}
+			if s.OffsetAt != nil {
+				for i, prev := 0, int64(0); i <= len(s.Text); i++ {
+					o := s.OffsetAt(i)
+					if o < prev || o > int64(len(data)) {
+						t.Fatalf("%q: offset %d of byte %d out of order or past the file", s.Text, o, i)
+					}
+					prev = o
+				}
+			}
 			return nil
 		})
 	})
+}
+
+// TestAddressOffsets: an ADR written on one line without escapes is
+// located part by part, so an address found in it spans the file's
+// "street;city;region;postcode"; one with escapes is not.
+func TestAddressOffsets(t *testing.T) {
+	data := "BEGIN:VCARD\r\nVERSION:3.0\r\nADR;TYPE=HOME:;; 77 Massachusetts Ave ;Cambridge;MA;02139;USA\r\n" +
+		"ADR;TYPE=WORK:;Suite 5;1 Main St;Boston;MA;02108;Canada\r\nADR:;;1200 Mission St\\, Apt 4;San Francisco;CA;94103;\r\nEND:VCARD\r\n"
+	want := map[string]string{
+		"77 Massachusetts Ave, Cambridge, MA 02139":       "77 Massachusetts Ave ;Cambridge;MA;02139",
+		"Suite 5 1 Main St, Boston, MA 02108, Canada":     "Suite 5;1 Main St;Boston;MA;02108;Canada",
+		"1200 Mission St, Apt 4, San Francisco, CA 94103": "",
+	}
+	n := 0
+	err := Extractor{}.Extract(context.Background(), &scan.Input{Path: "c.vcf", R: strings.NewReader(data), Size: int64(len(data))}, func(s scan.Segment) error {
+		w, ok := want[string(s.Text)]
+		if !ok {
+			t.Errorf("unexpected segment %q", s.Text)
+			return nil
+		}
+		n++
+		switch {
+		case w == "" && s.OffsetAt != nil:
+			t.Errorf("%q: escaped value has offsets", s.Text)
+		case w != "" && s.OffsetAt == nil:
+			t.Errorf("%q: no offsets", s.Text)
+		case w != "":
+			if got := data[s.OffsetAt(0):s.OffsetAt(len(s.Text))]; got != w {
+				t.Errorf("%q maps to %q, want %q", s.Text, got, w)
+			}
+			if i := strings.Index(string(s.Text), "MA"); data[s.OffsetAt(i):s.OffsetAt(i+2)] != "MA" {
+				t.Errorf("%q: state maps to %q", s.Text, data[s.OffsetAt(i):s.OffsetAt(i+2)])
+			}
+		}
+		return nil
+	})
+	if err != nil || n != len(want) {
+		t.Fatalf("err %v, %d segments", err, n)
+	}
 }
