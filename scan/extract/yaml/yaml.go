@@ -163,6 +163,9 @@ func (w *walker) node(n *yamlv3.Node, keys []string) error {
 			return nil
 		}
 		seg := scan.Segment{Text: []byte(n.Value), Offset: w.offset(n), Field: strings.Join(keys, "."), Record: w.record}
+		if seg.Offset < 0 {
+			seg.OffsetAt = w.offsetAt(n)
+		}
 		w.emitted++
 		return w.emit(seg)
 	}

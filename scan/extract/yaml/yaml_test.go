@@ -20,6 +20,15 @@ func extract(t testing.TB, name, data string) ([]seg, []string, error) {
 		if s.Offset >= 0 && (s.Offset+int64(len(s.Text)) > int64(len(data)) || !bytes.Equal([]byte(data[s.Offset:s.Offset+int64(len(s.Text))]), s.Text)) {
 			t.Fatalf("%q at %d is not the file's bytes", s.Text, s.Offset)
 		}
+		if s.OffsetAt != nil {
+			for i, prev := 0, int64(0); i <= len(s.Text); i++ {
+				o := s.OffsetAt(i)
+				if o < prev || o > int64(len(data)) {
+					t.Fatalf("%q: offset %d of byte %d out of order or past the file", s.Text, o, i)
+				}
+				prev = o
+			}
+		}
 		segs = append(segs, seg{s.Field, string(s.Text), strings.TrimPrefix(s.Record, name)})
 		return nil
 	})
@@ -101,6 +110,7 @@ func TestDecline(t *testing.T) {
 
 func FuzzYAML(f *testing.F) {
 	f.Add("users:\n  - name: Ana\n    ssn: 383-41-8663\n---\nx: &a [1, *a]\n")
+	f.Add("a: \"x\\u00e9 \\\n  y\"\nb: 'O''H'\nc: >\n  one\n\n  two\nd: |\n  three\n")
 	f.Fuzz(func(t *testing.T, data string) { extract(t, "f.yml", data) })
 }
 
@@ -119,5 +129,63 @@ func TestRecordColumns(t *testing.T) {
 	want := "members.name=name,email members.email=name,email members.memberId=memberId,shareBalance members.shareBalance=memberId,shareBalance"
 	if strings.Join(got, " ") != want {
 		t.Errorf("got %q, want %q", strings.Join(got, " "), want)
+	}
+}
+
+// TestScalarOffsets: a scalar that is not a byte copy of the file
+// (escapes, ” in single quotes, folded or block lines) maps each of its
+// bytes to where it is written, so a value found in it has start and end.
+func TestScalarOffsets(t *testing.T) {
+	doc := "people:\n  - name: \"Jos\\u00e9 Garc\\u00eda\"\n    alias: 'Mary O''Hara'\n    note: >\n      born 03/14/1975 and\n      lives at 77 Massachusetts Ave,\n      Cambridge, MA 02139\n" +
+		"    log: |\n      call 617-253-1000\n      dob 1975-03-14\n    plain: multi line\n      phone 617-253-1000 here\n    esc: \"SSN\\t383-41-8663 \\\n      end\"\n"
+	want := map[string]string{ // a part of a value, and what it maps to
+		"José García": `Jos\u00e9 Garc\u00eda`,
+		"Mary O'Hara": "Mary O''Hara",
+		"77 Massachusetts Ave, Cambridge, MA 02139": "77 Massachusetts Ave,\n      Cambridge, MA 02139",
+		"617-253-1000\ndob":                         "617-253-1000\n      dob",
+		"line phone":                                "line\n      phone",
+		"SSN\t383-41-8663 end":                      "SSN\\t383-41-8663 \\\n      end",
+	}
+	found := map[string]bool{}
+	in := &scan.Input{Path: "p.yaml", R: strings.NewReader(doc), Size: int64(len(doc))}
+	err := Extractor{}.Extract(context.Background(), in, func(s scan.Segment) error {
+		for v, raw := range want {
+			i := strings.Index(string(s.Text), v)
+			if i < 0 {
+				continue
+			}
+			found[v] = true
+			if s.OffsetAt == nil {
+				t.Errorf("%q: no offsets", s.Text)
+				continue
+			}
+			if got := doc[s.OffsetAt(i):s.OffsetAt(i+len(v))]; got != raw {
+				t.Errorf("%q maps to %q, want %q", v, got, raw)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for v := range want {
+		if !found[v] {
+			t.Errorf("no value holds %q", v)
+		}
+	}
+}
+
+func TestUnescape(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want string
+		n    int
+	}{
+		{`\u00e9x`, "é", 6}, {`\x41`, "A", 4}, {`\U0001F600`, "😀", 10}, {`\"`, `"`, 2}, {"\\\n   x", "", 5}, {`\q`, "", 0}, {`\u00`, "", 0},
+	} {
+		got, n := unescape([]byte(tc.in))
+		if string(got) != tc.want || n != tc.n {
+			t.Errorf("unescape(%q) = %q, %d; want %q, %d", tc.in, got, n, tc.want, tc.n)
+		}
 	}
 }
