@@ -6,18 +6,67 @@ import (
 )
 
 // mayEscape reports whether b holds a '%' or a '+', which a percent-
-// encoded value has: a short value (a cell) is looked over in one loop,
-// a long one with the two vectorised searches.
+// encoded value has, or a backslash: a short value (a cell) is looked
+// over in one loop, a long one with the vectorised searches.
 func mayEscape(b []byte) bool {
 	if len(b) >= 64 {
-		return bytes.IndexByte(b, '%') >= 0 || bytes.IndexByte(b, '+') >= 0
+		return bytes.IndexByte(b, '%') >= 0 || bytes.IndexByte(b, '+') >= 0 || bytes.IndexByte(b, '\\') >= 0
 	}
 	for _, c := range b {
-		if c == '%' || c == '+' {
+		if c == '%' || c == '+' || c == '\\' {
 			return true
 		}
 	}
 	return false
+}
+
+// unescapeLines returns seg with the escaped line ends and tabs that
+// text written as a string literal holds (a log's message "…\nDOB
+// 03/14/1975", a MySQL or PostgreSQL dump's field, a stack trace in a
+// CSV cell) read as the characters they stand for, so that "\nDOB" is no
+// word "nDOB" and the date keeps its keyword. The escape's two bytes
+// become a blank and the character, so every byte stays where it was in
+// the file and Offset and OffsetAt hold as they are. A backslash in a
+// Windows path ("C:\Users\nancy", see windowsPath) is no escape, and an
+// escaped backslash ("\\n") stays. ok is false when there was nothing to
+// read so.
+func unescapeLines(seg Segment) (Segment, bool) {
+	t := seg.Text
+	var out []byte
+	for i := 0; i+1 < len(t); i++ {
+		if t[i] != '\\' {
+			continue
+		}
+		c := t[i+1]
+		if c == '\\' {
+			i++ // an escaped backslash
+			continue
+		}
+		var to byte
+		switch c {
+		case 'n':
+			to = '\n'
+		case 'r':
+			to = '\r'
+		case 't':
+			to = '\t'
+		default:
+			continue
+		}
+		if windowsPath(t, i) {
+			continue // C:\Users\nancy, \\fs01\tom
+		}
+		if out == nil {
+			out = bytes.Clone(t)
+		}
+		out[i], out[i+1] = ' ', to
+		i++
+	}
+	if out == nil {
+		return seg, false
+	}
+	seg.Text = out
+	return seg, true
 }
 
 // percentDecoded returns seg with the percent-escapes that stand for text
@@ -104,6 +153,38 @@ func percentDecoded(seg Segment) (Segment, bool) {
 		d.Offset = -1
 	}
 	return d, true
+}
+
+// windowsPath reports whether the backslash at t[i] is in a Windows path:
+// the run of non-blank bytes around it (up to 256 each way) has a drive
+// ("C:\"), starts a UNC name ("\\fs01"), or has a backslash before a
+// letter that starts no escape ("\Users", "\Documents").
+func windowsPath(t []byte, i int) bool {
+	blank := func(c byte) bool {
+		return c == ' ' || c == '"' || c == '\'' || c == '\n' || c == '\r' || c == '\t' || c == '<' || c == '>'
+	}
+	a, b := i, i
+	for a > 0 && a > i-256 && !blank(t[a-1]) {
+		a--
+	}
+	for b < len(t) && b < i+256 && !blank(t[b]) {
+		b++
+	}
+	tok := t[a:b]
+	if len(tok) > 2 && tok[0] == '\\' && tok[1] == '\\' && isLetter(tok[2]) || bytes.Contains(tok, []byte(`:\`)) {
+		return true
+	}
+	for k := 0; k+1 < len(tok); k++ {
+		if tok[k] == '\\' {
+			switch c := tok[k+1]; {
+			case c == 'n' || c == 'r' || c == 't' || c == 'u' || c == 'b' || c == 'f':
+			case isLetter(c):
+				return true
+			}
+			k++
+		}
+	}
+	return false
 }
 
 func isHex(c byte) bool {

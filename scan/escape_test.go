@@ -32,3 +32,35 @@ func TestPercentDecoded(t *testing.T) {
 		t.Errorf("decoded %q lead %d, offsets %d %d", d.Text, d.Lead, d.OffsetAt(5), d.OffsetAt(len(d.Text)))
 	}
 }
+
+// TestUnescapeLines: escaped line ends and tabs in text written as a
+// string literal are read as what they stand for, byte for byte in place;
+// Windows paths and escaped backslashes are left as written.
+func TestUnescapeLines(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{`re: 617-253-1000\nDOB 03/14/1975`, "re: 617-253-1000 \nDOB 03/14/1975"},
+		{`user updated\tssn=219-09-9998\tdob=1975-03-14`, "user updated \tssn=219-09-9998 \tdob=1975-03-14"},
+		{`line one\r\nline two`, "line one \r \nline two"},
+		{`C:\Users\nancy\tax.pdf`, ""},
+		{`\\fs01\tom\notes.txt`, ""},
+		{`Users\Documents\nancy`, ""},
+		{`a literal \\n stays`, ""},
+		{`no escapes here`, ""},
+		{`ends in a backslash \`, ""},
+	} {
+		seg := Segment{Text: []byte(tc.in), Offset: 7}
+		got, ok := unescapeLines(seg)
+		if tc.want == "" {
+			if ok {
+				t.Errorf("%q was read as %q", tc.in, got.Text)
+			}
+			continue
+		}
+		if !ok || string(got.Text) != tc.want || got.Offset != 7 {
+			t.Errorf("%q: got %q (ok %v, offset %d), want %q", tc.in, got.Text, ok, got.Offset, tc.want)
+		}
+		if string(seg.Text) != tc.in {
+			t.Errorf("%q: the segment's own text was changed", tc.in)
+		}
+	}
+}

@@ -586,6 +586,9 @@ func (r *runner) source(ctx context.Context, display string, rd io.Reader, size 
 			}
 			emitted++
 			if mayEscape(s.Text) {
+				if d, ok := unescapeLines(s); ok {
+					s = d
+				}
 				if d, ok := percentDecoded(s); ok {
 					s = d
 				}
