@@ -1557,6 +1557,13 @@ func (e *Engine) hit(s *scratch, text []byte, i, j int, v uint32) name.Role {
 				}
 			}
 		}
+		if cl&(1<<classSSN) != 0 && j-i == 3 && bytes.EqualFold(text[i:j], []byte("soc")) && !socSec(text, j) {
+			// "Soc Sec No." names an SSN; "SOC 2", a security
+			// operations centre, does not.
+			if cl &^= 1 << classSSN; cl == 0 {
+				return name.Role(v >> numClasses)
+			}
+		}
 		if cl&(1<<classGov) != 0 && j-i == 4 && bytes.EqualFold(text[i:j], []byte("file")) {
 			// "Tax File Number": Australia's TFN (govid's label), not a
 			// US taxpayer's SSN or ITIN, which "tax" alone would say.
@@ -1584,6 +1591,18 @@ func (e *Engine) hit(s *scratch, text []byte, i, j int, v uint32) name.Role {
 		s.hits = append(s.hits, h)
 	}
 	return name.Role(v >> numClasses)
+}
+
+// socSec reports whether "sec" follows the "soc" that ends at j, as in
+// "Soc Sec", "Soc. Sec." and "soc-sec".
+func socSec(text []byte, j int) bool {
+	if j < len(text) && text[j] == '.' {
+		j++
+	}
+	if j < len(text) && (text[j] == ' ' || text[j] == '-') {
+		j++
+	}
+	return j+3 <= len(text) && bytes.EqualFold(text[j:j+3], []byte("sec")) && (j+3 == len(text) || !isLetter(text[j+3]))
 }
 
 // itsAfterGreeting reports "its" or "it's" (text[i:j], the "s" of it)

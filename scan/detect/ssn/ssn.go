@@ -5,7 +5,7 @@
 package ssn
 
 // Keywords are the words that, near a number, say it is an SSN.
-var Keywords = []string{"ssn", "ssns", "social", "ss", "socsec", "taxid", "tin", "tax"}
+var Keywords = []string{"ssn", "ssns", "social", "ss", "socsec", "soc", "taxid", "tin", "tax"}
 
 // advertised are numbers that belong to nobody: the Woolworth wallet
 // card, the Social Security Administration's 1962 ad, and common
