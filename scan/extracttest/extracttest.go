@@ -7,6 +7,7 @@ package extracttest
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -66,4 +67,23 @@ func Fixed(n int, fields ...any) string {
 		copy(b[fields[i].(int)-1:], fields[i+1].(string))
 	}
 	return string(b)
+}
+
+// Mapped checks a segment located by OffsetAt, as extractors that decode
+// (entities, quoted-printable, escapes) locate theirs: its offsets must
+// not go back and must stay within a file of size bytes. It returns a
+// description of the first fault, or "".
+func Mapped(s scan.Segment, size int) string {
+	if s.OffsetAt == nil {
+		return ""
+	}
+	prev := int64(0)
+	for i := 0; i <= len(s.Text); i++ {
+		o := s.OffsetAt(i)
+		if o < prev || o > int64(size) {
+			return fmt.Sprintf("%q: offset %d of byte %d goes back or past the file's %d bytes", s.Text, o, i, size)
+		}
+		prev = o
+	}
+	return ""
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/breachkit/breachkit/scan"
+	"github.com/breachkit/breachkit/scan/extracttest"
 )
 
 // crlf turns "\n" line ends into "\r\n".
@@ -319,15 +320,8 @@ func fuzzRun(ex scan.Extractor, data []byte) {
 		if s.Offset >= 0 && s.Offset+int64(len(s.Text)) <= int64(len(data)) && !bytes.Equal(data[s.Offset:s.Offset+int64(len(s.Text))], s.Text) {
 			panic("offset does not point at the text")
 		}
-		if s.OffsetAt != nil {
-			prev := int64(0)
-			for i := 0; i <= len(s.Text); i++ {
-				o := s.OffsetAt(i)
-				if o < prev || o > int64(len(data)) {
-					panic("offsets out of order or past the file")
-				}
-				prev = o
-			}
+		if msg := extracttest.Mapped(s, len(data)); msg != "" {
+			panic(msg)
 		}
 		return nil
 	})

@@ -23,10 +23,10 @@ func extract(t testing.TB, name string, data []byte) ([]scan.Segment, error) {
 		if s.OffsetAt != nil {
 			// The mapped bytes, their references and CRs decoded, are
 			// the text.
-			st, en := s.OffsetAt(0), s.OffsetAt(len(s.Text))
-			if st < 0 || en < st || en > int64(len(data)) {
-				t.Fatalf("segment %q maps to %d..%d of %d bytes", s.Text, st, en, len(data))
+			if msg := extracttest.Mapped(s, len(data)); msg != "" {
+				t.Fatal(msg)
 			}
+			st, en := s.OffsetAt(0), s.OffsetAt(len(s.Text))
 			if raw := data[st:en]; !bytes.Contains(raw, []byte("<![CDATA[")) {
 				dec := html.UnescapeString(strings.ReplaceAll(strings.ReplaceAll(string(raw), "\r\n", "\n"), "\r", "\n"))
 				if dec != string(s.Text) {

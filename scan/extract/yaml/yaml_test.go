@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/breachkit/breachkit/scan"
+	"github.com/breachkit/breachkit/scan/extracttest"
 )
 
 type seg struct{ field, text, record string }
@@ -20,14 +21,8 @@ func extract(t testing.TB, name, data string) ([]seg, []string, error) {
 		if s.Offset >= 0 && (s.Offset+int64(len(s.Text)) > int64(len(data)) || !bytes.Equal([]byte(data[s.Offset:s.Offset+int64(len(s.Text))]), s.Text)) {
 			t.Fatalf("%q at %d is not the file's bytes", s.Text, s.Offset)
 		}
-		if s.OffsetAt != nil {
-			for i, prev := 0, int64(0); i <= len(s.Text); i++ {
-				o := s.OffsetAt(i)
-				if o < prev || o > int64(len(data)) {
-					t.Fatalf("%q: offset %d of byte %d out of order or past the file", s.Text, o, i)
-				}
-				prev = o
-			}
+		if msg := extracttest.Mapped(s, len(data)); msg != "" {
+			t.Fatal(msg)
 		}
 		segs = append(segs, seg{s.Field, string(s.Text), strings.TrimPrefix(s.Record, name)})
 		return nil
