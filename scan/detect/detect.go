@@ -592,6 +592,15 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 					continue
 				}
 			}
+			// "%B4556…^GARCIA/JOSE A^2712…?", ";4556…=2712…?": a card's
+			// magnetic stripe, as card readers and memory scrapers
+			// write it.
+			if (c == '%' || c == ';') && i+2 < n && (text[i+1] == 'B' || byteClass[text[i+1]] == cDigit) {
+				if end, ok := e.track(s, text, i, lead); ok {
+					i, titled = end, false
+					continue
+				}
+			}
 			// Blanks and punctuation: nothing starts here. A title
 			// names only the word after its blank ("Mr. Smith"; not
 			// "SYS_PROF = 44 … SYS").
@@ -651,6 +660,14 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 			j++
 		}
 		hasDigit, hasLetter := seen&1 != 0, seen&2 != 0
+		if byteClass[c] == cDigit && j-i >= 12 && (j < n && (text[j] == '^' || text[j] == '=') || j-i >= 20) {
+			// A stripe's track without its sentinels, or its chip
+			// equivalent (4556…D2712…).
+			if end, ok := e.track(s, text, i, lead); ok {
+				i, titled = end, false
+				continue
+			}
+		}
 		switch {
 		case !hasLetter:
 			// "1 HOLLOWAY" over "2 MARGARET ANN": the numbered name
@@ -2134,6 +2151,57 @@ func wrappedLine(text []byte, nl int) bool {
 		}
 	}
 	return small*2 >= nl-st
+}
+
+// track reports a magnetic stripe's track at text[i] (card.ParseTrack)
+// and returns where it ends: its card number, the discretionary data that
+// holds the card's verification value (an access code to the account, as
+// breach laws call what makes a card number usable), and track 1's
+// cardholder, the surname before the slash and the given names after it.
+func (e *Engine) track(s *scratch, text []byte, i, lead int) (int, bool) {
+	t, ok := card.ParseTrack(text, i)
+	if !ok {
+		return 0, false
+	}
+	if t.PAN[0] < lead {
+		return t.End, true
+	}
+	s.found = append(s.found, span{t.PAN[0], t.PAN[1], 0.99, breachkit.CardNumber, "rule:card-track", ""})
+	if t.Data[1] > t.Data[0] {
+		s.found = append(s.found, span{t.Data[0], t.Data[1], 0.9, breachkit.AccessCode, "rule:card-track-data", ""})
+	}
+	nm := text[t.Name[0]:t.Name[1]]
+	sl := bytes.IndexByte(nm, '/')
+	if sl < 0 {
+		return t.End, true
+	}
+	sur := trimSpaces(t.Name[0], t.Name[0]+sl, text)
+	gEnd := t.Name[1]
+	if d := bytes.IndexByte(nm[sl+1:], '.'); d >= 0 {
+		gEnd = t.Name[0] + sl + 1 + d // ".MR": a title
+	}
+	given := trimSpaces(t.Name[0]+sl+1, gEnd, text)
+	if sur[1]-sur[0] < 2 || given[1] <= given[0] || genericHolder[strings.ToUpper(string(text[sur[0]:sur[1]]))] || genericHolder[strings.ToUpper(string(text[given[0]:given[1]]))] {
+		return t.End, true
+	}
+	s.found = append(s.found, span{sur[0], sur[1], 0.95, breachkit.PersonName, "rule:name-card-track", "part:surname"},
+		span{given[0], given[1], 0.95, breachkit.PersonName, "rule:name-card-track", "part:given"})
+	return t.End, true
+}
+
+// genericHolder are the names cards without a cardholder carry on their
+// stripe (gift and prepaid cards).
+var genericHolder = map[string]bool{"CARDHOLDER": true, "VALUED CUSTOMER": true, "CUSTOMER": true, "GIFT CARD": true, "GIFT": true, "PREPAID": true, "VISA": true, "MASTERCARD": true}
+
+// trimSpaces returns [st, en) without the blanks at its ends.
+func trimSpaces(st, en int, text []byte) [2]int {
+	for st < en && text[st] == ' ' {
+		st++
+	}
+	for en > st && text[en-1] == ' ' {
+		en--
+	}
+	return [2]int{st, en}
 }
 
 // cardName reads the numbered name fields of a US driver's licence or ID

@@ -10,7 +10,8 @@
 // processors publish (4111 1111 1111 1111 and its like) are cards by
 // their form but belong to no cardholder: Test tells them, and callers
 // report them only near a card word or in a card column, at a confidence
-// that says so.
+// that says so. ParseTrack reads a magnetic stripe's tracks, the card
+// data point-of-sale breaches take.
 package card
 
 import "github.com/breachkit/breachkit/scan/detect/internal/sample"
@@ -210,4 +211,100 @@ func Score(digits []byte, groups []int, seps []byte) (float64, bool) {
 		}
 	}
 	return base + 0.1, true
+}
+
+// Track is a magnetic stripe's track 1 or track 2 (ISO/IEC 7813) as a
+// card reader writes it and point-of-sale memory scrapers dump it:
+// "%B4556…^GARCIA/JOSE A^2712101…?" and ";4556…=2712101…?", with or
+// without the sentinels, and track 2's equivalent in an EMV chip's data,
+// where a D stands for the "=". Each field is a [start, end) range of the
+// text; Name is zero on track 2.
+type Track struct {
+	PAN  [2]int // the card number
+	Name [2]int // the cardholder, SURNAME/GIVEN MIDDLE.TITLE
+	// Data is the discretionary data after the expiry date and service
+	// code, which holds the card's verification value for use in person.
+	Data [2]int
+	End  int // just past the track, its end sentinel included
+}
+
+// ParseTrack reads a track that starts at b[i]: its start sentinel ('%'
+// and the format code B, or ';') or the first digit of its card number.
+// The card number must pass the checks of Valid or ValidRegional (a track
+// is a card's whatever its scheme), the expiry be a year and month, and
+// the service code start with a digit ISO/IEC 7813 assigns.
+func ParseTrack(b []byte, i int) (Track, bool) {
+	var t Track
+	k, one, two := i, false, false
+	switch {
+	case k+1 < len(b) && b[k] == '%' && b[k+1] == 'B':
+		k, one = k+2, true
+	case k < len(b) && b[k] == ';':
+		k, two = k+1, true
+	}
+	t.PAN[0] = k
+	for k < len(b) && b[k] >= '0' && b[k] <= '9' {
+		k++
+	}
+	t.PAN[1] = k
+	pan := b[t.PAN[0]:t.PAN[1]]
+	if len(pan) < 12 || len(pan) > 19 || k >= len(b) || !checked(pan) || Test(pan) || Issuer(pan) == "" && Regional(pan) == "" {
+		return t, false
+	}
+	switch {
+	case b[k] == '^' && !two:
+		one = true
+		k++
+		t.Name[0] = k
+		for k < len(b) && k-t.Name[0] <= 26 && nameByte(b[k]) {
+			k++
+		}
+		t.Name[1] = k
+		if k >= len(b) || b[k] != '^' || k-t.Name[0] < 2 {
+			return t, false
+		}
+		k++
+	case (b[k] == '=' || b[k] == 'D') && !one:
+		k++
+	default:
+		return t, false
+	}
+	// Expiry (YYMM) and service code.
+	if k+7 > len(b) || !digits(b[k:k+7]) || b[k+2] == '0' && b[k+3] == '0' || (b[k+2]-'0')*10+b[k+3]-'0' > 12 {
+		return t, false
+	}
+	switch b[k+4] {
+	case '1', '2', '5', '6', '7', '9':
+	default:
+		return t, false
+	}
+	k += 7
+	t.Data[0] = k
+	limit := i + 79 // track 1's length; track 2's is 40
+	if !one {
+		limit = i + 40
+	}
+	for k < len(b) && k < limit && (b[k] >= '0' && b[k] <= '9' || one && b[k] > ' ' && b[k] < 0x7F && b[k] != '?' && b[k] != '^') {
+		k++
+	}
+	t.Data[1] = k
+	if k < len(b) && b[k] == '?' {
+		k++
+	}
+	t.End = k
+	return t, true
+}
+
+// nameByte reports a byte a track 1 name may hold.
+func nameByte(c byte) bool {
+	return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == ' ' || c == '/' || c == '.' || c == '-' || c == '\''
+}
+
+func digits(b []byte) bool {
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
