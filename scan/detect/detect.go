@@ -1590,6 +1590,13 @@ func (e *Engine) hit(s *scratch, text []byte, i, j int, v uint32) name.Role {
 				return name.Role(v >> numClasses) // a file, no number's label
 			}
 		}
+		if cl&(1<<classBank) != 0 && len(s.hits) > 0 {
+			// "Patient acct: 000482913": a hospital's billing number,
+			// one of HIPAA's identifiers, no bank's account.
+			if p := &s.hits[len(s.hits)-1]; p.end == i-1 && text[i-1] == ' ' && p.end-p.start == 7 && bytes.EqualFold(text[p.start:p.end], []byte("patient")) {
+				cl = cl&^(1<<classBank) | 1<<classHealth
+			}
+		}
 		if cl&(1<<classBank) != 0 && (j-i == 7 && verbAccount(text, i, j) || j-i >= 7 && looseKind(text, i, j)) {
 			// "needs to account for page size", "takes into account":
 			// the verb and the idiom, no bank's account; "type
