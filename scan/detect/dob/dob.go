@@ -124,14 +124,18 @@ func num(b []byte) int {
 // first unless the first part exceeds 12). The shape alone gives little
 // confidence: most dates are not birth dates.
 func Score(digits []byte, groups []int, seps []byte) (float64, bool) {
-	if len(groups) == 1 && len(digits) == 8 && (digits[0] == '1' && digits[1] == '9' || digits[0] == '2' && digits[1] == '0') {
+	if len(groups) == 1 && len(digits) == 8 {
 		// 19850709: the compact ISO form of logs, HL7 and database
-		// exports. Like a two-digit year it needs a birth keyword.
-		y, m, d := num(digits[:4]), num(digits[4:6]), num(digits[6:])
-		if !ValidDate(y, m, d) {
-			return 0, false
+		// exports; 07091985, the month (or day) first, as forms and
+		// mainframe records write it. Like a two-digit year it needs a
+		// birth keyword.
+		if y := num(digits[:4]); (y/100 == 19 || y/100 == 20) && ValidDate(y, num(digits[4:6]), num(digits[6:])) {
+			return 0.02, true
 		}
-		return 0.02, true
+		if y := num(digits[4:]); (y/100 == 19 || y/100 == 20) && (ValidDate(y, num(digits[:2]), num(digits[2:4])) || ValidDate(y, num(digits[2:4]), num(digits[:2]))) {
+			return 0.02, true
+		}
+		return 0, false
 	}
 	if len(groups) != 3 || seps[0] != seps[1] || (seps[0] != '/' && seps[0] != '-' && seps[0] != '.') {
 		return 0, false
