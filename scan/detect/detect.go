@@ -2720,6 +2720,11 @@ func cuedName(text []byte, i, wj int, lt *int) (int, float64, string) {
 	if !nc && !caps {
 		return 0, 0, ""
 	}
+	if c, _, _ := name.Cued(text, wj+1); c {
+		// "Coborrower Priya Venkataraman signed": this word is the
+		// cue of the name after it, not its first word.
+		return 0, 0, ""
+	}
 	near := false
 	if !cued {
 		// The display name of an address: "<" within a few words.
