@@ -3,6 +3,8 @@ package name
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // folds maps the accented Latin letters U+00C0–U+017F to the lower-case
@@ -43,10 +45,38 @@ var folds = func() (t [0x180 - 0xC0]string) {
 
 // fold returns the ASCII spelling of an accented Latin letter, or "".
 func fold(r rune) string {
-	if r >= 0xC0 && r < 0x180 {
+	switch {
+	case r >= 0xC0 && r < 0x180:
 		return folds[r-0xC0]
+	case r >= 0x180 && r < 0x250:
+		return foldsB[r-0x180]
+	case r >= 0x1E00 && r < 0x1F00:
+		return foldsExt[r-0x1E00]
 	}
 	return ""
+}
+
+// foldsB and foldsExt spell the letters of Latin Extended-B (Vietnamese
+// Ơ and Ư, Romanian Ș and Ț) and Latin Extended Additional (Vietnamese
+// Nguyễn, Trần, Lê Thị) by their base letter, which canonical
+// decomposition gives; "" for those that have none in ASCII.
+var foldsB, foldsExt = baseLetters(0x180, 0x250), baseLetters(0x1E00, 0x1F00)
+
+func baseLetters(lo, hi rune) []string {
+	t := make([]string, hi-lo)
+	for r := lo; r < hi; r++ {
+		d := []rune(norm.NFD.String(string(r)))
+		if len(d) > 0 && d[0] < utf8.RuneSelf && unicode.IsLetter(d[0]) {
+			t[r-lo] = string(unicode.ToLower(d[0]))
+		}
+	}
+	// Letters with a stroke or hook decompose to nothing.
+	for r, b := range map[rune]string{'Ɓ': "b", 'ƀ': "b", 'Ɗ': "d", 'ƒ': "f", 'Ƒ': "f", 'Ɨ': "i", 'ƚ': "l", 'Ʈ': "t", 'Ƶ': "z", 'ƶ': "z"} {
+		if r >= lo && r < hi {
+			t[r-lo] = b
+		}
+	}
+	return t
 }
 
 // apostrophe reports whether r joins the parts of a name: O'Brien,

@@ -51,3 +51,13 @@ func TestMaybeFirm(t *testing.T) {
 		}
 	}
 }
+
+// TestFold: accented letters are spelled by their base letter, those of
+// Latin Extended-B and Additional (Vietnamese, Romanian) too.
+func TestFold(t *testing.T) {
+	for r, want := range map[rune]string{'é': "e", 'Ł': "l", 'ß': "ss", 'ễ': "e", 'Ư': "u", 'ơ': "o", 'Ș': "s", 'ț': "t", 'Ạ': "a", 'ƒ': "f", 'ə': "", '中': ""} {
+		if got := fold(r); got != want {
+			t.Errorf("fold(%q) = %q, want %q", r, got, want)
+		}
+	}
+}
