@@ -837,6 +837,17 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 			if j < n && (text[j] == '\'' || text[j] == '-' || text[j] >= 0x80) {
 				wj = name.WordEnd(text, i)
 			}
+			if titled && byteClass[c] == cLower && name.IsParticle(text[i:j]) {
+				// "Dear Ms. van der Berg": a surname whose particles are
+				// written small, after a title.
+				if end := titledParticles(text, i); end > 0 {
+					if i >= lead {
+						s.found = append(s.found, span{i, end, 0.8, breachkit.PersonName, "rule:name-title", ""})
+					}
+					i, titled = end, false
+					continue
+				}
+			}
 			if maybeDay(text, i) {
 				// "23 avril 1982", "14. März 1978", "30 de enero de
 				// 1979": another language's month after its day.
@@ -2199,6 +2210,30 @@ func (e *Engine) track(s *scratch, text []byte, i, lead int) (int, bool) {
 // genericHolder are the names cards without a cardholder carry on their
 // stripe (gift and prepaid cards).
 var genericHolder = map[string]bool{"CARDHOLDER": true, "VALUED CUSTOMER": true, "CUSTOMER": true, "GIFT CARD": true, "GIFT": true, "PREPAID": true, "VISA": true, "MASTERCARD": true}
+
+// titledParticles returns the end of a surname that starts with small
+// particles at text[i] ("van der Berg", "de la Cruz"), one to three of
+// them and then a capitalised word, or 0.
+func titledParticles(text []byte, i int) int {
+	k := i
+	for range 3 {
+		e := k
+		for e < len(text) && text[e] >= 'a' && text[e] <= 'z' {
+			e++
+		}
+		if e == k || !name.IsParticle(text[k:e]) || e+1 >= len(text) || text[e] != ' ' {
+			return 0
+		}
+		k = e + 1
+		if name.Capital(text[k:]) {
+			if end := name.WordEnd(text, k); end-k >= 2 {
+				return end
+			}
+			return 0
+		}
+	}
+	return 0
+}
 
 // trimSpaces returns [st, en) without the blanks at its ends.
 func trimSpaces(st, en int, text []byte) [2]int {
