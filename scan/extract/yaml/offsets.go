@@ -99,6 +99,14 @@ func align(data []byte, at int, value []byte, style yamlv3.Style) []int {
 	return append(m, i)
 }
 
+// simpleEscapes are YAML's one-character escapes and what they stand
+// for; hexEscapes the number of hex digits after \x, \u and \U.
+var (
+	simpleEscapes = map[byte]string{'0': "\x00", 'a': "\a", 'b': "\b", 't': "\t", '\t': "\t", 'n': "\n", 'v': "\v", 'f': "\f", 'r': "\r",
+		'e': "\x1b", ' ': " ", '"': "\"", '/': "/", '\\': "\\", 'N': "\u0085", '_': "\u00a0", 'L': "\u2028", 'P': "\u2029"}
+	hexEscapes = map[byte]int{'x': 2, 'u': 4, 'U': 8}
+)
+
 // unescape decodes the double-quoted escape at the start of b and returns
 // what it stands for and its length; 0 when it is not one. An escaped
 // line end (and the blanks after it) stands for nothing.
@@ -106,9 +114,7 @@ func unescape(b []byte) ([]byte, int) {
 	if len(b) < 2 {
 		return nil, 0
 	}
-	simple := map[byte]string{'0': "\x00", 'a': "\a", 'b': "\b", 't': "\t", '\t': "\t", 'n': "\n", 'v': "\v", 'f': "\f", 'r': "\r",
-		'e': "\x1b", ' ': " ", '"': "\"", '/': "/", '\\': "\\", 'N': "\u0085", '_': "\u00a0", 'L': "\u2028", 'P': "\u2029"}
-	if s, ok := simple[b[1]]; ok {
+	if s, ok := simpleEscapes[b[1]]; ok {
 		return []byte(s), 2
 	}
 	if b[1] == '\n' || b[1] == '\r' {
@@ -118,7 +124,7 @@ func unescape(b []byte) ([]byte, int) {
 		}
 		return []byte{}, n
 	}
-	width := map[byte]int{'x': 2, 'u': 4, 'U': 8}[b[1]]
+	width := hexEscapes[b[1]]
 	if width == 0 || len(b) < 2+width {
 		return nil, 0
 	}
