@@ -220,6 +220,18 @@ func headIs(ws []string, set ...string) bool {
 	return false
 }
 
+// clinical reports whether a header names what a clinic's export says
+// of a patient's health in words: "Chief Complaint", "Reason for Visit",
+// "Allergies", "Symptoms", "Medical Conditions", "Problem List"; not its
+// date, code, count or status ("Allergy Status", "Condition Code").
+func clinical(ws []string) bool {
+	return (has(ws, "complaint") && has(ws, "chief") || has(ws, "reason") && has(ws, "visit", "admission", "admit") ||
+		has(ws, "symptom", "symptoms", "allergy", "allergies", "comorbidities", "comorbidity") ||
+		has(ws, "condition", "conditions", "history", "problems") && has(ws, "medical", "health", "chronic", "preexisting", "surgical", "psychiatric") ||
+		has(ws, "problem") && has(ws, "list")) &&
+		!has(ws, "date", "dt", "count", "qty", "number", "no", "num", "id", "type", "code", "flag", "indicator", "ind", "status", "severity", "verified", "reviewed", "checked", "source", "onset")
+}
+
 func has(ws []string, set ...string) bool {
 	for _, w := range ws {
 		for _, s := range set {
@@ -642,6 +654,8 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 	case has(ws, "medication", "medications", "prescription", "prescriptions", "meds", "drug", "drugs") &&
 		!has(ws, "date", "dt", "count", "qty", "number", "no", "num", "id", "type", "plan", "test", "screen", "screening", "coverage", "tier", "cost", "price", "amount", "allergy", "allergies"):
 		return fMedication
+	case clinical(ws):
+		return fDiagnosis
 	case has(ws, "cpt", "hcpcs", "cpt4") || has(ws, "procedure", "proc", "px") && has(ws, "code", "cd", "codes"):
 		if has(ws, "date", "dt", "count", "qty", "modifier", "mod", "units", "type") {
 			return fNotPII

@@ -11,8 +11,9 @@ package medical
 import "bytes"
 
 // Keywords label a diagnosis code in free text ("Dx: E11.9", "ICD-10
-// I10", "diagnosed with F32.A").
-var Keywords = []string{"diagnosis", "diagnoses", "diagnosed", "dx", "icd", "diag", "medication", "medications", "allergies"}
+// I10", "diagnosed with F32.A"), and, in a health record, what follows
+// their colon ("Current meds: …", "PMH: asthma, GERD").
+var Keywords = []string{"diagnosis", "diagnoses", "diagnosed", "dx", "icd", "diag", "medication", "medications", "allergies", "meds", "rx", "pmh"}
 
 // ICD10 reports whether s is shaped as an ICD-10-CM code: a letter, two
 // characters (a digit, then a digit or letter), and optionally a period
