@@ -498,6 +498,7 @@ var stop = map[string]bool{
 	"email": true, "phone": true, "address": true, "name": true, "dob": true, "ssn": true, "id": true, "note": true, "notes": true,
 	"please": true, "thanks": true, "thank": true, "dear": true, "hi": true, "hello": true, "regards": true, "sincerely": true,
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"lines": true, "movers": true, // Allied Van Lines, Two Men and a Truck Movers
 	"borrower": true, "customer": true, "agent": true, "manager": true, "mr": true, "mrs": true, "ms": true, "dr": true,
 	"error": true, "warn": true, "info": true, "debug": true, "called": true, "verified": true, "requests": true,
 	// Words that open a sentence before a comma ("Also, Kay Mann's new
@@ -590,10 +591,14 @@ func Loose(text []byte, words []Word) (int, float64) {
 		return 0, 0 // the Los Angeles Lakers, San Jose Sharks: a place's name
 	}
 	// Vietnamese order: a surname, Van or Thi, a given name (Nguyen Van
-	// Thanh, Tran Thi Mai).
+	// Thanh, Tran Thi Mai, Nguyễn Văn An). The given name may be an
+	// English word as well (An, Long, Son): after Văn or Thị, written
+	// with their marks, it is a name (not after "Van": Brown Van Lines).
 	if len(words) >= 3 && words[0].Roles&Surname != 0 && joined(text, words[0], words[1]) && joined(text, words[1], words[2]) {
 		w1, w2 := text[words[1].Start:words[1].End], text[words[2].Start:words[2].End]
-		if (bytes.EqualFold(w1, []byte("van")) || bytes.EqualFold(w1, []byte("thi"))) && Capital(w2) && plausible(w2, words[2].Roles) {
+		var b [32]byte
+		if l, ok := lower(w1, &b); ok && (string(l) == "van" || string(l) == "thi") && Capital(w2) &&
+			(plausible(w2, words[2].Roles) || len(w1) > 3 && NameCase(w2) && NameCase(text[words[0].Start:words[0].End]) && onlyLetters(w2)) {
 			return 3, 0.7
 		}
 	}
@@ -782,6 +787,16 @@ func NameCase(w []byte) bool {
 		}
 	}
 	return small
+}
+
+// onlyLetters reports whether w is letters only, ASCII or not.
+func onlyLetters(w []byte) bool {
+	for _, c := range w {
+		if !letter(c) && c < utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // particleAt reports whether words[n] is a surname particle that a
