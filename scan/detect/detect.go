@@ -1831,6 +1831,66 @@ done:
 	return s.gs[len(s.gs)-1].end
 }
 
+// hicn reports a Health Insurance Claim Number written as the SSN's
+// 3-2-4 groups with the beneficiary's code glued on ("219-09-9998A"), as
+// Medicare cards printed it before 2018: a health identifier, and, when
+// the beneficiary is the wage earner, their SSN (hicnSSN).
+func (e *Engine) hicn(s *scratch, text []byte, t numTok, gs []group) bool {
+	if gs[0].end-gs[0].start != 3 || gs[1].end-gs[1].start != 2 || gs[0].sep != '-' || gs[1].sep != '-' || t.start != gs[0].start || gluedBefore(text, t.start) {
+		return false
+	}
+	b := health.BIC(text[t.end:min(len(text), t.end+3)])
+	if b == 0 {
+		return false
+	}
+	var d [9]byte
+	copy(d[:], text[gs[0].start:gs[0].end])
+	copy(d[3:], text[gs[1].start:gs[1].end])
+	copy(d[5:], text[gs[2].start:gs[2].end])
+	if !ssn.Valid(d[:]) {
+		return false
+	}
+	kw, why := e.context(s, t.start, t.end+b, classHealth)
+	conf := 0.85 + 0.14*kw
+	if conf >= e.min {
+		s.found = append(s.found, span{t.start, t.end + b, conf, breachkit.HealthID, "rule:hicn", why})
+		if hicnSSN(text[t.start:t.end+b]) > 0 {
+			s.found = append(s.found, span{t.start, t.end, conf, breachkit.SSN, "rule:hicn", why})
+		}
+	}
+	return true
+}
+
+// hicnSSN returns the length of the SSN in a Health Insurance Claim
+// Number whose beneficiary is the wage earner (code A), 9 for 219099998A
+// and 11 for 219-09-9998A, or 0 otherwise. A spouse's, child's or
+// widow's number (B, C1, D) holds the wage earner's SSN, not theirs:
+// reported as theirs, it would make one person of the two.
+func hicnSSN(v []byte) int {
+	n := 9
+	if len(v) > 11 && v[3] == '-' && v[6] == '-' {
+		n = 11
+	}
+	if len(v) != n+1 || v[n] != 'A' {
+		return 0
+	}
+	var d [9]byte
+	k := 0
+	for _, c := range v[:n] {
+		switch {
+		case c >= '0' && c <= '9':
+			d[k] = c
+			k++
+		case c != '-' || n == 9:
+			return 0
+		}
+	}
+	if k != 9 || !ssn.Valid(d[:]) {
+		return 0
+	}
+	return n
+}
+
 // allDigits reports whether b is all ASCII digits.
 func allDigits(b []byte) bool {
 	for _, c := range b {
@@ -3033,6 +3093,11 @@ func (e *Engine) resolve(s *scratch, seg *scan.Segment, text []byte, lead int) {
 		}
 		if best.conf >= e.min && !otherLabel(s, a[0], best.typ) {
 			s.found = append(s.found, best)
+			if best.typ == breachkit.HealthID && hicnSSN(text[a[0]:a[1]]) == 9 {
+				// 219099998B1: a Medicare claim number, which is the
+				// SSN with the beneficiary's code.
+				s.found = append(s.found, span{a[0], a[0] + 9, best.conf, breachkit.SSN, "rule:hicn", best.r1})
+			}
 		}
 	}
 	for _, h := range s.hits {
@@ -3441,6 +3506,9 @@ func (e *Engine) resolveNumber(s *scratch, text []byte, t numTok) {
 		}
 	}
 	if text[t.start] == '+' && e.intlPhone(s, text, t, gs) {
+		return
+	}
+	if nd == 9 && len(gs) == 3 && t.end < len(text) && text[t.end] >= 'A' && text[t.end] <= 'Z' && e.hicn(s, text, t, gs) {
 		return
 	}
 	// Windows start and end at blanks, and, in a token of more digits

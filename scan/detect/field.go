@@ -1213,6 +1213,10 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, t tableInfo, emit func(
 	case fHealth:
 		if health.Valid(sv) {
 			out(breachkit.HealthID, 0.95, "")
+			if n := hicnSSN(v); n > 0 && 0.95 >= e.min {
+				// A Medicare claim number (HICN) holds its SSN.
+				emit(scan.Match{Type: breachkit.SSN, Start: st, End: st + n, Confidence: 0.95, Reasons: []string{"header:" + fi.name, "rule:hicn"}})
+			}
 		}
 	case fPassword:
 		if creds.Valid(sv) && creds.Hashed(sv) {

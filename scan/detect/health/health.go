@@ -26,6 +26,35 @@ func mbiLetter(c byte) bool {
 
 func digit(c byte) bool { return c >= '0' && c <= '9' }
 
+// BIC returns the length of the Medicare Beneficiary Identification Code
+// at the start of s, 0 if none: the letter (and digit or letter) that
+// made a Health Insurance Claim Number of the SSN it follows, written on
+// Medicare cards before MBIs replaced them ("219-09-9998A",
+// "219099998B1"): A for the wage earner, B for a spouse, C1 for a
+// child, D for a widow, and so on. A letter or digit after it, or a
+// code that needs a second character and lacks it (C, F, J), makes none.
+func BIC(s []byte) int {
+	if len(s) == 0 {
+		return 0
+	}
+	n := 0
+	switch s[0] {
+	case 'A', 'B', 'D', 'E', 'K', 'M', 'T', 'W':
+		n = 1
+		if len(s) > 1 && (s[1] >= '1' && s[1] <= '9' || s[0] != 'A' && s[1] >= 'A' && s[1] <= 'Z') {
+			n = 2
+		}
+	case 'C', 'F', 'J', 'H', 'G':
+		if len(s) > 1 && (s[1] >= '1' && s[1] <= '9' || s[1] >= 'A' && s[1] <= 'Z') {
+			n = 2
+		}
+	}
+	if n == 0 || n < len(s) && (digit(s[n]) || s[n]|0x20 >= 'a' && s[n]|0x20 <= 'z') {
+		return 0
+	}
+	return n
+}
+
 // ValidMBI reports whether s is a Medicare Beneficiary Identifier, in
 // either case, with or without the dashes after the 4th and 7th
 // characters.

@@ -62,3 +62,18 @@ func FuzzNHSLabelled(f *testing.F) {
 		}
 	})
 }
+
+func TestBIC(t *testing.T) {
+	tests := []struct {
+		s    string
+		want int
+	}{
+		{"A", 1}, {"A ", 1}, {"B1", 2}, {"BA,", 2}, {"C1", 2}, {"C", 0}, {"F", 0}, {"D", 1},
+		{"T", 1}, {"TA", 2}, {"W9", 2}, {"X", 0}, {"A1", 2}, {"AB", 0}, {"B12", 0}, {"Ab", 0}, {"", 0}, {"a", 0},
+	}
+	for _, tt := range tests {
+		if got := BIC([]byte(tt.s)); got != tt.want {
+			t.Errorf("BIC(%q) = %d, want %d", tt.s, got, tt.want)
+		}
+	}
+}
