@@ -1258,6 +1258,21 @@ func PersonLabel(w []byte) bool {
 	return false
 }
 
+// greeting reports whether w opens a letter or a message to a person:
+// Dear, Hello, Hi, Attn.
+func greeting(w []byte) bool {
+	var b [12]byte
+	l, ok := foldShort(w, &b, 9)
+	if !ok {
+		return false
+	}
+	switch string(l) {
+	case "dear", "hello", "hi", "attn", "attention":
+		return true
+	}
+	return false
+}
+
 // streetWord reports whether w is a street suffix or its abbreviation
 // ("Hwy, Brookhaven" ends a street, it does not start a name).
 func streetWord(w []byte) bool {
@@ -1316,13 +1331,20 @@ initials:
 	// vouches for (bare). After two initials with full stops ("J. R. R.
 	// Tolkien", "T. S. Eliot") a word in name case that is no ordinary
 	// word needs no title, and may be a given name too.
+	// A given name as the surname ("J. Eliot", "R. James") needs a
+	// label, a title or a word for the person before the initials.
+	givenOnly := false
 	if dotted >= 2 && NameCase(w) && plausible(w, r) && !ordinary(w, r) && !placeInitials(text[c:i]) {
 		bare = false
+	} else if r&Surname == 0 && r&(Given|Rare) != 0 && r&^(Given|Rare) == 0 && dotted > 0 && NameCase(w) && plausible(w, r) && !ordinary(w, r) {
+		givenOnly, bare = true, false
 	} else if r&Surname == 0 && (r != 0 || !NameCase(w) || !plausible(w, r) || ordinary(w, r)) {
 		return 0, 0, 0
 	}
 	conf = 0.7
 	switch {
+	case givenOnly && (c-2 < lead || text[c-1] != ' '):
+		return 0, 0, 0
 	case bare && (c-2 < lead || text[c-1] != ' '):
 		return 0, 0, 0
 	case bare:
@@ -1338,11 +1360,11 @@ initials:
 		if k == e || k > lead && alnum(text[k-1]) || !IsTitle(text[k:e]) {
 			return 0, 0, 0
 		}
-	case c == lead:
-	case bytes.IndexByte([]byte("\n\t:,(\";"), text[c-1]) >= 0:
+	case c == lead && !givenOnly:
+	case bytes.IndexByte([]byte("\n\t:,(\";"), text[c-1]) >= 0 && !givenOnly:
 	case text[c-1] != ' ' || c-2 < lead:
 		return 0, 0, 0
-	case bytes.IndexByte([]byte(":,;"), text[c-2]) >= 0:
+	case text[c-2] == ':' || bytes.IndexByte([]byte(",;"), text[c-2]) >= 0 && !givenOnly:
 	default:
 		e := c - 1
 		if text[e-1] == '.' {
@@ -1359,7 +1381,9 @@ initials:
 		case IsTitle(wb):
 		case PersonLabel(wb) && e == c-1:
 			// "Customer J. Smith called", "Borrower J. Reynolds".
-		case wb[0] >= 'a' && wb[0] <= 'z' && e == c-1:
+		case greeting(wb) && e == c-1:
+			// "Dear J. Eliot,", "Hello R. Okonkwo".
+		case wb[0] >= 'a' && wb[0] <= 'z' && e == c-1 && !givenOnly:
 			conf = 0.6 // "signed by J. Smith"
 		default:
 			return 0, 0, 0
