@@ -282,6 +282,10 @@ func RolesOf(w []byte) Role {
 	}
 	v, _ := lex.Lookup(l)
 	r := Role(v)
+	if string(w) == "Ó" || string(w) == "Ní" {
+		// Irish surnames' particles: Siobhán Ó Briain, Áine Ní Bhriain.
+		r |= Particle
+	}
 	if h := bytes.IndexByte(w, '-'); h > 0 && h < len(w)-1 {
 		first := true
 		for part := range bytes.SplitSeq(w, []byte("-")) {
