@@ -3740,7 +3740,7 @@ func (e *Engine) scoreNumber(s *scratch, st, en int, timed bool) (span, bool) {
 			c = e.gather(s, st, en, Window)
 		}
 		kw, d := c.score(r.class)
-		if r.confirm != nil && (s.digits[0] == '0' || len(s.digits) == 9) && (kw == 0 || !r.confirm(s.digits)) {
+		if r.confirm != nil && phone.Unprefixed(s.digits) && (kw == 0 || !r.confirm(s.digits)) {
 			continue
 		}
 		conf := base + (1-base)*kw*0.95

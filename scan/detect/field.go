@@ -1136,9 +1136,11 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, t tableInfo, emit func(
 				en = st + len(num)
 				out(breachkit.Phone, 0.95, "")
 				return
-			} else if phone.Spanish(d) && phone.National(d) {
+			} else if (phone.Spanish(d) || phone.Italian(d) && !nanpLayout(num, groups)) && phone.National(d) {
 				// 612 345 678, 912345678: Spain's nine digits, with no
-				// trunk prefix.
+				// trunk prefix; 347 123 4567, an Italian mobile's ten,
+				// not written as North America writes its numbers
+				// ((302) 123-4567 is a North American one, no valid one).
 				en = st + len(num)
 				out(breachkit.Phone, 0.95, "")
 				return

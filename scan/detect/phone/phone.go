@@ -6,8 +6,9 @@
 // recognised when written in international form (+44 20 7946 0958) and
 // valid for their country by libphonenumber's metadata, or, near a phone
 // keyword, in the national form of a European country, Australia or New
-// Zealand (07700 900123, 06 12 34 56 78), and Spain's nine digits, which
-// have no trunk prefix (612 345 678, 91 123 45 67).
+// Zealand (07700 900123, 06 12 34 56 78), Spain's nine digits, which
+// have no trunk prefix (612 345 678, 91 123 45 67), and Italy's mobiles,
+// which have none either (347 123 4567).
 package phone
 
 import "github.com/nyaruka/phonenumbers"
@@ -143,12 +144,17 @@ func International(digits []byte) bool {
 var nationalRegions = []string{"GB", "FR", "DE", "IT", "ES", "NL", "BE", "IE", "AT", "CH", "PT", "SE", "DK", "PL", "AU", "NZ"}
 
 // National reports whether digits, starting with the trunk prefix 0, are
-// a valid number of one of nationalRegions as dialled in that country, or
-// nine digits a valid Spanish number (see Spanish).
+// a valid number of one of nationalRegions as dialled in that country,
+// nine digits a valid Spanish number (see Spanish), or ten an Italian
+// mobile's (see Italian).
 func National(digits []byte) bool {
 	if Spanish(digits) {
 		n, err := phonenumbers.Parse(string(digits), "ES")
 		return err == nil && phonenumbers.IsValidNumberForRegion(n, "ES")
+	}
+	if Italian(digits) {
+		n, err := phonenumbers.Parse(string(digits), "IT")
+		return err == nil && phonenumbers.IsValidNumberForRegion(n, "IT") && phonenumbers.GetNumberType(n) == phonenumbers.MOBILE
 	}
 	if len(digits) < 9 || len(digits) > 12 || digits[0] != '0' || digits[1] == '0' {
 		return false
@@ -182,9 +188,33 @@ func Spanish(digits []byte) bool {
 	return true
 }
 
+// Italian reports whether digits have the shape of an Italian mobile
+// number as Italy dials it: ten digits, no trunk prefix, the first 3
+// (347 123 4567). A valid North American number is not taken for one.
+func Italian(digits []byte) bool {
+	if len(digits) != 10 || digits[0] != '3' || digits[1] == '0' {
+		return false
+	}
+	for _, c := range digits {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return !Valid(digits)
+}
+
+// Unprefixed reports whether digits are a number that a phone keyword
+// must speak for and National confirm (see the callers of National): a
+// number in national form (a trunk prefix 0), Spain's nine digits or an
+// Italian mobile's ten.
+func Unprefixed(digits []byte) bool {
+	return len(digits) > 0 && digits[0] == '0' || len(digits) == 9 || Italian(digits)
+}
+
 // ScoreAny is Score for North American numbers, NationalScore for
 // numbers in national form, which never start as a North American one
-// does, and SpanishScore for nine digits.
+// does, SpanishScore for nine digits and ItalianScore for an Italian
+// mobile's ten.
 func ScoreAny(digits []byte, groups []int, seps []byte) (float64, bool) {
 	if len(digits) > 0 && digits[0] == '0' {
 		return NationalScore(digits, groups, seps)
@@ -192,7 +222,37 @@ func ScoreAny(digits []byte, groups []int, seps []byte) (float64, bool) {
 	if len(digits) == 9 {
 		return SpanishScore(digits, groups, seps)
 	}
+	if Italian(digits) {
+		return ItalianScore(digits, groups, seps)
+	}
 	return Score(digits, groups, seps)
+}
+
+// ItalianScore takes an Italian mobile's ten digits as Italy writes them
+// (347 123 4567, 347 1234567, 347/1234567, 3471234567), apart by
+// blanks, dashes, dots or a slash, but not in a North American number's
+// 3-3-4 with dashes or dots. Like SpanishScore it gives a candidate only, which a
+// phone keyword and National must confirm.
+func ItalianScore(digits []byte, groups []int, seps []byte) (float64, bool) {
+	if !Italian(digits) {
+		return 0, false
+	}
+	for _, s := range seps {
+		if s != ' ' && s != '-' && s != '.' && s != '/' {
+			return 0, false
+		}
+	}
+	switch {
+	case len(groups) == 3 && groups[1] == 3 && (seps[0] == seps[1] && seps[0] != ' ' || seps[0] == '/'):
+		// 302-123-4567, 302.123.4567: a North American number's
+		// layout, which its digits make no valid one.
+		return 0, false
+	case len(groups) == 1,
+		len(groups) == 2 && groups[0] == 3,
+		len(groups) == 3 && groups[0] == 3 && (groups[1] == 3 && groups[2] == 4 || groups[1] == 4 && groups[2] == 3):
+		return 0.05, true
+	}
+	return 0, false
 }
 
 // SpanishScore takes nine digits in the blocks Spain writes them in
