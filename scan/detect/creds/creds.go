@@ -52,7 +52,20 @@ func Labelled(text []byte, st, en int) bool {
 		}
 		return k < len(text) && (text[k] == ':' || text[k] == '=')
 	}
-	return j > en && j+3 <= len(text) && strings.EqualFold(string(text[j:j+3]), "is ") || j > en && Paired(text, st, en)
+	return j > en && said(text, j) > 0 || j > en && Paired(text, st, en)
+}
+
+// said returns the length of the words at text[j] that say what a
+// password is in a sentence ("is ", "is: ", "was ", "set to ", "reset to ",
+// "changed to "), 0 if none: "your new password is: Hx7#pQ2m", "temp
+// password set to Spring2024!".
+func said(text []byte, j int) int {
+	for _, w := range [...]string{"is: ", "is ", "was ", "set to ", "reset to ", "changed to ", "updated to "} {
+		if j+len(w) <= len(text) && strings.EqualFold(string(text[j:j+len(w)]), w) {
+			return len(w)
+		}
+	}
+	return 0
 }
 
 // Paired reports whether the password's keyword text[st:en] follows a
@@ -139,22 +152,26 @@ func prose(w []byte) bool {
 var UserKeywords = []string{"user", "username", "login", "userid", "uid", "account"}
 
 // Value returns the length of the secret that follows a keyword, after
-// ": ", "=", " is " or a space: a run of non-space characters of 4 to 128
+// ": ", "=", " is " (or another of said's words) or a space: a run of non-space characters of 4 to 128
 // bytes. It returns 0 when there is none.
 func Value(text []byte, i int) (start, end int) {
 	j := i
 	for j < len(text) && (text[j] == ' ' || text[j] == ':' || text[j] == '=' || text[j] == '"' || text[j] == '\'') && j-i < 4 {
 		j++
 	}
-	said := j+3 <= len(text) && strings.EqualFold(string(text[j:j+3]), "is ")
-	if said {
-		j += 3
+	n := said(text, j)
+	j += n
+	for n > 0 && j < len(text) && text[j] == ' ' {
+		j++
 	}
 	k := j
 	for k < len(text) && text[k] > ' ' && text[k] != '"' && text[k] != '\'' && text[k] != ',' && text[k] != ';' && k-j < 128 {
 		k++
 	}
-	if k-j < 4 || code(text[j:k]) || said && plain(text[j:k]) || placeholder(text[j:k]) || fieldList(text[j:k]) {
+	if n > 0 && k-j > 4 && text[k-1] == '.' {
+		k-- // the sentence's full stop: "your password is Hx7#pQ2m."
+	}
+	if k-j < 4 || code(text[j:k]) || n > 0 && plain(text[j:k]) || placeholder(text[j:k]) || fieldList(text[j:k]) {
 		return 0, 0
 	}
 	if k+1 < len(text) && text[k] == ' ' && text[k+1] == '=' {
