@@ -304,10 +304,28 @@ func Spelled(text []byte, i, j int) (start, end int, ok bool) {
 	if !spelledTLDs[string(low[:len(last)])] || end < len(text) && domainChar(text[end]) {
 		return 0, 0, false
 	}
-	// The local part, right before.
+	// The local part, right before, its dots perhaps spelled too
+	// ("dana(dot)whitfield(at)…", "john dot smith at …").
 	s := le
-	for s > 0 && localChar(text[s-1]) && le-s < 64 {
-		s--
+	for {
+		w := s
+		for s > 0 && localChar(text[s-1]) && le-s < 64 {
+			s--
+		}
+		if s == w {
+			break
+		}
+		n := 0
+		for _, d := range [...]string{" [dot] ", " (dot) ", "[dot]", "(dot)", " dot "} {
+			if s >= len(d)+1 && hasWordAt(text, s-len(d), d) && localChar(text[s-len(d)-1]) && text[s-len(d)-1] != '.' {
+				n = len(d)
+				break
+			}
+		}
+		if n == 0 || le-s+n >= 64 {
+			break
+		}
+		s -= n
 	}
 	if le-s < 2 || text[s] == '.' {
 		return 0, 0, false
