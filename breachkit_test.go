@@ -74,6 +74,7 @@ func TestMask(t *testing.T) {
 		{breachkit.DOB, "1980-03-15", "****-**-**", "1980"},
 		{breachkit.Address, "12 Oak St, Austin TX", "*** (address)", "Oak"},
 		{breachkit.SSN, "12", "***-**-****", "12"},
+		{breachkit.SSN, "four one two six five seven seven three three", "***-**-7733", "four"}, // read out on a call
 	}
 	for _, tt := range tests {
 		got := breachkit.Mask(tt.e, tt.in)
@@ -95,6 +96,9 @@ func TestNormalize(t *testing.T) {
 		{breachkit.Phone, "0044 20 7946 0958", "442079460958"},
 		{breachkit.Email, " Ann@Example.COM", "ann@example.com"},
 		{breachkit.PersonName, "  Ann   SMITH ", "ann smith"},
+		{breachkit.SSN, "four one two six five seven seven three three", "412657733"}, // read out on a call
+		{breachkit.Phone, "three one two, eight six seven, five three oh nine", "3128675309"},
+		{breachkit.SSN, "two one nine oh nine double nine nine eight", "219099998"},
 	}
 	for _, tt := range tests {
 		if got := breachkit.Normalize(tt.e, tt.in); got != tt.want {

@@ -61,11 +61,42 @@ func Mask(e Element, v string) string {
 	}
 }
 
+// digitsOnly returns the digits of s; of a number read out in words
+// ("four one two six five …", as a call's transcript writes it), the
+// digits its words say.
 func digitsOnly(s string) string {
 	var b strings.Builder
 	for _, r := range s {
 		if r >= '0' && r <= '9' {
 			b.WriteRune(r)
+		}
+	}
+	if b.Len() == 0 {
+		return spokenDigits(s)
+	}
+	return b.String()
+}
+
+// digitWords are the words of the digits, "oh" for zero as it is said.
+var digitWords = map[string]byte{"zero": '0', "oh": '0', "one": '1', "two": '2', "three": '3', "four": '4', "five": '5',
+	"six": '6', "seven": '7', "eight": '8', "nine": '9'}
+
+// spokenDigits returns the digits the words of s say, "double five"
+// as 55 and "triple oh" as 000; other words say none.
+func spokenDigits(s string) string {
+	var b strings.Builder
+	rep := 1
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return r < 'a' || r > 'z' }) {
+		switch d, ok := digitWords[w]; {
+		case ok:
+			b.WriteString(strings.Repeat(string(d), rep))
+			rep = 1
+		case w == "double":
+			rep = 2
+		case w == "triple":
+			rep = 3
+		default:
+			rep = 1
 		}
 	}
 	return b.String()

@@ -1104,6 +1104,9 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 	if s.uk {
 		e.ukLicence(s, text, lead)
 	}
+	if s.present&(1<<classSSN|1<<classPhone|1<<classCard) != 0 {
+		e.spoken(s, text, lead)
+	}
 	e.customText(s, text, lead)
 	for _, a := range s.whole {
 		// What was read in a value found at its end before the end said
