@@ -21,11 +21,14 @@ var (
 )
 
 // Valid reports whether a value under a biometric header is a template:
-// at least 16 bytes of encoded data (base64, hex, a vector of numbers),
-// not a placeholder, a URL or the name of a file that holds it.
+// at least 24 bytes of encoded data (base64, hex, a vector of numbers;
+// the smallest minutiae template is larger), not a placeholder, a URL or
+// the name of a file that holds it. Shorter tokens under "fingerprint"
+// are a payment card's or a browser's (Stripe's 16 characters,
+// FingerprintJS's visitor ID of 20).
 func Valid(v []byte) bool {
 	v = bytes.TrimSpace(v)
-	if len(v) < 16 {
+	if len(v) < 24 {
 		return false
 	}
 	l := bytes.ToLower(v)

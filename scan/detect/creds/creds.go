@@ -383,7 +383,9 @@ func lineEnd(text []byte, k int) int {
 // $argon2id$…, $pbkdf2…, $6$…) or 32, 40, 64 or 128 hex digits.
 func Hashed(s string) bool {
 	s = strings.TrimSpace(s)
-	for _, p := range [...]string{"$2a$", "$2b$", "$2y$", "$argon2", "$pbkdf2", "$1$", "$5$", "$6$", "$scrypt$", "pbkdf2_sha256$", "sha1$", "md5$"} {
+	for _, p := range [...]string{"$2a$", "$2b$", "$2y$", "$argon2", "$pbkdf2", "$1$", "$5$", "$6$", "$7$", "$y$", "$gy$", "$scrypt$", "pbkdf2_sha256$", "pbkdf2_sha1$", "bcrypt$", "argon2$", "sha1$", "md5$",
+		"$P$", "$H$", "$S$", // phpass (WordPress, phpBB) and Drupal 7
+		"{SSHA}", "{SHA}", "{SSHA256}", "{SSHA512}", "{CRYPT}", "{MD5}", "{SMD5}", "{PBKDF2"} { // LDAP userPassword
 		if strings.HasPrefix(s, p) {
 			return true
 		}
