@@ -115,7 +115,8 @@ func TestPairLabel(t *testing.T) {
 	for in, want := range map[string]string{
 		" Date of birth ": "Date of birth", "meta_key": "meta_key", "SSN": "SSN",
 		"Jennifer Street": "", "12 Oak Ct": "", "ana@example.com": "", "383-41-8663": "",
-		strings.Repeat("x", 101): "",
+		strings.Repeat("x", 101): "", "billing_address_1": "billing_address_1", "phone2": "phone2", "Apt 123": "", "2024": "",
+		"line_12_3": "",
 	} {
 		if got := PairLabel(in); got != want {
 			t.Errorf("PairLabel(%q) = %q, want %q", in, got, want)

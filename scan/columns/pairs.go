@@ -30,7 +30,8 @@ func ValueName(name string) bool { return valueNames[strings.ToLower(strings.Tri
 
 // PairLabel returns the label a pair's label cell gives its value: the
 // text trimmed, or "" when it cannot name a column: more than 100 bytes
-// (a sentence), a digit or an '@', or what reads as a person (a full
+// (a sentence), a digit (but a numbered field's last one or two,
+// "billing_address_1") or an '@', or what reads as a person (a full
 // name, a street, a given name first), as LooksLikeData tells a header
 // row from data. A
 // label becomes a Field, and a Field the detectors recognise is written
@@ -38,13 +39,27 @@ func ValueName(name string) bool { return valueNames[strings.ToLower(strings.Tri
 // "value": …} must not put a person's name there.
 func PairLabel(text string) string {
 	t := strings.TrimSpace(text)
-	if len(t) > 100 || strings.ContainsAny(t, "0123456789@") || LooksLikeData([]string{t}) {
+	if len(t) > 100 || strings.ContainsAny(strings.TrimRight(numbered(t), "_- "), "0123456789@") || LooksLikeData([]string{t}) {
 		return ""
 	}
 	if f := strings.Fields(t); len(f) > 0 && gazetteer.IsGivenName(f[0]) {
 		return "" // "Jennifer Street": a person, whatever follows
 	}
 	return t
+}
+
+// numbered returns a label without the one or two digits a numbered
+// field ends with ("billing_address_1", "phone2": the first address
+// line, the second phone), so that only these digits are allowed.
+func numbered(t string) string {
+	n := len(t)
+	for n > 0 && n > len(t)-2 && t[n-1] >= '0' && t[n-1] <= '9' {
+		n--
+	}
+	if n == len(t) || n == 0 || t[n-1] >= '0' && t[n-1] <= '9' {
+		return t
+	}
+	return t[:n]
 }
 
 // Pairs are the columns of a table of label-value pairs: its label and

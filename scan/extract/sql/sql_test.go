@@ -74,7 +74,7 @@ func FuzzExtract(f *testing.F) {
 // details in wp_usermeta: each meta_value is named by its meta_key, and
 // the rows of one user_id make one record; other tables are unchanged.
 func TestPairs(t *testing.T) {
-	data := []byte("INSERT INTO `wp_usermeta` (`umeta_id`, `user_id`, `meta_key`, `meta_value`) VALUES (1,7,'first_name','Theresa'),(2,7,'birth_date','04/07/1961'),(3,8,'first_name','Ana');\n" +
+	data := []byte("INSERT INTO `wp_usermeta` (`umeta_id`, `user_id`, `meta_key`, `meta_value`) VALUES (1,7,'first_name','Theresa'),(2,7,'birth_date','04/07/1961'),(3,8,'first_name','Ana'),(4,8,'billing_address_1','77 Beacon St Apt 2');\n" +
 		"INSERT INTO `t` (`name`, `city`) VALUES ('Jo Li','Boise');\n")
 	got, err := extract(t, data)
 	if err != nil {
@@ -83,7 +83,8 @@ func TestPairs(t *testing.T) {
 	want := map[string][2]string{
 		"Theresa": {"first_name", "d.sql#user_id=7"}, "04/07/1961": {"birth_date", "d.sql#user_id=7"},
 		"Ana": {"first_name", "d.sql#user_id=8"}, "first_name": {"meta_key", "d.sql#user_id=7"},
-		"Jo Li": {"name", "d.sql#row=4"}, "Boise": {"city", "d.sql#row=4"},
+		"77 Beacon St Apt 2": {"billing_address_1", "d.sql#user_id=8"}, // a numbered field's label
+		"Jo Li": {"name", "d.sql#row=5"}, "Boise": {"city", "d.sql#row=5"},
 	}
 	for _, s := range got {
 		w, ok := want[s.text]
