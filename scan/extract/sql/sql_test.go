@@ -83,8 +83,8 @@ func TestPairs(t *testing.T) {
 	want := map[string][2]string{
 		"Theresa": {"first_name", "d.sql#user_id=7"}, "04/07/1961": {"birth_date", "d.sql#user_id=7"},
 		"Ana": {"first_name", "d.sql#user_id=8"}, "first_name": {"meta_key", "d.sql#user_id=7"},
+		"Jo Li": {"name", "d.sql#row=5"}, "Boise": {"city", "d.sql#row=5"},
 		"77 Beacon St Apt 2": {"billing_address_1", "d.sql#user_id=8"}, // a numbered field's label
-		"Jo Li":              {"name", "d.sql#row=5"}, "Boise": {"city", "d.sql#row=5"},
 	}
 	for _, s := range got {
 		w, ok := want[s.text]
