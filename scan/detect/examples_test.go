@@ -100,7 +100,9 @@ func FuzzDetect(f *testing.F) {
 		"Steuer-ID: 26 394 601 856", "codice fiscale CDMTDL80M03L369W", "NIR 294082A94799140", "CPR-nr. 060968-2716", "Mother's Maiden Name: Kowalczyk", "née le 23/04/1982 Tél. 06 12 34 56 78", "Bill Hartley called", "geboren am 14. März 1978", "nacido el 30 de enero de 1979",
 		"City: St. Louis   State: MO   ZIP Code: 63101-2210", "TOMASZ K WOJCIK\n1234 ELM ST\nSPRINGFIELD IL 62704", "Móvil: 622 418 935", "Calle de Alcalá 48, 3º B, 28014 Madrid", "Sig.ra Bianchi",
 		"P<USAOKAFOR<<CHIDI<EMEKA<<<<<<<<<<<<<<<<<<<<\n5618392747USA8103147M3011054<<<<<<<<<<<<<<<6", "Security question: pet? Answer: Biscuit", "the 5th of January, 1980",
-		"ANSI 636026080102DL00410288ZA03290015DLDAQD44719023\nDCSORTIZ-BAUER\nDACMARISOL\nDAK850154127  \n"} {
+		"ANSI 636026080102DL00410288ZA03290015DLDAQD44719023\nDCSORTIZ-BAUER\nDACMARISOL\nDAK850154127  \n",
+		"Medicare claim number 219-09-9998A", "social?\ncaller: four one two six five seven seven three three", "Cellulare: 347 123 4567",
+		"Dear J. Eliot,", "john dot smith at gmail dot com", "Siobhán Ó Briain"} {
 		f.Add(s, "")
 		f.Add(s, "ssn")
 	}
