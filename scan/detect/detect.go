@@ -1948,7 +1948,8 @@ func (e *Engine) labelGlued(text []byte, i int) bool {
 	for k > 0 && i-1-k < 16 && isLetter(text[k-1]) {
 		k--
 	}
-	if n := i - 1 - k; n < 2 || n >= 16 || k > 0 && isAlnum(text[k-1]) {
+	if n := i - 1 - k; n < 2 || n >= 16 || k > 0 && isAlnum(text[k-1]) && !(byteClass[text[k-1]] == cDigit && byteClass[text[k]] == cUpper) {
+		// But "…7733DOB:03/14/1975": a label glued to the field before.
 		return false
 	}
 	var buf [16]byte
@@ -1977,6 +1978,11 @@ func gluedAfter(text []byte, i int) bool {
 		// value too, which gluedBefore reads.)
 		return false
 	}
+	if byteClass[p] == cUpper && labelNext(text, i) {
+		// "SSN:412-65-7733DOB:03/14/1975": the next field's label, glued
+		// on as a PDF's or a form's text run puts fields together.
+		return false
+	}
 	if isAlnum(p) || p == '_' || p == '@' || p == '%' || p == '/' || p == '\\' {
 		// 1980-05-17T00:00:00Z: a date stored with a time, as a date of
 		// birth is, at midnight. Any other time makes a timestamp, not
@@ -1990,6 +1996,16 @@ func gluedAfter(text []byte, i int) bool {
 		return true
 	}
 	return false
+}
+
+// labelNext reports whether a label's word and its colon start at
+// text[i]: two to fourteen letters, then ':' ("DOB:", "Phone:").
+func labelNext(text []byte, i int) bool {
+	k := i
+	for k < len(text) && k-i <= 14 && isLetter(text[k]) {
+		k++
+	}
+	return k-i >= 2 && k-i <= 14 && k < len(text) && text[k] == ':' && (k+1 == len(text) || text[k+1] != '/')
 }
 
 // extension reports whether b starts with the digits of a telephone
