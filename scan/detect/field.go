@@ -721,7 +721,8 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 		has(ws, "naiss", "datenaiss", "anniversaire", "fnac", "fechanac", "fechanacimiento") || has(ws, "fecha", "f") && has(ws, "nac") ||
 		has(ws, "naissance", "geburtsdatum", "geburtstag", "nacimiento", "nascita", "nascimento", "geboortedatum", "geboren", "née", "né"):
 		return fDOB
-	case has(ws, "routing", "aba", "rtn", "rtg", "transit", "routingnumber"):
+	case has(ws, "routing", "aba", "rtn", "rtg", "transit", "routingnumber") || has(ws, "rte") && has(ws, "ach", "bank", "bnk", "dd", "eft", "deposit"):
+		// "ACH-RTE-NO": a servicing system's abbreviation.
 		return fRouting
 	case has(ws, "passport") || has(ws, passport.Foreign...) || has(ws, "travel") && has(ws, "document", "doc") && !has(ws, "type", "date", "dt", "expiry", "expiration", "exp", "country", "issuing", "issuer"):
 		// An airline's "Travel Document Number": the passport's; not
@@ -793,7 +794,7 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 		return fBank
 	case has(ws, "phone", "phones", "tel", "telephone", "mobile", "cell", "fax", "homephone", "cellphone", "phonenumber", "workphone", "mobilephone",
 		"téléphone", "telefon", "teléfono", "telefono", "telefone", "telefoon", "handy", "portable", "móvil", "movil", "celular", "cellulare", "mobiel") || joined == "contactnumber" ||
-		has(ws, "ph") && len(ws) <= 2 || has(ws, "phn", "phne", "fone", "tele", "cellno", "mob", "landline") || has(ws, "contact") && has(ws, "no", "num", "nbr") && len(ws) <= 3 || has(ws, "msisdn", "mdn", "ctn") || has(ws, "wireless") && has(ws, "number", "no", "num", "nbr"):
+		has(ws, "ph") && (len(ws) <= 2 || has(ws, "hm", "home", "wk", "work", "cell", "cel", "mob", "day", "eve", "night", "alt", "primary", "borr", "cust", "emp", "emerg")) || has(ws, "phn", "phne", "fone", "tele", "cellno", "mob", "landline") || has(ws, "contact") && has(ws, "no", "num", "nbr") && len(ws) <= 3 || has(ws, "msisdn", "mdn", "ctn") || has(ws, "wireless") && has(ws, "number", "no", "num", "nbr"):
 		// MSISDN, MDN, CTN, "Wireless Number": a telephone company's
 		// names for the subscriber's number.
 		if has(ws, "type", "ext", "extension", "country", "verified", "status") {

@@ -56,6 +56,9 @@ func TestFieldParts(t *testing.T) {
 		{"Social Insurance Number", "424870533", breachkit.GovID, ""},
 		{"NI Number", "AB 12 34 56 C", breachkit.GovID, ""},
 		{"Employee ID", "E104512", breachkit.EmployeeID, ""},
+		{"BORR-HM-PH", "6143620142", breachkit.Phone, ""}, // a servicing system's abbreviations
+		{"BORR-WK-PH", "6142531000", breachkit.Phone, ""},
+		{"ACH-RTE-NO", "021000021", breachkit.RoutingNumber, ""},
 		{"Business City", "Dayton", "", ""},
 		{"Business Postal Code", "45402", "", ""},
 		{"Home Postal Code", "45429", breachkit.Address, "zip"},
