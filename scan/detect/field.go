@@ -635,7 +635,9 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 	case strings.Contains(joined, "password") || strings.Contains(joined, "passwd") || has(ws, "pwd", "pass", "passcode", "passphrase") ||
 		// Other languages' words: contraseña, mot de passe, Passwort, senha.
 		has(ws, "contraseña", "contrasena", "contrasenia", "motdepasse", "passwort", "kennwort", "senha", "wachtwoord") || has(ws, "mot") && has(ws, "passe") || has(ws, "clave") && has(ws, "acceso") || strings.Contains(joined, "securityanswer") ||
-		strings.Contains(joined, "mothersmaiden") || strings.Contains(joined, "mothermaiden"):
+		strings.Contains(joined, "mothersmaiden") || strings.Contains(joined, "mothermaiden") ||
+		has(ws, "mthr", "mthrs", "mother", "mothers", "moms") && has(ws, "mdn", "maiden"):
+		// "MTHR-MDN-NM": a legacy system's abbreviation.
 		// A mother's maiden name is the classic answer to a security question.
 		return fPassword
 	case has(ws, "cvv", "cvv2", "cvc", "cvc2", "csc", "cvn", "cvd", "cardcode", "securitycode") || has(ws, "security") && has(ws, "code", "cd") && !has(ws, "social") ||
@@ -733,7 +735,7 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 			return fNotPII
 		}
 		return fPassport
-	case has(ws, "dl", "dln", "license", "licence", "driverslicense", "dlnum", "dlno") || joined == "drivers" || has(ws, "lic") && has(ws, "driver", "drivers", "dr", "dl", "driving") || strings.Contains(joined, "driverslicense") || strings.Contains(joined, "driverlicense") ||
+	case has(ws, "dl", "dln", "license", "licence", "driverslicense", "dlnum", "dlno") || joined == "drivers" || has(ws, "lic", "licence", "license", "lcns") && has(ws, "driver", "drivers", "dr", "drv", "dl", "driving") || strings.Contains(joined, "driverslicense") || strings.Contains(joined, "driverlicense") ||
 		// Germany's Führerschein, the Netherlands' rijbewijs, Sweden's
 		// körkort; France's permis de conduire, Italy's patente di guida,
 		// Spain's carnet or licencia de conducir, Poland's prawo jazdy.
@@ -743,7 +745,7 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 			"klasse", "datum", "ablaufdatum", "fecha", "data", "scadenza", "catégorie", "categoria", "pays", "land") {
 			return fNotPII
 		}
-		if !has(ws, "dl", "dln", "driver", "drivers", "driverslicense", "dlnum", "dlno", "dr", "operator") && has(ws, notDriving...) {
+		if !has(ws, "dl", "dln", "driver", "drivers", "driverslicense", "dlnum", "dlno", "dr", "drv", "operator") && has(ws, notDriving...) {
 			// A licence plate, a nurse's or a business's licence: not
 			// a driver's licence.
 			return fNotPII
@@ -823,7 +825,7 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 			return fNotPII
 		}
 		return fFullName
-	case has(ws, "first", "given", "fname", "firstname", "forename", "givenname", "firstnm", "prénom", "prenom", "vorname", "voornaam", "nombre", "nome", "primeiro", "primernombre") && !has(ws, "date", "payment", "login", "seen", "time", "ts", "amount", "due", "use", "used", "visit", "at", "on", "day"):
+	case has(ws, "first", "frst", "fst", "given", "fname", "firstname", "forename", "givenname", "firstnm", "prénom", "prenom", "vorname", "voornaam", "nombre", "nome", "primeiro", "primernombre") && !has(ws, "date", "payment", "login", "seen", "time", "ts", "amount", "due", "use", "used", "visit", "at", "on", "day"):
 		if nonPerson {
 			return fNotPII
 		}
@@ -833,7 +835,7 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 			return fNotPII
 		}
 		return fMiddle
-	case has(ws, "last", "surname", "lname", "lastname", "family", "familyname", "lastnm", "nom", "nachname", "familienname", "apellido", "apellidos", "cognome", "achternaam", "sobrenome") && !has(ws, "date", "payment", "login", "seen", "updated", "modified", "four", "digits", "paid", "time", "ts", "amount", "due", "visit", "at", "on", "activity", "4"):
+	case has(ws, "last", "lst", "surname", "sur", "lname", "lastname", "family", "familyname", "lastnm", "nom", "nachname", "familienname", "apellido", "apellidos", "cognome", "achternaam", "sobrenome") && !has(ws, "date", "payment", "login", "seen", "updated", "modified", "four", "digits", "paid", "time", "ts", "amount", "due", "visit", "at", "on", "activity", "4"):
 		if nonPerson {
 			return fNotPII
 		}
@@ -886,7 +888,7 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 		// "Business City", "Employer Zip": an organisation's, as its
 		// street is above.
 		return fNotPII
-	case has(ws, "city", "town", "borough", "suburb", "municipality", "ville", "stadt", "ort", "wohnort", "ciudad", "localidad", "città", "citta", "comune", "cidade", "plaats", "woonplaats"):
+	case has(ws, "city", "cty", "town", "borough", "suburb", "municipality", "ville", "stadt", "ort", "wohnort", "ciudad", "localidad", "città", "citta", "comune", "cidade", "plaats", "woonplaats"):
 		return fCity
 	case has(ws, "state", "st", "province", "stateprovince", "estado", "provincia") && len(ws) <= 2 && !has(ws, "status", "statement") ||
 		joined == "region" && addressParent(parent):
@@ -1228,7 +1230,7 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, t tableInfo, emit func(
 			out(breachkit.Credentials, 0.4, "")
 		} else if creds.Valid(sv) {
 			out(breachkit.Credentials, 0.9, "")
-			if strings.Contains(fi.norm, "maiden") {
+			if strings.Contains(fi.norm, "maiden") || strings.Contains(fi.norm, "mdn") {
 				// The answer to a security question, and a mother's
 				// maiden name, which some state laws name by itself.
 				out(breachkit.MothersMaidenName, 0.9, "")

@@ -59,6 +59,10 @@ func TestFieldParts(t *testing.T) {
 		{"BORR-HM-PH", "6143620142", breachkit.Phone, ""}, // a servicing system's abbreviations
 		{"BORR-WK-PH", "6142531000", breachkit.Phone, ""},
 		{"ACH-RTE-NO", "021000021", breachkit.RoutingNumber, ""},
+		{"DRV-LIC-NO", "D1234567", breachkit.DriversLicense, ""},
+		{"CUST-FRST-NM", "DANA", breachkit.PersonName, "given"},
+		{"CUST-LST-NM", "WHITFIELD", breachkit.PersonName, "surname"},
+		{"CTY", "SPRINGFIELD", breachkit.Address, "city"},
 		{"Business City", "Dayton", "", ""},
 		{"Business Postal Code", "45402", "", ""},
 		{"Home Postal Code", "45429", breachkit.Address, "zip"},
