@@ -511,11 +511,20 @@ func (e *Engine) detect(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 			var t tableInfo
 			if (fi.member || fi.account || fi.loose) && len(seg.Columns) > 0 {
 				t = s.tableKind(seg.Columns)
-				if fi.member && !t.health && !e.healthOrg || fi.account && (t.health || t.service) && !t.bank {
+				if fi.account && t.health && !t.bank {
+					// A hospital's patient account number, in a table that
+					// names health and no bank: the billing number HIPAA
+					// lists among a patient's identifiers, as "Patient
+					// acct:" is in text.
+					hf := *fi
+					hf.kind, hf.reasons = fHealth, []string{"header:" + fi.name, "rule:patient-account"}
+					e.field(seg, &hf, t, emit)
+					return
+				}
+				if fi.member && !t.health && !e.healthOrg || fi.account && t.service && !t.bank {
 					// A credit union's or a club's member number, in a
-					// table that names nothing of health; a hospital's
-					// patient account number, or a telephone company's
-					// service account, in one that names health or a
+					// table that names nothing of health; a telephone
+					// company's service account, in one that names a
 					// service and no bank.
 					return
 				}

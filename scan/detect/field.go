@@ -249,7 +249,7 @@ func has(ws []string, set ...string) bool {
 // auto insurer's claim and deductible) say it only together: a plan with
 // a group.
 var healthWords = []string{"health", "medical", "dental", "vision", "payer", "payor", "medicare", "medicaid", "mbi", "hicn", "mrn", "patient",
-	"npi", "copay", "coinsurance", "rx", "pharmacy", "pcp", "physician", "diagnosis", "dx", "icd", "cpt", "hmo", "ppo", "clinic", "hospital"}
+	"npi", "copay", "coinsurance", "rx", "pharmacy", "pcp", "physician", "diagnosis", "diag", "dx", "icd", "cpt", "hmo", "ppo", "clinic", "hospital"}
 
 // bankWords in a header say an account is a financial one.
 var bankWords = []string{"bank", "banking", "checking", "savings", "iban", "dda", "deposit", "ach", "direct", "financial", "routing", "aba",
