@@ -456,7 +456,7 @@ func classify(field string) *fieldInfo {
 				fi.kind = classifyWords(ws, parts, k)
 			}
 		}
-		fi.member = fi.kind == fHealth && has(ws, "member", "subscriber", "mbr", "mem") && !has(ws, healthWords...) && !has(ws, "insurance", "insured", "plan")
+		fi.member = fi.kind == fHealth && has(ws, "member", "subscriber", "subscr", "sbscr", "mbr", "mem") && !has(ws, healthWords...) && !has(ws, "insurance", "insured", "plan")
 		fi.account = fi.kind == fBank && !has(ws, bankWords...)
 		fi.loose = fi.kind == fFullName && !has(ws, personWords...)
 		if fi.kind == fNational {
@@ -755,7 +755,7 @@ func classifyWords(ws []string, parts []string, k int) fieldKind {
 		// An NHS number, checked by its check digit; an NHS trust's or
 		// practice's code is an organisation's.
 		return fNHS
-	case has(ws, "mbi", "medicare", "mrn", "hicn", "medicaid", "ohip", "healthcard") || strings.Contains(joined, "medicalrecord") || strings.Contains(joined, "healthplan") || has(ws, "subscriber", "member", "mbr", "mem") && has(ws, "id", "no", "number", "num", "nbr") ||
+	case has(ws, "mbi", "medicare", "mrn", "hicn", "medicaid", "ohip", "healthcard") || strings.Contains(joined, "medicalrecord") || strings.Contains(joined, "healthplan") || has(ws, "subscriber", "subscr", "sbscr", "member", "mbr", "mem") && has(ws, "id", "no", "number", "num", "nbr") ||
 		// A patient's or chart's number is the medical record number; a
 		// health card is a provincial plan's (Ontario's OHIP).
 		has(ws, "patient", "chart", "health", "pt") && has(ws, "id", "no", "number", "num", "nbr", "identifier", "card") &&

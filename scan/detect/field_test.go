@@ -196,6 +196,7 @@ func TestTableContext(t *testing.T) {
 		{"auto insurer", "Member Number", "100234567", []string{"Member Number", "Name", "Policy Number", "Claim Number", "Deductible"}, breachkit.HealthID, false},
 		{"hospital", "Account Number", "100234567", []string{"Patient Name", "MRN", "Account Number", "Dx"}, breachkit.BankAccount, false},
 		{"hospital's billing account", "Account Number", "100234567", []string{"Patient Name", "MRN", "Account Number", "Dx"}, breachkit.HealthID, true},
+		{"claims' subscriber", "SUBSCR-ID", "W123456789", []string{"SUBSCR-ID", "PAT-ACCT-NO", "PAT-DOB", "DIAG-CD-1"}, breachkit.HealthID, true},
 		{"claims' patient account", "PAT-ACCT-NO", "00482913", []string{"MBR-ID", "PAT-ACCT-NO", "PAT-DOB", "DIAG-CD-1"}, breachkit.HealthID, true},
 		{"telephone company's account", "Account Number", "287341983201", []string{"Account Number", "Subscriber Name", "Wireless Number", "SSN", "IMEI"}, breachkit.HealthID, false},
 		{"hospital with a bank", "Account Number", "100234567", []string{"Patient Name", "MRN", "Account Number", "Bank Routing"}, breachkit.BankAccount, true},
