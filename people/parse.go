@@ -319,7 +319,13 @@ func NormalizeStreet(line string) (house, street, unit string) {
 	}
 	// Unit designator: the last designator followed by something.
 	for i := len(toks) - 2; i >= 1; i-- {
-		if d, ok := gazetteer.UnitDesignator(toks[i]); ok {
+		d, ok := gazetteer.UnitDesignator(toks[i])
+		if !ok && toks[i] == "FLAT" {
+			// Britain's and Ireland's word for an apartment, which
+			// Publication 28 does not list.
+			d, ok = "APT", true
+		}
+		if ok {
 			if _, isSuffix := gazetteer.StreetSuffix(toks[i]); isSuffix && i == len(toks)-1 {
 				continue
 			}
@@ -444,6 +450,12 @@ func parseFullAddress(s string) Address {
 		// "405, rue Sainte-Catherine Est".
 		parts = append([]string{parts[0] + " " + parts[1]}, parts[2:]...)
 	}
+	if len(parts) >= 3 && unitFirst(parts[0]) && parts[1] != "" && parts[1][0] >= '0' && parts[1][0] <= '9' {
+		// "Flat 2, 10 High Street, …", "Apartment 4B, 77 Beacon St, …":
+		// the unit written before the street, as British addresses put
+		// it; the street line is the house's, the unit after it.
+		parts = append([]string{parts[1] + " " + parts[0]}, parts[2:]...)
+	}
 	if len(parts) == 0 {
 		return a
 	}
@@ -556,6 +568,20 @@ func parseFullAddress(s string) Address {
 // townOnly reports whether s, the only part of an address before its
 // state and ZIP Code, is a town rather than a street line: it has no
 // digit and does not start with a number in words ("One Main Street").
+// unitFirst reports whether an address's first part is a flat's or a
+// unit's designator and its number only ("Flat 2", "Apt. 4B").
+func unitFirst(p string) bool {
+	f := strings.Fields(p)
+	if len(f) != 2 || len(f[1]) > 5 {
+		return false
+	}
+	switch strings.ToLower(strings.TrimSuffix(f[0], ".")) {
+	case "flat", "apartment", "apt", "unit", "suite", "ste":
+		return true
+	}
+	return false
+}
+
 func townOnly(s string) bool {
 	if s == "" || strings.ContainsAny(s, "0123456789") {
 		return false

@@ -70,6 +70,7 @@ func TestNormalizeStreet(t *testing.T) {
 		{"12 oak st. apt 4B", "12", "OAK ST", "APT 4B"},
 		{"1600 North Elm Avenue # 7", "1600", "N ELM AVE", "# 7"},
 		{"500 Main St Suite 200", "500", "MAIN ST", "STE 200"},
+		{"10 High Street Flat 2", "10", "HIGH ST", "APT 2"}, // Britain's flat
 	} {
 		h, s, u := NormalizeStreet(tc.in)
 		if h != tc.house || s != tc.street || u != tc.unit {

@@ -290,6 +290,9 @@ func TestAddressLastLines(t *testing.T) {
 		{"77 Ocean Blvd, Isle of Palms, SC 29451", "77 Ocean Blvd", "Isle of Palms", "SC", "29451"},
 		{"4417 Birchwood Ln, Dayton OH, 45402", "4417 Birchwood Ln", "Dayton", "OH", "45402"},
 		{"Box 63, Cordova, AK 99574", "Box 63", "Cordova", "AK", "99574"},
+		// The unit first, as British addresses write it.
+		{"Apartment 4B, 77 Beacon St, Boston MA 02108", "77 Beacon St Apartment 4B", "Boston", "MA", "02108"},
+		{"Flat 2, 10 High Street, Oxford OX1 4AB", "10 High Street Flat 2", "Oxford", "", "OX1 4AB"},
 		{"405, rue Sainte-Catherine Est\nMontréal (Québec) H2L 2C4", "405 rue Sainte-Catherine Est", "Montréal", "Québec", "H2L 2C4"},
 		// The town alone: no street line to mail to.
 		{"Sacramento, CA 95814", "", "Sacramento", "CA", "95814"},

@@ -1221,7 +1221,46 @@ func addressSpan(s *scratch, text []byte, st, end int, conf float64, full bool) 
 	if s.lastOrg > st-160 && orgLabelBefore(text, st) || firmBefore(text, st) {
 		return span{st, end, 0.2, breachkit.Address, "rule:address-organisation", ""}
 	}
+	st = unitBefore(text, st)
 	return span{st, end, conf, breachkit.Address, pick(full, "rule:address-full", "rule:address-street"), addressRoleBefore(text, st)}
+}
+
+// unitBefore returns where an address that starts at its house number
+// text[st] starts when its flat or unit comes first, as British and
+// Irish addresses write it ("Flat 2, 10 High Street", "Apartment 4B, 77
+// Beacon St"): the designator's word, a number of up to five letters and
+// digits, a comma. st when there is none.
+func unitBefore(text []byte, st int) int {
+	k := st - 1
+	for k > 0 && text[k] == ' ' {
+		k--
+	}
+	if k < 3 || text[k] != ',' || k == st-1 {
+		return st
+	}
+	e := k // the unit's number ends here
+	for k > 0 && isAlnum(text[k-1]) && e-k < 6 {
+		k--
+	}
+	if k == e || k < 2 || text[k-1] != ' ' || byteClass[text[k]] != cDigit && byteClass[text[e-1]] != cDigit {
+		return st
+	}
+	w := k - 1
+	if w > 0 && text[w-1] == '.' {
+		w-- // "Apt. 4"
+	}
+	b := w
+	for b > 0 && isLetter(text[b-1]) && w-b < 10 {
+		b--
+	}
+	if b > 0 && isAlnum(text[b-1]) {
+		return st
+	}
+	switch strings.ToLower(string(text[b:w])) {
+	case "flat", "apartment", "apt", "unit", "suite", "ste":
+		return b
+	}
+	return st
 }
 
 // addressRoleBefore reads the two words just before an address in text
