@@ -100,7 +100,8 @@ func Sniff(head []byte, name string) byte {
 // UTF-16 with a byte order mark) is a table rather than prose: at least
 // three complete lines with the same number of one delimiter outside
 // quotes — a tab or pipe at least once, a semicolon or comma at least
-// twice, as sentences seldom hold two commas on every line — or two
+// twice, as sentences seldom hold two commas on every line, and not
+// every line ending with a full stop, as a paragraph does — or two
 // lines of three or more columns cut by tabs or pipes.
 func Delimited(head []byte) bool {
 	if dec, _ := scan.Decoder16(head); dec != nil {
@@ -121,7 +122,7 @@ func Delimited(head []byte) bool {
 			// columns are cut by tabs or pipes, which prose never holds.
 			continue
 		}
-		same, lead := true, 0
+		same, lead, stops := true, 0, 0
 		for _, l := range lines {
 			if countOutside(l, d) != n0 {
 				same = false
@@ -130,10 +131,15 @@ func Delimited(head []byte) bool {
 			if len(l) > 0 && l[0] == d {
 				lead++
 			}
+			if t := bytes.TrimRight(l, " \r"); len(t) > 0 && (t[len(t)-1] == '.' || t[len(t)-1] == '?' || t[len(t)-1] == '!') {
+				stops++
+			}
 		}
 		// Every line starting with the delimiter is indentation (a tab
-		// before each line of prose), not an empty first column.
-		if same && lead < len(lines) {
+		// before each line of prose), not an empty first column; every
+		// line ending as a sentence does is a paragraph, its commas
+		// the sentence's.
+		if same && lead < len(lines) && !(stops == len(lines) && (d == ',' || d == ';')) {
 			return true
 		}
 	}

@@ -301,6 +301,9 @@ func TestDelimitedTxt(t *testing.T) {
 		{"people.txt", []byte("id,name,ssn\n1,Ana,383-41-8663\n2,Jo,512-44-7081\n"), true},
 		{"notes.txt", []byte("Called Ana Souza today, she asked about escrow.\nHer SSN is on file, DOB too.\nWill call back, maybe Monday, or Tuesday.\n"), false},
 		{"letter.txt", []byte("Dear Ana,\n\nThank you for your letter.\n"), false},
+		// Sentences with two commas each: paragraphs, not rows.
+		{"paragraphs.txt", []byte("Please send the card to Flat 2, 10 High Street, Oxford OX1 4AB as soon as possible.\nThe tenant lives at Apartment 4B, 77 Beacon St, Boston MA 02108 since May.\nSee page 2, 10 High Street, Oxford OX1 4AB for the form.\n"), false},
+		{"addresses.txt", []byte("name,street,city\nAna Souza,12 Oak St.,Boise\nJo Li,1 Elm St.,Reno\n"), true},
 		{"short.txt", []byte("a\tb\nc\td\n"), false},
 		{"one-row.txt", []byte("First Name\tLast Name\tSSN\tPhone\r\nTeodora\tVukasinovic\t412-65-9087\t203-551-9842\r\n"), true},
 		{"one-row.dat", []byte("NAME|SSN|DOB\nANA SOUZA|383418663|19710309\n"), true},
