@@ -16,7 +16,9 @@ import "github.com/nyaruka/phonenumbers"
 // Keywords are the words that, near a number, say it is a phone number.
 var Keywords = []string{"phone", "tel", "telephone", "mobile", "cell", "fax", "call", "callback", "contact", "ph", "mob", "home", "work", "sms", "text",
 	"telefon", "telefono", "portable", "celular", "cellulare", "mobiel", "gsm",
-	"tél", "téléphone", "teléfono", "móvil"}
+	"tél", "téléphone", "teléfono", "móvil",
+	// Calling in other languages: "llamó desde el 612 345 678".
+	"llamó", "llamada", "llamar", "ligou", "ligar", "appelé", "appeler", "anruf", "angerufen", "rückruf", "chiamato", "chiamata", "chiamare"}
 
 // Valid reports whether the digits are a valid NANP number (10 digits,
 // or 11 starting with 1).
