@@ -744,6 +744,16 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 					continue
 				}
 			}
+			if j-i == 5 && j+4 <= n && text[j] == '-' && allDigits(text[j+1:j+4]) && (j+4 == n || !isAlnum(text[j+4])) && i >= 2 && (text[i-1] == ' ' || text[i-1] == ',') {
+				// Brazil's CEP, 01305-100, after the street, its number,
+				// the district and the town: read back from it.
+				if st, ok := address.FindBrazil(text, i, j+4); ok && st >= lead {
+					s.found = append(s.found, span{st, j + 4, 0.85, breachkit.Address, "rule:address-intl", ""})
+					s.whole = append(s.whole, [2]int{st, j + 4})
+					i, titled = j+4, false
+					continue
+				}
+			}
 			if j-i == 5 && i >= 2 && text[i-1] == ' ' && byteClass[text[i-2]] == cLower {
 				// A ZIP Code after a word in lower case: the end of an
 				// address typed in a chat ("4421 cedar lane austin tx

@@ -173,8 +173,9 @@ func streetParticle(w []byte) bool {
 // street's name: a street word before the name (Via Roma 10, Calle
 // Mayor 5, Rua Augusta 274) or a name ending in one (Hauptstraße 5,
 // Mariahilfer Straße 12, Lindenweg 3), then ", ", a postcode of four or
-// five digits and a town of one to three capitalised words ("…, 10115
-// Berlin"). It returns the address's start and end, or end 0.
+// five digits (or Portugal's 1200-203) and a town of one to three
+// capitalised words ("…, 10115 Berlin"). It returns the address's start
+// and end, or end 0.
 func FindNumberLast(text []byte, i, j int) (start, end int) {
 	if j-i > 4 || j+8 > len(text) || text[j] != ',' || text[j+1] != ' ' || i < 4 || text[i-1] != ' ' {
 		return 0, 0
@@ -189,7 +190,10 @@ func FindNumberLast(text []byte, i, j int) (start, end int) {
 	for e < len(text) && isDigit(text[e]) && e-z < 6 {
 		e++
 	}
-	if e-z < 4 || e-z > 5 || e+1 >= len(text) || text[e] != ' ' || !(isUpper(text[e+1]) || text[e+1] >= 0xC3) {
+	if e-z == 4 && e+4 < len(text) && text[e] == '-' && isDigit(text[e+1]) && isDigit(text[e+2]) && isDigit(text[e+3]) {
+		e += 4 // Portugal's 1200-203
+	}
+	if e-z < 4 || e-z > 8 || e+1 >= len(text) || text[e] != ' ' || !(isUpper(text[e+1]) || text[e+1] >= 0xC3) {
 		return 0, 0
 	}
 	if end = townAt(text, e+1); end == 0 {
@@ -299,4 +303,51 @@ func spanishFloor(text []byte, p int) int {
 		return 0
 	}
 	return q + 2
+}
+
+// FindBrazil finds a Brazilian address read back from its CEP, the postal
+// code text[zs:ze] written 01305-100: on the same line, within 120 bytes
+// before it, a street word (Rua, Av., Avenida, Alameda, Travessa, Praça,
+// Rodovia, Estrada) starting a capitalised name, and a house number
+// after it ("Rua Augusta, 1500, Consolação, São Paulo - SP, 01305-100";
+// "Av. Paulista, 1000 - Bela Vista, São Paulo - SP, 01310-100"). It
+// returns the address's start, or ok false.
+func FindBrazil(text []byte, zs, ze int) (start int, ok bool) {
+	lo := max(0, zs-120)
+	for k := zs - 1; k >= lo; k-- {
+		if text[k] == '\n' {
+			lo = k + 1
+			break
+		}
+	}
+	for p := lo; p < zs; p++ {
+		if p > lo && (isAlpha(text[p-1]) || text[p-1] >= 0x80) || !isUpper(text[p]) {
+			continue
+		}
+		q := p
+		for q < zs && (isAlpha(text[q]) || text[q] == '.') {
+			q++
+		}
+		if q+2 >= zs || text[q] != ' ' || !brazilStreet(text[p:q]) || !(isUpper(text[q+1]) || text[q+1] >= 0xC3) {
+			continue
+		}
+		for d := q; d < zs; d++ {
+			if isDigit(text[d]) && text[d-1] == ' ' || isDigit(text[d]) && text[d-1] == ',' {
+				return p, true
+			}
+		}
+		return 0, false
+	}
+	return 0, false
+}
+
+// brazilStreet reports whether w starts a Brazilian street's name: Rua,
+// R., Avenida, Av., Alameda, Al., Travessa, Tv., Praça, Rodovia, Estrada,
+// Largo.
+func brazilStreet(w []byte) bool {
+	switch strings.ToLower(string(w)) {
+	case "rua", "r.", "avenida", "av.", "alameda", "al.", "travessa", "tv.", "rodovia", "estrada", "largo":
+		return true
+	}
+	return false
 }

@@ -503,6 +503,9 @@ var stop = map[string]bool{
 	"please": true, "thanks": true, "thank": true, "dear": true, "hi": true, "hello": true, "regards": true, "sincerely": true,
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
 	"lines": true, "movers": true, // Allied Van Lines, Two Men and a Truck Movers
+	// Street words of Portuguese and Italian addresses: Rua Garrett,
+	// Viale Monza (Calle and Avenida are listed above).
+	"rua": true, "viale": true, "piazza": true, "travessa": true, "praça": true,
 	"borrower": true, "customer": true, "agent": true, "manager": true, "mr": true, "mrs": true, "ms": true, "dr": true,
 	"error": true, "warn": true, "info": true, "debug": true, "called": true, "verified": true, "requests": true,
 	// Words that open a sentence before a comma ("Also, Kay Mann's new
