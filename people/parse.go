@@ -469,6 +469,14 @@ func parseFullAddress(s string) Address {
 			}
 		}
 	}
+	// A postal code whose shape only one country uses: Brazil's CEP
+	// (01305-100) and Portugal's (1200-203), which no ZIP+4 is.
+	if n := len(parts); n >= 2 && a.Country == "" {
+		if c := postcodeCountry(parts[n-1]); c != "" {
+			a.Country = c
+			return intlAddress(a, parts)
+		}
+	}
 	// A postal code before the town, "…, 75002 Paris": Europe's form,
 	// never the United States'. The street's form tells the country.
 	if n := len(parts); n >= 2 {
@@ -568,6 +576,26 @@ func parseFullAddress(s string) Address {
 // townOnly reports whether s, the only part of an address before its
 // state and ZIP Code, is a town rather than a street line: it has no
 // digit and does not start with a number in words ("One Main Street").
+// postcodeCountry returns the country whose postal codes have the shape
+// of a word of p: five digits, a hyphen and three (Brazil's CEP,
+// 01305-100) or four, a hyphen and three (Portugal's, 1200-203); "" when
+// none has. A ZIP+4 has four digits after its hyphen.
+func postcodeCountry(p string) string {
+	for _, w := range strings.Fields(p) {
+		h := strings.IndexByte(w, '-')
+		if h < 0 || len(w)-h-1 != 3 || strings.Trim(w[:h], "0123456789") != "" || strings.Trim(w[h+1:], "0123456789") != "" {
+			continue
+		}
+		switch h {
+		case 5:
+			return "BR"
+		case 4:
+			return "PT"
+		}
+	}
+	return ""
+}
+
 // unitFirst reports whether an address's first part is a flat's or a
 // unit's designator and its number only ("Flat 2", "Apt. 4B").
 func unitFirst(p string) bool {

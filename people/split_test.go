@@ -308,6 +308,21 @@ func TestAddressLastLines(t *testing.T) {
 	}
 }
 
+// TestPostcodeCountry checks the addresses whose postal code alone says
+// their country: Brazil's and Portugal's, which no US ZIP Code is.
+func TestPostcodeCountry(t *testing.T) {
+	for in, want := range map[string]string{
+		"Rua Augusta, 1500, Consolação, São Paulo - SP, 01305-100": "BR",
+		"Rua Garrett 19, 1200-203 Lisboa":                          "PT",
+		"100 Main St, Winston-Salem, NC 27101-4120":                "",
+		"Calle de Alcalá 48, 28014 Madrid":                         "",
+	} {
+		if got := parseFullAddress(in).Country; got != want {
+			t.Errorf("parseFullAddress(%q).Country = %q, want %q", in, got, want)
+		}
+	}
+}
+
 // TestQuebecAddress checks Québec's own form of an address's last line,
 // the province in brackets between the town and the postal code.
 func TestQuebecAddress(t *testing.T) {
