@@ -577,11 +577,24 @@ func parseFullAddress(s string) Address {
 // state and ZIP Code, is a town rather than a street line: it has no
 // digit and does not start with a number in words ("One Main Street").
 // postcodeCountry returns the country whose postal codes have the shape
-// of a word of p: five digits, a hyphen and three (Brazil's CEP,
-// 01305-100) or four, a hyphen and three (Portugal's, 1200-203); "" when
-// none has. A ZIP+4 has four digits after its hyphen.
+// of the words of p: five digits, a hyphen and three (Brazil's CEP,
+// 01305-100), four, a hyphen and three (Portugal's, 1200-203), two, a
+// hyphen and three (Poland's, 00-624), three digits and two (Sweden's,
+// 111 51), four digits and two capitals (the Netherlands', 1015 CJ); ""
+// when none has. A ZIP+4 has four digits after its hyphen.
 func postcodeCountry(p string) string {
-	for _, w := range strings.Fields(p) {
+	f := strings.Fields(p)
+	for k, w := range f {
+		digits := strings.Trim(w, "0123456789") == ""
+		if k+1 < len(f) && digits {
+			n := f[k+1]
+			switch {
+			case len(w) == 3 && len(n) == 2 && strings.Trim(n, "0123456789") == "":
+				return "SE" // 111 51
+			case len(w) == 4 && len(n) == 2 && strings.Trim(n, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == "":
+				return "NL" // 1015 CJ
+			}
+		}
 		h := strings.IndexByte(w, '-')
 		if h < 0 || len(w)-h-1 != 3 || strings.Trim(w[:h], "0123456789") != "" || strings.Trim(w[h+1:], "0123456789") != "" {
 			continue
@@ -591,6 +604,8 @@ func postcodeCountry(p string) string {
 			return "BR"
 		case 4:
 			return "PT"
+		case 2:
+			return "PL" // 00-624
 		}
 	}
 	return ""

@@ -316,6 +316,10 @@ func TestPostcodeCountry(t *testing.T) {
 		"Rua Garrett 19, 1200-203 Lisboa":                          "PT",
 		"100 Main St, Winston-Salem, NC 27101-4120":                "",
 		"Calle de Alcalá 48, 28014 Madrid":                         "",
+		"ul. Marszałkowska 1, 00-624 Warszawa":                     "PL",
+		"Keizersgracht 123, 1015 CJ Amsterdam":                     "NL",
+		"Drottninggatan 10, 111 51 Stockholm":                      "SE",
+		"12 Main St, Springfield, IL 62704":                        "",
 	} {
 		if got := parseFullAddress(in).Country; got != want {
 			t.Errorf("parseFullAddress(%q).Country = %q, want %q", in, got, want)

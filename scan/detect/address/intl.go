@@ -173,7 +173,8 @@ func streetParticle(w []byte) bool {
 // street's name: a street word before the name (Via Roma 10, Calle
 // Mayor 5, Rua Augusta 274) or a name ending in one (Hauptstraße 5,
 // Mariahilfer Straße 12, Lindenweg 3), then ", ", a postcode of four or
-// five digits (or Portugal's 1200-203) and a town of one to three
+// five digits (or Portugal's 1200-203, Poland's 00-624, Sweden's 111
+// 51) and a town of one to three
 // capitalised words ("…, 10115 Berlin"). It returns the address's start
 // and end, or end 0.
 func FindNumberLast(text []byte, i, j int) (start, end int) {
@@ -190,10 +191,16 @@ func FindNumberLast(text []byte, i, j int) (start, end int) {
 	for e < len(text) && isDigit(text[e]) && e-z < 6 {
 		e++
 	}
-	if e-z == 4 && e+4 < len(text) && text[e] == '-' && isDigit(text[e+1]) && isDigit(text[e+2]) && isDigit(text[e+3]) {
-		e += 4 // Portugal's 1200-203
+	short := false // a postcode of four digits or more, or one of the shapes below
+	switch {
+	case (e-z == 4 || e-z == 2) && e+4 < len(text) && text[e] == '-' && isDigit(text[e+1]) && isDigit(text[e+2]) && isDigit(text[e+3]):
+		e += 4 // Portugal's 1200-203, Poland's 00-624
+		short = true
+	case e-z == 3 && e+3 < len(text) && text[e] == ' ' && isDigit(text[e+1]) && isDigit(text[e+2]) && text[e+3] == ' ':
+		e += 3 // Sweden's 111 51
+		short = true
 	}
-	if e-z < 4 || e-z > 8 || e+1 >= len(text) || text[e] != ' ' || !(isUpper(text[e+1]) || text[e+1] >= 0xC3) {
+	if !short && (e-z < 4 || e-z > 5) || e+1 >= len(text) || text[e] != ' ' || !(isUpper(text[e+1]) || text[e+1] >= 0xC3) {
 		return 0, 0
 	}
 	if end = townAt(text, e+1); end == 0 {
@@ -228,6 +235,11 @@ func FindNumberLast(text []byte, i, j int) (start, end int) {
 			start = b
 			street = street || streetFirstWord(word)
 		case streetParticle(word):
+			// Poland's "ul." (ulica) and "al." (aleja) name a street
+			// and start it.
+			if string(word) == "ul." || string(word) == "al." {
+				street, start = true, b
+			}
 		default:
 			w = 5 // a small word that is no particle: the street ends here
 			continue
@@ -260,7 +272,8 @@ func streetFirstWord(w []byte) bool {
 		"c/", "avda.", "avda", "av.", "pza.", "ctra.", "camino", "ronda", "travesía", "glorieta":
 		return true
 	}
-	for _, s := range [...]string{"straße", "strasse", "gasse", "weg", "platz", "allee", "straat", "laan", "gracht", "plein"} {
+	for _, s := range [...]string{"straße", "strasse", "gasse", "weg", "platz", "allee", "straat", "laan", "gracht", "plein",
+		"gatan", "gata", "gate", "vägen", "väg", "veien", "vegen", "vej", "gade", "katu", "tie"} { // Scandinavia's and Finland's
 		if strings.HasSuffix(l, s) {
 			return true
 		}

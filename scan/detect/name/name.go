@@ -1259,7 +1259,10 @@ func PersonLabel(w []byte) bool {
 	switch string(l) {
 	case "name", "borrower", "coborrower", "customer", "client", "applicant", "member", "patient", "insured", "employee",
 		"tenant", "debtor", "claimant", "beneficiary", "guarantor", "decedent", "deceased", "subscriber", "cardholder",
-		"policyholder", "cosigner", "guardian", "spouse", "holder", "owner", "mortgagor", "consumer", "resident", "student":
+		"policyholder", "cosigner", "guardian", "spouse", "holder", "owner", "mortgagor", "consumer", "resident", "student",
+		// Other languages' words for a customer, a patient, a holder, a
+		// name: Kunde, klant, klient, kund, cliente, paciente, titular.
+		"kunde", "klant", "klient", "kund", "cliente", "paciente", "titular", "nombre", "nome", "naam", "navn", "namn", "patientin":
 		return true
 	}
 	return false
