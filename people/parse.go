@@ -476,6 +476,15 @@ func parseFullAddress(s string) Address {
 			a.Country = c
 			return intlAddress(a, parts)
 		}
+		for _, p := range parts[1:] {
+			if strings.HasPrefix(p, "Col. ") || strings.HasPrefix(p, "Colonia ") {
+				// A colonia, Mexico's district, before the código
+				// postal, which may be a ZIP Code's five digits too
+				// (03940, Maine's).
+				a.Country = "MX"
+				return intlAddress(a, parts)
+			}
+		}
 	}
 	// A postal code before the town, "…, 75002 Paris": Europe's form,
 	// never the United States'. The street's form tells the country.

@@ -312,14 +312,15 @@ func TestAddressLastLines(t *testing.T) {
 // their country: Brazil's and Portugal's, which no US ZIP Code is.
 func TestPostcodeCountry(t *testing.T) {
 	for in, want := range map[string]string{
-		"Rua Augusta, 1500, Consolação, São Paulo - SP, 01305-100": "BR",
-		"Rua Garrett 19, 1200-203 Lisboa":                          "PT",
-		"100 Main St, Winston-Salem, NC 27101-4120":                "",
-		"Calle de Alcalá 48, 28014 Madrid":                         "",
-		"ul. Marszałkowska 1, 00-624 Warszawa":                     "PL",
-		"Keizersgracht 123, 1015 CJ Amsterdam":                     "NL",
-		"Drottninggatan 10, 111 51 Stockholm":                      "SE",
-		"12 Main St, Springfield, IL 62704":                        "",
+		"Rua Augusta, 1500, Consolação, São Paulo - SP, 01305-100":                   "BR",
+		"Rua Garrett 19, 1200-203 Lisboa":                                            "PT",
+		"100 Main St, Winston-Salem, NC 27101-4120":                                  "",
+		"Calle de Alcalá 48, 28014 Madrid":                                           "",
+		"ul. Marszałkowska 1, 00-624 Warszawa":                                       "PL",
+		"Keizersgracht 123, 1015 CJ Amsterdam":                                       "NL",
+		"Drottninggatan 10, 111 51 Stockholm":                                        "SE",
+		"12 Main St, Springfield, IL 62704":                                          "",
+		"Av. Insurgentes Sur 1602, Col. Crédito Constructor, 03940 Ciudad de México": "MX",
 	} {
 		if got := parseFullAddress(in).Country; got != want {
 			t.Errorf("parseFullAddress(%q).Country = %q, want %q", in, got, want)

@@ -692,8 +692,9 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 			// The house number of a street of continental Europe, after
 			// its name and before the postcode: "Via Roma 10, 00184
 			// Roma", "Hauptstraße 5, 10115 Berlin", "Calle Mayor 15,
-			// bajo A, 28013 Madrid".
-			if j-i <= 4 && j+2 < n && text[j] == ',' && text[j+1] == ' ' && (byteClass[text[j+2]] == cDigit || text[j+2]|0x20 == 'b') {
+			// bajo A, 28013 Madrid", "Av. Insurgentes Sur 1602, Col.
+			// Crédito Constructor, 03940 Ciudad de México".
+			if j-i <= 4 && j+2 < n && text[j] == ',' && text[j+1] == ' ' && (byteClass[text[j+2]] == cDigit || text[j+2]|0x20 == 'b' || text[j+2] == 'C') {
 				if st, end := address.FindNumberLast(text, i, j); end > 0 && st >= lead {
 					s.found = append(s.found, span{st, end, 0.85, breachkit.Address, "rule:address-intl", ""})
 					s.whole = append(s.whole, [2]int{st, end})

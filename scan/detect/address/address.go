@@ -608,6 +608,14 @@ func townAt(text []byte, p int) int {
 		end = q
 		if q+1 < len(text) && text[q] == ' ' {
 			p = q + 1
+			// "Ciudad de México", "Aix-en-Provence"'s kin: a small
+			// word of place names between capitalised ones.
+			for _, w := range [...]string{"de ", "del ", "la ", "am ", "an ", "im ", "sur "} {
+				if bytes.HasPrefix(text[p:], []byte(w)) && p+len(w) < len(text) && (isUpper(text[p+len(w)]) || text[p+len(w)] >= 0xC3) {
+					p += len(w)
+					break
+				}
+			}
 			continue
 		}
 		break

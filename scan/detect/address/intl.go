@@ -186,6 +186,8 @@ func FindNumberLast(text []byte, i, j int) (start, end int) {
 	z := j + 2
 	if f := spanishFloor(text, z); f > 0 {
 		z = f
+	} else if c := colonia(text, z); c > 0 {
+		z = c
 	}
 	e := z
 	for e < len(text) && isDigit(text[e]) && e-z < 6 {
@@ -279,6 +281,27 @@ func streetFirstWord(w []byte) bool {
 		}
 	}
 	return false
+}
+
+// colonia returns where the postcode starts after a Mexican colonia (the
+// district) at text[p] and the ", " after it ("Col. Roma Norte, 06700
+// Ciudad de México"), or 0.
+func colonia(text []byte, p int) int {
+	var n int
+	switch {
+	case bytes.HasPrefix(text[p:], []byte("Col. ")):
+		n = 5
+	case bytes.HasPrefix(text[p:], []byte("Colonia ")):
+		n = 8
+	default:
+		return 0
+	}
+	for q := p + n; q+2 < len(text) && q-p < 48 && text[q] != '\n'; q++ {
+		if text[q] == ',' && text[q+1] == ' ' && isDigit(text[q+2]) {
+			return q + 2
+		}
+	}
+	return 0
 }
 
 // spanishFloor returns the end of a Spanish floor and door at text[p]
