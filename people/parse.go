@@ -472,7 +472,7 @@ func parseFullAddress(s string) Address {
 	// A postal code whose shape only one country uses: Brazil's CEP
 	// (01305-100) and Portugal's (1200-203), which no ZIP+4 is.
 	if n := len(parts); n >= 2 && a.Country == "" {
-		if c := postcodeCountry(parts[n-1]); c != "" {
+		if c := postcodeCountry(parts[n-1], parts[0]); c != "" {
 			a.Country = c
 			return intlAddress(a, parts)
 		}
@@ -589,9 +589,10 @@ func parseFullAddress(s string) Address {
 // of the words of p: five digits, a hyphen and three (Brazil's CEP,
 // 01305-100), four, a hyphen and three (Portugal's, 1200-203), two, a
 // hyphen and three (Poland's, 00-624), three digits and two (Sweden's,
-// 111 51), four digits and two capitals (the Netherlands', 1015 CJ); ""
-// when none has. A ZIP+4 has four digits after its hyphen.
-func postcodeCountry(p string) string {
+// 111 51, with a Swedish street), four digits and two capitals (the
+// Netherlands', 1015 CJ); "" when none has. A ZIP+4 has four digits
+// after its hyphen.
+func postcodeCountry(p, street string) string {
 	f := strings.Fields(p)
 	for k, w := range f {
 		digits := strings.Trim(w, "0123456789") == ""
@@ -599,7 +600,11 @@ func postcodeCountry(p string) string {
 			n := f[k+1]
 			switch {
 			case len(w) == 3 && len(n) == 2 && strings.Trim(n, "0123456789") == "":
-				return "SE" // 111 51
+				// 111 51: Sweden's, but Czechia's, Slovakia's and
+				// Greece's too; a Swedish street name tells.
+				if swedishStreet(street) {
+					return "SE"
+				}
 			case len(w) == 4 && len(n) == 2 && strings.Trim(n, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == "":
 				return "NL" // 1015 CJ
 			}
@@ -618,6 +623,20 @@ func postcodeCountry(p string) string {
 		}
 	}
 	return ""
+}
+
+// swedishStreet reports whether a street line's name ends as Swedish
+// street names do: Drottninggatan, Sveavägen, Stortorget, Mårten Trotzigs
+// gränd.
+func swedishStreet(street string) bool {
+	for _, w := range strings.Fields(strings.ToLower(street)) {
+		for _, suf := range [...]string{"gatan", "vägen", "torget", "gränd", "backe", "stigen", "allén"} {
+			if strings.HasSuffix(w, suf) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // unitFirst reports whether an address's first part is a flat's or a
