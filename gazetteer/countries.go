@@ -112,3 +112,33 @@ var countries = sync.OnceValue(func() map[string]string {
 func countryKey(s string) string {
 	return strings.Join(strings.Fields(strings.ToLower(strings.ReplaceAll(s, ".", ""))), " ")
 }
+
+// CityCountry returns the country (ISO 3166-1 alpha-2) of a city outside
+// the United States written as it is where it lies or in a common
+// English form ("Bruxelles", "München", "Zurich", "Lisboa"): capitals and
+// cities of 100,000 or more whose names no US city of note shares (see
+// data/SOURCES.md). Case and surrounding blanks do not matter. It tells a
+// person's country when the address names none and its postal code is
+// no US state's.
+func CityCountry(city string) (string, bool) {
+	f := strings.Fields(strings.ToLower(city))
+	if c, ok := cities()[strings.Join(f, " ")]; ok {
+		return c, true
+	}
+	if n := len(f); n >= 2 && len(f[n-1]) <= 2 {
+		// A district after the city: "København V", "Praha 1",
+		// "Marseille 8".
+		c, ok := cities()[strings.Join(f[:n-1], " ")]
+		return c, ok
+	}
+	return "", false
+}
+
+var cities = sync.OnceValue(func() map[string]string {
+	recs := readRecords("cities.csv", 2)
+	m := make(map[string]string, len(recs))
+	for _, r := range recs {
+		m[r[0]] = r[1]
+	}
+	return m
+})

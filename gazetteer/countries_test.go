@@ -27,3 +27,16 @@ func TestCountryFirstWord(t *testing.T) {
 		}
 	}
 }
+
+func TestCityCountry(t *testing.T) {
+	for in, want := range map[string]string{
+		"Bruxelles": "BE", " münchen ": "DE", "Zurich": "CH", "Lisboa": "PT", "São Paulo": "BR", "Ciudad de México": "MX",
+		"København V": "DK", "Praha 1": "CZ",
+		"Paris": "", "Dublin": "", "Springfield": "", "": "", "Springfield IL": "",
+	} {
+		got, ok := CityCountry(in)
+		if got != want || ok != (want != "") {
+			t.Errorf("CityCountry(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+}

@@ -80,6 +80,15 @@ func TestDataFiles(t *testing.T) {
 			}
 			return ""
 		},
+		"cities.csv": func(f []string) string {
+			if len(f) != 2 || f[0] != strings.ToLower(f[0]) || strings.TrimSpace(f[0]) != f[0] || f[0] == "" || len(f[1]) != 2 || strings.ToUpper(f[1]) != f[1] {
+				return "want city in lower case,CC"
+			}
+			if c, ok := CountryCode(f[1]); !ok || c != f[1] || c == "US" {
+				return "want a country other than the US"
+			}
+			return ""
+		},
 		"nicknames.csv": func(f []string) string {
 			if len(f) < 2 {
 				return "want formal,nick[,nick...]"
@@ -93,7 +102,7 @@ func TestDataFiles(t *testing.T) {
 		},
 	}
 	// states.csv first: the ZIP files refer to its abbreviations.
-	order := []string{"states.csv", "zip3.csv", "zip5.csv", "street_suffixes.csv", "unit_designators.csv", "surnames.csv", "given_names.csv", "nicknames.csv", "common_words.csv"}
+	order := []string{"states.csv", "zip3.csv", "zip5.csv", "street_suffixes.csv", "unit_designators.csv", "surnames.csv", "given_names.csv", "nicknames.csv", "common_words.csv", "cities.csv"}
 	files, _ := fs.Glob(dataFS, "data/*.csv")
 	if len(files) != len(order) {
 		t.Errorf("data files %v, want %v", files, order)

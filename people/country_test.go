@@ -19,7 +19,10 @@ import (
 // US address without a country stays with its state; a ZIP Code that a
 // spreadsheet stored as a number gets its zero back, a postcode of four
 // digits abroad (a country, a province, a street with its number last)
-// does not.
+// does not; a city abroad that no US city of note shares (Zürich, Wien,
+// Helsinki), beside no US state and no state's ZIP Code, and a postal
+// code that only one country writes so (Brazil's 01310-100), name their
+// country.
 func TestCountryJurisdiction(t *testing.T) {
 	for _, c := range []struct {
 		name string
@@ -46,14 +49,17 @@ func TestCountryJurisdiction(t *testing.T) {
 		{"western australia", []Value{{breachkit.Address, "city", "Perth", 1, 0}, {breachkit.Address, "state", "WA", 2, 0}, {breachkit.Address, "zip", "6000", 3, 0}}, "AU"},
 		{"washington", []Value{{breachkit.Address, "city", "Seattle", 1, 0}, {breachkit.Address, "state", "WA", 2, 0}, {breachkit.Address, "zip", "98101", 3, 0}}, "US-WA"},
 		{"australian whole address", []Value{{breachkit.Address, "full", "5 Collins St, Melbourne VIC 3000", 1, 0}}, "AU"},
-		{"brazilian cep", []Value{{breachkit.Address, "street", "Av. Paulista 1000", 1, 0}, {breachkit.Address, "city", "São Paulo", 2, 0}, {breachkit.Address, "state", "SP", 3, 0}, {breachkit.Address, "zip", "01310-100", 4, 0}}, "unknown"},
+		{"brazilian cep", []Value{{breachkit.Address, "street", "Av. Paulista 1000", 1, 0}, {breachkit.Address, "city", "São Paulo", 2, 0}, {breachkit.Address, "state", "SP", 3, 0}, {breachkit.Address, "zip", "01310-100", 4, 0}}, "BR"},
 		{"zip stored as a number", []Value{{breachkit.Address, "street", "Calle Sol 12", 1, 0}, {breachkit.Address, "zip", "907", 2, 0}}, "US-PR"},
 		{"zip stored as a number, number first", []Value{{breachkit.Address, "street", "12 Oak St", 1, 0}, {breachkit.Address, "zip", "2134", 2, 0}, {breachkit.Address, "city", "Boston", 3, 0}}, "US-MA"},
 		{"zip stored as a number, post office box", []Value{{breachkit.Address, "street", "PO Box 118", 1, 0}, {breachkit.Address, "zip", "1824", 2, 0}}, "US-MA"},
 		{"zip stored as a number, state", []Value{{breachkit.Address, "street", "Route 9", 1, 0}, {breachkit.Address, "zip", "7040", 2, 0}, {breachkit.Address, "state", "NJ", 3, 0}}, "US-NJ"},
 		{"four-digit postcode, country", []Value{{breachkit.Address, "street", "Rue de la Loi 16", 1, 0}, {breachkit.Address, "zip", "1000", 2, 0}, {breachkit.Address, "city", "Bruxelles", 3, 0}, {breachkit.Address, "country", "Belgium", 4, 0}}, "BE"},
-		{"four-digit postcode, number last", []Value{{breachkit.Address, "street", "Bahnhofstrasse 1", 1, 0}, {breachkit.Address, "zip", "8001", 2, 0}, {breachkit.Address, "city", "Zürich", 3, 0}}, "unknown"},
-		{"four-digit postcode, province", []Value{{breachkit.Address, "street", "Mariahilfer Straße 10", 1, 0}, {breachkit.Address, "zip", "1070", 2, 0}, {breachkit.Address, "city", "Wien", 3, 0}, {breachkit.Address, "state", "Wien", 4, 0}}, "unknown"},
+		{"four-digit postcode, number last", []Value{{breachkit.Address, "street", "Bahnhofstrasse 1", 1, 0}, {breachkit.Address, "zip", "8001", 2, 0}, {breachkit.Address, "city", "Zürich", 3, 0}}, "CH"},
+		{"four-digit postcode, province", []Value{{breachkit.Address, "street", "Mariahilfer Straße 10", 1, 0}, {breachkit.Address, "zip", "1070", 2, 0}, {breachkit.Address, "city", "Wien", 3, 0}, {breachkit.Address, "state", "Wien", 4, 0}}, "AT"},
+		{"a city abroad, no state", []Value{{breachkit.Address, "full", "Mannerheimintie 1, 00100 Helsinki", 1, 0}}, "FI"},
+		{"a district of a city abroad", []Value{{breachkit.Address, "full", "Vesterbrogade 12, 1620 København V", 1, 0}}, "DK"},
+		{"a US city named like one abroad", []Value{{breachkit.Address, "full", "12 Main St, Lyon, MS 38645", 1, 0}}, "US-MS"},
 	} {
 		r := BuildRecord("r", c.vals)
 		if len(r.Addresses) == 0 {

@@ -439,6 +439,18 @@ func countryOf(a *Address) string {
 		if gazetteer.MexicanState(a.State) {
 			return "MX" // Jalisco 44100: a código postal, not Cleveland's ZIP Code
 		}
+		if cc := postcodeCountry(a.ZIP, a.Street); cc != "" {
+			return cc // 01310-100, Brazil's CEP; 00-624, Poland's
+		}
+		if cc, ok := gazetteer.CityCountry(a.City); ok && normState(a.State) == "" {
+			// "Rue de la Loi 16, 1000 Bruxelles", "Mannerheimintie 1,
+			// 00100 Helsinki": a city abroad, and a postal code that is
+			// no US state's ZIP Code (00100 is none's; 1000 is no ZIP
+			// Code at all).
+			if z := zip5(a.ZIP); z == "" || !stateZIP(z) {
+				return cc
+			}
+		}
 		return ""
 	}
 	if code, ok := gazetteer.CountryCode(c); ok {
@@ -461,4 +473,11 @@ func addressQuality(a *Address) string {
 		return QualityPartial
 	}
 	return QualityNone
+}
+
+// stateZIP reports whether a five-digit ZIP Code belongs to a US state or
+// territory.
+func stateZIP(z string) bool {
+	_, ok := gazetteer.StateForZIP(z)
+	return ok
 }
