@@ -236,6 +236,8 @@ func FindNumberLast(text []byte, i, j int) (start, end int) {
 		case isUpper(word[0]) || word[0] >= 0xC3:
 			start = b
 			street = street || streetFirstWord(word)
+		case nordicStreet(word):
+			street = true // "Karl Johans gate 22", "Strandvejen vej"
 		case streetParticle(word):
 			// Poland's "ul." (ulica) and "al." (aleja) name a street
 			// and start it.
@@ -271,7 +273,10 @@ func streetFirstWord(w []byte) bool {
 	l := string(b[:len(w)])
 	switch l {
 	case "via", "viale", "piazza", "corso", "calle", "avenida", "rua", "carrer", "plaza", "paseo", "largo", "travessa",
-		"c/", "avda.", "avda", "av.", "pza.", "ctra.", "camino", "ronda", "travesía", "glorieta":
+		"c/", "avda.", "avda", "av.", "pza.", "ctra.", "camino", "ronda", "travesía", "glorieta",
+		// Belgium's, Switzerland's and Luxembourg's French streets put
+		// the number last: Rue de la Loi 16, Avenue Louise 54.
+		"rue", "avenue", "boulevard", "chaussée", "place", "quai", "chemin", "allée", "impasse", "route":
 		return true
 	}
 	for _, s := range [...]string{"straße", "strasse", "gasse", "weg", "platz", "allee", "straat", "laan", "gracht", "plein",
@@ -302,6 +307,17 @@ func colonia(text []byte, p int) int {
 		}
 	}
 	return 0
+}
+
+// nordicStreet reports whether w, in small letters, is the street word
+// Norway and Denmark write apart after the name: "Karl Johans gate 22",
+// "Nørre Allé 7", "Kongens vei 3".
+func nordicStreet(w []byte) bool {
+	switch string(w) {
+	case "gate", "gata", "vei", "veien", "vej", "gade", "allé", "plass", "torg", "vegen", "veg":
+		return true
+	}
+	return false
 }
 
 // spanishFloor returns the end of a Spanish floor and door at text[p]
