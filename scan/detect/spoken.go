@@ -17,12 +17,18 @@ const spokenReach = 160
 // must come.
 const spokenStartReach = 64
 
+// writtenReach is how far after the keyword a number written in digits
+// makes the pass look no further: the keyword's value is that number.
+const writtenReach = 48
+
 // spoken records the numbers read out digit by digit in words that
 // follow an SSN's, a phone's or a card's keyword, as speech-to-text
 // writes a call ("four one two six five seven seven three three"): an
 // SSN (nine digits, valid), a phone number (ten, or eleven after a 1,
 // valid in North America) or a card number (Luhn and an issuer). Only
-// the words after a keyword are read, so prose pays nothing for it.
+// the words after a keyword that names the number are read, and only
+// where no number in digits follows it, so prose pays little for it
+// (docs/PERFORMANCE.md, session 31).
 func (e *Engine) spoken(s *scratch, text []byte, lead int) {
 	const want = 1<<classSSN | 1<<classPhone | 1<<classCard
 	done, ti := 0, 0 // ti: the first number token at or after the hit
@@ -37,7 +43,7 @@ func (e *Engine) spoken(s *scratch, text []byte, lead int) {
 		for ti < len(s.toks) && s.toks[ti].start < h.end {
 			ti++
 		}
-		if ti < len(s.toks) && s.toks[ti].start < h.end+48 {
+		if ti < len(s.toks) && s.toks[ti].start < h.end+writtenReach {
 			continue // the number written in digits, as nearly always
 		}
 		var buf [24]byte
