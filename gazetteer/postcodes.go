@@ -59,3 +59,33 @@ func inwardLetter(c byte) bool { return isUpper(c) && strings.IndexByte("CIKMOV"
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
+
+// Eircode reports whether s is written as an Irish Eircode: seven
+// characters, a routing key of a letter and two digits (or D6W, Dublin 6
+// West's) and a unique identifier of four letters and digits, with or
+// without a blank between them (A65 F4E2, D02 X285; the format as the
+// Department of Communications describes it,
+// https://www.dccae.gov.ie/ga-ie/communications/topics/Postcodes/about-eircodes/Pages/Using-an-Eircode.aspx,
+// read 2026-12-06). Its four-character second part tells it from a UK
+// postcode, whose inward code has three.
+func Eircode(s string) bool {
+	s = strings.ToUpper(strings.TrimSpace(s))
+	if len(s) == 8 && s[3] == ' ' {
+		s = s[:3] + s[4:]
+	}
+	if len(s) != 7 || !isUpper(s[0]) || !(isDigit(s[1]) && isDigit(s[2]) || s[:3] == "D6W") {
+		return false
+	}
+	letters, digits := 0, 0
+	for i := 3; i < 7; i++ {
+		switch {
+		case isUpper(s[i]):
+			letters++
+		case isDigit(s[i]):
+			digits++
+		default:
+			return false
+		}
+	}
+	return letters+digits == 4 && s[3:] != strings.Repeat(s[3:4], 4)
+}

@@ -28,3 +28,14 @@ func FuzzUKPostcode(f *testing.F) {
 		}
 	})
 }
+
+func TestEircode(t *testing.T) {
+	for s, want := range map[string]bool{
+		"A65 F4E2": true, "D02 X285": true, "d6w pv38": true, "D01F5P2": true, "T12 XK5N": true,
+		"SW1A 2AA": false, "M5V 2T6": false, "12345": false, "A65 1234": true, "A65 0000": false, "A65 F4E": false, "AB1 F4E2": false,
+	} {
+		if got := Eircode(s); got != want {
+			t.Errorf("Eircode(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -57,6 +57,7 @@ func TestCountryJurisdiction(t *testing.T) {
 		{"four-digit postcode, country", []Value{{breachkit.Address, "street", "Rue de la Loi 16", 1, 0}, {breachkit.Address, "zip", "1000", 2, 0}, {breachkit.Address, "city", "Bruxelles", 3, 0}, {breachkit.Address, "country", "Belgium", 4, 0}}, "BE"},
 		{"four-digit postcode, number last", []Value{{breachkit.Address, "street", "Bahnhofstrasse 1", 1, 0}, {breachkit.Address, "zip", "8001", 2, 0}, {breachkit.Address, "city", "Zürich", 3, 0}}, "CH"},
 		{"four-digit postcode, province", []Value{{breachkit.Address, "street", "Mariahilfer Straße 10", 1, 0}, {breachkit.Address, "zip", "1070", 2, 0}, {breachkit.Address, "city", "Wien", 3, 0}, {breachkit.Address, "state", "Wien", 4, 0}}, "AT"},
+		{"eircode", []Value{{breachkit.Address, "full", "12 O'Connell Street Upper, Dublin 1, D01 F5P2", 1, 0}}, "IE"},
 		{"a city abroad, no state", []Value{{breachkit.Address, "full", "Mannerheimintie 1, 00100 Helsinki", 1, 0}}, "FI"},
 		{"a district of a city abroad", []Value{{breachkit.Address, "full", "Vesterbrogade 12, 1620 København V", 1, 0}}, "DK"},
 		{"a US city named like one abroad", []Value{{breachkit.Address, "full", "12 Main St, Lyon, MS 38645", 1, 0}}, "US-MS"},

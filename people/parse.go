@@ -496,7 +496,9 @@ func parseFullAddress(s string) Address {
 	// The last part may be "TX 78701", "TX", "78701" or "Texas 78701",
 	// in Canada "ON M5V 2T6", in the United Kingdom "London SW1A 2AA".
 	last := strings.Fields(parts[len(parts)-1])
-	postcode := func(s string) bool { return gazetteer.CanadianPostalCode(s) || gazetteer.UKPostcode(s) }
+	postcode := func(s string) bool {
+		return gazetteer.CanadianPostalCode(s) || gazetteer.UKPostcode(s) || gazetteer.Eircode(s)
+	}
 	if n := len(last); n >= 2 && postcode(last[n-2]+" "+last[n-1]) {
 		a.ZIP = last[n-2] + " " + last[n-1]
 		last = last[:n-2]

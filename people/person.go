@@ -436,6 +436,9 @@ func countryOf(a *Address) string {
 			}
 			return "GB"
 		}
+		if gazetteer.Eircode(a.ZIP) {
+			return "IE" // D02 X285: four characters after the blank, a UK postcode has three
+		}
 		if gazetteer.MexicanState(a.State) {
 			return "MX" // Jalisco 44100: a código postal, not Cleveland's ZIP Code
 		}

@@ -794,6 +794,16 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 					continue
 				}
 			}
+			if j-i == 3 && byteClass[c] == cUpper && j+5 <= n && text[j] == ' ' && i >= 2 && text[i-2] == ',' {
+				// An Irish Eircode, D01 F5P2, ending the address it
+				// is read back from.
+				if st, end, ok := address.FindEircode(text, i); ok && st >= lead {
+					s.found = append(s.found, span{st, end, 0.85, breachkit.Address, "rule:address-intl", ""})
+					s.whole = append(s.whole, [2]int{st, end})
+					i, titled = end, false
+					continue
+				}
+			}
 			if j-i >= 4 && byteClass[c] == cUpper {
 				if end, ok := bank.IBANAt(text, i); ok {
 					s.found = append(s.found, span{i, end, 0.9, breachkit.BankAccount, "rule:iban", ""})

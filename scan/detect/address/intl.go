@@ -403,3 +403,35 @@ func brazilStreet(w []byte) bool {
 	}
 	return false
 }
+
+// FindEircode finds an Irish address read back from its Eircode, whose
+// routing key starts at text[zs] ("12 O'Connell Street Upper, Dublin 1,
+// D01 F5P2"): on the same line, within 100 bytes before it, the first
+// house number followed by a capitalised street name, with ", " just
+// before the Eircode. It returns the address's start and end, or ok
+// false.
+func FindEircode(text []byte, zs int) (start, end int, ok bool) {
+	if zs < 4 || text[zs-1] != ' ' || text[zs-2] != ',' || zs+8 > len(text) || !gazetteer.Eircode(string(text[zs:zs+8])) || zs+8 < len(text) && (isAlpha(text[zs+8]) || isDigit(text[zs+8])) {
+		return 0, 0, false
+	}
+	lo := max(0, zs-100)
+	for k := zs - 1; k >= lo; k-- {
+		if text[k] == '\n' {
+			lo = k + 1
+			break
+		}
+	}
+	for p := lo; p < zs-2; p++ {
+		if !isDigit(text[p]) || p > lo && text[p-1] != ' ' && text[p-1] != ':' {
+			continue
+		}
+		q := p
+		for q < zs && isDigit(text[q]) {
+			q++
+		}
+		if q-p <= 5 && q+1 < zs && text[q] == ' ' && isUpper(text[q+1]) {
+			return p, zs + 8, true
+		}
+	}
+	return 0, 0, false
+}
