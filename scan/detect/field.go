@@ -221,12 +221,13 @@ func headIs(ws []string, set ...string) bool {
 }
 
 // clinical reports whether a header names what a clinic's export says
-// of a patient's health in words: "Chief Complaint", "Reason for Visit",
+// of a patient's health in words: "Chief Complaint", "Reason for
+// Admission" (not a visitor log's "Reason for Visit"),
 // "Allergies", "Presenting Symptoms", "Medical Conditions", "Problem
 // List"; not its date, code, count or status ("Allergy Status",
 // "Condition Code"), nor a help desk's "Symptoms" of a laptop.
 func clinical(ws []string) bool {
-	return (has(ws, "complaint") && has(ws, "chief") || has(ws, "reason") && has(ws, "visit", "admission", "admit") ||
+	return (has(ws, "complaint") && has(ws, "chief") || has(ws, "reason") && has(ws, "admission", "admit", "hospitalization", "hospitalisation") ||
 		has(ws, "allergy", "allergies", "comorbidities", "comorbidity") || has(ws, "symptom", "symptoms") && has(ws, "patient", "presenting", "reported", "medical", "clinical") ||
 		has(ws, "condition", "conditions", "history", "problems") && has(ws, "medical", "health", "chronic", "preexisting", "surgical", "psychiatric") ||
 		has(ws, "problem") && has(ws, "list")) &&
