@@ -122,6 +122,20 @@ func UnitDesignator(word string) (abbr string, ok bool) {
 	return unitTable.lookup(word)
 }
 
+// LeadingUnit reports whether word is a unit's designator that may come
+// before the street line, with its number and a comma, as British and
+// Irish addresses write it ("Flat 2, 10 High Street", "Apartment 4B, 77
+// Beacon St"): Flat, Apartment, Apt, Unit, Suite, Ste, in any case, a
+// trailing period ignored. Designators such as Lot, Key or Stop are left
+// out: before a comma and a number they are as often something else.
+func LeadingUnit(word string) bool {
+	switch strings.ToLower(strings.TrimSuffix(word, ".")) {
+	case "flat", "apartment", "apt", "unit", "suite", "ste":
+		return true
+	}
+	return false
+}
+
 // UnitDesignators returns the sorted approved unit designator abbreviations,
 // including "#".
 func UnitDesignators() []string {

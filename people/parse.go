@@ -645,14 +645,7 @@ func swedishStreet(street string) bool {
 // unit's designator and its number only ("Flat 2", "Apt. 4B").
 func unitFirst(p string) bool {
 	f := strings.Fields(p)
-	if len(f) != 2 || len(f[1]) > 5 {
-		return false
-	}
-	switch strings.ToLower(strings.TrimSuffix(f[0], ".")) {
-	case "flat", "apartment", "apt", "unit", "suite", "ste":
-		return true
-	}
-	return false
+	return len(f) == 2 && len(f[1]) <= 5 && gazetteer.LeadingUnit(f[0])
 }
 
 func townOnly(s string) bool {

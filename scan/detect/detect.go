@@ -25,6 +25,7 @@ import (
 	"unsafe"
 
 	"github.com/breachkit/breachkit"
+	"github.com/breachkit/breachkit/gazetteer"
 	"github.com/breachkit/breachkit/scan"
 	"github.com/breachkit/breachkit/scan/detect/aamva"
 	"github.com/breachkit/breachkit/scan/detect/accesscode"
@@ -1274,14 +1275,10 @@ func unitBefore(text []byte, st int) int {
 	for b > 0 && isLetter(text[b-1]) && w-b < 10 {
 		b--
 	}
-	if b > 0 && isAlnum(text[b-1]) {
+	if b > 0 && isAlnum(text[b-1]) || !gazetteer.LeadingUnit(string(text[b:w])) {
 		return st
 	}
-	switch strings.ToLower(string(text[b:w])) {
-	case "flat", "apartment", "apt", "unit", "suite", "ste":
-		return b
-	}
-	return st
+	return b
 }
 
 // addressRoleBefore reads the two words just before an address in text

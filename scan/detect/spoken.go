@@ -1,6 +1,8 @@
 package detect
 
 import (
+	"bytes"
+
 	"github.com/breachkit/breachkit"
 	"github.com/breachkit/breachkit/scan/detect/card"
 	"github.com/breachkit/breachkit/scan/detect/phone"
@@ -106,7 +108,7 @@ func spokenDigits(text []byte, i, lim int, d []byte) (st, en int, out []byte) {
 		}
 		n, v := digitWord(text[k:j])
 		rep := 1
-		if n == 0 && (lowerEq(text[k:j], "double") || lowerEq(text[k:j], "triple")) {
+		if n == 0 && (bytes.EqualFold(text[k:j], []byte("double")) || bytes.EqualFold(text[k:j], []byte("triple"))) {
 			// "double five": the next word's digit twice, or three times.
 			a := j
 			for a < lim && text[a] == ' ' {
@@ -123,7 +125,7 @@ func spokenDigits(text []byte, i, lim int, d []byte) (st, en int, out []byte) {
 				}
 			}
 		}
-		if n == 1 && st < 0 && lowerEq(text[k:j], "oh") {
+		if n == 1 && st < 0 && bytes.EqualFold(text[k:j], []byte("oh")) {
 			n = 0 // "oh sure, it's four one two …": an interjection
 		}
 		if n == 0 {
@@ -189,19 +191,6 @@ func digitWord(w []byte) (int, byte) {
 	return 0, 0
 }
 
-// lowerEq reports whether w, in any case, is the lower-case word s.
-func lowerEq(w []byte, s string) bool {
-	if len(w) != len(s) {
-		return false
-	}
-	for i := range w {
-		if w[i]|0x20 != s[i] {
-			return false
-		}
-	}
-	return true
-}
-
 // spokenStart holds the first bytes of the words spokenDigits reads: a
 // digit, or the first letter of zero, oh, one … nine, double, triple.
 var spokenStart = func() (t [256]bool) {
@@ -246,5 +235,5 @@ func spokenCue(w []byte) bool {
 	default:
 		return false
 	}
-	return lowerEq(w, n)
+	return bytes.EqualFold(w, []byte(n))
 }
