@@ -450,7 +450,7 @@ func countryOf(a *Address) string {
 			// 00100 Helsinki": a city abroad, and a postal code that is
 			// no US state's ZIP Code (00100 is none's; 1000 is no ZIP
 			// Code at all).
-			if z := zip5(a.ZIP); z == "" || !stateZIP(z) {
+			if _, us := gazetteer.StateForZIP(zip5(a.ZIP)); !us {
 				return cc
 			}
 		}
@@ -476,11 +476,4 @@ func addressQuality(a *Address) string {
 		return QualityPartial
 	}
 	return QualityNone
-}
-
-// stateZIP reports whether a five-digit ZIP Code belongs to a US state or
-// territory.
-func stateZIP(z string) bool {
-	_, ok := gazetteer.StateForZIP(z)
-	return ok
 }
