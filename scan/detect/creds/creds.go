@@ -50,9 +50,32 @@ func Labelled(text []byte, st, en int) bool {
 		for k < len(text) && text[k] == ' ' {
 			k++
 		}
-		return k < len(text) && (text[k] == ':' || text[k] == '=')
+		if k < len(text) && (text[k] == ':' || text[k] == '=') {
+			return true
+		}
+		return j > en && quoted(text, j)
 	}
 	return j > en && said(text, j) > 0 || j > en && Paired(text, st, en)
+}
+
+// quoted reports a secret quoted after its keyword and a blank, as a
+// message or a log quotes it: `logged in with password "Tr0ub4dor&3"`.
+// The closing quote ends it on its line, with no blank inside, and it has
+// a digit or a symbol: a word quoted in prose (password "Forgot" link)
+// is none.
+func quoted(text []byte, j int) bool {
+	q := text[j]
+	k := j + 1
+	sym := false
+	for k < len(text) && text[k] != q && k-j <= 128 {
+		c := text[k]
+		if c <= ' ' {
+			return false
+		}
+		sym = sym || !(c|0x20 >= 'a' && c|0x20 <= 'z')
+		k++
+	}
+	return k < len(text) && text[k] == q && k-j > 4 && sym
 }
 
 // said returns the length of the words at text[j] that say what a
