@@ -1675,6 +1675,10 @@ func (e *Engine) hit(s *scratch, text []byte, i, j int, v uint32) name.Role {
 			// one of HIPAA's identifiers, no bank's account.
 			if p := &s.hits[len(s.hits)-1]; p.end == i-1 && text[i-1] == ' ' && p.end-p.start == 7 && bytes.EqualFold(text[p.start:p.end], []byte("patient")) {
 				cl = cl&^(1<<classBank) | 1<<classHealth
+			} else if (j-i == 4 || j-i == 7) && hospitalLine(s, text, i) {
+				// "MRN: 4829130   Acct #: 77123409": an account on a
+				// medical record's line is the patient's.
+				cl = cl&^(1<<classBank) | 1<<classHealth
 			}
 		}
 		if cl&(1<<classBank) != 0 && (j-i == 7 && verbAccount(text, i, j) || j-i >= 7 && looseKind(text, i, j)) {
@@ -1695,6 +1699,33 @@ func (e *Engine) hit(s *scratch, text []byte, i, j int, v uint32) name.Role {
 		s.hits = append(s.hits, h)
 	}
 	return name.Role(v >> numClasses)
+}
+
+// hospitalLine reports whether the line before text[i] names a medical
+// record (MRN, "Medical Record", MBI, HICN, Medicare, Medicaid, a
+// patient) and no routing number: there "Acct" or "Account" is a
+// hospital's billing number, one of HIPAA's identifiers, as in a
+// discharge summary's header.
+func hospitalLine(s *scratch, text []byte, i int) bool {
+	if w := text[i : i+4]; !bytes.EqualFold(w, []byte("acct")) && !bytes.EqualFold(w, []byte("acco")) {
+		return false
+	}
+	health := false
+	for p := len(s.hits) - 1; p >= 0; p-- {
+		h := s.hits[p]
+		if h.end > i || bytes.IndexByte(text[h.end:i], '\n') >= 0 {
+			break
+		}
+		if h.classes&(1<<classRouting|1<<classBank) != 0 {
+			return false
+		}
+		switch w := text[h.start:h.end]; {
+		case bytes.EqualFold(w, []byte("mrn")), bytes.EqualFold(w, []byte("mbi")), bytes.EqualFold(w, []byte("hicn")), bytes.EqualFold(w, []byte("patient")),
+			bytes.EqualFold(w, []byte("medicare")), bytes.EqualFold(w, []byte("medicaid")), bytes.EqualFold(w, []byte("medical")):
+			health = true
+		}
+	}
+	return health
 }
 
 // socSec reports whether "sec" follows the "soc" that ends at j, as in
