@@ -94,6 +94,12 @@ func Infer(cols [][]string) []string {
 		switch {
 		case out[i] == "" && nearState && share(cols[i], looksZIP) >= 0.9:
 			out[i] = "zip"
+		case (out[i] == "" || out[i] == "ssn") && nearState && zipsOfStates(cols[i], cols, state, i) >= 0.9:
+			// ZIP+4 without its hyphen ("731205432"), as the FEC's and
+			// many mailing files write it: nine digits like an SSN's,
+			// told apart by the state beside each, which its first
+			// three digits name.
+			out[i] = "zip"
 		case (out[i] == "" || afterStreet && (out[i] == "first name" || out[i] == "last name")) && beforeState && share(cols[i], looksPlace) >= 0.9:
 			out[i] = "city"
 		}
@@ -325,6 +331,37 @@ func looksStateZIP(v string) bool {
 	return ok && st.Abbr == v[:2]
 }
 
+// zipsOfStates returns the share of column i's values that are ZIP Codes
+// (five or nine digits, or 5-4) of the state in the state column beside
+// them on the same row.
+func zipsOfStates(vals []string, cols [][]string, state []bool, i int) float64 {
+	st := i - 1
+	if st < 0 || !state[st] {
+		st = i + 1
+	}
+	n, yes := 0, 0
+	for r, v := range vals {
+		if v == "" {
+			continue
+		}
+		n++
+		if r >= len(cols[st]) || !(looksZIP(v) || len(v) == 9 && digits(v) == 9) {
+			continue
+		}
+		f := strings.Fields(cols[st][r])
+		if len(f) == 0 {
+			continue
+		}
+		if s, ok := gazetteer.StateForZIP(v); ok && strings.EqualFold(s.Abbr, f[0]) {
+			yes++
+		}
+	}
+	if n < 2 {
+		return 0
+	}
+	return float64(yes) / float64(n)
+}
+
 func looksZIP(v string) bool {
 	return len(v) == 5 && digits(v) == 5 || len(v) == 10 && v[5] == '-' && digits(v) == 9
 }
@@ -363,6 +400,11 @@ func looksPlace(v string) bool {
 
 func looksFullName(v string) bool {
 	f := strings.Fields(v)
+	if len(f) >= 2 && len(f) <= 4 && strings.HasSuffix(f[0], ",") {
+		// "SMITH, JOHN A": surname first, as voter, donor and payroll
+		// files write it.
+		return gazetteer.IsSurname(strings.TrimSuffix(f[0], ",")) && gazetteer.IsGivenName(f[1])
+	}
 	return len(f) >= 2 && len(f) <= 4 && gazetteer.IsGivenName(f[0]) && gazetteer.IsSurname(f[len(f)-1])
 }
 

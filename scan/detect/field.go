@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/breachkit/breachkit"
@@ -1597,6 +1598,10 @@ func nameShape(v string) (shaped, first bool) {
 	if strings.HasSuffix(f[0], ",") {
 		g = 1
 	}
+	// A value in capitals throughout ("NGUYEN, TRAN V"), as legacy
+	// systems, voter rolls and donor files write names, is shaped as
+	// one in capitals and small letters is.
+	caps := strings.ToUpper(v) == v
 	for k, w := range f {
 		w = strings.TrimSuffix(w, ",")
 		b := []byte(w)
@@ -1606,12 +1611,25 @@ func nameShape(v string) (shaped, first bool) {
 			if k == 0 || w[0] < 'A' || w[0] > 'Z' {
 				return false, false
 			}
+		case caps && len(w) >= 2 && capsWord(w):
 		case !name.NameCase(b):
 			return false, false
 		}
 	}
 	r := name.RolesOf([]byte(strings.TrimSuffix(f[g], ",")))
 	return true, r&(name.Given|name.Rare) != 0 && r&(name.Common|name.Stop) == 0
+}
+
+// capsWord reports a word of capitals, perhaps with a hyphen or an
+// apostrophe inside (GARCIA-LOPEZ, O'NEIL), or of letters outside ASCII.
+func capsWord(w string) bool {
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		if !(c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf || k > 0 && k < len(w)-1 && (c == '-' || c == '\'')) {
+			return false
+		}
+	}
+	return true
 }
 
 // givenIn reports whether a name has a word that is a given name of the
@@ -1622,6 +1640,9 @@ func nameShape(v string) (shaped, first bool) {
 // name "Seven" or "Caron" is no person's beside "KEYPAD DIGIT" or "DEAD".
 func ordinaryIn(v string) bool {
 	for _, w := range strings.FieldsFunc(v, func(r rune) bool { return r == ' ' || r == ',' || r == '"' || r == '(' || r == ')' }) {
+		if len(w) == 1 || len(w) == 2 && w[1] == '.' {
+			continue // an initial ("SMITH, JOHN A"), not the word "a"
+		}
 		if name.Ordinary([]byte(w)) {
 			return true
 		}

@@ -307,4 +307,14 @@ func TestNameColumn(t *testing.T) {
 	if want := []bool{false, false, false, false, false, false}; fmt.Sprint(products) != fmt.Sprint(want) {
 		t.Errorf("products: %v, want %v", products, want)
 	}
+	// In capitals, surname first, as voter rolls and donor files write
+	// them.
+	caps := run("c.csv", []string{"SMITH, JOHN A", "JOHNSON, MARY", "WILLIAMS, ROBERT", "NGUYEN, TRAN", "PATEL, RAJ", "OKAFOR, CHIDI"})
+	if want := []bool{true, true, true, true, true, true}; fmt.Sprint(caps) != fmt.Sprint(want) {
+		t.Errorf("capitals: %v, want %v", caps, want)
+	}
+	capsProducts := run("d.csv", []string{"GARDEN HOSE", "DELUXE LAMP", "NKOSI, SIPHO", "WIDGET PRO", "DESK FAN", "THEMBA ZULU"})
+	if want := []bool{false, false, false, false, false, false}; fmt.Sprint(capsProducts) != fmt.Sprint(want) {
+		t.Errorf("products in capitals: %v, want %v", capsProducts, want)
+	}
 }
