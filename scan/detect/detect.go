@@ -831,6 +831,20 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 				// and fourteen digits in groups of five (K4398 27561 93847).
 				j += 12
 			}
+			if byteClass[c] == cUpper && byteClass[text[i+1]] == cUpper && (i == 0 || !isAlnum(text[i-1])) {
+				// "SSN412657733", "DOB03/14/1975": a label in capitals
+				// run into its number; the label is read as a word and
+				// the number after it as a number.
+				k := i + 2
+				for k < j && byteClass[text[k]] == cUpper {
+					k++
+				}
+				if k < j && allDigits(text[k:j]) && e.capsLabel(text, k) == i {
+					e.word(s, text, i, k)
+					i = k
+					continue
+				}
+			}
 			if j-i == 4 && text[j-1] == '2' && c|0x20 == 'c' && accesscode.KindOf(text[i:j], nil, nil) != accesscode.None {
 				// CVV2, CVC2: a card code's label with its digit.
 				s.hits = append(s.hits, hit{start: i, end: j, classes: 1 << classAccess})
@@ -2038,6 +2052,9 @@ var numberClasses = func() (m uint32) {
 // to a keyword of a number rule, its label ("SSN-412-65-7733",
 // "ssn:412657733"), rather than to an identifier's prefix ("LN-0482…").
 func (e *Engine) labelGlued(text []byte, i int) bool {
+	if i >= 2 && byteClass[text[i-1]] == cUpper {
+		return e.capsLabel(text, i) >= 0
+	}
 	if i < 3 || text[i-1] != '-' && text[i-1] != ':' {
 		return false
 	}
@@ -2056,6 +2073,30 @@ func (e *Engine) labelGlued(text []byte, i int) bool {
 	}
 	v, ok := e.lex.Lookup(w)
 	return ok && v&numberClasses != 0
+}
+
+// capsLabel returns the start of a number's label in capitals glued to
+// the number at text[i] ("SSN412657733", "DOB03/14/1975", as text pulled
+// from a PDF or a fixed-width report runs a label into its value), or -1:
+// two to five capitals after a blank or a line's start, a keyword of a
+// number rule.
+func (e *Engine) capsLabel(text []byte, i int) int {
+	k := i
+	for k > 0 && i-k < 6 && byteClass[text[k-1]] == cUpper {
+		k--
+	}
+	if n := i - k; n < 2 || n > 5 || k > 0 && isAlnum(text[k-1]) || i < len(text) && byteClass[text[i]] != cDigit {
+		return -1
+	}
+	var buf [8]byte
+	w := buf[:0]
+	for _, c := range text[k:i] {
+		w = append(w, c|0x20)
+	}
+	if v, ok := e.lex.Lookup(w); ok && v&numberClasses != 0 {
+		return k
+	}
+	return -1
 }
 
 // gluedAfter reports whether the byte at position i continues an
