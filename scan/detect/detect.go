@@ -141,7 +141,8 @@ var numberRules = []numberRule{
 var (
 	orgLabels = []string{"employer", "payer", "filer", "lender"}
 	negWords  = []string{"order", "invoice", "ref", "reference", "txn", "transaction", "confirmation", "tracking", "amount", "balance", "principal", "zip", "postal", "ticket", "case", "claim", "sku", "serial", "version", "build", "port", "pid", "seq", "id", "uuid", "sha256", "hash", "total", "fee", "payment", "agent", "req", "request", "loan", "employee", "emp", "po", "batch", "record",
-		"issue", "issues", "bug", "commit", "rfc", "cve", "errno", "error", "aws", "arn", "iam", "closes", "lp"}
+		"issue", "issues", "bug", "commit", "rfc", "cve", "errno", "error", "aws", "arn", "iam", "closes", "lp",
+		"nmls", "npi", "duns", "naic"}
 	dateWords = []string{"due", "statement", "txn", "transaction", "paid", "posted", "created", "updated", "issued", "expires", "expiry", "effective", "payment", "date", "dated", "closing", "opened", "since", "until", "called", "on", "hired", "deadline", "received", "sent", "visit", "service"}
 )
 
