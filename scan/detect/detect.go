@@ -2131,6 +2131,13 @@ func gluedAfter(text []byte, i int) bool {
 	if (p == '-' || p == '.' || p == ':' || p == ',') && i+1 < len(text) && byteClass[text[i+1]] == cDigit {
 		return true
 	}
+	if p == '*' && i+1 < len(text) && (text[i+1] == '*' || byteClass[text[i+1]] == cDigit) {
+		// "517805******1234": a card number masked but for its first
+		// six and last four digits, as statements and credit reports
+		// print it; its first digits are no number of their own. (A
+		// footnote's star, "7733*", is no mask.)
+		return true
+	}
 	if (p == '-' || p == '.') && i+1 < len(text) && isLetter(text[i+1]) && p == '-' {
 		return true
 	}
