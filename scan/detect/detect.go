@@ -1866,9 +1866,10 @@ func (e *Engine) number(s *scratch, text []byte, i, j int) int {
 	n := len(text)
 	start := i
 	spaced := false
-	if i > 0 && text[i-1] == '(' && (j-i == 3 || j-i <= 5 && text[i] == '0') && j < n && text[j] == ')' {
+	if i > 0 && text[i-1] == '(' && (j-i == 3 || j-i <= 5 && text[i] == '0' || j-i == 2 && (text[i] == '5' || text[i] == '3' || text[i] == '8')) && j < n && text[j] == ')' {
 		// "(415) 362-0123"; abroad a trunk prefix and a longer area
-		// code, "(0121) 496 0852".
+		// code, "(0121) 496 0852", or Mexico's two-digit ones, "(55)
+		// 1234-5678".
 		start = i - 1
 		if i >= 2 && text[i-2] == '1' && (i == 2 || !isAlnum(text[i-3])) {
 			start = i - 2 // "+1(415)362-0123": the country code glued on

@@ -1150,6 +1150,12 @@ func (e *Engine) field(seg *scan.Segment, fi *fieldInfo, t tableInfo, emit func(
 				en = st + len(num)
 				out(breachkit.Phone, 0.95, "")
 				return
+			} else if phone.Mexican(d, groups, seps) {
+				// 55 1234 5678: Mexico City's area code and two blocks
+				// of four.
+				en = st + len(num)
+				out(breachkit.Phone, 0.95, "")
+				return
 			} else if _, ok := phone.ScoreUnassigned(d, groups, seps); ok {
 				// (591) 443-3867: a North American number in all but its
 				// area code, which no number has. In a phone column it is

@@ -224,10 +224,37 @@ func ScoreAny(digits []byte, groups []int, seps []byte) (float64, bool) {
 	if len(digits) == 9 {
 		return SpanishScore(digits, groups, seps)
 	}
+	if Mexican(digits, groups, seps) {
+		return 0.05, true
+	}
 	if Italian(digits) {
 		return ItalianScore(digits, groups, seps)
 	}
 	return Score(digits, groups, seps)
+}
+
+// Mexican reports a number of Mexico City, Guadalajara or Monterrey as
+// Mexico writes it, its two-digit area code (55, 56, 33, 81) and two
+// blocks of four ("55 1234 5678", "(55) 1234-5678"), that libphonenumber
+// finds valid for Mexico. North America never writes its numbers so.
+// Like SpanishScore's, such a number needs a phone keyword near it
+// (ScoreAny gives a candidate only).
+func Mexican(digits []byte, groups []int, seps []byte) bool {
+	if len(digits) != 10 || len(groups) != 3 || groups[0] != 2 || groups[1] != 4 || groups[2] != 4 {
+		return false
+	}
+	switch string(digits[:2]) {
+	case "55", "56", "33", "81":
+	default:
+		return false
+	}
+	for k, s := range seps {
+		if s != ' ' && s != '-' && s != '.' && !(k == 0 && s == ')') {
+			return false
+		}
+	}
+	n, err := phonenumbers.Parse(string(digits), "MX")
+	return err == nil && phonenumbers.IsValidNumberForRegion(n, "MX")
 }
 
 // ItalianScore takes an Italian mobile's ten digits as Italy writes them
