@@ -131,3 +131,33 @@ func MexicanState(s string) bool {
 
 // unaccent drops the accents Mexican state names carry.
 var unaccent = strings.NewReplacer("á", "a", "é", "e", "í", "i", "ó", "o", "ú", "u")
+
+// indianStates are the names of India's 28 states and 8 union
+// territories (ISO 3166-2:IN, as the Government of India lists them),
+// with the older spellings addresses still carry (Orissa, Pondicherry,
+// Uttaranchal), lower case.
+var indianStates = func() map[string]bool {
+	m := map[string]bool{}
+	for _, s := range []string{"andhra pradesh", "arunachal pradesh", "assam", "bihar", "chhattisgarh", "goa", "gujarat", "haryana",
+		"himachal pradesh", "jharkhand", "karnataka", "kerala", "madhya pradesh", "maharashtra", "manipur", "meghalaya", "mizoram",
+		"nagaland", "odisha", "orissa", "punjab", "rajasthan", "sikkim", "tamil nadu", "telangana", "tripura", "uttar pradesh",
+		"uttarakhand", "uttaranchal", "west bengal", "andaman and nicobar islands", "chandigarh",
+		"dadra and nagar haveli and daman and diu", "delhi", "nct of delhi", "jammu and kashmir", "ladakh",
+		"lakshadweep", "puducherry", "pondicherry"} {
+		m[s] = true
+	}
+	return m
+}()
+
+// IndianState reports whether s names a state or union territory of
+// India: a six-digit number after it is its PIN code.
+func IndianState(s string) bool {
+	return indianStates[strings.ToLower(strings.Join(strings.Fields(strings.ReplaceAll(s, ".", "")), " "))]
+}
+
+// IndianPIN reports whether s is an Indian postal index number: six
+// digits, the first not 0 ("560001"; "560 001" is written too).
+func IndianPIN(s string) bool {
+	s = strings.ReplaceAll(strings.TrimSpace(s), " ", "")
+	return len(s) == 6 && allDigits(s) && s[0] != '0'
+}

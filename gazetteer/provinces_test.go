@@ -44,3 +44,17 @@ func TestMexicanState(t *testing.T) {
 		}
 	}
 }
+
+func TestIndianState(t *testing.T) {
+	for in, want := range map[string]bool{"Karnataka": true, "Tamil Nadu": true, "tamil  nadu": true, "Orissa": true, "NCT of Delhi": true,
+		"Georgia": false, "Kerala State": false, "": false} {
+		if got := IndianState(in); got != want {
+			t.Errorf("IndianState(%q) = %v, want %v", in, got, want)
+		}
+	}
+	for in, want := range map[string]bool{"560001": true, "560 001": true, "060001": false, "56001": false, "5600011": false} {
+		if got := IndianPIN(in); got != want {
+			t.Errorf("IndianPIN(%q) = %v, want %v", in, got, want)
+		}
+	}
+}

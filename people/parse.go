@@ -486,6 +486,11 @@ func parseFullAddress(s string) Address {
 			}
 		}
 	}
+	if a.Country == "" {
+		if in, ok := indianAddress(parts); ok {
+			return in
+		}
+	}
 	// A postal code before the town, "…, 75002 Paris": Europe's form,
 	// never the United States'. The street's form tells the country.
 	if n := len(parts); n >= 2 {
@@ -625,6 +630,69 @@ func postcodeCountry(p, street string) string {
 		}
 	}
 	return ""
+}
+
+// indianAddress reads an address in India's form, its six-digit PIN code
+// with its state or its city: "22 MG Road, Bengaluru, Karnataka 560001",
+// "…, Bengaluru 560001, Karnataka", "…, Mumbai, Maharashtra, 400001",
+// "…, New Delhi 110001". Without a state or a city of India beside it a
+// six-digit number is no PIN (it is a house's or a flat's number as
+// often).
+func indianAddress(parts []string) (Address, bool) {
+	n := len(parts)
+	if n < 2 {
+		return Address{}, false
+	}
+	a := Address{Street: parts[0], Country: "IN"}
+	end := n // the parts before end hold the street, the unit and the city
+	pinAt := func(p string) (before string, ok bool) {
+		f := strings.Fields(p)
+		switch k := len(f); {
+		case k >= 2 && gazetteer.IndianPIN(f[k-2]+f[k-1]):
+			return strings.Join(f[:k-2], " "), true // "560 001"
+		case k >= 1 && gazetteer.IndianPIN(f[k-1]):
+			return strings.Join(f[:k-1], " "), true
+		}
+		return "", false
+	}
+	last := parts[n-1]
+	if before, ok := pinAt(last); ok {
+		a.ZIP = strings.TrimSpace(strings.TrimPrefix(last, before))
+		end = n - 1
+		switch {
+		case before != "" && gazetteer.IndianState(before):
+			a.State = before // "Karnataka 560001"
+		case before != "":
+			a.City = before // "New Delhi 110001"
+		case n >= 3 && gazetteer.IndianState(parts[n-2]):
+			a.State, end = parts[n-2], n-2 // "Maharashtra, 400001"
+		}
+	} else if gazetteer.IndianState(last) && n >= 3 {
+		before, ok := pinAt(parts[n-2])
+		if !ok {
+			return Address{}, false
+		}
+		a.State = last // "Bengaluru 560001, Karnataka"
+		a.ZIP = strings.TrimSpace(strings.TrimPrefix(parts[n-2], before))
+		a.City, end = before, n-2
+		if before == "" {
+			end = n - 2
+		}
+	} else {
+		return Address{}, false
+	}
+	if a.City == "" && end >= 2 {
+		a.City, end = parts[end-1], end-1
+	}
+	if a.State == "" {
+		if c, ok := gazetteer.CityCountry(a.City); !ok || c != "IN" {
+			return Address{}, false
+		}
+	}
+	if end > 1 {
+		a.Unit = strings.Join(parts[1:end], " ")
+	}
+	return a, a.Street != "" && a.Street != a.City
 }
 
 // swedishStreet reports whether a street line's name ends as Swedish

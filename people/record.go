@@ -150,6 +150,18 @@ func BuildRecord(key string, vals []Value) Record {
 			}
 			switch v.Part {
 			case "street":
+				if strings.Contains(val, ", ") {
+					// "Lindenstraße 14, 80331 München", "10 High Street,
+					// Oxford OX1 4AB" in an address column: a whole
+					// address abroad, which scan, knowing no state in it,
+					// reports as a street line. Its postal code or its
+					// country says it is whole.
+					if a := parseFullAddress(val); a.Street != "" && (a.ZIP != "" || a.Country != "") {
+						a.Role = v.Role
+						r.Addresses = append(r.Addresses, a)
+						continue
+					}
+				}
 				if addr.Street != "" && haveAddr {
 					r.Addresses = append(r.Addresses, columnZIP(addr))
 					addr = Address{Role: v.Role}

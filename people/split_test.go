@@ -209,6 +209,38 @@ func TestZIPLeadingZero(t *testing.T) {
 	}
 }
 
+// TestWholeAddressAbroadInStreetColumn checks that an address column's
+// whole address abroad, which scan reports as a street line for want of
+// a state in it, places its person in the country of its postal code or
+// city, and that a US street line with a unit after a comma stays the
+// street line of the columns after it.
+func TestWholeAddressAbroadInStreetColumn(t *testing.T) {
+	tests := []struct{ in, city, country string }{
+		{"10 High Street, Oxford OX1 4AB", "Oxford", "GB"},
+		{"Lindenstraße 14, 80331 München", "München", ""}, // Germany by its street's form, which the person's country weighs
+		{"Flat 3B, 22 MG Road, Bengaluru, Karnataka 560001", "Bengaluru", "IN"},
+		{"Rua Augusta, 1500, Consolação, São Paulo - SP, 01305-100", "", "BR"},
+	}
+	for _, tt := range tests {
+		r := BuildRecord("row", []Value{
+			{Type: breachkit.PersonName, Value: "Ann Berg", Part: "full", Order: 0},
+			{Type: breachkit.Address, Value: tt.in, Part: "street", Order: 1},
+		})
+		if len(r.Addresses) != 1 || r.Addresses[0].City != tt.city || r.Addresses[0].ZIP == "" || countryOf(&r.Addresses[0]) != tt.country {
+			t.Errorf("%q: addresses %+v, want one in %q, %q", tt.in, r.Addresses, tt.city, tt.country)
+		}
+	}
+	r := BuildRecord("row", []Value{
+		{Type: breachkit.Address, Value: "500 Main St, Apt 7", Part: "street", Order: 1},
+		{Type: breachkit.Address, Value: "Dallas", Part: "city", Order: 2},
+		{Type: breachkit.Address, Value: "TX", Part: "state", Order: 3},
+		{Type: breachkit.Address, Value: "75202", Part: "zip", Order: 4},
+	})
+	if len(r.Addresses) != 1 || r.Addresses[0].City != "Dallas" || r.Addresses[0].ZIP != "75202" {
+		t.Errorf("US street line with a unit: addresses %+v", r.Addresses)
+	}
+}
+
 // TestLocalityLine checks that an address split over cells ("Bill to 2",
 // "Bill to 3" of an invoice export) is one address: the street found in
 // one cell, the city, state and ZIP Code in the next.
@@ -328,6 +360,26 @@ func TestPostcodeCountry(t *testing.T) {
 	}
 }
 
+// TestIndianAddress checks India's forms: the six-digit PIN code with its
+// state or a city of India beside it, not a six-digit number alone.
+func TestIndianAddress(t *testing.T) {
+	tests := []struct{ in, street, unit, city, state, zip, country string }{
+		{"Flat 3B, 22 MG Road, Bengaluru, Karnataka 560001", "22 MG Road Flat 3B", "", "Bengaluru", "Karnataka", "560001", "IN"},
+		{"22 MG Road, Bengaluru 560001, Karnataka", "22 MG Road", "", "Bengaluru", "Karnataka", "560001", "IN"},
+		{"12 Marine Drive, Churchgate, Mumbai, Maharashtra - 400020", "12 Marine Drive", "Churchgate", "Mumbai", "Maharashtra", "400020", "IN"},
+		{"4 Janpath, New Delhi 110001", "4 Janpath", "", "New Delhi", "", "110001", "IN"},
+		{"14 Park Street, Kolkata 700 016", "14 Park Street", "", "Kolkata", "", "700 016", "IN"},
+		{"Unit 123456, Springfield", "Unit 123456", "", "Springfield", "", "", ""},
+		{"PO Box 4471, Dallas 752011", "PO Box 4471", "", "Dallas 752011", "", "", ""}, // a mistyped ZIP Code, no PIN
+	}
+	for _, tt := range tests {
+		a := parseFullAddress(tt.in)
+		if a.Street != tt.street || a.Unit != tt.unit || a.City != tt.city || a.State != tt.state || a.ZIP != tt.zip || countryOf(&a) != tt.country {
+			t.Errorf("parseFullAddress(%q) = %+v (country %q)", tt.in, a, countryOf(&a))
+		}
+	}
+}
+
 // TestQuebecAddress checks Québec's own form of an address's last line,
 // the province in brackets between the town and the postal code.
 func TestQuebecAddress(t *testing.T) {
@@ -342,7 +394,7 @@ func TestQuebecAddress(t *testing.T) {
 // text of the value.
 func FuzzParseFullAddress(f *testing.F) {
 	for _, s := range []string{"4417 Birchwood Ln, Dayton OH, 45402", "405, rue Sainte-Catherine Est\nMontréal (Québec) H2L 2C4", ",", " , 45402", "OH, 45402",
-		"12 rue de la Paix, 75002 Paris, France", "2590 Elm Road NE - Warren, OH 44483", "a  b  c", "Ann Arbor, MI, US, 48108"} {
+		"12 rue de la Paix, 75002 Paris, France", "2590 Elm Road NE - Warren, OH 44483", "a  b  c", "Ann Arbor, MI, US, 48108", "22 MG Road, Bengaluru 560001, Karnataka", ", Karnataka", "560001, Karnataka"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
