@@ -245,6 +245,9 @@ func find(text []byte, i int, lower bool) (end int, full bool, conf float64) {
 	if e := cityZIP(text, end); e > 0 {
 		return e, true, 0.85
 	}
+	if e := cityPIN(text, end); e > 0 {
+		return e, true, 0.9
+	}
 	if p >= 0 {
 		if e := stateEnds(text, p, st); e > 0 {
 			return e, true, 0.85
@@ -737,6 +740,74 @@ func cityPostcode(text []byte, i int) int {
 			}
 		}
 		p = q
+	}
+	return 0
+}
+
+// cityPIN returns the end of an Indian address's last parts after a
+// street ending at i: up to four parts of capitalised words apart by
+// commas (a locality, the city), the last an Indian state or a city of
+// India followed by its six-digit PIN code ("…, Churchgate, Mumbai,
+// Maharashtra 400020", "…, Bengaluru - 560001", "…, Bengaluru 560001,
+// Karnataka"), or 0.
+func cityPIN(text []byte, i int) int {
+	if i+2 >= len(text) || text[i] != ',' || text[i+1] != ' ' {
+		return 0
+	}
+	p := i + 2
+	for n := 0; n < 4; n++ {
+		q := p
+		for q < len(text) && isUpper(text[q]) {
+			e := word(text, q)
+			if e == q || e-p > 48 {
+				return 0
+			}
+			q = e
+			if q+1 < len(text) && text[q] == ' ' && (isUpper(text[q+1]) || q+4 < len(text) && string(text[q+1:q+5]) == "and ") {
+				q++ // "Tamil Nadu", "Jammu and Kashmir"
+				if text[q] == 'a' {
+					q += 4
+				}
+				continue
+			}
+			break
+		}
+		if q == p {
+			return 0
+		}
+		part := string(text[p:q])
+		k := q
+		for k < len(text) && k-q < 3 && (text[k] == ' ' || text[k] == '-' || text[k] == ',') {
+			k++
+		}
+		e := k
+		for e < len(text) && isDigit(text[e]) && e-k < 6 {
+			e++
+		}
+		if e-k == 3 && e+4 <= len(text) && text[e] == ' ' && isDigit(text[e+1]) && isDigit(text[e+2]) && isDigit(text[e+3]) {
+			e += 4 // "560 001"
+		}
+		if k > q && gazetteer.IndianPIN(string(text[k:e])) && (e == len(text) || !isDigit(text[e])) {
+			state := gazetteer.IndianState(part)
+			if c, ok := gazetteer.CityCountry(part); !state && (!ok || c != "IN") {
+				return 0
+			}
+			if !state && e+2 < len(text) && text[e] == ',' && text[e+1] == ' ' {
+				// "Bengaluru 560001, Karnataka": the state after.
+				f := e + 2
+				for f < len(text) && (isAlpha(text[f]) || text[f] == ' ' && f+1 < len(text) && isUpper(text[f+1])) {
+					f++
+				}
+				if gazetteer.IndianState(string(text[e+2 : f])) {
+					return f
+				}
+			}
+			return e
+		}
+		if q+2 >= len(text) || text[q] != ',' || text[q+1] != ' ' {
+			return 0
+		}
+		p = q + 2
 	}
 	return 0
 }
