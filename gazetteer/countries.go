@@ -142,3 +142,33 @@ var cities = sync.OnceValue(func() map[string]string {
 	}
 	return m
 })
+
+// postcodeDigits is how many digits the postal codes of the countries of
+// cities.csv hold, as the Universal Postal Union's "Postal addressing
+// systems" describes them (a hyphen or a blank inside, and letters, as
+// the Netherlands' 1015 CJ, not counted). Ireland's and Malta's codes are
+// letters and digits mixed, and are not listed.
+var postcodeDigits = map[string]int{
+	"AT": 4, "BE": 4, "BG": 4, "BR": 8, "CH": 4, "CL": 7, "CY": 4, "CZ": 5, "DE": 5, "DK": 4, "EE": 5, "ES": 5, "FI": 5, "FR": 5,
+	"GR": 5, "HR": 5, "HU": 4, "ID": 5, "IL": 7, "IN": 6, "IS": 3, "IT": 5, "JP": 7, "KE": 5, "KR": 5, "LI": 4, "LT": 5, "LU": 4,
+	"LV": 4, "MX": 5, "MY": 5, "NG": 6, "NL": 4, "NO": 4, "NZ": 4, "PH": 4, "PL": 5, "PT": 7, "RO": 6, "SA": 5, "SE": 5, "SG": 6,
+	"SI": 4, "SK": 5, "TH": 5, "TR": 5, "VN": 6, "ZA": 4,
+}
+
+// PostcodeFits reports whether code can be a postal code of the country
+// cc: it holds as many digits as that country's do, or it is empty, or
+// the country's codes are not listed. "Delhi 13753" is no address in
+// India, whose PIN codes have six digits (Delhi, New York's is 13753).
+func PostcodeFits(cc, code string) bool {
+	want, ok := postcodeDigits[cc]
+	if !ok {
+		return true
+	}
+	n := 0
+	for i := 0; i < len(code); i++ {
+		if code[i] >= '0' && code[i] <= '9' {
+			n++
+		}
+	}
+	return n == 0 || n == want
+}

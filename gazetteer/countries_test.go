@@ -40,3 +40,17 @@ func TestCityCountry(t *testing.T) {
 		}
 	}
 }
+
+func TestPostcodeFits(t *testing.T) {
+	for _, c := range []struct {
+		cc, code string
+		want     bool
+	}{
+		{"IN", "560001", true}, {"IN", "560 001", true}, {"IN", "13753", false}, {"KR", "06234", true}, {"JP", "150-0002", true},
+		{"NL", "1015 CJ", true}, {"BR", "01305-100", true}, {"DE", "8033", false}, {"IE", "D02 X285", true}, {"XX", "1", true}, {"FR", "", true},
+	} {
+		if got := PostcodeFits(c.cc, c.code); got != c.want {
+			t.Errorf("PostcodeFits(%q, %q) = %v, want %v", c.cc, c.code, got, c.want)
+		}
+	}
+}

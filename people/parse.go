@@ -597,7 +597,8 @@ func parseFullAddress(s string) Address {
 // 01305-100), four, a hyphen and three (Portugal's, 1200-203), two, a
 // hyphen and three (Poland's, 00-624), three digits and two (Sweden's,
 // 111 51, with a Swedish street), four digits and two capitals (the
-// Netherlands', 1015 CJ); "" when none has. A ZIP+4 has four digits
+// Netherlands', 1015 CJ), three digits, a hyphen and four (Japan's,
+// 150-0002); "" when none has. A ZIP+4 has four digits
 // after its hyphen.
 func postcodeCountry(p, street string) string {
 	f := strings.Fields(p)
@@ -617,6 +618,9 @@ func postcodeCountry(p, street string) string {
 			}
 		}
 		h := strings.IndexByte(w, '-')
+		if h == 3 && len(w) == 8 && strings.Trim(w[:3], "0123456789") == "" && strings.Trim(w[4:], "0123456789") == "" {
+			return "JP" // 150-0002
+		}
 		if h < 0 || len(w)-h-1 != 3 || strings.Trim(w[:h], "0123456789") != "" || strings.Trim(w[h+1:], "0123456789") != "" {
 			continue
 		}

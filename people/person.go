@@ -445,14 +445,15 @@ func countryOf(a *Address) string {
 		if cc := postcodeCountry(a.ZIP, a.Street); cc != "" {
 			return cc // 01310-100, Brazil's CEP; 00-624, Poland's
 		}
-		if cc, ok := gazetteer.CityCountry(a.City); ok && normState(a.State) == "" {
+		if cc, ok := gazetteer.CityCountry(a.City); ok && normState(a.State) == "" && gazetteer.PostcodeFits(cc, a.ZIP) {
 			// "Rue de la Loi 16, 1000 Bruxelles", "Mannerheimintie 1,
-			// 00100 Helsinki": a city abroad, and a postal code that is
-			// no US state's ZIP Code (00100 is none's; 1000 is no ZIP
-			// Code at all).
-			if _, us := gazetteer.StateForZIP(zip5(a.ZIP)); !us {
-				return cc
-			}
+			// 00100 Helsinki", "Teheran-ro 123, Gangnam-gu, Seoul
+			// 06234": a city abroad that no US city of note shares
+			// (cities.csv leaves those out), no state, and a postal
+			// code of as many digits as that country's have. It may be
+			// a ZIP Code's five digits too (06234 is one of
+			// Connecticut's), as many countries' codes are.
+			return cc
 		}
 		return ""
 	}

@@ -217,7 +217,7 @@ func TestZIPLeadingZero(t *testing.T) {
 func TestWholeAddressAbroadInStreetColumn(t *testing.T) {
 	tests := []struct{ in, city, country string }{
 		{"10 High Street, Oxford OX1 4AB", "Oxford", "GB"},
-		{"Lindenstraße 14, 80331 München", "München", ""}, // Germany by its street's form, which the person's country weighs
+		{"Lindenstraße 14, 80331 München", "München", "DE"},
 		{"Flat 3B, 22 MG Road, Bengaluru, Karnataka 560001", "Bengaluru", "IN"},
 		{"Rua Augusta, 1500, Consolação, São Paulo - SP, 01305-100", "", "BR"},
 	}
@@ -353,6 +353,7 @@ func TestPostcodeCountry(t *testing.T) {
 		"Drottninggatan 10, 111 51 Stockholm":                                        "SE",
 		"12 Main St, Springfield, IL 62704":                                          "",
 		"Av. Insurgentes Sur 1602, Col. Crédito Constructor, 03940 Ciudad de México": "MX",
+		"1-2-3 Shibuya, Shibuya-ku, Tokyo 150-0002":                                  "JP",
 	} {
 		if got := parseFullAddress(in).Country; got != want {
 			t.Errorf("parseFullAddress(%q).Country = %q, want %q", in, got, want)
