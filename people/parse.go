@@ -432,6 +432,16 @@ func usNumberLast(street string) bool {
 // state and ZIP.
 func parseFullAddress(s string) Address {
 	var a Address
+	if k := strings.Index(s, "〒"); k >= 0 {
+		// "〒150-0002 東京都渋谷区渋谷1-2-3": Japan's postal mark, its
+		// code, then the prefecture, the city and the block.
+		rest := strings.TrimSpace(s[k+len("〒"):])
+		if len(rest) >= 8 && postcodeCountry(rest[:8], "") == "JP" {
+			a.ZIP, a.Country = rest[:8], "JP"
+			a.Street = strings.TrimSpace(strings.TrimSpace(s[:k]) + " " + strings.TrimSpace(rest[8:]))
+			return a
+		}
+	}
 	if strings.Contains(s, "  ") {
 		// Lines joined with blanks, as Mailchimp exports them.
 		s = gazetteer.JoinedAddress(s)

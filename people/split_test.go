@@ -354,6 +354,7 @@ func TestPostcodeCountry(t *testing.T) {
 		"12 Main St, Springfield, IL 62704":                                          "",
 		"Av. Insurgentes Sur 1602, Col. Crédito Constructor, 03940 Ciudad de México": "MX",
 		"1-2-3 Shibuya, Shibuya-ku, Tokyo 150-0002":                                  "JP",
+		"〒150-0002 東京都渋谷区渋谷1-2-3":                                                    "JP",
 	} {
 		if got := parseFullAddress(in).Country; got != want {
 			t.Errorf("parseFullAddress(%q).Country = %q, want %q", in, got, want)
@@ -395,7 +396,7 @@ func TestQuebecAddress(t *testing.T) {
 // text of the value.
 func FuzzParseFullAddress(f *testing.F) {
 	for _, s := range []string{"4417 Birchwood Ln, Dayton OH, 45402", "405, rue Sainte-Catherine Est\nMontréal (Québec) H2L 2C4", ",", " , 45402", "OH, 45402",
-		"12 rue de la Paix, 75002 Paris, France", "2590 Elm Road NE - Warren, OH 44483", "a  b  c", "Ann Arbor, MI, US, 48108", "22 MG Road, Bengaluru 560001, Karnataka", ", Karnataka", "560001, Karnataka"} {
+		"12 rue de la Paix, 75002 Paris, France", "2590 Elm Road NE - Warren, OH 44483", "a  b  c", "Ann Arbor, MI, US, 48108", "22 MG Road, Bengaluru 560001, Karnataka", ", Karnataka", "560001, Karnataka", "〒150-0002 東京都渋谷区渋谷1-2-3", "〒", "〒150-000"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

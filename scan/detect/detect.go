@@ -757,6 +757,16 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 					continue
 				}
 			}
+			if j-i == 3 && j+5 <= n && text[j] == '-' && allDigits(text[j+1:j+5]) && (j+5 == n || !isAlnum(text[j+5])) && i >= 2 && (text[i-1] == ' ' || text[i-1] == 0x92) {
+				// Japan's postal code, 150-0002, after the postal mark
+				// 〒 or ending an address in Latin letters.
+				if st, end, ok := address.FindJapan(text, i, j+5); ok && st >= lead {
+					s.found = append(s.found, span{st, end, 0.85, breachkit.Address, "rule:address-intl", ""})
+					s.whole = append(s.whole, [2]int{st, end})
+					i, titled = end, false
+					continue
+				}
+			}
 			if j-i == 5 && i >= 2 && text[i-1] == ' ' && byteClass[text[i-2]] == cLower {
 				// A ZIP Code after a word in lower case: the end of an
 				// address typed in a chat ("4421 cedar lane austin tx

@@ -93,7 +93,7 @@ func TestExamples(t *testing.T) {
 func FuzzDetect(f *testing.F) {
 	for _, s := range []string{"SSN 383-41-8663", "Card 4754 6377 7119 2332", "(630) 854-3618", "a@b.co", "66 Fifth St, Stoneland, NC 28684", "DOB 04-Sep-1944", "Dear Jane,", "password: x1y2z3",
 		"cvv 123 PIN: 4821", "Dx: E11.9, I10 and F32.A", "Diagnosis: Essential hypertension", "alien registration number A123456789", "SSN-412-65-7733", "dana(at)example.com",
-		"Employee ID: E104512", "9 MG Road, Pune, Maharashtra - 411001", "SSN412657733", "DOB03/14/1975", "MRN: 4829130 Acct #: 77123409", "Social Insurance Number 424 870 533", "NINO AB123456D",
+		"Employee ID: E104512", "9 MG Road, Pune, Maharashtra - 411001", "〒150-0002 東京都", "1-2-3 Shibuya, Shibuya-ku, Tokyo 150-0002", "SSN412657733", "DOB03/14/1975", "MRN: 4829130 Acct #: 77123409", "Social Insurance Number 424 870 533", "NINO AB123456D",
 		"my address is 4421 cedar lane austin tx 78745", "RR 2 Box 152, Hector, AR 72843",
 		"Regards,\n\nDragan Petrovic | Analyst", "From: \"Volkov, Dmitri\" <dvolkov@x.com>", "Borrower Sipho Nkosi (SSN on file) called",
 		"Per Fannie Mae Guidelines; John Smith LLC", "88 Old Country Rd in Mineola, NY 11501", "MRN: 7734-2291", "Dear NGOZI OKONKWO:",

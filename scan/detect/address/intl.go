@@ -435,3 +435,78 @@ func FindEircode(text []byte, zs int) (start, end int, ok bool) {
 	}
 	return 0, 0, false
 }
+
+// FindJapan finds a Japanese address at its postal code, three digits, a
+// hyphen and four, text[zs:ze]: after the postal mark 〒 the address
+// that follows it on its line ("〒150-0002 東京都渋谷区渋谷1-2-3"); else,
+// written in Latin letters, the address before it on its line (after a
+// label's colon), which starts with its block's numbers or names a ward
+// or a town ("-ku,", "-shi,", "-cho,"), when a prefecture or a large city
+// comes just before the code after a comma ("1-2-3 Shibuya, Shibuya-ku,
+// Tokyo 150-0002"). It returns the address's start and end, or ok false.
+func FindJapan(text []byte, zs, ze int) (start, end int, ok bool) {
+	mark := zs
+	if mark > 0 && text[mark-1] == ' ' {
+		mark--
+	}
+	if mark >= 3 && string(text[mark-3:mark]) == "〒" {
+		e := ze
+		for e < len(text) && text[e] != '\n' && text[e] != '\r' && e-ze < 150 {
+			e++
+		}
+		for e > ze && (text[e-1] == ' ' || text[e-1] == '\t' || text[e-1] == ',' || text[e-1] == '.') {
+			e--
+		}
+		if e-ze < 6 {
+			return 0, 0, false
+		}
+		return mark - 3, e, true
+	}
+	if zs < 8 || text[zs-1] != ' ' {
+		return 0, 0, false
+	}
+	lo := max(0, zs-120)
+	for k := zs - 1; k >= lo; k-- {
+		if text[k] == '\n' {
+			lo = k + 1
+			break
+		}
+		if text[k] == ':' && k+1 < zs && text[k+1] == ' ' {
+			lo = k + 2
+			break
+		}
+	}
+	for lo < zs && text[lo] == ' ' {
+		lo++
+	}
+	if lo >= zs || !isDigit(text[lo]) && !isUpper(text[lo]) {
+		return 0, 0, false
+	}
+	// The word before the code is the prefecture or the city, after a
+	// comma: "…, Tokyo 150-0002", "…, Kanagawa-ken 220-0012".
+	w := zs - 1
+	for w > lo && (isAlpha(text[w-1]) || text[w-1] == '-') {
+		w--
+	}
+	if w-lo < 3 || text[w-1] != ' ' || text[w-2] != ',' {
+		return 0, 0, false
+	}
+	place := strings.ToLower(string(text[w : zs-1]))
+	switch {
+	case japanCities[place], strings.HasSuffix(place, "-ken"), strings.HasSuffix(place, "-shi"), strings.HasSuffix(place, "-ku"), strings.HasSuffix(place, "-fu"):
+	default:
+		return 0, 0, false
+	}
+	line := strings.ToLower(string(text[lo:w]))
+	if isDigit(text[lo]) || strings.Contains(line, "-ku,") || strings.Contains(line, "-shi,") || strings.Contains(line, "-cho,") || strings.Contains(line, "-machi,") {
+		return lo, ze, true
+	}
+	return 0, 0, false
+}
+
+// japanCities are Japan's prefecture-level cities and the names of
+// prefectures written without their suffix, lower case, which end an
+// address before its postal code.
+var japanCities = map[string]bool{"tokyo": true, "osaka": true, "kyoto": true, "yokohama": true, "nagoya": true, "sapporo": true, "fukuoka": true,
+	"kobe": true, "kawasaki": true, "saitama": true, "chiba": true, "hiroshima": true, "sendai": true, "hokkaido": true, "kanagawa": true,
+	"aichi": true, "hyogo": true, "okinawa": true, "naha": true, "niigata": true, "shizuoka": true, "kumamoto": true, "okayama": true}
