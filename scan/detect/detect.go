@@ -331,6 +331,10 @@ type scratch struct {
 	lines      lineTally
 	colKinds   map[string]uint8 // columnKind by header
 	hits       []hit
+	// healthAt is the end of the segment's last keyword of a medical
+	// record (classHealth, "patient"), -1 if none yet: hospitalLine
+	// looks no further when it is not on the account's line.
+	healthAt int
 	toks       []numTok
 	gs         []group
 	alnum      [][2]int
@@ -547,6 +551,7 @@ func (e *Engine) text(s *scratch, seg *scan.Segment, emit func(scan.Match)) {
 	n := len(text)
 	s.hits, s.toks, s.gs, s.alnum, s.dates, s.found, s.whole = s.hits[:0], s.toks[:0], s.gs[:0], s.alnum[:0], s.dates[:0], s.found[:0], s.whole[:0]
 	s.uk = false
+	s.healthAt = -1
 	s.lastOrg = -1 << 30
 	lead := seg.Lead
 	if lead > n {
@@ -1714,6 +1719,9 @@ func (e *Engine) hit(s *scratch, text []byte, i, j int, v uint32) name.Role {
 				return name.Role(v >> numClasses)
 			}
 		}
+		if cl&(1<<classHealth) != 0 || cl&(1<<className) != 0 && j-i == 7 && bytes.EqualFold(text[i:j], []byte("patient")) {
+			s.healthAt = j
+		}
 		h := hit{start: i, end: j, classes: cl, label: j < len(text) && text[j] == ':'}
 		if len(e.customKW) > 0 {
 			w := strings.ToLower(string(text[i:j]))
@@ -1726,27 +1734,40 @@ func (e *Engine) hit(s *scratch, text []byte, i, j int, v uint32) name.Role {
 	return name.Role(v >> numClasses)
 }
 
-// hospitalLine reports whether the line before text[i] names a medical
+// hospitalLine reports whether the line before text[i] (160 bytes of it
+// at most) names a medical
 // record (MRN, "Medical Record", MBI, HICN, Medicare, Medicaid, a
 // patient) and no routing number: there "Acct" or "Account" is a
 // hospital's billing number, one of HIPAA's identifiers, as in a
 // discharge summary's header.
 func hospitalLine(s *scratch, text []byte, i int) bool {
+	if s.healthAt < i-160 || s.healthAt < 0 {
+		return false
+	}
 	if w := text[i : i+4]; !bytes.EqualFold(w, []byte("acct")) && !bytes.EqualFold(w, []byte("acco")) {
 		return false
+	}
+	// The line, up to 160 bytes of it back: a header's fields.
+	lo := max(0, i-160)
+	if k := bytes.LastIndexByte(text[lo:i], '\n'); k >= 0 {
+		lo += k + 1
 	}
 	health := false
 	for p := len(s.hits) - 1; p >= 0; p-- {
 		h := s.hits[p]
-		if h.end > i || bytes.IndexByte(text[h.end:i], '\n') >= 0 {
+		if h.start < lo || h.end > i {
 			break
 		}
 		if h.classes&(1<<classRouting|1<<classBank) != 0 {
 			return false
 		}
-		switch w := text[h.start:h.end]; {
-		case bytes.EqualFold(w, []byte("mrn")), bytes.EqualFold(w, []byte("mbi")), bytes.EqualFold(w, []byte("hicn")), bytes.EqualFold(w, []byte("patient")),
-			bytes.EqualFold(w, []byte("medicare")), bytes.EqualFold(w, []byte("medicaid")), bytes.EqualFold(w, []byte("medical")):
+		w := text[h.start:h.end]
+		switch {
+		case h.classes&(1<<classHealth) != 0:
+			// mrn, mbi, hicn, medicare, medicaid, medical; not
+			// "insurance" or "health", which a bank's letter says too.
+			health = health || len(w) <= 4 || w[0]|0x20 == 'm'
+		case len(w) == 7 && bytes.EqualFold(w, []byte("patient")):
 			health = true
 		}
 	}
