@@ -335,19 +335,19 @@ type scratch struct {
 	// record (classHealth, "patient"), -1 if none yet: hospitalLine
 	// looks no further when it is not on the account's line.
 	healthAt int
-	toks       []numTok
-	gs         []group
-	alnum      [][2]int
-	dates      [][2]int
-	whole      [][2]int // values found at their end (an address abroad, a spelt-out e-mail), whose parts are no findings
-	found      []span
-	digits     []byte
-	groups     []int
-	seps       []byte
-	cands      []span
-	codes      [][2]int // diagnosis codes after one keyword
-	fields     map[string]*fieldInfo
-	ctx        ctxInfo
+	toks     []numTok
+	gs       []group
+	alnum    [][2]int
+	dates    [][2]int
+	whole    [][2]int // values found at their end (an address abroad, a spelt-out e-mail), whose parts are no findings
+	found    []span
+	digits   []byte
+	groups   []int
+	seps     []byte
+	cands    []span
+	codes    [][2]int // diagnosis codes after one keyword
+	fields   map[string]*fieldInfo
+	ctx      ctxInfo
 	// present has a bit set for each keyword class found in the segment.
 	present uint32
 	// uk: Britain's word for a licence was seen ("licence", "DVLA"),
