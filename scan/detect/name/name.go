@@ -460,7 +460,10 @@ func Find(text []byte, words []Word, titled bool) (int, float64) {
 		if !Capital(w) {
 			break
 		}
-		if r&Surname != 0 && (n+1 >= len(words) || !joined(text, words[n], words[n+1]) || !Capital(text[words[n+1].Start:words[n+1].End]) || words[n+1].Roles&Surname == 0) {
+		if r&Surname != 0 && (n+1 >= len(words) || !joined(text, words[n], words[n+1]) || !Capital(text[words[n+1].Start:words[n+1].End]) || words[n+1].Roles&Surname == 0) &&
+			!(r&Given != 0 && n+1 < len(words) && joined(text, words[n], words[n+1]) && particleAt(text, words, n+1)) {
+			// (A given name that is a surname too, then a surname's
+			// particles, is a middle name: "Juan Carlos de la Cruz".)
 			if r&Common != 0 {
 				// King, Long, Ray: surnames that are also words.
 				return withSuffix(text, words, n+1), 0.7
