@@ -299,22 +299,21 @@ func TestNameColumn(t *testing.T) {
 		}
 		return got
 	}
-	people := run("a.csv", []string{"Mary Smith", "Dana Whitfield", "Anna Lee", "Sipho Nkosi", "Jose Garcia", "Themba Zulu"})
-	if want := []bool{true, true, true, true, true, true}; fmt.Sprint(people) != fmt.Sprint(want) {
-		t.Errorf("people: %v, want %v", people, want)
-	}
-	products := run("b.csv", []string{"Garden Hose", "Deluxe Lamp", "Sipho Nkosi", "Widget Pro", "Desk Fan", "Themba Zulu"})
-	if want := []bool{false, false, false, false, false, false}; fmt.Sprint(products) != fmt.Sprint(want) {
-		t.Errorf("products: %v, want %v", products, want)
-	}
-	// In capitals, surname first, as voter rolls and donor files write
-	// them.
-	caps := run("c.csv", []string{"SMITH, JOHN A", "JOHNSON, MARY", "WILLIAMS, ROBERT", "NGUYEN, TRAN", "PATEL, RAJ", "OKAFOR, CHIDI"})
-	if want := []bool{true, true, true, true, true, true}; fmt.Sprint(caps) != fmt.Sprint(want) {
-		t.Errorf("capitals: %v, want %v", caps, want)
-	}
-	capsProducts := run("d.csv", []string{"GARDEN HOSE", "DELUXE LAMP", "NKOSI, SIPHO", "WIDGET PRO", "DESK FAN", "THEMBA ZULU"})
-	if want := []bool{false, false, false, false, false, false}; fmt.Sprint(capsProducts) != fmt.Sprint(want) {
-		t.Errorf("products in capitals: %v, want %v", capsProducts, want)
+	all := func(v bool) []bool { return []bool{v, v, v, v, v, v} }
+	for _, c := range []struct {
+		name, file string
+		values     []string
+		want       []bool
+	}{
+		{"people", "a.csv", []string{"Mary Smith", "Dana Whitfield", "Anna Lee", "Sipho Nkosi", "Jose Garcia", "Themba Zulu"}, all(true)},
+		{"products", "b.csv", []string{"Garden Hose", "Deluxe Lamp", "Sipho Nkosi", "Widget Pro", "Desk Fan", "Themba Zulu"}, all(false)},
+		// In capitals, surname first, as voter rolls and donor files
+		// write them.
+		{"capitals", "c.csv", []string{"SMITH, JOHN A", "JOHNSON, MARY", "WILLIAMS, ROBERT", "NGUYEN, TRAN", "PATEL, RAJ", "OKAFOR, CHIDI"}, all(true)},
+		{"products in capitals", "d.csv", []string{"GARDEN HOSE", "DELUXE LAMP", "NKOSI, SIPHO", "WIDGET PRO", "DESK FAN", "THEMBA ZULU"}, all(false)},
+	} {
+		if got := run(c.file, c.values); fmt.Sprint(got) != fmt.Sprint(c.want) {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+		}
 	}
 }

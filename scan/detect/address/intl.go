@@ -365,13 +365,7 @@ func spanishFloor(text []byte, p int) int {
 // "Av. Paulista, 1000 - Bela Vista, São Paulo - SP, 01310-100"). It
 // returns the address's start, or ok false.
 func FindBrazil(text []byte, zs, ze int) (start int, ok bool) {
-	lo := max(0, zs-120)
-	for k := zs - 1; k >= lo; k-- {
-		if text[k] == '\n' {
-			lo = k + 1
-			break
-		}
-	}
+	lo := lineStart(text, zs, 120)
 	for p := lo; p < zs; p++ {
 		if p > lo && (isAlpha(text[p-1]) || text[p-1] >= 0x80) || !isUpper(text[p]) {
 			continue
@@ -414,13 +408,7 @@ func FindEircode(text []byte, zs int) (start, end int, ok bool) {
 	if zs < 4 || text[zs-1] != ' ' || text[zs-2] != ',' || zs+8 > len(text) || !gazetteer.Eircode(string(text[zs:zs+8])) || zs+8 < len(text) && (isAlpha(text[zs+8]) || isDigit(text[zs+8])) {
 		return 0, 0, false
 	}
-	lo := max(0, zs-100)
-	for k := zs - 1; k >= lo; k-- {
-		if text[k] == '\n' {
-			lo = k + 1
-			break
-		}
-	}
+	lo := lineStart(text, zs, 100)
 	for p := lo; p < zs-2; p++ {
 		if !isDigit(text[p]) || p > lo && text[p-1] != ' ' && text[p-1] != ':' {
 			continue
@@ -465,16 +453,9 @@ func FindJapan(text []byte, zs, ze int) (start, end int, ok bool) {
 	if zs < 8 || text[zs-1] != ' ' {
 		return 0, 0, false
 	}
-	lo := max(0, zs-120)
-	for k := zs - 1; k >= lo; k-- {
-		if text[k] == '\n' {
-			lo = k + 1
-			break
-		}
-		if text[k] == ':' && k+1 < zs && text[k+1] == ' ' {
-			lo = k + 2
-			break
-		}
+	lo := lineStart(text, zs, 120)
+	if k := bytes.LastIndex(text[lo:zs], []byte(": ")); k >= 0 {
+		lo += k + 2 // after a label
 	}
 	for lo < zs && text[lo] == ' ' {
 		lo++
@@ -510,3 +491,13 @@ func FindJapan(text []byte, zs, ze int) (start, end int, ok bool) {
 var japanCities = map[string]bool{"tokyo": true, "osaka": true, "kyoto": true, "yokohama": true, "nagoya": true, "sapporo": true, "fukuoka": true,
 	"kobe": true, "kawasaki": true, "saitama": true, "chiba": true, "hiroshima": true, "sendai": true, "hokkaido": true, "kanagawa": true,
 	"aichi": true, "hyogo": true, "okinawa": true, "naha": true, "niigata": true, "shizuoka": true, "kumamoto": true, "okayama": true}
+
+// lineStart returns where the line that holds text[i] starts, looking at
+// most n bytes back (i-n when the line is longer).
+func lineStart(text []byte, i, n int) int {
+	lo := max(0, i-n)
+	if k := bytes.LastIndexByte(text[lo:i], '\n'); k >= 0 {
+		return lo + k + 1
+	}
+	return lo
+}
